@@ -1,0 +1,182 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Connection } from '../src-shared/connection';
+import { LOCAL_STACK_CONNECTION } from '../src-shared/connection';
+import { SERVICE_KEYS, type HealthSnapshot } from '../src-shared/health';
+import { statusReport } from '../src-shared/status-report';
+import { createBackend, type BackendOptions } from './backend';
+import { consoleLogger } from './core/logger';
+import { startWebHost } from './hosts/web';
+import { appVersion, defaultDataDir, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
+
+const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink
+
+Usage:
+  streamdesk serve [--host H] [--port P] [--token T]     the console in a browser, plus the REST API
+  streamdesk stack up|down|status [--native] [--kraft] [--data-dir D]
+  streamdesk status [--json]                              health of the configured stack
+
+Connection (all commands; default: the local stack):
+  --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
+Local stack ports: --kafka-port --zookeeper-port --flink-port (defaults 9092, 2181, 8081)
+
+status exits 0 when every configured service is up, 1 otherwise.`;
+
+const OPTIONS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  token: { type: 'string' },
+  native: { type: 'boolean' },
+  kraft: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  kafka: { type: 'string' },
+  zookeeper: { type: 'string' },
+  'flink-url': { type: 'string' },
+  'kafka-ui-url': { type: 'string' },
+  'kafka-port': { type: 'string' },
+  'zookeeper-port': { type: 'string' },
+  'flink-port': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+class UsageError extends Error {}
+
+function portFlag(flags: Flags, name: 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port'): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--${name} must be a port number (0-65535), got "${raw}"`);
+  return port;
+}
+
+/** An explicit connection when any address flag (or STREAMDESK_* variable) is given. */
+function connectionFrom(flags: Flags): Connection | undefined {
+  const kafka = flags.kafka ?? process.env.STREAMDESK_KAFKA;
+  const zookeeper = flags.zookeeper ?? process.env.STREAMDESK_ZOOKEEPER;
+  const flinkUrl = flags['flink-url'] ?? process.env.STREAMDESK_FLINK_URL;
+  const kafkaUiUrl = flags['kafka-ui-url'] ?? process.env.STREAMDESK_KAFKA_UI_URL;
+  if (!kafka && !zookeeper && !flinkUrl && !kafkaUiUrl) return undefined;
+  return {
+    name: 'Command line',
+    kafkaBootstrap: kafka ? kafka.split(',').map((broker) => broker.trim()).filter(Boolean) : LOCAL_STACK_CONNECTION.kafkaBootstrap,
+    zookeeper: zookeeper === 'none' ? null : (zookeeper ?? (flags.kraft ? null : LOCAL_STACK_CONNECTION.zookeeper)),
+    flinkUrl: flinkUrl === 'none' ? null : (flinkUrl ?? LOCAL_STACK_CONNECTION.flinkUrl),
+    kafkaUiUrl: kafkaUiUrl ?? null,
+  };
+}
+
+function backendFrom(flags: Flags) {
+  const options: BackendOptions = {
+    version: appVersion(),
+    connection: connectionFrom(flags),
+    dataDir: path.resolve(flags['data-dir'] ?? defaultDataDir()),
+    libDir: NATIVE_LIB_DIR,
+    confDir: NATIVE_CONF_DIR,
+    kraft: Boolean(flags.kraft),
+    stackPorts: { kafka: portFlag(flags, 'kafka-port'), zookeeper: portFlag(flags, 'zookeeper-port'), flinkRest: portFlag(flags, 'flink-port') },
+    logger: consoleLogger,
+  };
+  return createBackend(options);
+}
+
+function printHealth(snapshot: HealthSnapshot): void {
+  console.log(`overall: ${snapshot.overall}${snapshot.overallReason ? ` (${snapshot.overallReason})` : ''}`);
+  for (const key of SERVICE_KEYS) {
+    const health = snapshot.services[key];
+    console.log(`  ${key.padEnd(13)} ${health.status.padEnd(15)} ${health.reason}`);
+  }
+}
+
+async function serve(flags: Flags): Promise<void> {
+  const host = flags.host ?? '127.0.0.1';
+  const token = flags.token ?? process.env.STREAMDESK_TOKEN ?? randomBytes(24).toString('base64url');
+  if (token.length < 16) throw new UsageError('--token must be at least 16 characters');
+  const backend = backendFrom(flags);
+  const web = await startWebHost({ api: backend.api, bus: backend.bus, token, host, port: portFlag(flags, 'port') ?? 8765, rendererDir: RENDERER_DIR, logger: consoleLogger });
+  backend.start();
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    console.warn(`WARNING: listening on ${host}: anyone who can reach this machine and knows the token can control the stack.`);
+  }
+  console.log(`StreamDesk is serving at ${web.url}`);
+  const shutdown = () => {
+    backend.dispose();
+    void web.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+async function stack(action: string | undefined, flags: Flags): Promise<number> {
+  const backend = backendFrom(flags);
+  backend.bus.onAny((event, payload) => {
+    if (event === 'stack:progressed') {
+      const progress = payload as { service: string; phase: string; message?: string };
+      console.error(`  ${progress.service.padEnd(18)} ${progress.phase}${progress.message ? `: ${progress.message}` : ''}`);
+    }
+  });
+  switch (action) {
+    case 'up': {
+      const status = await backend.stack.up(Boolean(flags.kraft));
+      console.log(`Local stack is up (${status.kraft ? 'KRaft' : 'ZooKeeper'} mode, data in ${status.dataDir})`);
+      return 0;
+    }
+    case 'down':
+      await backend.stack.down();
+      console.log('Local stack is stopped');
+      return 0;
+    case 'status': {
+      const status = await backend.stack.status();
+      if (flags.json) console.log(JSON.stringify(status, null, 2));
+      else for (const service of status.services) console.log(`  ${service.name.padEnd(18)} ${service.running ? `running (pid ${service.pid})` : 'stopped'}  :${service.port}  ${service.logFile}`);
+      return status.services.every((service) => service.running) ? 0 : 1;
+    }
+    default:
+      throw new UsageError('stack needs up, down or status');
+  }
+}
+
+async function status(flags: Flags): Promise<number> {
+  const backend = backendFrom(flags);
+  const snapshot = await backend.health.check();
+  if (flags.json) console.log(JSON.stringify(statusReport(snapshot), null, 2));
+  else printHealth(snapshot);
+  return snapshot.overall === 'up' ? 0 : 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, action] = positionals;
+  if (flags.help || !command) {
+    console.log(USAGE);
+    return command || flags.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'serve':
+      await serve(flags);
+      return -1; // keeps running
+    case 'stack':
+      return stack(action, flags);
+    case 'status':
+      return status(flags);
+    default:
+      throw new UsageError(`Unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`streamdesk: ${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(`streamdesk: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

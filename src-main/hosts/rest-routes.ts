@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Api } from '../../src-shared/contract';
+import type { HealthSnapshot } from '../../src-shared/health';
+import { statusReport } from '../../src-shared/status-report';
+import { dispatch } from '../core/dispatch';
+import { readJsonBody, sendEnvelope, sendJson } from './http-util';
+
+export interface RouteContext {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+  params: Record<string, string>;
+}
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  pattern: RegExp;
+  handle(context: RouteContext): Promise<void>;
+}
+
+/**
+ * The seed's REST API plus `POST /api/call/:name`, the whole contract for scripts. Every route
+ * goes through the same dispatch as the UI, so validation and errors are identical.
+ */
+export function restRoutes(api: Api): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: /^\/api\/streaming\/status$/,
+      handle: async ({ response }) => {
+        const envelope = await dispatch(api, 'health:get', {});
+        sendEnvelopeUnwrapped(response, envelope.ok ? { ok: true, result: statusReport(envelope.result as HealthSnapshot) } : envelope);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,
+      handle: async ({ request, response, params }) => {
+        const body = await readJsonBody(request);
+        if (!body.ok) return sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: body.message } });
+        sendEnvelope(response, await dispatch(api, params.name, body.value));
+      },
+    },
+  ];
+}
+
+/** The seed's endpoints answer the bare result on success, and the error envelope otherwise. */
+function sendEnvelopeUnwrapped(response: ServerResponse, envelope: Awaited<ReturnType<typeof dispatch>>, okStatus = 200): void {
+  if (envelope.ok) sendJson(response, okStatus, envelope.result);
+  else sendEnvelope(response, envelope);
+}

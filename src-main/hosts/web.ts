@@ -1,0 +1,113 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Api } from '../../src-shared/contract';
+import { dispatch } from '../core/dispatch';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../core/logger';
+import { MAX_BODY_BYTES, refuse, sendJson } from './http-util';
+import { restRoutes } from './rest-routes';
+import { SECURITY_HEADERS } from './security-headers';
+import { readRendererFile } from './static-files';
+import { hostMatcherFor, isAuthorized, isSameOrigin, presentedToken, TOKEN_COOKIE, type HostMatcher } from './web-auth';
+
+export interface WebHostOptions {
+  api: Api;
+  bus: EventBus;
+  token: string;
+  host: string;
+  port: number;
+  rendererDir: string;
+  logger: Logger;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** `streamdesk serve`: the built renderer, the REST API and the WebSocket bridge, behind a token. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  let isOurHost: HostMatcher = () => false;
+  const routes = restRoutes(options.api);
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error) => {
+      options.logger.error('request failed', error);
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!isSameOrigin(request, isOurHost)) return refuse(response, 403, 'Host or Origin is not this server');
+    if (!isAuthorized(request, url, options.token)) return refuse(response, 401, 'A valid token is required (open the URL that `streamdesk serve` printed)');
+
+    if (url.pathname.startsWith('/api/')) {
+      const route = routes.find((candidate) => candidate.method === request.method && candidate.pattern.test(url.pathname));
+      if (!route) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: `No route ${request.method} ${url.pathname}` } });
+      const match = route.pattern.exec(url.pathname)!;
+      return route.handle({ request, response, url, params: match.groups ?? {} });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { ok: false, error: { code: 'invalid-argument', message: 'Method not allowed' } });
+    const file = await readRendererFile(options.rendererDir, url.pathname);
+    if (!file) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: `No file ${url.pathname}` } });
+    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' };
+    if (presentedToken(request, url).viaQuery) {
+      headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    response.writeHead(200, headers);
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/ws' || !isSameOrigin(request, isOurHost) || !isAuthorized(request, url, options.token)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attachBridge(ws));
+  });
+
+  function attachBridge(ws: WebSocket): void {
+    const unsubscribe = options.bus.onAny((event, payload) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
+    });
+    ws.on('close', unsubscribe);
+    ws.on('message', (data) => {
+      let message: { id?: unknown; name?: unknown; args?: unknown };
+      try {
+        message = JSON.parse(data.toString());
+      } catch {
+        ws.send(JSON.stringify({ type: 'reply', id: null, envelope: { ok: false, error: { code: 'invalid-argument', message: 'Message is not JSON' } } }));
+        return;
+      }
+      const id = typeof message?.id === 'number' ? message.id : null;
+      void dispatch(options.api, message?.name, message?.args, options.logger).then((envelope) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, envelope }));
+      });
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  isOurHost = hostMatcherFor(options.host, port);
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  return {
+    port,
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/?token=${encodeURIComponent(options.token)}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { app, BrowserWindow, nativeTheme, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { createBackend } from './backend';
+import { consoleLogger } from './core/logger';
+import { registerElectronHost } from './hosts/electron';
+import { CONTENT_SECURITY_POLICY } from './hosts/security-headers';
+import { appVersion, defaultDataDir, NATIVE_CONF_DIR, NATIVE_LIB_DIR } from './paths';
+import { savedBounds, trackWindowState } from './window-state';
+
+const RENDERER_URL = process.env.ELECTRON_RENDERER_URL; // electron-vite dev server, in `npm run dev` only
+const RENDERER_FILE = path.join(__dirname, '../renderer/index.html');
+
+function isOwnPage(url: string): boolean {
+  if (RENDERER_URL) return url.startsWith(RENDERER_URL);
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'file:' && path.normalize(decodeURIComponent(parsed.pathname)) === path.normalize(RENDERER_FILE);
+  } catch {
+    return false;
+  }
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isOwnPage(frame.url);
+}
+
+function hardenSession(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+function createWindow(): BrowserWindow {
+  const { bounds, maximized } = savedBounds();
+  const window = new BrowserWindow({
+    width: bounds?.width ?? 1280,
+    height: bounds?.height ?? 820,
+    x: bounds?.x,
+    y: bounds?.y,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'StreamDesk',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#111418' : '#f6f7f9',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (maximized) window.maximize();
+  trackWindowState(window);
+  window.once('ready-to-show', () => window.show());
+  if (RENDERER_URL) void window.loadURL(RENDERER_URL);
+  else void window.loadFile(RENDERER_FILE);
+  return window;
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnPage(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isOwnPage(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to a service's own dashboard open in the user's browser, never inside the app.
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+void app.whenReady().then(() => {
+  hardenSession();
+  const backend = createBackend({
+    version: appVersion(),
+    dataDir: defaultDataDir(),
+    libDir: NATIVE_LIB_DIR,
+    confDir: NATIVE_CONF_DIR,
+    kraft: false,
+    logger: consoleLogger,
+  });
+  registerElectronHost({
+    api: backend.api,
+    bus: backend.bus,
+    logger: consoleLogger,
+    isTrustedSender,
+    targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+  });
+  backend.start();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', () => backend.dispose());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

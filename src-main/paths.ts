@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The package root: bundles live in out/main/, two levels below it. */
+export const APP_ROOT = path.resolve(__dirname, '..', '..');
+
+export const NATIVE_LIB_DIR = path.join(APP_ROOT, 'compose', 'native', 'lib');
+export const NATIVE_CONF_DIR = path.join(APP_ROOT, 'compose', 'native', 'conf');
+export const RENDERER_DIR = path.join(APP_ROOT, 'out', 'renderer');
+
+export function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(APP_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** The seed keeps its data in ./data; STREAMDESK_DATA_DIR or --data-dir move it. */
+export function defaultDataDir(): string {
+  return path.resolve(process.env.STREAMDESK_DATA_DIR ?? path.join(process.cwd(), 'data'));
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { FlinkHealth, TaskManagersHealth } from '../../../src-shared/health';
+import { errorReason } from './reasons';
+
+/** The fields of Flink's `GET /overview` we read (stable from 1.x through 2.x). */
+export const FlinkOverview = z.object({
+  taskmanagers: z.number(),
+  'slots-total': z.number(),
+  'slots-available': z.number(),
+  'jobs-running': z.number(),
+  'jobs-finished': z.number(),
+  'jobs-cancelled': z.number(),
+  'jobs-failed': z.number(),
+  'flink-version': z.string().optional(),
+});
+export type FlinkOverview = z.infer<typeof FlinkOverview>;
+
+export interface FlinkProbeResult {
+  flink: FlinkHealth;
+  taskmanagers: TaskManagersHealth;
+}
+
+const NO_TM_DETAILS = { taskManagers: null, slotsTotal: null, slotsAvailable: null };
+
+/** Pure: the two tiles' health from one overview answer. */
+export function flinkHealthFrom(url: string, overview: FlinkOverview, checkedAt: number, latencyMs: number): FlinkProbeResult {
+  const flink: FlinkHealth = {
+    status: 'up',
+    reason: '',
+    checkedAt,
+    latencyMs,
+    details: {
+      url,
+      version: overview['flink-version'] ?? null,
+      jobsRunning: overview['jobs-running'],
+      jobsFinished: overview['jobs-finished'],
+      jobsCancelled: overview['jobs-cancelled'],
+      jobsFailed: overview['jobs-failed'],
+    },
+  };
+  const details = {
+    taskManagers: overview.taskmanagers,
+    slotsTotal: overview['slots-total'],
+    slotsAvailable: overview['slots-available'],
+  };
+  const taskmanagers: TaskManagersHealth =
+    overview.taskmanagers === 0
+      ? { status: 'down', reason: 'No TaskManager is registered with the JobManager: jobs cannot run', checkedAt, latencyMs, details }
+      : overview['slots-available'] === 0
+        ? { status: 'degraded', reason: `All ${overview['slots-total']} task slots are in use: a new job will wait`, checkedAt, latencyMs, details }
+        : { status: 'up', reason: '', checkedAt, latencyMs, details };
+  return { flink, taskmanagers };
+}
+
+export async function probeFlink(
+  url: string | null,
+  fetchFn: typeof fetch,
+  timeoutMs: number,
+  now: () => number,
+): Promise<FlinkProbeResult> {
+  const started = now();
+  const emptyFlink = { url: url ?? '', version: null, jobsRunning: null, jobsFinished: null, jobsCancelled: null, jobsFailed: null };
+  if (!url) {
+    const reason = 'No Flink REST URL in this connection';
+    return {
+      flink: { status: 'not-configured', reason, checkedAt: started, latencyMs: null, details: emptyFlink },
+      taskmanagers: { status: 'not-configured', reason, checkedAt: started, latencyMs: null, details: NO_TM_DETAILS },
+    };
+  }
+  try {
+    const response = await fetchFn(new URL('/overview', url), { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) throw new Error(`GET /overview answered HTTP ${response.status}`);
+    const overview = FlinkOverview.parse(await response.json());
+    return flinkHealthFrom(url, overview, started, now() - started);
+  } catch (error) {
+    const reason = errorReason(error, `Flink JobManager at ${url}`);
+    return {
+      flink: { status: 'down', reason, checkedAt: started, latencyMs: null, details: emptyFlink },
+      taskmanagers: { status: 'unknown', reason: 'Unknown while the JobManager does not answer', checkedAt: started, latencyMs: null, details: NO_TM_DETAILS },
+    };
+  }
+}

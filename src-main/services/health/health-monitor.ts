@@ -1,0 +1,92 @@
+import type { Connection } from '../../../src-shared/connection';
+import type { HealthSnapshot } from '../../../src-shared/health';
+import { probeFlink } from './flink-probe';
+import { probeKafka } from './kafka-probe';
+import { probeKafkaUi } from './kafka-ui-probe';
+import { healthChanged, overallOf } from './overall';
+import { probeZookeeper } from './zookeeper-probe';
+
+export interface HealthMonitorOptions {
+  connection: () => Connection;
+  fetch?: typeof fetch;
+  now?: () => number;
+  intervalMs?: number;
+  timeoutMs?: number;
+  /** True while the local stack is being started: a service that does not answer yet is `starting`. */
+  stackStarting?: () => boolean;
+  onChange?: (snapshot: HealthSnapshot) => void;
+}
+
+/**
+ * Polls every service a few seconds apart and announces a snapshot only when something changed.
+ * Probes never throw; one slow service never delays the others' answers beyond its timeout.
+ */
+export class HealthMonitor {
+  private latest: HealthSnapshot | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<HealthSnapshot> | null = null;
+  private readonly now: () => number;
+  private readonly fetchFn: typeof fetch;
+
+  constructor(private readonly options: HealthMonitorOptions) {
+    this.now = options.now ?? Date.now;
+    this.fetchFn = options.fetch ?? fetch;
+  }
+
+  get intervalMs(): number {
+    return this.options.intervalMs ?? 3000;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const tick = () => {
+      void this.check().finally(() => {
+        if (this.timer) this.timer = setTimeout(tick, this.intervalMs);
+      });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** The last snapshot, or a fresh one if none was taken yet. */
+  async current(): Promise<HealthSnapshot> {
+    return this.latest ?? this.check();
+  }
+
+  /** Probes now; concurrent callers share one round of probes. */
+  check(): Promise<HealthSnapshot> {
+    this.inFlight ??= this.probeAll().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  private async probeAll(): Promise<HealthSnapshot> {
+    const connection = this.options.connection();
+    const timeoutMs = this.options.timeoutMs ?? 2500;
+    const [kafka, zookeeper, flinkResult, kafkaUi] = await Promise.all([
+      probeKafka(connection.kafkaBootstrap, timeoutMs, this.now),
+      probeZookeeper(connection.zookeeper, timeoutMs, this.now),
+      probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now),
+      probeKafkaUi(connection.kafkaUiUrl, this.fetchFn, timeoutMs, this.now),
+    ]);
+    const services = { kafka, zookeeper, flink: flinkResult.flink, taskmanagers: flinkResult.taskmanagers, kafkaUi };
+    if (this.options.stackStarting?.()) {
+      for (const health of Object.values(services)) {
+        if (health.status === 'down' || health.status === 'unknown') {
+          health.status = 'starting';
+          health.reason = `Local stack is starting (${health.reason})`;
+        }
+      }
+    }
+    const snapshot: HealthSnapshot = { ...overallOf(services), checkedAt: this.now(), services };
+    const changed = healthChanged(this.latest, snapshot);
+    this.latest = snapshot;
+    if (changed) this.options.onChange?.(snapshot);
+    return snapshot;
+  }
+}

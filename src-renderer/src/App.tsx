@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { StatusBadge } from './components/StatusBadge';
+import { Overview } from './pages/Overview';
+import { Planned } from './pages/Planned';
+import { Stack } from './pages/Stack';
+import { PAGES, useRoute, type Page } from './router';
+import { followConnection, useConnection } from './stores/connection-store';
+import { followHealth, useHealth } from './stores/health-store';
+import { followStack, useStack } from './stores/stack-store';
+
+const NAV_LABELS: Record<Page, string> = {
+  overview: 'Overview',
+  topics: 'Topics',
+  pipelines: 'Pipelines',
+  consumers: 'Consumers',
+  stack: 'Stack',
+  profiles: 'Profiles',
+};
+
+function StatusBar() {
+  const snapshot = useHealth((state) => state.snapshot);
+  const operation = useStack((state) => state.operation);
+  const { linked, info } = useConnection();
+  return (
+    <footer className="statusbar">
+      {!linked && <span className="statusbar-alert">Lost the link to the StreamDesk server — reconnecting…</span>}
+      {operation !== 'idle' && <span data-testid="statusbar-stack">Local stack {operation}…</span>}
+      <span className="spacer" />
+      {snapshot && <StatusBadge status={snapshot.overall} />}
+      {info && (
+        <span className="muted">
+          {info.connection.name} · StreamDesk {info.version}
+        </span>
+      )}
+    </footer>
+  );
+}
+
+export function App() {
+  const page = useRoute((state) => state.page);
+  useEffect(() => {
+    const stops = [followHealth(), followStack(), followConnection()];
+    return () => stops.forEach((stop) => stop());
+  }, []);
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">StreamDesk</div>
+        {PAGES.map((name) => (
+          <a key={name} href={`#/${name}`} className={name === page ? 'active' : undefined} aria-current={name === page ? 'page' : undefined}>
+            {NAV_LABELS[name]}
+          </a>
+        ))}
+      </nav>
+      <main>{page === 'overview' ? <Overview /> : page === 'stack' ? <Stack /> : <Planned page={page} />}</main>
+      <StatusBar />
+    </div>
+  );
+}

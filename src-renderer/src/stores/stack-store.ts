@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+import type { StackProgress, StackStatus } from '../../../src-shared/stack';
+import { bridge } from '../bridge';
+
+interface StackState {
+  status: StackStatus | null;
+  /** The latest progress of each service during the current start or stop. */
+  progress: Record<string, StackProgress>;
+  operation: 'idle' | 'starting' | 'stopping';
+  startedAt: number | null;
+  error: string | null;
+  load(): Promise<void>;
+  up(kraft?: boolean): Promise<void>;
+  down(): Promise<void>;
+}
+
+export const useStack = create<StackState>((set, get) => {
+  async function run(operation: 'starting' | 'stopping', call: () => Promise<StackStatus>) {
+    set({ operation, progress: {}, error: null, startedAt: Date.now() });
+    try {
+      set({ status: await call() });
+    } catch (error) {
+      set({ error: (error as Error).message });
+      await get().load();
+    } finally {
+      set({ operation: 'idle' });
+    }
+  }
+  return {
+    status: null,
+    progress: {},
+    operation: 'idle',
+    startedAt: null,
+    error: null,
+    async load() {
+      try {
+        const status = await bridge.call('stack:status', {});
+        set({ status, operation: status.busy === 'idle' ? get().operation : status.busy });
+      } catch (error) {
+        set({ error: (error as Error).message });
+      }
+    },
+    up: (kraft) => run('starting', () => bridge.call('stack:up', kraft === undefined ? {} : { kraft })),
+    down: () => run('stopping', () => bridge.call('stack:down', {})),
+  };
+});
+
+export function followStack(): () => void {
+  void useStack.getState().load();
+  const off = bridge.on('stack:progressed', (progress) =>
+    useStack.setState((state) => ({ progress: { ...state.progress, [progress.service]: progress } })),
+  );
+  return off;
+}

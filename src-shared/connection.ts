@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** Where the console looks for each service. Secrets never appear here (profiles hold them). */
+export const Connection = z.object({
+  name: z.string(),
+  kafkaBootstrap: z.array(z.string()).min(1),
+  zookeeper: z.string().nullable(),
+  flinkUrl: z.string().nullable(),
+  kafkaUiUrl: z.string().nullable(),
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const LOCAL_STACK_CONNECTION: Connection = {
+  name: 'Local stack',
+  kafkaBootstrap: ['127.0.0.1:9092'],
+  zookeeper: '127.0.0.1:2181',
+  flinkUrl: 'http://127.0.0.1:8081',
+  kafkaUiUrl: null,
+};

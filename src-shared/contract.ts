@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { HealthSnapshot } from './health';
+import { StackProgress, StackStatus, StackUpArgs } from './stack';
+import { Connection } from './connection';
+
+const NoArgs = z.object({}).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  connection: Connection,
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/**
+ * Every call between a UI and the back end, named `area:verb`. Hosts validate `args` with the
+ * schema before any service sees them; `result` documents (and types) what comes back.
+ */
+export const calls = {
+  'app:info': { args: NoArgs, result: AppInfo },
+  'health:get': { args: NoArgs, result: HealthSnapshot },
+  'health:refresh': { args: NoArgs, result: HealthSnapshot },
+  'stack:status': { args: NoArgs, result: StackStatus },
+  'stack:up': { args: StackUpArgs, result: StackStatus },
+  'stack:down': { args: NoArgs, result: StackStatus },
+} as const;
+
+/** Everything the back end announces, named in the past tense. */
+export const events = {
+  'health:changed': HealthSnapshot,
+  'stack:progressed': StackProgress,
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallArgs<K extends CallName> = z.input<Calls[K]['args']>;
+export type ParsedArgs<K extends CallName> = z.output<Calls[K]['args']>;
+export type CallResult<K extends CallName> = z.infer<Calls[K]['result']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** The back end as the hosts see it: one async function per call. */
+export type Api = { [K in CallName]: (args: ParsedArgs<K>) => Promise<CallResult<K>> };
+
+/** What a UI holds: typed calls that throw StreamdeskError, and event subscriptions. */
+export interface Bridge {
+  call<K extends CallName>(name: K, args: CallArgs<K>): Promise<CallResult<K>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Called with false when the link to the back end drops and true when it is back. */
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+}
+
+/** The raw surface the preload exposes as `window.streamdesk` (envelopes, not exceptions:
+ * Electron strips custom error classes when they cross the context bridge). */
+export interface RawBridge {
+  invoke(name: string, args: unknown): Promise<unknown>;
+  subscribe(event: string, listener: (payload: unknown) => void): () => void;
+  /** Only where the transport can drop (the browser's WebSocket): true on (re)connect. */
+  onConnectionChange?(listener: (connected: boolean) => void): () => void;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** One status per service; `not-configured` means the connection names no address for it. */
+export const ServiceStatus = z.enum(['up', 'degraded', 'down', 'starting', 'not-configured', 'unknown']);
+export type ServiceStatus = z.infer<typeof ServiceStatus>;
+
+const count = z.number().int().nonnegative();
+
+export const KafkaDetails = z.object({
+  bootstrap: z.string(),
+  clusterId: z.string().nullable(),
+  brokers: count.nullable(),
+  controllerId: z.number().int().nullable(),
+  topics: count.nullable(),
+  partitions: count.nullable(),
+  underReplicatedPartitions: count.nullable(),
+  offlinePartitions: count.nullable(),
+});
+export type KafkaDetails = z.infer<typeof KafkaDetails>;
+
+export const ZookeeperDetails = z.object({
+  address: z.string(),
+  mode: z.string().nullable(),
+  version: z.string().nullable(),
+  avgLatencyMs: z.number().nullable(),
+  maxLatencyMs: z.number().nullable(),
+  connections: count.nullable(),
+  znodes: count.nullable(),
+});
+export type ZookeeperDetails = z.infer<typeof ZookeeperDetails>;
+
+export const FlinkDetails = z.object({
+  url: z.string(),
+  version: z.string().nullable(),
+  jobsRunning: count.nullable(),
+  jobsFinished: count.nullable(),
+  jobsCancelled: count.nullable(),
+  jobsFailed: count.nullable(),
+});
+export type FlinkDetails = z.infer<typeof FlinkDetails>;
+
+export const TaskManagersDetails = z.object({
+  taskManagers: count.nullable(),
+  slotsTotal: count.nullable(),
+  slotsAvailable: count.nullable(),
+});
+export type TaskManagersDetails = z.infer<typeof TaskManagersDetails>;
+
+export const KafkaUiDetails = z.object({ url: z.string().nullable() });
+export type KafkaUiDetails = z.infer<typeof KafkaUiDetails>;
+
+function serviceHealth<D extends z.ZodType>(details: D) {
+  return z.object({
+    status: ServiceStatus,
+    /** Why the service has this status, in words a user can act on. Empty only when up. */
+    reason: z.string(),
+    checkedAt: z.number(),
+    latencyMs: z.number().nullable(),
+    details,
+  });
+}
+
+export const KafkaHealth = serviceHealth(KafkaDetails);
+export const ZookeeperHealth = serviceHealth(ZookeeperDetails);
+export const FlinkHealth = serviceHealth(FlinkDetails);
+export const TaskManagersHealth = serviceHealth(TaskManagersDetails);
+export const KafkaUiHealth = serviceHealth(KafkaUiDetails);
+export type KafkaHealth = z.infer<typeof KafkaHealth>;
+export type ZookeeperHealth = z.infer<typeof ZookeeperHealth>;
+export type FlinkHealth = z.infer<typeof FlinkHealth>;
+export type TaskManagersHealth = z.infer<typeof TaskManagersHealth>;
+export type KafkaUiHealth = z.infer<typeof KafkaUiHealth>;
+
+export const HealthSnapshot = z.object({
+  overall: ServiceStatus,
+  overallReason: z.string(),
+  checkedAt: z.number(),
+  services: z.object({
+    kafka: KafkaHealth,
+    zookeeper: ZookeeperHealth,
+    flink: FlinkHealth,
+    taskmanagers: TaskManagersHealth,
+    kafkaUi: KafkaUiHealth,
+  }),
+});
+export type HealthSnapshot = z.infer<typeof HealthSnapshot>;
+export type ServiceKey = keyof HealthSnapshot['services'];
+export const SERVICE_KEYS: readonly ServiceKey[] = ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'kafkaUi'];
