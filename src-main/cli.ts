@@ -53,6 +53,10 @@ function portFlag(flags: Flags, name: 'port' | 'kafka-port' | 'zookeeper-port' |
   return port;
 }
 
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
 /** An explicit connection when any address flag (or STREAMDESK_* variable) is given. */
 function connectionFrom(flags: Flags): Connection | undefined {
   const kafka = flags.kafka ?? process.env.STREAMDESK_KAFKA;
@@ -77,7 +81,7 @@ function backendFrom(flags: Flags) {
     libDir: NATIVE_LIB_DIR,
     confDir: NATIVE_CONF_DIR,
     kraft: Boolean(flags.kraft),
-    stackPorts: { kafka: portFlag(flags, 'kafka-port'), zookeeper: portFlag(flags, 'zookeeper-port'), flinkRest: portFlag(flags, 'flink-port') },
+    stackPorts: definedOnly({ kafka: portFlag(flags, 'kafka-port'), zookeeper: portFlag(flags, 'zookeeper-port'), flinkRest: portFlag(flags, 'flink-port') }),
     logger: consoleLogger,
   };
   return createBackend(options);

@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The package root: bundles live in out/main/, two levels below it. */
-export const APP_ROOT = path.resolve(__dirname, '..', '..');
+/** The package root: the nearest folder above this bundle (out/main/…) that holds package.json. */
+function findAppRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(start, '..', '..');
+  }
+}
+export const APP_ROOT = findAppRoot(__dirname);
 
 export const NATIVE_LIB_DIR = path.join(APP_ROOT, 'compose', 'native', 'lib');
 export const NATIVE_CONF_DIR = path.join(APP_ROOT, 'compose', 'native', 'conf');

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `npm test`: every check and every test on real parts. Prints `N passed, N failed` last.
+#   lint + typecheck → build → Maven jars (first run only) → vitest (unit + integration on a real
+#   native stack) → Playwright e2e in Debian's Chromium against `streamdesk serve`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p reports
+rm -f reports/vitest.json reports/playwright.json reports/summary.txt
+failed_steps=()
+
+step() {
+  local name="$1"; shift
+  echo "==> $name"
+  if ! "$@"; then failed_steps+=("$name"); return 1; fi
+}
+
+step lint npx eslint . --max-warnings=0
+step typecheck npm run -s typecheck
+step build npx electron-vite build || { node scripts/summarize-reports.js "${failed_steps[@]}"; exit 1; }
+step jars bash compose/native/fetch-jars.sh || { node scripts/summarize-reports.js "${failed_steps[@]}"; exit 1; }
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "e2e needs Debian's Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium): it is missing, so e2e counts as failed" >&2
+  failed_steps+=("chromium missing")
+fi
+
+step vitest npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && step e2e npx playwright test
+
+node scripts/summarize-reports.js "${failed_steps[@]}"
