@@ -1,0 +1,202 @@
+// NativeStack: ZooKeeper/Kafka/Flink as detached local JVMs, tracked through pid files.
+import { existsSync, mkdirSync } from 'node:fs';
+import { Layout } from './layout';
+import { tailLines } from './logs';
+import { portFree } from './probes';
+import { isOurProcess, killAndWait, readPidFile, removePidFile, sleep, spawnDetached, writePidFile } from './proc';
+import { prepareLaunch, probeFor } from './services';
+import type { NativeComponent, NativeProgress, NativeServiceName, NativeServiceState, NativeStackOptions } from './types';
+
+const DEFAULT_UP_TIMEOUT_MS = 180_000;
+const DEFAULT_START_TIMEOUT_MS = 120_000;
+
+export class NativeStack {
+  readonly ports: { kafka: number; zookeeper: number | null; flinkRest: number };
+  private readonly l: Layout;
+
+  constructor(opts: NativeStackOptions) {
+    this.l = new Layout(opts);
+    this.ports = { kafka: this.l.ports.kafka, zookeeper: this.l.kraft ? null : this.l.ports.zookeeper, flinkRest: this.l.ports.flinkRest };
+  }
+
+  services(): NativeServiceName[] {
+    return this.l.kraft ? ['kafka', 'flink-jobmanager', 'flink-taskmanager'] : ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager'];
+  }
+
+  /** Components whose lib folder has no jars, each with the command that fetches it. */
+  missingJars(): string[] {
+    const comps = [...new Set(this.services().map((s) => this.l.component(s)))];
+    return comps.filter((c) => this.l.jars(c).length === 0).map((c) => `${c}: ${this.l.componentDir(c)} is empty; fetch with: ${this.l.fetchCommand([c])}`);
+  }
+
+  /** Version of each component, read from its lib folder's jar names (null when not fetched). */
+  versions(): Partial<Record<NativeComponent, string | null>> {
+    const pick = (c: NativeComponent, re: RegExp): string | null => {
+      for (const j of this.l.jars(c)) {
+        const m = re.exec(j);
+        if (m?.[1]) return m[1];
+      }
+      return null;
+    };
+    const kafkaComp = this.l.kraft ? 'kafka-kraft' : 'kafka-zk';
+    const out: Partial<Record<NativeComponent, string | null>> = {
+      [kafkaComp]: pick(kafkaComp, /^kafka_2\.13-(.+)\.jar$/),
+      flink: pick('flink', /^flink-runtime-(\d.+)\.jar$/),
+    };
+    if (!this.l.kraft) out.zookeeper = pick('zookeeper', /^zookeeper-(\d.+)\.jar$/);
+    return out;
+  }
+
+  /** The live pid of `s` recorded in its pid file (synchronous; null when not running). */
+  pidSync(s: NativeServiceName): number | null {
+    return this.livePid(s);
+  }
+
+  logFile(s: NativeServiceName): string {
+    return this.l.logFile(s);
+  }
+
+  async up(onProgress?: NativeProgress, timeoutMs = DEFAULT_UP_TIMEOUT_MS): Promise<void> {
+    const missing = this.missingJars();
+    if (missing.length > 0) throw new Error(`native stack: jars are missing:\n  ${missing.join('\n  ')}`);
+    mkdirSync(this.l.runDir, { recursive: true });
+    const deadline = Date.now() + timeoutMs;
+    const started: NativeServiceName[] = [];
+    // two independent chains, started side by side: the Kafka side and the Flink side
+    const chains: NativeServiceName[][] = [
+      this.l.kraft ? ['kafka'] : ['zookeeper', 'kafka'],
+      ['flink-jobmanager', 'flink-taskmanager'],
+    ];
+    const results = await Promise.allSettled(
+      chains.map(async (chain) => {
+        for (const s of chain) await this.ensure(s, deadline, onProgress, started);
+      }),
+    );
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason instanceof Error ? r.reason.message : String(r.reason)));
+    if (failures.length > 0) {
+      const left = started.length > 0 ? `\n(started in this call and left running for down(): ${started.join(', ')})` : '';
+      throw new Error(failures.join('\n\n') + left);
+    }
+  }
+
+  async start(service: NativeServiceName, timeoutMs = DEFAULT_START_TIMEOUT_MS): Promise<void> {
+    this.assertService(service);
+    const missing = this.l.jars(this.l.component(service)).length === 0;
+    if (missing) throw new Error(`${service}: jars are missing; fetch with: ${this.l.fetchCommand([this.l.component(service)])}`);
+    await this.ensure(service, Date.now() + timeoutMs, undefined, []);
+  }
+
+  async stop(service: NativeServiceName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    this.assertService(service);
+    const pidFile = this.l.pidFile(service);
+    const pid = readPidFile(pidFile);
+    if (pid !== null) await killAndWait(pid, this.l.markers(service), signal, signal === 'SIGKILL' ? 5_000 : 15_000);
+    removePidFile(pidFile);
+  }
+
+  async down(): Promise<void> {
+    const chains: NativeServiceName[][] = [this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'], ['flink-taskmanager', 'flink-jobmanager']];
+    await Promise.all(
+      chains.map(async (chain) => {
+        for (const s of chain) await this.stop(s);
+      }),
+    );
+  }
+
+  async state(): Promise<NativeServiceState[]> {
+    return this.services().map((name) => {
+      const pid = this.livePid(name);
+      return { name, pid, running: pid !== null, port: this.portOf(name), logFile: this.l.logFile(name) };
+    });
+  }
+
+  // ---- internals ----
+
+  private assertService(s: NativeServiceName): void {
+    if (!this.services().includes(s)) throw new Error(`${s} is not part of this stack (${this.l.kraft ? 'KRaft' : 'ZooKeeper'} mode)`);
+  }
+
+  private portOf(s: NativeServiceName): number {
+    if (s === 'zookeeper') return this.l.ports.zookeeper;
+    if (s === 'kafka') return this.l.ports.kafka;
+    return this.l.ports.flinkRest; // the TaskManager answers through the JobManager's REST API
+  }
+
+  private livePid(s: NativeServiceName): number | null {
+    const pid = readPidFile(this.l.pidFile(s));
+    return pid !== null && isOurProcess(pid, this.l.markers(s)) ? pid : null;
+  }
+
+  /** Adopt `s` if our process is alive, otherwise launch it; then wait until it answers. */
+  private async ensure(s: NativeServiceName, deadline: number, onProgress: NativeProgress | undefined, started: NativeServiceName[]): Promise<void> {
+    const emit = onProgress ?? (() => undefined);
+    const adopted = this.livePid(s);
+    if (adopted !== null) {
+      try {
+        const msg = await this.waitReady(s, adopted, probeFor(this.l, s), deadline);
+        emit({ service: s, phase: 'already-running', message: `pid ${adopted}; ${msg}` });
+        return;
+      } catch (e) {
+        emit({ service: s, phase: 'failed', message: (e as Error).message });
+        throw e;
+      }
+    }
+    removePidFile(this.l.pidFile(s));
+    emit({ service: s, phase: 'starting' });
+    const t0 = Date.now();
+    try {
+      await this.assertPortsFree(s);
+      const launch = await prepareLaunch(this.l, s);
+      const pid = spawnDetached(this.l.javaBin, launch.args, this.l.outFile(s), this.l.runDir, launch.env);
+      writePidFile(this.l.pidFile(s), pid);
+      started.push(s);
+      const msg = await this.waitReady(s, pid, launch.probe, deadline);
+      emit({ service: s, phase: 'ready', message: `pid ${pid}; ${msg}; ${((Date.now() - t0) / 1000).toFixed(1)} s` });
+    } catch (e) {
+      emit({ service: s, phase: 'failed', message: (e as Error).message });
+      throw e;
+    }
+  }
+
+  private async assertPortsFree(s: NativeServiceName): Promise<void> {
+    const ports: number[] = [];
+    if (s === 'zookeeper') ports.push(this.l.ports.zookeeper);
+    if (s === 'kafka') ports.push(this.l.ports.kafka, ...(this.l.kraft ? [this.l.ports.kafkaController] : []));
+    if (s === 'flink-jobmanager') ports.push(this.l.ports.flinkRest);
+    for (const p of ports) {
+      if (!(await portFree(this.l.host, p))) {
+        throw new Error(`${s}: port ${this.l.host}:${p} is already in use by a process this stack did not start (pid files in ${this.l.runDir})`);
+      }
+    }
+  }
+
+  private async waitReady(s: NativeServiceName, pid: number, probe: () => Promise<string | null>, deadline: number): Promise<string> {
+    let lastErr = '';
+    for (;;) {
+      if (!isOurProcess(pid, this.l.markers(s))) {
+        removePidFile(this.l.pidFile(s));
+        throw new Error(`${s} (pid ${pid}) exited before it was ready${this.logExcerpt(s)}`);
+      }
+      try {
+        const msg = await probe();
+        if (msg !== null) return msg;
+      } catch (e) {
+        lastErr = (e as Error).message;
+      }
+      if (Date.now() >= deadline) {
+        throw new Error(`${s} (pid ${pid}) did not answer in time${lastErr ? ` (last probe: ${lastErr})` : ''}; it is left running for down()${this.logExcerpt(s)}`);
+      }
+      await sleep(250);
+    }
+  }
+
+  private logExcerpt(s: NativeServiceName): string {
+    let out = '';
+    for (const f of [this.l.logFile(s), this.l.outFile(s)]) {
+      if (!existsSync(f)) continue;
+      const t = tailLines(f, 30);
+      if (t.trim()) out += `\n--- last lines of ${f} ---\n${t}`;
+    }
+    return out || `\n(no log output in ${this.l.logsDir})`;
+  }
+}

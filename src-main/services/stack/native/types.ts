@@ -1,0 +1,38 @@
+export type NativeServiceName = 'zookeeper' | 'kafka' | 'flink-jobmanager' | 'flink-taskmanager';
+
+/** A folder of compose/native/lib: one per component so classpaths never mix. */
+export type NativeComponent = 'zookeeper' | 'kafka-zk' | 'kafka-kraft' | 'flink';
+
+export interface NativeStackOptions {
+  /** Holds kafka/, zookeeper/, flink/{checkpoints,savepoints,tmp}, run/ (pid files, generated configs), logs/. */
+  dataDir: string;
+  /** compose/native/lib */
+  libDir: string;
+  /** compose/native/conf */
+  confDir: string;
+  kraft?: boolean;
+  /** Defaults 9092, 2181, 8081, 9093. Flink's other ports (rpc, blob, TM) are chosen free/ephemeral. */
+  ports?: Partial<{ kafka: number; zookeeper: number; flinkRest: number; kafkaController: number }>;
+  /** Default 'java'. */
+  javaBin?: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+export interface NativeServiceState {
+  name: NativeServiceName;
+  pid: number | null;
+  running: boolean;
+  port: number;
+  logFile: string;
+}
+
+export type NativeProgressPhase = 'starting' | 'ready' | 'already-running' | 'failed';
+
+export interface NativeProgressEvent {
+  service: NativeServiceName;
+  phase: NativeProgressPhase;
+  message?: string;
+}
+
+export type NativeProgress = (e: NativeProgressEvent) => void;

@@ -1,0 +1,125 @@
+// Reusable test harness: a real native stack (ZooKeeper/Kafka/Flink JVMs) on free ports in a temp dir.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort, NativeStack } from '../../src-main/services/stack/native';
+import type { NativeProgress } from '../../src-main/services/stack/native';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const NATIVE_DIR = join(REPO_ROOT, 'compose', 'native');
+
+export interface TestStackPorts {
+  kafka: number;
+  zookeeper: number | null;
+  flinkRest: number;
+  kafkaController: number | null;
+}
+
+export interface TestStack {
+  stack: NativeStack;
+  ports: TestStackPorts;
+  host: string;
+  dataDir: string;
+  /** `host:port` for Kafka clients */
+  bootstrap: string;
+  /** `http://host:port` of Flink's REST API */
+  flinkUrl: string;
+  /** down() and remove the temp data dir (kept when STREAMDESK_KEEP_STACK_DATA=1). Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartTestStackOptions {
+  kraft?: boolean;
+  onProgress?: NativeProgress;
+  timeoutMs?: number;
+}
+
+/** Distinct free ports (the OS picks them; a later bind could still race, which is rare). */
+export async function freePorts(n: number, host = '127.0.0.1'): Promise<number[]> {
+  const out = new Set<number>();
+  while (out.size < n) out.add(await freePort(host));
+  return [...out];
+}
+
+/** Fetch missing jars with compose/native/fetch-jars.sh (Maven; slow only the first time). */
+export function ensureJars(stack: NativeStack): void {
+  const missing = stack.missingJars();
+  if (missing.length === 0) return;
+  const comps = missing.map((m) => m.split(':')[0] ?? '').filter(Boolean);
+  const r = spawnSync('bash', [join(NATIVE_DIR, 'fetch-jars.sh'), ...comps], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 15 * 60_000 });
+  if (r.status !== 0) throw new Error(`fetch-jars.sh ${comps.join(' ')} failed (status ${r.status})`);
+  const still = stack.missingJars();
+  if (still.length > 0) throw new Error(`jars still missing:\n${still.join('\n')}`);
+}
+
+const live = new Set<TestStack>();
+let exitHookInstalled = false;
+
+/** Last-resort guard: if the test process exits without stop(), SIGKILL what the stacks started. */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const t of live) {
+      for (const s of t.stack.services()) {
+        const pid = t.stack.pidSync(s);
+        if (pid !== null) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }
+      }
+    }
+  });
+}
+
+export async function startTestStack(opts: StartTestStackOptions = {}): Promise<TestStack> {
+  const host = '127.0.0.1';
+  const kraft = opts.kraft ?? false;
+  const [kafka, zookeeper, flinkRest, kafkaController] = (await freePorts(4, host)) as [number, number, number, number];
+  const dataDir = mkdtempSync(join(tmpdir(), `streamdesk-stack-${kraft ? 'kraft' : 'zk'}-`));
+  const stack = new NativeStack({
+    dataDir,
+    libDir: join(NATIVE_DIR, 'lib'),
+    confDir: join(NATIVE_DIR, 'conf'),
+    kraft,
+    host,
+    ports: { kafka, zookeeper, flinkRest, kafkaController },
+  });
+  ensureJars(stack);
+  let stopped = false;
+  const t: TestStack = {
+    stack,
+    host,
+    dataDir,
+    ports: { kafka, zookeeper: kraft ? null : zookeeper, flinkRest, kafkaController: kraft ? kafkaController : null },
+    bootstrap: `${host}:${kafka}`,
+    flinkUrl: `http://${host}:${flinkRest}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        await stack.down();
+      } finally {
+        live.delete(t);
+        if (process.env.STREAMDESK_KEEP_STACK_DATA !== '1') rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+  live.add(t);
+  installExitHook();
+  try {
+    await stack.up(opts.onProgress, opts.timeoutMs ?? 240_000);
+  } catch (e) {
+    // keep the logs for the error message, but never leak processes
+    await stack.down().catch(() => undefined);
+    live.delete(t);
+    stopped = true;
+    throw e;
+  }
+  return t;
+}
