@@ -23,6 +23,8 @@ for (const command of ['ruok', 'srvr', 'mntr']) writeFileSync(new URL(`zookeeper
 writeFileSync(new URL('flink-overview.json', out), JSON.stringify(await (await fetch(`${flink}/overview`)).json(), null, 2) + '\n');
 const admin = new Kafka({ brokers: [kafka], logLevel: logLevel.NOTHING }).admin();
 await admin.connect();
+// A topic with several partitions, so the metadata has partitions, replicas and ISRs to read.
+await admin.createTopics({ topics: [{ topic: 'fixture.orders', numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true });
 const cluster = await admin.describeCluster();
 const { topics } = await admin.fetchTopicMetadata();
 await admin.disconnect();

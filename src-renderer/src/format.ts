@@ -4,14 +4,6 @@ export function num(value: number | null | undefined, unit = ''): string {
   return `${value.toLocaleString('en-US')}${unit}`;
 }
 
-export function ago(timestamp: number, now = Date.now()): string {
-  const seconds = Math.max(0, Math.round((now - timestamp) / 1000));
-  if (seconds < 60) return `${seconds}s ago`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  return `${Math.round(minutes / 60)} h ago`;
-}
-
 export function elapsed(fromMs: number, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - fromMs) / 1000));
   return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m ${seconds % 60}s`;

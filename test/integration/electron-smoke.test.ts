@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -7,7 +8,8 @@ const MAIN = path.join(ROOT, 'out', 'main', 'index.js');
 
 function electronBinary(): string | null {
   try {
-    const binary = require(path.join(ROOT, 'node_modules', 'electron')) as unknown as string;
+    // The electron package's main export is the path of its binary (or throws when it is absent).
+    const binary = createRequire(__filename)(path.join(ROOT, 'node_modules', 'electron')) as unknown as string;
     return typeof binary === 'string' && existsSync(binary) ? binary : null;
   } catch {
     return null;

@@ -1,7 +1,7 @@
 import type { HealthSnapshot } from '../../../src-shared/health';
 import { HealthTile } from '../components/HealthTile';
 import { StatusBadge } from '../components/StatusBadge';
-import { ago, num } from '../format';
+import { num } from '../format';
 import { navigate } from '../router';
 import { useHealth } from '../stores/health-store';
 import { useStack } from '../stores/stack-store';
@@ -19,7 +19,7 @@ function NextStep({ snapshot }: { snapshot: HealthSnapshot }) {
       </div>
       <div className="actions">
         <button className="primary" disabled={operation !== 'idle'} onClick={() => void up().then(() => navigate('overview'))}>
-          {operation === 'starting' ? 'Starting local stack…' : 'Start local stack'}
+          {operation === 'starting' ? 'Starting local stack…' : nothingAnswers ? 'Start local stack' : 'Start stopped services'}
         </button>
         <button onClick={() => navigate('stack')}>Stack details</button>
         <button onClick={() => navigate('profiles')}>Edit connection</button>
@@ -40,7 +40,7 @@ export function Overview() {
         <div>
           <h1>Overview</h1>
           <div className="muted">
-            Checked {ago(snapshot.checkedAt)} · Kafka {kafka.details.bootstrap}
+            Live · last change at {new Date(snapshot.checkedAt).toLocaleTimeString()} · Kafka {kafka.details.bootstrap}
           </div>
         </div>
         <div className="overall" data-testid="overall">
@@ -64,7 +64,7 @@ export function Overview() {
             { label: 'Controller', value: kafka.details.controllerId === null ? '—' : `#${kafka.details.controllerId}` },
             { label: 'Topics', value: num(kafka.details.topics) },
             { label: 'Partitions', value: num(kafka.details.partitions) },
-            { label: 'Under-replicated', value: num(kafka.details.underReplicatedPartitions), alarm: (kafka.details.underReplicatedPartitions ?? 0) > 0 },
+            { label: 'Under-repl.', value: num(kafka.details.underReplicatedPartitions), alarm: (kafka.details.underReplicatedPartitions ?? 0) > 0 },
             { label: 'Offline', value: num(kafka.details.offlinePartitions), alarm: (kafka.details.offlinePartitions ?? 0) > 0 },
           ]}
         />

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { checkConfigValue, checkTopicName } from './topic-configs';
+
+export const CleanupPolicy = z.enum(['delete', 'compact', 'compact,delete']);
+export type CleanupPolicy = z.infer<typeof CleanupPolicy>;
+
+export const TopicName = z.string().superRefine((name, context) => {
+  const problem = checkTopicName(name);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+const ConfigMap = z.record(z.string(), z.string()).superRefine((configs, context) => {
+  for (const [name, value] of Object.entries(configs)) {
+    const problem = checkConfigValue(name, value);
+    if (problem) context.addIssue({ code: 'custom', path: [name], message: problem });
+  }
+});
+
+/** The seed's Create Topic modal. `retentionHours: null` keeps records forever. */
+export const CreateTopicArgs = z
+  .object({
+    name: TopicName,
+    partitions: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000'),
+    replicationFactor: z.number().int('must be a whole number').min(1, 'must be at least 1').max(32, 'must be at most 32'),
+    retentionHours: z.number().positive('must be more than 0 (or null for forever)').max(10_000_000, 'is too large').nullable(),
+    cleanupPolicy: CleanupPolicy,
+    configs: ConfigMap.default({}),
+  })
+  .strict()
+  .superRefine((args, context) => {
+    for (const name of ['retention.ms', 'cleanup.policy']) {
+      if (name in args.configs) context.addIssue({ code: 'custom', path: ['configs', name], message: `set ${name} with its own field, not as an extra config` });
+    }
+  });
+export type CreateTopicArgs = z.input<typeof CreateTopicArgs>;
+
+export const TopicSummary = z.object({
+  name: z.string(),
+  internal: z.boolean(),
+  partitions: z.number().int(),
+  replicationFactor: z.number().int(),
+  retentionMs: z.number().nullable(),
+  cleanupPolicy: z.string().nullable(),
+  messageCount: z.number().nullable(),
+  sizeBytes: z.number().nullable(),
+  underReplicatedPartitions: z.number().int(),
+  offlinePartitions: z.number().int(),
+});
+export type TopicSummary = z.infer<typeof TopicSummary>;
+
+export const TopicPartition = z.object({
+  partition: z.number().int(),
+  leader: z.number().int(),
+  replicas: z.array(z.number().int()),
+  isr: z.array(z.number().int()),
+  offline: z.boolean(),
+  startOffset: z.number(),
+  endOffset: z.number(),
+  sizeBytes: z.number().nullable(),
+});
+export type TopicPartition = z.infer<typeof TopicPartition>;
+
+export const TopicConfigEntry = z.object({
+  name: z.string(),
+  value: z.string().nullable(),
+  isDefault: z.boolean(),
+  readOnly: z.boolean(),
+  sensitive: z.boolean(),
+});
+export type TopicConfigEntry = z.infer<typeof TopicConfigEntry>;
+
+export const TopicDetail = z.object({
+  summary: TopicSummary,
+  partitions: z.array(TopicPartition),
+  configs: z.array(TopicConfigEntry),
+});
+export type TopicDetail = z.infer<typeof TopicDetail>;
+
+export const ListTopicsArgs = z.object({ includeInternal: z.boolean().optional() }).strict();
+export const TopicRef = z.object({ name: TopicName }).strict();
+export const DeleteTopicArgs = z
+  .object({ name: TopicName, confirmation: z.string() })
+  .strict()
+  .refine((args) => args.confirmation === args.name, { path: ['confirmation'], message: 'type the topic name exactly to confirm' });
+export const AlterTopicConfigsArgs = z
+  .object({ name: TopicName, set: ConfigMap.default({}), reset: z.array(z.string()).default([]) })
+  .strict();
+export const AddPartitionsArgs = z.object({ name: TopicName, totalPartitions: z.number().int().min(1).max(10_000) }).strict();

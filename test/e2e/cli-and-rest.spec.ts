@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { streamdesk } from './cli';
+import { readE2eEnv } from './stack-env';
+
+test('`streamdesk status --json` reports Kafka, ZooKeeper and Flink up, one entry per service', () => {
+  const env = readE2eEnv();
+  const result = streamdesk(['status', '--json', ...env.stackArgs]);
+  expect(result.status, result.stderr).toBe(0);
+  const report = JSON.parse(result.stdout) as Record<string, { status: string; reason: string } | string>;
+  expect(report.overall).toBe('up');
+  for (const service of ['kafka', 'zookeeper', 'flink', 'taskmanagers']) {
+    expect(report[service]).toMatchObject({ status: 'up', reason: '' });
+  }
+  expect(report.kafkaUi).toMatchObject({ status: 'not-configured' });
+});
+
+test('GET /api/streaming/status answers 401 without the token and the health with it', async ({ request }) => {
+  const env = readE2eEnv();
+  const url = new URL(env.serveUrl);
+  const token = url.searchParams.get('token')!;
+  const bare = await request.get(`${url.origin}/api/streaming/status`);
+  expect(bare.status()).toBe(401);
+  const authorized = await request.get(`${url.origin}/api/streaming/status`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(authorized.status()).toBe(200);
+  const body = (await authorized.json()) as { overall: string; kafka: { status: string } };
+  expect(body.kafka.status).toBe('up');
+});
+
+test('the dark theme follows the OS', async ({ browser }, testInfo) => {
+  const env = readE2eEnv();
+  const context = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1360, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(env.serveUrl);
+  await expect(page.getByTestId('tile-kafka')).toHaveAttribute('data-status', 'up');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(17, 20, 24)');
+  await page.screenshot({ path: testInfo.outputPath('overview-dark.png'), fullPage: true });
+  await context.close();
+});
