@@ -4,9 +4,9 @@ import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
   main: {
-    // electron-store is ESM-only: bundle it into the CJS main instead of requiring it.
+    // electron-store and @platformatic/kafka are ESM-only: bundle them into the CJS main instead of requiring them.
     build: {
-      externalizeDeps: { exclude: ['electron-store'] },
+      externalizeDeps: { exclude: ['electron-store', '@platformatic/kafka'] },
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-main/index.ts'), cli: resolve(__dirname, 'src-main/cli.ts') },
       },

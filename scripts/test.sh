@@ -17,7 +17,7 @@ step() {
 step lint npx eslint . --max-warnings=0
 step typecheck npm run -s typecheck
 step build npx electron-vite build || { node scripts/summarize-reports.js "${failed_steps[@]}"; exit 1; }
-step jars bash compose/native/fetch-jars.sh || { node scripts/summarize-reports.js "${failed_steps[@]}"; exit 1; }
+step jars bash -c "bash compose/native/fetch-jars.sh && bash compose/jmx-exporter/fetch-agent.sh" || { node scripts/summarize-reports.js "${failed_steps[@]}"; exit 1; }
 
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   echo "e2e needs Debian's Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium): it is missing, so e2e counts as failed" >&2

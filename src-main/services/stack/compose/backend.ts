@@ -1,5 +1,5 @@
 // The Compose backend: runs the seed's stack with `docker compose` (or docker-compose 1.x).
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { downArgv, logsArgv, psArgv, pullArgv, upArgv, PROJECT_NAME, type Argv, type ComposeTarget } from './command';
 import { detectCompose } from './detect';
@@ -35,7 +35,9 @@ export interface ComposeBackendOptions {
 }
 
 function defaultEnsureDir(path: string): void {
-  mkdirSync(path, { recursive: true, mode: 0o777 });
+  mkdirSync(path, { recursive: true });
+  // mkdir's mode is masked by the umask; the containers run as other uids (cp: 1000, flink: 9999).
+  chmodSync(path, 0o777);
 }
 
 export class ComposeBackend implements ComposeStack {
