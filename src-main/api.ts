@@ -1,6 +1,9 @@
 import type { Api } from '../src-shared/contract';
 import type { Connection } from '../src-shared/connection';
 import type { HealthMonitor } from './services/health/health-monitor';
+import type { ProducerService } from './services/kafka/producer-service';
+import type { StreamsService } from './services/kafka/streams-service';
+import type { TopicsService } from './services/kafka/topics-service';
 import type { StackService } from './services/stack/stack-service';
 
 export interface Services {
@@ -8,6 +11,9 @@ export interface Services {
   connection: () => Connection;
   health: HealthMonitor;
   stack: StackService;
+  topics: TopicsService;
+  streams: StreamsService;
+  producer: ProducerService;
 }
 
 /** The whole back end behind the contract. Hosts call this and hold no logic of their own. */
@@ -27,5 +33,19 @@ export function createApi(services: Services): Api {
       void services.health.check();
       return status;
     },
+    'kafka:listTopics': ({ includeInternal }) => services.topics.list(includeInternal),
+    'kafka:describeTopic': ({ name }) => services.topics.describe(name),
+    'kafka:createTopic': (args) => services.topics.create(args),
+    'kafka:alterTopicConfigs': (args) => services.topics.alterConfigs(args),
+    'kafka:addPartitions': ({ name, totalPartitions }) => services.topics.addPartitions(name, totalPartitions),
+    'kafka:deleteTopic': async ({ name }) => {
+      await services.topics.delete(name);
+      return { deleted: name };
+    },
+    'kafka:streams': () => services.streams.status(),
+    'kafka:applyStreams': () => services.streams.apply(),
+    'kafka:fixStream': ({ topic }) => services.streams.fix(topic),
+    'kafka:produce': (args) => services.producer.produce(args),
+    'kafka:ingest': (args) => services.producer.ingest(args),
   };
 }

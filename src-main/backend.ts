@@ -4,6 +4,10 @@ import { createApi } from './api';
 import { EventBus } from './core/event-bus';
 import type { Logger } from './core/logger';
 import { HealthMonitor } from './services/health/health-monitor';
+import type { KafkaTarget } from './services/kafka/kafka-target';
+import { ProducerService } from './services/kafka/producer-service';
+import { StreamsService } from './services/kafka/streams-service';
+import { TopicsService } from './services/kafka/topics-service';
 import { StackService } from './services/stack/stack-service';
 
 export interface BackendOptions {
@@ -47,14 +51,21 @@ export function createBackend(options: BackendOptions): Backend {
     stackStarting: () => stack.isStarting(),
     onChange: (snapshot) => bus.emit('health:changed', snapshot),
   });
-  const api = createApi({ version: options.version, connection, health, stack });
+  const kafkaTarget = (): KafkaTarget => ({ brokers: connection().kafkaBootstrap });
+  const topics = new TopicsService(kafkaTarget);
+  const streams = new StreamsService(topics);
+  const producer = new ProducerService(kafkaTarget, topics);
+  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer });
   return {
     api,
     bus,
     health,
     stack,
     start: () => health.start(),
-    dispose: () => health.stop(),
+    dispose: () => {
+      health.stop();
+      void producer.close();
+    },
   };
 }
 

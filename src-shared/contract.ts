@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { HealthSnapshot } from './health';
 import { StackProgress, StackStatus, StackUpArgs } from './stack';
 import { Connection } from './connection';
+import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
+import { ApplyStreamsResult, FixStreamArgs, StreamState } from './streams';
+import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
 
 const NoArgs = z.object({}).strict();
 
@@ -23,6 +26,17 @@ export const calls = {
   'stack:status': { args: NoArgs, result: StackStatus },
   'stack:up': { args: StackUpArgs, result: StackStatus },
   'stack:down': { args: NoArgs, result: StackStatus },
+  'kafka:listTopics': { args: ListTopicsArgs, result: z.array(TopicSummary) },
+  'kafka:describeTopic': { args: TopicRef, result: TopicDetail },
+  'kafka:createTopic': { args: CreateTopicArgs, result: TopicDetail },
+  'kafka:alterTopicConfigs': { args: AlterTopicConfigsArgs, result: TopicDetail },
+  'kafka:addPartitions': { args: AddPartitionsArgs, result: TopicDetail },
+  'kafka:deleteTopic': { args: DeleteTopicArgs, result: z.object({ deleted: z.string() }) },
+  'kafka:streams': { args: NoArgs, result: z.array(StreamState) },
+  'kafka:applyStreams': { args: NoArgs, result: ApplyStreamsResult },
+  'kafka:fixStream': { args: FixStreamArgs, result: ApplyStreamsResult },
+  'kafka:produce': { args: ProduceArgs, result: ProducedRecord },
+  'kafka:ingest': { args: IngestArgs, result: IngestResult },
 } as const;
 
 /** Everything the back end announces, named in the past tense. */

@@ -4,6 +4,7 @@ import type { HealthSnapshot } from '../../src-shared/health';
 import { statusReport } from '../../src-shared/status-report';
 import { dispatch } from '../core/dispatch';
 import { readJsonBody, sendEnvelope, sendJson } from './http-util';
+import { createTopicFromSeed, ingestFromSeed, SeedRequestError } from './seed-requests';
 
 export interface RouteContext {
   request: IncomingMessage;
@@ -33,6 +34,22 @@ export function restRoutes(api: Api): Route[] {
     },
     {
       method: 'POST',
+      pattern: /^\/api\/streaming\/topics$/,
+      handle: async ({ request, response }) => {
+        const args = await seedArgs(request, response, createTopicFromSeed);
+        if (args) sendEnvelopeUnwrapped(response, await dispatch(api, 'kafka:createTopic', args), 201);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/streaming\/ingest\/(?<topic>[^/]+)$/,
+      handle: async ({ request, response, params }) => {
+        const args = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body));
+        if (args) sendEnvelopeUnwrapped(response, await dispatch(api, 'kafka:ingest', args));
+      },
+    },
+    {
+      method: 'POST',
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,
       handle: async ({ request, response, params }) => {
         const body = await readJsonBody(request);
@@ -41,6 +58,22 @@ export function restRoutes(api: Api): Route[] {
       },
     },
   ];
+}
+
+/** Reads the body and maps it to contract arguments, or answers 400 naming the field. */
+async function seedArgs<T>(request: IncomingMessage, response: ServerResponse, map: (body: unknown) => T): Promise<T | null> {
+  const body = await readJsonBody(request);
+  if (!body.ok) {
+    sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: body.message } });
+    return null;
+  }
+  try {
+    return map(body.value);
+  } catch (error) {
+    if (!(error instanceof SeedRequestError)) throw error;
+    sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: error.message } });
+    return null;
+  }
 }
 
 /** The seed's endpoints answer the bare result on success, and the error envelope otherwise. */

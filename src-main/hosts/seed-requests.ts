@@ -1,0 +1,41 @@
+import type { CallArgs } from '../../src-shared/contract';
+
+/** What went wrong with a seed-style request body, named by its field. */
+export class SeedRequestError extends Error {}
+
+const TOPIC_CONFIG_KEYS: Record<string, 'partitions' | 'replicationFactor' | 'retentionHours' | 'cleanupPolicy'> = {
+  partitions: 'partitions',
+  replication_factor: 'replicationFactor',
+  replicas: 'replicationFactor',
+  retention_hours: 'retentionHours',
+  cleanup_policy: 'cleanupPolicy',
+};
+
+/**
+ * The seed's `create_streaming_topic(topic_name, config)` body → the contract's createTopic
+ * arguments. Defaults follow the seed's own (3 partitions, RF 1, 168 h, delete); any other key
+ * with a dot is a Kafka topic config (e.g. "min.insync.replicas").
+ */
+export function createTopicFromSeed(body: unknown): CallArgs<'kafka:createTopic'> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SeedRequestError('body: must be a JSON object with topic_name');
+  const { topic_name: name, config = {}, ...rest } = body as Record<string, unknown>;
+  const unknownTop = Object.keys(rest);
+  if (unknownTop.length > 0) throw new SeedRequestError(`${unknownTop[0]}: unknown field (expected topic_name and config)`);
+  if (typeof name !== 'string') throw new SeedRequestError('topic_name: is required and must be a string');
+  if (!config || typeof config !== 'object' || Array.isArray(config)) throw new SeedRequestError('config: must be an object');
+  const args: Record<string, unknown> = { name, partitions: 3, replicationFactor: 1, retentionHours: 168, cleanupPolicy: 'delete' };
+  const configs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
+    if (key in TOPIC_CONFIG_KEYS) args[TOPIC_CONFIG_KEYS[key]] = value;
+    else if (key.includes('.')) configs[key] = typeof value === 'string' ? value : String(value);
+    else throw new SeedRequestError(`config.${key}: unknown setting (use partitions, replication_factor, retention_hours, cleanup_policy, or a Kafka config name such as "min.insync.replicas")`);
+  }
+  if (args.retentionHours === -1) args.retentionHours = null;
+  return { ...(args as CallArgs<'kafka:createTopic'>), configs: configs as Record<string, string> };
+}
+
+/** The seed's `ingest_streaming_data(topic, data)`: one object or an array of them. */
+export function ingestFromSeed(topic: string, body: unknown): CallArgs<'kafka:ingest'> {
+  if (body === null || typeof body !== 'object') throw new SeedRequestError('body: must be a JSON object or an array of objects');
+  return { topic, records: Array.isArray(body) ? body : [body] };
+}

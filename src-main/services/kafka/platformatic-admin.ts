@@ -1,0 +1,101 @@
+import { Admin, ConfigResourceTypes, IncrementalAlterConfigOperationTypes, SASLMechanisms } from '@platformatic/kafka';
+import type { KafkaTarget } from './kafka-target';
+
+/**
+ * The admin calls kafkajs lacks (incremental config changes, log-dir sizes, one ListOffsets for
+ * many topics), through @platformatic/kafka, reached with the same KafkaTarget (SASL/SSL).
+ */
+async function withAdmin<T>(target: KafkaTarget, run: (admin: Admin) => Promise<T>): Promise<T> {
+  const mechanism = target.sasl
+    ? { plain: SASLMechanisms.PLAIN, 'scram-sha-256': SASLMechanisms.SCRAM_SHA_256, 'scram-sha-512': SASLMechanisms.SCRAM_SHA_512 }[target.sasl.mechanism]
+    : undefined;
+  const admin = new Admin({
+    clientId: 'streamdesk-admin',
+    bootstrapBrokers: target.brokers,
+    connectTimeout: 3000,
+    requestTimeout: 15000,
+    retries: 1,
+    ...(target.ssl ? { tls: target.ssl } : {}),
+    ...(target.sasl && mechanism ? { sasl: { mechanism, username: target.sasl.username, password: target.sasl.password } } : {}),
+  });
+  try {
+    return await run(admin);
+  } finally {
+    await admin.close().catch(() => {});
+  }
+}
+
+export interface PartitionOffsets {
+  start: number;
+  end: number;
+}
+
+/** Earliest and latest offsets of every partition of the given topics, in two requests. */
+export async function listTopicOffsets(
+  target: KafkaTarget,
+  topics: { name: string; partitions: number[] }[],
+): Promise<Map<string, Map<number, PartitionOffsets>>> {
+  const result = new Map<string, Map<number, PartitionOffsets>>();
+  if (topics.length === 0) return result;
+  const request = (timestamp: bigint) => ({
+    topics: topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partitionIndex) => ({ partitionIndex, timestamp })) })),
+  });
+  await withAdmin(target, async (admin) => {
+    const [earliest, latest] = await Promise.all([admin.listOffsets(request(-2n)), admin.listOffsets(request(-1n))]);
+    for (const topic of earliest) {
+      const partitions = new Map<number, PartitionOffsets>();
+      for (const partition of topic.partitions) partitions.set(partition.partitionIndex, { start: Number(partition.offset), end: Number(partition.offset) });
+      result.set(topic.name, partitions);
+    }
+    for (const topic of latest) {
+      const partitions = result.get(topic.name) ?? new Map<number, PartitionOffsets>();
+      for (const partition of topic.partitions) {
+        const known = partitions.get(partition.partitionIndex);
+        partitions.set(partition.partitionIndex, { start: known?.start ?? 0, end: Number(partition.offset) });
+      }
+      result.set(topic.name, partitions);
+    }
+  });
+  return result;
+}
+
+/** Bytes on disk per topic partition, summed over every broker that holds a replica. */
+export async function logDirSizes(target: KafkaTarget, topics: { name: string; partitions: number[] }[]): Promise<Map<string, Map<number, number>>> {
+  const sizes = new Map<string, Map<number, number>>();
+  if (topics.length === 0) return sizes;
+  await withAdmin(target, async (admin) => {
+    const brokers = await admin.describeLogDirs({ topics });
+    for (const broker of brokers) {
+      for (const dir of broker.results) {
+        for (const topic of dir.topics) {
+          const partitions = sizes.get(topic.name) ?? new Map<number, number>();
+          for (const partition of topic.partitions) {
+            if (partition.isFutureKey) continue;
+            partitions.set(partition.partitionIndex, (partitions.get(partition.partitionIndex) ?? 0) + Number(partition.partitionSize));
+          }
+          sizes.set(topic.name, partitions);
+        }
+      }
+    }
+  });
+  return sizes;
+}
+
+/** Sets and removes topic configs without touching the others (IncrementalAlterConfigs). */
+export async function alterTopicConfigs(target: KafkaTarget, topic: string, set: Record<string, string>, reset: string[], validateOnly = false): Promise<void> {
+  await withAdmin(target, (admin) =>
+    admin.incrementalAlterConfigs({
+      validateOnly,
+      resources: [
+        {
+          resourceType: ConfigResourceTypes.TOPIC,
+          resourceName: topic,
+          configs: [
+            ...Object.entries(set).map(([name, value]) => ({ name, value, configOperation: IncrementalAlterConfigOperationTypes.SET })),
+            ...reset.map((name) => ({ name, value: null, configOperation: IncrementalAlterConfigOperationTypes.DELETE })),
+          ],
+        },
+      ],
+    }),
+  );
+}

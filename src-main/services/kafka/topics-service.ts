@@ -1,0 +1,135 @@
+import { ConfigResourceTypes, type Admin } from 'kafkajs';
+import { StreamdeskError } from '../../../src-shared/errors';
+import { collidingTopic } from '../../../src-shared/topic-configs';
+import type { z } from 'zod';
+import type { AlterTopicConfigsArgs, CreateTopicArgs, TopicConfigEntry, TopicDetail, TopicSummary } from '../../../src-shared/topics';
+import { withKafkaAdmin } from './admin-session';
+import { kafkaError } from './kafka-errors';
+import type { KafkaTarget } from './kafka-target';
+import { alterTopicConfigs, listTopicOffsets, logDirSizes } from './platformatic-admin';
+import { isInternalTopic, partitionRows, summarize } from './topic-summary';
+
+type ParsedCreate = z.output<typeof CreateTopicArgs>;
+type ParsedAlter = z.output<typeof AlterTopicConfigsArgs>;
+
+const HOUR_MS = 3_600_000;
+
+/** Topics as the console manages them: list, detail, create, configs, partitions, delete. */
+export class TopicsService {
+  constructor(private readonly target: () => KafkaTarget) {}
+
+  async list(includeInternal = false): Promise<TopicSummary[]> {
+    const details = await this.load(undefined, includeInternal);
+    return details.map((detail) => detail.summary).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async describe(name: string): Promise<TopicDetail> {
+    const [detail] = await this.load([name], true);
+    if (!detail) throw new StreamdeskError('not-found', `name: topic "${name}" does not exist`);
+    return detail;
+  }
+
+  async exists(name: string): Promise<boolean> {
+    return withKafkaAdmin(this.target(), 'list topics', async (admin) => (await admin.listTopics()).includes(name));
+  }
+
+  async create(args: ParsedCreate): Promise<TopicDetail> {
+    const target = this.target();
+    await withKafkaAdmin(target, `create topic ${args.name}`, async (admin) => {
+      const existing = await admin.listTopics();
+      if (existing.includes(args.name)) throw new StreamdeskError('conflict', `name: topic "${args.name}" already exists`);
+      const collision = collidingTopic(args.name, existing);
+      if (collision) throw new StreamdeskError('invalid-argument', `name: "${args.name}" collides with the existing topic "${collision}" (Kafka treats "." and "_" alike in metric names)`);
+      const brokers = (await admin.describeCluster()).brokers.length;
+      if (args.replicationFactor > brokers) {
+        throw new StreamdeskError('invalid-argument', `replicationFactor: ${args.replicationFactor} is more than the ${brokers} broker${brokers === 1 ? '' : 's'} in the cluster`);
+      }
+      const topic = {
+        topic: args.name,
+        numPartitions: args.partitions,
+        replicationFactor: args.replicationFactor,
+        configEntries: Object.entries({
+          ...args.configs,
+          'retention.ms': args.retentionHours === null ? '-1' : String(Math.round(args.retentionHours * HOUR_MS)),
+          'cleanup.policy': args.cleanupPolicy,
+        }).map(([name, value]) => ({ name, value })),
+      };
+      // The broker checks everything first; only then is the topic created, so nothing is half-made.
+      await admin.createTopics({ validateOnly: true, topics: [topic] });
+      const created = await admin.createTopics({ waitForLeaders: true, topics: [topic] });
+      if (!created) throw new StreamdeskError('conflict', `name: topic "${args.name}" already exists`);
+    });
+    return this.describe(args.name);
+  }
+
+  async alterConfigs(args: ParsedAlter): Promise<TopicDetail> {
+    await this.describe(args.name);
+    const target = this.target();
+    try {
+      await alterTopicConfigs(target, args.name, args.set, args.reset, true);
+      await alterTopicConfigs(target, args.name, args.set, args.reset);
+    } catch (error) {
+      throw new StreamdeskError('invalid-argument', `configs: the broker refused the change: ${(error as Error).message}`);
+    }
+    return this.describe(args.name);
+  }
+
+  async addPartitions(name: string, totalPartitions: number): Promise<TopicDetail> {
+    const current = (await this.describe(name)).summary.partitions;
+    if (totalPartitions <= current) {
+      throw new StreamdeskError('invalid-argument', `totalPartitions: must be more than the current ${current} (Kafka cannot remove partitions)`);
+    }
+    await withKafkaAdmin(this.target(), `add partitions to ${name}`, (admin) => admin.createPartitions({ topicPartitions: [{ topic: name, count: totalPartitions }] }));
+    return this.describe(name);
+  }
+
+  async delete(name: string): Promise<void> {
+    await withKafkaAdmin(this.target(), `delete topic ${name}`, async (admin) => {
+      if (!(await admin.listTopics()).includes(name)) throw new StreamdeskError('not-found', `name: topic "${name}" does not exist`);
+      await admin.deleteTopics({ topics: [name], timeout: 15_000 });
+    });
+  }
+
+  /** Metadata, configs, offsets and sizes of the named topics (all when `names` is undefined). */
+  private async load(names: string[] | undefined, includeInternal: boolean): Promise<TopicDetail[]> {
+    const target = this.target();
+    const { topics, brokers, configs } = await withKafkaAdmin(target, 'read topics', async (admin) => {
+      const [metadata, cluster] = await Promise.all([admin.fetchTopicMetadata(names ? { topics: names } : undefined), admin.describeCluster()]);
+      const wanted = metadata.topics.filter((topic) => includeInternal || !isInternalTopic(topic.name));
+      return { topics: wanted, brokers: new Set(cluster.brokers.map((broker) => broker.nodeId)), configs: await topicConfigs(admin, wanted.map((topic) => topic.name)) };
+    }).catch((error: unknown) => {
+      if (names && /UNKNOWN_TOPIC|does not host this topic/i.test(String((error as Error).message))) return { topics: [], brokers: new Set<number>(), configs: new Map() };
+      throw error;
+    });
+    const request = topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
+    const [offsets, sizes] = await Promise.all([
+      listTopicOffsets(target, request).catch(() => null),
+      logDirSizes(target, request).catch(() => null),
+    ]);
+    return topics.map((topic) => {
+      const rows = partitionRows(topic.partitions, brokers, offsets?.get(topic.name), sizes?.get(topic.name));
+      const entries = configs.get(topic.name) ?? [];
+      return { summary: summarize(topic.name, rows, entries, offsets !== null, sizes !== null), partitions: rows, configs: entries };
+    });
+  }
+}
+
+async function topicConfigs(admin: Admin, names: string[]): Promise<Map<string, TopicConfigEntry[]>> {
+  const result = new Map<string, TopicConfigEntry[]>();
+  if (names.length === 0) return result;
+  try {
+    const described = await admin.describeConfigs({ includeSynonyms: false, resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) });
+    for (const resource of described.resources) {
+      result.set(
+        resource.resourceName,
+        resource.configEntries
+          .map((entry) => ({ name: entry.configName, value: entry.isSensitive ? null : entry.configValue, isDefault: entry.isDefault, readOnly: entry.readOnly, sensitive: entry.isSensitive }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      );
+    }
+  } catch (error) {
+    throw kafkaError(error, 'read topic configs');
+  }
+  return result;
+}
+

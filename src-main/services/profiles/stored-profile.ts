@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { FlinkAuthKind, KafkaMechanism, LOCAL_PROFILE_ID } from '../../../src-shared/profiles';
+
+/** Encrypted secrets (cipher text from a SecretCipher); a missing key means "none stored". */
+export const StoredSecrets = z.object({
+  kafkaPassword: z.string().optional(),
+  /** The Flink basic-auth password or bearer token, depending on flink.auth. */
+  flinkSecret: z.string().optional(),
+  keyPassword: z.string().optional(),
+});
+export type StoredSecrets = z.infer<typeof StoredSecrets>;
+
+/** One saved profile as written to the store. Secrets only ever appear here encrypted. */
+export const StoredProfile = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  kafkaBootstrap: z.array(z.string()).min(1),
+  auth: z.object({ mechanism: KafkaMechanism, username: z.string().nullable() }),
+  tls: z.object({
+    enabled: z.boolean(),
+    caFile: z.string().nullable(),
+    certFile: z.string().nullable(),
+    keyFile: z.string().nullable(),
+    rejectUnauthorized: z.boolean(),
+  }),
+  zookeeper: z.string().nullable(),
+  flink: z.object({ url: z.string().nullable(), auth: FlinkAuthKind, username: z.string().nullable() }),
+  prometheusUrl: z.string().nullable(),
+  kafkaUiUrl: z.string().nullable(),
+  secrets: StoredSecrets,
+});
+export type StoredProfile = z.infer<typeof StoredProfile>;
+
+export const ProfilesDocument = z.object({
+  version: z.literal(1),
+  activeId: z.string(),
+  profiles: z.array(StoredProfile),
+});
+export type ProfilesDocument = z.infer<typeof ProfilesDocument>;
+
+export const EMPTY_DOCUMENT: ProfilesDocument = { version: 1, activeId: LOCAL_PROFILE_ID, profiles: [] };
