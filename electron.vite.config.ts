@@ -4,9 +4,10 @@ import { defineConfig } from 'electron-vite';
 
 export default defineConfig({
   main: {
-    // electron-store and @platformatic/kafka are ESM-only: bundle them into the CJS main instead of requiring them.
+    // electron-store is ESM-only: bundle it into the CJS main. (@platformatic/kafka is ESM-only too but loads
+    // a wasm file next to itself, so it stays external: Node >= 20.19 and Electron's Node require() ESM.)
     build: {
-      externalizeDeps: { exclude: ['electron-store', '@platformatic/kafka'] },
+      externalizeDeps: { exclude: ['electron-store'] },
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-main/index.ts'), cli: resolve(__dirname, 'src-main/cli.ts') },
       },

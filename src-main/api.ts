@@ -1,6 +1,7 @@
 import type { Api } from '../src-shared/contract';
 import type { Connection } from '../src-shared/connection';
 import type { HealthMonitor } from './services/health/health-monitor';
+import type { GeneratorService } from './services/generator/generator-service';
 import type { ProducerService } from './services/kafka/producer-service';
 import type { StreamsService } from './services/kafka/streams-service';
 import type { TopicsService } from './services/kafka/topics-service';
@@ -14,6 +15,7 @@ export interface Services {
   topics: TopicsService;
   streams: StreamsService;
   producer: ProducerService;
+  generators: GeneratorService;
 }
 
 /** The whole back end behind the contract. Hosts call this and hold no logic of their own. */
@@ -47,5 +49,8 @@ export function createApi(services: Services): Api {
     'kafka:fixStream': ({ topic }) => services.streams.fix(topic),
     'kafka:produce': (args) => services.producer.produce(args),
     'kafka:ingest': (args) => services.producer.ingest(args),
+    'generator:start': (args) => services.generators.start(args),
+    'generator:stop': ({ id }) => services.generators.stop(id),
+    'generator:list': async () => services.generators.list(),
   };
 }

@@ -4,6 +4,7 @@ import { createApi } from './api';
 import { EventBus } from './core/event-bus';
 import type { Logger } from './core/logger';
 import { HealthMonitor } from './services/health/health-monitor';
+import { GeneratorService } from './services/generator/generator-service';
 import type { KafkaTarget } from './services/kafka/kafka-target';
 import { ProducerService } from './services/kafka/producer-service';
 import { StreamsService } from './services/kafka/streams-service';
@@ -55,7 +56,8 @@ export function createBackend(options: BackendOptions): Backend {
   const topics = new TopicsService(kafkaTarget);
   const streams = new StreamsService(topics);
   const producer = new ProducerService(kafkaTarget, topics);
-  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer });
+  const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
+  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators });
   return {
     api,
     bus,
@@ -65,6 +67,7 @@ export function createBackend(options: BackendOptions): Backend {
     dispose: () => {
       health.stop();
       void producer.close();
+      void generators.stopAll();
     },
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HealthSnapshot } from './health';
 import { StackProgress, StackStatus, StackUpArgs } from './stack';
 import { Connection } from './connection';
+import { GeneratorStartArgs, GeneratorStatus, GeneratorStopArgs } from './generator';
 import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
 import { ApplyStreamsResult, FixStreamArgs, StreamState } from './streams';
 import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
@@ -37,12 +38,16 @@ export const calls = {
   'kafka:fixStream': { args: FixStreamArgs, result: ApplyStreamsResult },
   'kafka:produce': { args: ProduceArgs, result: ProducedRecord },
   'kafka:ingest': { args: IngestArgs, result: IngestResult },
+  'generator:start': { args: GeneratorStartArgs, result: GeneratorStatus },
+  'generator:stop': { args: GeneratorStopArgs, result: GeneratorStatus },
+  'generator:list': { args: NoArgs, result: z.array(GeneratorStatus) },
 } as const;
 
 /** Everything the back end announces, named in the past tense. */
 export const events = {
   'health:changed': HealthSnapshot,
   'stack:progressed': StackProgress,
+  'generator:progressed': GeneratorStatus,
 } as const;
 
 export type Calls = typeof calls;

@@ -63,6 +63,9 @@ export type TopicPartition = z.infer<typeof TopicPartition>;
 export const TopicConfigEntry = z.object({
   name: z.string(),
   value: z.string().nullable(),
+  /** Where the value comes from: set on this topic, from the broker's own config, or Kafka's default. */
+  source: z.enum(['topic', 'broker', 'default']),
+  /** True unless the value is set on this topic. */
   isDefault: z.boolean(),
   readOnly: z.boolean(),
   sensitive: z.boolean(),

@@ -3,6 +3,9 @@ import { StatusBadge } from './components/StatusBadge';
 import { Overview } from './pages/Overview';
 import { Planned } from './pages/Planned';
 import { Stack } from './pages/Stack';
+import { TopicDetailPage } from './topics/TopicDetailPage';
+import { TopicsPage } from './topics/TopicsPage';
+import { followGenerators } from './stores/generator-store';
 import { PAGES, useRoute, type Page } from './router';
 import { followConnection, useConnection } from './stores/connection-store';
 import { followHealth, useHealth } from './stores/health-store';
@@ -36,10 +39,23 @@ function StatusBar() {
   );
 }
 
+function PageFor({ page, param }: { page: Page; param: string | null }) {
+  switch (page) {
+    case 'overview':
+      return <Overview />;
+    case 'stack':
+      return <Stack />;
+    case 'topics':
+      return param ? <TopicDetailPage key={param} name={param} /> : <TopicsPage />;
+    default:
+      return <Planned page={page} />;
+  }
+}
+
 export function App() {
-  const page = useRoute((state) => state.page);
+  const { page, param } = useRoute();
   useEffect(() => {
-    const stops = [followHealth(), followStack(), followConnection()];
+    const stops = [followHealth(), followStack(), followConnection(), followGenerators()];
     return () => stops.forEach((stop) => stop());
   }, []);
   return (
@@ -52,7 +68,9 @@ export function App() {
           </a>
         ))}
       </nav>
-      <main>{page === 'overview' ? <Overview /> : page === 'stack' ? <Stack /> : <Planned page={page} />}</main>
+      <main>
+        <PageFor page={page} param={param} />
+      </main>
       <StatusBar />
     </div>
   );

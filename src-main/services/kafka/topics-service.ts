@@ -55,7 +55,7 @@ export class TopicsService {
         }).map(([name, value]) => ({ name, value })),
       };
       // The broker checks everything first; only then is the topic created, so nothing is half-made.
-      await admin.createTopics({ validateOnly: true, topics: [topic] });
+      await admin.createTopics({ validateOnly: true, waitForLeaders: false, topics: [topic] });
       const created = await admin.createTopics({ waitForLeaders: true, topics: [topic] });
       if (!created) throw new StreamdeskError('conflict', `name: topic "${args.name}" already exists`);
     });
@@ -123,7 +123,10 @@ async function topicConfigs(admin: Admin, names: string[]): Promise<Map<string, 
       result.set(
         resource.resourceName,
         resource.configEntries
-          .map((entry) => ({ name: entry.configName, value: entry.isSensitive ? null : entry.configValue, isDefault: entry.isDefault, readOnly: entry.readOnly, sensitive: entry.isSensitive }))
+          .map((entry) => {
+            const source = configSource(entry.configSource);
+            return { name: entry.configName, value: entry.isSensitive ? null : entry.configValue, source, isDefault: source !== 'topic', readOnly: entry.readOnly, sensitive: entry.isSensitive };
+          })
           .sort((a, b) => a.name.localeCompare(b.name)),
       );
     }
@@ -133,3 +136,10 @@ async function topicConfigs(admin: Admin, names: string[]): Promise<Map<string, 
   return result;
 }
 
+
+/** DescribeConfigs' ConfigSource: 1 is a topic override; 2-4 and 6 come from the broker; 5 is Kafka's default. */
+function configSource(code: number): 'topic' | 'broker' | 'default' {
+  if (code === 1) return 'topic';
+  if (code === 5) return 'default';
+  return 'broker';
+}

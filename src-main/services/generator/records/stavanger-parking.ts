@@ -72,7 +72,9 @@ export const stavangerParking: RecordMakerFactory = (random: Random, startedAt: 
     occupied[index] = after;
     const free = garage.capacity - after;
     return {
-      key: garage.id,
+      // Keyed by the name, as Stavanger's open data names garages; with Kafka's default
+      // partitioner the ten names also spread over all three partitions of the seed's topic.
+      key: garage.name,
       value: {
         garage: garage.name,
         garage_id: garage.id,

@@ -1,0 +1,198 @@
+import type { GeneratorKind, GeneratorState, GeneratorStatus } from '../../../src-shared/generator';
+import { RateMeter } from './rate-meter';
+import { recordMaker, type GeneratedRecord } from './records';
+import { batchLimit, planTick } from './schedule';
+import { isFatalSendError, sendErrorMessage } from './send-errors';
+
+/** A Kafka message as the producer takes it; built here so the run never imports kafkajs. */
+export interface OutgoingMessage {
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+  timestamp: string;
+}
+
+export interface RunSettings {
+  id: string;
+  topic: string;
+  kind: GeneratorKind;
+  ratePerSec: number;
+  maxRecords: number | null;
+  seed: number;
+}
+
+export interface RunEdges {
+  now: () => number;
+  /** Resolves once the broker acknowledged every message of the batch (acks=all); rejects otherwise. */
+  send: (messages: OutgoingMessage[]) => Promise<void>;
+  /** Releases the producer; called once, after the last batch settled. */
+  close: () => Promise<void>;
+  onProgress: (status: GeneratorStatus) => void;
+  tickMs?: number;
+  /** Batches awaiting the broker at once; beyond it the run waits (back-pressure) rather than queueing. */
+  maxPendingBatches?: number;
+}
+
+const PROGRESS_INTERVAL_MS = 1000;
+
+/**
+ * One running generator: a timer tick asks the schedule how many records are owed, produces
+ * them as one batch, and counts acknowledgements. Invariant: produced = sent + failed + inFlight.
+ */
+export class GeneratorRun {
+  private state: GeneratorState = 'running';
+  private sent = 0;
+  private failed = 0;
+  private inFlight = 0;
+  private produced = 0;
+  /** Produced plus forgiven: the schedule's position. */
+  private accounted = 0;
+  private lastError: string | null = null;
+  private fatal = false;
+  private readonly startedAt: number;
+  private stoppedAt: number | null = null;
+  private lastProgressAt = 0;
+  private readonly pending = new Set<Promise<void>>();
+  private readonly meter = new RateMeter();
+  private readonly makeRecord: (now: number) => GeneratedRecord;
+  private readonly tickMs: number;
+  private readonly maxPending: number;
+  private readonly batchMax: number;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private stopping: Promise<GeneratorStatus> | null = null;
+
+  constructor(
+    private readonly settings: RunSettings,
+    private readonly edges: RunEdges,
+  ) {
+    this.tickMs = edges.tickMs ?? 100;
+    this.maxPending = edges.maxPendingBatches ?? 4;
+    this.batchMax = batchLimit(settings.ratePerSec, this.tickMs);
+    this.startedAt = edges.now();
+    this.makeRecord = recordMaker(settings.kind, settings.seed, this.startedAt);
+    this.meter.record(this.startedAt, 0);
+  }
+
+  start(): GeneratorStatus {
+    this.timer = setInterval(() => this.tick(), this.tickMs);
+    return this.announce();
+  }
+
+  status(): GeneratorStatus {
+    const { id, topic, kind, ratePerSec, maxRecords, seed } = this.settings;
+    return {
+      id,
+      topic,
+      kind,
+      ratePerSec,
+      maxRecords,
+      seed,
+      state: this.state,
+      sent: this.sent,
+      failed: this.failed,
+      inFlight: this.inFlight,
+      // A finished generator has no live rate; its average is sent / (stoppedAt - startedAt).
+      currentRatePerSec: this.state === 'running' || this.state === 'stopping' ? Math.round(this.meter.perSecond() * 10) / 10 : 0,
+      startedAt: this.startedAt,
+      stoppedAt: this.stoppedAt,
+      lastError: this.lastError,
+    };
+  }
+
+  get finished(): boolean {
+    return this.state === 'stopped' || this.state === 'failed';
+  }
+
+  /** Stops scheduling, waits for every batch to settle, closes the producer. Idempotent. */
+  stop(): Promise<GeneratorStatus> {
+    if (!this.stopping) this.stopping = this.shutdown();
+    return this.stopping;
+  }
+
+  private async shutdown(): Promise<GeneratorStatus> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.state = 'stopping';
+    this.announce();
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    try {
+      await this.edges.close();
+    } catch (error) {
+      this.lastError ??= `closing the producer failed: ${sendErrorMessage(error)}`;
+    }
+    this.stoppedAt = this.edges.now();
+    this.state = this.fatal ? 'failed' : 'stopped';
+    return this.announce();
+  }
+
+  private tick(): void {
+    if (this.state !== 'running') return;
+    const now = this.edges.now();
+    const remaining = this.settings.maxRecords === null ? Infinity : this.settings.maxRecords - this.produced;
+    const plan = planTick(now - this.startedAt, this.settings.ratePerSec, this.accounted, {
+      maxBurst: this.pending.size < this.maxPending ? this.batchMax : 0,
+      maxBacklog: Math.max(this.settings.ratePerSec, this.batchMax),
+      remaining,
+    });
+    this.accounted += plan.skip + plan.send;
+    if (plan.send > 0) this.produce(plan.send, now);
+    this.meter.record(now, this.sent);
+    if (this.settings.maxRecords !== null && this.produced >= this.settings.maxRecords) {
+      void this.stop();
+      return;
+    }
+    if (now - this.lastProgressAt >= PROGRESS_INTERVAL_MS) this.announce();
+  }
+
+  private produce(count: number, now: number): void {
+    const messages: OutgoingMessage[] = [];
+    for (let i = 0; i < count; i++) {
+      const record = this.makeRecord(now);
+      messages.push({
+        key: record.key,
+        value: JSON.stringify(record.value),
+        timestamp: String(record.value.event_time),
+        ...(record.headers ? { headers: record.headers } : {}),
+      });
+    }
+    this.produced += count;
+    this.inFlight += count;
+    const batch = Promise.resolve()
+      .then(() => this.edges.send(messages))
+      .then(
+        () => {
+          // Moved in one step so sent + failed + inFlight never double-counts a batch.
+          this.inFlight -= count;
+          this.sent += count;
+          this.meter.record(this.edges.now(), this.sent);
+        },
+        (error: unknown) => {
+          this.inFlight -= count;
+          this.batchFailed(count, error);
+        },
+      )
+      .finally(() => this.pending.delete(batch));
+    this.pending.add(batch);
+  }
+
+  /** The idempotent producer already retried; the whole batch is lost and counted as such. */
+  private batchFailed(count: number, error: unknown): void {
+    this.failed += count;
+    this.lastError = sendErrorMessage(error);
+    if (isFatalSendError(error) && !this.fatal) {
+      this.fatal = true;
+      void this.stop();
+    }
+  }
+
+  private announce(): GeneratorStatus {
+    const status = this.status();
+    this.lastProgressAt = this.edges.now();
+    try {
+      this.edges.onProgress(status);
+    } catch {
+      // A listener's bug must not stop the generator.
+    }
+    return status;
+  }
+}

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka, Producer } from 'kafkajs';
+import { GeneratorStartArgs, type GeneratorStatus } from '../../../src-shared/generator';
+import { StreamdeskError } from '../../../src-shared/errors';
+import { kafkaClient, type KafkaTarget } from '../kafka/kafka-target';
+import { GeneratorRun, type OutgoingMessage } from './generator-run';
+import { sendErrorMessage } from './send-errors';
+
+export interface GeneratorServiceOptions {
+  target: () => KafkaTarget;
+  now?: () => number;
+  /** At most once a second per generator, and on every state change. */
+  onProgress?: (status: GeneratorStatus) => void;
+  /** Seed for runs started without one; injectable so tests can pin it. */
+  randomSeed?: () => number;
+}
+
+/** Finished runs kept for list(), so their final counts stay visible; older ones are forgotten. */
+const FINISHED_KEPT = 20;
+
+/**
+ * Starts, lists and stops data generators, several at once, each with its own idempotent
+ * producer (its own producer id and sequence numbers, so one generator's failure never
+ * poisons another's).
+ */
+export class GeneratorService {
+  private readonly runs = new Map<string, GeneratorRun>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: GeneratorServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Checks the topic exists, connects a producer and starts producing. Resolves with the first
+   * status once scheduling has begun; rejects before anything is produced when the topic is
+   * missing (not-found) or Kafka cannot be reached (unavailable).
+   */
+  async start(input: GeneratorStartArgs): Promise<GeneratorStatus> {
+    const parsed = GeneratorStartArgs.safeParse(input);
+    if (!parsed.success) {
+      const message = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'arguments'}: ${issue.message}`).join('; ');
+      throw new StreamdeskError('invalid-argument', message);
+    }
+    const args = parsed.data;
+    const target = this.options.target();
+    const id = `gen-${randomUUID().slice(0, 8)}`;
+    const kafka = kafkaClient(target, { clientId: `streamdesk-generator-${id}` });
+    await ensureTopicExists(kafka, args.topic, target);
+    const producer = kafka.producer({
+      idempotent: true,
+      // kafkajs refuses idempotence with more than one request in flight per broker.
+      maxInFlightRequests: 1,
+      // A generator must never create the topic it was pointed at by a typo.
+      allowAutoTopicCreation: false,
+      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
+    });
+    try {
+      await producer.connect();
+    } catch (error) {
+      throw unreachable(target, error);
+    }
+    const run = new GeneratorRun(
+      {
+        id,
+        topic: args.topic,
+        kind: args.kind,
+        ratePerSec: args.ratePerSec,
+        maxRecords: args.maxRecords ?? null,
+        seed: args.seed ?? (this.options.randomSeed ?? defaultSeed)(),
+      },
+      {
+        now: this.now,
+        send: (messages) => sendBatch(producer, args.topic, messages),
+        close: () => producer.disconnect(),
+        onProgress: (status) => this.options.onProgress?.(status),
+      },
+    );
+    this.forgetOldFinished();
+    this.runs.set(id, run);
+    return run.start();
+  }
+
+  /** Stops scheduling, waits for batches awaiting the broker, disconnects; resolves with the final counts. */
+  async stop(id: string): Promise<GeneratorStatus> {
+    const run = this.runs.get(id);
+    if (!run) throw new StreamdeskError('not-found', `No generator with id "${id}"`);
+    return run.stop();
+  }
+
+  /** For shutdown: every generator stops and flushes; resolves when all producers are closed. */
+  async stopAll(): Promise<GeneratorStatus[]> {
+    return Promise.all([...this.runs.values()].map((run) => run.stop()));
+  }
+
+  list(): GeneratorStatus[] {
+    return [...this.runs.values()].map((run) => run.status());
+  }
+
+  get(id: string): GeneratorStatus | null {
+    return this.runs.get(id)?.status() ?? null;
+  }
+
+  private forgetOldFinished(): void {
+    const finished = [...this.runs.entries()].filter(([, run]) => run.finished);
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - FINISHED_KEPT))) this.runs.delete(id);
+  }
+}
+
+async function sendBatch(producer: Producer, topic: string, messages: OutgoingMessage[]): Promise<void> {
+  await producer.send({ topic, acks: -1, messages });
+}
+
+/** Asked of the cluster's metadata, never of auto-creation: a missing topic stops the start. */
+async function ensureTopicExists(kafka: Kafka, topic: string, target: KafkaTarget): Promise<void> {
+  const admin = kafka.admin();
+  let topics: string[];
+  try {
+    await admin.connect();
+    topics = await admin.listTopics();
+  } catch (error) {
+    throw unreachable(target, error);
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+  if (!topics.includes(topic)) {
+    throw new StreamdeskError('not-found', `Topic "${topic}" does not exist; create it before starting a generator on it`);
+  }
+}
+
+function unreachable(target: KafkaTarget, error: unknown): StreamdeskError {
+  return new StreamdeskError('unavailable', `Cannot reach Kafka at ${target.brokers.join(', ')}: ${sendErrorMessage(error)}`);
+}
+
+function defaultSeed(): number {
+  return Math.floor(Math.random() * 0x7fffffff);
+}

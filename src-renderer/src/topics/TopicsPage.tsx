@@ -1,0 +1,104 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { TopicSummary } from '../../../src-shared/topics';
+import { VirtualRows } from '../components/VirtualRows';
+import { bytes, num, retention } from '../format';
+import { hrefOf, navigate } from '../router';
+import { useTopics } from '../stores/topics-store';
+import { CreateTopicModal } from './CreateTopicModal';
+import { StreamsPanel } from './StreamsPanel';
+
+const COLUMNS = 'minmax(220px, 3fr) 90px 70px 110px 120px 120px 100px 150px';
+
+function Flag({ topic }: { topic: TopicSummary }) {
+  if (topic.offlinePartitions > 0) return <span className="flag bad">{topic.offlinePartitions} offline</span>;
+  if (topic.underReplicatedPartitions > 0) return <span className="flag warn">{topic.underReplicatedPartitions} under-replicated</span>;
+  return <span className="flag ok">healthy</span>;
+}
+
+/** All topics, filtered as you type (instant with 10,000: only the visible rows are drawn). */
+export function TopicsPage() {
+  const { topics, loading, error, includeInternal, load, setIncludeInternal } = useTopics();
+  const [filter, setFilter] = useState('');
+  const [creating, setCreating] = useState(false);
+  const deferredFilter = useDeferredValue(filter);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const visible = useMemo(() => {
+    const needle = deferredFilter.trim().toLowerCase();
+    return needle ? (topics ?? []).filter((topic) => topic.name.toLowerCase().includes(needle)) : (topics ?? []);
+  }, [topics, deferredFilter]);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Topics</h1>
+          <div className="muted">{topics ? `${num(topics.length)} topics${includeInternal ? ' (internal shown)' : ''}` : 'Loading…'}</div>
+        </div>
+        <div className="actions">
+          <button onClick={() => void load()} disabled={loading}>
+            {loading ? 'Refreshing…' : 'Refresh'}
+          </button>
+          <button className="primary" onClick={() => setCreating(true)} data-testid="open-create-topic">
+            Create topic
+          </button>
+        </div>
+      </div>
+      {error && <div className="callout error">{error}</div>}
+      <StreamsPanel />
+      <div className="toolbar">
+        <input className="filter" type="search" placeholder="Filter topics" value={filter} onChange={(event) => setFilter(event.target.value)} aria-label="Filter topics" data-testid="topic-filter" />
+        <label className="check">
+          <input type="checkbox" checked={includeInternal} onChange={(event) => setIncludeInternal(event.target.checked)} /> Show internal topics
+        </label>
+        <span className="muted">{filter ? `${num(visible.length)} match` : ''}</span>
+      </div>
+      <div className="vtable" data-testid="topics-table">
+        <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>
+          <span>Name</span>
+          <span className="right">Partitions</span>
+          <span className="right">RF</span>
+          <span className="right">Retention</span>
+          <span>Cleanup</span>
+          <span className="right">Messages</span>
+          <span className="right">Size</span>
+          <span>Replicas</span>
+        </div>
+        {topics && visible.length === 0 && <div className="empty-row">{filter ? 'No topic matches the filter.' : 'No topics yet. Create one, or apply the pre-configured streams.'}</div>}
+        <VirtualRows
+          items={visible}
+          rowHeight={36}
+          maxHeight={560}
+          render={(topic) => (
+            <a key={topic.name} className="vtable-row" href={hrefOf('topics', topic.name)} style={{ gridTemplateColumns: COLUMNS }} data-topic={topic.name}>
+              <span className="name">
+                {topic.name}
+                {topic.internal && <span className="tag">internal</span>}
+              </span>
+              <span className="right">{topic.partitions}</span>
+              <span className="right">{topic.replicationFactor}</span>
+              <span className="right">{retention(topic.retentionMs)}</span>
+              <span>{topic.cleanupPolicy ?? '—'}</span>
+              <span className="right" data-testid="message-count">{num(topic.messageCount)}</span>
+              <span className="right">{bytes(topic.sizeBytes)}</span>
+              <span>
+                <Flag topic={topic} />
+              </span>
+            </a>
+          )}
+        />
+      </div>
+      {creating && (
+        <CreateTopicModal
+          onClose={() => setCreating(false)}
+          onCreated={(name) => {
+            setCreating(false);
+            void load();
+            navigate('topics', name);
+          }}
+        />
+      )}
+    </div>
+  );
+}

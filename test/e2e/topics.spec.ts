@@ -1,0 +1,91 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { readE2eEnv } from './stack-env';
+
+function bootstrap(): string {
+  const args = readE2eEnv().stackArgs;
+  return `127.0.0.1:${args[args.indexOf('--kafka-port') + 1]}`;
+}
+
+/** Records in a topic, counted by kcat (an independent client), not by StreamDesk. */
+function kcatCount(topic: string): number {
+  const out = execFileSync('kcat', ['-b', bootstrap(), '-C', '-t', topic, '-e', '-q', '-f', 'x\n'], { encoding: 'utf8', timeout: 60_000 });
+  return out.split('\n').filter(Boolean).length;
+}
+
+async function openTopics(page: Page): Promise<void> {
+  await page.goto(`${readE2eEnv().serveUrl}#/topics`);
+  await expect(page.getByTestId('topics-table')).toBeVisible();
+}
+
+test('the pre-configured streams are applied with one action, idempotently', async ({ page }, testInfo) => {
+  await openTopics(page);
+  const panel = page.getByTestId('streams-panel');
+  await expect(panel.locator('tr[data-stream="stavanger_parking_events"]')).toHaveAttribute('data-state', 'missing');
+  await page.getByTestId('apply-streams').click();
+  for (const topic of ['stavanger_parking_events', 'data_quality_alerts', 'system_metrics']) {
+    await expect(panel.locator(`tr[data-stream="${topic}"]`)).toHaveAttribute('data-state', 'ok');
+    await expect(page.locator(`[data-topic="${topic}"]`)).toBeVisible();
+  }
+  await expect(page.locator('[data-topic="data_quality_alerts"]')).toContainText('compact');
+  await expect(page.locator('[data-topic="stavanger_parking_events"]')).toContainText('7 days');
+  await page.getByTestId('apply-streams').click();
+  await expect(panel).toContainText('Nothing to do');
+  await page.screenshot({ path: testInfo.outputPath('topics-streams.png'), fullPage: true });
+});
+
+test('the Create Topic modal names the bad field, then creates the topic', async ({ page }, testInfo) => {
+  await openTopics(page);
+  await page.getByTestId('open-create-topic').click();
+  const modal = page.getByTestId('create-topic-modal');
+  await modal.locator('input[name="name"]').fill('bad name!');
+  await modal.locator('input[name="replicationFactor"]').fill('3');
+  await page.getByTestId('create-topic-submit').click();
+  await expect(modal).toContainText('Topic name may contain only letters');
+  await page.screenshot({ path: testInfo.outputPath('create-topic-invalid.png') });
+
+  await modal.locator('input[name="name"]').fill('e2e.sensor-readings');
+  await page.getByTestId('create-topic-submit').click();
+  await expect(modal).toContainText('3 is more than the 1 broker in the cluster');
+  await modal.locator('input[name="replicationFactor"]').fill('1');
+  await modal.locator('input[name="partitions"]').fill('4');
+  await modal.locator('input[name="retentionHours"]').fill('48');
+  await modal.locator('select[name="cleanupPolicy"]').selectOption('compact,delete');
+  await page.screenshot({ path: testInfo.outputPath('create-topic-filled.png') });
+  await page.getByTestId('create-topic-submit').click();
+
+  await expect(page.getByTestId('topic-title')).toHaveText('e2e.sensor-readings');
+  await expect(page.getByTestId('partitions-table').locator('tbody tr')).toHaveCount(4);
+  await expect(page.getByTestId('configs-table')).toContainText('172800000');
+  await page.getByRole('link', { name: '← Topics' }).click();
+  await page.getByTestId('topic-filter').fill('sensor');
+  await expect(page.locator('[data-topic="e2e.sensor-readings"]')).toContainText('2 days');
+});
+
+test('the generator streams records, its counts are exact, and a produced message lands', async ({ page }, testInfo) => {
+  await page.goto(`${readE2eEnv().serveUrl}#/topics/stavanger_parking_events`);
+  await expect(page.getByTestId('topic-title')).toHaveText('stavanger_parking_events');
+  await page.getByTestId('generator-rate-input').fill('200');
+  await page.getByTestId('generator-start').click();
+  const row = page.getByTestId('generator-row').first();
+  await expect(row).toHaveAttribute('data-state', 'running');
+  await expect.poll(async () => Number((await row.getByTestId('generator-sent').textContent())?.replace(/,/g, '')), { timeout: 20_000 }).toBeGreaterThan(300);
+  await expect.poll(async () => Number((await page.getByTestId('topic-messages').textContent())?.replace(/,/g, '')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await page.screenshot({ path: testInfo.outputPath('generator-running.png'), fullPage: true });
+  await row.getByTestId('generator-stop').click();
+  await expect(row).toHaveAttribute('data-state', 'stopped');
+  const sent = Number((await row.getByTestId('generator-sent').textContent())?.replace(/,/g, ''));
+  await expect(row.getByTestId('generator-failed')).toHaveText('0');
+  expect(kcatCount('stavanger_parking_events')).toBe(sent);
+
+  await page.getByTestId('open-produce').click();
+  const modal = page.getByTestId('produce-modal');
+  await modal.locator('textarea').fill('{"garage": "Kyrre", ');
+  await page.getByTestId('produce-submit').click();
+  await expect(modal).toContainText('is not valid JSON');
+  await modal.locator('textarea').fill('{"garage": "<img src=x onerror=alert(1)>", "free": 3}');
+  await page.getByTestId('produce-submit').click();
+  await expect(page.getByTestId('produce-result')).toContainText('offset');
+  await page.screenshot({ path: testInfo.outputPath('produce-modal.png') });
+  expect(kcatCount('stavanger_parking_events')).toBe(sent + 1);
+});
