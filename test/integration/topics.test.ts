@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { StreamdeskError } from '../../src-shared/errors';
+import { createBackend, type Backend } from '../../src-main/backend';
+import { silentLogger } from '../../src-main/core/logger';
+import { startWebHost, type WebHost } from '../../src-main/hosts/web';
+import { NATIVE_DIR } from '../stack';
+
+const shared = inject('sharedStack');
+const TOKEN = 'integration-token-0123456789abcdef';
+
+/** kcat, an independent client, reads the cluster metadata as JSON. */
+function kcatTopic(name: string): { partitions: { partition: number; replicas: unknown[] }[] } | undefined {
+  const metadata = JSON.parse(execFileSync('kcat', ['-b', shared.bootstrap, '-L', '-J', '-t', name], { encoding: 'utf8', timeout: 30_000 })) as {
+    topics: { topic: string; partitions: { partition: number; replicas: unknown[] }[]; error?: string }[];
+  };
+  return metadata.topics.find((topic) => topic.topic === name && !topic.error);
+}
+
+function kcatValues(name: string): string[] {
+  return execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-t', name, '-e', '-q', '-f', '%s\n'], { encoding: 'utf8', timeout: 30_000 }).split('\n').filter(Boolean);
+}
+
+describe('topics on a real broker', () => {
+  let backend: Backend;
+  let web: WebHost;
+  let base: string;
+  const post = (path: string, body: unknown) =>
+    fetch(base + path, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  beforeAll(async () => {
+    backend = createBackend({
+      version: 'test',
+      connection: { name: 'it', kafkaBootstrap: [shared.bootstrap], zookeeper: shared.zookeeper, flinkUrl: shared.flinkUrl, kafkaUiUrl: null },
+      dataDir: shared.dataDir,
+      libDir: `${NATIVE_DIR}/lib`,
+      confDir: `${NATIVE_DIR}/conf`,
+      kraft: false,
+      logger: silentLogger,
+    });
+    web = await startWebHost({ api: backend.api, bus: backend.bus, token: TOKEN, host: '127.0.0.1', port: 0, rendererDir: '/nonexistent', logger: silentLogger });
+    base = `http://127.0.0.1:${web.port}`;
+  });
+  afterAll(async () => {
+    backend.dispose();
+    await web.close();
+  });
+
+  it('POST /api/streaming/topics creates a topic that kcat sees with the requested settings', async () => {
+    const response = await post('/api/streaming/topics', { topic_name: 'it.rest-created', config: { partitions: 4, replication_factor: 1, retention_hours: 12, cleanup_policy: 'compact' } });
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { summary: { name: string; partitions: number; retentionMs: number; cleanupPolicy: string } };
+    expect(created.summary).toMatchObject({ name: 'it.rest-created', partitions: 4, retentionMs: 12 * 3_600_000, cleanupPolicy: 'compact' });
+    const seen = kcatTopic('it.rest-created');
+    expect(seen?.partitions).toHaveLength(4);
+    expect(seen?.partitions.every((partition) => partition.replicas.length === 1)).toBe(true);
+
+    const again = await post('/api/streaming/topics', { topic_name: 'it.rest-created', config: {} });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(/^name: .*already exists/);
+  });
+
+  it('a replication factor above the brokers, or a bad config, changes nothing and names the field', async () => {
+    const tooMany = await post('/api/streaming/topics', { topic_name: 'it.rf3', config: { replication_factor: 3 } });
+    expect(tooMany.status).toBe(400);
+    expect(((await tooMany.json()) as { error: { message: string } }).error.message).toContain('replicationFactor: 3 is more than the 1 broker');
+    const badConfig = await post('/api/streaming/topics', { topic_name: 'it.badcfg', config: { 'segment.bytes': '1' } });
+    expect(badConfig.status).toBe(400);
+    expect(kcatTopic('it.rf3')).toBeUndefined();
+    expect(kcatTopic('it.badcfg')).toBeUndefined();
+  });
+
+  it('POST /api/streaming/ingest/:topic writes every record with acks=all and counts them', async () => {
+    await backend.api['kafka:createTopic']({ name: 'it.ingest', partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    const single = await post('/api/streaming/ingest/it.ingest', { sensor: 's1', value: 1 });
+    expect(await single.json()).toEqual({ topic: 'it.ingest', written: 1, failed: 0 });
+    const batch = await post('/api/streaming/ingest/it.ingest', Array.from({ length: 250 }, (_, i) => ({ sensor: `s${i % 7}`, value: i })));
+    expect(await batch.json()).toEqual({ topic: 'it.ingest', written: 250, failed: 0 });
+    const values = kcatValues('it.ingest').map((line) => JSON.parse(line) as { value: number });
+    expect(values).toHaveLength(251);
+    expect(new Set(values.map((value) => value.value)).size).toBe(250);
+    expect((await post('/api/streaming/ingest/it.nope', { a: 1 })).status).toBe(404);
+    expect((await post('/api/streaming/ingest/it.ingest', 'text')).status).toBe(400);
+  });
+
+  it('edits configs incrementally, adds partitions, and deletes only with the typed name', async () => {
+    const { api } = backend;
+    await api['kafka:createTopic']({ name: 'it.edit', partitions: 1, replicationFactor: 1, retentionHours: 2, cleanupPolicy: 'delete', configs: { 'max.message.bytes': '200000' } });
+    const edited = await api['kafka:alterTopicConfigs']({ name: 'it.edit', set: { 'min.insync.replicas': '1' }, reset: ['max.message.bytes'] });
+    const overrides = Object.fromEntries(edited.configs.filter((entry) => entry.source === 'topic').map((entry) => [entry.name, entry.value]));
+    expect(overrides).toEqual({ 'cleanup.policy': 'delete', 'min.insync.replicas': '1', 'retention.ms': String(2 * 3_600_000) });
+
+    await expect(api['kafka:addPartitions']({ name: 'it.edit', totalPartitions: 1 })).rejects.toThrow(/totalPartitions: must be more than the current 1/);
+    expect((await api['kafka:addPartitions']({ name: 'it.edit', totalPartitions: 3 })).summary.partitions).toBe(3);
+    expect(kcatTopic('it.edit')?.partitions).toHaveLength(3);
+
+    await api['kafka:deleteTopic']({ name: 'it.edit', confirmation: 'it.edit' });
+    await expect(api['kafka:describeTopic']({ name: 'it.edit' })).rejects.toBeInstanceOf(StreamdeskError);
+  });
+
+  it('produces one record to a chosen partition, with key and headers', async () => {
+    const { api } = backend;
+    await api['kafka:createTopic']({ name: 'it.produce', partitions: 3, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    const record = await api['kafka:produce']({ topic: 'it.produce', key: 'Kyrre', value: '{"free":3}', valueIsJson: true, headers: { source: 'it' }, partition: 2 });
+    expect(record).toMatchObject({ topic: 'it.produce', partition: 2, offset: 0 });
+    const line = execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-t', 'it.produce', '-e', '-q', '-f', '%p|%k|%h|%s\n'], { encoding: 'utf8' }).trim();
+    expect(line).toBe('2|Kyrre|source=it|{"free":3}');
+    await expect(api['kafka:produce']({ topic: 'it.produce', key: null, value: 'x', valueIsJson: false, headers: {}, partition: 7 })).rejects.toThrow(/partition: .*0–2/);
+  });
+
+  it('lists topics with message counts and sizes, hiding internal ones unless asked', async () => {
+    const { api } = backend;
+    const topics = await api['kafka:listTopics']({});
+    const ingest = topics.find((topic) => topic.name === 'it.ingest');
+    expect(ingest).toMatchObject({ messageCount: 251, partitions: 2, underReplicatedPartitions: 0, offlinePartitions: 0 });
+    expect(ingest!.sizeBytes).toBeGreaterThan(0);
+    expect(topics.some((topic) => topic.internal)).toBe(false);
+  });
+});
