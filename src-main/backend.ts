@@ -31,7 +31,8 @@ export interface Backend {
   stack: StackService;
   /** Starts polling; hosts call it once their event sinks are attached. */
   start(): void;
-  dispose(): void;
+  /** Stops polling and lets generators deliver their last batches before disconnecting. */
+  dispose(): Promise<void>;
 }
 
 /** Wires the services together; both hosts and the CLI build their back end here. */
@@ -64,10 +65,9 @@ export function createBackend(options: BackendOptions): Backend {
     health,
     stack,
     start: () => health.start(),
-    dispose: () => {
+    dispose: async () => {
       health.stop();
-      void producer.close();
-      void generators.stopAll();
+      await Promise.allSettled([producer.close(), generators.stopAll()]);
     },
   };
 }

@@ -107,8 +107,10 @@ async function serve(flags: Flags): Promise<void> {
   }
   console.log(`StreamDesk is serving at ${web.url}`);
   const shutdown = () => {
-    backend.dispose();
-    void web.close().then(() => process.exit(0));
+    void backend
+      .dispose()
+      .then(() => web.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

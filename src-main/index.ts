@@ -104,7 +104,16 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-  app.on('will-quit', () => backend.dispose());
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed) return;
+    // Generators deliver their last batches (acks=all) before the process goes.
+    event.preventDefault();
+    void backend.dispose().finally(() => {
+      disposed = true;
+      app.quit();
+    });
+  });
 });
 
 app.on('window-all-closed', () => {

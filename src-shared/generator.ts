@@ -5,7 +5,7 @@ import { TopicName } from './topics';
 export const GeneratorKind = z.enum(['stavanger-parking', 'iot-sensors', 'user-activity', 'market-ticks', 'log-lines']);
 export type GeneratorKind = z.infer<typeof GeneratorKind>;
 
-/** About what one idempotent kafkajs producer sustains (~19 000/s measured against a local broker); beyond it the rate would be a promise not kept. */
+/** About what one idempotent kafkajs producer sustains (15 000–19 000/s measured against a local broker); beyond it the rate would be a promise not kept. */
 export const MAX_GENERATOR_RATE = 20_000;
 
 export const GeneratorStartArgs = z

@@ -42,7 +42,7 @@ describe('topics on a real broker', () => {
     base = `http://127.0.0.1:${web.port}`;
   });
   afterAll(async () => {
-    backend.dispose();
+    await backend.dispose();
     await web.close();
   });
 
