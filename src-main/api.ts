@@ -2,6 +2,9 @@ import type { Api } from '../src-shared/contract';
 import type { Connection } from '../src-shared/connection';
 import type { HealthMonitor } from './services/health/health-monitor';
 import type { GeneratorService } from './services/generator/generator-service';
+import { StreamdeskError } from '../src-shared/errors';
+import type { MetricsSampler } from './services/metrics/metrics-sampler';
+import type { ProfileService } from './services/profiles';
 import type { ProducerService } from './services/kafka/producer-service';
 import type { StreamsService } from './services/kafka/streams-service';
 import type { TopicsService } from './services/kafka/topics-service';
@@ -16,10 +19,17 @@ export interface Services {
   streams: StreamsService;
   producer: ProducerService;
   generators: GeneratorService;
+  metrics: MetricsSampler;
+  /** Absent only where profiles make no sense (an explicit command-line connection in tests). */
+  profiles: ProfileService | null;
 }
 
 /** The whole back end behind the contract. Hosts call this and hold no logic of their own. */
 export function createApi(services: Services): Api {
+  const profiles = () => {
+    if (!services.profiles) throw new StreamdeskError('unavailable', 'Profiles are off: this back end was started with an explicit connection (--kafka …)');
+    return services.profiles;
+  };
   return {
     'app:info': async () => ({ name: 'StreamDesk', version: services.version, connection: services.connection() }),
     'health:get': () => services.health.current(),
@@ -52,5 +62,15 @@ export function createApi(services: Services): Api {
     'generator:start': (args) => services.generators.start(args),
     'generator:stop': ({ id }) => services.generators.stop(id),
     'generator:list': async () => services.generators.list(),
+    'metrics:topic': ({ topic, time_range }) => services.metrics.topicMetrics(topic, time_range),
+    'metrics:cluster': async ({ time_range }) => services.metrics.clusterMetrics(time_range),
+    'profiles:list': async () => profiles().list(),
+    'profiles:save': async ({ profile }) => profiles().save(profile),
+    'profiles:delete': async ({ id }) => profiles().delete(id),
+    'profiles:activate': async ({ id }) => {
+      profiles().activate(id);
+      return profiles().list();
+    },
+    'profiles:test': (args) => profiles().testConnection(args),
   };
 }

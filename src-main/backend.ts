@@ -6,6 +6,8 @@ import type { Logger } from './core/logger';
 import { HealthMonitor } from './services/health/health-monitor';
 import { GeneratorService } from './services/generator/generator-service';
 import type { KafkaTarget } from './services/kafka/kafka-target';
+import { MetricsSampler } from './services/metrics/metrics-sampler';
+import { ProfileService, type KeyValueFile, type SecretCipher } from './services/profiles';
 import { ProducerService } from './services/kafka/producer-service';
 import { StreamsService } from './services/kafka/streams-service';
 import { TopicsService } from './services/kafka/topics-service';
@@ -13,8 +15,10 @@ import { StackService } from './services/stack/stack-service';
 
 export interface BackendOptions {
   version: string;
-  /** A remote or explicit connection; without one the console watches its own local stack. */
+  /** An explicit connection (command-line flags); without one the active profile decides. */
   connection?: Connection;
+  /** Where profiles live and how their secrets are sealed (electron-store + safeStorage, or a file + key file). */
+  profiles?: { file: KeyValueFile; cipher: SecretCipher };
   dataDir: string;
   libDir: string;
   confDir: string;
@@ -46,28 +50,42 @@ export function createBackend(options: BackendOptions): Backend {
     ports: options.stackPorts,
     onProgress: (progress) => bus.emit('stack:progressed', progress),
   });
-  const connection = () => options.connection ?? localStackConnection(stack);
+  const profiles = options.profiles
+    ? new ProfileService({ file: options.profiles.file, cipher: options.profiles.cipher, localConnection: () => localStackConnection(stack), logger: options.logger })
+    : null;
+  const connection = (): Connection => options.connection ?? profiles?.activeConnection() ?? localStackConnection(stack);
+  const kafkaTarget = (): KafkaTarget => (options.connection || !profiles ? { brokers: connection().kafkaBootstrap } : profiles.activeKafkaTarget());
+  const flinkHeaders = (): Record<string, string> => (options.connection || !profiles ? {} : profiles.activeFlinkAuth());
+  const prometheusUrl = (): string | null => (options.connection || !profiles ? (options.connection?.prometheusUrl ?? null) : profiles.active().profile.prometheusUrl);
   const health = new HealthMonitor({
     connection,
+    flinkHeaders,
     intervalMs: options.healthIntervalMs,
     stackStarting: () => stack.isStarting(),
     onChange: (snapshot) => bus.emit('health:changed', snapshot),
   });
-  const kafkaTarget = (): KafkaTarget => ({ brokers: connection().kafkaBootstrap });
   const topics = new TopicsService(kafkaTarget);
   const streams = new StreamsService(topics);
   const producer = new ProducerService(kafkaTarget, topics);
   const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
-  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators });
+  const metrics = new MetricsSampler({ target: kafkaTarget, prometheusUrl, onSample: (sample) => bus.emit('metrics:sampled', sample) });
+  profiles?.onActiveChanged(() => {
+    bus.emit('profiles:changed', profiles.list());
+    void health.check();
+  });
+  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, profiles });
   return {
     api,
     bus,
     health,
     stack,
-    start: () => health.start(),
+    start: () => {
+      health.start();
+      metrics.start();
+    },
     dispose: async () => {
       health.stop();
-      await Promise.allSettled([producer.close(), generators.stopAll()]);
+      await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop()]);
     },
   };
 }

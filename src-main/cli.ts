@@ -8,7 +8,8 @@ import { statusReport } from '../src-shared/status-report';
 import { createBackend, type BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
 import { startWebHost } from './hosts/web';
-import { appVersion, defaultDataDir, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
+import { appVersion, defaultConfigDir, defaultDataDir, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
+import { JsonFileStore, KeyFileCipher } from './services/profiles';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink
 
@@ -17,7 +18,7 @@ Usage:
   streamdesk stack up|down|status [--native] [--kraft] [--data-dir D]
   streamdesk status [--json]                              health of the configured stack
 
-Connection (all commands; default: the local stack):
+Connection (all commands; default: the active profile, saved in ~/.config/streamdesk or STREAMDESK_CONFIG_DIR):
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
 Local stack ports: --kafka-port --zookeeper-port --flink-port (defaults 9092, 2181, 8081)
 
@@ -77,6 +78,7 @@ function backendFrom(flags: Flags) {
   const options: BackendOptions = {
     version: appVersion(),
     connection: connectionFrom(flags),
+    profiles: { file: new JsonFileStore(path.join(defaultConfigDir(), 'profiles.json')), cipher: new KeyFileCipher(path.join(defaultConfigDir(), 'secret.key')) },
     dataDir: path.resolve(flags['data-dir'] ?? defaultDataDir()),
     libDir: NATIVE_LIB_DIR,
     confDir: NATIVE_CONF_DIR,

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { app, BrowserWindow, nativeTheme, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { createBackend } from './backend';
 import { consoleLogger } from './core/logger';
+import { ElectronStoreFile } from './electron-adapters/electron-store-file';
+import { SafeStorageCipher } from './electron-adapters/safe-storage-cipher';
 import { registerElectronHost } from './hosts/electron';
 import { CONTENT_SECURITY_POLICY } from './hosts/security-headers';
 import { appVersion, defaultDataDir, NATIVE_CONF_DIR, NATIVE_LIB_DIR } from './paths';
@@ -91,6 +93,7 @@ void app.whenReady().then(() => {
     confDir: NATIVE_CONF_DIR,
     kraft: false,
     logger: consoleLogger,
+    profiles: { file: new ElectronStoreFile(app.getPath('userData')), cipher: new SafeStorageCipher() },
   });
   registerElectronHost({
     api: backend.api,

@@ -26,3 +26,10 @@ export function appVersion(): string {
 export function defaultDataDir(): string {
   return path.resolve(process.env.STREAMDESK_DATA_DIR ?? path.join(process.cwd(), 'data'));
 }
+
+/** Profiles and the key that seals their secrets (serve/CLI): STREAMDESK_CONFIG_DIR or ~/.config/streamdesk. */
+export function defaultConfigDir(): string {
+  if (process.env.STREAMDESK_CONFIG_DIR) return path.resolve(process.env.STREAMDESK_CONFIG_DIR);
+  const base = process.env.XDG_CONFIG_HOME ?? path.join(process.env.HOME ?? process.cwd(), '.config');
+  return path.join(base, 'streamdesk');
+}

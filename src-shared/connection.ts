@@ -7,6 +7,8 @@ export const Connection = z.object({
   zookeeper: z.string().nullable(),
   flinkUrl: z.string().nullable(),
   kafkaUiUrl: z.string().nullable(),
+  /** The broker's Prometheus JMX exporter, for bytes/s and request rates (optional). */
+  prometheusUrl: z.string().nullable().optional(),
 });
 export type Connection = z.infer<typeof Connection>;
 

@@ -3,6 +3,8 @@ import { HealthSnapshot } from './health';
 import { StackProgress, StackStatus, StackUpArgs } from './stack';
 import { Connection } from './connection';
 import { GeneratorStartArgs, GeneratorStatus, GeneratorStopArgs } from './generator';
+import { ClusterMetricsArgs, MetricsSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
+import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
 import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
 import { ApplyStreamsResult, FixStreamArgs, StreamState } from './streams';
 import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
@@ -41,6 +43,13 @@ export const calls = {
   'generator:start': { args: GeneratorStartArgs, result: GeneratorStatus },
   'generator:stop': { args: GeneratorStopArgs, result: GeneratorStatus },
   'generator:list': { args: NoArgs, result: z.array(GeneratorStatus) },
+  'metrics:topic': { args: StreamingMetricsArgs, result: StreamingMetrics },
+  'metrics:cluster': { args: ClusterMetricsArgs, result: StreamingMetrics },
+  'profiles:list': { args: NoArgs, result: ProfilesState },
+  'profiles:save': { args: ProfileSaveArgs, result: ProfileView },
+  'profiles:delete': { args: ProfileIdArgs, result: ProfilesState },
+  'profiles:activate': { args: ProfileIdArgs, result: ProfilesState },
+  'profiles:test': { args: ProfileTestArgs, result: ConnectionTestResult },
 } as const;
 
 /** Everything the back end announces, named in the past tense. */
@@ -48,6 +57,8 @@ export const events = {
   'health:changed': HealthSnapshot,
   'stack:progressed': StackProgress,
   'generator:progressed': GeneratorStatus,
+  'metrics:sampled': MetricsSample,
+  'profiles:changed': ProfilesState,
 } as const;
 
 export type Calls = typeof calls;

@@ -49,6 +49,14 @@ export function restRoutes(api: Api): Route[] {
       },
     },
     {
+      method: 'GET',
+      pattern: /^\/api\/streaming\/metrics\/(?<topic>[^/]+)$/,
+      handle: async ({ response, url, params }) => {
+        const args = { topic: decodeURIComponent(params.topic), time_range: url.searchParams.get('time_range') ?? '1h' };
+        sendEnvelopeUnwrapped(response, await dispatch(api, 'metrics:topic', args));
+      },
+    },
+    {
       method: 'POST',
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,
       handle: async ({ request, response, params }) => {

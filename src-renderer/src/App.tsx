@@ -6,8 +6,12 @@ import { Stack } from './pages/Stack';
 import { TopicDetailPage } from './topics/TopicDetailPage';
 import { TopicsPage } from './topics/TopicsPage';
 import { followGenerators } from './stores/generator-store';
+import { followMetrics } from './stores/metrics-store';
+import { ProfilesPage } from './profiles/ProfilesPage';
+import { followProfiles } from './stores/profiles-store';
+import { useTopics } from './stores/topics-store';
 import { PAGES, useRoute, type Page } from './router';
-import { followConnection, useConnection } from './stores/connection-store';
+import { followConnection, reloadConnectionInfo, useConnection } from './stores/connection-store';
 import { followHealth, useHealth } from './stores/health-store';
 import { followStack, useStack } from './stores/stack-store';
 
@@ -45,6 +49,8 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return <Overview />;
     case 'stack':
       return <Stack />;
+    case 'profiles':
+      return <ProfilesPage />;
     case 'topics':
       return param ? <TopicDetailPage key={param} name={param} /> : <TopicsPage />;
     default:
@@ -55,7 +61,13 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
 export function App() {
   const { page, param } = useRoute();
   useEffect(() => {
-    const stops = [followHealth(), followStack(), followConnection(), followGenerators()];
+    const onProfileSwitch = () => {
+      // Every page follows the new cluster at once.
+      void useHealth.getState().refresh();
+      void useTopics.getState().load();
+      void reloadConnectionInfo();
+    };
+    const stops = [followHealth(), followStack(), followConnection(), followGenerators(), followMetrics(), followProfiles(onProfileSwitch)];
     return () => stops.forEach((stop) => stop());
   }, []);
   return (

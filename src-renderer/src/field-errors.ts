@@ -27,3 +27,10 @@ export function messageByField(message: string, fields: readonly string[]): Fiel
   }
   return errors;
 }
+
+/** Zod issues keyed by their whole dotted path (for nested forms such as a profile). */
+export function issuesByPath(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[issue.path.map(String).join('.') || 'form'] ??= issue.message;
+  return errors;
+}

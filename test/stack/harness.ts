@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, NativeStack } from '../../src-main/services/stack/native';
-import type { NativeProgress } from '../../src-main/services/stack/native';
+import type { NativeProgress, NativeStackOptions } from '../../src-main/services/stack/native';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const NATIVE_DIR = join(REPO_ROOT, 'compose', 'native');
@@ -34,6 +34,8 @@ export interface StartTestStackOptions {
   kraft?: boolean;
   onProgress?: NativeProgress;
   timeoutMs?: number;
+  /** Opt-in SASL_PLAINTEXT listener with SCRAM/PLAIN users (ZooKeeper mode); pick its port with freePorts. */
+  saslScram?: NativeStackOptions['saslScram'];
 }
 
 /** Distinct free ports (the OS picks them; a later bind could still race, which is rare). */
@@ -89,6 +91,7 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
     kraft,
     host,
     ports: { kafka, zookeeper, flinkRest, kafkaController },
+    ...(opts.saslScram ? { saslScram: opts.saslScram } : {}),
   });
   ensureJars(stack);
   let stopped = false;

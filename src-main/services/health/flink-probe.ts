@@ -57,6 +57,7 @@ export async function probeFlink(
   fetchFn: typeof fetch,
   timeoutMs: number,
   now: () => number,
+  headers: Record<string, string> = {},
 ): Promise<FlinkProbeResult> {
   const started = now();
   const emptyFlink = { url: url ?? '', version: null, jobsRunning: null, jobsFinished: null, jobsCancelled: null, jobsFailed: null };
@@ -68,7 +69,7 @@ export async function probeFlink(
     };
   }
   try {
-    const response = await fetchFn(new URL('/overview', url), { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchFn(new URL('/overview', url), { headers, signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) throw new Error(`GET /overview answered HTTP ${response.status}`);
     const overview = FlinkOverview.parse(await response.json());
     return flinkHealthFrom(url, overview, started, now() - started);

@@ -8,6 +8,8 @@ import { probeZookeeper } from './zookeeper-probe';
 
 export interface HealthMonitorOptions {
   connection: () => Connection;
+  /** Authorization headers for Flink's REST API (basic or bearer), from the active profile. */
+  flinkHeaders?: () => Record<string, string>;
   fetch?: typeof fetch;
   now?: () => number;
   intervalMs?: number;
@@ -71,7 +73,7 @@ export class HealthMonitor {
     const [kafka, zookeeper, flinkResult, kafkaUi] = await Promise.all([
       probeKafka(connection.kafkaBootstrap, timeoutMs, this.now),
       probeZookeeper(connection.zookeeper, timeoutMs, this.now),
-      probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now),
+      probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now, this.options.flinkHeaders?.() ?? {}),
       probeKafkaUi(connection.kafkaUiUrl, this.fetchFn, timeoutMs, this.now),
     ]);
     const services = { kafka, zookeeper, flink: flinkResult.flink, taskmanagers: flinkResult.taskmanagers, kafkaUi };

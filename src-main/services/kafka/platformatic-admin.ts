@@ -5,11 +5,11 @@ import type { KafkaTarget } from './kafka-target';
  * The admin calls kafkajs lacks (incremental config changes, log-dir sizes, one ListOffsets for
  * many topics), through @platformatic/kafka, reached with the same KafkaTarget (SASL/SSL).
  */
-async function withAdmin<T>(target: KafkaTarget, run: (admin: Admin) => Promise<T>): Promise<T> {
+function createAdmin(target: KafkaTarget): Admin {
   const mechanism = target.sasl
     ? { plain: SASLMechanisms.PLAIN, 'scram-sha-256': SASLMechanisms.SCRAM_SHA_256, 'scram-sha-512': SASLMechanisms.SCRAM_SHA_512 }[target.sasl.mechanism]
     : undefined;
-  const admin = new Admin({
+  return new Admin({
     clientId: 'streamdesk-admin',
     bootstrapBrokers: target.brokers,
     connectTimeout: 3000,
@@ -18,6 +18,10 @@ async function withAdmin<T>(target: KafkaTarget, run: (admin: Admin) => Promise<
     ...(target.ssl ? { tls: target.ssl } : {}),
     ...(target.sasl && mechanism ? { sasl: { mechanism, username: target.sasl.username, password: target.sasl.password } } : {}),
   });
+}
+
+async function withAdmin<T>(target: KafkaTarget, run: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = createAdmin(target);
   try {
     return await run(admin);
   } finally {
@@ -98,4 +102,36 @@ export async function alterTopicConfigs(target: KafkaTarget, topic: string, set:
       ],
     }),
   );
+}
+
+/**
+ * Latest offsets of many partitions, once a second, over one long-lived connection (the metrics
+ * sampler's hot path). Reconnects after any failure.
+ */
+export class EndOffsetReader {
+  private admin: Admin | null = null;
+
+  constructor(private readonly target: () => KafkaTarget) {}
+
+  async read(topics: { name: string; partitions: number[] }[]): Promise<Map<string, number>> {
+    const ends = new Map<string, number>();
+    if (topics.length === 0) return ends;
+    this.admin ??= createAdmin(this.target());
+    try {
+      const listed = await this.admin.listOffsets({
+        topics: topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partitionIndex) => ({ partitionIndex, timestamp: -1n })) })),
+      });
+      for (const topic of listed) ends.set(topic.name, topic.partitions.reduce((sum, partition) => sum + Number(partition.offset), 0));
+      return ends;
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const admin = this.admin;
+    this.admin = null;
+    await admin?.close().catch(() => {});
+  }
 }

@@ -1,5 +1,6 @@
 import type { HealthSnapshot } from '../../../src-shared/health';
 import { HealthTile } from '../components/HealthTile';
+import { ThroughputPanel } from '../metrics/ThroughputPanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { num } from '../format';
 import { navigate } from '../router';
@@ -52,6 +53,7 @@ export function Overview() {
         </div>
       </div>
       <NextStep snapshot={snapshot} />
+      {kafka.status !== 'down' && <ThroughputPanel />}
       <div className="tiles">
         <HealthTile
           id="kafka"

@@ -4,10 +4,6 @@ const PLANNED: Partial<Record<Page, { title: string; what: string }>> = {
   topics: { title: 'Topics', what: 'Topic list, the create-topic modal, the pre-configured streams, ingest and the data generator.' },
   pipelines: { title: 'Pipelines', what: 'Flink jobs, the Start Pipeline modal, savepoints, stop and resume.' },
   consumers: { title: 'Consumer groups', what: 'Groups, their lag per partition, and offset resets.' },
-  profiles: {
-    title: 'Connection profiles',
-    what: 'Saved remote clusters with SASL/SSL. Until then, point StreamDesk elsewhere with `streamdesk serve --kafka HOST:PORT --zookeeper HOST:PORT --flink-url URL`.',
-  },
 };
 
 /** An honest page for what is not built yet: what it will hold, and what to do meanwhile. */

@@ -10,8 +10,15 @@ interface ConnectionState {
 
 export const useConnection = create<ConnectionState>(() => ({ linked: true, info: null }));
 
+export function reloadConnectionInfo(): Promise<void> {
+  return bridge.call('app:info', {}).then(
+    (info) => useConnection.setState({ info }),
+    () => {},
+  );
+}
+
 export function followConnection(): () => void {
-  const load = () => bridge.call('app:info', {}).then((info) => useConnection.setState({ info }), () => {});
+  const load = reloadConnectionInfo;
   void load();
   return bridge.onConnectionChange((linked) => {
     useConnection.setState({ linked });

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { TOPIC_CONFIGS } from '../../../src-shared/topic-configs';
 import { CreateTopicArgs, type CleanupPolicy } from '../../../src-shared/topics';
 import { bridge } from '../bridge';
 import { Field, Modal } from '../components/Modal';

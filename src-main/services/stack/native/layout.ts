@@ -1,7 +1,7 @@
 // Where every file of a native stack lives, derived from NativeStackOptions.
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { NativeComponent, NativeServiceName, NativeStackOptions } from './types';
+import type { NativeComponent, NativeSaslScramOptions, NativeServiceName, NativeStackOptions } from './types';
 
 export const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093 } as const;
 
@@ -15,6 +15,7 @@ export class Layout {
   readonly kraft: boolean;
   readonly javaBin: string;
   readonly ports: { kafka: number; zookeeper: number; flinkRest: number; kafkaController: number };
+  readonly saslScram: NativeSaslScramOptions | undefined;
 
   constructor(o: NativeStackOptions) {
     this.dataDir = resolve(o.dataDir);
@@ -26,6 +27,7 @@ export class Layout {
     this.kraft = o.kraft ?? false;
     this.javaBin = o.javaBin ?? 'java';
     this.ports = { ...DEFAULT_PORTS, ...definedOnly(o.ports ?? {}) };
+    this.saslScram = o.saslScram;
   }
 
   get zkDataDir(): string {

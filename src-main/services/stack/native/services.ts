@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { FLINK_JAVA17_OPTS, flinkConfYaml, flinkJvmMemoryFlags, kafkaKraftProperties, kafkaZkProperties, zooCfg } from './configs';
+import { FLINK_JAVA17_OPTS, flinkConfYaml, flinkJvmMemoryFlags, kafkaKraftProperties, kafkaZkProperties, saslUsersProblem, scramCredentialConfig, zooCfg } from './configs';
 import type { Layout } from './layout';
 import { sleep } from './proc';
 import { flinkOverview, freePort, getJson, kafkaMetadataBrokers, portFree, zkFourLetter } from './probes';
@@ -120,11 +120,55 @@ async function waitForStaleBrokerRegistration(l: Layout, maxMs = 20_000): Promis
   }
 }
 
+/**
+ * SCRAM credentials live in ZooKeeper (/config/users); ConfigCommand may still write them
+ * directly there while no broker runs, which is why this happens before the broker starts.
+ */
+async function createScramUsers(l: Layout, users: Array<{ username: string; password: string }>): Promise<void> {
+  const out: string[] = [];
+  for (const u of users) {
+    const args = [
+      '-Xmx128m',
+      `-Dlog4j.configuration=file:${join(l.confDir, 'kafka-log4j.properties')}`,
+      `-Dstreamdesk.log.file=${join(l.logsDir, 'kafka-scram-users.log')}`,
+      '-cp',
+      l.classpath('kafka-zk'),
+      'kafka.admin.ConfigCommand',
+      '--zookeeper',
+      `${l.host}:${l.ports.zookeeper}`,
+      '--alter',
+      '--add-config',
+      scramCredentialConfig(u.password),
+      '--entity-type',
+      'users',
+      '--entity-name',
+      u.username,
+    ];
+    try {
+      const r = await execFileP(l.javaBin, args, { cwd: l.runDir, timeout: 60_000 });
+      out.push(r.stdout + r.stderr);
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string };
+      // the command line holds the password: report only what the tool printed
+      throw new Error(`kafka: creating the SCRAM credentials of "${u.username}" failed:\n${`${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').slice(-20).join('\n')}`);
+    }
+  }
+  writeFileSync(join(l.logsDir, 'kafka-scram-users.out'), out.join(''));
+}
+
 async function launchKafkaZk(l: Layout): Promise<Launch> {
   await waitForStaleBrokerRegistration(l);
   mkdirSync(l.kafkaLogDir, { recursive: true });
+  if (l.saslScram) {
+    const problem = saslUsersProblem(l.saslScram.users);
+    if (problem) throw new Error(`kafka: ${problem}`);
+    await createScramUsers(l, l.saslScram.users);
+  }
   const props = join(l.runDir, 'kafka-server.properties');
-  writeFileSync(props, kafkaZkProperties({ host: l.host, port: l.ports.kafka, zookeeperPort: l.ports.zookeeper, logDir: l.kafkaLogDir }));
+  writeFileSync(
+    props,
+    kafkaZkProperties({ host: l.host, port: l.ports.kafka, zookeeperPort: l.ports.zookeeper, logDir: l.kafkaLogDir, ...(l.saslScram ? { saslScram: l.saslScram } : {}) }),
+  );
   return {
     args: [
       ...kafkaJvm,
@@ -146,6 +190,7 @@ export function randomClusterId(): string {
 }
 
 async function launchKafkaKraft(l: Layout): Promise<Launch> {
+  if (l.saslScram) throw new Error('kafka: saslScram is only supported by the ZooKeeper-mode broker');
   mkdirSync(l.kafkaLogDir, { recursive: true });
   const props = join(l.runDir, 'kafka-server.properties');
   writeFileSync(

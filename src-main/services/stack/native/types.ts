@@ -17,6 +17,18 @@ export interface NativeStackOptions {
   javaBin?: string;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * Opt-in (ZooKeeper mode only): an extra SASL_PLAINTEXT listener offering SCRAM-SHA-256,
+   * SCRAM-SHA-512 and PLAIN for these users, to test authenticated clients. PLAINTEXT stays the
+   * inter-broker (and ready-probe) listener. Without it the broker is exactly as before.
+   */
+  saslScram?: NativeSaslScramOptions;
+}
+
+export interface NativeSaslScramOptions {
+  port: number;
+  /** Usernames: letters, digits, '.', '_', '-'. Passwords: no spaces, quotes, backslashes, ',', '=', '[' or ']'. */
+  users: Array<{ username: string; password: string }>;
 }
 
 export interface NativeServiceState {

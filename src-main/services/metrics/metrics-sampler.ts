@@ -1,0 +1,219 @@
+import { StreamdeskError } from '../../../src-shared/errors';
+import { METRIC_NAMES, TIME_RANGE_MS, type MetricName, type MetricsSample, type StreamingMetrics, type TimeRange } from '../../../src-shared/metrics';
+import { withKafkaAdmin } from '../kafka/admin-session';
+import type { KafkaTarget } from '../kafka/kafka-target';
+import { EndOffsetReader } from '../kafka/platformatic-admin';
+import { isInternalTopic } from '../kafka/topic-summary';
+import { brokerByteCounters, parsePrometheusText, type BrokerByteCounters } from './prometheus-text';
+import { MetricSeries } from './ring-buffer';
+
+export interface MetricsSamplerOptions {
+  target: () => KafkaTarget;
+  /** The broker's Prometheus JMX exporter (…/metrics); null when there is none. */
+  prometheusUrl: () => string | null;
+  fetch?: typeof fetch;
+  now?: () => number;
+  intervalMs?: number;
+  onSample?: (sample: MetricsSample) => void;
+}
+
+/** Per-topic series are kept for the most recently active topics only: memory stays bounded with 10,000 topics. */
+const MAX_TOPIC_SERIES = 300;
+const METADATA_REFRESH_MS = 15_000;
+const LAG_REFRESH_MS = 5_000;
+
+type SeriesKey = `${string}|${MetricName}`;
+
+/**
+ * The one sampler in the back end, however many windows or browsers watch: messages/s from
+ * offset deltas, bytes/s from the JMX exporter's counters, consumer lag from committed offsets.
+ */
+export class MetricsSampler {
+  private readonly series = new Map<SeriesKey, MetricSeries>();
+  private readonly lastActive = new Map<string, number>();
+  private readonly reader: EndOffsetReader;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | null = null;
+  private topics: { name: string; partitions: number[] }[] = [];
+  private topicsAt = 0;
+  private previousEnds: Map<string, number> | null = null;
+  private previousBytes: BrokerByteCounters | null = null;
+  private previousAt = 0;
+  private lag = new Map<string | null, number>();
+  private lagAt = 0;
+  private lastMessageAt: number | null = null;
+  private exporterProblem: string | null = null;
+  private latest: MetricsSample | null = null;
+
+  constructor(private readonly options: MetricsSamplerOptions) {
+    this.reader = new EndOffsetReader(options.target);
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const tick = () => {
+      void this.sample()
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs ?? 1000);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.reader.close();
+  }
+
+  latestSample(): MetricsSample | null {
+    return this.latest;
+  }
+
+  /** The seed's `get_streaming_metrics(topic, time_range)`. */
+  async topicMetrics(topic: string, range: TimeRange): Promise<StreamingMetrics> {
+    if (!this.topics.some((known) => known.name === topic)) {
+      await this.refreshTopics();
+      if (!this.topics.some((known) => known.name === topic)) throw new StreamdeskError('not-found', `topic: "${topic}" does not exist`);
+    }
+    this.lastActive.set(topic, this.now());
+    return this.window(topic, range);
+  }
+
+  clusterMetrics(range: TimeRange): StreamingMetrics {
+    return this.window(null, range);
+  }
+
+  private window(topic: string | null, range: TimeRange): StreamingMetrics {
+    const now = this.now();
+    let resolution = 1000;
+    const seriesOf = (name: MetricName) => {
+      const found = this.series.get(`${topic ?? ''}|${name}`);
+      if (!found) return [];
+      const { points, resolutionMs } = found.window(now, TIME_RANGE_MS[range]);
+      resolution = resolutionMs;
+      return points;
+    };
+    const series = Object.fromEntries(METRIC_NAMES.map((name) => [name, seriesOf(name)])) as StreamingMetrics['series'];
+    const current = Object.fromEntries(METRIC_NAMES.map((name) => [name, this.series.get(`${topic ?? ''}|${name}`)?.fine.last()?.[1] ?? null])) as StreamingMetrics['current'];
+    const unavailable = this.exporterProblem ? ['bytes_in_per_sec', 'bytes_out_per_sec'] : [];
+    return { topic: topic ?? '(cluster)', time_range: range, resolution_ms: resolution, current, series, unavailable };
+  }
+
+  /** One round: offsets (always), exporter counters and lag (when due). Never throws past start(). */
+  async sample(): Promise<MetricsSample | null> {
+    const now = this.now();
+    if (now - this.topicsAt > METADATA_REFRESH_MS) await this.refreshTopics();
+    const [ends, bytes] = await Promise.all([this.reader.read(this.topics), this.scrapeExporter()]);
+    if (now - this.lagAt > LAG_REFRESH_MS) await this.refreshLag().catch(() => undefined);
+    const dt = (now - this.previousAt) / 1000;
+    const sample: MetricsSample = { at: now, cluster: { messages_per_sec: null, bytes_in_per_sec: null, bytes_out_per_sec: null, consumer_lag: this.lag.get(null) ?? null }, topics: {}, idle_ms: null };
+    if (this.previousEnds && dt > 0) {
+      let total = 0;
+      for (const [topic, end] of ends) {
+        const before = this.previousEnds.get(topic);
+        // A recreated topic starts again from 0: no negative rate.
+        const rate = before === undefined || end < before ? 0 : (end - before) / dt;
+        total += rate;
+        const bytesIn = rateOf(bytes?.bytesIn, this.previousBytes?.bytesIn, topic, dt);
+        sample.topics[topic] = { messages_per_sec: rate, bytes_in_per_sec: bytesIn };
+        if (rate > 0) this.lastActive.set(topic, now);
+        if (this.lastActive.has(topic)) {
+          this.record(topic, now, { messages_per_sec: rate, bytes_in_per_sec: bytesIn, bytes_out_per_sec: rateOf(bytes?.bytesOut, this.previousBytes?.bytesOut, topic, dt), consumer_lag: this.lag.get(topic) ?? null });
+        }
+      }
+      if (total > 0) this.lastMessageAt = now;
+      sample.cluster = {
+        messages_per_sec: total,
+        bytes_in_per_sec: rateOf(bytes?.bytesIn, this.previousBytes?.bytesIn, null, dt),
+        bytes_out_per_sec: rateOf(bytes?.bytesOut, this.previousBytes?.bytesOut, null, dt),
+        consumer_lag: this.lag.get(null) ?? null,
+      };
+      this.record(null, now, sample.cluster);
+    }
+    sample.idle_ms = this.lastMessageAt === null ? null : now - this.lastMessageAt;
+    this.previousEnds = ends;
+    this.previousBytes = bytes;
+    this.previousAt = now;
+    this.evictQuietTopics();
+    this.latest = sample;
+    this.options.onSample?.(sample);
+    return sample;
+  }
+
+  private record(topic: string | null, at: number, values: Record<MetricName, number | null>): void {
+    for (const name of METRIC_NAMES) {
+      const value = values[name];
+      if (value === null) continue;
+      const key: SeriesKey = `${topic ?? ''}|${name}`;
+      let series = this.series.get(key);
+      if (!series) this.series.set(key, (series = new MetricSeries()));
+      series.push(at, value);
+    }
+  }
+
+  private evictQuietTopics(): void {
+    if (this.lastActive.size <= MAX_TOPIC_SERIES) return;
+    const quietest = [...this.lastActive.entries()].sort((a, b) => a[1] - b[1]).slice(0, this.lastActive.size - MAX_TOPIC_SERIES);
+    for (const [topic] of quietest) {
+      this.lastActive.delete(topic);
+      for (const name of METRIC_NAMES) this.series.delete(`${topic}|${name}`);
+    }
+  }
+
+  private async refreshTopics(): Promise<void> {
+    const metadata = await withKafkaAdmin(this.options.target(), 'read topics for metrics', (admin) => admin.fetchTopicMetadata());
+    this.topics = metadata.topics.filter((topic) => !isInternalTopic(topic.name)).map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
+    this.topicsAt = this.now();
+  }
+
+  private async scrapeExporter(): Promise<BrokerByteCounters | null> {
+    const url = this.options.prometheusUrl();
+    if (!url) {
+      this.exporterProblem = 'No Prometheus JMX exporter URL is configured for this connection';
+      return null;
+    }
+    try {
+      const response = await (this.options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(800) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      this.exporterProblem = null;
+      return brokerByteCounters(parsePrometheusText(await response.text(), ['kafka_server_brokertopicmetrics_bytes']));
+    } catch (error) {
+      this.exporterProblem = `The JMX exporter at ${url} does not answer (${(error as Error).message})`;
+      return null;
+    }
+  }
+
+  /** Total lag per topic over every consumer group (committed offset to end offset). */
+  private async refreshLag(): Promise<void> {
+    this.lagAt = this.now();
+    const lag = new Map<string | null, number>();
+    await withKafkaAdmin(this.options.target(), 'read consumer lag', async (admin) => {
+      const { groups } = await admin.listGroups();
+      for (const group of groups) {
+        for (const topic of await admin.fetchOffsets({ groupId: group.groupId })) {
+          const ends = await admin.fetchTopicOffsets(topic.topic);
+          const endOf = new Map(ends.map((partition) => [partition.partition, Number(partition.high)]));
+          for (const partition of topic.partitions) {
+            const committed = Number(partition.offset);
+            if (committed < 0) continue;
+            const behind = Math.max(0, (endOf.get(partition.partition) ?? committed) - committed);
+            lag.set(topic.topic, (lag.get(topic.topic) ?? 0) + behind);
+            lag.set(null, (lag.get(null) ?? 0) + behind);
+          }
+        }
+      }
+    });
+    this.lag = lag;
+  }
+}
+
+function rateOf(now: Map<string | null, number> | undefined, before: Map<string | null, number> | undefined, key: string | null, dt: number): number | null {
+  const current = now?.get(key);
+  const previous = before?.get(key);
+  if (current === undefined) return null;
+  if (previous === undefined || current < previous) return 0;
+  return (current - previous) / dt;
+}

@@ -1,0 +1,88 @@
+import type { ServiceStatus } from '../../../src-shared/health';
+import type { ConnectionTestResult, ServiceTest } from '../../../src-shared/profiles';
+import { probeFlink } from '../health/flink-probe';
+import { probeKafkaUi } from '../health/kafka-ui-probe';
+import { errorReason } from '../health/reasons';
+import { probeZookeeper } from '../health/zookeeper-probe';
+import type { KafkaTarget } from '../kafka/kafka-target';
+import { probeKafkaTarget } from './kafka-target-probe';
+
+/** One probe per service; each resolves (never rejects) within its own timeout. */
+export interface ConnectionProbes {
+  kafka(target: KafkaTarget, timeoutMs: number): Promise<ServiceTest>;
+  zookeeper(address: string, timeoutMs: number): Promise<ServiceTest>;
+  flink(url: string, headers: Record<string, string>, timeoutMs: number): Promise<ServiceTest>;
+  kafkaUi(url: string, timeoutMs: number): Promise<ServiceTest>;
+  prometheus(url: string, timeoutMs: number): Promise<ServiceTest>;
+}
+
+/** What to test: addresses, plus a Kafka target or the reason one could not be built. */
+export interface ConnectionTestPlan {
+  kafka: KafkaTarget | { error: string };
+  zookeeper: string | null;
+  /** null: no Flink in this profile */
+  flink: { url: string; headers: Record<string, string> } | { error: string } | null;
+  kafkaUiUrl: string | null;
+  prometheusUrl: string | null;
+}
+
+function fromHealth(health: { status: ServiceStatus; reason: string; latencyMs: number | null }): ServiceTest {
+  if (health.status === 'up' || health.status === 'degraded') return { status: 'ok', reason: health.reason, latencyMs: health.latencyMs };
+  if (health.status === 'not-configured') return { status: 'skipped', reason: health.reason, latencyMs: null };
+  return { status: 'failed', reason: health.reason, latencyMs: null };
+}
+
+const skipped = (reason: string): ServiceTest => ({ status: 'skipped', reason, latencyMs: null });
+
+export function defaultProbes(fetchFn: typeof fetch, now: () => number): ConnectionProbes {
+  return {
+    kafka: async (target, timeoutMs) => fromHealth(await probeKafkaTarget(target, timeoutMs, now)),
+    zookeeper: async (address, timeoutMs) => fromHealth(await probeZookeeper(address, timeoutMs, now)),
+    flink: async (url, headers, timeoutMs) => {
+      const withAuth: typeof fetch = (input, init) => fetchFn(input, { ...init, headers: { ...headers } });
+      const result = fromHealth((await probeFlink(url, withAuth, timeoutMs, now)).flink);
+      if (/HTTP 40[13]\b/.test(result.reason)) result.reason += '; check the Flink authentication settings';
+      return result;
+    },
+    kafkaUi: async (url, timeoutMs) => fromHealth(await probeKafkaUi(url, fetchFn, timeoutMs, now)),
+    prometheus: async (url, timeoutMs) => {
+      const started = now();
+      try {
+        const response = await fetchFn(url, { signal: AbortSignal.timeout(timeoutMs) });
+        await response.body?.cancel();
+        if (!response.ok) return { status: 'failed', reason: `Prometheus/JMX exporter at ${url} answered HTTP ${response.status}`, latencyMs: null };
+        return { status: 'ok', reason: '', latencyMs: now() - started };
+      } catch (error) {
+        return { status: 'failed', reason: errorReason(error, `Prometheus/JMX exporter at ${url}`), latencyMs: null };
+      }
+    },
+  };
+}
+
+/** A probe that throws despite its contract still yields a reason instead of failing the whole test. */
+async function guarded(what: string, run: () => Promise<ServiceTest>): Promise<ServiceTest> {
+  try {
+    return await run();
+  } catch (error) {
+    return { status: 'failed', reason: errorReason(error, what), latencyMs: null };
+  }
+}
+
+function flinkTest(flink: ConnectionTestPlan['flink'], probes: ConnectionProbes, timeoutMs: number): Promise<ServiceTest> {
+  if (flink === null) return Promise.resolve(skipped('No Flink REST URL in this profile'));
+  if ('error' in flink) return Promise.resolve({ status: 'failed', reason: flink.error, latencyMs: null });
+  return guarded('Flink', () => probes.flink(flink.url, flink.headers, timeoutMs));
+}
+
+/** Every service at once and independently: one failing never hides or delays another's answer. */
+export async function runConnectionTest(plan: ConnectionTestPlan, probes: ConnectionProbes, timeoutMs: number): Promise<ConnectionTestResult> {
+  const kafka = plan.kafka;
+  const [k, zk, flink, ui, prom] = await Promise.all([
+    'error' in kafka ? Promise.resolve<ServiceTest>({ status: 'failed', reason: kafka.error, latencyMs: null }) : guarded('Kafka', () => probes.kafka(kafka, timeoutMs)),
+    plan.zookeeper ? guarded('ZooKeeper', () => probes.zookeeper(plan.zookeeper!, timeoutMs)) : Promise.resolve(skipped('No ZooKeeper address in this profile')),
+    flinkTest(plan.flink, probes, timeoutMs),
+    plan.kafkaUiUrl ? guarded('Kafka UI', () => probes.kafkaUi(plan.kafkaUiUrl!, timeoutMs)) : Promise.resolve(skipped('No Kafka UI URL in this profile')),
+    plan.prometheusUrl ? guarded('Prometheus', () => probes.prometheus(plan.prometheusUrl!, timeoutMs)) : Promise.resolve(skipped('No Prometheus/JMX exporter URL in this profile')),
+  ]);
+  return { kafka: k, zookeeper: zk, flink, kafkaUi: ui, prometheus: prom };
+}

@@ -1,0 +1,90 @@
+import type { KafkaHealth } from '../../../src-shared/health';
+import { kafkaHealthFrom } from '../health/kafka-probe';
+import { errorReason } from '../health/reasons';
+import { kafkaClient, type KafkaTarget } from '../kafka/kafka-target';
+
+/** Node's TLS error codes: any of these means "the certificate", not "the network". */
+const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|HOSTNAME_MISMATCH|ERR_OSSL_)/;
+
+interface ErrorLike {
+  name?: string;
+  /** kafkajs protocol errors carry the broker's error name here */
+  type?: string;
+  message?: string;
+  code?: string;
+  cause?: unknown;
+}
+
+/** kafkajs wraps the error that matters (retries exceeded → connection error → socket error). */
+function chain(error: unknown): ErrorLike[] {
+  const out: ErrorLike[] = [];
+  let current: unknown = error;
+  while (current && typeof current === 'object' && out.length < 6) {
+    out.push(current as ErrorLike);
+    current = (current as ErrorLike).cause;
+  }
+  return out;
+}
+
+/** A sentence that says which of SASL, TLS or the network failed (kafkajs messages never hold the password). */
+export function kafkaFailureReason(error: unknown, bootstrap: string, target: KafkaTarget): string {
+  const what = `Kafka at ${bootstrap}`;
+  const errors = chain(error);
+  const sasl = errors.find((e) => e.name === 'KafkaJSSASLAuthenticationError');
+  if (sasl) return `${what}: SASL authentication failed (${sasl.message ?? 'rejected'}); check the username, password and mechanism`;
+  const tls = errors.find((e) => (e.code && TLS_CODES.test(e.code)) || /certificate|ssl|tls/i.test(e.message ?? ''));
+  if (tls) return `${what}: TLS certificate error (${tls.message ?? tls.code}); check the CA, certificate and key files`;
+  const saslState = errors.find((e) => e.type === 'ILLEGAL_SASL_STATE' || e.type === 'UNSUPPORTED_SASL_MECHANISM');
+  if (saslState) return `${what}: this listener does not accept ${target.sasl?.mechanism.toUpperCase() ?? 'SASL'} (the broker answered: ${saslState.message}); use the SASL port or another mechanism`;
+  const closed = errors.find((e) => e.name === 'KafkaJSConnectionClosedError' || /closed/i.test(e.message ?? ''));
+  if (closed) {
+    // a broker closes the socket when client and listener disagree about SASL or TLS
+    const hint = target.sasl || target.ssl ? `may not expect ${target.ssl ? 'TLS' : 'SASL'}` : 'may require SASL or TLS';
+    return `${what}: the broker closed the connection; this listener ${hint} (${closed.message ?? ''})`;
+  }
+  const coded = errors.find((e) => e.code);
+  return errorReason(coded ?? error, what);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** probeKafka for a full target (SASL/TLS included); one short-lived admin, no retries. */
+export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, now: () => number): Promise<KafkaHealth> {
+  const bootstrap = target.brokers.join(',');
+  const started = now();
+  const admin = kafkaClient(target, {
+    clientId: 'streamdesk-connection-test',
+    connectionTimeout: Math.min(timeoutMs, 3000),
+    requestTimeout: timeoutMs,
+    retries: 0,
+  }).admin();
+  try {
+    const result = await withTimeout(
+      (async () => {
+        await admin.connect();
+        const cluster = await admin.describeCluster();
+        const { topics } = await admin.fetchTopicMetadata();
+        return { cluster, topics };
+      })(),
+      timeoutMs + 1000,
+      `Kafka at ${bootstrap}`,
+    );
+    return kafkaHealthFrom(bootstrap, result.cluster, result.topics, started, now() - started);
+  } catch (error) {
+    return {
+      status: 'down',
+      reason: kafkaFailureReason(error, bootstrap, target),
+      checkedAt: started,
+      latencyMs: null,
+      details: { bootstrap, clusterId: null, brokers: null, controllerId: null, topics: null, partitions: null, underReplicatedPartitions: null, offlinePartitions: null },
+    };
+  } finally {
+    admin.disconnect().catch(() => {});
+  }
+}

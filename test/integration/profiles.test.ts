@@ -1,0 +1,156 @@
+// Connection profiles against a real ZooKeeper-mode Kafka 3.9 with a SASL_PLAINTEXT listener
+// (SCRAM-SHA-256/512 and PLAIN), its own native stack so the shared one stays unauthenticated.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_STACK_CONNECTION } from '../../src-shared/connection';
+import type { ProfileInput } from '../../src-shared/profiles';
+import type { Logger } from '../../src-main/core/logger';
+import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
+import { JsonFileStore, KeyFileCipher, ProfileService } from '../../src-main/services/profiles';
+import { freePorts, startTestStack, type TestStack } from '../stack';
+
+const secret = (tag: string): string => `${tag}-${randomBytes(12).toString('hex')}`;
+const ALICE = { username: 'alice', password: secret('alice-pw') };
+const BOB = { username: 'bob', password: secret('bob-pw') };
+const WRONG = secret('wrong-pw');
+const FLINK_TOKEN = secret('flink-token');
+
+let stack: TestStack;
+let saslBootstrap: string;
+let dir: string;
+let service: ProfileService;
+const logged: string[] = [];
+
+const captureLogger: Logger = {
+  info: (message, ...rest) => logged.push(message, ...rest.map((r) => JSON.stringify(r) ?? String(r))),
+  warn: (message, ...rest) => logged.push(message, ...rest.map((r) => JSON.stringify(r) ?? String(r))),
+  error: (message, ...rest) => logged.push(message, ...rest.map((r) => JSON.stringify(r) ?? String(r))),
+};
+
+function remote(name: string, over: Partial<ProfileInput> = {}): ProfileInput {
+  return {
+    name,
+    kafkaBootstrap: [saslBootstrap],
+    auth: { mechanism: 'none' },
+    tls: { enabled: false },
+    zookeeper: `${stack.host}:${stack.ports.zookeeper}`,
+    flink: { url: stack.flinkUrl, auth: 'none' },
+    prometheusUrl: null,
+    kafkaUiUrl: null,
+    ...over,
+  };
+}
+
+beforeAll(async () => {
+  const [saslPort] = (await freePorts(1)) as [number];
+  stack = await startTestStack({ saslScram: { port: saslPort, users: [ALICE, BOB] } });
+  saslBootstrap = `${stack.host}:${saslPort}`;
+  dir = mkdtempSync(join(tmpdir(), 'streamdesk-profiles-'));
+  service = new ProfileService({
+    file: new JsonFileStore(join(dir, 'profiles.json')),
+    cipher: new KeyFileCipher(join(dir, 'secret.key')),
+    localConnection: () => ({ ...LOCAL_STACK_CONNECTION, kafkaBootstrap: [stack.bootstrap], zookeeper: `${stack.host}:${stack.ports.zookeeper}`, flinkUrl: stack.flinkUrl }),
+    logger: captureLogger,
+    testTimeoutMs: 8000,
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function listTopicsThroughActive(): Promise<string[]> {
+  const admin = kafkaClient(service.activeKafkaTarget(), { retries: 0 }).admin();
+  await admin.connect();
+  try {
+    return await admin.listTopics();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+describe('connection profiles against a SASL-enabled broker', () => {
+  it.each([
+    ['scram-sha-256', ALICE],
+    ['scram-sha-512', BOB],
+    ['plain', ALICE],
+  ] as const)('%s with the right password: every service ok, and admin works through activeKafkaTarget()', async (mechanism, user) => {
+    const view = service.save(remote(`${mechanism} ${user.username}`, { auth: { mechanism, username: user.username, password: user.password } }));
+    expect(view.hasKafkaPassword).toBe(true);
+    const result = await service.testConnection({ id: view.id });
+    expect(result.kafka, result.kafka.reason).toMatchObject({ status: 'ok' });
+    expect(result.kafka.latencyMs).not.toBeNull();
+    expect(result.zookeeper.status).toBe('ok');
+    expect(result.flink.status).toBe('ok');
+    expect(result.kafkaUi.status).toBe('skipped');
+    expect(result.prometheus.status).toBe('skipped');
+
+    const switched: string[] = [];
+    const off = service.onActiveChanged((active) => switched.push(active.connection.kafkaBootstrap[0] ?? ''));
+    service.activate(view.id);
+    off();
+    expect(switched).toEqual([saslBootstrap]);
+    expect(service.activeConnection().kafkaBootstrap).toEqual([saslBootstrap]);
+    expect(Array.isArray(await listTopicsThroughActive())).toBe(true);
+  });
+
+  it('a wrong password fails Kafka with an authentication reason and leaves the others ok', async () => {
+    const result = await service.testConnection({ profile: remote('wrong', { auth: { mechanism: 'scram-sha-256', username: 'alice', password: WRONG } }) });
+    expect(result.kafka.status).toBe('failed');
+    expect(result.kafka.reason).toMatch(/authentication/i);
+    expect(result.zookeeper.status).toBe('ok');
+    expect(result.flink.status).toBe('ok');
+  });
+
+  it('an unreachable Flink fails Flink with the reason and leaves Kafka and ZooKeeper ok', async () => {
+    const [deadPort] = (await freePorts(1)) as [number];
+    const view = service.save(
+      remote('no flink', {
+        auth: { mechanism: 'scram-sha-512', username: 'bob', password: BOB.password },
+        flink: { url: `http://127.0.0.1:${deadPort}`, auth: 'bearer', token: FLINK_TOKEN },
+      }),
+    );
+    expect(view.hasFlinkSecret).toBe(true);
+    const result = await service.testConnection({ id: view.id });
+    expect(result.flink.status).toBe('failed');
+    expect(result.flink.reason).toMatch(/connection refused/);
+    expect(result.kafka.status).toBe('ok');
+    expect(result.zookeeper.status).toBe('ok');
+  });
+
+  it('SASL against the PLAINTEXT listener fails Kafka with a reason instead of hanging', async () => {
+    const result = await service.testConnection({
+      profile: remote('wrong listener', { kafkaBootstrap: [stack.bootstrap], auth: { mechanism: 'scram-sha-256', username: 'alice', password: ALICE.password } }),
+    });
+    expect(result.kafka.status).toBe('failed');
+    expect(result.kafka.reason).toMatch(/this listener does not accept SCRAM-SHA-256/);
+  });
+
+  it('no SASL against the SASL listener fails Kafka with a reason', async () => {
+    const result = await service.testConnection({ profile: remote('no auth') });
+    expect(result.kafka.status).toBe('failed');
+    expect(result.kafka.reason).toMatch(/closed the connection; this listener may require SASL or TLS/);
+    expect(result.zookeeper.status).toBe('ok');
+  });
+
+  it('no secret appears in the store files, the views or the log', () => {
+    const everySecret = [ALICE.password, BOB.password, WRONG, FLINK_TOKEN];
+    const storeBytes = readdirSync(dir)
+      .filter((f) => f !== 'secret.key')
+      .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+      .join('\n');
+    expect(storeBytes).toContain('scram-sha-512'); // the file is really there and holds the profiles
+    const views = JSON.stringify(service.list());
+    const logText = logged.join('\n');
+    expect(logText).toContain('connection test');
+    for (const s of everySecret) {
+      expect(storeBytes.includes(s), 'secret found in the store file').toBe(false);
+      expect(views.includes(s), 'secret found in list()').toBe(false);
+      expect(logText.includes(s), 'secret found in the log').toBe(false);
+    }
+  });
+});
