@@ -24,6 +24,8 @@ export interface BackendOptions {
   confDir: string;
   kraft: boolean;
   stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number };
+  /** The JMX exporter agent for the local broker (paths of its jar and rules, and its port). */
+  jmxExporter?: { agentJar: string; config: string; port: number };
   healthIntervalMs?: number;
   logger: Logger;
 }
@@ -48,6 +50,7 @@ export function createBackend(options: BackendOptions): Backend {
     confDir: options.confDir,
     kraft: options.kraft,
     ports: options.stackPorts,
+    jmxExporter: options.jmxExporter,
     onProgress: (progress) => bus.emit('stack:progressed', progress),
   });
   const profiles = options.profiles
@@ -56,7 +59,11 @@ export function createBackend(options: BackendOptions): Backend {
   const connection = (): Connection => options.connection ?? profiles?.activeConnection() ?? localStackConnection(stack);
   const kafkaTarget = (): KafkaTarget => (options.connection || !profiles ? { brokers: connection().kafkaBootstrap } : profiles.activeKafkaTarget());
   const flinkHeaders = (): Record<string, string> => (options.connection || !profiles ? {} : profiles.activeFlinkAuth());
-  const prometheusUrl = (): string | null => (options.connection || !profiles ? (options.connection?.prometheusUrl ?? null) : profiles.active().profile.prometheusUrl);
+  const prometheusUrl = (): string | null => {
+    if (options.connection || !profiles) return options.connection?.prometheusUrl ?? null;
+    const { profile } = profiles.active();
+    return profile.builtIn ? stack.metricsUrl : profile.prometheusUrl;
+  };
   const health = new HealthMonitor({
     connection,
     flinkHeaders,
@@ -98,5 +105,6 @@ export function localStackConnection(stack: StackService): Connection {
     kafkaBootstrap: [`127.0.0.1:${kafka}`],
     zookeeper: zookeeper === null ? null : `127.0.0.1:${zookeeper}`,
     flinkUrl: `http://127.0.0.1:${flinkRest}`,
+    prometheusUrl: stack.metricsUrl,
   };
 }

@@ -12,6 +12,10 @@ export const APP_ROOT = findAppRoot(__dirname);
 
 export const NATIVE_LIB_DIR = path.join(APP_ROOT, 'compose', 'native', 'lib');
 export const NATIVE_CONF_DIR = path.join(APP_ROOT, 'compose', 'native', 'conf');
+export const JMX_EXPORTER = {
+  agentJar: path.join(APP_ROOT, 'compose', 'jmx-exporter', 'jmx_prometheus_javaagent.jar'),
+  config: path.join(APP_ROOT, 'compose', 'jmx-exporter', 'kafka-broker.yml'),
+};
 export const RENDERER_DIR = path.join(APP_ROOT, 'out', 'renderer');
 
 export function appVersion(): string {

@@ -27,6 +27,10 @@ export class StackService {
     return this.runner.ports;
   }
 
+  get metricsUrl(): string | null {
+    return this.runner.metricsUrl;
+  }
+
   isStarting(): boolean {
     return this.busy === 'starting';
   }

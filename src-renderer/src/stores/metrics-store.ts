@@ -1,7 +1,8 @@
 import { create } from 'zustand';
-import type { MetricsSample, Point, StreamingMetrics, TimeRange } from '../../../src-shared/metrics';
+import type { MetricsSample, StreamingMetrics, TimeRange } from '../../../src-shared/metrics';
 import { TIME_RANGE_MS } from '../../../src-shared/metrics';
 import { bridge } from '../bridge';
+import { appendPoint } from '../../../src-shared/chart-window';
 
 interface MetricsState {
   range: TimeRange;
@@ -11,15 +12,8 @@ interface MetricsState {
   setRange(range: TimeRange): Promise<void>;
 }
 
-/** Appends a live point and drops the ones that fell out of the window: the chart never grows unbounded. */
-export function appendPoint(points: Point[], point: Point, rangeMs: number): Point[] {
-  const since = point[0] - rangeMs;
-  let first = 0;
-  while (first < points.length && points[first][0] < since) first += 1;
-  return [...points.slice(first), point];
-}
 
-export const useMetrics = create<MetricsState>((set, get) => ({
+export const useMetrics = create<MetricsState>((set) => ({
   range: '15m',
   cluster: null,
   latest: null,

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { NativeComponent, NativeSaslScramOptions, NativeServiceName, NativeStackOptions } from './types';
 
-export const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093 } as const;
+export const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093, sqlGateway: 8083 } as const;
 
 export class Layout {
   readonly dataDir: string;
@@ -14,8 +14,9 @@ export class Layout {
   readonly host: string;
   readonly kraft: boolean;
   readonly javaBin: string;
-  readonly ports: { kafka: number; zookeeper: number; flinkRest: number; kafkaController: number };
+  readonly ports: { kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number };
   readonly saslScram: NativeSaslScramOptions | undefined;
+  readonly jmxExporter: NativeStackOptions['jmxExporter'];
 
   constructor(o: NativeStackOptions) {
     this.dataDir = resolve(o.dataDir);
@@ -28,6 +29,7 @@ export class Layout {
     this.javaBin = o.javaBin ?? 'java';
     this.ports = { ...DEFAULT_PORTS, ...definedOnly(o.ports ?? {}) };
     this.saslScram = o.saslScram;
+    this.jmxExporter = o.jmxExporter;
   }
 
   get zkDataDir(): string {

@@ -8,6 +8,7 @@ import { FLINK_JAVA17_OPTS, flinkConfYaml, flinkJvmMemoryFlags, kafkaKraftProper
 import type { Layout } from './layout';
 import { sleep } from './proc';
 import { flinkOverview, freePort, getJson, kafkaMetadataBrokers, portFree, zkFourLetter } from './probes';
+import { launchSqlGateway, sqlGatewayProbe } from './sql-gateway';
 import type { NativeServiceName } from './types';
 
 const execFileP = promisify(execFile);
@@ -49,6 +50,8 @@ export function probeFor(l: Layout, s: NativeServiceName, tmResourceId?: string)
         const o = await flinkOverview(l.host, l.ports.flinkRest);
         return `REST up, flink ${o['flink-version'] ?? '?'}`;
       };
+    case 'flink-sql-gateway':
+      return sqlGatewayProbe(l);
     case 'flink-taskmanager':
       return async () => {
         if (tmResourceId) {
@@ -75,6 +78,8 @@ export async function prepareLaunch(l: Layout, s: NativeServiceName): Promise<La
       return launchFlinkJobManager(l);
     case 'flink-taskmanager':
       return launchFlinkTaskManager(l);
+    case 'flink-sql-gateway':
+      return launchSqlGateway(l);
   }
 }
 
@@ -97,6 +102,13 @@ function launchZookeeper(l: Layout): Launch {
     ],
     probe: probeFor(l, 'zookeeper'),
   };
+}
+
+/** `-javaagent:` for the JMX exporter when it is asked for and its jar was fetched. */
+function exporterAgent(l: Layout): string[] {
+  const exporter = l.jmxExporter;
+  if (!exporter || !existsSync(exporter.agentJar)) return [];
+  return [`-javaagent:${exporter.agentJar}=${l.host}:${exporter.port}:${exporter.config}`];
 }
 
 const kafkaJvm = ['-Xmx512m', '-Xms128m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35', '-XX:+ExplicitGCInvokesConcurrent'];
@@ -172,6 +184,7 @@ async function launchKafkaZk(l: Layout): Promise<Launch> {
   return {
     args: [
       ...kafkaJvm,
+      ...exporterAgent(l),
       ...commonJvm(l, 'kafka'),
       `-Dlog4j.configuration=file:${join(l.confDir, 'kafka-log4j.properties')}`,
       `-Dstreamdesk.log.file=${l.logFile('kafka')}`,
@@ -212,7 +225,7 @@ async function launchKafkaKraft(l: Layout): Promise<Launch> {
     }
   }
   return {
-    args: [...kafkaJvm, ...commonJvm(l, 'kafka'), ...log4j, '-cp', l.classpath('kafka-kraft'), 'kafka.Kafka', props],
+    args: [...kafkaJvm, ...exporterAgent(l), ...commonJvm(l, 'kafka'), ...log4j, '-cp', l.classpath('kafka-kraft'), 'kafka.Kafka', props],
     probe: probeFor(l, 'kafka'),
   };
 }

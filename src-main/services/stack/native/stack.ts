@@ -5,28 +5,40 @@ import { tailLines } from './logs';
 import { portFree } from './probes';
 import { isOurProcess, killAndWait, readPidFile, removePidFile, sleep, spawnDetached, writePidFile } from './proc';
 import { prepareLaunch, probeFor } from './services';
+import { SQL_GATEWAY_JAR } from './sql-gateway';
 import type { NativeComponent, NativeProgress, NativeServiceName, NativeServiceState, NativeStackOptions } from './types';
 
 const DEFAULT_UP_TIMEOUT_MS = 180_000;
 const DEFAULT_START_TIMEOUT_MS = 120_000;
 
 export class NativeStack {
-  readonly ports: { kafka: number; zookeeper: number | null; flinkRest: number };
+  readonly ports: { kafka: number; zookeeper: number | null; flinkRest: number; sqlGateway: number };
   private readonly l: Layout;
 
   constructor(opts: NativeStackOptions) {
     this.l = new Layout(opts);
-    this.ports = { kafka: this.l.ports.kafka, zookeeper: this.l.kraft ? null : this.l.ports.zookeeper, flinkRest: this.l.ports.flinkRest };
+    this.ports = { kafka: this.l.ports.kafka, zookeeper: this.l.kraft ? null : this.l.ports.zookeeper, flinkRest: this.l.ports.flinkRest, sqlGateway: this.l.ports.sqlGateway };
+  }
+
+  /** The broker's Prometheus endpoint, when the exporter agent is configured and its jar is present. */
+  get metricsUrl(): string | null {
+    const exporter = this.l.jmxExporter;
+    return exporter && existsSync(exporter.agentJar) ? `http://${this.l.host}:${exporter.port}/metrics` : null;
   }
 
   services(): NativeServiceName[] {
-    return this.l.kraft ? ['kafka', 'flink-jobmanager', 'flink-taskmanager'] : ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager'];
+    const flink: NativeServiceName[] = ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'];
+    return this.l.kraft ? ['kafka', ...flink] : ['zookeeper', 'kafka', ...flink];
   }
 
   /** Components whose lib folder has no jars, each with the command that fetches it. */
   missingJars(): string[] {
     const comps = [...new Set(this.services().map((s) => this.l.component(s)))];
-    return comps.filter((c) => this.l.jars(c).length === 0).map((c) => `${c}: ${this.l.componentDir(c)} is empty; fetch with: ${this.l.fetchCommand([c])}`);
+    const missing = comps.filter((c) => this.l.jars(c).length === 0).map((c) => `${c}: ${this.l.componentDir(c)} is empty; fetch with: ${this.l.fetchCommand([c])}`);
+    // a lib/flink fetched before the SQL Gateway joined the pom lacks its jars
+    const flinkJars = this.l.jars('flink');
+    if (flinkJars.length > 0 && !flinkJars.some((j) => SQL_GATEWAY_JAR.test(j))) missing.push(`flink: ${this.l.componentDir('flink')} has no flink-sql-gateway jar; fetch with: ${this.l.fetchCommand(['flink'])}`);
+    return missing;
   }
 
   /** Version of each component, read from its lib folder's jar names (null when not fetched). */
@@ -65,7 +77,7 @@ export class NativeStack {
     // two independent chains, started side by side: the Kafka side and the Flink side
     const chains: NativeServiceName[][] = [
       this.l.kraft ? ['kafka'] : ['zookeeper', 'kafka'],
-      ['flink-jobmanager', 'flink-taskmanager'],
+      ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'],
     ];
     const results = await Promise.allSettled(
       chains.map(async (chain) => {
@@ -95,7 +107,7 @@ export class NativeStack {
   }
 
   async down(): Promise<void> {
-    const chains: NativeServiceName[][] = [this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'], ['flink-taskmanager', 'flink-jobmanager']];
+    const chains: NativeServiceName[][] = [this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'], ['flink-sql-gateway', 'flink-taskmanager', 'flink-jobmanager']];
     await Promise.all(
       chains.map(async (chain) => {
         for (const s of chain) await this.stop(s);
@@ -119,6 +131,7 @@ export class NativeStack {
   private portOf(s: NativeServiceName): number {
     if (s === 'zookeeper') return this.l.ports.zookeeper;
     if (s === 'kafka') return this.l.ports.kafka;
+    if (s === 'flink-sql-gateway') return this.l.ports.sqlGateway;
     return this.l.ports.flinkRest; // the TaskManager answers through the JobManager's REST API
   }
 
@@ -163,6 +176,7 @@ export class NativeStack {
     if (s === 'zookeeper') ports.push(this.l.ports.zookeeper);
     if (s === 'kafka') ports.push(this.l.ports.kafka, ...(this.l.kraft ? [this.l.ports.kafkaController] : []));
     if (s === 'flink-jobmanager') ports.push(this.l.ports.flinkRest);
+    if (s === 'flink-sql-gateway') ports.push(this.l.ports.sqlGateway);
     for (const p of ports) {
       if (!(await portFree(this.l.host, p))) {
         throw new Error(`${s}: port ${this.l.host}:${p} is already in use by a process this stack did not start (pid files in ${this.l.runDir})`);

@@ -1,4 +1,4 @@
-export type NativeServiceName = 'zookeeper' | 'kafka' | 'flink-jobmanager' | 'flink-taskmanager';
+export type NativeServiceName = 'zookeeper' | 'kafka' | 'flink-jobmanager' | 'flink-taskmanager' | 'flink-sql-gateway';
 
 /** A folder of compose/native/lib: one per component so classpaths never mix. */
 export type NativeComponent = 'zookeeper' | 'kafka-zk' | 'kafka-kraft' | 'flink';
@@ -11,8 +11,8 @@ export interface NativeStackOptions {
   /** compose/native/conf */
   confDir: string;
   kraft?: boolean;
-  /** Defaults 9092, 2181, 8081, 9093. Flink's other ports (rpc, blob, TM) are chosen free/ephemeral. */
-  ports?: Partial<{ kafka: number; zookeeper: number; flinkRest: number; kafkaController: number }>;
+  /** Defaults 9092, 2181, 8081, 9093, 8083 (SQL Gateway REST). Flink's other ports (rpc, blob, TM) are chosen free/ephemeral. */
+  ports?: Partial<{ kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number }>;
   /** Default 'java'. */
   javaBin?: string;
   /** Default 127.0.0.1. */
@@ -23,6 +23,11 @@ export interface NativeStackOptions {
    * inter-broker (and ready-probe) listener. Without it the broker is exactly as before.
    */
   saslScram?: NativeSaslScramOptions;
+  /**
+   * Opt-in: the Prometheus JMX exporter java agent on the broker (bytes in/out, request rates),
+   * serving `http://host:port/metrics`. Skipped when the agent jar is not there.
+   */
+  jmxExporter?: { agentJar: string; config: string; port: number };
 }
 
 export interface NativeSaslScramOptions {
