@@ -76,7 +76,7 @@ describe('native stack (ZooKeeper mode)', () => {
         await expectFlinkAnswers(t);
 
         const first = await t.stack.state();
-        expect(first.map((s) => s.name)).toEqual(['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager']);
+        expect(first.map((s) => s.name)).toEqual(['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway']);
         expect(first.every((s) => s.running && s.pid !== null)).toBe(true);
 
         // a second up(), from a fresh runner over the same data dir, adopts instead of starting twice
@@ -115,7 +115,7 @@ describe('native stack (KRaft mode)', () => {
     async () => {
       const t = await startTestStack({ kraft: true });
       try {
-        expect(t.stack.services()).toEqual(['kafka', 'flink-jobmanager', 'flink-taskmanager']);
+        expect(t.stack.services()).toEqual(['kafka', 'flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway']);
         expect(t.stack.ports.zookeeper).toBeNull();
         await expectKafkaAnswers(t);
         await expectFlinkAnswers(t);

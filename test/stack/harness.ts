@@ -14,6 +14,7 @@ export interface TestStackPorts {
   kafka: number;
   zookeeper: number | null;
   flinkRest: number;
+  sqlGateway: number;
   kafkaController: number | null;
 }
 
@@ -26,6 +27,8 @@ export interface TestStack {
   bootstrap: string;
   /** `http://host:port` of Flink's REST API */
   flinkUrl: string;
+  /** `http://host:port` of the Flink SQL Gateway's REST API */
+  sqlGatewayUrl: string;
   /** down() and remove the temp data dir (kept when STREAMDESK_KEEP_STACK_DATA=1). Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -82,7 +85,7 @@ function installExitHook(): void {
 export async function startTestStack(opts: StartTestStackOptions = {}): Promise<TestStack> {
   const host = '127.0.0.1';
   const kraft = opts.kraft ?? false;
-  const [kafka, zookeeper, flinkRest, kafkaController] = (await freePorts(4, host)) as [number, number, number, number];
+  const [kafka, zookeeper, flinkRest, kafkaController, sqlGateway] = (await freePorts(5, host)) as [number, number, number, number, number];
   const dataDir = mkdtempSync(join(tmpdir(), `streamdesk-stack-${kraft ? 'kraft' : 'zk'}-`));
   const stack = new NativeStack({
     dataDir,
@@ -90,7 +93,7 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
     confDir: join(NATIVE_DIR, 'conf'),
     kraft,
     host,
-    ports: { kafka, zookeeper, flinkRest, kafkaController },
+    ports: { kafka, zookeeper, flinkRest, kafkaController, sqlGateway },
     ...(opts.saslScram ? { saslScram: opts.saslScram } : {}),
   });
   ensureJars(stack);
@@ -99,9 +102,10 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
     stack,
     host,
     dataDir,
-    ports: { kafka, zookeeper: kraft ? null : zookeeper, flinkRest, kafkaController: kraft ? kafkaController : null },
+    ports: { kafka, zookeeper: kraft ? null : zookeeper, flinkRest, kafkaController: kraft ? kafkaController : null, sqlGateway },
     bootstrap: `${host}:${kafka}`,
     flinkUrl: `http://${host}:${flinkRest}`,
+    sqlGatewayUrl: `http://${host}:${sqlGateway}`,
     async stop() {
       if (stopped) return;
       stopped = true;

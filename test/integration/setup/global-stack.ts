@@ -6,6 +6,7 @@ export interface SharedStack {
   bootstrap: string;
   zookeeper: string;
   flinkUrl: string;
+  sqlGatewayUrl: string;
   ports: { kafka: number; zookeeper: number; flinkRest: number };
 }
 
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     bootstrap: stack.bootstrap,
     zookeeper: `${stack.host}:${stack.ports.zookeeper}`,
     flinkUrl: stack.flinkUrl,
+    sqlGatewayUrl: stack.sqlGatewayUrl,
     ports: { kafka: stack.ports.kafka, zookeeper: stack.ports.zookeeper!, flinkRest: stack.ports.flinkRest },
   });
   return () => stack.stop();
