@@ -89,3 +89,20 @@ test('the generator streams records, its counts are exact, and a produced messag
   await page.screenshot({ path: testInfo.outputPath('produce-modal.png') });
   expect(kcatCount('stavanger_parking_events')).toBe(sent + 1);
 });
+
+test('the Overview charts live throughput while a generator runs', async ({ page }, testInfo) => {
+  const env = readE2eEnv();
+  await page.goto(`${env.serveUrl}#/topics/stavanger_parking_events`);
+  await page.getByTestId('generator-rate-input').fill('150');
+  await page.getByTestId('generator-start').click();
+  await page.goto(`${env.serveUrl}#/overview`);
+  await expect(page.getByTestId('flow-indicator')).toHaveAttribute('data-flowing', 'true', { timeout: 20_000 });
+  await expect(page.getByTestId('chart-messages').locator('.recharts-area')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('chart-bytes').locator('.recharts-area')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('throughput')).toContainText('stavanger_parking_events');
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: testInfo.outputPath('overview-live-charts.png'), fullPage: true });
+  await page.goto(`${env.serveUrl}#/topics/stavanger_parking_events`);
+  await page.getByTestId('generator-stop').first().click();
+  await expect(page.getByTestId('generator-row').first()).toHaveAttribute('data-state', 'stopped');
+});

@@ -6,6 +6,8 @@ interface Props {
   title: string;
   points: Point[];
   format(value: number): string;
+  /** Shorter labels for the axis (defaults to `format`). */
+  axisFormat?(value: number): string;
   current: string;
   testId?: string;
   color?: string;
@@ -14,7 +16,7 @@ interface Props {
 const time = (value: number) => new Date(value).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 /** A live series: no animation on updates (it would lag a 1 s stream), points bounded by the store. */
-export const LiveChart = memo(function LiveChart({ title, points, format, current, testId, color = 'var(--accent)' }: Props) {
+export const LiveChart = memo(function LiveChart({ title, points, format, axisFormat = format, current, testId, color = 'var(--accent)' }: Props) {
   const data = points.map(([at, value]) => ({ at, value }));
   return (
     <section className="chart" data-testid={testId}>
@@ -29,7 +31,7 @@ export const LiveChart = memo(function LiveChart({ title, points, format, curren
           <AreaChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} tickFormatter={time} stroke="var(--muted)" fontSize={11} minTickGap={40} />
-            <YAxis tickFormatter={format} stroke="var(--muted)" fontSize={11} width={64} />
+            <YAxis tickFormatter={axisFormat} stroke="var(--muted)" fontSize={11} width={64} />
             <Tooltip labelFormatter={(value) => time(Number(value))} formatter={(value) => [format(Number(value)), title]} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
             <Area type="monotone" dataKey="value" stroke={color} fill={color} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} dot={false} />
           </AreaChart>

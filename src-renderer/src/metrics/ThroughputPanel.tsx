@@ -41,6 +41,7 @@ export function ThroughputPanel() {
           testId="chart-messages"
           points={cluster?.series.messages_per_sec ?? []}
           format={rate}
+          axisFormat={(value) => num(Math.round(value))}
           current={latest?.cluster.messages_per_sec != null ? rate(latest.cluster.messages_per_sec) : '—'}
         />
         {noExporter ? (
@@ -57,6 +58,7 @@ export function ThroughputPanel() {
             color="var(--up)"
             points={cluster?.series.bytes_in_per_sec ?? []}
             format={mbPerSec}
+            axisFormat={(value) => (value / 1_048_576).toFixed(2)}
             current={latest?.cluster.bytes_in_per_sec != null ? mbPerSec(latest.cluster.bytes_in_per_sec) : '—'}
           />
         )}
