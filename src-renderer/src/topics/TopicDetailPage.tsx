@@ -6,6 +6,7 @@ import { hrefOf, navigate } from '../router';
 import { AddPartitionsModal, DeleteTopicModal, EditConfigsModal } from './TopicActions';
 import { ProduceModal } from './ProduceModal';
 import { GeneratorPanel } from './GeneratorPanel';
+import { TopicThroughput } from '../metrics/TopicThroughput';
 
 type Dialog = 'produce' | 'configs' | 'partitions' | 'delete' | null;
 
@@ -66,6 +67,7 @@ export function TopicDetailPage({ name }: { name: string }) {
         </div>
       </div>
       {error && <div className="callout error">Could not refresh: {error}</div>}
+      <TopicThroughput topic={summary.name} />
       <GeneratorPanel topic={summary.name} />
       <section className="panel">
         <header>
