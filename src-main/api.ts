@@ -3,6 +3,7 @@ import type { Connection } from '../src-shared/connection';
 import type { HealthMonitor } from './services/health/health-monitor';
 import type { GeneratorService } from './services/generator/generator-service';
 import { StreamdeskError } from '../src-shared/errors';
+import type { AlertService } from './services/alerts/alert-service';
 import type { MetricsSampler } from './services/metrics/metrics-sampler';
 import type { ProfileService } from './services/profiles';
 import type { ProducerService } from './services/kafka/producer-service';
@@ -20,6 +21,7 @@ export interface Services {
   producer: ProducerService;
   generators: GeneratorService;
   metrics: MetricsSampler;
+  alerts: AlertService;
   /** Absent only where profiles make no sense (an explicit command-line connection in tests). */
   profiles: ProfileService | null;
 }
@@ -72,5 +74,8 @@ export function createApi(services: Services): Api {
       return profiles().list();
     },
     'profiles:test': (args) => profiles().testConnection(args),
+    'alerts:state': async () => services.alerts.state(),
+    'alerts:updateRule': async (args) => services.alerts.updateRule(args),
+    'alerts:setPublishing': async ({ topic }) => services.alerts.setPublishTopic(topic),
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from './core/logger';
 import { HealthMonitor } from './services/health/health-monitor';
 import { GeneratorService } from './services/generator/generator-service';
 import type { KafkaTarget } from './services/kafka/kafka-target';
+import { AlertService } from './services/alerts/alert-service';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ProfileService, type KeyValueFile, type SecretCipher } from './services/profiles';
 import { ProducerService } from './services/kafka/producer-service';
@@ -19,6 +20,8 @@ export interface BackendOptions {
   connection?: Connection;
   /** Where profiles live and how their secrets are sealed (electron-store + safeStorage, or a file + key file). */
   profiles?: { file: KeyValueFile; cipher: SecretCipher };
+  /** Where alert rule settings are kept (optional). */
+  alertsFile?: KeyValueFile;
   dataDir: string;
   libDir: string;
   confDir: string;
@@ -69,18 +72,35 @@ export function createBackend(options: BackendOptions): Backend {
     flinkHeaders,
     intervalMs: options.healthIntervalMs,
     stackStarting: () => stack.isStarting(),
-    onChange: (snapshot) => bus.emit('health:changed', snapshot),
+    onChange: (snapshot) => {
+      bus.emit('health:changed', snapshot);
+      alerts.onHealth(snapshot);
+    },
   });
   const topics = new TopicsService(kafkaTarget);
   const streams = new StreamsService(topics);
   const producer = new ProducerService(kafkaTarget, topics);
   const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
-  const metrics = new MetricsSampler({ target: kafkaTarget, prometheusUrl, onSample: (sample) => bus.emit('metrics:sampled', sample) });
+  const alerts: AlertService = new AlertService({
+    file: options.alertsFile,
+    logger: options.logger,
+    // Keyed by the alert id: data_quality_alerts is compacted, and its start and clear share a key.
+    publish: async (topic, record) => void (await producer.ingest({ topic, records: [record], keyField: 'id' })),
+    onChange: (state) => bus.emit('alerts:changed', state),
+  });
+  const metrics = new MetricsSampler({
+    target: kafkaTarget,
+    prometheusUrl,
+    onSample: (sample) => {
+      bus.emit('metrics:sampled', sample);
+      alerts.onMetrics(sample);
+    },
+  });
   profiles?.onActiveChanged(() => {
     bus.emit('profiles:changed', profiles.list());
     void health.check();
   });
-  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, profiles });
+  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, alerts, profiles });
   return {
     api,
     bus,

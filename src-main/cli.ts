@@ -80,6 +80,7 @@ function backendFrom(flags: Flags) {
     version: appVersion(),
     connection: connectionFrom(flags),
     profiles: { file: new JsonFileStore(path.join(defaultConfigDir(), 'profiles.json')), cipher: new KeyFileCipher(path.join(defaultConfigDir(), 'secret.key')) },
+    alertsFile: new JsonFileStore(path.join(defaultConfigDir(), 'alerts.json')),
     dataDir: path.resolve(flags['data-dir'] ?? defaultDataDir()),
     libDir: NATIVE_LIB_DIR,
     confDir: NATIVE_CONF_DIR,

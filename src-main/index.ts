@@ -31,8 +31,9 @@ function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Desktop notifications for alerts are the one permission the app grants itself.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'notifications');
 }
 
 function createWindow(): BrowserWindow {
@@ -95,6 +96,7 @@ void app.whenReady().then(() => {
     jmxExporter: { ...JMX_EXPORTER, port: 7071 },
     logger: consoleLogger,
     profiles: { file: new ElectronStoreFile(app.getPath('userData')), cipher: new SafeStorageCipher() },
+    alertsFile: new ElectronStoreFile(app.getPath('userData'), 'alerts'),
   });
   registerElectronHost({
     api: backend.api,

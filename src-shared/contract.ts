@@ -3,6 +3,7 @@ import { HealthSnapshot } from './health';
 import { StackProgress, StackStatus, StackUpArgs } from './stack';
 import { Connection } from './connection';
 import { GeneratorStartArgs, GeneratorStatus, GeneratorStopArgs } from './generator';
+import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './alerts';
 import { ClusterMetricsArgs, MetricsSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
 import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
@@ -50,6 +51,9 @@ export const calls = {
   'profiles:delete': { args: ProfileIdArgs, result: ProfilesState },
   'profiles:activate': { args: ProfileIdArgs, result: ProfilesState },
   'profiles:test': { args: ProfileTestArgs, result: ConnectionTestResult },
+  'alerts:state': { args: NoArgs, result: AlertsState },
+  'alerts:updateRule': { args: UpdateAlertRuleArgs, result: AlertsState },
+  'alerts:setPublishing': { args: SetAlertPublishingArgs, result: AlertsState },
 } as const;
 
 /** Everything the back end announces, named in the past tense. */
@@ -59,6 +63,7 @@ export const events = {
   'generator:progressed': GeneratorStatus,
   'metrics:sampled': MetricsSample,
   'profiles:changed': ProfilesState,
+  'alerts:changed': AlertsState,
 } as const;
 
 export type Calls = typeof calls;

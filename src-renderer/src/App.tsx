@@ -7,6 +7,8 @@ import { TopicDetailPage } from './topics/TopicDetailPage';
 import { TopicsPage } from './topics/TopicsPage';
 import { followGenerators } from './stores/generator-store';
 import { followMetrics } from './stores/metrics-store';
+import { AlertsPage } from './alerts/AlertsPage';
+import { followAlerts, useAlerts } from './stores/alerts-store';
 import { ProfilesPage } from './profiles/ProfilesPage';
 import { followProfiles } from './stores/profiles-store';
 import { useTopics } from './stores/topics-store';
@@ -20,6 +22,7 @@ const NAV_LABELS: Record<Page, string> = {
   topics: 'Topics',
   pipelines: 'Pipelines',
   consumers: 'Consumers',
+  alerts: 'Alerts',
   stack: 'Stack',
   profiles: 'Profiles',
 };
@@ -28,11 +31,17 @@ function StatusBar() {
   const snapshot = useHealth((state) => state.snapshot);
   const operation = useStack((state) => state.operation);
   const { linked, info } = useConnection();
+  const activeAlerts = useAlerts((state) => state.state?.active.length ?? 0);
   return (
     <footer className="statusbar">
       {!linked && <span className="statusbar-alert">Lost the link to the StreamDesk server — reconnecting…</span>}
       {operation !== 'idle' && <span data-testid="statusbar-stack">Local stack {operation}…</span>}
       <span className="spacer" />
+      {activeAlerts > 0 && (
+        <a href="#/alerts" className="statusbar-alert" data-testid="statusbar-alerts">
+          {activeAlerts} active alert{activeAlerts === 1 ? '' : 's'}
+        </a>
+      )}
       {snapshot && <StatusBadge status={snapshot.overall} />}
       {info && (
         <span className="muted">
@@ -51,6 +60,8 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return <Stack />;
     case 'profiles':
       return <ProfilesPage />;
+    case 'alerts':
+      return <AlertsPage />;
     case 'topics':
       return param ? <TopicDetailPage key={param} name={param} /> : <TopicsPage />;
     default:
@@ -67,7 +78,7 @@ export function App() {
       void useTopics.getState().load();
       void reloadConnectionInfo();
     };
-    const stops = [followHealth(), followStack(), followConnection(), followGenerators(), followMetrics(), followProfiles(onProfileSwitch)];
+    const stops = [followHealth(), followStack(), followConnection(), followGenerators(), followMetrics(), followAlerts(), followProfiles(onProfileSwitch)];
     return () => stops.forEach((stop) => stop());
   }, []);
   return (

@@ -31,6 +31,7 @@ test('the Overview shows every service green, Kafka red with a reason when kille
   await expect(page.getByTestId('reason-kafka')).toContainText(/Kafka at 127\.0\.0\.1:\d+/);
   await expect(page.getByTestId('next-step')).toBeVisible();
   await expect(page.getByTestId('tile-zookeeper')).toHaveAttribute('data-status', 'up');
+  await expect(page.getByTestId('statusbar-alerts')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('overview-kafka-down.png'), fullPage: true });
 
   const restart = streamdesk(['stack', 'up', '--native', ...env.stackArgs]);
@@ -38,14 +39,21 @@ test('the Overview shows every service green, Kafka red with a reason when kille
   await expect(kafkaTile).toHaveAttribute('data-status', 'up', { timeout: 60_000 });
   await expect(page.getByTestId('next-step')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('overview-recovered.png'), fullPage: true });
+
+  // The alert fired when the broker died and cleared when it came back.
+  await page.goto(`${env.serveUrl}#/alerts`);
+  const alert = page.getByTestId('alerts-list').locator('tr[data-alert="broker-down"]').first();
+  await expect(alert).toHaveAttribute('data-cleared', 'true', { timeout: 20_000 });
+  await expect(alert).toContainText('Kafka is down');
+  await page.screenshot({ path: testInfo.outputPath('alerts.png'), fullPage: true });
 });
 
 test('the Stack page lists the native services with their pids and ports', async ({ page }, testInfo) => {
   const env = readE2eEnv();
   await page.goto(`${env.serveUrl}#/stack`);
   const rows = page.getByTestId('stack-services').locator('tbody tr');
-  await expect(rows).toHaveCount(4);
-  for (const service of ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager']) {
+  await expect(rows).toHaveCount(5);
+  for (const service of ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway']) {
     await expect(page.locator(`tr[data-service="${service}"]`)).toContainText('running');
   }
   await page.screenshot({ path: testInfo.outputPath('stack-page.png'), fullPage: true });

@@ -7,6 +7,7 @@ const SERVICE_LABELS: Record<string, string> = {
   kafka: 'Kafka broker',
   'flink-jobmanager': 'Flink JobManager',
   'flink-taskmanager': 'Flink TaskManager',
+  'flink-sql-gateway': 'Flink SQL Gateway',
 };
 
 function useTicker(active: boolean): void {

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { StreamdeskError } from '../../../src-shared/errors';
+import type { Alert, AlertRule, AlertsState, UpdateAlertRuleArgs } from '../../../src-shared/alerts';
+import type { HealthSnapshot } from '../../../src-shared/health';
+import type { MetricsSample } from '../../../src-shared/metrics';
+import type { Logger } from '../../core/logger';
+import type { KeyValueFile } from '../profiles';
+import { DEFAULT_RULES, evaluate, type AlertInputs } from './rules';
+
+const HISTORY_KEPT = 200;
+
+export interface AlertServiceOptions {
+  /** Where rule settings are kept; without one they last as long as the process. */
+  file?: KeyValueFile;
+  /** Writes one alert as a JSON record (acks=all) to a topic. */
+  publish: (topic: string, record: object) => Promise<void>;
+  flinkJobs?: () => Promise<AlertInputs['flinkJobs']>;
+  onChange?: (state: AlertsState) => void;
+  now?: () => number;
+  logger?: Logger;
+}
+
+interface Settings {
+  rules: Partial<Record<string, Pick<AlertRule, 'enabled' | 'threshold' | 'topic'>>>;
+  publishTopic: string | null;
+}
+
+/**
+ * Turns health and metrics into alerts that start and clear once each, with editable rules,
+ * a history, and optionally every alert published to Kafka.
+ */
+export class AlertService {
+  private rules: AlertRule[];
+  private publishTopic: string | null;
+  private publishError: string | null = null;
+  private readonly active = new Map<string, Alert>();
+  private history: Alert[] = [];
+  private health: HealthSnapshot | null = null;
+  private metrics: MetricsSample | null = null;
+  private peakTaskManagers = 0;
+  private readonly lastMessage = new Map<string, number>();
+  private readonly now: () => number;
+  private readonly startedAt: number;
+
+  constructor(private readonly options: AlertServiceOptions) {
+    this.now = options.now ?? Date.now;
+    this.startedAt = this.now();
+    const settings = this.load();
+    this.rules = DEFAULT_RULES.map((rule) => ({ ...rule, ...(settings.rules[rule.id] ?? {}) }));
+    this.publishTopic = settings.publishTopic;
+  }
+
+  state(): AlertsState {
+    return { rules: this.rules, active: [...this.active.values()], history: this.history, publishTopic: this.publishTopic, publishError: this.publishError };
+  }
+
+  updateRule(args: z.output<typeof UpdateAlertRuleArgs>): AlertsState {
+    const rule = this.rules.find((candidate) => candidate.id === args.id)!;
+    if (args.threshold !== undefined && rule.threshold === null) throw new StreamdeskError('invalid-argument', `threshold: the rule "${rule.title}" has no threshold`);
+    if (args.topic !== undefined && rule.id !== 'topic-idle') throw new StreamdeskError('invalid-argument', `topic: only the "No data on a topic" rule watches a topic`);
+    Object.assign(rule, Object.fromEntries(Object.entries(args).filter(([key, value]) => key !== 'id' && value !== undefined)));
+    this.save();
+    void this.reevaluate();
+    return this.state();
+  }
+
+  setPublishTopic(topic: string | null): AlertsState {
+    this.publishTopic = topic;
+    this.publishError = null;
+    this.save();
+    this.options.onChange?.(this.state());
+    return this.state();
+  }
+
+  onHealth(snapshot: HealthSnapshot): void {
+    this.health = snapshot;
+    this.peakTaskManagers = Math.max(this.peakTaskManagers, snapshot.services.taskmanagers.details.taskManagers ?? 0);
+    void this.reevaluate();
+  }
+
+  onMetrics(sample: MetricsSample): void {
+    this.metrics = sample;
+    for (const [topic, figures] of Object.entries(sample.topics)) if (figures.messages_per_sec > 0) this.lastMessage.set(topic, sample.at);
+    void this.reevaluate();
+  }
+
+  async reevaluate(): Promise<void> {
+    const now = this.now();
+    const flinkJobs = this.options.flinkJobs ? await this.options.flinkJobs().catch(() => []) : [];
+    const firing = evaluate(this.rules, {
+      health: this.health,
+      metrics: this.metrics,
+      flinkJobs,
+      peakTaskManagers: this.peakTaskManagers,
+      // A topic never seen moving counts as idle since the engine started watching.
+      lastMessageAt: (topic) => this.lastMessage.get(topic) ?? (this.metrics ? this.startedAt : null),
+      now,
+    });
+    let changed = false;
+    for (const [key, condition] of firing) {
+      if (this.active.has(key)) continue;
+      const rule = this.rules.find((candidate) => candidate.id === condition.ruleId)!;
+      const alert: Alert = { id: randomUUID(), ruleId: condition.ruleId, severity: rule.severity, message: condition.message, startedAt: now, clearedAt: null };
+      this.active.set(key, alert);
+      this.history = [alert, ...this.history].slice(0, HISTORY_KEPT);
+      void this.publish(alert, 'started');
+      changed = true;
+    }
+    for (const [key, alert] of this.active) {
+      if (firing.has(key)) continue;
+      this.active.delete(key);
+      const cleared = { ...alert, clearedAt: now };
+      this.history = this.history.map((entry) => (entry.id === alert.id ? cleared : entry));
+      void this.publish(cleared, 'cleared');
+      changed = true;
+    }
+    if (changed) this.options.onChange?.(this.state());
+  }
+
+  private async publish(alert: Alert, event: 'started' | 'cleared'): Promise<void> {
+    if (!this.publishTopic) return;
+    try {
+      await this.options.publish(this.publishTopic, { event, ...alert, source: 'streamdesk' });
+      this.publishError = null;
+    } catch (error) {
+      this.publishError = `Could not publish alerts to ${this.publishTopic}: ${(error as Error).message}`;
+      this.options.onChange?.(this.state());
+    }
+  }
+
+  private load(): Settings {
+    const read = this.options.file?.read();
+    if (read?.kind === 'ok' && read.document && typeof read.document === 'object') return { rules: {}, publishTopic: null, ...(read.document as Partial<Settings>) };
+    if (read?.kind === 'corrupt') this.options.logger?.warn(`alert settings in ${this.options.file!.location} are unreadable (${read.reason}); using defaults`);
+    return { rules: {}, publishTopic: null };
+  }
+
+  private save(): void {
+    const rules = Object.fromEntries(this.rules.map((rule) => [rule.id, { enabled: rule.enabled, threshold: rule.threshold, topic: rule.topic }]));
+    try {
+      this.options.file?.write({ rules, publishTopic: this.publishTopic });
+    } catch (error) {
+      throw new StreamdeskError('unavailable', `Could not save the alert rules: ${(error as Error).message}`);
+    }
+  }
+}
