@@ -47,6 +47,14 @@ export function createApi(services: Services): Api {
       void services.health.check();
       return status;
     },
+    'stack:setBackend': ({ backend }) => services.stack.setBackend(backend),
+    'stack:restartService': async ({ service }) => {
+      const status = await services.stack.restartService(service);
+      void services.health.check();
+      return status;
+    },
+    'stack:logs': async ({ service, lines }) => services.stack.logs(service, lines),
+    'stack:reset': () => services.stack.reset(),
     'kafka:listTopics': ({ includeInternal }) => services.topics.list(includeInternal),
     'kafka:describeTopic': ({ name }) => services.topics.describe(name),
     'kafka:createTopic': (args) => services.topics.create(args),

@@ -12,6 +12,7 @@ import { ProfileService, type KeyValueFile, type SecretCipher } from './services
 import { ProducerService } from './services/kafka/producer-service';
 import { StreamsService } from './services/kafka/streams-service';
 import { TopicsService } from './services/kafka/topics-service';
+import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
 
 export interface BackendOptions {
@@ -25,8 +26,10 @@ export interface BackendOptions {
   dataDir: string;
   libDir: string;
   confDir: string;
+  /** The repo's compose/ folder (docker-compose.yml and its KRaft variant). */
+  composeDir?: string;
   kraft: boolean;
-  stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number };
+  stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number; sqlGateway?: number };
   /** The JMX exporter agent for the local broker (paths of its jar and rules, and its port). */
   jmxExporter?: { agentJar: string; config: string; port: number };
   healthIntervalMs?: number;
@@ -54,6 +57,7 @@ export function createBackend(options: BackendOptions): Backend {
     kraft: options.kraft,
     ports: options.stackPorts,
     jmxExporter: options.jmxExporter,
+    compose: options.composeDir ? composeFor(options.composeDir, options.dataDir) : undefined,
     onProgress: (progress) => bus.emit('stack:progressed', progress),
   });
   const profiles = options.profiles
@@ -126,5 +130,15 @@ export function localStackConnection(stack: StackService): Connection {
     zookeeper: zookeeper === null ? null : `127.0.0.1:${zookeeper}`,
     flinkUrl: `http://127.0.0.1:${flinkRest}`,
     prometheusUrl: stack.metricsUrl,
+  };
+}
+
+/** One ComposeBackend per mode, made on first use (detection runs `docker compose version`). */
+function composeFor(composeDir: string, dataDir: string): (kraft: boolean) => ComposeBackend {
+  const backends = new Map<boolean, ComposeBackend>();
+  return (kraft) => {
+    let backend = backends.get(kraft);
+    if (!backend) backends.set(kraft, (backend = new ComposeBackend({ run: nodeRun, spawn: nodeSpawn, composeDir, dataDir, kraft })));
+    return backend;
   };
 }

@@ -8,7 +8,7 @@ import { statusReport } from '../src-shared/status-report';
 import { createBackend, type BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
 import { startWebHost } from './hosts/web';
-import { appVersion, defaultConfigDir, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
+import { appVersion, COMPOSE_DIR, defaultConfigDir, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
 import { JsonFileStore, KeyFileCipher } from './services/profiles';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink
@@ -20,7 +20,8 @@ Usage:
 
 Connection (all commands; default: the active profile, saved in ~/.config/streamdesk or STREAMDESK_CONFIG_DIR):
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
-Local stack ports: --kafka-port --zookeeper-port --flink-port --exporter-port (defaults 9092, 2181, 8081, 7071)
+Local stack ports: --kafka-port --zookeeper-port --flink-port --exporter-port --sql-gateway-port
+  (defaults 9092, 2181, 8081, 7071, 8083)
 
 status exits 0 when every configured service is up, 1 otherwise.`;
 
@@ -40,6 +41,7 @@ const OPTIONS = {
   'zookeeper-port': { type: 'string' },
   'flink-port': { type: 'string' },
   'exporter-port': { type: 'string' },
+  'sql-gateway-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -47,7 +49,7 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositio
 
 class UsageError extends Error {}
 
-function portFlag(flags: Flags, name: 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port'): number | undefined {
+function portFlag(flags: Flags, name: 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port' | 'sql-gateway-port'): number | undefined {
   const raw = flags[name];
   if (raw === undefined) return undefined;
   const port = Number(raw);
@@ -84,9 +86,10 @@ function backendFrom(flags: Flags) {
     dataDir: path.resolve(flags['data-dir'] ?? defaultDataDir()),
     libDir: NATIVE_LIB_DIR,
     confDir: NATIVE_CONF_DIR,
+    composeDir: COMPOSE_DIR,
     kraft: Boolean(flags.kraft),
     jmxExporter: { ...JMX_EXPORTER, port: portFlag(flags, 'exporter-port') ?? 7071 },
-    stackPorts: definedOnly({ kafka: portFlag(flags, 'kafka-port'), zookeeper: portFlag(flags, 'zookeeper-port'), flinkRest: portFlag(flags, 'flink-port') }),
+    stackPorts: definedOnly({ kafka: portFlag(flags, 'kafka-port'), zookeeper: portFlag(flags, 'zookeeper-port'), flinkRest: portFlag(flags, 'flink-port'), sqlGateway: portFlag(flags, 'sql-gateway-port') }),
     logger: consoleLogger,
   };
   return createBackend(options);

@@ -6,7 +6,7 @@ import { ElectronStoreFile } from './electron-adapters/electron-store-file';
 import { SafeStorageCipher } from './electron-adapters/safe-storage-cipher';
 import { registerElectronHost } from './hosts/electron';
 import { CONTENT_SECURITY_POLICY } from './hosts/security-headers';
-import { appVersion, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR } from './paths';
+import { appVersion, COMPOSE_DIR, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR } from './paths';
 import { savedBounds, trackWindowState } from './window-state';
 
 const RENDERER_URL = process.env.ELECTRON_RENDERER_URL; // electron-vite dev server, in `npm run dev` only
@@ -92,6 +92,7 @@ void app.whenReady().then(() => {
     dataDir: defaultDataDir(),
     libDir: NATIVE_LIB_DIR,
     confDir: NATIVE_CONF_DIR,
+    composeDir: COMPOSE_DIR,
     kraft: false,
     jmxExporter: { ...JMX_EXPORTER, port: 7071 },
     logger: consoleLogger,

@@ -10,6 +10,7 @@ function findAppRoot(start: string): string {
 }
 export const APP_ROOT = findAppRoot(__dirname);
 
+export const COMPOSE_DIR = path.join(APP_ROOT, 'compose');
 export const NATIVE_LIB_DIR = path.join(APP_ROOT, 'compose', 'native', 'lib');
 export const NATIVE_CONF_DIR = path.join(APP_ROOT, 'compose', 'native', 'conf');
 export const JMX_EXPORTER = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HealthSnapshot } from './health';
-import { StackProgress, StackStatus, StackUpArgs } from './stack';
+import { ResetArgs, SetBackendArgs, StackLog, StackLogArgs, StackProgress, StackServiceArgs, StackStatus, StackUpArgs } from './stack';
 import { Connection } from './connection';
 import { GeneratorStartArgs, GeneratorStatus, GeneratorStopArgs } from './generator';
 import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './alerts';
@@ -30,6 +30,10 @@ export const calls = {
   'stack:status': { args: NoArgs, result: StackStatus },
   'stack:up': { args: StackUpArgs, result: StackStatus },
   'stack:down': { args: NoArgs, result: StackStatus },
+  'stack:setBackend': { args: SetBackendArgs, result: StackStatus },
+  'stack:restartService': { args: StackServiceArgs, result: StackStatus },
+  'stack:logs': { args: StackLogArgs, result: StackLog },
+  'stack:reset': { args: ResetArgs, result: StackStatus },
   'kafka:listTopics': { args: ListTopicsArgs, result: z.array(TopicSummary) },
   'kafka:describeTopic': { args: TopicRef, result: TopicDetail },
   'kafka:createTopic': { args: CreateTopicArgs, result: TopicDetail },

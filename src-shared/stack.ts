@@ -7,7 +7,8 @@ export const StackPhase = z.enum(['starting', 'ready', 'already-running', 'faile
 export type StackPhase = z.infer<typeof StackPhase>;
 
 export const StackProgress = z.object({
-  service: StackServiceName,
+  /** A native service, or a compose service (kafka-ui, …). */
+  service: z.string(),
   phase: StackPhase,
   message: z.string().optional(),
   at: z.number(),
@@ -15,16 +16,26 @@ export const StackProgress = z.object({
 export type StackProgress = z.infer<typeof StackProgress>;
 
 export const StackServiceState = z.object({
-  name: StackServiceName,
+  name: z.string(),
   pid: z.number().int().nullable(),
   running: z.boolean(),
   port: z.number().int(),
   logFile: z.string(),
+  /** For a stopped service: whether its port is free, or who holds it. */
+  portHolder: z.string().nullable().default(null),
+  /** Compose health (healthy/unhealthy/starting) where the backend reports one. */
+  health: z.string().nullable().default(null),
 });
 export type StackServiceState = z.infer<typeof StackServiceState>;
 
+export const StackBackend = z.enum(['native', 'compose']);
+export type StackBackend = z.infer<typeof StackBackend>;
+
 export const StackStatus = z.object({
-  backend: z.literal('native'),
+  backend: StackBackend,
+  /** Whether Docker Compose works here, and if not, why and what to do. */
+  compose: z.object({ available: z.boolean(), detail: z.string() }),
+  dataSizeBytes: z.number(),
   kraft: z.boolean(),
   dataDir: z.string(),
   /** Set when the Maven jars are not fetched yet: the command that fetches them. */
@@ -36,3 +47,12 @@ export const StackStatus = z.object({
 export type StackStatus = z.infer<typeof StackStatus>;
 
 export const StackUpArgs = z.object({ kraft: z.boolean().optional() }).strict();
+
+export const SetBackendArgs = z.object({ backend: StackBackend }).strict();
+export const StackServiceArgs = z.object({ service: z.string().min(1).max(64) }).strict();
+export const StackLogArgs = z.object({ service: z.string().min(1).max(64), lines: z.number().int().min(1).max(5000).default(300) }).strict();
+export const StackLog = z.object({ service: z.string(), file: z.string(), lines: z.array(z.string()) });
+export const ResetArgs = z
+  .object({ confirmation: z.string() })
+  .strict()
+  .refine((args) => args.confirmation === 'reset', { path: ['confirmation'], message: 'type "reset" to confirm' });

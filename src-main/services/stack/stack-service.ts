@@ -1,21 +1,35 @@
-import type { StackProgress, StackStatus } from '../../../src-shared/stack';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { StreamdeskError } from '../../../src-shared/errors';
-import { NativeStack, type NativeStackOptions } from './native';
+import type { StackBackend, StackProgress, StackServiceState, StackStatus } from '../../../src-shared/stack';
+import type { ComposeStack } from './compose';
+import { folderSize } from './data-size';
+import { NativeStack, portFree, type NativeServiceName, type NativeStackOptions } from './native';
+import { tailLines } from './native/logs';
+import { portHolder } from './port-holder';
 
 export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft'> {
   kraft: boolean;
+  /** Docker Compose for the same stack, when Docker works here; built per mode (ZooKeeper/KRaft). */
+  compose?: (kraft: boolean) => ComposeStack;
   onProgress?: (progress: StackProgress) => void;
   now?: () => number;
 }
 
+/** Services whose port a stopped stack needs free (the TaskManager answers through the JobManager's). */
+const LISTENING: NativeServiceName[] = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-sql-gateway'];
+const COMPOSE_CHECK_MS = 30_000;
+
 /**
- * The local stack as the console sees it: one native runner at a time, one operation at a time,
- * with progress events and the last failure kept for the Stack page.
+ * The local stack as the console sees it: the native runner or Docker Compose, one operation at
+ * a time, with progress events, a port check before starting, logs, data size and reset.
  */
 export class StackService {
   private runner: NativeStack;
+  private backend: StackBackend = 'native';
   private busy: StackStatus['busy'] = 'idle';
   private lastError: string | null = null;
+  private composeState: { available: boolean; detail: string; at: number } | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: StackServiceOptions) {
@@ -36,16 +50,32 @@ export class StackService {
   }
 
   async status(): Promise<StackStatus> {
-    const services = await this.runner.state();
+    const compose = await this.composeAvailability();
+    const services = this.backend === 'compose' ? await this.composeServices() : await this.nativeServices();
     return {
-      backend: 'native',
+      backend: this.backend,
+      compose,
+      dataSizeBytes: folderSize(this.options.dataDir),
       kraft: Boolean(this.options.kraft),
       dataDir: this.options.dataDir,
-      missingJars: this.runner.missingJars(),
+      missingJars: this.backend === 'native' ? this.runner.missingJars() : [],
       busy: this.busy,
       lastError: this.lastError,
       services,
     };
+  }
+
+  async setBackend(backend: StackBackend): Promise<StackStatus> {
+    if (backend === this.backend) return this.status();
+    if (this.busy !== 'idle') throw new StreamdeskError('conflict', `The local stack is ${this.busy}; switch backends when it is idle`);
+    if (backend === 'compose' && !(await this.composeAvailability(true)).available) {
+      throw new StreamdeskError('unavailable', `backend: Docker Compose cannot run here: ${this.composeState?.detail}`);
+    }
+    if ((await this.status()).services.some((service) => service.running)) {
+      throw new StreamdeskError('conflict', `backend: stop the running ${this.backend} stack before switching to ${backend}`);
+    }
+    this.backend = backend;
+    return this.status();
   }
 
   async up(kraft?: boolean): Promise<StackStatus> {
@@ -57,10 +87,13 @@ export class StackService {
         this.options.kraft = kraft;
         this.runner = new NativeStack({ ...this.options });
       }
-      const missing = this.runner.missingJars();
-      if (missing.length > 0) throw new StreamdeskError('unavailable', `The local stack's jars are missing: ${missing.join('; ')}`);
       this.lastError = null;
-      await this.runner.up((event) => this.options.onProgress?.({ ...event, at: this.now() }));
+      if (this.backend === 'compose') {
+        await this.compose().up((event) => {
+          if (event.service) this.emit(event.service, event.phase === 'healthy' || event.phase === 'ready' ? 'ready' : event.phase === 'error' ? 'failed' : 'starting', event.message);
+        });
+      }
+      else await this.upNative();
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
       throw error instanceof StreamdeskError ? error : new StreamdeskError('unavailable', this.lastError);
@@ -73,13 +106,110 @@ export class StackService {
   async down(): Promise<StackStatus> {
     this.claim('stopping');
     try {
-      for (const service of this.runner.services()) this.options.onProgress?.({ service, phase: 'stopping', at: this.now() });
-      await this.runner.down();
-      for (const service of this.runner.services()) this.options.onProgress?.({ service, phase: 'stopped', at: this.now() });
+      const names = this.backend === 'compose' ? (await this.composeServices()).map((service) => service.name) : this.runner.services();
+      for (const service of names) this.emit(service, 'stopping');
+      if (this.backend === 'compose') await this.compose().down();
+      else await this.runner.down();
+      for (const service of names) this.emit(service, 'stopped');
     } finally {
       this.busy = 'idle';
     }
     return this.status();
+  }
+
+  /** Starts one stopped native service again (after a crash), and waits until it answers. */
+  async restartService(service: string): Promise<StackStatus> {
+    const name = this.nativeName(service);
+    this.claim('starting');
+    try {
+      this.emit(name, 'starting');
+      await this.runner.start(name);
+      this.emit(name, 'ready');
+    } catch (error) {
+      this.emit(name, 'failed', (error as Error).message);
+      throw new StreamdeskError('unavailable', (error as Error).message);
+    } finally {
+      this.busy = 'idle';
+    }
+    return this.status();
+  }
+
+  logs(service: string, lines: number): { service: string; file: string; lines: string[] } {
+    const file = this.runner.logFile(this.nativeName(service));
+    const text = tailLines(file, lines);
+    return { service, file, lines: text === '' ? [] : text.split('\n') };
+  }
+
+  /** Deletes the stack's data (topics, offsets, checkpoints, savepoints, logs) while it is stopped. */
+  async reset(): Promise<StackStatus> {
+    if ((await this.status()).services.some((service) => service.running)) {
+      throw new StreamdeskError('conflict', 'Stop the local stack before resetting its data');
+    }
+    for (const folder of ['kafka', 'zookeeper', 'flink', 'logs']) rmSync(path.join(this.options.dataDir, folder), { recursive: true, force: true });
+    return this.status();
+  }
+
+  /** Refuses to start when a port the stack needs is taken by another process, naming it. */
+  private async upNative(): Promise<void> {
+    const missing = this.runner.missingJars();
+    if (missing.length > 0) throw new StreamdeskError('unavailable', `The local stack's jars are missing: ${missing.join('; ')}`);
+    const taken = (await this.nativeServices()).filter((service) => service.portHolder);
+    if (taken.length > 0) {
+      throw new StreamdeskError('conflict', `Nothing was started: ${taken.map((service) => `port ${service.port} (${service.name}) is taken by ${service.portHolder}`).join('; ')}`);
+    }
+    await this.runner.up((event) => this.emit(event.service, event.phase, event.message));
+  }
+
+  private async nativeServices(): Promise<StackServiceState[]> {
+    const states = await this.runner.state();
+    return Promise.all(
+      states.map(async (state) => {
+        let holder: string | null = null;
+        if (!state.running && LISTENING.includes(state.name) && !(await portFree('127.0.0.1', state.port))) {
+          const found = portHolder(state.port);
+          holder = found ? `pid ${found.pid} (${found.command})` : 'another process';
+        }
+        return { ...state, portHolder: holder, health: null };
+      }),
+    );
+  }
+
+  private async composeServices(): Promise<StackServiceState[]> {
+    const states = await this.compose().status();
+    return states.map((state) => ({
+      name: state.service,
+      pid: null,
+      running: state.state === 'running',
+      port: state.publishedPorts[0]?.published ?? 0,
+      logFile: `docker compose logs ${state.service}`,
+      portHolder: null,
+      health: state.health,
+    }));
+  }
+
+  private async composeAvailability(force = false): Promise<{ available: boolean; detail: string }> {
+    if (!this.options.compose) return { available: false, detail: 'Docker Compose support is not configured in this build' };
+    if (!force && this.composeState && this.now() - this.composeState.at < COMPOSE_CHECK_MS) return this.composeState;
+    const detection = await this.compose().detect();
+    this.composeState = detection.ok
+      ? { available: true, detail: `${detection.flavor === 'plugin' ? 'docker compose' : 'docker-compose'} ${detection.version}`, at: this.now() }
+      : { available: false, detail: `${detection.problem.message} ${detection.problem.nextStep}`, at: this.now() };
+    return this.composeState;
+  }
+
+  private compose(): ComposeStack {
+    if (!this.options.compose) throw new StreamdeskError('unavailable', 'Docker Compose support is not configured in this build');
+    return this.options.compose(this.options.kraft);
+  }
+
+  private nativeName(service: string): NativeServiceName {
+    const name = this.runner.services().find((candidate) => candidate === service);
+    if (!name) throw new StreamdeskError('not-found', `service: "${service}" is not part of the local stack (${this.runner.services().join(', ')})`);
+    return name;
+  }
+
+  private emit(service: string, phase: StackProgress['phase'], message?: string): void {
+    this.options.onProgress?.({ service, phase, message, at: this.now() });
   }
 
   private claim(operation: 'starting' | 'stopping'): void {

@@ -1,0 +1,140 @@
+// Flink domain types as the console shows them: what FlinkRestClient's answers are reduced to.
+// Numbers Flink may omit (older or newer versions, a job that has not run yet) are nullable.
+import { z } from 'zod';
+
+export const FlinkCluster = z.object({
+  flinkVersion: z.string().nullable(),
+  taskmanagers: z.number().int(),
+  slotsTotal: z.number().int(),
+  slotsFree: z.number().int(),
+  jobsRunning: z.number().int(),
+  jobsFinished: z.number().int(),
+  jobsCancelled: z.number().int(),
+  jobsFailed: z.number().int(),
+  /** Flink's own web dashboard. */
+  dashboardUrl: z.string(),
+});
+export type FlinkCluster = z.infer<typeof FlinkCluster>;
+
+/** Flink's job states (CREATED, RUNNING, FAILING, FAILED, CANCELLING, CANCELED, FINISHED, RESTARTING, SUSPENDED, RECONCILING, INITIALIZING); kept open for newer versions. */
+export const JobState = z.string();
+export type JobState = z.infer<typeof JobState>;
+
+export const LastCheckpoint = z.object({
+  id: z.number().int(),
+  /** Time since it completed (or was triggered, when it has not completed). */
+  ageMs: z.number().nullable(),
+  status: z.string(),
+  durationMs: z.number().nullable(),
+  sizeBytes: z.number().nullable(),
+  isSavepoint: z.boolean(),
+});
+export type LastCheckpoint = z.infer<typeof LastCheckpoint>;
+
+export const JobSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: JobState,
+  /** The largest vertex parallelism (what a user set), null when unknown. */
+  parallelism: z.number().int().nullable(),
+  startTime: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  /** What the sources emit per second (records read). Null for jobs not running. */
+  recordsInPerSecond: z.number().nullable(),
+  /** What the sinks receive per second (records written). Null for jobs not running. */
+  recordsOutPerSecond: z.number().nullable(),
+  lastCheckpoint: LastCheckpoint.nullable(),
+  checkpointsCompleted: z.number().int().nullable(),
+  restarts: z.number().int().nullable(),
+  dashboardUrl: z.string(),
+});
+export type JobSummary = z.infer<typeof JobSummary>;
+
+export const BackpressureLevel = z.enum(['ok', 'low', 'high', 'unknown']);
+export type BackpressureLevel = z.infer<typeof BackpressureLevel>;
+
+export const VertexMetrics = z.object({
+  recordsIn: z.number().nullable(),
+  recordsOut: z.number().nullable(),
+  bytesIn: z.number().nullable(),
+  bytesOut: z.number().nullable(),
+  recordsInPerSecond: z.number().nullable(),
+  recordsOutPerSecond: z.number().nullable(),
+  /** Share of time busy / back-pressured, 0..1, max over subtasks. */
+  busyRatio: z.number().nullable(),
+  backpressuredRatio: z.number().nullable(),
+});
+export type VertexMetrics = z.infer<typeof VertexMetrics>;
+
+export const JobVertex = z.object({
+  id: z.string(),
+  name: z.string(),
+  parallelism: z.number().int(),
+  status: z.string(),
+  metrics: VertexMetrics,
+  backpressure: BackpressureLevel,
+});
+export type JobVertex = z.infer<typeof JobVertex>;
+
+export const CheckpointEntry = z.object({
+  id: z.number().int(),
+  status: z.string(),
+  isSavepoint: z.boolean(),
+  triggeredAt: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  sizeBytes: z.number().nullable(),
+  externalPath: z.string().nullable(),
+});
+export type CheckpointEntry = z.infer<typeof CheckpointEntry>;
+
+export const CheckpointStats = z.object({
+  completed: z.number().int(),
+  failed: z.number().int(),
+  inProgress: z.number().int(),
+  restored: z.number().int(),
+  latestCompleted: CheckpointEntry.nullable(),
+  latestSavepoint: CheckpointEntry.nullable(),
+  /** Newest first. */
+  history: z.array(CheckpointEntry),
+});
+export type CheckpointStats = z.infer<typeof CheckpointStats>;
+
+export const JobExceptionEntry = z.object({
+  timestamp: z.number().nullable(),
+  /** The exception's first line (its class and message). */
+  message: z.string(),
+  stacktrace: z.string().nullable(),
+  taskName: z.string().nullable(),
+  location: z.string().nullable(),
+});
+export type JobExceptionEntry = z.infer<typeof JobExceptionEntry>;
+
+export const JobDetail = JobSummary.extend({
+  vertices: z.array(JobVertex),
+  checkpoints: CheckpointStats,
+  exceptions: z.array(JobExceptionEntry),
+  /** Execution config (parallelism, restart strategy, user config) flattened to strings. */
+  configuration: z.record(z.string(), z.string()),
+});
+export type JobDetail = z.infer<typeof JobDetail>;
+
+export const JobRef = z.object({ jobId: z.string().regex(/^[0-9a-f]{32}$/, 'must be a Flink job id (32 hex digits)') }).strict();
+export type JobRef = z.infer<typeof JobRef>;
+
+/** Flink's dashboard page of a job. */
+export function jobDashboardUrl(flinkUrl: string, jobId: string): string {
+  return `${flinkUrl.replace(/\/+$/, '')}/#/job/${jobId}/overview`;
+}
+
+export const SavepointInfo = z.object({
+  path: z.string(),
+  jobId: z.string().nullable(),
+  createdAt: z.number().nullable(),
+  sizeBytes: z.number().nullable(),
+  /** Where it was found: the stack's savepoints folder, or a job's checkpoint statistics. */
+  source: z.enum(['directory', 'job']),
+});
+export type SavepointInfo = z.infer<typeof SavepointInfo>;
+
+export const SavepointPathArgs = z.object({ path: z.string().trim().min(1, 'is required') }).strict();
+export type SavepointPathArgs = z.infer<typeof SavepointPathArgs>;
