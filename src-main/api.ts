@@ -2,8 +2,11 @@ import type { Api } from '../src-shared/contract';
 import type { Connection } from '../src-shared/connection';
 import type { HealthMonitor } from './services/health/health-monitor';
 import type { GeneratorService } from './services/generator/generator-service';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { StreamdeskError } from '../src-shared/errors';
 import type { AlertService } from './services/alerts/alert-service';
+import type { PipelineService } from './services/flink/pipeline-service';
 import type { MetricsSampler } from './services/metrics/metrics-sampler';
 import type { ProfileService } from './services/profiles';
 import type { ProducerService } from './services/kafka/producer-service';
@@ -22,6 +25,8 @@ export interface Services {
   generators: GeneratorService;
   metrics: MetricsSampler;
   alerts: AlertService;
+  /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
+  pipelines: () => PipelineService;
   /** Absent only where profiles make no sense (an explicit command-line connection in tests). */
   profiles: ProfileService | null;
 }
@@ -82,6 +87,34 @@ export function createApi(services: Services): Api {
       return profiles().list();
     },
     'profiles:test': (args) => profiles().testConnection(args),
+    'flink:cluster': () => services.pipelines().cluster(),
+    'flink:jobs': () => services.pipelines().jobs(),
+    'flink:job': ({ jobId }) => services.pipelines().job(jobId),
+    'flink:cancel': async ({ jobId }) => {
+      await services.pipelines().cancel(jobId);
+      return { jobId };
+    },
+    'flink:savepoint': ({ jobId }) => services.pipelines().triggerSavepoint(jobId),
+    'flink:stopWithSavepoint': ({ jobId }) => services.pipelines().stopWithSavepoint(jobId),
+    'flink:savepoints': () => services.pipelines().listSavepoints(),
+    'flink:disposeSavepoint': async ({ path }) => {
+      await services.pipelines().disposeSavepoint(path);
+      return { path };
+    },
+    'pipelines:list': async () => services.pipelines().listPipelines(),
+    'pipelines:saveSql': async (args) => services.pipelines().saveSqlPipeline(args),
+    'pipelines:uploadJar': async ({ jarPath, ...args }) => {
+      const bytes = await readFile(jarPath).catch((error: Error) => {
+        throw new StreamdeskError('invalid-argument', `jarPath: cannot read ${jarPath}: ${error.message}`);
+      });
+      return services.pipelines().uploadJarPipeline(args, { fileName: basename(jarPath), bytes });
+    },
+    'pipelines:delete': async ({ name }) => {
+      await services.pipelines().deletePipeline(name);
+      return { name };
+    },
+    'pipelines:start': (args) => services.pipelines().start(args),
+    'pipelines:resume': (args) => services.pipelines().resume(args),
     'alerts:state': async () => services.alerts.state(),
     'alerts:updateRule': async (args) => services.alerts.updateRule(args),
     'alerts:setPublishing': async ({ topic }) => services.alerts.setPublishTopic(topic),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { LOCAL_STACK_CONNECTION, type Connection } from '../src-shared/connection';
 import type { Api } from '../src-shared/contract';
 import { createApi } from './api';
@@ -7,6 +8,7 @@ import { HealthMonitor } from './services/health/health-monitor';
 import { GeneratorService } from './services/generator/generator-service';
 import type { KafkaTarget } from './services/kafka/kafka-target';
 import { AlertService } from './services/alerts/alert-service';
+import { pipelinesForConnection } from './services/flink/pipelines-for-connection';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ProfileService, type KeyValueFile, type SecretCipher } from './services/profiles';
 import { ProducerService } from './services/kafka/producer-service';
@@ -85,12 +87,26 @@ export function createBackend(options: BackendOptions): Backend {
   const streams = new StreamsService(topics);
   const producer = new ProducerService(kafkaTarget, topics);
   const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
+  const onLocalStack = () => !options.connection && (!profiles || profiles.active().profile.builtIn);
+  const pipelines = pipelinesForConnection({
+    connection,
+    flinkHeaders,
+    sqlGatewayUrl: () => (onLocalStack() ? `http://127.0.0.1:${stack.ports.sqlGateway}` : null),
+    savepointsDir: () => (onLocalStack() ? path.join(options.dataDir, 'flink', 'savepoints') : null),
+    catalogFile: path.join(options.dataDir, 'pipelines.json'),
+    topics,
+  });
   const alerts: AlertService = new AlertService({
     file: options.alertsFile,
     logger: options.logger,
     // Keyed by the alert id: data_quality_alerts is compacted, and its start and clear share a key.
     publish: async (topic, record) => void (await producer.ingest({ topic, records: [record], keyField: 'id' })),
     onChange: (state) => bus.emit('alerts:changed', state),
+    flinkJobs: throttled(5000, async () => {
+      if (!connection().flinkUrl) return [];
+      const jobs = await pipelines().jobs();
+      return jobs.map((job) => ({ id: job.id, name: job.name, state: job.state, failedCheckpoints: job.checkpointsFailed ?? 0 }));
+    }),
   });
   const metrics = new MetricsSampler({
     target: kafkaTarget,
@@ -104,7 +120,7 @@ export function createBackend(options: BackendOptions): Backend {
     bus.emit('profiles:changed', profiles.list());
     void health.check();
   });
-  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, alerts, profiles });
+  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, alerts, profiles, pipelines });
   return {
     api,
     bus,
@@ -140,5 +156,14 @@ function composeFor(composeDir: string, dataDir: string): (kraft: boolean) => Co
     let backend = backends.get(kraft);
     if (!backend) backends.set(kraft, (backend = new ComposeBackend({ run: nodeRun, spawn: nodeSpawn, composeDir, dataDir, kraft })));
     return backend;
+  };
+}
+
+/** Reuses the last answer for `ms`: alerts re-evaluate every second, Flink's jobs need not be re-read as often. */
+function throttled<T>(ms: number, load: () => Promise<T>): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | null = null;
+  return () => {
+    if (!last || Date.now() - last.at > ms) last = { at: Date.now(), value: load() };
+    return last.value;
   };
 }

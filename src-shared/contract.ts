@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { HealthSnapshot } from './health';
 import { ResetArgs, SetBackendArgs, StackLog, StackLogArgs, StackProgress, StackServiceArgs, StackStatus, StackUpArgs } from './stack';
 import { Connection } from './connection';
+import { FlinkCluster, JobDetail, JobRef, JobSummary, SavepointInfo, SavepointPathArgs } from './flink';
+import { PipelineDefinition, PipelineRef, ResumePipelineArgs, ResumePipelineResult, SavepointResult, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs, StartPipelineResult } from './pipelines';
 import { GeneratorStartArgs, GeneratorStatus, GeneratorStopArgs } from './generator';
 import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './alerts';
 import { ClusterMetricsArgs, MetricsSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
@@ -55,6 +57,21 @@ export const calls = {
   'profiles:delete': { args: ProfileIdArgs, result: ProfilesState },
   'profiles:activate': { args: ProfileIdArgs, result: ProfilesState },
   'profiles:test': { args: ProfileTestArgs, result: ConnectionTestResult },
+  'flink:cluster': { args: NoArgs, result: FlinkCluster },
+  'flink:jobs': { args: NoArgs, result: z.array(JobSummary) },
+  'flink:job': { args: JobRef, result: JobDetail },
+  'flink:cancel': { args: JobRef, result: z.object({ jobId: z.string() }) },
+  'flink:savepoint': { args: JobRef, result: SavepointResult },
+  'flink:stopWithSavepoint': { args: JobRef, result: SavepointResult },
+  'flink:savepoints': { args: NoArgs, result: z.array(SavepointInfo) },
+  'flink:disposeSavepoint': { args: SavepointPathArgs, result: z.object({ path: z.string() }) },
+  'pipelines:list': { args: NoArgs, result: z.array(PipelineDefinition) },
+  'pipelines:saveSql': { args: SaveSqlPipelineArgs, result: PipelineDefinition },
+  /** A job jar on the back end's machine (the desktop app's own disk; in serve mode, the server's). */
+  'pipelines:uploadJar': { args: SaveJarPipelineArgs.extend({ jarPath: z.string().min(1, 'is required').max(4096) }).strict(), result: PipelineDefinition },
+  'pipelines:delete': { args: PipelineRef, result: z.object({ name: z.string() }) },
+  'pipelines:start': { args: StartPipelineArgs, result: StartPipelineResult },
+  'pipelines:resume': { args: ResumePipelineArgs, result: ResumePipelineResult },
   'alerts:state': { args: NoArgs, result: AlertsState },
   'alerts:updateRule': { args: UpdateAlertRuleArgs, result: AlertsState },
   'alerts:setPublishing': { args: SetAlertPublishingArgs, result: AlertsState },

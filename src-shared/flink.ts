@@ -45,6 +45,7 @@ export const JobSummary = z.object({
   recordsOutPerSecond: z.number().nullable(),
   lastCheckpoint: LastCheckpoint.nullable(),
   checkpointsCompleted: z.number().int().nullable(),
+  checkpointsFailed: z.number().int().nullable(),
   restarts: z.number().int().nullable(),
   dashboardUrl: z.string(),
 });

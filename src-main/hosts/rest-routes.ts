@@ -4,7 +4,7 @@ import type { HealthSnapshot } from '../../src-shared/health';
 import { statusReport } from '../../src-shared/status-report';
 import { dispatch } from '../core/dispatch';
 import { readJsonBody, sendEnvelope, sendJson } from './http-util';
-import { createTopicFromSeed, ingestFromSeed, SeedRequestError } from './seed-requests';
+import { createTopicFromSeed, ingestFromSeed, SeedRequestError, startPipelineFromSeed } from './seed-requests';
 
 export interface RouteContext {
   request: IncomingMessage;
@@ -46,6 +46,18 @@ export function restRoutes(api: Api): Route[] {
       handle: async ({ request, response, params }) => {
         const args = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body));
         if (args) sendEnvelopeUnwrapped(response, await dispatch(api, 'kafka:ingest', args));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/streaming\/pipelines$/,
+      handle: async ({ request, response }) => {
+        const args = await seedArgs(request, response, startPipelineFromSeed);
+        if (!args) return;
+        const envelope = await dispatch(api, 'pipelines:start', args);
+        if (!envelope.ok) return sendEnvelope(response, envelope);
+        const started = envelope.result as { jobId: string; pipelineName: string; settings: unknown; warning: string | null; dashboardUrl: string };
+        sendJson(response, 201, { job_id: started.jobId, pipeline_name: started.pipelineName, settings: started.settings, warning: started.warning, dashboard_url: started.dashboardUrl });
       },
     },
     {

@@ -39,3 +39,28 @@ export function ingestFromSeed(topic: string, body: unknown): CallArgs<'kafka:in
   if (body === null || typeof body !== 'object') throw new SeedRequestError('body: must be a JSON object or an array of objects');
   return { topic, records: Array.isArray(body) ? body : [body] };
 }
+
+const PIPELINE_CONFIG_KEYS: Record<string, string> = {
+  parallelism: 'parallelism',
+  checkpoint_interval_ms: 'checkpointIntervalMs',
+  checkpointing_mode: 'checkpointingMode',
+  savepoint_path: 'savepointPath',
+  allow_non_restored_state: 'allowNonRestoredState',
+};
+
+/** The seed's `start_streaming_pipeline(pipeline_name, config)` body → the contract's start arguments. */
+export function startPipelineFromSeed(body: unknown): CallArgs<'pipelines:start'> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SeedRequestError('body: must be a JSON object with pipeline_name');
+  const { pipeline_name: pipelineName, config = {}, ...rest } = body as Record<string, unknown>;
+  const unknownTop = Object.keys(rest);
+  if (unknownTop.length > 0) throw new SeedRequestError(`${unknownTop[0]}: unknown field (expected pipeline_name and config)`);
+  if (typeof pipelineName !== 'string') throw new SeedRequestError('pipeline_name: is required and must be a string');
+  if (!config || typeof config !== 'object' || Array.isArray(config)) throw new SeedRequestError('config: must be an object');
+  const args: Record<string, unknown> = { pipelineName };
+  for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
+    const mapped = PIPELINE_CONFIG_KEYS[key];
+    if (!mapped) throw new SeedRequestError(`config.${key}: unknown setting (use ${Object.keys(PIPELINE_CONFIG_KEYS).join(', ')})`);
+    args[mapped] = value;
+  }
+  return args as CallArgs<'pipelines:start'>;
+}

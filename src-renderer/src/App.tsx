@@ -8,6 +8,8 @@ import { TopicsPage } from './topics/TopicsPage';
 import { followGenerators } from './stores/generator-store';
 import { followMetrics } from './stores/metrics-store';
 import { AlertsPage } from './alerts/AlertsPage';
+import { JobDetailPage } from './pipelines/JobDetailPage';
+import { PipelinesPage } from './pipelines/PipelinesPage';
 import { followAlerts, useAlerts } from './stores/alerts-store';
 import { ProfilesPage } from './profiles/ProfilesPage';
 import { followProfiles } from './stores/profiles-store';
@@ -62,6 +64,8 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return <ProfilesPage />;
     case 'alerts':
       return <AlertsPage />;
+    case 'pipelines':
+      return param ? <JobDetailPage key={param} jobId={param} /> : <PipelinesPage />;
     case 'topics':
       return param ? <TopicDetailPage key={param} name={param} /> : <TopicsPage />;
     default:

@@ -83,6 +83,7 @@ export class FlinkInsight {
       recordsOutPerSecond: recordsOut,
       lastCheckpoint: checkpoints ? lastCheckpoint(checkpoints, this.now()) : null,
       checkpointsCompleted: checkpoints ? (checkpoints.counts?.completed ?? 0) : null,
+      checkpointsFailed: checkpoints ? (checkpoints.counts?.failed ?? 0) : null,
       restarts: restarts === null ? null : Math.trunc(restarts),
       dashboardUrl: jobDashboardUrl(this.dashboardBase, id),
     };

@@ -2,7 +2,6 @@ import type { Page } from '../router';
 
 const PLANNED: Partial<Record<Page, { title: string; what: string }>> = {
   topics: { title: 'Topics', what: 'Topic list, the create-topic modal, the pre-configured streams, ingest and the data generator.' },
-  pipelines: { title: 'Pipelines', what: 'Flink jobs, the Start Pipeline modal, savepoints, stop and resume.' },
   consumers: { title: 'Consumer groups', what: 'Groups, their lag per partition, and offset resets.' },
 };
 

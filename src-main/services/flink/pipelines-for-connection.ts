@@ -1,0 +1,46 @@
+import type { Connection } from '../../../src-shared/connection';
+import { StreamdeskError } from '../../../src-shared/errors';
+import type { TopicsService } from '../kafka/topics-service';
+import { FlinkRestClient } from './flink-rest-client';
+import { PipelineCatalog } from './pipeline-catalog';
+import { PipelineService } from './pipeline-service';
+import { SqlGatewayClient } from './sql-gateway-client';
+import { topicsServiceEnsurer } from './topic-ensurer';
+
+export interface PipelinesContext {
+  connection: () => Connection;
+  flinkHeaders: () => Record<string, string>;
+  /** The SQL Gateway of the active connection (the local stack's), or null. */
+  sqlGatewayUrl: () => string | null;
+  /** Savepoints folder of the local stack, or null for a remote cluster. */
+  savepointsDir: () => string | null;
+  catalogFile: string;
+  topics: TopicsService;
+}
+
+/**
+ * The PipelineService for whichever cluster is active now: rebuilt when the profile switches to
+ * another Flink, reused otherwise (one catalog file for all).
+ */
+export function pipelinesForConnection(context: PipelinesContext): () => PipelineService {
+  const catalog = new PipelineCatalog(context.catalogFile);
+  let cached: { key: string; service: PipelineService } | null = null;
+  return () => {
+    const connection = context.connection();
+    if (!connection.flinkUrl) throw new StreamdeskError('unavailable', 'This connection has no Flink REST URL: add one to the profile to run pipelines');
+    const headers = context.flinkHeaders();
+    const gatewayUrl = context.sqlGatewayUrl();
+    const key = JSON.stringify([connection.flinkUrl, gatewayUrl, connection.kafkaBootstrap, headers]);
+    if (cached?.key === key) return cached.service;
+    const service = new PipelineService({
+      flink: new FlinkRestClient({ fetch, baseUrl: connection.flinkUrl, headers }),
+      gateway: gatewayUrl ? new SqlGatewayClient({ fetch, baseUrl: gatewayUrl, headers }) : null,
+      catalog,
+      topics: topicsServiceEnsurer(context.topics),
+      kafkaBootstrap: connection.kafkaBootstrap.join(','),
+      savepointsDir: context.savepointsDir(),
+    });
+    cached = { key, service };
+    return service;
+  };
+}
