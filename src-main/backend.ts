@@ -75,6 +75,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const health = new HealthMonitor({
     connection,
+    kafkaTarget,
     flinkHeaders,
     intervalMs: options.healthIntervalMs,
     stackStarting: () => stack.isStarting(),

@@ -1,13 +1,16 @@
 import type { Connection } from '../../../src-shared/connection';
 import type { HealthSnapshot } from '../../../src-shared/health';
 import { probeFlink } from './flink-probe';
-import { probeKafka } from './kafka-probe';
+import type { KafkaTarget } from '../kafka/kafka-target';
+import { probeKafkaTarget } from '../profiles/kafka-target-probe';
 import { probeKafkaUi } from './kafka-ui-probe';
 import { healthChanged, overallOf } from './overall';
 import { probeZookeeper } from './zookeeper-probe';
 
 export interface HealthMonitorOptions {
   connection: () => Connection;
+  /** Kafka with its SASL/TLS settings (the active profile's); without it, the bootstrap servers in plain text. */
+  kafkaTarget?: () => KafkaTarget;
   /** Authorization headers for Flink's REST API (basic or bearer), from the active profile. */
   flinkHeaders?: () => Record<string, string>;
   fetch?: typeof fetch;
@@ -71,7 +74,7 @@ export class HealthMonitor {
     const connection = this.options.connection();
     const timeoutMs = this.options.timeoutMs ?? 2500;
     const [kafka, zookeeper, flinkResult, kafkaUi] = await Promise.all([
-      probeKafka(connection.kafkaBootstrap, timeoutMs, this.now),
+      probeKafkaTarget(this.options.kafkaTarget?.() ?? { brokers: connection.kafkaBootstrap }, timeoutMs, this.now),
       probeZookeeper(connection.zookeeper, timeoutMs, this.now),
       probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now, this.options.flinkHeaders?.() ?? {}),
       probeKafkaUi(connection.kafkaUiUrl, this.fetchFn, timeoutMs, this.now),

@@ -1,6 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
 import type { KafkaHealth } from '../../../src-shared/health';
-import { errorReason } from './reasons';
 
 export interface ClusterDescription {
   clusterId: string;
@@ -59,50 +57,4 @@ export function kafkaHealthFrom(
     latencyMs,
     details,
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** One short-lived admin connection per probe: a dead broker can never wedge the next probe. */
-export async function probeKafka(brokers: string[], timeoutMs: number, now: () => number): Promise<KafkaHealth> {
-  const bootstrap = brokers.join(',');
-  const started = now();
-  const kafka = new Kafka({
-    clientId: 'streamdesk-health',
-    brokers,
-    connectionTimeout: Math.min(timeoutMs, 3000),
-    requestTimeout: timeoutMs,
-    retry: { retries: 0 },
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  try {
-    const result = await withTimeout(
-      (async () => {
-        await admin.connect();
-        const cluster = await admin.describeCluster();
-        const { topics } = await admin.fetchTopicMetadata();
-        return { cluster, topics };
-      })(),
-      timeoutMs + 1000,
-      `Kafka at ${bootstrap}`,
-    );
-    return kafkaHealthFrom(bootstrap, result.cluster, result.topics, started, now() - started);
-  } catch (error) {
-    return {
-      status: 'down',
-      reason: errorReason(error, `Kafka at ${bootstrap}`),
-      checkedAt: started,
-      latencyMs: null,
-      details: { bootstrap, clusterId: null, brokers: null, controllerId: null, topics: null, partitions: null, underReplicatedPartitions: null, offlinePartitions: null },
-    };
-  } finally {
-    admin.disconnect().catch(() => {});
-  }
 }
