@@ -21,6 +21,7 @@ export interface MetricsSamplerOptions {
 const MAX_TOPIC_SERIES = 300;
 const METADATA_REFRESH_MS = 15_000;
 const LAG_REFRESH_MS = 5_000;
+const SAMPLE_DEADLINE_MS = 5_000;
 
 type SeriesKey = `${string}|${MetricName}`;
 
@@ -53,7 +54,7 @@ export class MetricsSampler {
   start(): void {
     if (this.timer) return;
     const tick = () => {
-      void this.sample()
+      void this.sampleWithin(SAMPLE_DEADLINE_MS)
         .catch(() => undefined)
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs ?? 1000);
@@ -66,6 +67,25 @@ export class MetricsSampler {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.reader.close();
+  }
+
+  /**
+   * A sample that cannot hang the sampler: when a broker dies mid-request the client may never
+   * answer, so after the deadline the connection is dropped and the next tick starts afresh.
+   */
+  private async sampleWithin(ms: number): Promise<MetricsSample | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no metrics sample within ${ms} ms`)), ms);
+    });
+    try {
+      return await Promise.race([this.sample(), deadline]);
+    } catch (error) {
+      await this.reader.close();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   latestSample(): MetricsSample | null {
