@@ -9,7 +9,12 @@ export default defineConfig({
     build: {
       externalizeDeps: { exclude: ['electron-store'] },
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/index.ts'), cli: resolve(__dirname, 'src-main/cli.ts') },
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          cli: resolve(__dirname, 'src-main/cli.ts'),
+          // Searches filter records in worker threads, which need their own file next to the bundle.
+          'search-worker': resolve(__dirname, 'src-main/services/messages/search-worker.ts'),
+        },
       },
     },
   },

@@ -5,7 +5,11 @@ import type { GeneratorService } from './services/generator/generator-service';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StreamdeskError } from '../src-shared/errors';
+import type { SearchMatches, SearchProgress } from '../src-shared/messages';
 import type { AlertService } from './services/alerts/alert-service';
+import type { ConsumerGroupsService } from './services/consumers/consumer-groups-service';
+import type { MessagesService } from './services/messages/messages-service';
+import type { SearchService } from './services/messages/search-service';
 import type { PipelineService } from './services/flink/pipeline-service';
 import type { MetricsSampler } from './services/metrics/metrics-sampler';
 import type { ProfileService } from './services/profiles';
@@ -25,6 +29,11 @@ export interface Services {
   generators: GeneratorService;
   metrics: MetricsSampler;
   alerts: AlertService;
+  messages: MessagesService;
+  search: SearchService;
+  /** Where search progress and matches go (the event bus). */
+  onSearch: { progress(progress: SearchProgress): void; matches(matches: SearchMatches): void };
+  consumers: ConsumerGroupsService;
   /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
   pipelines: () => PipelineService;
   /** Absent only where profiles make no sense (an explicit command-line connection in tests). */
@@ -115,6 +124,19 @@ export function createApi(services: Services): Api {
     },
     'pipelines:start': (args) => services.pipelines().start(args),
     'pipelines:resume': (args) => services.pipelines().resume(args),
+    'messages:browse': (args) => services.messages.browse(args),
+    'messages:search': async (args) => {
+      const running = await services.search.start(args, services.onSearch);
+      return { searchId: running.searchId };
+    },
+    'messages:cancelSearch': async ({ searchId }) => ({ cancelled: services.search.cancel(searchId) }),
+    'consumers:list': () => services.consumers.list(),
+    'consumers:detail': ({ groupId }) => services.consumers.detail(groupId),
+    'consumers:resetOffsets': (args) => services.consumers.resetOffsets(args),
+    'consumers:delete': async (args) => {
+      await services.consumers.delete(args);
+      return { groupId: args.groupId };
+    },
     'alerts:state': async () => services.alerts.state(),
     'alerts:updateRule': async (args) => services.alerts.updateRule(args),
     'alerts:setPublishing': async ({ topic }) => services.alerts.setPublishTopic(topic),

@@ -8,6 +8,9 @@ import { HealthMonitor } from './services/health/health-monitor';
 import { GeneratorService } from './services/generator/generator-service';
 import type { KafkaTarget } from './services/kafka/kafka-target';
 import { AlertService } from './services/alerts/alert-service';
+import { ConsumerGroupsService } from './services/consumers/consumer-groups-service';
+import { MessagesService } from './services/messages/messages-service';
+import { SearchService } from './services/messages/search-service';
 import { pipelinesForConnection } from './services/flink/pipelines-for-connection';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ProfileService, type KeyValueFile, type SecretCipher } from './services/profiles';
@@ -121,7 +124,11 @@ export function createBackend(options: BackendOptions): Backend {
     bus.emit('profiles:changed', profiles.list());
     void health.check();
   });
-  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, alerts, profiles, pipelines });
+  const search = new SearchService(kafkaTarget);
+  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, alerts, profiles, pipelines, messages: new MessagesService(kafkaTarget), consumers: new ConsumerGroupsService(kafkaTarget),
+    search,
+    onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
+  });
   return {
     api,
     bus,
@@ -133,7 +140,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     dispose: async () => {
       health.stop();
-      await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop()]);
+      await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close()]);
     },
   };
 }

@@ -9,7 +9,9 @@ import { createBackend, type BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
 import { startWebHost } from './hosts/web';
 import { appVersion, COMPOSE_DIR, defaultConfigDir, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
-import { JsonFileStore, KeyFileCipher } from './services/profiles';
+import { runSearch } from './cli-search';
+import type { KafkaTarget } from './services/kafka/kafka-target';
+import { JsonFileStore, KeyFileCipher, ProfileService } from './services/profiles';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink
 
@@ -17,6 +19,8 @@ Usage:
   streamdesk serve [--host H] [--port P] [--token T]     the console in a browser, plus the REST API
   streamdesk stack up|down|status [--native] [--kraft] [--data-dir D]
   streamdesk status [--json]                              health of the configured stack
+  streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json]
+                                                          matches on stdout (JSON Lines with --json), scanned count and rate on stderr
 
 Connection (all commands; default: the active profile, saved in ~/.config/streamdesk or STREAMDESK_CONFIG_DIR):
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
@@ -95,6 +99,20 @@ function backendFrom(flags: Flags) {
   return createBackend(options);
 }
 
+/** Where `search` reads: --kafka, else STREAMDESK_KAFKA, else the active profile (SASL/TLS included). */
+function searchTarget(argv: string[]): KafkaTarget {
+  const flag = argv.indexOf('--kafka');
+  const brokers = flag >= 0 ? argv[flag + 1] : process.env.STREAMDESK_KAFKA;
+  if (brokers) return { brokers: brokers.split(',').map((broker) => broker.trim()).filter(Boolean) };
+  const kafkaPort = argv.indexOf('--kafka-port');
+  const profiles = new ProfileService({
+    file: new JsonFileStore(path.join(defaultConfigDir(), 'profiles.json')),
+    cipher: new KeyFileCipher(path.join(defaultConfigDir(), 'secret.key')),
+    localConnection: () => ({ ...LOCAL_STACK_CONNECTION, kafkaBootstrap: [`127.0.0.1:${kafkaPort >= 0 ? argv[kafkaPort + 1] : 9092}`] }),
+  });
+  return profiles.activeKafkaTarget();
+}
+
 function printHealth(snapshot: HealthSnapshot): void {
   console.log(`overall: ${snapshot.overall}${snapshot.overallReason ? ` (${snapshot.overallReason})` : ''}`);
   for (const key of SERVICE_KEYS) {
@@ -162,6 +180,8 @@ async function status(flags: Flags): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // search has its own flags (--filter, --from, --limit): it parses the rest of the line itself.
+  if (argv[0] === 'search') return runSearch(argv.slice(1), searchTarget(argv.slice(1)));
   const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, action] = positionals;
   if (flags.help || !command) {

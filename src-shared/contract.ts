@@ -5,6 +5,8 @@ import { Connection } from './connection';
 import { FlinkCluster, JobDetail, JobRef, JobSummary, SavepointInfo, SavepointPathArgs } from './flink';
 import { PipelineDefinition, PipelineRef, ResumePipelineArgs, ResumePipelineResult, SavepointResult, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs, StartPipelineResult } from './pipelines';
 import { GeneratorStartArgs, GeneratorStatus, GeneratorStopArgs } from './generator';
+import { ConsumerGroupDetail, ConsumerGroupSummary, DeleteGroupArgs, GroupId, ResetOffsetsArgs, ResetOffsetsResult } from './consumers';
+import { BrowseArgs, BrowseResult, SearchArgs, SearchMatches, SearchProgress } from './messages';
 import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './alerts';
 import { ClusterMetricsArgs, MetricsSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
@@ -72,6 +74,14 @@ export const calls = {
   'pipelines:delete': { args: PipelineRef, result: z.object({ name: z.string() }) },
   'pipelines:start': { args: StartPipelineArgs, result: StartPipelineResult },
   'pipelines:resume': { args: ResumePipelineArgs, result: ResumePipelineResult },
+  'messages:browse': { args: BrowseArgs, result: BrowseResult },
+  /** Starts a search; progress and matches arrive as events carrying the search id. */
+  'messages:search': { args: SearchArgs, result: z.object({ searchId: z.string() }) },
+  'messages:cancelSearch': { args: z.object({ searchId: z.string().min(1).max(100) }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  'consumers:list': { args: NoArgs, result: z.array(ConsumerGroupSummary) },
+  'consumers:detail': { args: z.object({ groupId: GroupId }).strict(), result: ConsumerGroupDetail },
+  'consumers:resetOffsets': { args: ResetOffsetsArgs, result: ResetOffsetsResult },
+  'consumers:delete': { args: DeleteGroupArgs, result: z.object({ groupId: z.string() }) },
   'alerts:state': { args: NoArgs, result: AlertsState },
   'alerts:updateRule': { args: UpdateAlertRuleArgs, result: AlertsState },
   'alerts:setPublishing': { args: SetAlertPublishingArgs, result: AlertsState },
@@ -85,6 +95,8 @@ export const events = {
   'metrics:sampled': MetricsSample,
   'profiles:changed': ProfilesState,
   'alerts:changed': AlertsState,
+  'messages:searchProgressed': SearchProgress,
+  'messages:searchMatched': SearchMatches,
 } as const;
 
 export type Calls = typeof calls;

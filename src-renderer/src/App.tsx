@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { StatusBadge } from './components/StatusBadge';
 import { Overview } from './pages/Overview';
-import { Planned } from './pages/Planned';
 import { Stack } from './pages/Stack';
 import { TopicDetailPage } from './topics/TopicDetailPage';
 import { TopicsPage } from './topics/TopicsPage';
@@ -9,6 +8,7 @@ import { followGenerators } from './stores/generator-store';
 import { followMetrics } from './stores/metrics-store';
 import { AlertsPage } from './alerts/AlertsPage';
 import { JobDetailPage } from './pipelines/JobDetailPage';
+import { ConsumersPage } from './consumers/ConsumersPage';
 import { PipelinesPage } from './pipelines/PipelinesPage';
 import { followAlerts, useAlerts } from './stores/alerts-store';
 import { ProfilesPage } from './profiles/ProfilesPage';
@@ -64,12 +64,14 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return <ProfilesPage />;
     case 'alerts':
       return <AlertsPage />;
+    case 'consumers':
+      return <ConsumersPage groupId={param} />;
     case 'pipelines':
       return param ? <JobDetailPage key={param} jobId={param} /> : <PipelinesPage />;
     case 'topics':
       return param ? <TopicDetailPage key={param} name={param} /> : <TopicsPage />;
     default:
-      return <Planned page={page} />;
+      return <Overview />;
   }
 }
 

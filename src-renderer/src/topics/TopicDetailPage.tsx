@@ -7,6 +7,7 @@ import { AddPartitionsModal, DeleteTopicModal, EditConfigsModal } from './TopicA
 import { ProduceModal } from './ProduceModal';
 import { GeneratorPanel } from './GeneratorPanel';
 import { TopicThroughput } from '../metrics/TopicThroughput';
+import { MessagesPanel } from './MessagesPanel';
 
 type Dialog = 'produce' | 'configs' | 'partitions' | 'delete' | null;
 
@@ -69,6 +70,7 @@ export function TopicDetailPage({ name }: { name: string }) {
       {error && <div className="callout error">Could not refresh: {error}</div>}
       <TopicThroughput topic={summary.name} />
       <GeneratorPanel topic={summary.name} />
+      <MessagesPanel topic={summary.name} partitions={summary.partitions} />
       <section className="panel">
         <header>
           <h2>Partitions</h2>

@@ -1,0 +1,201 @@
+import { AssignerProtocol, type Admin, type GroupDescription } from 'kafkajs';
+import type { z } from 'zod';
+import type {
+  ConsumerGroupDetail,
+  ConsumerGroupMember,
+  ConsumerGroupState,
+  ConsumerGroupSummary,
+  DeleteGroupArgs,
+  GroupPartitionLag,
+  OffsetChange,
+  ResetOffsetsArgs,
+  ResetOffsetsResult,
+  ResetTarget,
+} from '../../../src-shared/consumers';
+import { StreamdeskError } from '../../../src-shared/errors';
+import { withKafkaAdmin } from '../kafka/admin-session';
+import type { KafkaTarget } from '../kafka/kafka-target';
+import { listTopicOffsets, type PartitionOffsets } from '../kafka/platformatic-admin';
+
+type Committed = Map<string, Map<number, number | null>>;
+
+/** Member assignments, decoded when the group speaks the standard consumer protocol. */
+export function decodeMembers(group: GroupDescription): ConsumerGroupMember[] {
+  return group.members.map((member) => {
+    let assignment: ConsumerGroupMember['assignment'] = [];
+    if (group.protocolType === 'consumer' && member.memberAssignment?.length) {
+      try {
+        const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+        assignment = Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
+      } catch {
+        /* a client with its own assignment format: shown without assignment */
+      }
+    }
+    return { memberId: member.memberId, clientId: member.clientId, host: member.clientHost, assignment };
+  });
+}
+
+/** Lag per partition: end − committed, never negative; null without a committed offset. */
+export function partitionLags(committed: Committed, ends: Map<string, Map<number, PartitionOffsets>>, members: ConsumerGroupMember[]): GroupPartitionLag[] {
+  const owner = new Map<string, ConsumerGroupMember>();
+  for (const member of members) for (const { topic, partitions } of member.assignment) for (const partition of partitions) owner.set(`${topic}/${partition}`, member);
+  const rows: GroupPartitionLag[] = [];
+  for (const [topic, partitions] of ends) {
+    for (const [partition, offsets] of partitions) {
+      const offset = committed.get(topic)?.get(partition) ?? null;
+      const member = owner.get(`${topic}/${partition}`);
+      rows.push({
+        topic,
+        partition,
+        committed: offset,
+        logStart: offsets.start,
+        end: offsets.end,
+        lag: offset === null ? null : Math.max(0, offsets.end - offset),
+        memberId: member?.memberId ?? null,
+        clientId: member?.clientId ?? null,
+        host: member?.host ?? null,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+}
+
+/** The new offset of a partition for a reset target, clamped into what the log holds. */
+export function resetOffset(to: ResetTarget, offsets: PartitionOffsets, atTime: number | undefined): number {
+  switch (to.kind) {
+    case 'earliest':
+      return offsets.start;
+    case 'latest':
+      return offsets.end;
+    case 'timestamp':
+      return atTime === undefined || atTime < 0 ? offsets.end : Math.min(Math.max(atTime, offsets.start), offsets.end);
+    case 'offset':
+      return Math.min(Math.max(to.offset, offsets.start), offsets.end);
+  }
+}
+
+/**
+ * Consumer groups through kafkajs' admin (listing, offsets, deletion) and @platformatic/kafka
+ * (end offsets of many partitions in one request).
+ */
+export class ConsumerGroupsService {
+  constructor(private readonly target: () => KafkaTarget) {}
+
+  async list(): Promise<ConsumerGroupSummary[]> {
+    return withKafkaAdmin(this.target(), 'list consumer groups', async (admin) => {
+      const { groups } = await admin.listGroups();
+      if (groups.length === 0) return [];
+      const { groups: described } = await admin.describeGroups(groups.map((group) => group.groupId));
+      const committed = await Promise.all(described.map((group) => this.committed(admin, group.groupId)));
+      const ends = await this.ends(admin, committed.flatMap((offsets) => [...offsets.keys()]));
+      return described
+        .map((group, index) => this.summary(group, decodeMembers(group), partitionLags(committed[index], this.only(ends, committed[index]), [])))
+        .sort((a, b) => a.groupId.localeCompare(b.groupId));
+    });
+  }
+
+  async detail(groupId: string): Promise<ConsumerGroupDetail> {
+    return withKafkaAdmin(this.target(), `describe consumer group ${groupId}`, async (admin) => {
+      const group = await this.describe(admin, groupId);
+      const members = decodeMembers(group);
+      const committed = await this.committed(admin, groupId);
+      const topics = new Set([...committed.keys(), ...members.flatMap((member) => member.assignment.map((entry) => entry.topic))]);
+      const ends = await this.ends(admin, [...topics]);
+      const partitions = partitionLags(committed, ends, members);
+      return { summary: this.summary(group, members, partitions), members, partitions };
+    });
+  }
+
+  /**
+   * Computes every partition's current → new offset; with `dryRun: false` also commits them,
+   * which Kafka allows only while the group has no members (state Empty, or a group that does
+   * not exist yet).
+   */
+  async resetOffsets(args: z.output<typeof ResetOffsetsArgs>): Promise<ResetOffsetsResult> {
+    return withKafkaAdmin(this.target(), `reset offsets of ${args.groupId}`, async (admin) => {
+      const group = await this.describe(admin, args.groupId);
+      const committed = await this.committed(admin, args.groupId);
+      const topics = args.topics ?? [...committed.keys()];
+      if (topics.length === 0) throw new StreamdeskError('invalid-argument', `topics: group "${args.groupId}" has no committed offsets; name the topics to set`);
+      const ends = await this.ends(admin, topics, true);
+      const changes: OffsetChange[] = [];
+      for (const topic of topics) {
+        const atTime = new Map<number, number>();
+        if (args.to.kind === 'timestamp') {
+          for (const entry of await admin.fetchTopicOffsetsByTimestamp(topic, args.to.ms)) atTime.set(entry.partition, Number(entry.offset));
+        }
+        for (const [partition, offsets] of ends.get(topic) ?? []) {
+          changes.push({ topic, partition, current: committed.get(topic)?.get(partition) ?? null, next: resetOffset(args.to, offsets, atTime.get(partition)) });
+        }
+      }
+      changes.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+      if (args.dryRun) return { groupId: args.groupId, applied: false, changes };
+      if (group.state !== 'Empty' && group.state !== 'Dead') {
+        throw new StreamdeskError(
+          'conflict',
+          `group: "${args.groupId}" is ${group.state} with ${group.members.length} member(s); stop its consumers first — offsets can only be reset while the group is Empty`,
+        );
+      }
+      for (const topic of topics) {
+        const partitions = changes.filter((change) => change.topic === topic).map((change) => ({ partition: change.partition, offset: String(change.next) }));
+        await admin.setOffsets({ groupId: args.groupId, topic, partitions });
+      }
+      return { groupId: args.groupId, applied: true, changes };
+    });
+  }
+
+  async delete(args: z.output<typeof DeleteGroupArgs>): Promise<void> {
+    if (args.confirm !== args.groupId) throw new StreamdeskError('invalid-argument', 'confirm: type the group id exactly to confirm');
+    await withKafkaAdmin(this.target(), `delete consumer group ${args.groupId}`, async (admin) => {
+      const group = await this.describe(admin, args.groupId);
+      if (group.state === 'Dead') throw new StreamdeskError('not-found', `group: "${args.groupId}" does not exist`);
+      if (group.state !== 'Empty') throw new StreamdeskError('conflict', `group: "${args.groupId}" is ${group.state} with ${group.members.length} member(s); only an Empty group can be deleted`);
+      await admin.deleteGroups([args.groupId]);
+    });
+  }
+
+  private async describe(admin: Admin, groupId: string): Promise<GroupDescription> {
+    const { groups } = await admin.describeGroups([groupId]);
+    return groups[0] ?? { groupId, members: [], protocol: '', protocolType: '', state: 'Dead' };
+  }
+
+  private async committed(admin: Admin, groupId: string): Promise<Committed> {
+    const committed: Committed = new Map();
+    for (const topic of await admin.fetchOffsets({ groupId })) {
+      const partitions = new Map<number, number | null>();
+      for (const partition of topic.partitions) partitions.set(partition.partition, Number(partition.offset) >= 0 ? Number(partition.offset) : null);
+      committed.set(topic.topic, partitions);
+    }
+    return committed;
+  }
+
+  /** Start and end offsets of every partition of the topics (deleted topics are left out, or refused when `strict`). */
+  private async ends(admin: Admin, topics: string[], strict = false): Promise<Map<string, Map<number, PartitionOffsets>>> {
+    const unique = [...new Set(topics)];
+    if (unique.length === 0) return new Map();
+    const existing = new Set(await admin.listTopics());
+    const missing = unique.filter((topic) => !existing.has(topic));
+    if (strict && missing.length) throw new StreamdeskError('not-found', `topics: ${missing.map((topic) => `"${topic}"`).join(', ')} do(es) not exist`);
+    const present = unique.filter((topic) => existing.has(topic));
+    if (present.length === 0) return new Map();
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics: present });
+    return listTopicOffsets(this.target(), metadata.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) })));
+  }
+
+  private only(ends: Map<string, Map<number, PartitionOffsets>>, committed: Committed): Map<string, Map<number, PartitionOffsets>> {
+    return new Map([...ends].filter(([topic]) => committed.has(topic)));
+  }
+
+  private summary(group: GroupDescription, members: ConsumerGroupMember[], partitions: GroupPartitionLag[]): ConsumerGroupSummary {
+    const lags = partitions.map((partition) => partition.lag).filter((lag): lag is number => lag !== null);
+    const subscribed = members.flatMap((member) => member.assignment.map((entry) => entry.topic));
+    return {
+      groupId: group.groupId,
+      state: group.state as ConsumerGroupState,
+      protocolType: group.protocolType,
+      members: group.members.length,
+      topics: [...new Set([...subscribed, ...partitions.map((partition) => partition.topic)])].sort(),
+      totalLag: lags.length ? lags.reduce((sum, lag) => sum + lag, 0) : null,
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import { StreamdeskError } from '../../../src-shared/errors';
+import type { SearchFilter, TextMatch } from '../../../src-shared/messages';
+import { evaluate, parseExpression, requiredValueStrings, rootsOf, type ExpressionRecord } from './expression';
+import { readHeaders, type BatchInfo, type RecordCursor } from './record-batch';
+
+/**
+ * Compiles a search filter into a test on the raw record under a cursor. The cheap checks run
+ * first and on bytes (time, then byte-level "contains"), so most records of a scan are
+ * rejected without a string, a regex or a JSON parse ever being made.
+ */
+
+export interface CompiledFilter {
+  /** False when no record of the batch can match (it is then counted, not decoded). */
+  batch(info: BatchInfo): boolean;
+  record(partition: number, cursor: RecordCursor): boolean;
+}
+
+type FieldTest = (buf: Buffer, start: number, length: number) => boolean;
+
+/**
+ * Byte search that walks each fetched buffer once: the next occurrence is remembered, so a
+ * run of records without the needle costs one indexOf over all of them, not one per record.
+ */
+function bytesContain(needle: Buffer): FieldTest {
+  let lastBuf: Buffer | null = null;
+  let searchedFrom = 0;
+  let hit = -1;
+  return (buf, start, length) => {
+    if (length < needle.length) return false;
+    if (buf !== lastBuf || start < searchedFrom || (hit !== -1 && hit < start)) {
+      lastBuf = buf;
+      searchedFrom = start;
+      hit = buf.indexOf(needle, start);
+    }
+    return hit !== -1 && hit + needle.length <= start + length;
+  };
+}
+
+function textTest(match: z.output<typeof TextMatch>): (text: string) => boolean {
+  if (match.mode === 'regex') {
+    let regex: RegExp;
+    try {
+      regex = new RegExp(match.pattern, match.ignoreCase ? 'i' : '');
+    } catch (error) {
+      throw new StreamdeskError('invalid-argument', `pattern: is not a valid regular expression: ${(error as Error).message}`);
+    }
+    return (text) => regex.test(text);
+  }
+  const pattern = match.ignoreCase ? match.pattern.toLowerCase() : match.pattern;
+  return match.ignoreCase ? (text) => text.toLowerCase().includes(pattern) : (text) => text.includes(pattern);
+}
+
+function fieldTest(match: z.output<typeof TextMatch>): FieldTest {
+  if (match.mode === 'contains' && !match.ignoreCase) return bytesContain(Buffer.from(match.pattern, 'utf8'));
+  const test = textTest(match);
+  return (buf, start, length) => test(buf.toString('utf8', start, start + length));
+}
+
+function headerMap(cursor: RecordCursor): Record<string, string | null> {
+  // No prototype: a header named "__proto__" or "constructor" is just a header.
+  const headers = Object.create(null) as Record<string, string | null>;
+  for (const header of readHeaders(cursor)) headers[header.key.toString('utf8')] = header.value?.toString('utf8') ?? null;
+  return headers;
+}
+
+function parseValue(buf: Buffer, start: number, length: number): unknown {
+  const text = buf.toString('utf8', start, start + length);
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[' || first === '"') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+const BACKSLASH = 0x5c;
+
+export function compileFilter(filter: z.output<typeof SearchFilter>): CompiledFilter {
+  const tests: ((partition: number, cursor: RecordCursor) => boolean)[] = [];
+  const { fromMs, toMs } = filter;
+  if (fromMs !== undefined) tests.push((_, cursor) => cursor.timestamp >= fromMs);
+  if (toMs !== undefined) tests.push((_, cursor) => cursor.timestamp < toMs);
+  if (filter.key) {
+    const test = fieldTest(filter.key);
+    tests.push((_, cursor) => cursor.keyStart >= 0 && test(cursor.buf, cursor.keyStart, cursor.keyLength));
+  }
+  if (filter.value) {
+    const test = fieldTest(filter.value);
+    tests.push((_, cursor) => cursor.valueStart >= 0 && test(cursor.buf, cursor.valueStart, cursor.valueLength));
+  }
+  if (filter.headers) {
+    const test = textTest(filter.headers.match);
+    const name = filter.headers.name;
+    tests.push((_, cursor) => {
+      if (cursor.headerCount === 0) return false;
+      return readHeaders(cursor).some((header) => {
+        const value = header.value?.toString('utf8') ?? '';
+        return name === undefined ? test(`${header.key.toString('utf8')}=${value}`) : header.key.toString('utf8') === name && test(value);
+      });
+    });
+  }
+  if (filter.expression !== undefined) {
+    const tree = parseExpression(filter.expression);
+    const roots = rootsOf(tree);
+    // Byte pre-check: a value equal to "Kyrre" somewhere must hold the bytes Kyrre, unless the
+    // JSON spells it with escapes, in which case the value has a backslash and is parsed anyway.
+    const required = requiredValueStrings(tree).map((text) => bytesContain(Buffer.from(text, 'utf8')));
+    tests.push((partition, cursor) => {
+      const { buf, valueStart, valueLength } = cursor;
+      if (required.length && valueStart >= 0) {
+        const escaped = buf.subarray(valueStart, valueStart + valueLength).includes(BACKSLASH);
+        if (!escaped && !required.every((test) => test(buf, valueStart, valueLength))) return false;
+      }
+      const record: ExpressionRecord = {
+        value: roots.has('value') && valueStart >= 0 ? parseValue(buf, valueStart, valueLength) : null,
+        key: roots.has('key') && cursor.keyStart >= 0 ? buf.toString('utf8', cursor.keyStart, cursor.keyStart + cursor.keyLength) : null,
+        headers: roots.has('headers') ? headerMap(cursor) : {},
+        partition,
+        offset: cursor.offset,
+        timestamp: cursor.timestamp,
+      };
+      return evaluate(tree, record);
+    });
+  }
+  return {
+    batch: (info) => fromMs === undefined || info.maxTimestamp >= fromMs,
+    record: (partition, cursor) => {
+      for (const test of tests) if (!test(partition, cursor)) return false;
+      return true;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import { StreamdeskError } from '../../../src-shared/errors';
+import type { BrowseArgs, BrowseResult, MessageRecord, TailArgs } from '../../../src-shared/messages';
+import type { KafkaTarget } from '../kafka/kafka-target';
+import { PartitionFetcher } from './partition-fetcher';
+import { resolveWindows } from './positions';
+import { readRanges } from './range-reader';
+import { decodeBatches } from './record-batch';
+import { compareRecords, toMessageRecord } from './record-view';
+
+export interface TailHandle {
+  stop(): Promise<void>;
+}
+
+export interface TailOptions {
+  /** How long one fetch waits on the broker for new records; also the stop latency. */
+  maxWaitMs?: number;
+  onError?(error: StreamdeskError): void;
+}
+
+/** Browsing and live tail: reads at explicit offsets, no consumer group, nothing committed. */
+export class MessagesService {
+  constructor(private readonly target: () => KafkaTarget) {}
+
+  /**
+   * Up to `limit` records from the start position. Each partition contributes its records from
+   * its own start; the merge is ordered by timestamp and cut to `limit` (for `end`: the newest).
+   */
+  async browse(args: z.output<typeof BrowseArgs>): Promise<BrowseResult> {
+    const fetcher = new PartitionFetcher(this.target(), args.topic, { clientId: 'streamdesk-browse', partitionMaxBytes: 1024 * 1024 });
+    try {
+      const windows = await resolveWindows(fetcher, args.from, args.partition === null ? null : [args.partition]);
+      const fromEnd = args.from.kind === 'end';
+      const ranges = windows.map((window) => ({
+        partition: window.partition,
+        start: fromEnd ? Math.max(window.from, window.to - args.limit) : window.from,
+        end: window.to,
+      }));
+      const collected: MessageRecord[] = [];
+      const perPartition = new Map<number, number>();
+      await readRanges(fetcher, ranges, {
+        record: (partition, cursor) => {
+          collected.push(toMessageRecord(partition, cursor));
+          const count = (perPartition.get(partition) ?? 0) + 1;
+          perPartition.set(partition, count);
+          return count < args.limit;
+        },
+      });
+      collected.sort(compareRecords);
+      const available = windows.reduce((sum, window) => sum + Math.max(0, window.to - window.from), 0);
+      const records = fromEnd ? collected.slice(-args.limit) : collected.slice(0, args.limit);
+      return { topic: args.topic, records, partitions: windows, hasMore: records.length < available };
+    } finally {
+      await fetcher.close();
+    }
+  }
+
+  /**
+   * Streams records written after the call, in batches as the broker hands them over. Returns
+   * once the start offsets are known, so nothing written after it is missed.
+   */
+  async tail(args: z.output<typeof TailArgs>, onRecords: (records: MessageRecord[]) => void, options: TailOptions = {}): Promise<TailHandle> {
+    const fetcher = new PartitionFetcher(this.target(), args.topic, { clientId: 'streamdesk-tail', partitionMaxBytes: 1024 * 1024 });
+    let windows;
+    try {
+      windows = await resolveWindows(fetcher, { kind: 'end', count: 1 }, args.partition === null ? null : [args.partition]);
+    } catch (error) {
+      await fetcher.close();
+      throw error;
+    }
+    const position = new Map(windows.map((window) => [window.partition, window.to]));
+    let stopped = false;
+    const loop = (async () => {
+      while (!stopped) {
+        try {
+          const data = await fetcher.fetch([...position].map(([partition, offset]) => ({ partition, offset })), options.maxWaitMs ?? 500);
+          const records: MessageRecord[] = [];
+          for (const partition of data) {
+            const from = position.get(partition.partition);
+            if (from === undefined) continue;
+            if (partition.errorCode !== 0) {
+              position.set(partition.partition, partition.logStartOffset);
+              continue;
+            }
+            if (!partition.records) continue;
+            const next = decodeBatches(partition.records, {
+              record: (cursor) => {
+                if (cursor.offset >= from) records.push(toMessageRecord(partition.partition, cursor));
+              },
+            });
+            if (next > from) position.set(partition.partition, next);
+          }
+          if (records.length && !stopped) onRecords(records.sort(compareRecords));
+        } catch (error) {
+          if (stopped) break;
+          options.onError?.(error instanceof StreamdeskError ? error : new StreamdeskError('unavailable', String(error)));
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      }
+    })();
+    return {
+      async stop() {
+        stopped = true;
+        await loop;
+        await fetcher.close();
+      },
+    };
+  }
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { TopicName } from './topics';
+
+/**
+ * Messages: browse, tail, search, export and replay. Records cross the contract as text only
+ * (values are rendered as inert text by the UI, never as HTML).
+ */
+
+const Offset = z.number().int('must be a whole number').min(0, 'must be 0 or more');
+
+/** Where to start reading, per partition. `end` with `count` N means the last N records of each partition. */
+export const StartPosition = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('beginning') }).strict(),
+  z.object({ kind: z.literal('end'), count: z.number().int().min(1, 'must be at least 1').max(1_000_000_000, 'is too large') }).strict(),
+  z.object({ kind: z.literal('offset'), offset: Offset }).strict(),
+  z.object({ kind: z.literal('timestamp'), ms: z.number().int().min(0, 'must be 0 or more') }).strict(),
+]);
+export type StartPosition = z.infer<typeof StartPosition>;
+
+export const BrowseArgs = z
+  .object({
+    topic: TopicName,
+    partition: z.number().int().min(0, 'must be 0 or more').nullable().default(null),
+    from: StartPosition,
+    limit: z.number().int().min(1, 'must be at least 1').max(10_000, 'must be at most 10000').default(500),
+  })
+  .strict();
+export type BrowseArgs = z.input<typeof BrowseArgs>;
+
+export const RecordHeader = z.object({ key: z.string(), value: z.string().nullable(), valueEncoding: z.enum(['text', 'base64']) });
+export type RecordHeader = z.infer<typeof RecordHeader>;
+
+/** `json`: value is JSON text; `text`: UTF-8 text; `binary`: value is hex; `null`: a tombstone. */
+export const ValueFormat = z.enum(['json', 'text', 'binary', 'null']);
+export type ValueFormat = z.infer<typeof ValueFormat>;
+
+export const MessageRecord = z.object({
+  partition: z.number().int(),
+  offset: z.number(),
+  timestamp: z.number(),
+  key: z.string().nullable(),
+  keyEncoding: z.enum(['text', 'base64']),
+  headers: z.array(RecordHeader),
+  value: z.string().nullable(),
+  valueFormat: ValueFormat,
+  /** Bytes of the record as stored (key, value, headers and framing; uncompressed). */
+  sizeBytes: z.number().int(),
+});
+export type MessageRecord = z.infer<typeof MessageRecord>;
+
+export const PartitionWindow = z.object({
+  partition: z.number().int(),
+  /** First offset still in the log, and the high watermark (next offset to be written). */
+  logStart: z.number(),
+  logEnd: z.number(),
+  /** The range that was read: [from, to). */
+  from: z.number(),
+  to: z.number(),
+});
+export type PartitionWindow = z.infer<typeof PartitionWindow>;
+
+export const BrowseResult = z.object({
+  topic: z.string(),
+  /** Ordered by timestamp, then partition, then offset. */
+  records: z.array(MessageRecord),
+  partitions: z.array(PartitionWindow),
+  /** True when more records lie in the read direction beyond `limit`. */
+  hasMore: z.boolean(),
+});
+export type BrowseResult = z.infer<typeof BrowseResult>;
+
+export const TailArgs = z.object({ topic: TopicName, partition: z.number().int().min(0).nullable().default(null) }).strict();
+export type TailArgs = z.input<typeof TailArgs>;
+
+/** A text condition on a key, a value or the headers. Regular expressions are JavaScript syntax. */
+export const TextMatch = z
+  .object({
+    mode: z.enum(['contains', 'regex']),
+    pattern: z.string().min(1, 'is empty').max(10_000, 'is too long'),
+    ignoreCase: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((match, context) => {
+    if (match.mode !== 'regex') return;
+    try {
+      new RegExp(match.pattern, match.ignoreCase ? 'i' : '');
+    } catch (error) {
+      context.addIssue({ code: 'custom', path: ['pattern'], message: `is not a valid regular expression: ${(error as Error).message}` });
+    }
+  });
+export type TextMatch = z.input<typeof TextMatch>;
+
+/** Every condition given must hold (AND). An empty filter matches every record. */
+export const SearchFilter = z
+  .object({
+    key: TextMatch.optional(),
+    value: TextMatch.optional(),
+    /** Matches a header's value when `name` is given, else any header's "name=value". */
+    headers: z.object({ name: z.string().max(1000).optional(), match: TextMatch }).strict().optional(),
+    /** A field-path expression, e.g. `value.garage == "Kyrre" && value.free < 10`; checked by the back end. */
+    expression: z.string().max(10_000, 'is too long').optional(),
+    /** Record timestamps in [fromMs, toMs). */
+    fromMs: z.number().int().min(0).optional(),
+    toMs: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type SearchFilter = z.input<typeof SearchFilter>;
+
+export const SearchArgs = z
+  .object({
+    topic: TopicName,
+    partitions: z.array(z.number().int().min(0)).nullable().default(null),
+    /** `end` with count N is the bounded scan "last N per partition"; `beginning` is the full scan. */
+    from: StartPosition.default({ kind: 'beginning' }),
+    filter: SearchFilter.default({}),
+    /** Stop after this many matches (said so in the final progress: `stoppedAtLimit`). */
+    maxMatches: z.number().int().min(1).max(10_000_000).default(100_000),
+  })
+  .strict();
+export type SearchArgs = z.input<typeof SearchArgs>;
+
+export const SearchProgress = z.object({
+  searchId: z.string(),
+  /** Records read so far, exactly; `total` is how many lie in the searched ranges. */
+  scanned: z.number(),
+  total: z.number(),
+  matched: z.number(),
+  ratePerSec: z.number(),
+  partitionsDone: z.number().int(),
+  partitions: z.number().int(),
+  elapsedMs: z.number(),
+  done: z.boolean(),
+  cancelled: z.boolean(),
+  /** The search stopped because `maxMatches` was reached; `scanned` says how far it got. */
+  stoppedAtLimit: z.boolean(),
+  error: z.string().nullable(),
+});
+export type SearchProgress = z.infer<typeof SearchProgress>;
+
+export const SearchMatches = z.object({ searchId: z.string(), records: z.array(MessageRecord) });
+export type SearchMatches = z.infer<typeof SearchMatches>;
+
+export const ExportFormat = z.enum(['jsonl', 'csv']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const ExportArgs = z.object({ records: z.array(MessageRecord).max(1_000_000), format: ExportFormat }).strict();
+
+export const ReplayArgs = z
+  .object({
+    source: TopicName,
+    target: TopicName,
+    /** Record timestamps in [fromMs, toMs). */
+    fromMs: z.number().int().min(0),
+    toMs: z.number().int().min(0),
+    /** Write to the same partition number (needs at least as many partitions in the target); else by key. */
+    keepPartitions: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine((args, context) => {
+    if (args.toMs <= args.fromMs) context.addIssue({ code: 'custom', path: ['toMs'], message: 'must be after fromMs' });
+    if (args.source === args.target) context.addIssue({ code: 'custom', path: ['target'], message: 'must differ from the source topic' });
+  });
+export type ReplayArgs = z.input<typeof ReplayArgs>;
+
+export const ReplayProgress = z.object({
+  replayId: z.string(),
+  /** Records of the source range, read and written so far, exactly. */
+  read: z.number(),
+  written: z.number(),
+  total: z.number(),
+  done: z.boolean(),
+  error: z.string().nullable(),
+});
+export type ReplayProgress = z.infer<typeof ReplayProgress>;
