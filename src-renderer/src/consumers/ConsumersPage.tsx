@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ConsumerGroupDetail, ConsumerGroupSummary, ResetOffsetsResult, ResetTarget } from '../../../src-shared/consumers';
 import { bridge } from '../bridge';
+import { usePolling } from '../hooks/use-polling';
 import { Field } from '../components/Modal';
 import { num } from '../format';
 import { hrefOf } from '../router';
@@ -88,11 +89,7 @@ function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged(): voi
   const [group, setGroup] = useState<ConsumerGroupDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => bridge.call('consumers:detail', { groupId }).then((detail) => (setGroup(detail), setError(null)), (caught: Error) => setError(caught.message)), [groupId]);
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), 5000);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, 5000);
   if (!group) return <div className="page-empty">{error ?? 'Loading…'}</div>;
   return (
     <>
@@ -149,11 +146,7 @@ export function ConsumersPage({ groupId }: { groupId: string | null }) {
   const [groups, setGroups] = useState<ConsumerGroupSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => bridge.call('consumers:list', {}).then((list) => (setGroups(list), setError(null)), (caught: Error) => setError(caught.message)), []);
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), 5000);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, 5000);
   return (
     <div className="page">
       <div className="page-header">

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { JobDetail } from '../../../src-shared/flink';
 import { bridge } from '../bridge';
+import { usePolling } from '../hooks/use-polling';
 import { bytes, num } from '../format';
 import { hrefOf } from '../router';
 
@@ -10,12 +11,8 @@ const pct = (value: number | null) => (value === null ? '—' : `${Math.round(va
 export function JobDetailPage({ jobId }: { jobId: string }) {
   const [job, setJob] = useState<JobDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () => bridge.call('flink:job', { jobId }).then((detail) => (setJob(detail), setError(null)), (caught: Error) => setError(caught.message));
-    void load();
-    const timer = setInterval(() => void load(), 3000);
-    return () => clearInterval(timer);
-  }, [jobId]);
+  const load = useCallback(() => bridge.call('flink:job', { jobId }).then((detail) => (setJob(detail), setError(null)), (caught: Error) => setError(caught.message)), [jobId]);
+  usePolling(load, 3000);
   if (!job) return <div className="page"><a href={hrefOf('pipelines')}>← Pipelines</a><div className="page-empty">{error ?? 'Loading…'}</div></div>;
   return (
     <div className="page">

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FlinkCluster, JobSummary, SavepointInfo } from '../../../src-shared/flink';
 import type { PipelineDefinition } from '../../../src-shared/pipelines';
 import { bridge } from '../bridge';
+import { usePolling } from '../hooks/use-polling';
 import { bytes, elapsed, num } from '../format';
 import { hrefOf } from '../router';
 import { SqlPipelineModal } from './SqlPipelineModal';
@@ -75,11 +76,7 @@ export function PipelinesPage() {
       setError((caught as Error).message);
     }
   }, []);
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), 3000);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, 3000);
   const act = (label: string, run: () => Promise<unknown>) => {
     setNote({ kind: 'ok', text: `${label}…` });
     run().then(

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { TopicDetail } from '../../../src-shared/topics';
 import { bridge } from '../bridge';
+import { usePolling } from '../hooks/use-polling';
 import { bytes, num, retention } from '../format';
 import { hrefOf, navigate } from '../router';
 import { AddPartitionsModal, DeleteTopicModal, EditConfigsModal } from './TopicActions';
@@ -25,11 +26,7 @@ export function TopicDetailPage({ name }: { name: string }) {
       setError((caught as Error).message);
     }
   }, [name]);
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), 5000);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, 5000);
   const close = () => {
     setDialog(null);
     void load();
