@@ -35,6 +35,7 @@ function sameStackAgain(t: TestStack, kraft: boolean): NativeStack {
       zookeeper: t.ports.zookeeper ?? undefined,
       flinkRest: t.ports.flinkRest,
       kafkaController: t.ports.kafkaController ?? undefined,
+      sqlGateway: t.ports.sqlGateway,
     },
   });
 }

@@ -7,7 +7,7 @@ export interface SharedStack {
   zookeeper: string;
   flinkUrl: string;
   sqlGatewayUrl: string;
-  ports: { kafka: number; zookeeper: number; flinkRest: number };
+  ports: { kafka: number; zookeeper: number; flinkRest: number; sqlGateway: number };
 }
 
 declare module 'vitest' {
@@ -33,7 +33,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     zookeeper: `${stack.host}:${stack.ports.zookeeper}`,
     flinkUrl: stack.flinkUrl,
     sqlGatewayUrl: stack.sqlGatewayUrl,
-    ports: { kafka: stack.ports.kafka, zookeeper: stack.ports.zookeeper!, flinkRest: stack.ports.flinkRest },
+    ports: { kafka: stack.ports.kafka, zookeeper: stack.ports.zookeeper!, flinkRest: stack.ports.flinkRest, sqlGateway: stack.ports.sqlGateway },
   });
   return () => stack.stop();
 }
