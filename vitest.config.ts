@@ -16,6 +16,22 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // kill -9 on real stacks (`npm run test:faults`, a step of its own in scripts/test.sh): only when asked for, never in a plain `vitest run`.
+      ...(process.env.STREAMDESK_FAULTS === '1'
+        ? [
+            {
+              test: {
+                name: 'faults',
+                include: ['test/faults/**/*.test.ts'],
+                environment: 'node',
+                globalSetup: ['test/faults/setup/report.ts'],
+                testTimeout: 240_000,
+                hookTimeout: 300_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

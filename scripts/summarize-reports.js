@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Sums vitest's and Playwright's JSON reports into the one line CI reads: `N passed, N failed`.
+// Sums vitest's (main and fault-injection runs) and Playwright's JSON reports into the one line CI reads: `N passed, N failed`.
 // Arguments name steps that failed outside the test runners (lint, build…); each counts as a failure.
 // Exits 1 when anything failed or a report is missing.
 'use strict';
@@ -22,19 +22,24 @@ function read(name) {
   }
 }
 
-const vitest = read('vitest.json');
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-  skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
+/** Adds one vitest JSON report (the main run's, or the fault-injection run's). */
+function addVitest(report) {
+  if (!report) return;
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   // A file that failed to load has no tests to count: count it.
-  for (const file of vitest.testResults ?? []) {
+  for (const file of report.testResults ?? []) {
     if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
       problems.push(`${path.relative(process.cwd(), file.name)}: ${String(file.message).split('\n')[0]}`);
       failed += 1;
     }
   }
 }
+const vitest = read('vitest.json');
+addVitest(vitest);
+const faults = read('faults-vitest.json');
+addVitest(faults);
 const playwright = read('playwright.json');
 if (playwright) {
   passed += playwright.stats.expected + playwright.stats.flaky;
@@ -46,7 +51,7 @@ if (playwright) {
   }
 }
 // A runner that exits non-zero after reporting its failures is already counted; count it only when its report is silent.
-const reportedFailures = { vitest: vitest ? vitest.numFailedTests : 0, playwright: playwright ? playwright.stats.unexpected : 0 };
+const reportedFailures = { vitest: vitest ? vitest.numFailedTests : 0, faults: faults ? faults.numFailedTests : 0, playwright: playwright ? playwright.stats.unexpected : 0 };
 for (const step of process.argv.slice(2)) {
   problems.push(`step failed: ${step}`);
   if (!(reportedFailures[step] > 0)) failed += 1;

@@ -5,13 +5,15 @@ import type { GeneratorService } from './services/generator/generator-service';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StreamdeskError } from '../src-shared/errors';
-import type { SearchMatches, SearchProgress } from '../src-shared/messages';
+import type { ReplayProgress, SearchMatches, SearchProgress } from '../src-shared/messages';
+import type { ReplayService } from './services/messages/replay-service';
 import type { AlertService } from './services/alerts/alert-service';
 import type { ConsumerGroupsService } from './services/consumers/consumer-groups-service';
 import type { MessagesService } from './services/messages/messages-service';
 import type { SearchService } from './services/messages/search-service';
 import type { PipelineService } from './services/flink/pipeline-service';
 import type { MetricsSampler } from './services/metrics/metrics-sampler';
+import type { ResourceSampler } from './services/metrics/resource-sampler';
 import type { ProfileService } from './services/profiles';
 import type { ProducerService } from './services/kafka/producer-service';
 import type { StreamsService } from './services/kafka/streams-service';
@@ -28,11 +30,15 @@ export interface Services {
   producer: ProducerService;
   generators: GeneratorService;
   metrics: MetricsSampler;
+  resources: ResourceSampler;
   alerts: AlertService;
   messages: MessagesService;
   search: SearchService;
   /** Where search progress and matches go (the event bus). */
   onSearch: { progress(progress: SearchProgress): void; matches(matches: SearchMatches): void };
+  replay: ReplayService;
+  /** Where replay progress goes (the event bus). */
+  onReplay(progress: ReplayProgress): void;
   consumers: ConsumerGroupsService;
   /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
   pipelines: () => PipelineService;
@@ -88,6 +94,7 @@ export function createApi(services: Services): Api {
     'generator:list': async () => services.generators.list(),
     'metrics:topic': ({ topic, time_range }) => services.metrics.topicMetrics(topic, time_range),
     'metrics:cluster': async ({ time_range }) => services.metrics.clusterMetrics(time_range),
+    'metrics:resources': async ({ time_range }) => services.resources.metrics(time_range),
     'profiles:list': async () => profiles().list(),
     'profiles:save': async ({ profile }) => profiles().save(profile),
     'profiles:delete': async ({ id }) => profiles().delete(id),
@@ -110,6 +117,11 @@ export function createApi(services: Services): Api {
       await services.pipelines().disposeSavepoint(path);
       return { path };
     },
+    'flink:jars': () => services.pipelines().listJars(),
+    'flink:deleteJar': async ({ jarId }) => {
+      await services.pipelines().deleteJar(jarId);
+      return { jarId };
+    },
     'pipelines:list': async () => services.pipelines().listPipelines(),
     'pipelines:saveSql': async (args) => services.pipelines().saveSqlPipeline(args),
     'pipelines:uploadJar': async ({ jarPath, ...args }) => {
@@ -118,6 +130,7 @@ export function createApi(services: Services): Api {
       });
       return services.pipelines().uploadJarPipeline(args, { fileName: basename(jarPath), bytes });
     },
+    'pipelines:uploadJarBytes': async ({ fileName, bytes, ...args }) => services.pipelines().uploadJarPipeline(args, { fileName: basename(fileName.replace(/\\/g, '/')), bytes }),
     'pipelines:delete': async ({ name }) => {
       await services.pipelines().deletePipeline(name);
       return { name };
@@ -130,6 +143,9 @@ export function createApi(services: Services): Api {
       return { searchId: running.searchId };
     },
     'messages:cancelSearch': async ({ searchId }) => ({ cancelled: services.search.cancel(searchId) }),
+    'messages:tail': (args) => services.messages.tailPoll(args),
+    'messages:kcatCommand': (ref) => services.messages.kcatCommand(ref),
+    'messages:replay': async (args) => ({ replayId: services.replay.start(args, services.onReplay).replayId }),
     'consumers:list': () => services.consumers.list(),
     'consumers:detail': ({ groupId }) => services.consumers.detail(groupId),
     'consumers:resetOffsets': (args) => services.consumers.resetOffsets(args),
@@ -137,6 +153,7 @@ export function createApi(services: Services): Api {
       await services.consumers.delete(args);
       return { groupId: args.groupId };
     },
+    'consumers:lagHistory': async ({ groupId, time_range }) => services.metrics.groupLag(groupId, time_range),
     'alerts:state': async () => services.alerts.state(),
     'alerts:updateRule': async (args) => services.alerts.updateRule(args),
     'alerts:setPublishing': async ({ topic }) => services.alerts.setPublishTopic(topic),

@@ -10,9 +10,12 @@ import type { KafkaTarget } from './services/kafka/kafka-target';
 import { AlertService } from './services/alerts/alert-service';
 import { ConsumerGroupsService } from './services/consumers/consumer-groups-service';
 import { MessagesService } from './services/messages/messages-service';
+import { ReplayService } from './services/messages/replay-service';
 import { SearchService } from './services/messages/search-service';
 import { pipelinesForConnection } from './services/flink/pipelines-for-connection';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
+import { ResourceSampler } from './services/metrics/resource-sampler';
+import { FlinkRestClient } from './services/flink/flink-rest-client';
 import { ProfileService, type KeyValueFile, type SecretCipher } from './services/profiles';
 import { ProducerService } from './services/kafka/producer-service';
 import { StreamsService } from './services/kafka/streams-service';
@@ -36,7 +39,7 @@ export interface BackendOptions {
   kraft: boolean;
   stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number; sqlGateway?: number };
   /** The JMX exporter agent for the local broker (paths of its jar and rules, and its port). */
-  jmxExporter?: { agentJar: string; config: string; port: number };
+  jmxExporter?: { agentJar: string; config: string; port?: number };
   healthIntervalMs?: number;
   logger: Logger;
 }
@@ -99,6 +102,8 @@ export function createBackend(options: BackendOptions): Backend {
     savepointsDir: () => (onLocalStack() ? path.join(options.dataDir, 'flink', 'savepoints') : null),
     catalogFile: path.join(options.dataDir, 'pipelines.json'),
     topics,
+    // a sink topic's newest results, for the pipelines' end-to-end latency
+    newestRecords: async (topic, limit) => (await new MessagesService(kafkaTarget).browse({ topic, partition: null, from: { kind: 'end', count: limit }, limit })).records,
   });
   const alerts: AlertService = new AlertService({
     file: options.alertsFile,
@@ -120,14 +125,26 @@ export function createBackend(options: BackendOptions): Backend {
       alerts.onMetrics(sample);
     },
   });
+  const resources = new ResourceSampler({
+    flink: flinkClientOf(connection, flinkHeaders),
+    zookeeper: () => connection().zookeeper,
+    processes: async () => {
+      if (!onLocalStack()) return { available: false, reason: 'Only measured for the local stack; this connection is a remote cluster' };
+      const running = await stack.runningPids();
+      return running ? { available: true, processes: running } : { available: false, reason: 'The local stack runs under Docker Compose; only the native stack\'s processes are measured' };
+    },
+    onSample: (sample) => bus.emit('metrics:resourcesSampled', sample),
+  });
   profiles?.onActiveChanged(() => {
     bus.emit('profiles:changed', profiles.list());
     void health.check();
   });
   const search = new SearchService(kafkaTarget);
-  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, alerts, profiles, pipelines, messages: new MessagesService(kafkaTarget), consumers: new ConsumerGroupsService(kafkaTarget),
+  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, resources, alerts, profiles, pipelines, messages: new MessagesService(kafkaTarget), consumers: new ConsumerGroupsService(kafkaTarget),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
+    replay: new ReplayService(kafkaTarget),
+    onReplay: (progress) => bus.emit('messages:replayProgressed', progress),
   });
   return {
     api,
@@ -137,9 +154,11 @@ export function createBackend(options: BackendOptions): Backend {
     start: () => {
       health.start();
       metrics.start();
+      resources.start();
     },
     dispose: async () => {
       health.stop();
+      resources.stop();
       await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close()]);
     },
   };
@@ -173,5 +192,18 @@ function throttled<T>(ms: number, load: () => Promise<T>): () => Promise<T> {
   return () => {
     if (!last || Date.now() - last.at > ms) last = { at: Date.now(), value: load() };
     return last.value;
+  };
+}
+
+/** One Flink REST client for the metrics, rebuilt only when the connection's Flink or its auth changes. */
+function flinkClientOf(connection: () => Connection, headers: () => Record<string, string>): () => FlinkRestClient | null {
+  let cached: { key: string; client: FlinkRestClient } | null = null;
+  return () => {
+    const url = connection().flinkUrl;
+    if (!url) return null;
+    const auth = headers();
+    const key = JSON.stringify([url, auth]);
+    if (cached?.key !== key) cached = { key, client: new FlinkRestClient({ fetch, baseUrl: url, headers: auth, timeoutMs: 3000 }) };
+    return cached.client;
   };
 }

@@ -92,7 +92,7 @@ function backendFrom(flags: Flags) {
     confDir: NATIVE_CONF_DIR,
     composeDir: COMPOSE_DIR,
     kraft: Boolean(flags.kraft),
-    jmxExporter: { ...JMX_EXPORTER, port: portFlag(flags, 'exporter-port') ?? 7071 },
+    jmxExporter: { ...JMX_EXPORTER, ...definedOnly({ port: portFlag(flags, 'exporter-port') }) },
     stackPorts: definedOnly({ kafka: portFlag(flags, 'kafka-port'), zookeeper: portFlag(flags, 'zookeeper-port'), flinkRest: portFlag(flags, 'flink-port'), sqlGateway: portFlag(flags, 'sql-gateway-port') }),
     logger: consoleLogger,
   };

@@ -5,6 +5,7 @@ import { consoleLogger } from './core/logger';
 import { ElectronStoreFile } from './electron-adapters/electron-store-file';
 import { SafeStorageCipher } from './electron-adapters/safe-storage-cipher';
 import { registerElectronHost } from './hosts/electron';
+import { isExternalWebUrl, isOwnPage as isOwnPageOf, isTrustedSenderFrame, type OwnPage } from './hosts/electron-sender';
 import { CONTENT_SECURITY_POLICY } from './hosts/security-headers';
 import { appVersion, COMPOSE_DIR, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR } from './paths';
 import { savedBounds, trackWindowState } from './window-state';
@@ -12,19 +13,14 @@ import { savedBounds, trackWindowState } from './window-state';
 const RENDERER_URL = process.env.ELECTRON_RENDERER_URL; // electron-vite dev server, in `npm run dev` only
 const RENDERER_FILE = path.join(__dirname, '../renderer/index.html');
 
+const OWN_PAGE: OwnPage = { devServerUrl: RENDERER_URL, file: RENDERER_FILE };
+
 function isOwnPage(url: string): boolean {
-  if (RENDERER_URL) return url.startsWith(RENDERER_URL);
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'file:' && path.normalize(decodeURIComponent(parsed.pathname)) === path.normalize(RENDERER_FILE);
-  } catch {
-    return false;
-  }
+  return isOwnPageOf(url, OWN_PAGE);
 }
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isOwnPage(frame.url);
+  return isTrustedSenderFrame(event.senderFrame, OWN_PAGE);
 }
 
 function hardenSession(): void {
@@ -60,6 +56,8 @@ function createWindow(): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open links in a new window; window.open is denied anyway, this closes the other path.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (maximized) window.maximize();
@@ -80,7 +78,7 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // Links to a service's own dashboard open in the user's browser, never inside the app.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    if (isExternalWebUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 });
@@ -94,7 +92,7 @@ void app.whenReady().then(() => {
     confDir: NATIVE_CONF_DIR,
     composeDir: COMPOSE_DIR,
     kraft: false,
-    jmxExporter: { ...JMX_EXPORTER, port: 7071 },
+    jmxExporter: { ...JMX_EXPORTER },
     logger: consoleLogger,
     profiles: { file: new ElectronStoreFile(app.getPath('userData')), cipher: new SafeStorageCipher() },
     alertsFile: new ElectronStoreFile(app.getPath('userData'), 'alerts'),

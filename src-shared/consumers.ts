@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Point, TimeRange } from './metrics';
 import { TopicName } from './topics';
 
 /** Consumer groups: list, per-partition lag, offset reset (dry run first) and delete. */
@@ -79,3 +80,8 @@ export const DeleteGroupArgs = z
     if (args.confirm !== args.groupId) context.addIssue({ code: 'custom', path: ['confirm'], message: 'type the group id exactly to confirm' });
   });
 export type DeleteGroupArgs = z.input<typeof DeleteGroupArgs>;
+
+/** A group's total lag over time, from the back end's metrics sampler (one point per lag refresh). */
+export const GroupLagHistoryArgs = z.object({ groupId: GroupId, time_range: TimeRange.default('15m') }).strict();
+export const GroupLagHistory = z.object({ groupId: z.string(), resolution_ms: z.number(), points: z.array(Point) });
+export type GroupLagHistory = z.infer<typeof GroupLagHistory>;

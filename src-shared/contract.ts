@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { HealthSnapshot } from './health';
 import { ResetArgs, SetBackendArgs, StackLog, StackLogArgs, StackProgress, StackServiceArgs, StackStatus, StackUpArgs } from './stack';
 import { Connection } from './connection';
-import { FlinkCluster, JobDetail, JobRef, JobSummary, SavepointInfo, SavepointPathArgs } from './flink';
-import { PipelineDefinition, PipelineRef, ResumePipelineArgs, ResumePipelineResult, SavepointResult, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs, StartPipelineResult } from './pipelines';
+import { FlinkCluster, FlinkJar, JobDetail, JobRef, JobSummary, SavepointInfo, SavepointPathArgs } from './flink';
+import { PipelineDefinition, PipelineRef, ResumePipelineArgs, ResumePipelineResult, SavepointResult, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs, StartPipelineResult, UploadJarBytesArgs } from './pipelines';
 import { GeneratorStartArgs, GeneratorStatus, GeneratorStopArgs } from './generator';
-import { ConsumerGroupDetail, ConsumerGroupSummary, DeleteGroupArgs, GroupId, ResetOffsetsArgs, ResetOffsetsResult } from './consumers';
-import { BrowseArgs, BrowseResult, SearchArgs, SearchMatches, SearchProgress } from './messages';
+import { ConsumerGroupDetail, ConsumerGroupSummary, DeleteGroupArgs, GroupId, GroupLagHistory, GroupLagHistoryArgs, ResetOffsetsArgs, ResetOffsetsResult } from './consumers';
+import { BrowseArgs, BrowseResult, KcatCommand, RecordRef, ReplayArgs, ReplayProgress, SearchArgs, SearchMatches, SearchProgress, TailPollArgs, TailPollResult } from './messages';
 import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './alerts';
-import { ClusterMetricsArgs, MetricsSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
+import { ClusterMetricsArgs, MetricsSample, ResourceMetrics, ResourceMetricsArgs, ResourcesSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
 import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
 import { ApplyStreamsResult, FixStreamArgs, StreamState } from './streams';
@@ -54,6 +54,7 @@ export const calls = {
   'generator:list': { args: NoArgs, result: z.array(GeneratorStatus) },
   'metrics:topic': { args: StreamingMetricsArgs, result: StreamingMetrics },
   'metrics:cluster': { args: ClusterMetricsArgs, result: StreamingMetrics },
+  'metrics:resources': { args: ResourceMetricsArgs, result: ResourceMetrics },
   'profiles:list': { args: NoArgs, result: ProfilesState },
   'profiles:save': { args: ProfileSaveArgs, result: ProfileView },
   'profiles:delete': { args: ProfileIdArgs, result: ProfilesState },
@@ -67,10 +68,14 @@ export const calls = {
   'flink:stopWithSavepoint': { args: JobRef, result: SavepointResult },
   'flink:savepoints': { args: NoArgs, result: z.array(SavepointInfo) },
   'flink:disposeSavepoint': { args: SavepointPathArgs, result: z.object({ path: z.string() }) },
+  'flink:jars': { args: NoArgs, result: z.array(FlinkJar) },
+  'flink:deleteJar': { args: z.object({ jarId: z.string().min(1, 'is required').max(300).regex(/^[\w.-]+$/, 'must be a jar id as Flink lists it') }).strict(), result: z.object({ jarId: z.string() }) },
   'pipelines:list': { args: NoArgs, result: z.array(PipelineDefinition) },
   'pipelines:saveSql': { args: SaveSqlPipelineArgs, result: PipelineDefinition },
   /** A job jar on the back end's machine (the desktop app's own disk; in serve mode, the server's). */
   'pipelines:uploadJar': { args: SaveJarPipelineArgs.extend({ jarPath: z.string().min(1, 'is required').max(4096) }).strict(), result: PipelineDefinition },
+  /** A job jar's bytes from the user's machine: over IPC in the desktop app; in serve mode POST /api/pipelines/jars calls it. */
+  'pipelines:uploadJarBytes': { args: UploadJarBytesArgs, result: PipelineDefinition },
   'pipelines:delete': { args: PipelineRef, result: z.object({ name: z.string() }) },
   'pipelines:start': { args: StartPipelineArgs, result: StartPipelineResult },
   'pipelines:resume': { args: ResumePipelineArgs, result: ResumePipelineResult },
@@ -78,10 +83,17 @@ export const calls = {
   /** Starts a search; progress and matches arrive as events carrying the search id. */
   'messages:search': { args: SearchArgs, result: z.object({ searchId: z.string() }) },
   'messages:cancelSearch': { args: z.object({ searchId: z.string().min(1).max(100) }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  /** One step of a live tail (stateless: the UI keeps the positions and asks again). */
+  'messages:tail': { args: TailPollArgs, result: TailPollResult },
+  /** A shell command that produces the record (read again from the log) with kcat. */
+  'messages:kcatCommand': { args: RecordRef, result: KcatCommand },
+  /** Starts a replay; progress arrives as `messages:replayProgressed` events carrying the replay id. */
+  'messages:replay': { args: ReplayArgs, result: z.object({ replayId: z.string() }) },
   'consumers:list': { args: NoArgs, result: z.array(ConsumerGroupSummary) },
   'consumers:detail': { args: z.object({ groupId: GroupId }).strict(), result: ConsumerGroupDetail },
   'consumers:resetOffsets': { args: ResetOffsetsArgs, result: ResetOffsetsResult },
   'consumers:delete': { args: DeleteGroupArgs, result: z.object({ groupId: z.string() }) },
+  'consumers:lagHistory': { args: GroupLagHistoryArgs, result: GroupLagHistory },
   'alerts:state': { args: NoArgs, result: AlertsState },
   'alerts:updateRule': { args: UpdateAlertRuleArgs, result: AlertsState },
   'alerts:setPublishing': { args: SetAlertPublishingArgs, result: AlertsState },
@@ -93,10 +105,12 @@ export const events = {
   'stack:progressed': StackProgress,
   'generator:progressed': GeneratorStatus,
   'metrics:sampled': MetricsSample,
+  'metrics:resourcesSampled': ResourcesSample,
   'profiles:changed': ProfilesState,
   'alerts:changed': AlertsState,
   'messages:searchProgressed': SearchProgress,
   'messages:searchMatched': SearchMatches,
+  'messages:replayProgressed': ReplayProgress,
 } as const;
 
 export type Calls = typeof calls;

@@ -8,6 +8,8 @@ export const ErrorCode = z.enum([
   'unavailable',
   'unauthorized',
   'forbidden',
+  /** Serve mode: this client already runs as many expensive calls (search, replay) as it may. */
+  'rate-limited',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -31,6 +31,35 @@ export const LastCheckpoint = z.object({
 });
 export type LastCheckpoint = z.infer<typeof LastCheckpoint>;
 
+/**
+ * End-to-end latency of a pipeline that reads and writes Kafka: for each of its newest results
+ * in the sink topic, the result's arrival (its Kafka record timestamp: the broker's append time
+ * when the topic uses LogAppendTime, else the time Flink's Kafka producer sent it) minus the
+ * event time the result carries of the newest input it includes. A windowed result arrives only
+ * after its window closed and the watermark passed it, so its figure includes that wait;
+ * `oldestInput*` measures from the oldest input instead (the whole window's wait).
+ */
+export const PipelineLatency = z.object({
+  sinkTopic: z.string(),
+  eventTimeField: z.string(),
+  /** Results this figure is made of: this job's newest, arrived since it started, within `spanMs` of the newest. */
+  samples: z.number().int(),
+  p50Ms: z.number().nullable(),
+  minMs: z.number().nullable(),
+  maxMs: z.number().nullable(),
+  /** From the oldest input of each result (windowed pipelines that carry it), median. */
+  oldestInputP50Ms: z.number().nullable(),
+  /** Arrival time of the newest result (epoch ms): how fresh the figure is. */
+  newestArrivalAt: z.number().nullable(),
+  /** The arrival span the samples come from. */
+  spanMs: z.number(),
+  /** When there is no figure (or it needs a caveat): why. */
+  note: z.string().nullable(),
+  /** When the sample was taken (epoch ms); it is reused for a few seconds. */
+  measuredAt: z.number(),
+});
+export type PipelineLatency = z.infer<typeof PipelineLatency>;
+
 export const JobSummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -48,6 +77,10 @@ export const JobSummary = z.object({
   checkpointsFailed: z.number().int().nullable(),
   restarts: z.number().int().nullable(),
   dashboardUrl: z.string(),
+  /** The catalog pipeline this job runs (matched by the name the console gave it, or remembered at start), if any. */
+  pipelineName: z.string().nullable().default(null),
+  /** Null: not a running catalog pipeline with a sink topic and a result event-time field. */
+  latency: PipelineLatency.nullable().default(null),
 });
 export type JobSummary = z.infer<typeof JobSummary>;
 
@@ -118,6 +151,17 @@ export const JobDetail = JobSummary.extend({
   configuration: z.record(z.string(), z.string()),
 });
 export type JobDetail = z.infer<typeof JobDetail>;
+
+/** A jar uploaded to Flink (its /jars list), with the catalog pipelines that run it. */
+export const FlinkJar = z.object({
+  id: z.string(),
+  name: z.string(),
+  uploadedAt: z.number().nullable(),
+  /** Entry classes Flink found in the manifest (may be empty: then an entry class must be given). */
+  entryClasses: z.array(z.string()),
+  pipelines: z.array(z.string()),
+});
+export type FlinkJar = z.infer<typeof FlinkJar>;
 
 export const JobRef = z.object({ jobId: z.string().regex(/^[0-9a-f]{32}$/, 'must be a Flink job id (32 hex digits)') }).strict();
 export type JobRef = z.infer<typeof JobRef>;

@@ -72,6 +72,37 @@ export type BrowseResult = z.infer<typeof BrowseResult>;
 export const TailArgs = z.object({ topic: TopicName, partition: z.number().int().min(0).nullable().default(null) }).strict();
 export type TailArgs = z.input<typeof TailArgs>;
 
+export const FetchPositionSchema = z.object({ partition: z.number().int().min(0, 'must be 0 or more'), offset: Offset }).strict();
+export type TailPosition = z.infer<typeof FetchPositionSchema>;
+
+/**
+ * One step of a live tail, stateless on the back end (nothing to leak when a window closes):
+ * without `after` it answers the current log ends; with it, the records written since those
+ * positions (waiting up to `maxWaitMs` for some) and the positions to ask from next time.
+ */
+export const TailPollArgs = z
+  .object({
+    topic: TopicName,
+    partition: z.number().int().min(0, 'must be 0 or more').nullable().default(null),
+    after: z.array(FetchPositionSchema).min(1, 'name at least one partition').max(10_000).nullable().default(null),
+    maxWaitMs: z.number().int().min(0, 'must be 0 or more').max(10_000, 'must be at most 10000').default(1000),
+    limit: z.number().int().min(1, 'must be at least 1').max(5000, 'must be at most 5000').default(500),
+  })
+  .strict();
+export type TailPollArgs = z.input<typeof TailPollArgs>;
+
+export const TailPollResult = z.object({
+  /** Ordered by timestamp, then partition, then offset; at most `limit`. */
+  records: z.array(MessageRecord),
+  /** Where the next poll continues: every record before these offsets has been returned. */
+  positions: z.array(FetchPositionSchema),
+});
+export type TailPollResult = z.infer<typeof TailPollResult>;
+
+/** A record named by its coordinates: the back end reads its exact bytes again. */
+export const RecordRef = z.object({ topic: TopicName, partition: z.number().int().min(0, 'must be 0 or more'), offset: Offset }).strict();
+export type RecordRef = z.infer<typeof RecordRef>;
+
 /** A text condition on a key, a value or the headers. Regular expressions are JavaScript syntax. */
 export const TextMatch = z
   .object({
@@ -143,7 +174,6 @@ export type SearchMatches = z.infer<typeof SearchMatches>;
 export const ExportFormat = z.enum(['jsonl', 'csv']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
-export const ExportArgs = z.object({ records: z.array(MessageRecord).max(1_000_000), format: ExportFormat }).strict();
 
 export const ReplayArgs = z
   .object({
@@ -172,3 +202,10 @@ export const ReplayProgress = z.object({
   error: z.string().nullable(),
 });
 export type ReplayProgress = z.infer<typeof ReplayProgress>;
+
+export const KcatCommand = z.object({
+  command: z.string(),
+  /** What the command does not carry (e.g. the record's timestamp, SASL settings). */
+  caveats: z.array(z.string()),
+});
+export type KcatCommand = z.infer<typeof KcatCommand>;

@@ -49,3 +49,57 @@ export const MetricsSample = z.object({
   idle_ms: z.number().nullable(),
 });
 export type MetricsSample = z.infer<typeof MetricsSample>;
+
+// ---- Flink, ZooKeeper and local-process figures (the "resources" series) ----
+
+/** What a resource series is about: the whole Flink cluster, one job, one TaskManager, ZooKeeper, one local process. */
+export const ResourceGroup = z.enum(['flink', 'flink-job', 'taskmanager', 'zookeeper', 'process']);
+export type ResourceGroup = z.infer<typeof ResourceGroup>;
+
+export const ResourceMetric = z.enum([
+  'records_in_per_sec',
+  'records_out_per_sec',
+  'busy_ratio',
+  'backpressured_ratio',
+  'checkpoint_duration_ms',
+  'checkpoint_size_bytes',
+  'restarts',
+  'cpu_load',
+  'heap_used_bytes',
+  'heap_max_bytes',
+  'avg_latency_ms',
+  'max_latency_ms',
+  'round_trip_ms',
+  'cpu_percent',
+  'rss_bytes',
+]);
+export type ResourceMetric = z.infer<typeof ResourceMetric>;
+
+/** Identifies one series: `key` is `group|subject|metric`; `label` names the subject for people (job name, service). */
+export const ResourceSeriesId = z.object({ key: z.string(), group: ResourceGroup, subject: z.string().nullable(), label: z.string(), metric: ResourceMetric });
+export type ResourceSeriesId = z.infer<typeof ResourceSeriesId>;
+
+/** Figures that cannot be measured on this connection, and why (no Flink URL, a remote stack...). */
+export const UnavailableFigures = z.object({ source: z.enum(['flink', 'zookeeper', 'process']), figures: z.string(), reason: z.string() });
+export type UnavailableFigures = z.infer<typeof UnavailableFigures>;
+
+export const ResourceMetrics = z.object({
+  time_range: TimeRange,
+  resolution_ms: z.number(),
+  series: z.array(ResourceSeriesId.extend({ current: z.number().nullable(), points: z.array(Point) })),
+  unavailable: z.array(UnavailableFigures),
+});
+export type ResourceMetrics = z.infer<typeof ResourceMetrics>;
+export const ResourceMetricsArgs = z.object({ time_range: TimeRange.default('15m') }).strict();
+
+/** What live views get after each resource round: the new value of every series read in it. */
+export const ResourcesSample = z.object({
+  at: z.number(),
+  values: z.array(ResourceSeriesId.extend({ value: z.number() })),
+  unavailable: z.array(UnavailableFigures),
+});
+export type ResourcesSample = z.infer<typeof ResourcesSample>;
+
+export function resourceKey(group: ResourceGroup, subject: string | null, metric: ResourceMetric): string {
+  return `${group}|${subject ?? ''}|${metric}`;
+}

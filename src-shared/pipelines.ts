@@ -13,6 +13,24 @@ export const PipelineName = z
 
 const TopicRefName = z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be a Kafka topic name').nullable();
 
+/** A top-level field of the JSON records a pipeline writes to its sink topic. */
+const ResultField = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/, 'must be a top-level field name of the output records (letters, digits, _)')
+  .nullable();
+
+/**
+ * Which output field carries an input's event time (epoch ms or ISO-8601), so the console can
+ * show end-to-end latency: a result's arrival in the sink topic minus that event time.
+ * `resultEventTimeField`: the newest input the result includes (for a 1:1 pipeline, its input);
+ * `resultOldestEventTimeField` (windowed results): the oldest, which shows the window's wait.
+ */
+const LatencyFields = {
+  resultEventTimeField: ResultField.default(null),
+  resultOldestEventTimeField: ResultField.default(null),
+};
+
 /**
  * Statements run one by one in a SQL Gateway session. `{{bootstrap}}` stands for the Kafka
  * bootstrap servers as Flink reaches them, so one definition works against any cluster.
@@ -25,6 +43,7 @@ export const SqlPipelineDefinition = z.object({
   statements: z.array(z.string().trim().min(1, 'an empty statement')).min(1, 'at least one statement is required'),
   sourceTopic: TopicRefName.default(null),
   sinkTopic: TopicRefName.default(null),
+  ...LatencyFields,
 });
 export type SqlPipelineDefinition = z.infer<typeof SqlPipelineDefinition>;
 
@@ -40,6 +59,7 @@ export const JarPipelineDefinition = z.object({
   programArgs: z.array(z.string()).default([]),
   sourceTopic: TopicRefName.default(null),
   sinkTopic: TopicRefName.default(null),
+  ...LatencyFields,
 });
 export type JarPipelineDefinition = z.infer<typeof JarPipelineDefinition>;
 
@@ -54,6 +74,7 @@ export const SaveSqlPipelineArgs = z
     sql: z.string().trim().min(1, 'is required'),
     sourceTopic: TopicRefName.default(null),
     sinkTopic: TopicRefName.default(null),
+    ...LatencyFields,
   })
   .strict();
 export type SaveSqlPipelineArgs = z.input<typeof SaveSqlPipelineArgs>;
@@ -64,12 +85,37 @@ export const SaveJarPipelineArgs = z
     name: PipelineName,
     description: z.string().max(2000, 'must be at most 2000 characters').default(''),
     entryClass: z.string().trim().min(1, 'must not be empty (use null for the manifest entry)').nullable().default(null),
-    programArgs: z.array(z.string()).default([]),
+    programArgs: z.array(z.string().max(4096, 'an argument must be at most 4096 characters')).max(200, 'at most 200 arguments').default([]),
     sourceTopic: TopicRefName.default(null),
     sinkTopic: TopicRefName.default(null),
+    ...LatencyFields,
   })
   .strict();
 export type SaveJarPipelineArgs = z.input<typeof SaveJarPipelineArgs>;
+
+/** Flink's own limit on an upload (rest.server.max-content-length defaults to 100 MiB). */
+export const MAX_JAR_BYTES = 100 * 1024 * 1024;
+
+/** A jar file's name as the user picked it: the upload keeps only its last path segment. */
+export const JarFileName = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(255, 'must be at most 255 characters')
+  .regex(/\.jar$/i, 'must name a .jar file');
+
+/**
+ * Upload a jar's bytes (the desktop app passes them over IPC; in serve mode the browser posts
+ * them to POST /api/pipelines/jars, which calls this with the request body) and register it.
+ */
+export const UploadJarBytesArgs = SaveJarPipelineArgs.extend({
+  fileName: JarFileName,
+  bytes: z
+    .instanceof(Uint8Array, { message: 'must be the jar file\'s bytes (in a browser, upload through POST /api/pipelines/jars)' })
+    .refine((b) => b.byteLength > 0, 'the file is empty')
+    .refine((b) => b.byteLength <= MAX_JAR_BYTES, `must be at most ${MAX_JAR_BYTES / 1024 / 1024} MiB (Flink's upload limit)`),
+}).strict();
+export type UploadJarBytesArgs = z.input<typeof UploadJarBytesArgs>;
 
 export const PipelineRef = z.object({ name: PipelineName }).strict();
 export type PipelineRef = z.infer<typeof PipelineRef>;
@@ -91,6 +137,9 @@ export const StartPipelineArgs = z
     /** Restore from this savepoint (or retained checkpoint). */
     savepointPath: SavepointPath.default(null),
     allowNonRestoredState: z.boolean().default(false),
+    /** Jar pipelines only: this run's entry class and program arguments instead of the catalog's. */
+    entryClass: z.string().trim().min(1, 'must not be empty (leave it out for the catalog\'s)').max(500, 'must be at most 500 characters').optional(),
+    programArgs: z.array(z.string().max(4096, 'an argument must be at most 4096 characters')).max(200, 'at most 200 arguments').optional(),
   })
   .strict();
 export type StartPipelineArgs = z.input<typeof StartPipelineArgs>;
@@ -176,4 +225,43 @@ export function splitSqlStatements(text: string): string[] {
   }
   out.push(cur);
   return out.map((s) => s.trim()).filter((s) => s.length > 0 && !/^(--[^\n]*\n?|\/\*[\s\S]*?\*\/|\s)*$/.test(s));
+}
+
+/**
+ * Program arguments typed on one line, split as a shell would for the simple cases: at
+ * whitespace, with '…' and "…" grouping (quotes removed) and \ escaping the next character.
+ */
+export function splitProgramArgs(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inArg = false;
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+      else if (c === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];
+      else cur += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      inArg = true;
+    } else if (c === '\\' && i + 1 < text.length) {
+      cur += text[++i];
+      inArg = true;
+    } else if (/\s/.test(c)) {
+      if (inArg) out.push(cur);
+      cur = '';
+      inArg = false;
+    } else {
+      cur += c;
+      inArg = true;
+    }
+  }
+  if (inArg) out.push(cur);
+  return out;
+}
+
+/** The inverse for display: arguments joined, quoted where they hold spaces or quotes. */
+export function joinProgramArgs(args: readonly string[]): string {
+  return args.map((a) => (a === '' || /[\s'"\\]/.test(a) ? `"${a.replace(/(["\\])/g, '\\$1')}"` : a)).join(' ');
 }

@@ -12,11 +12,15 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
   unauthorized: 401,
   forbidden: 403,
+  'rate-limited': 429,
   internal: 500,
 };
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+  // Answered before the request body was read (too large): close, or the unread rest poisons the next request on this connection.
+  if (response.req && !response.req.complete) headers.Connection = 'close';
+  response.writeHead(status, headers);
   response.end(JSON.stringify(body));
 }
 
@@ -28,19 +32,19 @@ export function refuse(response: ServerResponse, status: 401 | 403, message: str
   sendJson(response, status, { ok: false, error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } });
 }
 
-export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string; status: 400 | 413 }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return { ok: false, message: `Request body is larger than ${MAX_BODY_BYTES} bytes` };
+    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: `body: the request body is larger than ${MAX_BODY_BYTES} bytes` };
     chunks.push(chunk);
   }
   if (size === 0) return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
   } catch (error) {
-    return { ok: false, message: `Request body is not valid JSON: ${(error as Error).message}` };
+    return { ok: false, status: 400, message: `body: the request body is not valid JSON: ${(error as Error).message}` };
   }
 }
 

@@ -3,7 +3,9 @@ import type { Api } from '../../src-shared/contract';
 import type { HealthSnapshot } from '../../src-shared/health';
 import { statusReport } from '../../src-shared/status-report';
 import { dispatch } from '../core/dispatch';
+import type { ExpensiveCallLimiter } from './expensive-calls';
 import { readJsonBody, sendEnvelope, sendJson } from './http-util';
+import { handleJarUpload } from './jar-upload';
 import { createTopicFromSeed, ingestFromSeed, SeedRequestError, startPipelineFromSeed } from './seed-requests';
 
 export interface RouteContext {
@@ -22,7 +24,7 @@ export interface Route {
  * The seed's REST API plus `POST /api/call/:name`, the whole contract for scripts. Every route
  * goes through the same dispatch as the UI, so validation and errors are identical.
  */
-export function restRoutes(api: Api): Route[] {
+export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
   return [
     {
       method: 'GET',
@@ -61,6 +63,12 @@ export function restRoutes(api: Api): Route[] {
       },
     },
     {
+      // a job jar's bytes from the browser (the desktop app sends them over IPC)
+      method: 'POST',
+      pattern: /^\/api\/pipelines\/jars$/,
+      handle: ({ request, response, url }) => handleJarUpload(api, request, response, url),
+    },
+    {
       method: 'GET',
       pattern: /^\/api\/streaming\/metrics\/(?<topic>[^/]+)$/,
       handle: async ({ response, url, params }) => {
@@ -73,8 +81,10 @@ export function restRoutes(api: Api): Route[] {
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,
       handle: async ({ request, response, params }) => {
         const body = await readJsonBody(request);
-        if (!body.ok) return sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: body.message } });
-        sendEnvelope(response, await dispatch(api, params.name, body.value));
+        if (!body.ok) return sendJson(response, body.status, { ok: false, error: { code: 'invalid-argument', message: body.message } });
+        const call = () => dispatch(api, params.name, body.value);
+        // A script is one client per address: expensive calls (search, replay) are limited per caller.
+        sendEnvelope(response, await (limiter ? limiter.run(`rest ${request.socket.remoteAddress ?? '?'}`, params.name, call) : call()));
       },
     },
   ];
@@ -84,7 +94,7 @@ export function restRoutes(api: Api): Route[] {
 async function seedArgs<T>(request: IncomingMessage, response: ServerResponse, map: (body: unknown) => T): Promise<T | null> {
   const body = await readJsonBody(request);
   if (!body.ok) {
-    sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: body.message } });
+    sendJson(response, body.status, { ok: false, error: { code: 'invalid-argument', message: body.message } });
     return null;
   }
   try {

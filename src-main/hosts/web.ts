@@ -5,6 +5,7 @@ import type { Api } from '../../src-shared/contract';
 import { dispatch } from '../core/dispatch';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';
+import { DEFAULT_CALL_LIMITS, ExpensiveCallLimiter, type CallLimits } from './expensive-calls';
 import { MAX_BODY_BYTES, refuse, sendJson } from './http-util';
 import { restRoutes } from './rest-routes';
 import { SECURITY_HEADERS } from './security-headers';
@@ -19,6 +20,8 @@ export interface WebHostOptions {
   port: number;
   rendererDir: string;
   logger: Logger;
+  /** Per-client limits on expensive calls (search, replay); defaults to DEFAULT_CALL_LIMITS. */
+  callLimits?: CallLimits;
 }
 
 export interface WebHost {
@@ -30,10 +33,16 @@ export interface WebHost {
 /** `streamdesk serve`: the built renderer, the REST API and the WebSocket bridge, behind a token. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let isOurHost: HostMatcher = () => false;
-  const routes = restRoutes(options.api);
+  const limiter = new ExpensiveCallLimiter(options.bus, options.callLimits ?? DEFAULT_CALL_LIMITS);
+  const routes = restRoutes(options.api, limiter);
+  let connections = 0;
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error) => {
+      // A path segment such as "%E0%A4%A" cannot be decoded: the client's mistake, not ours.
+      if (error instanceof URIError && !response.headersSent) {
+        return sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: `path: ${request.url?.slice(0, 200)} holds a malformed %-escape` } });
+      }
       options.logger.error('request failed', error);
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
       else response.end();
@@ -73,6 +82,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   function attachBridge(ws: WebSocket): void {
+    const client = `ws#${++connections}`;
     const unsubscribe = options.bus.onAny((event, payload) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
     });
@@ -86,7 +96,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       const id = typeof message?.id === 'number' ? message.id : null;
-      void dispatch(options.api, message?.name, message?.args, options.logger).then((envelope) => {
+      void limiter.run(client, String(message?.name), () => dispatch(options.api, message?.name, message?.args, options.logger)).then((envelope) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, envelope }));
       });
     });
@@ -104,6 +114,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/?token=${encodeURIComponent(options.token)}`,
     close: () =>
       new Promise<void>((resolve) => {
+        limiter.close();
         for (const client of sockets.clients) client.terminate();
         sockets.close();
         server.closeAllConnections();

@@ -14,6 +14,24 @@ test('`streamdesk status --json` reports Kafka, ZooKeeper and Flink up, one entr
   expect(report.kafkaUi).toMatchObject({ status: 'not-configured' });
 });
 
+test('a later command over the same data dir finds the stack on the ports it was started on, without the port flags', () => {
+  const env = readE2eEnv();
+  const flag = (name: string) => Number(env.stackArgs[env.stackArgs.indexOf(name) + 1]);
+  const stack = streamdesk(['stack', 'status', '--json', '--data-dir', env.dataDir]);
+  expect(stack.status, stack.stderr).toBe(0);
+  const services = (JSON.parse(stack.stdout) as { services: { name: string; running: boolean; port: number }[] }).services;
+  expect(services.map((s) => [s.name, s.running, s.port])).toEqual([
+    ['zookeeper', true, flag('--zookeeper-port')],
+    ['kafka', true, flag('--kafka-port')],
+    ['flink-jobmanager', true, flag('--flink-port')],
+    ['flink-taskmanager', true, flag('--flink-port')],
+    ['flink-sql-gateway', true, flag('--sql-gateway-port')],
+  ]);
+  const health = streamdesk(['status', '--json', '--data-dir', env.dataDir]);
+  expect(health.status, health.stderr).toBe(0);
+  expect(JSON.parse(health.stdout)).toMatchObject({ overall: 'up', kafka: { status: 'up' }, zookeeper: { status: 'up' }, flink: { status: 'up' } });
+});
+
 test('GET /api/streaming/status answers 401 without the token and the health with it', async ({ request }) => {
   const env = readE2eEnv();
   const url = new URL(env.serveUrl);

@@ -1,5 +1,16 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { readE2eEnv } from './stack-env';
+
+/** Flink's own streaming examples from Maven Central, as the integration test fetches them (through the local Maven repository, a cache). */
+function examplesJar(dir: string): string {
+  const r = spawnSync('mvn', ['-q', '-B', 'dependency:copy', '-Dartifact=org.apache.flink:flink-examples-streaming:1.18.1', `-DoutputDirectory=${dir}`], { encoding: 'utf8', timeout: 300_000 });
+  const jar = join(dir, 'flink-examples-streaming-1.18.1.jar');
+  if (!existsSync(jar)) throw new Error(`mvn dependency:copy gave no jar:\n${r.stdout}${r.stderr}`);
+  return jar;
+}
 
 function api(path: string) {
   const url = new URL(readE2eEnv().serveUrl);
@@ -56,4 +67,61 @@ test('POST /api/streaming/pipelines starts a pipeline and answers 201 with Flink
   expect(body).toMatchObject({ pipeline_name: 'data_quality_check', settings: { parallelism: 1 } });
   const cancel = api('/api/call/flink:cancel');
   expect((await request.post(cancel.url, { headers: cancel.headers, data: { jobId: body.job_id } })).status()).toBe(200);
+});
+
+test('a job jar uploaded from the browser starts through the modal at parallelism 2 and runs', async ({ page, request }, testInfo) => {
+  test.setTimeout(300_000);
+  const env = readE2eEnv();
+  const jar = examplesJar(testInfo.outputPath('jars'));
+  const name = `e2e-statemachine-${Math.random().toString(36).slice(2, 7)}`;
+  const upload = api(`/api/pipelines/jars?name=${name}-bad&fileName=notes.jar`);
+  // the upload route refuses what is not a jar, naming the field, and adds nothing
+  const notJar = await request.post(upload.url, { headers: { ...upload.headers, 'Content-Type': 'application/java-archive' }, data: Buffer.from('just text') });
+  expect(notJar.status()).toBe(400);
+  expect(((await notJar.json()) as { error: { message: string } }).error.message).toContain('bytes: "notes.jar" is not a jar');
+  expect((await request.post(upload.url, { headers: { ...upload.headers, 'Content-Type': 'text/plain' }, data: 'x' })).status()).toBe(415);
+
+  // two slots free: the jobs of the tests before have been cancelled
+  const cluster = api('/api/call/flink:cluster');
+  await expect.poll(async () => ((await (await request.post(cluster.url, { headers: cluster.headers, data: {} })).json()) as { result: { slotsFree: number } }).result.slotsFree, { timeout: 60_000 }).toBe(2);
+
+  await page.goto(`${env.serveUrl}#/pipelines`);
+  await expect(page.getByTestId('flink-cluster')).toContainText('slots free');
+  await page.getByTestId('open-upload-jar').click();
+  const modal = page.getByTestId('start-pipeline-modal');
+  const form = modal.getByTestId('jar-upload');
+  // a file that is not a jar is refused before anything is sent
+  const notes = testInfo.outputPath('notes.txt');
+  writeFileSync(notes, 'not a jar');
+  await form.locator('input[name="jarFile"]').setInputFiles(notes);
+  await form.getByTestId('jar-upload-submit').click();
+  await expect(form).toContainText('is not a .jar file');
+
+  await form.locator('input[name="jarFile"]').setInputFiles(jar);
+  await form.locator('input[name="jarPipelineName"]').fill(name);
+  await form.locator('input[name="uploadEntryClass"]').fill('org.apache.flink.streaming.examples.statemachine.StateMachineExample');
+  await page.screenshot({ path: testInfo.outputPath('jar-upload-form.png') });
+  await form.getByTestId('jar-upload-submit').click();
+  await expect(modal.locator('select[name="pipelineName"]')).toHaveValue(name, { timeout: 60_000 });
+  await expect(modal.locator('input[name="entryClass"]')).toHaveValue('org.apache.flink.streaming.examples.statemachine.StateMachineExample');
+  await modal.locator('input[name="parallelism"]').fill('3');
+  await expect(modal.getByTestId('slots-warning')).toContainText('Only 2 of 2 slots are free');
+  await modal.locator('input[name="parallelism"]').fill('2');
+  await modal.locator('input[name="checkpointIntervalMs"]').fill('5000');
+  await page.screenshot({ path: testInfo.outputPath('start-jar-modal.png') });
+  await page.getByTestId('start-pipeline-submit').click();
+  await expect(page.getByTestId('pipeline-note')).toContainText(`Started ${name} as job`, { timeout: 90_000 });
+
+  // the jar names its own job ("State machine job"); it runs at the requested parallelism
+  const job = page.getByTestId('jobs-table').locator('tr[data-job="State machine job"][data-state="RUNNING"]').first();
+  await expect(job).toBeVisible({ timeout: 60_000 });
+  await expect(job.locator('td').nth(2)).toHaveText('2');
+  await expect(page.getByTestId('jars').locator('tr', { hasText: name })).toContainText('flink-examples-streaming-1.18.1.jar');
+  await page.screenshot({ path: testInfo.outputPath('jar-running.png'), fullPage: true });
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await job.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('jobs-table').locator('tr[data-job="State machine job"]').first()).toHaveAttribute('data-state', /CANCEL/, { timeout: 60_000 });
+  const remove = api('/api/call/pipelines:delete');
+  expect((await request.post(remove.url, { headers: remove.headers, data: { name } })).status()).toBe(200);
 });

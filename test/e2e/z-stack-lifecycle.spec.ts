@@ -19,7 +19,7 @@ function portAnswers(port: number): Promise<boolean> {
 }
 
 async function rows(page: Page) {
-  return page.getByTestId('stack-services').locator('tbody tr');
+  return page.getByTestId('stack-services').locator('tbody tr[data-running]');
 }
 
 test('Stop frees every port, a taken port stops a start before anything runs, Reset empties the data, Start brings every service back', async ({ page }, testInfo) => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DeleteGroupArgs, ResetOffsetsArgs } from '../../src-shared/consumers';
 import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
 import { ConsumerGroupsService } from '../../src-main/services/consumers/consumer-groups-service';
+import { MetricsSampler } from '../../src-main/services/metrics/metrics-sampler';
 
 const shared = inject('sharedStack');
 const target = { brokers: [shared.bootstrap] };
@@ -92,6 +93,26 @@ describe('consumer groups on a real broker', () => {
     expect(detail.summary.totalLag).toBe(2);
     expect(detail.members).toHaveLength(1);
     expect(detail.partitions.every((row) => row.memberId === detail.members[0].memberId && row.clientId !== null)).toBe(true);
+  });
+
+  it("records each group's total lag over time in the metrics sampler, for the group's lag chart", async () => {
+    let clock = Date.now();
+    const sampler = new MetricsSampler({ target: () => target, prometheusUrl: () => null, now: () => clock });
+    try {
+      expect(sampler.groupLag(GROUP, '5m').points).toEqual([]);
+      await sampler.sample();
+      clock += 6000; // past the lag refresh interval: the second sample reads lag again
+      await sampler.sample();
+      const history = sampler.groupLag(GROUP, '5m');
+      expect(history.points).toEqual([
+        [clock - 6000, 2],
+        [clock, 2],
+      ]);
+      expect(history.resolution_ms).toBeGreaterThanOrEqual(5000);
+      expect(sampler.groupLag('it.groups.never-seen', '5m').points).toEqual([]);
+    } finally {
+      await sampler.stop();
+    }
   });
 
   it('previews a reset at any time, but applies it only while the group is empty', async () => {

@@ -10,7 +10,8 @@ import { MessagesService } from '../../src-main/services/messages/messages-servi
 import { SearchService } from '../../src-main/services/messages/search-service';
 import { kcatCommand, toCsv, toJsonLines } from '../../src-main/services/messages/export';
 import { ReplayService } from '../../src-main/services/messages/replay-service';
-import { ReplayArgs } from '../../src-shared/messages';
+import { ReplayArgs, TailPollArgs, type ReplayProgress } from '../../src-shared/messages';
+import { exportFile } from '../../src-shared/message-export';
 
 const shared = inject('sharedStack');
 const target = { brokers: [shared.bootstrap] };
@@ -18,6 +19,9 @@ const TOPIC = 'it.msg.browse';
 const BIG = 'it.msg.big';
 const REPLAY = 'it.msg.replay';
 const COPY = 'it.msg.kcat-copy';
+const TAIL = 'it.msg.tail';
+const EXPORT = 'it.msg.export';
+const EXPORT_COPY = 'it.msg.export-kcat';
 // Recent: records older than the broker's retention (7 days) may be deleted while the suite runs.
 const BASE = Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000;
 const GARAGES = ['Kyrre', 'Nordre', 'Sentrum'];
@@ -96,6 +100,44 @@ async function search(service: SearchService, args: Partial<SearchArgs>): Promis
   return { matches, progress, final };
 }
 
+/** RFC 4180 as a spreadsheet reads it: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted && char === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && char === ',') {
+      row.push(field);
+      field = '';
+    } else if (!quoted && char === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += char;
+    }
+  }
+  expect(field).toBe('');
+  return rows;
+}
+
+/** Records whose text is hard to carry: unicode, CSV and shell metacharacters, line breaks, quotes. */
+const HOSTILE: { partition: number; key: string | null; value: string; headers: Record<string, string> }[] = [
+  { partition: 0, key: 'ключ-😀', value: JSON.stringify({ city: 'Tromsø', note: 'a, "b"\nc', emoji: '🚗' }), headers: { 'trace-id': "it's \"quoted\"", lang: 'nb-NO' } },
+  { partition: 1, key: "k,'1'", value: 'line 1\nline 2, with "quotes", 50% \\ done $(id) `id`\r\nend', headers: { 'x,y': 'a=b; c' } },
+  { partition: 2, key: null, value: 'no key, 日本語', headers: {} },
+  { partition: 0, key: 'empty-value', value: '', headers: { empty: '' } },
+];
+
 describe('messages on a real broker', () => {
   const messages = new MessagesService(() => target);
   const searches = new SearchService(() => target, { workers: 2 });
@@ -108,7 +150,7 @@ describe('messages on a real broker', () => {
   });
   afterAll(async () => {
     await searches.close();
-    await admin.deleteTopics({ topics: [TOPIC, BIG, REPLAY, COPY] }).catch(() => {});
+    await admin.deleteTopics({ topics: [TOPIC, BIG, REPLAY, COPY, TAIL, EXPORT, EXPORT_COPY] }).catch(() => {});
     await admin.disconnect();
   });
 
@@ -264,6 +306,86 @@ describe('messages on a real broker', () => {
     expect(copied.records.map(shape)).toEqual(source.records.map(shape));
   });
 
+  it('tails by polling: positions at the end first, then exactly the new records, none skipped under a small limit', async () => {
+    await admin.createTopics({ topics: [{ topic: TAIL, numPartitions: 3 }], waitForLeaders: true });
+    const start = await messages.tailPoll(TailPollArgs.parse({ topic: TAIL }));
+    expect(start).toEqual({ records: [], positions: [0, 1, 2].map((partition) => ({ partition, offset: 0 })) });
+    const producer = kafkaClient(target).producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    await producer.send({ topic: TAIL, acks: -1, messages: Array.from({ length: 10 }, (_, i) => ({ partition: i < 7 ? 0 : 2, key: `t${i}`, value: `v${i}` })) });
+    await producer.disconnect();
+    // limit 4 over 3 partitions: at most 2 per partition per poll; the positions carry on from there.
+    const seen: MessageRecord[] = [];
+    let positions = start.positions;
+    for (let poll = 0; poll < 20 && seen.length < 10; poll++) {
+      const step = await messages.tailPoll(TailPollArgs.parse({ topic: TAIL, after: positions, maxWaitMs: 500, limit: 4 }));
+      expect(step.records.length).toBeLessThanOrEqual(4);
+      seen.push(...step.records);
+      positions = step.positions;
+    }
+    expect(seen.map((record) => record.key).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `t${i}`).sort());
+    expect(seen.filter((record) => record.partition === 0).map((record) => record.offset)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(positions).toEqual([
+      { partition: 0, offset: 7 },
+      { partition: 1, offset: 0 },
+      { partition: 2, offset: 3 },
+    ]);
+    const quiet = await messages.tailPoll(TailPollArgs.parse({ topic: TAIL, after: positions, maxWaitMs: 0 }));
+    expect(quiet.records).toEqual([]);
+    const onePartition = await messages.tailPoll(TailPollArgs.parse({ topic: TAIL, partition: 2 }));
+    expect(onePartition.positions).toEqual([{ partition: 2, offset: 3 }]);
+    await expect(messages.tailPoll(TailPollArgs.parse({ topic: TAIL, after: [{ partition: 5, offset: 0 }] }))).rejects.toThrow(/after: topic "it.msg.tail" has partitions 0–2, not 5/);
+    expect(() => TailPollArgs.parse({ topic: TAIL, maxWaitMs: 60_000 })).toThrow(/at most 10000/);
+  });
+
+  it('exported files hold exactly what was produced: keys, headers, unicode, commas, quotes and line breaks', async () => {
+    await admin.createTopics({ topics: [{ topic: EXPORT, numPartitions: 3 }], waitForLeaders: true });
+    const producer = kafkaClient(target).producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    for (const record of HOSTILE) await producer.send({ topic: EXPORT, acks: -1, messages: [{ partition: record.partition, key: record.key, value: record.value, headers: record.headers }] });
+    await producer.disconnect();
+    const read = await messages.browse(BrowseArgs.parse({ topic: EXPORT, from: { kind: 'beginning' }, limit: 100 }));
+    expect(read.records).toHaveLength(HOSTILE.length);
+    const byKey = (key: string | null) => HOSTILE.find((record) => record.key === key)!;
+
+    const jsonl = exportFile(EXPORT, read.records, 'jsonl');
+    expect(jsonl.fileName).toBe('it.msg.export-4-records.jsonl');
+    const lines = jsonl.text.split('\n');
+    expect(lines.pop()).toBe('');
+    for (const line of lines) {
+      const record = JSON.parse(line) as MessageRecord;
+      const source = byKey(record.key);
+      expect([record.partition, record.value, Object.fromEntries(record.headers.map((header) => [header.key, header.value]))]).toEqual([source.partition, source.value, source.headers]);
+    }
+
+    const csv = exportFile(EXPORT, read.records, 'csv');
+    const rows = parseCsv(csv.text);
+    expect(rows[0]).toEqual(['partition', 'offset', 'timestamp', 'key', 'headers', 'value_format', 'value']);
+    expect(rows).toHaveLength(HOSTILE.length + 1);
+    for (const [partition, offset, timestamp, key, headers, , value] of rows.slice(1)) {
+      const source = byKey(key === '' ? null : key);
+      const original = read.records.find((record) => record.partition === Number(partition) && record.offset === Number(offset))!;
+      expect([Number(partition), Number(timestamp), value, headers === '' ? {} : JSON.parse(headers)]).toEqual([source.partition, original.timestamp, source.value, source.headers]);
+    }
+  });
+
+  it('"copy as kcat" commands, run by a shell with real kcat, produce the same key, value bytes, headers and partition', async () => {
+    await admin.createTopics({ topics: [{ topic: EXPORT_COPY, numPartitions: 3 }], waitForLeaders: true });
+    const originals = await messages.browse(BrowseArgs.parse({ topic: EXPORT, from: { kind: 'beginning' }, limit: 100 }));
+    for (const record of originals.records) {
+      const { command, caveats } = await messages.kcatCommand({ topic: EXPORT, partition: record.partition, offset: record.offset });
+      expect(caveats.join(' ')).toMatch(/timestamp/);
+      execFileSync('sh', ['-c', command.replace(`-t '${EXPORT}'`, `-t '${EXPORT_COPY}'`)], { timeout: 30_000 });
+    }
+    const copies = await messages.browse(BrowseArgs.parse({ topic: EXPORT_COPY, from: { kind: 'beginning' }, limit: 100 }));
+    const shape = (record: MessageRecord) => JSON.stringify([record.partition, record.key, record.keyEncoding, record.value, record.valueFormat, record.headers]);
+    expect(copies.records.map(shape).sort()).toEqual(originals.records.map(shape).sort());
+    // And kcat, reading independently, sees the same bytes as the original's (a value with \r\n included).
+    const independent = execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-e', '-q', '-t', EXPORT_COPY, '-p', '1', '-f', '%k\u001f%s']).toString('utf8');
+    expect(independent).toBe(`${HOSTILE[1].key}\u001f${HOSTILE[1].value}`);
+    await expect(messages.kcatCommand({ topic: EXPORT, partition: 0, offset: 99 })).rejects.toThrow(/offset: it.msg.export\[0\] has no record at offset 99/);
+  });
+
   it('replays a time range into another topic with keys, headers, timestamps, partitions and order', async () => {
     await admin.createTopics({ topics: [{ topic: REPLAY, numPartitions: 3 }], waitForLeaders: true });
     const events: { read: number; written: number }[] = [];
@@ -283,5 +405,24 @@ describe('messages on a real broker', () => {
       expect(keys).toEqual(expected.filter((record) => record.partition === partition).map((record) => record.key));
     }
     await expect(replay.replay(ReplayArgs.parse({ source: TOPIC, target: 'it.msg.absent', fromMs: 0, toMs: 1 }))).rejects.toThrow(/target: topic "it.msg.absent" does not exist/);
+  });
+
+  it('a started replay answers its id at once and reports progress under it until done, or the failure', async () => {
+    const replay = new ReplayService(() => target, { progressIntervalMs: 0 });
+    const before = (await messages.browse(BrowseArgs.parse({ topic: REPLAY, from: { kind: 'beginning' }, limit: 1000 }))).records.length;
+    const events: ReplayProgress[] = [];
+    const started = replay.start(ReplayArgs.parse({ source: TOPIC, target: REPLAY, fromMs: BASE, toMs: BASE + 1000 }), (event) => events.push(event));
+    expect(events).toEqual([]);
+    const final = await started.finished;
+    const expected = produced.filter((record) => record.timestamp >= BASE && record.timestamp < BASE + 1000).length;
+    expect(expected).toBe(3);
+    expect(final).toMatchObject({ replayId: started.replayId, done: true, error: null, written: expected });
+    expect(events.every((event) => event.replayId === started.replayId)).toBe(true);
+    expect(events.map((event) => event.written)).toEqual([...events.map((event) => event.written)].sort((x, y) => x - y));
+    const after = (await messages.browse(BrowseArgs.parse({ topic: REPLAY, from: { kind: 'beginning' }, limit: 1000 }))).records.length;
+    expect(after - before).toBe(expected);
+
+    const failed = await replay.start(ReplayArgs.parse({ source: TOPIC, target: 'it.msg.absent', fromMs: 0, toMs: 1 }), () => {}).finished;
+    expect(failed).toMatchObject({ done: true, error: 'target: topic "it.msg.absent" does not exist' });
   });
 });

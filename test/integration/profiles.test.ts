@@ -1,25 +1,31 @@
 // Connection profiles against a real ZooKeeper-mode Kafka 3.9 with a SASL_PLAINTEXT listener
-// (SCRAM-SHA-256/512 and PLAIN), its own native stack so the shared one stays unauthenticated.
+// (SCRAM-SHA-256/512 and PLAIN) and TLS and mutual-TLS listeners (certificates from openssl),
+// its own native stack so the shared one stays unauthenticated.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STACK_CONNECTION } from '../../src-shared/connection';
 import type { ProfileInput } from '../../src-shared/profiles';
 import type { Logger } from '../../src-main/core/logger';
 import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
+import { logDirSizes } from '../../src-main/services/kafka/platformatic-admin';
 import { JsonFileStore, KeyFileCipher, ProfileService } from '../../src-main/services/profiles';
-import { freePorts, startTestStack, type TestStack } from '../stack';
+import { freePorts, makeTestCertificates, startTestStack, type TestCertificates, type TestStack } from '../stack';
 
 const secret = (tag: string): string => `${tag}-${randomBytes(12).toString('hex')}`;
 const ALICE = { username: 'alice', password: secret('alice-pw') };
 const BOB = { username: 'bob', password: secret('bob-pw') };
 const WRONG = secret('wrong-pw');
 const FLINK_TOKEN = secret('flink-token');
+const CLIENT_KEY_PASSWORD = secret('key-pw');
 
 let stack: TestStack;
 let saslBootstrap: string;
+let tlsBootstrap: string;
+let mtlsBootstrap: string;
+let certs: TestCertificates;
 let dir: string;
 let service: ProfileService;
 const logged: string[] = [];
@@ -45,10 +51,16 @@ function remote(name: string, over: Partial<ProfileInput> = {}): ProfileInput {
 }
 
 beforeAll(async () => {
-  const [saslPort] = (await freePorts(1)) as [number];
-  stack = await startTestStack({ saslScram: { port: saslPort, users: [ALICE, BOB] } });
-  saslBootstrap = `${stack.host}:${saslPort}`;
+  const [saslPort, tlsPort, mtlsPort] = (await freePorts(3)) as [number, number, number];
   dir = mkdtempSync(join(tmpdir(), 'streamdesk-profiles-'));
+  certs = makeTestCertificates(mkdtempSync(join(tmpdir(), 'streamdesk-certs-')), CLIENT_KEY_PASSWORD);
+  stack = await startTestStack({
+    saslScram: { port: saslPort, users: [ALICE, BOB] },
+    tls: { port: tlsPort, mtlsPort, keystorePem: certs.brokerKeystore, truststorePem: certs.caFile },
+  });
+  saslBootstrap = `${stack.host}:${saslPort}`;
+  tlsBootstrap = `${stack.host}:${tlsPort}`;
+  mtlsBootstrap = `${stack.host}:${mtlsPort}`;
   service = new ProfileService({
     file: new JsonFileStore(join(dir, 'profiles.json')),
     cipher: new KeyFileCipher(join(dir, 'secret.key')),
@@ -61,6 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
+  if (certs) rmSync(dirname(certs.caFile), { recursive: true, force: true });
 });
 
 async function listTopicsThroughActive(): Promise<string[]> {
@@ -137,8 +150,70 @@ describe('connection profiles against a SASL-enabled broker', () => {
     expect(result.zookeeper.status).toBe('ok');
   });
 
+});
+
+describe('connection profiles against TLS and mutual-TLS listeners', () => {
+  const tls = (over: Partial<ProfileInput['tls']>): ProfileInput['tls'] => ({ enabled: true, caFile: certs.caFile, ...over });
+
+  it('TLS with the CA that signed the broker: Kafka ok, and both Kafka clients (kafkajs and @platformatic/kafka) work through it', async () => {
+    const view = service.save(remote('tls', { kafkaBootstrap: [tlsBootstrap], tls: tls({}) }));
+    const result = await service.testConnection({ id: view.id });
+    expect(result.kafka, result.kafka.reason).toMatchObject({ status: 'ok' });
+    service.activate(view.id);
+    const topic = `tls-check-${randomBytes(4).toString('hex')}`;
+    const admin = kafkaClient(service.activeKafkaTarget(), { retries: 0 }).admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({ topics: [{ topic, numPartitions: 2, replicationFactor: 1 }], waitForLeaders: true });
+    } finally {
+      await admin.disconnect();
+    }
+    expect(await listTopicsThroughActive()).toContain(topic);
+    const sizes = await logDirSizes(service.activeKafkaTarget(), [{ name: topic, partitions: [0, 1] }]);
+    expect([...(sizes.get(topic)?.keys() ?? [])].sort()).toEqual([0, 1]);
+  });
+
+  it('TLS trusting another CA fails Kafka with a certificate reason', async () => {
+    const result = await service.testConnection({ profile: remote('wrong ca', { kafkaBootstrap: [tlsBootstrap], tls: tls({ caFile: certs.otherCaFile }) }) });
+    expect(result.kafka.status).toBe('failed');
+    expect(result.kafka.reason).toMatch(/certificate/i);
+    expect(result.zookeeper.status).toBe('ok');
+  });
+
+  it('mutual TLS: with the client certificate Kafka is ok, without it the broker refuses with a reason', async () => {
+    const withCert = await service.testConnection({
+      profile: remote('mtls', { kafkaBootstrap: [mtlsBootstrap], tls: tls({ certFile: certs.clientCertFile, keyFile: certs.clientKeyFile }) }),
+    });
+    expect(withCert.kafka, withCert.kafka.reason).toMatchObject({ status: 'ok' });
+    const withoutCert = await service.testConnection({ profile: remote('mtls no cert', { kafkaBootstrap: [mtlsBootstrap], tls: tls({}) }) });
+    expect(withoutCert.kafka.status).toBe('failed');
+    expect(withoutCert.kafka.reason).toMatch(/TLS|certificate|closed the connection/i);
+  });
+
+  it('mutual TLS with an encrypted client key: the stored key password opens it, a wrong one is named', async () => {
+    const view = service.save(
+      remote('mtls encrypted key', {
+        kafkaBootstrap: [mtlsBootstrap],
+        tls: tls({ certFile: certs.clientCertFile, keyFile: certs.encryptedClientKeyFile, keyPassword: CLIENT_KEY_PASSWORD }),
+      }),
+    );
+    expect(view.hasKeyPassword).toBe(true);
+    const ok = await service.testConnection({ id: view.id });
+    expect(ok.kafka, ok.kafka.reason).toMatchObject({ status: 'ok' });
+    const wrong = await service.testConnection({
+      profile: remote('mtls wrong key password', {
+        kafkaBootstrap: [mtlsBootstrap],
+        tls: tls({ certFile: certs.clientCertFile, keyFile: certs.encryptedClientKeyFile, keyPassword: WRONG }),
+      }),
+    });
+    expect(wrong.kafka.status).toBe('failed');
+    expect(wrong.kafka.reason).toMatch(/client key could not be decrypted.*check the client key password/);
+  });
+});
+
+describe('secrets', () => {
   it('no secret appears in the store files, the views or the log', () => {
-    const everySecret = [ALICE.password, BOB.password, WRONG, FLINK_TOKEN];
+    const everySecret = [ALICE.password, BOB.password, WRONG, FLINK_TOKEN, CLIENT_KEY_PASSWORD];
     const storeBytes = readdirSync(dir)
       .filter((f) => f !== 'secret.key')
       .map((f) => readFileSync(join(dir, f)).toString('latin1'))

@@ -39,6 +39,7 @@ export interface StartTestStackOptions {
   timeoutMs?: number;
   /** Opt-in SASL_PLAINTEXT listener with SCRAM/PLAIN users (ZooKeeper mode); pick its port with freePorts. */
   saslScram?: NativeStackOptions['saslScram'];
+  tls?: NativeStackOptions['tls'];
 }
 
 /** Distinct free ports (the OS picks them; a later bind could still race, which is rare). */
@@ -95,6 +96,7 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
     host,
     ports: { kafka, zookeeper, flinkRest, kafkaController, sqlGateway },
     ...(opts.saslScram ? { saslScram: opts.saslScram } : {}),
+    ...(opts.tls ? { tls: opts.tls } : {}),
   });
   ensureJars(stack);
   let stopped = false;

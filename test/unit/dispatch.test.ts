@@ -45,6 +45,41 @@ describe('dispatch', () => {
     expect(plain).toEqual({ ok: false, error: { code: 'internal', message: 'stack:down failed: boom' } });
   });
 
+  it('names unknown fields as fields, and cuts a hostile field name short', async () => {
+    const envelope = await dispatch(apiWith({}), 'health:get', JSON.parse(`{"__proto__": 1, "${'k'.repeat(5000)}": 2}`));
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    if (envelope.ok) return;
+    expect(envelope.error.message).toMatch(/^health:get: __proto__: unknown field; k{77}\.\.\.: unknown field$/);
+  });
+
+  it('explains a union by the alternative the value came closest to, with the full path', async () => {
+    // profiles:test takes { id } or { profile }: a profile with one bad field is about that field, not "Invalid input".
+    const profile = { name: 'x', kafkaBootstrap: ['h:1'], auth: { mechanism: 'plain', username: 'u' }, tls: { enabled: 'yes' }, zookeeper: null, flink: { url: null, auth: 'none' }, prometheusUrl: null, kafkaUiUrl: null };
+    const envelope = await dispatch(apiWith({}), 'profiles:test', { profile });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    if (!envelope.ok) expect(envelope.error.message).toMatch(/^profiles:test: profile\.tls\.enabled: /);
+  });
+
+  it('says "arguments" when the whole argument has the wrong shape', async () => {
+    const envelope = await dispatch(apiWith({}), 'kafka:describeTopic', 'orders');
+    expect(envelope).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'kafka:describeTopic: arguments: Invalid input: expected object, received string' } });
+  });
+
+  it('never returns a message longer than 2000 characters, however much a service echoes', async () => {
+    const echo = apiWith({ 'kafka:describeTopic': async () => Promise.reject(new StreamdeskError('not-found', `topic ${'x'.repeat(100_000)} does not exist`)) });
+    const envelope = await dispatch(echo, 'kafka:describeTopic', { name: 'orders' });
+    expect(envelope.ok).toBe(false);
+    if (!envelope.ok) {
+      expect(envelope.error.message.length).toBeLessThanOrEqual(2000);
+      expect(envelope.error.message).toMatch(/… \(\d+ more characters\)$/);
+    }
+  });
+
+  it('answers a call name that is not a string without trying to print it', async () => {
+    expect(await dispatch(apiWith({}), Object.create(null), {})).toEqual({ ok: false, error: { code: 'unknown-call', message: 'Unknown call: expected a call name (a string), got object' } });
+    expect(await dispatch(apiWith({}), null, {})).toEqual({ ok: false, error: { code: 'unknown-call', message: 'Unknown call: expected a call name (a string), got null' } });
+  });
+
   it('treats missing arguments as an empty object', async () => {
     const envelope = await dispatch(apiWith({ 'app:info': async () => ({ name: 'x', version: '1', connection: null as never }) }), 'app:info', undefined);
     expect(envelope.ok).toBe(true);

@@ -61,6 +61,8 @@ export const STAVANGER_PARKING_REALTIME: SqlPipelineDefinition = {
   builtIn: true,
   sourceTopic: 'stavanger_parking_events',
   sinkTopic: 'stavanger_parking_occupancy_1m',
+  resultEventTimeField: 'newest_event_time_ms',
+  resultOldestEventTimeField: 'oldest_event_time_ms',
   statements: [
     ...windowSettings,
     parkingSource,
@@ -75,7 +77,10 @@ export const STAVANGER_PARKING_REALTIME: SqlPipelineDefinition = {
   min_occupied INT,
   max_occupied INT,
   last_free INT,
-  avg_occupancy_pct DOUBLE
+  avg_occupancy_pct DOUBLE,
+  -- the event times of the newest and oldest input in the window: end-to-end latency is measured from them
+  newest_event_time_ms BIGINT,
+  oldest_event_time_ms BIGINT
 ) WITH (
 ${kafka('stavanger_parking_occupancy_1m', [`'key.format' = 'raw'`, `'key.fields' = 'garage'`, `'value.format' = 'json'`, `'value.fields-include' = 'ALL'`])}
 )`,
@@ -91,7 +96,9 @@ SELECT
   MIN(occupied),
   MAX(occupied),
   LAST_VALUE(\`free\`),
-  ROUND(AVG(CAST(occupied AS DOUBLE)) * 100 / MAX(capacity), 1)
+  ROUND(AVG(CAST(occupied AS DOUBLE)) * 100 / MAX(capacity), 1),
+  MAX(event_time),
+  MIN(event_time)
 FROM TABLE(TUMBLE(TABLE parking_events, DESCRIPTOR(ts), INTERVAL '1' MINUTE))
 WHERE garage IS NOT NULL AND capacity > 0
 GROUP BY garage, window_start, window_end`,
@@ -106,6 +113,9 @@ export const DATA_QUALITY_CHECK: SqlPipelineDefinition = {
   builtIn: true,
   sourceTopic: 'stavanger_parking_events',
   sinkTopic: 'data_quality_alerts',
+  // one alert per input record: it carries that record's event time
+  resultEventTimeField: 'event_time',
+  resultOldestEventTimeField: null,
   statements: [
     `CREATE TEMPORARY TABLE parking_events (
   garage STRING,
@@ -159,6 +169,8 @@ export const SYSTEM_METRICS_ROLLUP: SqlPipelineDefinition = {
   builtIn: true,
   sourceTopic: 'system_metrics',
   sinkTopic: 'system_metrics_1m',
+  resultEventTimeField: 'newest_event_time_ms',
+  resultOldestEventTimeField: 'oldest_event_time_ms',
   statements: [
     ...windowSettings,
     `CREATE TEMPORARY TABLE system_metrics (
@@ -179,12 +191,14 @@ ${source('system_metrics')}
   samples BIGINT,
   avg_value DOUBLE,
   min_value DOUBLE,
-  max_value DOUBLE
+  max_value DOUBLE,
+  newest_event_time_ms BIGINT,
+  oldest_event_time_ms BIGINT
 ) WITH (
 ${kafka('system_metrics_1m', [`'format' = 'json'`])}
 )`,
     `INSERT INTO system_metrics_1m
-SELECT host, metric, ${epochMs('window_start')}, ${epochMs('window_end')}, COUNT(*), AVG(\`value\`), MIN(\`value\`), MAX(\`value\`)
+SELECT host, metric, ${epochMs('window_start')}, ${epochMs('window_end')}, COUNT(*), AVG(\`value\`), MIN(\`value\`), MAX(\`value\`), MAX(event_time), MIN(event_time)
 FROM TABLE(TUMBLE(TABLE system_metrics, DESCRIPTOR(ts), INTERVAL '1' MINUTE))
 WHERE metric IS NOT NULL
 GROUP BY host, metric, window_start, window_end`,

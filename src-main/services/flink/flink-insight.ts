@@ -86,6 +86,9 @@ export class FlinkInsight {
       checkpointsFailed: checkpoints ? (checkpoints.counts?.failed ?? 0) : null,
       restarts: restarts === null ? null : Math.trunc(restarts),
       dashboardUrl: jobDashboardUrl(this.dashboardBase, id),
+      // filled in by PipelineService, which knows the catalog and can read Kafka
+      pipelineName: null,
+      latency: null,
     };
   }
 

@@ -74,6 +74,14 @@ export class FlinkRestClient {
   jobMetrics(jobId: string, names: string[]): Promise<RawMetricList> {
     return requestJson(this.ep, { path: `/jobs/${enc(jobId)}/metrics?get=${names.map(enc).join(',')}`, what: `metrics of job ${jobId}` });
   }
+  /** The registered TaskManagers (`/taskmanagers`): ids for taskManagerMetrics. */
+  taskManagers(): Promise<{ taskmanagers?: Array<{ id: string; slotsNumber?: number; freeSlots?: number }> }> {
+    return requestJson(this.ep, { path: '/taskmanagers', what: 'TaskManager list' });
+  }
+  /** A TaskManager's own metrics (Status.JVM.CPU.Load, Status.JVM.Memory.Heap.Used, ...), values as strings. */
+  taskManagerMetrics(taskManagerId: string, names: string[]): Promise<RawMetricList> {
+    return requestJson(this.ep, { path: `/taskmanagers/${enc(taskManagerId)}/metrics?get=${names.map(enc).join(',')}`, what: `metrics of TaskManager ${taskManagerId}` });
+  }
   backpressure(jobId: string, vertexId: string): Promise<RawBackpressure> {
     return requestJson(this.ep, { path: `/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/backpressure`, what: `backpressure of vertex ${vertexId}` });
   }

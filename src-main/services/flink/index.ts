@@ -6,3 +6,4 @@ export { PipelineService, type PipelineServiceDeps } from './pipeline-service';
 export { topicsServiceEnsurer, type TopicEnsurer } from './topic-ensurer';
 export { BUILTIN_PIPELINES, BUILTIN_TOPICS } from './builtin-pipelines';
 export { FlinkApiError } from './flink-errors';
+export { computeLatency, eventTimeOf, LatencyProbe, latencySpecOf, type LatencySpec, type NewestRecords, type SampledRecord } from './pipeline-latency';

@@ -39,7 +39,7 @@ export class PipelineCatalog {
     const statements = splitSqlStatements(a.sql);
     if (statements.length === 0) throw new StreamdeskError('invalid-argument', 'sql: holds no statement');
     if (!statements.some((s) => /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(INSERT|EXECUTE)\b/i.test(s))) throw new StreamdeskError('invalid-argument', 'sql: needs an INSERT INTO (or EXECUTE STATEMENT SET) that writes somewhere; a pipeline without one starts no job');
-    const def: SqlPipelineDefinition = { kind: 'sql', name: a.name, description: a.description, builtIn: false, statements, sourceTopic: a.sourceTopic, sinkTopic: a.sinkTopic };
+    const def: SqlPipelineDefinition = { kind: 'sql', name: a.name, description: a.description, builtIn: false, statements, sourceTopic: a.sourceTopic, sinkTopic: a.sinkTopic, resultEventTimeField: a.resultEventTimeField, resultOldestEventTimeField: a.resultOldestEventTimeField };
     this.put(def);
     return def;
   }
@@ -47,7 +47,7 @@ export class PipelineCatalog {
   saveJar(input: SaveJarPipelineArgs, jarId: string): JarPipelineDefinition {
     const a = SaveJarPipelineArgs.parse(input);
     this.assertNotBuiltIn(a.name);
-    const def: JarPipelineDefinition = { kind: 'jar', name: a.name, description: a.description, builtIn: false, jarId, entryClass: a.entryClass, programArgs: a.programArgs, sourceTopic: a.sourceTopic, sinkTopic: a.sinkTopic };
+    const def: JarPipelineDefinition = { kind: 'jar', name: a.name, description: a.description, builtIn: false, jarId, entryClass: a.entryClass, programArgs: a.programArgs, sourceTopic: a.sourceTopic, sinkTopic: a.sinkTopic, resultEventTimeField: a.resultEventTimeField, resultOldestEventTimeField: a.resultOldestEventTimeField };
     this.put(def);
     return def;
   }

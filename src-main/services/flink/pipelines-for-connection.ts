@@ -3,6 +3,7 @@ import { StreamdeskError } from '../../../src-shared/errors';
 import type { TopicsService } from '../kafka/topics-service';
 import { FlinkRestClient } from './flink-rest-client';
 import { PipelineCatalog } from './pipeline-catalog';
+import type { NewestRecords } from './pipeline-latency';
 import { PipelineService } from './pipeline-service';
 import { SqlGatewayClient } from './sql-gateway-client';
 import { topicsServiceEnsurer } from './topic-ensurer';
@@ -16,6 +17,8 @@ export interface PipelinesContext {
   savepointsDir: () => string | null;
   catalogFile: string;
   topics: TopicsService;
+  /** The newest records of a topic (a sink topic's, for end-to-end latency); absent: no latency figures. */
+  newestRecords?: NewestRecords;
 }
 
 /**
@@ -39,6 +42,7 @@ export function pipelinesForConnection(context: PipelinesContext): () => Pipelin
       topics: topicsServiceEnsurer(context.topics),
       kafkaBootstrap: connection.kafkaBootstrap.join(','),
       savepointsDir: context.savepointsDir(),
+      ...(context.newestRecords ? { newestRecords: context.newestRecords } : {}),
     });
     cached = { key, service };
     return service;

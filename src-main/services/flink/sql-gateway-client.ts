@@ -90,15 +90,38 @@ export class SqlGatewayClient {
    * of the submitted job (the job keeps running; the operation is done once submitted).
    * Reads at most `maxRows` rows of a bounded query.
    */
-  async execute(session: string, statement: string, opts: { executionConfig?: Record<string, string>; timeoutMs?: number; maxRows?: number } = {}): Promise<StatementResult> {
+  async execute(
+    session: string,
+    statement: string,
+    opts: {
+      executionConfig?: Record<string, string>;
+      timeoutMs?: number;
+      maxRows?: number;
+      /**
+       * Asked every couple of seconds while the statement is not done: a reason to stop waiting
+       * (e.g. the JobManager it submits to is gone: the gateway would keep retrying for minutes),
+       * or null to keep waiting.
+       */
+      stopWaiting?: () => Promise<string | null>;
+    } = {},
+  ): Promise<StatementResult> {
     const op = await this.submit(session, statement, opts.executionConfig);
     const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
     const out: StatementResult = { resultKind: null, jobId: null, columns: [], rows: [] };
     let token = 0;
+    let nextCheck = Date.now() + 2000;
     for (;;) {
       const page = await this.fetchPage(session, op, token);
       if (page.resultType === 'NOT_READY') {
         if (Date.now() > deadline) throw new StreamdeskError('unavailable', `SQL Gateway: statement did not finish in ${Math.round((opts.timeoutMs ?? 120_000) / 1000)} s: ${statement.slice(0, 120)}`);
+        if (opts.stopWaiting && Date.now() >= nextCheck) {
+          nextCheck = Date.now() + 2000;
+          const reason = await opts.stopWaiting();
+          if (reason) {
+            await this.closeOperation(session, op).catch(() => undefined);
+            throw new StreamdeskError('unavailable', `SQL Gateway: stopped waiting for the statement: ${reason}`);
+          }
+        }
         await this.sleep(200);
         continue;
       }

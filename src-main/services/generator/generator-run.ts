@@ -29,8 +29,16 @@ export interface RunEdges {
   close: () => Promise<void>;
   onProgress: (status: GeneratorStatus) => void;
   tickMs?: number;
-  /** Batches awaiting the broker at once; beyond it the run waits (back-pressure) rather than queueing. */
+  /**
+   * Batches awaiting the broker at once; beyond it the run waits (back-pressure) rather than
+   * queueing. Default 1: an idempotent producer numbers each batch when it is sent and takes the
+   * number back when the send fails; a second batch sent meanwhile would take the failed one's
+   * numbers, and if the failed one had in fact been written the broker would drop the second as
+   * its duplicate (records lost) while the retried first one is written twice.
+   */
   maxPendingBatches?: number;
+  /** While stopping, how long a batch the broker does not acknowledge is still retried. Default 15 s. */
+  stopGraceMs?: number;
 }
 
 const PROGRESS_INTERVAL_MS = 1000;
@@ -60,13 +68,15 @@ export class GeneratorRun {
   private readonly batchMax: number;
   private timer: ReturnType<typeof setInterval> | null = null;
   private stopping: Promise<GeneratorStatus> | null = null;
+  /** Set by stop(): a batch still unacknowledged then is given up (counted failed). */
+  private giveUpAt = Infinity;
 
   constructor(
     private readonly settings: RunSettings,
     private readonly edges: RunEdges,
   ) {
     this.tickMs = edges.tickMs ?? 100;
-    this.maxPending = edges.maxPendingBatches ?? 4;
+    this.maxPending = edges.maxPendingBatches ?? 1;
     this.batchMax = batchLimit(settings.ratePerSec, this.tickMs);
     this.startedAt = edges.now();
     this.makeRecord = recordMaker(settings.kind, settings.seed, this.startedAt);
@@ -113,6 +123,7 @@ export class GeneratorRun {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.state = 'stopping';
+    this.giveUpAt = this.edges.now() + (this.edges.stopGraceMs ?? 15_000);
     this.announce();
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     try {
@@ -157,8 +168,7 @@ export class GeneratorRun {
     }
     this.produced += count;
     this.inFlight += count;
-    const batch = Promise.resolve()
-      .then(() => this.edges.send(messages))
+    const batch = this.deliver(messages)
       .then(
         () => {
           // Moved in one step so sent + failed + inFlight never double-counts a batch.
@@ -175,11 +185,33 @@ export class GeneratorRun {
     this.pending.add(batch);
   }
 
-  /** The idempotent producer already retried; the whole batch is lost and counted as such. */
+  /**
+   * Sends one batch until the broker acknowledges it. A broker that restarts makes the producer
+   * give up after its own retries; sending the same batch again through the same idempotent
+   * producer reuses its sequence numbers, so a batch that was in fact written is not written
+   * twice, and one that was not is not lost. Gives up on errors that cannot pass (topic gone,
+   * not allowed) and, once stopping, after the stop grace period.
+   */
+  private async deliver(messages: OutgoingMessage[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.edges.send(messages);
+        return;
+      } catch (error) {
+        if (isFatalSendError(error) || this.edges.now() >= this.giveUpAt) throw error;
+        this.lastError = `${sendErrorMessage(error)} (retrying the batch)`;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  /** Fatal, or still unacknowledged when the stop grace period ended: counted as failed. */
   private batchFailed(count: number, error: unknown): void {
     this.failed += count;
-    this.lastError = sendErrorMessage(error);
-    if (isFatalSendError(error) && !this.fatal) {
+    const fatal = isFatalSendError(error);
+    // Given up while stopping: the broker may have written the batch without answering.
+    this.lastError = fatal ? sendErrorMessage(error) : `${sendErrorMessage(error)} (${count} records unacknowledged when the generator stopped; they may or may not be in the topic)`;
+    if (fatal && !this.fatal) {
       this.fatal = true;
       void this.stop();
     }

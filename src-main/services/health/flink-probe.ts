@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FlinkHealth, TaskManagersHealth } from '../../../src-shared/health';
 import { errorReason } from './reasons';
+import { lostTaskManagers, type ListedTaskManager, type LostTaskManager } from './taskmanager-liveness';
 
 /** The fields of Flink's `GET /overview` we read (stable from 1.x through 2.x). */
 export const FlinkOverview = z.object({
@@ -52,6 +53,35 @@ export function flinkHealthFrom(url: string, overview: FlinkOverview, checkedAt:
   return { flink, taskmanagers };
 }
 
+/** Pure: the TaskManagers tile once those whose process is gone (still listed by Flink) are left out. */
+export function withoutLostTaskManagers(tile: TaskManagersHealth, lost: LostTaskManager[]): TaskManagersHealth {
+  const listed = tile.details.taskManagers;
+  if (lost.length === 0 || listed === null) return tile;
+  const live = Math.max(0, listed - lost.length);
+  const details = {
+    taskManagers: live,
+    slotsTotal: Math.max(0, (tile.details.slotsTotal ?? 0) - lost.reduce((sum, tm) => sum + tm.slots, 0)),
+    slotsAvailable: Math.max(0, (tile.details.slotsAvailable ?? 0) - lost.reduce((sum, tm) => sum + tm.freeSlots, 0)),
+  };
+  const one = lost.length === 1;
+  const gone = `${one ? 'TaskManager' : 'TaskManagers'} ${lost.map((tm) => `${tm.id} at ${tm.address}`).join(', ')} refused the connection (process gone; Flink lists ${one ? 'it' : 'them'} until ${one ? 'its' : 'their'} heartbeat times out)`;
+  if (live === 0) return { ...tile, status: 'down', reason: `No TaskManager is running: ${gone}; jobs cannot run`, details };
+  return { ...tile, status: 'degraded', reason: `${lost.length} of ${listed} TaskManagers lost: ${gone}`, details };
+}
+
+/** TaskManagers Flink lists whose process is gone; none when the list cannot be read. */
+async function lostFromList(url: string, fetchFn: typeof fetch, timeoutMs: number, headers: Record<string, string>): Promise<LostTaskManager[]> {
+  try {
+    const started = Date.now();
+    const response = await fetchFn(new URL('/taskmanagers', url), { headers, signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) return [];
+    const body = (await response.json()) as { taskmanagers?: ListedTaskManager[] };
+    return await lostTaskManagers(body.taskmanagers ?? [], Math.max(100, timeoutMs - (Date.now() - started)));
+  } catch {
+    return [];
+  }
+}
+
 export async function probeFlink(
   url: string | null,
   fetchFn: typeof fetch,
@@ -72,7 +102,11 @@ export async function probeFlink(
     const response = await fetchFn(new URL('/overview', url), { headers, signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) throw new Error(`GET /overview answered HTTP ${response.status}`);
     const overview = FlinkOverview.parse(await response.json());
-    return flinkHealthFrom(url, overview, started, now() - started);
+    const result = flinkHealthFrom(url, overview, started, now() - started);
+    if (overview.taskmanagers === 0) return result;
+    // the liveness check shares the probe's time budget, so a slow Flink never doubles it
+    const left = Math.max(250, timeoutMs - (now() - started));
+    return { ...result, taskmanagers: withoutLostTaskManagers(result.taskmanagers, await lostFromList(url, fetchFn, left, headers)) };
   } catch (error) {
     const reason = errorReason(error, `Flink JobManager at ${url}`);
     return {

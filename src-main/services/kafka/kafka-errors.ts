@@ -49,6 +49,14 @@ export function kafkaError(error: unknown, action: string): StreamdeskError {
     return new StreamdeskError(code, `${field ? `${field}: ` : ''}${inner.message ?? type} (${action}, broker said ${type})`);
   }
   const name = inner.name ?? '';
+  // the request reached a broker that did not complete it (e.g. CreateTopics while ZooKeeper is gone): "not reachable" would send the user to the wrong place
+  if (name === 'KafkaJSRequestTimeoutError') {
+    return new StreamdeskError('unavailable', `${action}: Kafka did not answer in time (${inner.message ?? name}); the broker is reachable but did not complete the request (is its controller, or ZooKeeper, down?)`);
+  }
+  // On a fresh cluster the group coordinator appears only once __consumer_offsets exists: transient, not a bug.
+  if (name === 'KafkaJSGroupCoordinatorNotFound') {
+    return new StreamdeskError('unavailable', `${action}: Kafka has no group coordinator yet (${inner.message ?? name}); it may still be creating __consumer_offsets, try again in a few seconds`);
+  }
   if (/Connection|NumberOfRetriesExceeded|Timeout|BrokerNotFound/i.test(name) || inner.cause?.code) {
     return new StreamdeskError('unavailable', `${action}: Kafka is not reachable (${inner.message ?? name})`);
   }

@@ -1,36 +1,7 @@
 import type { MessageRecord } from '../../../src-shared/messages';
 
-/** Records as JSON Lines: one record per line, exactly the fields the UI shows. */
-export function toJsonLines(records: MessageRecord[]): string {
-  return records.map((record) => JSON.stringify(record)).join('\n') + (records.length ? '\n' : '');
-}
-
-const CSV_COLUMNS = ['partition', 'offset', 'timestamp', 'key', 'headers', 'value_format', 'value'] as const;
-
-/** RFC 4180: every text field quoted, quotes doubled, CRLF between rows; null is an empty field. */
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  return `"${value.replace(/"/g, '""')}"`;
-}
-
-/** Records as CSV; headers as a JSON object in one column (binary values as base64, as shown). */
-export function toCsv(records: MessageRecord[]): string {
-  const rows = records.map((record) =>
-    [
-      record.partition,
-      record.offset,
-      record.timestamp,
-      record.key,
-      record.headers.length ? JSON.stringify(Object.fromEntries(record.headers.map((header) => [header.key, header.value]))) : null,
-      record.valueFormat,
-      record.value,
-    ]
-      .map(csvField)
-      .join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
-}
+// The file formats live in src-shared (the UI makes the files); re-exported for the back end's tests and CLI.
+export { toCsv, toJsonLines } from '../../../src-shared/message-export';
 
 /** POSIX shell single quoting: safe for any text, including quotes, `$`, backticks and newlines. */
 export function shellQuote(text: string): string {

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { StreamdeskError } from '../../../src-shared/errors';
-import type { BrowseArgs, BrowseResult, MessageRecord, TailArgs } from '../../../src-shared/messages';
+import type { BrowseArgs, BrowseResult, KcatCommand, MessageRecord, RecordRef, TailArgs, TailPollArgs, TailPollResult } from '../../../src-shared/messages';
 import type { KafkaTarget } from '../kafka/kafka-target';
+import { kcatCommand } from './export';
 import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';
 import { readRanges } from './range-reader';
@@ -50,6 +51,71 @@ export class MessagesService {
       const available = windows.reduce((sum, window) => sum + Math.max(0, window.to - window.from), 0);
       const records = fromEnd ? collected.slice(-args.limit) : collected.slice(0, args.limit);
       return { topic: args.topic, records, partitions: windows, hasMore: records.length < available };
+    } finally {
+      await fetcher.close();
+    }
+  }
+
+  /** One record by its coordinates, read again from the log (exact bytes, not what a UI holds). */
+  async record(ref: RecordRef): Promise<MessageRecord> {
+    const { records } = await this.browse({ topic: ref.topic, partition: ref.partition, from: { kind: 'offset', offset: ref.offset }, limit: 1 });
+    const found = records.find((record) => record.offset === ref.offset);
+    if (!found) throw new StreamdeskError('not-found', `offset: ${ref.topic}[${ref.partition}] has no record at offset ${ref.offset} (deleted, compacted or not written yet)`);
+    return found;
+  }
+
+  /** "Copy as kcat": the record's exact bytes, read again, as a command, with what it cannot carry. */
+  async kcatCommand(ref: RecordRef): Promise<KcatCommand> {
+    const record = await this.record(ref);
+    const target = this.target();
+    const caveats = ["kcat gives the copy a new timestamp: the record's own time is not carried"];
+    if (record.headers.some((header) => header.valueEncoding === 'base64')) caveats.push('binary header values are passed as the base64 text shown');
+    if (target.sasl || target.ssl) caveats.push('SASL/TLS settings are not included: add your -X security options');
+    return { command: kcatCommand(record, ref.topic, target.brokers), caveats };
+  }
+
+  /**
+   * One step of a live tail (see TailPollArgs): no state is kept between calls, so a closed
+   * window or a paused tail costs nothing. Each partition contributes at most its share of
+   * `limit`, and its next position is right after the last record returned, so nothing is
+   * skipped however far behind the caller is.
+   */
+  async tailPoll(args: z.output<typeof TailPollArgs>): Promise<TailPollResult> {
+    const fetcher = new PartitionFetcher(this.target(), args.topic, { clientId: 'streamdesk-tail', partitionMaxBytes: 1024 * 1024 });
+    try {
+      if (!args.after) {
+        const windows = await resolveWindows(fetcher, { kind: 'end', count: 1 }, args.partition === null ? null : [args.partition]);
+        return { records: [], positions: windows.map((window) => ({ partition: window.partition, offset: window.to })) };
+      }
+      const known = await fetcher.partitions();
+      const wanted = args.after.filter((position) => args.partition === null || position.partition === args.partition);
+      const missing = wanted.find((position) => !known.includes(position.partition));
+      if (missing) throw new StreamdeskError('invalid-argument', `after: topic "${args.topic}" has partitions 0–${known.length - 1}, not ${missing.partition}`);
+      const share = Math.max(1, Math.ceil(args.limit / Math.max(1, wanted.length)));
+      const position = new Map(wanted.map((entry) => [entry.partition, entry.offset]));
+      const data = await fetcher.fetch(wanted, args.maxWaitMs);
+      const records: MessageRecord[] = [];
+      for (const partition of data) {
+        const from = position.get(partition.partition);
+        if (from === undefined) continue;
+        if (partition.errorCode !== 0) {
+          // Out of range: deleted by retention (go on from the log start) or a stale position past the end.
+          position.set(partition.partition, from > partition.highWatermark ? partition.highWatermark : partition.logStartOffset);
+          continue;
+        }
+        if (!partition.records) continue;
+        let taken = 0;
+        decodeBatches(partition.records, {
+          batch: () => taken < share,
+          record: (cursor) => {
+            if (cursor.offset < from || taken >= share) return;
+            records.push(toMessageRecord(partition.partition, cursor));
+            taken++;
+            position.set(partition.partition, cursor.offset + 1);
+          },
+        });
+      }
+      return { records: records.sort(compareRecords), positions: [...position].map(([partition, offset]) => ({ partition, offset })) };
     } finally {
       await fetcher.close();
     }

@@ -22,8 +22,20 @@ export class ReplayService {
     private readonly options: { progressIntervalMs?: number } = {},
   ) {}
 
-  async replay(args: z.output<typeof ReplayArgs>, onProgress: (progress: ReplayProgress) => void = () => {}): Promise<ReplayProgress> {
+  /**
+   * Starts a replay and answers its id at once; progress (and the final event, `done`, with
+   * `error` when it failed) goes to `onProgress`, tagged with that id.
+   */
+  start(args: z.output<typeof ReplayArgs>, onProgress: (progress: ReplayProgress) => void): { replayId: string; finished: Promise<ReplayProgress> } {
     const replayId = randomUUID();
+    let last: ReplayProgress = { replayId, read: 0, written: 0, total: 0, done: false, error: null };
+    const report = (progress: ReplayProgress) => onProgress((last = progress));
+    // A failure is already in the final progress event; `finished` resolves with that event.
+    const finished = this.replay(args, report, replayId).catch(() => last);
+    return { replayId, finished };
+  }
+
+  async replay(args: z.output<typeof ReplayArgs>, onProgress: (progress: ReplayProgress) => void = () => {}, replayId: string = randomUUID()): Promise<ReplayProgress> {
     const source = new PartitionFetcher(this.target(), args.source, { clientId: 'streamdesk-replay' });
     const sink = new PartitionFetcher(this.target(), args.target, { clientId: 'streamdesk-replay' });
     const producer = kafkaClient(this.target(), { clientId: 'streamdesk-replay' }).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });

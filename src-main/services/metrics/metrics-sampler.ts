@@ -22,6 +22,9 @@ const MAX_TOPIC_SERIES = 300;
 const METADATA_REFRESH_MS = 15_000;
 const LAG_REFRESH_MS = 5_000;
 const SAMPLE_DEADLINE_MS = 5_000;
+/** Per-group lag history (one point per lag refresh): every point for an hour, then 5-minute averages for a day. */
+const MAX_GROUP_SERIES = 300;
+const groupSeries = () => new MetricSeries(3600, 300_000, 288);
 
 type SeriesKey = `${string}|${MetricName}`;
 
@@ -42,6 +45,7 @@ export class MetricsSampler {
   private previousAt = 0;
   private lag = new Map<string | null, number>();
   private lagAt = 0;
+  private readonly groupLagSeries = new Map<string, MetricSeries>();
   private lastMessageAt: number | null = null;
   private exporterProblem: string | null = null;
   private latest: MetricsSample | null = null;
@@ -206,10 +210,19 @@ export class MetricsSampler {
     }
   }
 
-  /** Total lag per topic over every consumer group (committed offset to end offset). */
+  /** A consumer group's total lag over time, as sampled with the per-topic lag (every LAG_REFRESH_MS). */
+  groupLag(groupId: string, range: TimeRange): { groupId: string; resolution_ms: number; points: [number, number][] } {
+    const series = this.groupLagSeries.get(groupId);
+    if (!series) return { groupId, resolution_ms: LAG_REFRESH_MS, points: [] };
+    const { points, resolutionMs } = series.window(this.now(), TIME_RANGE_MS[range]);
+    return { groupId, resolution_ms: Math.max(LAG_REFRESH_MS, resolutionMs), points };
+  }
+
+  /** Total lag per topic over every consumer group (committed offset to end offset), and per group. */
   private async refreshLag(): Promise<void> {
     this.lagAt = this.now();
     const lag = new Map<string | null, number>();
+    const byGroup = new Map<string, number>();
     await withKafkaAdmin(this.options.target(), 'read consumer lag', async (admin) => {
       const { groups } = await admin.listGroups();
       for (const group of groups) {
@@ -222,11 +235,25 @@ export class MetricsSampler {
             const behind = Math.max(0, (endOf.get(partition.partition) ?? committed) - committed);
             lag.set(topic.topic, (lag.get(topic.topic) ?? 0) + behind);
             lag.set(null, (lag.get(null) ?? 0) + behind);
+            byGroup.set(group.groupId, (byGroup.get(group.groupId) ?? 0) + behind);
           }
         }
       }
     });
     this.lag = lag;
+    this.recordGroupLag(byGroup);
+  }
+
+  private recordGroupLag(byGroup: Map<string, number>): void {
+    for (const [groupId, behind] of byGroup) {
+      let series = this.groupLagSeries.get(groupId);
+      if (!series) {
+        // Bounded: a new group pushes out the oldest tracked one (Map keeps insertion order).
+        if (this.groupLagSeries.size >= MAX_GROUP_SERIES) this.groupLagSeries.delete(this.groupLagSeries.keys().next().value!);
+        this.groupLagSeries.set(groupId, (series = groupSeries()));
+      }
+      series.push(this.lagAt, behind);
+    }
   }
 }
 

@@ -43,8 +43,10 @@ export class RingBuffer {
 }
 
 /**
- * Two resolutions per series: every sample for the last hour, and one-minute averages for a day,
- * so a 24 h chart has 1,440 points rather than 86,400.
+ * Two resolutions per series: every sample for the last hour (1 s apart for the Kafka figures),
+ * and one-minute averages for a day, so a 24 h chart has 1,440 points rather than 86,400.
+ * Ranges up to an hour are answered at full resolution (a chart thins them to its pixel width);
+ * longer ones from the minute averages.
  */
 export class MetricSeries {
   readonly fine: RingBuffer;
@@ -57,6 +59,8 @@ export class MetricSeries {
     fineCapacity = 3600,
     private readonly coarseStepMs = 60_000,
     coarseCapacity = 1440,
+    /** How often samples arrive: the fine ring then covers fineCapacity × fineStepMs (an hour by default). */
+    private readonly fineStepMs = 1000,
   ) {
     this.fine = new RingBuffer(fineCapacity);
     this.coarse = new RingBuffer(coarseCapacity);
@@ -75,15 +79,16 @@ export class MetricSeries {
     this.bucketCount += 1;
   }
 
-  /** Points for a window: fine samples when they cover it, else the minute averages (plus the open minute). */
-  window(now: number, rangeMs: number, maxPoints = 600): { points: [number, number][]; resolutionMs: number } {
+  /** Points for a window: every fine sample when the fine ring covers it, else the minute averages (plus the open minute). */
+  window(now: number, rangeMs: number, maxPoints = this.fine.capacity): { points: [number, number][]; resolutionMs: number } {
     const since = now - rangeMs;
-    if (rangeMs <= this.fine.capacity * 1000) {
-      return { points: downsample(this.fine.since(since), maxPoints), resolutionMs: Math.max(1000, Math.ceil(rangeMs / maxPoints / 1000) * 1000) };
+    if (rangeMs <= this.fine.capacity * this.fineStepMs) {
+      const points = this.fine.since(since);
+      return { points: downsample(points, maxPoints), resolutionMs: points.length > maxPoints ? Math.ceil(points.length / maxPoints) * this.fineStepMs : this.fineStepMs };
     }
     const points = this.coarse.since(since);
     if (this.bucketCount > 0) points.push([this.bucketStart, this.bucketSum / this.bucketCount]);
-    return { points: downsample(points, maxPoints), resolutionMs: this.coarseStepMs };
+    return { points: downsample(points, Math.max(maxPoints, this.coarse.capacity)), resolutionMs: this.coarseStepMs };
   }
 }
 

@@ -32,6 +32,9 @@ export function kafkaFailureReason(error: unknown, bootstrap: string, target: Ka
   const errors = chain(error);
   const sasl = errors.find((e) => e.name === 'KafkaJSSASLAuthenticationError');
   if (sasl) return `${what}: SASL authentication failed (${sasl.message ?? 'rejected'}); check the username, password and mechanism`;
+  // OpenSSL's "bad decrypt" while loading the client key: the key password is wrong (or missing)
+  const keyLocked = errors.find((e) => e.code === 'ERR_OSSL_BAD_DECRYPT' || /bad decrypt/i.test(e.message ?? ''));
+  if (keyLocked) return `${what}: the client key could not be decrypted (${keyLocked.message ?? keyLocked.code}); check the client key password`;
   const tls = errors.find((e) => (e.code && TLS_CODES.test(e.code)) || /certificate|ssl|tls/i.test(e.message ?? ''));
   if (tls) return `${what}: TLS certificate error (${tls.message ?? tls.code}); check the CA, certificate and key files`;
   const saslState = errors.find((e) => e.type === 'ILLEGAL_SASL_STATE' || e.type === 'UNSUPPORTED_SASL_MECHANISM');
@@ -43,6 +46,8 @@ export function kafkaFailureReason(error: unknown, bootstrap: string, target: Ka
     return `${what}: the broker closed the connection; this listener ${hint} (${closed.message ?? ''})`;
   }
   const coded = errors.find((e) => e.code);
+  // kafkajs trips over its own state when a broker dies mid-request ("Cannot destructure property 'brokers' of … null"): say what happened, not that
+  if (!coded && error instanceof TypeError) return `${what}: the broker stopped answering in the middle of a request (connection lost)`;
   return errorReason(coded ?? error, what);
 }
 

@@ -7,9 +7,12 @@ import { folderSize } from './data-size';
 import { NativeStack, portFree, type NativeServiceName, type NativeStackOptions } from './native';
 import { tailLines } from './native/logs';
 import { portHolder } from './port-holder';
+import { readRecordedPorts, recordPorts, resolvePorts } from './recorded-ports';
 
-export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft'> {
+export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft' | 'jmxExporter'> {
   kraft: boolean;
+  /** The exporter agent; without a port, the one this data dir's stack was started on, else 7071. */
+  jmxExporter?: { agentJar: string; config: string; port?: number };
   /** Docker Compose for the same stack, when Docker works here; built per mode (ZooKeeper/KRaft). */
   compose?: (kraft: boolean) => ComposeStack;
   onProgress?: (progress: StackProgress) => void;
@@ -19,6 +22,8 @@ export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft'> {
 /** Services whose port a stopped stack needs free (the TaskManager answers through the JobManager's). */
 const LISTENING: NativeServiceName[] = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-sql-gateway'];
 const COMPOSE_CHECK_MS = 30_000;
+/** The JMX exporter agent's port when neither a flag nor this data dir's record names one. */
+export const DEFAULT_EXPORTER_PORT = 7071;
 
 /**
  * The local stack as the console sees it: the native runner or Docker Compose, one operation at
@@ -34,7 +39,10 @@ export class StackService {
 
   constructor(private readonly options: StackServiceOptions) {
     this.now = options.now ?? Date.now;
-    this.runner = new NativeStack({ ...options });
+    const { exporter, ...ports } = resolvePorts({ ...options.ports, exporter: options.jmxExporter?.port }, readRecordedPorts(options.dataDir));
+    options.ports = ports;
+    if (options.jmxExporter) options.jmxExporter = { ...options.jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT };
+    this.runner = new NativeStack(this.nativeOptions());
   }
 
   get ports() {
@@ -43,6 +51,12 @@ export class StackService {
 
   get metricsUrl(): string | null {
     return this.runner.metricsUrl;
+  }
+
+  /** Pids of the native stack's running processes (for their CPU and memory); null under Docker Compose. */
+  async runningPids(): Promise<{ service: string; pid: number }[] | null> {
+    if (this.backend !== 'native') return null;
+    return (await this.runner.state()).flatMap((state) => (state.pid === null ? [] : [{ service: state.name, pid: state.pid }]));
   }
 
   isStarting(): boolean {
@@ -85,7 +99,7 @@ export class StackService {
         const running = (await this.runner.state()).some((service) => service.running);
         if (running) throw new StreamdeskError('conflict', `Stop the running ${this.options.kraft ? 'KRaft' : 'ZooKeeper'} stack before starting the other mode`);
         this.options.kraft = kraft;
-        this.runner = new NativeStack({ ...this.options });
+        this.runner = new NativeStack(this.nativeOptions());
       }
       this.lastError = null;
       if (this.backend === 'compose') {
@@ -150,6 +164,11 @@ export class StackService {
   }
 
   /** Refuses to start when a port the stack needs is taken by another process, naming it. */
+  private nativeOptions(): NativeStackOptions {
+    const exporter = this.options.jmxExporter;
+    return { ...this.options, jmxExporter: exporter && { ...exporter, port: exporter.port ?? DEFAULT_EXPORTER_PORT } };
+  }
+
   private async upNative(): Promise<void> {
     const missing = this.runner.missingJars();
     if (missing.length > 0) throw new StreamdeskError('unavailable', `The local stack's jars are missing: ${missing.join('; ')}`);
@@ -158,6 +177,8 @@ export class StackService {
       throw new StreamdeskError('conflict', `Nothing was started: ${taken.map((service) => `port ${service.port} (${service.name}) is taken by ${service.portHolder}`).join('; ')}`);
     }
     await this.runner.up((event) => this.emit(event.service, event.phase, event.message));
+    const { kafka, zookeeper, flinkRest, sqlGateway } = this.runner.ports;
+    recordPorts(this.options.dataDir, { kafka, flinkRest, sqlGateway, ...(zookeeper !== null ? { zookeeper } : {}), ...(this.options.jmxExporter?.port ? { exporter: this.options.jmxExporter.port } : {}) });
   }
 
   private async nativeServices(): Promise<StackServiceState[]> {

@@ -5,6 +5,7 @@ import { usePolling } from '../hooks/use-polling';
 import { Field } from '../components/Modal';
 import { num } from '../format';
 import { hrefOf } from '../router';
+import { GroupLagChart } from './GroupLagChart';
 
 type TargetKind = ResetTarget['kind'];
 
@@ -109,6 +110,7 @@ function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged(): voi
           </button>
         </header>
         {error && <div className="note error">{error}</div>}
+        <GroupLagChart groupId={groupId} currentLag={group.summary.totalLag} />
         <table className="grid compact">
           <thead>
             <tr>

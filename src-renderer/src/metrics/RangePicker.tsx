@@ -11,3 +11,16 @@ export function RangePicker({ value, onChange }: { value: TimeRange; onChange(ra
     </div>
   );
 }
+
+/** The same choice in a chart's header, where five buttons would not fit. */
+export function CompactRangePicker({ label, value, onChange }: { label: string; value: TimeRange; onChange(range: TimeRange): void }) {
+  return (
+    <select className="range-select" aria-label={label} value={value} onChange={(event) => onChange(event.target.value as TimeRange)}>
+      {TimeRange.options.map((range) => (
+        <option key={range} value={range}>
+          {range}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,8 +1,8 @@
 import { bytes, num } from '../format';
 import { hrefOf } from '../router';
 import { useMetrics } from '../stores/metrics-store';
-import { LiveChart } from './LiveChart';
-import { RangePicker } from './RangePicker';
+import { LiveChart, PALETTE } from './LiveChart';
+import { useClusterWindow } from './use-metric-window';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
 const mbPerSec = (value: number) => `${(value / 1_048_576).toFixed(2)} MB/s`;
@@ -18,71 +18,99 @@ function FlowIndicator({ idleMs }: { idleMs: number | null }) {
   );
 }
 
-/** The Overview's live charts: cluster messages/s and MB/s, the busiest topics, total lag. */
-export function ThroughputPanel() {
-  const { range, cluster, latest, error, setRange } = useMetrics();
+function MessagesChart() {
+  const [metrics, range, setRange] = useClusterWindow();
+  const current = useMetrics((state) => state.latest?.cluster.messages_per_sec ?? null);
+  return (
+    <LiveChart
+      title="Messages per second"
+      testId="chart-messages"
+      lines={[{ name: 'messages/s', points: metrics?.series.messages_per_sec ?? [], color: PALETTE[0] }]}
+      format={rate}
+      axisFormat={(value) => num(Math.round(value))}
+      current={current !== null ? rate(current) : '—'}
+      range={range}
+      onRange={setRange}
+    />
+  );
+}
+
+/** Figures read from the broker's Prometheus JMX exporter, named when it is missing. */
+const EXPORTER_FIGURES = 'MB/s in and out (cluster and per topic)';
+
+function BytesChart() {
+  const [metrics, range, setRange] = useClusterWindow();
+  const current = useMetrics((state) => state.latest?.cluster.bytes_in_per_sec ?? null);
+  if (metrics?.unavailable.includes('bytes_in_per_sec')) {
+    return (
+      <section className="chart" data-testid="chart-bytes-unavailable">
+        <header>
+          <h2>MB per second</h2>
+        </header>
+        <div className="chart-empty">Needs the broker's Prometheus JMX exporter, which this connection does not have or which does not answer: {EXPORTER_FIGURES}. Add its URL to the connection profile.</div>
+      </section>
+    );
+  }
+  return (
+    <LiveChart
+      title="MB per second (in)"
+      testId="chart-bytes"
+      lines={[{ name: 'MB/s in', points: metrics?.series.bytes_in_per_sec ?? [], color: PALETTE[1] }]}
+      format={mbPerSec}
+      axisFormat={(value) => (value / 1_048_576).toFixed(2)}
+      current={current !== null ? mbPerSec(current) : '—'}
+      range={range}
+      onRange={setRange}
+    />
+  );
+}
+
+function BusiestTopics() {
+  const latest = useMetrics((state) => state.latest);
   const topTopics = Object.entries(latest?.topics ?? {})
     .filter(([, figures]) => figures.messages_per_sec > 0)
     .sort((a, b) => b[1].messages_per_sec - a[1].messages_per_sec)
     .slice(0, 5);
-  const noExporter = cluster?.unavailable.includes('bytes_in_per_sec');
+  return (
+    <section className="chart top-topics">
+      <header>
+        <h2>Busiest topics</h2>
+        <span className="chart-current">lag {latest?.cluster.consumer_lag != null ? num(latest.cluster.consumer_lag) : '—'}</span>
+      </header>
+      {topTopics.length === 0 ? (
+        <div className="chart-empty">No topic receives data right now.</div>
+      ) : (
+        <ol>
+          {topTopics.map(([name, figures]) => (
+            <li key={name}>
+              <a href={hrefOf('topics', name)}>{name}</a>
+              <span>
+                {rate(figures.messages_per_sec)}
+                {figures.bytes_in_per_sec != null ? ` · ${bytes(figures.bytes_in_per_sec)}/s` : ''}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The Overview's Kafka charts: cluster messages/s and MB/s, the busiest topics, total lag. */
+export function ThroughputPanel() {
+  const idleMs = useMetrics((state) => state.latest?.idle_ms ?? null);
+  const error = useMetrics((state) => state.error);
   return (
     <section className="throughput" data-testid="throughput">
       <div className="section-header">
         <h2>Throughput</h2>
-        <FlowIndicator idleMs={latest?.idle_ms ?? null} />
-        <span className="spacer" />
-        <RangePicker value={range} onChange={(next) => void setRange(next)} />
+        <FlowIndicator idleMs={idleMs} />
       </div>
       {error && <div className="callout error">{error}</div>}
       <div className="charts">
-        <LiveChart
-          title="Messages per second"
-          testId="chart-messages"
-          points={cluster?.series.messages_per_sec ?? []}
-          format={rate}
-          axisFormat={(value) => num(Math.round(value))}
-          current={latest?.cluster.messages_per_sec != null ? rate(latest.cluster.messages_per_sec) : '—'}
-        />
-        {noExporter ? (
-          <section className="chart">
-            <header>
-              <h2>MB per second</h2>
-            </header>
-            <div className="chart-empty">Bytes in/out need the broker's Prometheus JMX exporter: add its URL to the connection profile.</div>
-          </section>
-        ) : (
-          <LiveChart
-            title="MB per second (in)"
-            testId="chart-bytes"
-            color="var(--up)"
-            points={cluster?.series.bytes_in_per_sec ?? []}
-            format={mbPerSec}
-            axisFormat={(value) => (value / 1_048_576).toFixed(2)}
-            current={latest?.cluster.bytes_in_per_sec != null ? mbPerSec(latest.cluster.bytes_in_per_sec) : '—'}
-          />
-        )}
-        <section className="chart top-topics">
-          <header>
-            <h2>Busiest topics</h2>
-            <span className="chart-current">lag {latest?.cluster.consumer_lag != null ? num(latest.cluster.consumer_lag) : '—'}</span>
-          </header>
-          {topTopics.length === 0 ? (
-            <div className="chart-empty">No topic receives data right now.</div>
-          ) : (
-            <ol>
-              {topTopics.map(([name, figures]) => (
-                <li key={name}>
-                  <a href={hrefOf('topics', name)}>{name}</a>
-                  <span>
-                    {rate(figures.messages_per_sec)}
-                    {figures.bytes_in_per_sec != null ? ` · ${bytes(figures.bytes_in_per_sec)}/s` : ''}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+        <MessagesChart />
+        <BytesChart />
+        <BusiestTopics />
       </div>
     </section>
   );

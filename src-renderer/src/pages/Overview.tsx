@@ -1,5 +1,7 @@
 import type { HealthSnapshot } from '../../../src-shared/health';
 import { HealthTile } from '../components/HealthTile';
+import { FlinkPanel } from '../metrics/FlinkPanel';
+import { ResourcesPanel } from '../metrics/ResourcesPanel';
 import { ThroughputPanel } from '../metrics/ThroughputPanel';
 import { StatusBadge } from '../components/StatusBadge';
 import { num } from '../format';
@@ -54,6 +56,8 @@ export function Overview() {
       </div>
       <NextStep snapshot={snapshot} />
       {kafka.status !== 'down' && <ThroughputPanel />}
+      {flink.status !== 'not-configured' && <FlinkPanel />}
+      <ResourcesPanel />
       <div className="tiles">
         <HealthTile
           id="kafka"

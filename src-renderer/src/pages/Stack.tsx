@@ -100,6 +100,24 @@ function ServiceState({ service, operation, step, startedAt }: { service: StackS
   return <span className="phase phase-stopped">stopped</span>;
 }
 
+/** Kafka UI is a container image only: the native backend lists it so its absence is explained, not silent. */
+function KafkaUiNeedsDocker({ composeDetail }: { composeDetail: string | null }) {
+  return (
+    <tr data-service="kafka-ui" data-needs="docker">
+      <td>{SERVICE_LABELS['kafka-ui']}</td>
+      <td>
+        <span className="phase phase-stopped" data-testid="kafka-ui-needs-docker">
+          needs Docker
+        </span>
+        <div className="muted small">{composeDetail ? `${composeDetail.replace(/\.$/, '')}. ` : 'Switch to Docker Compose to run it. '}StreamDesk's own Topics, Messages and Consumers pages cover the same ground.</div>
+      </td>
+      <td>—</td>
+      <td>8082</td>
+      <td />
+    </tr>
+  );
+}
+
 export function Stack() {
   const { status, progress, operation, startedAt, error, up, down, load } = useStack();
   const [logFor, setLogFor] = useState<string | null>(null);
@@ -202,6 +220,7 @@ export function Stack() {
               </td>
             </tr>
           ))}
+          {status.backend === 'native' && <KafkaUiNeedsDocker composeDetail={status.compose.available ? null : status.compose.detail} />}
         </tbody>
       </table>
       {logFor && <LogView service={logFor} onClose={() => setLogFor(null)} />}

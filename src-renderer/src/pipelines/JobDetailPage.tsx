@@ -4,6 +4,7 @@ import { bridge } from '../bridge';
 import { usePolling } from '../hooks/use-polling';
 import { bytes, num } from '../format';
 import { hrefOf } from '../router';
+import { LatencyPanel } from './latency';
 
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
@@ -21,7 +22,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
         <div>
           <h1>{job.name}</h1>
           <div className="muted">
-            {job.state} · parallelism {job.parallelism ?? '—'} · {job.checkpoints.completed} checkpoints completed, {job.checkpoints.failed} failed · {job.restarts ?? 0} restarts ·{' '}
+            {job.state}{job.pipelineName && job.pipelineName !== job.name ? ` · pipeline ${job.pipelineName}` : ''} · parallelism {job.parallelism ?? '—'} · {job.checkpoints.completed} checkpoints completed, {job.checkpoints.failed} failed · {job.restarts ?? 0} restarts ·{' '}
             <a href={job.dashboardUrl} target="_blank" rel="noreferrer noopener">
               Open in Flink's dashboard ↗
             </a>
@@ -29,6 +30,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
         </div>
       </div>
       {error && <div className="callout error">Could not refresh: {error}</div>}
+      <LatencyPanel latency={job.latency} />
       <section className="panel">
         <header><h2>Vertices</h2></header>
         <table className="grid compact" data-testid="vertices">

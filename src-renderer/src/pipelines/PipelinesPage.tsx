@@ -5,10 +5,12 @@ import { bridge } from '../bridge';
 import { usePolling } from '../hooks/use-polling';
 import { bytes, elapsed, num } from '../format';
 import { hrefOf } from '../router';
+import { JarsPanel } from './JarsPanel';
+import { LatencyCell } from './latency';
 import { SqlPipelineModal } from './SqlPipelineModal';
 import { StartPipelineModal } from './StartPipelineModal';
 
-type StartDialog = { pipelineName?: string; savepointPath?: string | null; resumeJobId?: string } | null;
+type StartDialog = { pipelineName?: string; savepointPath?: string | null; resumeJobId?: string; upload?: boolean } | null;
 
 const ACTIVE = ['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING', 'FAILING', 'RECONCILING'];
 
@@ -35,15 +37,21 @@ function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction(label: 
         </div>
       </td>
       <td className="right">{job.restarts ?? '—'}</td>
-      <td className="right actions-cell">
-        {active && <button onClick={() => onAction('Savepoint', () => bridge.call('flink:savepoint', { jobId: job.id }))}>Savepoint</button>}
-        {active && <button onClick={() => onAction('Stop with savepoint', () => bridge.call('flink:stopWithSavepoint', { jobId: job.id }))}>Stop</button>}
-        {<button onClick={() => onResume(job)}>{active ? 'Redeploy' : 'Resume'}</button>}
-        {active && (
-          <button className="danger" onClick={() => window.confirm(`Cancel ${job.name}? Its state is kept only in retained checkpoints.`) && onAction('Cancel', () => bridge.call('flink:cancel', { jobId: job.id }))}>
-            Cancel
-          </button>
-        )}
+      <td className="right">
+        <LatencyCell latency={job.latency} />
+      </td>
+      <td className="right">
+        {/* two rows of buttons rather than a table wider than the page */}
+        <div className="actions" style={{ justifyContent: 'flex-end', minWidth: 190 }}>
+          {active && <button onClick={() => onAction('Savepoint', () => bridge.call('flink:savepoint', { jobId: job.id }))}>Savepoint</button>}
+          {active && <button onClick={() => onAction('Stop with savepoint', () => bridge.call('flink:stopWithSavepoint', { jobId: job.id }))}>Stop</button>}
+          {<button onClick={() => onResume(job)}>{active ? 'Redeploy' : 'Resume'}</button>}
+          {active && (
+            <button className="danger" onClick={() => window.confirm(`Cancel ${job.name}? Its state is kept only in retained checkpoints.`) && onAction('Cancel', () => bridge.call('flink:cancel', { jobId: job.id }))}>
+              Cancel
+            </button>
+          )}
+        </div>
       </td>
     </tr>
   );
@@ -105,6 +113,9 @@ export function PipelinesPage() {
         </div>
         <div className="actions">
           <button onClick={() => setEditing(true)}>New SQL pipeline</button>
+          <button onClick={() => setStarting({ upload: true })} data-testid="open-upload-jar">
+            Upload jar…
+          </button>
           <button className="primary" onClick={() => setStarting({})} data-testid="open-start-pipeline" disabled={pipelines.length === 0}>
             Start pipeline
           </button>
@@ -130,12 +141,13 @@ export function PipelinesPage() {
                 <th className="right">Out/s</th>
                 <th>Last checkpoint</th>
                 <th className="right">Restarts</th>
+                <th className="right" title="Median time from a result's event time to its arrival in the sink topic; hover a figure for exactly what it measures">Latency</th>
                 <th />
               </tr>
             </thead>
             <tbody>
               {(jobs ?? []).map((job) => (
-                <JobRow key={job.id} job={job} onAction={act} onResume={(target) => setStarting({ pipelineName: pipelines.find((p) => p.name === target.name)?.name ?? pipelines[0]?.name, resumeJobId: target.id })} />
+                <JobRow key={job.id} job={job} onAction={act} onResume={(target) => setStarting({ pipelineName: target.pipelineName ?? pipelines.find((p) => p.name === target.name)?.name ?? pipelines[0]?.name, resumeJobId: target.id })} />
               ))}
             </tbody>
           </table>
@@ -153,15 +165,24 @@ export function PipelinesPage() {
                   <strong>{pipeline.name}</strong> <span className="tag">{pipeline.kind === 'sql' ? 'SQL' : 'jar'}</span>
                   <div className="muted">{pipeline.description}</div>
                 </td>
-                <td className="muted">{[pipeline.sourceTopic, pipeline.sinkTopic].filter(Boolean).join(' → ')}</td>
-                <td className="right">
+                <td className="muted">
+                  {[pipeline.sourceTopic, pipeline.sinkTopic].filter(Boolean).join(' → ')}
+                  {pipeline.kind === 'jar' && <div className="mono-small">{pipeline.entryClass ?? 'manifest entry class'} {pipeline.programArgs.join(' ')}</div>}
+                </td>
+                <td className="right actions-cell">
                   <button onClick={() => setStarting({ pipelineName: pipeline.name })}>Start…</button>
+                  {!pipeline.builtIn && (
+                    <button className="danger" onClick={() => window.confirm(`Delete ${pipeline.name} from the catalog?${pipeline.kind === 'jar' ? ' Its jar is deleted from Flink too.' : ''}`) && act(`Delete ${pipeline.name}`, () => bridge.call('pipelines:delete', { name: pipeline.name }))}>
+                      Delete
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      <JarsPanel onAction={act} onUpload={() => setStarting({ upload: true })} />
       <section className="panel">
         <header>
           <h2>Savepoints</h2>
@@ -196,6 +217,7 @@ export function PipelinesPage() {
           cluster={cluster}
           initial={starting}
           onClose={() => setStarting(null)}
+          onCatalogChanged={() => void load()}
           onStarted={(result) => {
             setStarting(null);
             setNote({ kind: result.warning ? 'error' : 'ok', text: `Started ${result.pipelineName} as job ${result.jobId}${result.warning ? ` — ${result.warning}` : ''}` });

@@ -8,9 +8,9 @@ const EXAMPLE = `CREATE TABLE src (garage STRING, free INT, event_time BIGINT) W
   'connector' = 'kafka', 'topic' = 'stavanger_parking_events',
   'properties.bootstrap.servers' = '{{bootstrap}}', 'properties.group.id' = '{{pipeline}}',
   'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
-CREATE TABLE low_space (garage STRING, free INT) WITH (
+CREATE TABLE low_space (garage STRING, free INT, event_time BIGINT) WITH (
   'connector' = 'kafka', 'topic' = 'low_space', 'properties.bootstrap.servers' = '{{bootstrap}}', 'format' = 'json');
-INSERT INTO low_space SELECT garage, free FROM src WHERE free < 10;`;
+INSERT INTO low_space SELECT garage, free, event_time FROM src WHERE free < 10;`;
 
 /** A user's own SQL pipeline, saved in the catalog; {{bootstrap}} and {{pipeline}} are filled in at start. */
 export function SqlPipelineModal({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
@@ -19,16 +19,17 @@ export function SqlPipelineModal({ onClose, onSaved }: { onClose(): void; onSave
   const [sql, setSql] = useState(EXAMPLE);
   const [sourceTopic, setSourceTopic] = useState('stavanger_parking_events');
   const [sinkTopic, setSinkTopic] = useState('low_space');
+  const [eventTimeField, setEventTimeField] = useState('event_time');
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = async () => {
-    const args = { name, description, sql, sourceTopic: sourceTopic || null, sinkTopic: sinkTopic || null };
+    const args = { name, description, sql, sourceTopic: sourceTopic || null, sinkTopic: sinkTopic || null, resultEventTimeField: eventTimeField.trim() || null };
     const parsed = SaveSqlPipelineArgs.safeParse(args);
     if (!parsed.success) return setErrors(issuesByField(parsed.error));
     try {
       await bridge.call('pipelines:saveSql', args);
       onSaved();
     } catch (error) {
-      setErrors(messageByField((error as Error).message, ['name', 'description', 'sql', 'sourceTopic', 'sinkTopic']));
+      setErrors(messageByField((error as Error).message, ['name', 'description', 'sql', 'sourceTopic', 'sinkTopic', 'resultEventTimeField']));
     }
   };
   return (
@@ -48,6 +49,9 @@ export function SqlPipelineModal({ onClose, onSaved }: { onClose(): void; onSave
           </Field>
           <Field label="Sink topic" error={errors.sinkTopic}>
             <input value={sinkTopic} onChange={(event) => setSinkTopic(event.target.value)} />
+          </Field>
+          <Field label="Result event-time field" error={errors.resultEventTimeField} hint="Output field with the input's event time (epoch ms or ISO-8601): enables end-to-end latency">
+            <input value={eventTimeField} onChange={(event) => setEventTimeField(event.target.value)} placeholder="event_time" spellCheck={false} />
           </Field>
         </div>
         <Field label="Statements (Flink SQL, separated by ;)" error={errors.sql}>

@@ -1,22 +1,31 @@
 import { useEffect, useState } from 'react';
-import type { FlinkCluster, SavepointInfo } from '../../../src-shared/flink';
-import { StartPipelineArgs, type CheckpointingMode, type PipelineDefinition, type StartPipelineResult } from '../../../src-shared/pipelines';
+import type { FlinkCluster, FlinkJar, SavepointInfo } from '../../../src-shared/flink';
+import { joinProgramArgs, splitProgramArgs, StartPipelineArgs, type CheckpointingMode, type PipelineDefinition, type StartPipelineResult } from '../../../src-shared/pipelines';
 import { bridge } from '../bridge';
 import { Field, Modal } from '../components/Modal';
 import { issuesByField, messageByField, type FieldErrors } from '../field-errors';
+import { JarUploadForm } from './JarUploadForm';
 
-const FIELDS = ['pipelineName', 'parallelism', 'checkpointIntervalMs', 'checkpointingMode', 'savepointPath', 'allowNonRestoredState'] as const;
+const FIELDS = ['pipelineName', 'parallelism', 'checkpointIntervalMs', 'checkpointingMode', 'savepointPath', 'allowNonRestoredState', 'entryClass', 'programArgs'] as const;
 
 interface Props {
   pipelines: PipelineDefinition[];
   cluster: FlinkCluster | null;
-  initial?: { pipelineName?: string; savepointPath?: string | null; resumeJobId?: string };
+  initial?: { pipelineName?: string; savepointPath?: string | null; resumeJobId?: string; upload?: boolean };
   onClose(): void;
   onStarted(result: StartPipelineResult): void;
+  /** A jar was uploaded into the catalog from here. */
+  onCatalogChanged(): void;
 }
 
-/** The seed's Start Pipeline modal: parallelism and checkpoint settings, optionally from a savepoint. */
-export function StartPipelineModal({ pipelines, cluster, initial, onClose, onStarted }: Props) {
+const savepointLabel = (savepoint: SavepointInfo) =>
+  `${savepoint.createdAt ? new Date(savepoint.createdAt).toLocaleString() : 'unknown time'} — ${savepoint.path.replace(/^.*\/(savepoint-[^/]+)\/?$/, '$1')}${savepoint.jobId ? ` (job ${savepoint.jobId.slice(0, 8)})` : ''}`;
+
+/** The seed's Start Pipeline modal: a catalog pipeline or an uploaded jar; parallelism and checkpoint settings, optionally from a savepoint. */
+export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClose, onStarted, onCatalogChanged }: Props) {
+  const [uploaded, setUploaded] = useState<PipelineDefinition[]>([]);
+  const pipelines = [...catalog, ...uploaded.filter((u) => !catalog.some((p) => p.name === u.name))];
+  const [uploading, setUploading] = useState(Boolean(initial?.upload));
   const [pipelineName, setPipelineName] = useState(initial?.pipelineName ?? pipelines[0]?.name ?? '');
   const [parallelism, setParallelism] = useState('1');
   const [checkpointing, setCheckpointing] = useState(true);
@@ -25,15 +34,33 @@ export function StartPipelineModal({ pipelines, cluster, initial, onClose, onSta
   const [savepointPath, setSavepointPath] = useState(initial?.savepointPath ?? '');
   const [allowNonRestored, setAllowNonRestored] = useState(false);
   const [savepoints, setSavepoints] = useState<SavepointInfo[]>([]);
+  const [jars, setJars] = useState<FlinkJar[]>([]);
+  const [entryClass, setEntryClass] = useState('');
+  const [programArgs, setProgramArgs] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     bridge.call('flink:savepoints', {}).then(setSavepoints, () => setSavepoints([]));
+    bridge.call('flink:jars', {}).then(setJars, () => setJars([]));
   }, []);
+  const selected = pipelines.find((p) => p.name === pipelineName) ?? null;
+  const jar = selected?.kind === 'jar' ? selected : null;
+  // a jar pipeline's own entry class and arguments, editable for this run
+  useEffect(() => {
+    setEntryClass(jar?.entryClass ?? '');
+    setProgramArgs(jar ? joinProgramArgs(jar.programArgs) : '');
+  }, [jar?.name]); // eslint-disable-line react-hooks/exhaustive-deps
+  const manifestEntries = jar ? (jars.find((j) => j.id === jar.jarId)?.entryClasses ?? []) : [];
   const wanted = Number(parallelism);
   const overSlots = cluster !== null && Number.isInteger(wanted) && wanted > cluster.slotsFree;
 
   async function submit() {
+    const jarOverrides = jar
+      ? {
+          ...((entryClass.trim() || null) !== jar.entryClass && entryClass.trim() !== '' ? { entryClass: entryClass.trim() } : {}),
+          ...(joinProgramArgs(splitProgramArgs(programArgs)) !== joinProgramArgs(jar.programArgs) ? { programArgs: splitProgramArgs(programArgs) } : {}),
+        }
+      : {};
     const args = {
       pipelineName,
       parallelism: wanted,
@@ -41,6 +68,7 @@ export function StartPipelineModal({ pipelines, cluster, initial, onClose, onSta
       checkpointingMode: mode,
       savepointPath: savepointPath.trim() === '' ? null : savepointPath.trim(),
       allowNonRestoredState: allowNonRestored,
+      ...jarOverrides,
     };
     const parsed = StartPipelineArgs.safeParse(args);
     if (!parsed.success) return setErrors(issuesByField(parsed.error));
@@ -67,7 +95,7 @@ export function StartPipelineModal({ pipelines, cluster, initial, onClose, onSta
       footer={
         <>
           <button onClick={onClose}>Cancel</button>
-          <button className="primary" disabled={busy || pipelines.length === 0} onClick={() => void submit()} data-testid="start-pipeline-submit">
+          <button className="primary" disabled={busy || uploading || pipelines.length === 0} onClick={() => void submit()} data-testid="start-pipeline-submit">
             {busy ? 'Submitting to Flink…' : initial?.resumeJobId ? 'Resume' : 'Start'}
           </button>
         </>
@@ -75,7 +103,7 @@ export function StartPipelineModal({ pipelines, cluster, initial, onClose, onSta
     >
       <div className="form-grid">
         <Field label="Pipeline" error={errors.pipelineName}>
-          <select value={pipelineName} onChange={(event) => setPipelineName(event.target.value)} name="pipelineName" disabled={Boolean(initial?.resumeJobId)}>
+          <select value={pipelineName} onChange={(event) => setPipelineName(event.target.value)} name="pipelineName" disabled={Boolean(initial?.resumeJobId) || uploading} style={{ maxWidth: '100%' }}>
             {pipelines.map((pipeline) => (
               <option key={pipeline.name} value={pipeline.name}>
                 {pipeline.name} ({pipeline.kind === 'sql' ? 'SQL' : 'jar'}){pipeline.description ? ` — ${pipeline.description.slice(0, 60)}` : ''}
@@ -83,11 +111,46 @@ export function StartPipelineModal({ pipelines, cluster, initial, onClose, onSta
             ))}
           </select>
         </Field>
+        {!initial?.resumeJobId && !uploading && (
+          <div className="actions">
+            <button onClick={() => setUploading(true)} data-testid="upload-jar-toggle">
+              Upload a jar…
+            </button>
+            <span className="muted">to run your own job from a .jar on this computer</span>
+          </div>
+        )}
+        {uploading && (
+          <JarUploadForm
+            onCancel={() => setUploading(false)}
+            onUploaded={(pipeline) => {
+              setUploaded((list) => [...list, pipeline]);
+              setPipelineName(pipeline.name);
+              setUploading(false);
+              bridge.call('flink:jars', {}).then(setJars, () => undefined);
+              onCatalogChanged();
+            }}
+          />
+        )}
+        {jar && !uploading && (
+          <div className="form-row">
+            <Field label="Entry class" error={errors.entryClass} hint={manifestEntries.length ? `Manifest: ${manifestEntries.join(', ')}` : 'The jar names no entry class in its manifest: give one'}>
+              <input name="entryClass" list="jar-entry-classes" value={entryClass} onChange={(event) => setEntryClass(event.target.value)} placeholder={manifestEntries[0] ?? 'org.example.MyJob'} spellCheck={false} />
+              <datalist id="jar-entry-classes">
+                {manifestEntries.map((entry) => (
+                  <option key={entry} value={entry} />
+                ))}
+              </datalist>
+            </Field>
+            <Field label="Program arguments" error={errors.programArgs}>
+              <input name="programArgs" value={programArgs} onChange={(event) => setProgramArgs(event.target.value)} placeholder="--input topic" spellCheck={false} />
+            </Field>
+          </div>
+        )}
         <div className="form-row">
           <Field
             label="Parallelism"
             error={errors.parallelism}
-            hint={cluster ? (overSlots ? `Only ${cluster.slotsFree} of ${cluster.slotsTotal} slots are free: the job will wait for slots` : `${cluster.slotsFree} of ${cluster.slotsTotal} slots free`) : undefined}
+            hint={cluster ? (overSlots ? <span className="flag warn" data-testid="slots-warning">Only {cluster.slotsFree} of {cluster.slotsTotal} slots are free: the job waits for slots and fails if none free up</span> : `${cluster.slotsFree} of ${cluster.slotsTotal} slots free`) : undefined}
           >
             <input type="number" min={1} name="parallelism" value={parallelism} onChange={(event) => setParallelism(event.target.value)} className={overSlots ? 'warn' : undefined} />
           </Field>
@@ -104,15 +167,16 @@ export function StartPipelineModal({ pipelines, cluster, initial, onClose, onSta
             <option value="at-least-once">at-least-once</option>
           </select>
         </Field>
-        <Field label="Restore from savepoint (optional)" error={errors.savepointPath} hint={initial?.resumeJobId ? 'Empty: stop the running job with a savepoint, or use its latest one' : undefined}>
-          <input list="savepoint-paths" value={savepointPath} onChange={(event) => setSavepointPath(event.target.value)} placeholder="file:///…/savepoints/savepoint-…" spellCheck={false} />
-          <datalist id="savepoint-paths">
+        <Field label="Restore from savepoint (optional)" error={errors.savepointPath} hint={initial?.resumeJobId ? 'Empty: stop the running job with a savepoint, or use its latest one' : 'Pick one of the savepoints, or paste a path'}>
+          <select name="savepointPick" value={savepoints.some((s) => s.path === savepointPath) ? savepointPath : ''} onChange={(event) => setSavepointPath(event.target.value)} data-testid="savepoint-pick">
+            <option value="">{savepoints.length ? `— none (${savepoints.length} available) —` : '— no savepoint yet —'}</option>
             {savepoints.map((savepoint) => (
               <option key={savepoint.path} value={savepoint.path}>
-                {savepoint.createdAt ? new Date(savepoint.createdAt).toLocaleString() : ''}
+                {savepointLabel(savepoint)}
               </option>
             ))}
-          </datalist>
+          </select>
+          <input name="savepointPath" value={savepointPath} onChange={(event) => setSavepointPath(event.target.value)} placeholder="file:///…/savepoints/savepoint-…" spellCheck={false} />
         </Field>
         <label className="check">
           <input type="checkbox" checked={allowNonRestored} onChange={(event) => setAllowNonRestored(event.target.checked)} /> Allow non-restored state (skip savepoint state no operator claims)

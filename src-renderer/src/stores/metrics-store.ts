@@ -1,52 +1,74 @@
 import { create } from 'zustand';
-import type { MetricsSample, StreamingMetrics, TimeRange } from '../../../src-shared/metrics';
-import { TIME_RANGE_MS } from '../../../src-shared/metrics';
-import { bridge } from '../bridge';
 import { appendPoint } from '../../../src-shared/chart-window';
+import { TIME_RANGE_MS, type MetricsSample, type StreamingMetrics, type TimeRange } from '../../../src-shared/metrics';
+import { bridge } from '../bridge';
+import { isLiveRange, rangeWatcher } from './metrics-ranges';
+import { followResources } from './metrics-resources-store';
 
 interface MetricsState {
-  range: TimeRange;
-  cluster: StreamingMetrics | null;
+  /** The cluster series for each range some chart shows (each chart has its own range picker). */
+  byRange: Partial<Record<TimeRange, StreamingMetrics>>;
   latest: MetricsSample | null;
   error: string | null;
-  setRange(range: TimeRange): Promise<void>;
+  load(range: TimeRange): Promise<void>;
 }
 
-
 export const useMetrics = create<MetricsState>((set) => ({
-  range: '15m',
-  cluster: null,
+  byRange: {},
   latest: null,
   error: null,
-  async setRange(range) {
-    set({ range });
+  async load(range) {
     try {
-      set({ cluster: await bridge.call('metrics:cluster', { time_range: range }), error: null });
+      const loaded = await bridge.call('metrics:cluster', { time_range: range });
+      set((state) => ({ byRange: { ...state.byRange, [range]: loaded }, error: null }));
     } catch (error) {
       set({ error: (error as Error).message });
     }
   },
 }));
 
-export function followMetrics(): () => void {
-  void useMetrics.getState().setRange(useMetrics.getState().range);
-  const off = bridge.on('metrics:sampled', (sample) =>
+/**
+ * One live sample into every loaded range of an hour or less, in one state change (one render).
+ * Exported for bench/dashboard, which drives the real charts through it.
+ */
+export function applyMetricsSample(state: Pick<MetricsState, 'byRange'>, sample: MetricsSample): Pick<MetricsState, 'byRange' | 'latest'> {
+  const byRange: MetricsState['byRange'] = {};
+  for (const [range, metrics] of Object.entries(state.byRange) as [TimeRange, StreamingMetrics][]) {
+    const rangeMs = TIME_RANGE_MS[range];
+    if (!isLiveRange(range)) {
+      byRange[range] = metrics;
+      continue;
+    }
+    const series = { ...metrics.series };
+    for (const name of ['messages_per_sec', 'bytes_in_per_sec', 'bytes_out_per_sec', 'consumer_lag'] as const) {
+      const value = sample.cluster[name];
+      if (value !== null) series[name] = appendPoint(series[name], [sample.at, value], rangeMs);
+    }
+    byRange[range] = { ...metrics, current: sample.cluster, series };
+  }
+  return { latest: sample, byRange };
+}
+
+const ranges = rangeWatcher(
+  (range) => void useMetrics.getState().load(range),
+  (range) =>
     useMetrics.setState((state) => {
-      if (!state.cluster) return { latest: sample };
-      // Long ranges are minute averages: live 1 s points would not match them, so only short ranges append.
-      if (TIME_RANGE_MS[state.range] > 3_600_000) return { latest: sample };
-      const rangeMs = TIME_RANGE_MS[state.range];
-      const series = { ...state.cluster.series };
-      for (const name of ['messages_per_sec', 'bytes_in_per_sec', 'bytes_out_per_sec', 'consumer_lag'] as const) {
-        const value = sample.cluster[name];
-        if (value !== null) series[name] = appendPoint(series[name], [sample.at, value], rangeMs);
-      }
-      return { latest: sample, cluster: { ...state.cluster, current: sample.cluster, series } };
+      const { [range]: _dropped, ...rest } = state.byRange;
+      return { byRange: rest };
     }),
-  );
-  const offLink = bridge.onConnectionChange((linked) => linked && void useMetrics.getState().setRange(useMetrics.getState().range));
+);
+
+/** A chart shows `range`: loaded now, re-read every minute when long, dropped when no chart shows it. */
+export const watchClusterRange = ranges.watch;
+
+export function followMetrics(): () => void {
+  const off = bridge.on('metrics:sampled', (sample) => useMetrics.setState((state) => applyMetricsSample(state, sample)));
+  const offLink = bridge.onConnectionChange((linked) => linked && ranges.reloadAll());
+  // The Flink, ZooKeeper and process series follow the same way (App starts both through this call).
+  const offResources = followResources();
   return () => {
     off();
     offLink();
+    offResources();
   };
 }

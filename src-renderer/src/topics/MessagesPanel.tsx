@@ -1,54 +1,21 @@
 import { useCallback, useState } from 'react';
-import type { BrowseResult, MessageRecord } from '../../../src-shared/messages';
+import { exportFile } from '../../../src-shared/message-export';
+import type { BrowseResult, ExportFormat, MessageRecord } from '../../../src-shared/messages';
 import { bridge } from '../bridge';
 import { Field } from '../components/Modal';
 import { VirtualRows } from '../components/VirtualRows';
-import { bytes } from '../format';
+import { bytes, num } from '../format';
+import { downloadFile } from './messages/download';
+import { RecordPanel } from './messages/RecordPanel';
+import { ReplayPanel } from './messages/ReplayPanel';
+import { TAIL_MAX_ROWS, useLiveTail } from './messages/use-live-tail';
+import { ProduceModal, type ProduceDraft } from './ProduceModal';
 import { SearchBar } from './SearchBar';
 
 type Position = 'end' | 'beginning' | 'offset' | 'timestamp';
 const COLUMNS = '56px 80px 160px 100px minmax(200px, 1fr) 64px';
 
-/** JSON pretty-printed; anything else shown as it is. Always rendered as text, never as HTML. */
-function prettyValue(record: MessageRecord): string {
-  if (record.value === null) return '(null — tombstone)';
-  if (record.valueFormat !== 'json') return record.value;
-  try {
-    return JSON.stringify(JSON.parse(record.value), null, 2);
-  } catch {
-    return record.value;
-  }
-}
-
-function RecordPanel({ record, onClose }: { record: MessageRecord; onClose(): void }) {
-  return (
-    <aside className="record-panel" data-testid="record-panel">
-      <header>
-        <h2>
-          Partition {record.partition} · offset {record.offset}
-        </h2>
-        <button className="icon" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
-      </header>
-      <dl className="record-meta">
-        <dt>Timestamp</dt>
-        <dd>{new Date(record.timestamp).toISOString()}</dd>
-        <dt>Key</dt>
-        <dd>{record.key ?? '(none)'}{record.keyEncoding === 'base64' ? ' (base64)' : ''}</dd>
-        <dt>Size</dt>
-        <dd>{bytes(record.sizeBytes)}</dd>
-        <dt>Headers</dt>
-        <dd>{record.headers.length === 0 ? '(none)' : record.headers.map((header) => `${header.key}=${header.value ?? ''}`).join(', ')}</dd>
-        <dt>Value</dt>
-        <dd>{record.valueFormat}</dd>
-      </dl>
-      <pre className="log" data-testid="record-value">{prettyValue(record)}</pre>
-    </aside>
-  );
-}
-
-/** Browse a topic from the beginning, the end, an offset or a time, one partition or all. */
+/** Browse a topic from the beginning, the end, an offset or a time, one partition or all; tail it live; export, copy, edit, replay. */
 export function MessagesPanel({ topic, partitions }: { topic: string; partitions: number }) {
   const [position, setPosition] = useState<Position>('end');
   const [amount, setAmount] = useState('50');
@@ -59,12 +26,19 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
   const [selected, setSelected] = useState<MessageRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [draft, setDraft] = useState<ProduceDraft | null>(null);
+  const [replaying, setReplaying] = useState(false);
+  const tail = useLiveTail(topic, partition === 'all' ? null : Number(partition));
+  const rows = tail.active ? tail.rows : (result?.records ?? []);
+  const exportRows = (format: ExportFormat) => downloadFile(exportFile(topic, rows, format));
   // Search matches stream in batches; a functional update keeps every batch.
   const addMatches = useCallback((records: MessageRecord[]) => setResult((current) => ({ topic, records: [...(current?.records ?? []), ...records], partitions: [], hasMore: false })), [topic]);
+  const stopTail = tail.stop;
   const resetForSearch = useCallback(() => {
+    stopTail();
     setSelected(null);
     setResult({ topic, records: [], partitions: [], hasMore: false });
-  }, [topic]);
+  }, [topic, stopTail]);
 
   async function load() {
     const from =
@@ -75,6 +49,7 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
           : position === 'offset'
             ? { kind: 'offset' as const, offset: Number(offset) }
             : { kind: 'timestamp' as const, ms: new Date(time).getTime() };
+    tail.stop();
     setBusy(true);
     try {
       setResult(await bridge.call('messages:browse', { topic, partition: partition === 'all' ? null : Number(partition), from, limit: Math.max(1, Math.min(10_000, Number(amount) * (partition === 'all' ? partitions : 1))) }));
@@ -90,12 +65,31 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
     <section className="panel" data-testid="messages-panel">
       <header>
         <h2>Messages</h2>
-        {result && (
-          <span className="muted">
-            {result.records.length} records{result.hasMore ? ' (more available)' : ''}
+        {tail.active ? (
+          <span className="muted" data-testid="tail-status">
+            {tail.paused ? 'Paused' : tail.ready ? 'Live' : 'Starting…'} · {num(tail.received)} new record{tail.received === 1 ? '' : 's'}
+            {tail.received > TAIL_MAX_ROWS ? ` (newest ${num(TAIL_MAX_ROWS)} shown)` : ''}
           </span>
+        ) : (
+          result && (
+            <span className="muted">
+              {result.records.length} records{result.hasMore ? ' (more available)' : ''}
+            </span>
+          )
         )}
+        <div className="toolbar">
+          <button disabled={rows.length === 0} onClick={() => exportRows('jsonl')} title="Download the rows shown (the matches after a search) as JSON Lines" data-testid="export-jsonl">
+            Export JSONL
+          </button>
+          <button disabled={rows.length === 0} onClick={() => exportRows('csv')} title="Download the rows shown (the matches after a search) as CSV" data-testid="export-csv">
+            Export CSV
+          </button>
+          <button onClick={() => setReplaying(!replaying)} data-testid="replay-open">
+            Replay…
+          </button>
+        </div>
       </header>
+      {replaying && <ReplayPanel topic={topic} onClose={() => setReplaying(false)} />}
       <div className="form-row browse-form">
         <Field label="From">
           <select value={position} onChange={(event) => setPosition(event.target.value as Position)} data-testid="browse-position">
@@ -131,12 +125,33 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
         <button className="primary" disabled={busy} onClick={() => void load()} data-testid="browse-load">
           {busy ? 'Reading…' : 'Read'}
         </button>
+        {!tail.active ? (
+          <button onClick={() => (setSelected(null), tail.start())} data-testid="tail-start">
+            <span className="live-dot" style={{ display: 'inline-block' }} /> Live tail
+          </button>
+        ) : (
+          <>
+            {tail.paused ? (
+              <button onClick={tail.resume} data-testid="tail-resume">
+                Resume
+              </button>
+            ) : (
+              <button onClick={tail.pause} data-testid="tail-pause">
+                <span className="live-dot on" style={{ display: 'inline-block' }} /> Pause
+              </button>
+            )}
+            <button onClick={tail.stop} data-testid="tail-stop">
+              Stop
+            </button>
+          </>
+        )}
       </div>
       <SearchBar topic={topic} onMatches={addMatches} onReset={resetForSearch} />
       {error && <div className="note error">{error}</div>}
-      {result && (
+      {tail.error && <div className="note error">Live tail: {tail.error} (retrying)</div>}
+      {(result || tail.active) && (
         <div className="messages-layout">
-          <div className="vtable" data-testid="messages-table">
+          <div className="vtable" data-testid="messages-table" data-mode={tail.active ? 'tail' : 'browse'}>
             <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>
               <span>Partition</span>
               <span>Offset</span>
@@ -146,7 +161,7 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
               <span className="right">Size</span>
             </div>
             <VirtualRows
-              items={result.records}
+              items={rows}
               rowHeight={32}
               maxHeight={420}
               render={(record) => (
@@ -161,9 +176,10 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
               )}
             />
           </div>
-          {selected && <RecordPanel record={selected} onClose={() => setSelected(null)} />}
+          {selected && <RecordPanel key={`${selected.partition}-${selected.offset}`} topic={topic} record={selected} onClose={() => setSelected(null)} onEdit={setDraft} />}
         </div>
       )}
+      {draft && <ProduceModal topic={topic} partitions={partitions} initial={draft} onClose={() => setDraft(null)} />}
     </section>
   );
 }

@@ -7,13 +7,22 @@ import { issuesByField, messageByField, type FieldErrors } from '../field-errors
 const FIELDS = ['topic', 'key', 'value', 'headers', 'partition'] as const;
 const EXAMPLE = JSON.stringify({ garage: 'Kyrre', capacity: 150, occupied: 97, free: 53, event_time: Date.now() }, null, 2);
 
+/** What the form starts with, e.g. a record read from the topic ("Edit and produce again"). */
+export interface ProduceDraft {
+  key: string | null;
+  value: string;
+  valueIsJson: boolean;
+  headers: { name: string; value: string }[];
+  partition: number | null;
+}
+
 /** Produce one record: key, headers, a value checked as JSON when it is meant to be JSON, a partition or none. */
-export function ProduceModal({ topic, partitions, onClose }: { topic: string; partitions: number; onClose(): void }) {
-  const [key, setKey] = useState('');
-  const [value, setValue] = useState(EXAMPLE);
-  const [valueIsJson, setValueIsJson] = useState(true);
-  const [headers, setHeaders] = useState<{ name: string; value: string }[]>([]);
-  const [partition, setPartition] = useState('');
+export function ProduceModal({ topic, partitions, onClose, initial }: { topic: string; partitions: number; onClose(): void; initial?: ProduceDraft }) {
+  const [key, setKey] = useState(initial?.key ?? '');
+  const [value, setValue] = useState(initial?.value ?? EXAMPLE);
+  const [valueIsJson, setValueIsJson] = useState(initial?.valueIsJson ?? true);
+  const [headers, setHeaders] = useState<{ name: string; value: string }[]>(initial?.headers ?? []);
+  const [partition, setPartition] = useState(initial?.partition == null ? '' : String(initial.partition));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<ProducedRecord[]>([]);

@@ -75,21 +75,43 @@ describe('generator run', () => {
     expect(final.inFlight).toBe(0);
   });
 
-  it('counts a rejected batch as failed, keeps the message, and keeps going', async () => {
+  it('sends a rejected batch again (same records) until acknowledged, keeps the message, and loses nothing', async () => {
     let n = 0;
+    const delivered: OutgoingMessage[][] = [];
     const h = harness({ ratePerSec: 100 }, {
-      send: async () => {
+      send: async (messages) => {
         if (++n % 3 === 0) throw Object.assign(new Error('The request timed out'), { type: 'REQUEST_TIMED_OUT' });
+        delivered.push(messages);
       },
     });
     h.run.start();
     await vi.advanceTimersByTimeAsync(2000);
     const status = h.run.status();
     expect(status.state).toBe('running');
-    expect(status.failed).toBeGreaterThan(0);
-    expect(status.sent + status.failed).toBe(200);
-    expect(status.lastError).toBe('The request timed out');
-    await h.run.stop();
+    expect(status.failed).toBe(0);
+    expect(status.lastError).toBe('The request timed out (retrying the batch)');
+    const final = await h.run.stop();
+    expect(final).toMatchObject({ failed: 0, inFlight: 0 });
+    const ids = delivered.flat().map((m) => JSON.parse(m.value).trade_id as number);
+    expect(ids).toEqual(Array.from({ length: final.sent }, (_, i) => i + 1)); // every record once, in order
+  });
+
+  it('gives up on a batch the broker never acknowledges once stopping, after the grace period, and says so', async () => {
+    const h = harness({ ratePerSec: 100 }, {
+      stopGraceMs: 3000,
+      send: async () => {
+        throw Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9'), { name: 'KafkaJSConnectionError' });
+      },
+    });
+    h.run.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.run.status()).toMatchObject({ state: 'running', sent: 0, failed: 0 });
+    const stopped = h.run.stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    const final = await stopped;
+    expect(final).toMatchObject({ state: 'stopped', sent: 0, inFlight: 0 });
+    expect(final.failed).toBeGreaterThan(0);
+    expect(final.lastError).toMatch(/ECONNREFUSED .*unacknowledged when the generator stopped; they may or may not be in the topic/);
   });
 
   it('ends in failed when the topic disappears, after the batches in flight settled', async () => {

@@ -48,3 +48,33 @@ describe('live chart window', () => {
     expect(points.map(([t]) => t)).toEqual([5000, 6000, 7000, 8000, 9000, 10_000]);
   });
 });
+
+describe('resolution per range', () => {
+  it('answers up to an hour at 1 s (every sample) and 6 h / 24 h from one-minute averages', () => {
+    const series = new MetricSeries();
+    const start = 1_700_000_000_000;
+    for (let s = 0; s < 25 * 3600; s += 1) series.push(start + s * 1000, s % 10);
+    const now = start + 25 * 3600 * 1000;
+    const hour = series.window(now, 3_600_000);
+    expect(hour.resolutionMs).toBe(1000);
+    expect(hour.points.length).toBeGreaterThanOrEqual(3599);
+    expect(hour.points[1][0] - hour.points[0][0]).toBe(1000);
+    const six = series.window(now, 21_600_000);
+    expect(six.resolutionMs).toBe(60_000);
+    expect(six.points.length).toBeGreaterThanOrEqual(360);
+    expect(six.points.length).toBeLessThanOrEqual(361);
+    expect(six.points[0][1]).toBeCloseTo(4.5, 5);
+    const day = series.window(now, 86_400_000);
+    expect(day.points.length).toBeLessThanOrEqual(1441);
+    expect(day.points.length).toBeGreaterThanOrEqual(1439);
+  });
+
+  it('covers an hour with a slower sampler (one point per 5 s)', () => {
+    const series = new MetricSeries(720, 60_000, 1440, 5000);
+    const start = 1_700_000_000_000;
+    for (let s = 0; s < 2 * 720; s += 1) series.push(start + s * 5000, 1);
+    const hour = series.window(start + 2 * 720 * 5000, 3_600_000);
+    expect(hour.resolutionMs).toBe(5000);
+    expect(hour.points.length).toBeGreaterThanOrEqual(719);
+  });
+});

@@ -16,7 +16,10 @@ export class Layout {
   readonly javaBin: string;
   readonly ports: { kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number };
   readonly saslScram: NativeSaslScramOptions | undefined;
+  readonly tls: NativeStackOptions['tls'];
   readonly jmxExporter: NativeStackOptions['jmxExporter'];
+  readonly brokerId: number;
+  readonly only: NativeServiceName[] | null;
 
   constructor(o: NativeStackOptions) {
     this.dataDir = resolve(o.dataDir);
@@ -29,7 +32,10 @@ export class Layout {
     this.javaBin = o.javaBin ?? 'java';
     this.ports = { ...DEFAULT_PORTS, ...definedOnly(o.ports ?? {}) };
     this.saslScram = o.saslScram;
+    this.tls = o.tls;
     this.jmxExporter = o.jmxExporter;
+    this.brokerId = o.brokerId ?? 0;
+    this.only = o.only ?? null;
   }
 
   get zkDataDir(): string {

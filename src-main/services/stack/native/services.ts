@@ -114,7 +114,7 @@ function exporterAgent(l: Layout): string[] {
 const kafkaJvm = ['-Xmx512m', '-Xms128m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35', '-XX:+ExplicitGCInvokesConcurrent'];
 
 /**
- * After a kill -9 the old broker's ephemeral /brokers/ids/0 lives on until its ZooKeeper session
+ * After a kill -9 the old broker's ephemeral /brokers/ids/<id> lives on until its ZooKeeper session
  * expires (zookeeper.session.timeout.ms, 6 s here); a broker started before that dies with
  * NodeExistsException. ZooKeeper's `dump` lists live ephemerals, so wait for the node to go.
  */
@@ -127,7 +127,7 @@ async function waitForStaleBrokerRegistration(l: Layout, maxMs = 20_000): Promis
     } catch {
       return; // ZooKeeper unreachable: let the broker report it
     }
-    if (!/^\s*\/brokers\/ids\/0\s*$/m.test(dump)) return;
+    if (!new RegExp(`^\\s*/brokers/ids/${l.brokerId}\\s*$`, 'm').test(dump)) return;
     await sleep(250);
   }
 }
@@ -179,7 +179,7 @@ async function launchKafkaZk(l: Layout): Promise<Launch> {
   const props = join(l.runDir, 'kafka-server.properties');
   writeFileSync(
     props,
-    kafkaZkProperties({ host: l.host, port: l.ports.kafka, zookeeperPort: l.ports.zookeeper, logDir: l.kafkaLogDir, ...(l.saslScram ? { saslScram: l.saslScram } : {}) }),
+    kafkaZkProperties({ host: l.host, port: l.ports.kafka, zookeeperPort: l.ports.zookeeper, logDir: l.kafkaLogDir, brokerId: l.brokerId, ...(l.saslScram ? { saslScram: l.saslScram } : {}), ...(l.tls ? { tls: l.tls } : {}) }),
   );
   return {
     args: [
@@ -204,6 +204,7 @@ export function randomClusterId(): string {
 
 async function launchKafkaKraft(l: Layout): Promise<Launch> {
   if (l.saslScram) throw new Error('kafka: saslScram is only supported by the ZooKeeper-mode broker');
+  if (l.tls) throw new Error('kafka: tls listeners are only supported by the ZooKeeper-mode broker');
   mkdirSync(l.kafkaLogDir, { recursive: true });
   const props = join(l.runDir, 'kafka-server.properties');
   writeFileSync(

@@ -16,6 +16,7 @@ export class NativeStack {
   private readonly l: Layout;
 
   constructor(opts: NativeStackOptions) {
+    if (opts.kraft && opts.brokerId !== undefined && opts.brokerId !== 0) throw new Error('brokerId: a multi-broker cluster is only supported in ZooKeeper mode');
     this.l = new Layout(opts);
     this.ports = { kafka: this.l.ports.kafka, zookeeper: this.l.kraft ? null : this.l.ports.zookeeper, flinkRest: this.l.ports.flinkRest, sqlGateway: this.l.ports.sqlGateway };
   }
@@ -28,7 +29,9 @@ export class NativeStack {
 
   services(): NativeServiceName[] {
     const flink: NativeServiceName[] = ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'];
-    return this.l.kraft ? ['kafka', ...flink] : ['zookeeper', 'kafka', ...flink];
+    const all: NativeServiceName[] = this.l.kraft ? ['kafka', ...flink] : ['zookeeper', 'kafka', ...flink];
+    const only = this.l.only;
+    return only ? all.filter((s) => only.includes(s)) : all;
   }
 
   /** Components whose lib folder has no jars, each with the command that fetches it. */
@@ -75,10 +78,10 @@ export class NativeStack {
     const deadline = Date.now() + timeoutMs;
     const started: NativeServiceName[] = [];
     // two independent chains, started side by side: the Kafka side and the Flink side
-    const chains: NativeServiceName[][] = [
+    const chains = ([
       this.l.kraft ? ['kafka'] : ['zookeeper', 'kafka'],
       ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'],
-    ];
+    ] satisfies NativeServiceName[][]).map((chain) => this.ofThisStack(chain));
     const results = await Promise.allSettled(
       chains.map(async (chain) => {
         for (const s of chain) await this.ensure(s, deadline, onProgress, started);
@@ -107,7 +110,9 @@ export class NativeStack {
   }
 
   async down(): Promise<void> {
-    const chains: NativeServiceName[][] = [this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'], ['flink-sql-gateway', 'flink-taskmanager', 'flink-jobmanager']];
+    const chains = ([this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'], ['flink-sql-gateway', 'flink-taskmanager', 'flink-jobmanager']] satisfies NativeServiceName[][]).map(
+      (chain) => this.ofThisStack(chain),
+    );
     await Promise.all(
       chains.map(async (chain) => {
         for (const s of chain) await this.stop(s);
@@ -123,6 +128,12 @@ export class NativeStack {
   }
 
   // ---- internals ----
+
+  /** The services of `chain` this stack runs (all of them unless `only` narrowed it). */
+  private ofThisStack(chain: NativeServiceName[]): NativeServiceName[] {
+    const mine = this.services();
+    return chain.filter((s) => mine.includes(s));
+  }
 
   private assertService(s: NativeServiceName): void {
     if (!this.services().includes(s)) throw new Error(`${s} is not part of this stack (${this.l.kraft ? 'KRaft' : 'ZooKeeper'} mode)`);

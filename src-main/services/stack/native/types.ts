@@ -1,3 +1,5 @@
+import type { NativeTlsListeners } from './configs';
+
 export type NativeServiceName = 'zookeeper' | 'kafka' | 'flink-jobmanager' | 'flink-taskmanager' | 'flink-sql-gateway';
 
 /** A folder of compose/native/lib: one per component so classpaths never mix. */
@@ -23,11 +25,23 @@ export interface NativeStackOptions {
    * inter-broker (and ready-probe) listener. Without it the broker is exactly as before.
    */
   saslScram?: NativeSaslScramOptions;
+  /** Opt-in (ZooKeeper mode only): TLS and mutual-TLS listeners, to test clients with CA, certificate and key files. */
+  tls?: NativeTlsListeners;
   /**
    * Opt-in: the Prometheus JMX exporter java agent on the broker (bytes in/out, request rates),
    * serving `http://host:port/metrics`. Skipped when the agent jar is not there.
    */
   jmxExporter?: { agentJar: string; config: string; port: number };
+  /**
+   * Opt-in (ZooKeeper mode only), for a local multi-broker cluster: this stack's broker id
+   * (default 0). Each broker needs its own dataDir and Kafka port.
+   */
+  brokerId?: number;
+  /**
+   * Opt-in: run only these services, e.g. `['kafka']` for an extra broker that joins the
+   * ZooKeeper of another stack (given as ports.zookeeper). Default: every service of the mode.
+   */
+  only?: NativeServiceName[];
 }
 
 export interface NativeSaslScramOptions {

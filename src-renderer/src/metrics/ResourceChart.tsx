@@ -1,0 +1,48 @@
+import type { ResourceGroup, ResourceMetric, ResourceMetrics, UnavailableFigures } from '../../../src-shared/metrics';
+import { useResources } from '../stores/metrics-resources-store';
+import { type ChartLine, LiveChart, PALETTE } from './LiveChart';
+import { useResourceWindow } from './use-metric-window';
+
+type Series = ResourceMetrics['series'][number];
+
+/** One line per series of `group` with one of `metrics`, named by `name` (subject, or the metric). */
+export function linesOf(metrics: ResourceMetrics | null, group: ResourceGroup, wanted: ResourceMetric[], name: (series: Series) => string): ChartLine[] {
+  const found = (metrics?.series ?? []).filter((series) => series.group === group && wanted.includes(series.metric));
+  found.sort((a, b) => wanted.indexOf(a.metric) - wanted.indexOf(b.metric) || a.label.localeCompare(b.label));
+  return found.map((series, index) => ({ name: name(series), points: series.points, color: PALETTE[index % PALETTE.length] }));
+}
+
+interface Props {
+  title: string;
+  testId: string;
+  group: ResourceGroup;
+  metrics: ResourceMetric[];
+  name(series: Series): string;
+  format(value: number): string;
+  axisFormat?(value: number): string;
+  /** The header figure from the newest values (defaults to the first line's). */
+  current?(metrics: ResourceMetrics | null, format: (value: number) => string): string;
+  source: UnavailableFigures['source'];
+}
+
+/** A resource chart with its own time range; says why when its source cannot be read. */
+export function ResourceChart({ title, testId, group, metrics: wanted, name, format, axisFormat, current, source }: Props) {
+  const [metrics, range, setRange] = useResourceWindow();
+  const problem = useResources((state) => state.latest?.unavailable.find((entry) => entry.source === source) ?? metrics?.unavailable.find((entry) => entry.source === source) ?? null);
+  const lines = linesOf(metrics, group, wanted, name);
+  const first = lines[0]?.points;
+  const headline = current ? current(metrics, format) : first && first.length > 0 ? format(first[first.length - 1][1]) : '—';
+  return (
+    <LiveChart
+      title={title}
+      testId={testId}
+      lines={lines.length > 0 ? lines : [{ name: title, points: [], color: PALETTE[0] }]}
+      format={format}
+      axisFormat={axisFormat}
+      current={headline}
+      range={range}
+      onRange={setRange}
+      empty={problem ? `Not available: ${problem.reason}` : 'Collecting samples…'}
+    />
+  );
+}

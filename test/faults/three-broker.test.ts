@@ -1,0 +1,114 @@
+// A local three-broker cluster (one ZooKeeper, brokers 0, 1, 2; replication factor 3) loses
+// broker 2 to kill -9: the cluster keeps serving, the topics service, the health tile and the
+// alerts report the under-replicated partitions, and all of it clears once the broker is back.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_STACK_CONNECTION } from '../../src-shared/connection';
+import type { HealthSnapshot } from '../../src-shared/health';
+import type { TopicSummary } from '../../src-shared/topics';
+import { NativeStack } from '../../src-main/services/stack/native';
+import { ensureJars, freePorts, NATIVE_DIR } from '../stack';
+import { startApp, waitFor, type AppUnderFault } from './fault-harness';
+import { injectFault } from './inject';
+import { createTopic } from './operations';
+
+const PART = 'three-broker';
+const TOPIC = 'faults-rf3';
+const GENERATOR_TOPIC = 'faults-rf3-gen';
+
+interface Broker {
+  id: number;
+  stack: NativeStack;
+  dataDir: string;
+  bootstrap: string;
+}
+
+let brokers: Broker[] = [];
+let zookeeper: NativeStack;
+let zkDataDir: string;
+let app: AppUnderFault;
+
+function nativeStack(dataDir: string, options: Partial<ConstructorParameters<typeof NativeStack>[0]>): NativeStack {
+  return new NativeStack({ dataDir, libDir: join(NATIVE_DIR, 'lib'), confDir: join(NATIVE_DIR, 'conf'), ...options });
+}
+
+/** Last resort, as the shared harness does: never leave JVMs behind if the run dies without afterAll. */
+process.once('exit', () => {
+  for (const b of brokers) {
+    for (const service of b.stack.services()) {
+      const pid = b.stack.pidSync(service);
+      try {
+        if (pid !== null) process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+});
+
+beforeAll(async () => {
+  const [zkPort, ...kafkaPorts] = (await freePorts(4)) as [number, number, number, number];
+  zkDataDir = mkdtempSync(join(tmpdir(), 'streamdesk-faults-zk-'));
+  // broker 0 shares ZooKeeper's stack; brokers 1 and 2 are stacks of one broker each, joining the same ZooKeeper
+  zookeeper = nativeStack(zkDataDir, { only: ['zookeeper', 'kafka'], ports: { zookeeper: zkPort, kafka: kafkaPorts[0] } });
+  ensureJars(zookeeper);
+  brokers = [{ id: 0, stack: zookeeper, dataDir: zkDataDir, bootstrap: `127.0.0.1:${kafkaPorts[0]}` }];
+  await zookeeper.up();
+  for (const id of [1, 2]) {
+    const dataDir = mkdtempSync(join(tmpdir(), `streamdesk-faults-broker${id}-`));
+    brokers.push({ id, dataDir, stack: nativeStack(dataDir, { only: ['kafka'], brokerId: id, ports: { zookeeper: zkPort, kafka: kafkaPorts[id] } }), bootstrap: `127.0.0.1:${kafkaPorts[id]}` });
+  }
+  await Promise.all(brokers.slice(1).map((b) => b.stack.up()));
+  app = startApp({
+    dataDir: zkDataDir,
+    ports: { kafka: kafkaPorts[0], zookeeper: zkPort, flinkRest: 1, sqlGateway: 1 },
+    connection: { ...LOCAL_STACK_CONNECTION, name: 'three brokers', kafkaBootstrap: brokers.map((b) => b.bootstrap), zookeeper: `127.0.0.1:${zkPort}`, flinkUrl: null },
+  });
+  await waitFor('three brokers in the health tile', async () => (app.health.at(-1)?.snapshot.services.kafka.details.brokers ?? 0) === 3, 60_000);
+  await createTopic(app, TOPIC, 6, 3);
+}, 240_000);
+
+afterAll(async () => {
+  await app?.close();
+  for (const b of [...brokers].reverse()) await b.stack.down().catch(() => undefined);
+  for (const b of brokers) rmSync(b.dataDir, { recursive: true, force: true });
+}, 120_000);
+
+const urp = (s: HealthSnapshot) => s.services.kafka.details.underReplicatedPartitions ?? 0;
+
+describe('kill -9 one broker of a three-broker cluster (replication factor 3)', () => {
+  it('reports under-replicated partitions in the topics, the health tile and the alerts, loses no record, and clears after the restart', async () => {
+    const victim = brokers[2]!;
+    let topicsDuring: TopicSummary | undefined;
+    const result = await injectFault(app, PART, {
+      id: 'kill -9 broker 2 of 3 (replication factor 3, generator in flight)',
+      service: 'kafka broker 2 of 3',
+      tile: 'kafka',
+      // ZooKeeper drops the dead broker after its session timeout (6 s); then the ISRs shrink
+      red: (s) => s.services.kafka.status === 'degraded' && urp(s) > 0,
+      recovered: (s) => s.services.kafka.status === 'up' && urp(s) === 0 && s.services.kafka.details.brokers === 3,
+      alert: 'under-replicated',
+      needsService: { name: 'kafka:describeTopic', args: { name: TOPIC } },
+      kill: async () => {
+        await victim.stack.stop('kafka', 'SIGKILL');
+      },
+      restart: async () => {
+        const listed = await app.call<TopicSummary[]>('kafka:listTopics');
+        topicsDuring = listed.ok ? listed.result.find((t) => t.name === TOPIC) : undefined;
+        await victim.stack.start('kafka');
+      },
+      busy: { generator: { topic: GENERATOR_TOPIC, partitions: 6, replicationFactor: 3 } },
+      bootstrap: brokers.map((b) => b.bootstrap),
+      flink: false,
+      clusterNoticesAfterMs: 6000, // zookeeper.session.timeout.ms of the native brokers
+    });
+    console.log(`[faults] ${result.id}: ${JSON.stringify({ detectedMs: result.detectedMs, recoveredMs: result.recoveredMs, tiles: result.tiles, operations: result.operations, records: result.records, alerts: result.alerts, topicsDuring })}`);
+    expect(topicsDuring?.underReplicatedPartitions).toBeGreaterThan(0);
+    expect(topicsDuring?.offlinePartitions).toBe(0);
+    const listed = await app.call<TopicSummary[]>('kafka:listTopics');
+    expect(listed.ok && listed.result.find((t) => t.name === TOPIC)?.underReplicatedPartitions).toBe(0);
+    expect(result.problems).toEqual([]);
+  }, 240_000);
+});
