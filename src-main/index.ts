@@ -5,7 +5,8 @@ import { consoleLogger } from './core/logger';
 import { ElectronStoreFile } from './electron-adapters/electron-store-file';
 import { SafeStorageCipher } from './electron-adapters/safe-storage-cipher';
 import { registerElectronHost } from './hosts/electron';
-import { isExternalWebUrl, isOwnPage as isOwnPageOf, isTrustedSenderFrame, type OwnPage } from './hosts/electron-sender';
+import { guardWebContents, type GuardedContents } from './hosts/electron-navigation';
+import { isTrustedSenderFrame, type OwnPage } from './hosts/electron-sender';
 import { CONTENT_SECURITY_POLICY } from './hosts/security-headers';
 import { appVersion, COMPOSE_DIR, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR } from './paths';
 import { savedBounds, trackWindowState } from './window-state';
@@ -14,10 +15,6 @@ const RENDERER_URL = process.env.ELECTRON_RENDERER_URL; // electron-vite dev ser
 const RENDERER_FILE = path.join(__dirname, '../renderer/index.html');
 
 const OWN_PAGE: OwnPage = { devServerUrl: RENDERER_URL, file: RENDERER_FILE };
-
-function isOwnPage(url: string): boolean {
-  return isOwnPageOf(url, OWN_PAGE);
-}
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return isTrustedSenderFrame(event.senderFrame, OWN_PAGE);
@@ -69,18 +66,8 @@ function createWindow(): BrowserWindow {
 }
 
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!isOwnPage(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isOwnPage(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links to a service's own dashboard open in the user's browser, never inside the app.
-    if (isExternalWebUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Links to a service's own dashboard open in the user's browser, never inside the app.
+  guardWebContents(contents as unknown as GuardedContents, OWN_PAGE, (url) => void shell.openExternal(url));
 });
 
 void app.whenReady().then(() => {

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // bench/search: StreamDesk's full filtered scan against `kcat -C -e -q | grep` on the same topic,
 // in the same run. Fills a topic with N JSON records of about 200 bytes (kcat -P from a generated
-// file), then times both and prints the rates in messages/s and their ratio.
+// file), then times both and prints the rates in messages/s and their ratio. StreamDesk is timed
+// two ways: the CLI (`streamdesk search`, a whole process: start, load, connect, scan, exit — as
+// kcat is timed) and in-process (the search service in a running process with its worker pool
+// warm, as the app and `serve` run it; bench/search/in-process.ts, bundled here with esbuild).
 //
-//   npm run build && node bench/search/run.mjs [--bootstrap 127.0.0.1:9092] [--records 1000000]
+//   npx electron-vite build && node bench/search/run.mjs [--bootstrap 127.0.0.1:9092] [--records 1000000]
 //        [--partitions 6] [--topic NAME] [--reuse] [--keep] [--runs 3]
 //
-// Needs kcat on PATH and the built CLI (out/main/cli.js, `streamdesk search`). Not part of the tests.
+// Needs kcat on PATH and the built app (out/main/cli.js and out/main/search-worker.js). Not part of the tests.
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,28 +98,52 @@ async function streamdesk(filter) {
   return { matches: run.stdout.split('\n').filter(Boolean).length, scanned: Number(scanned[1]), seconds: run.seconds, summary: run.stderr.trim() };
 }
 
+/** Bundles the in-process bench where its packages resolve (node_modules/.cache is not part of the repo). */
+function bundleInProcess() {
+  const dir = path.join(root, 'node_modules', '.cache', 'streamdesk-bench');
+  mkdirSync(dir, { recursive: true });
+  const outfile = path.join(dir, 'in-process.cjs');
+  require('esbuild').buildSync({ entryPoints: [path.join(root, 'bench', 'search', 'in-process.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  return outfile;
+}
+
+async function inProcess(filters) {
+  const worker = path.join(path.dirname(values.cli), 'search-worker.js');
+  const run = await timed(process.execPath, [bundleInProcess(), values.bootstrap, topic, worker, '1', ...filters]);
+  if (run.code !== 0) throw new Error(`in-process search failed (${run.code}): ${run.stderr}`);
+  return run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
 const rate = (seconds) => Math.round(records / seconds);
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 await fill();
-const results = { kcat: [], contains: [], expression: [] };
+const FILTERS = [['contains', `contains:${NEEDLE}`], ['expression', 'value.tag == "needle"']];
+const results = { kcat: [], contains: [], expression: [], 'in-process contains': [], 'in-process expression': [] };
 for (let run = 0; run < runs; run++) {
   const k = await kcatGrep();
   if (k.matches !== expectedMatches) throw new Error(`kcat | grep found ${k.matches}, expected ${expectedMatches}`);
   results.kcat.push(k.seconds);
-  for (const [name, filter] of [['contains', `contains:${NEEDLE}`], ['expression', 'value.tag == "needle"']]) {
+  for (const [name, filter] of FILTERS) {
     const s = await streamdesk(filter);
     if (s.matches !== expectedMatches || s.scanned !== records) throw new Error(`streamdesk (${name}) found ${s.matches} of ${expectedMatches}, scanned ${s.scanned} of ${records}: ${s.summary}`);
     results[name].push(s.seconds);
   }
-  console.log(`run ${run + 1}: kcat|grep ${k.seconds.toFixed(2)} s, streamdesk contains ${results.contains.at(-1).toFixed(2)} s, expression ${results.expression.at(-1).toFixed(2)} s`);
+  // One process per run, warmed up first; each filter's scan is timed inside it.
+  for (const scan of await inProcess(FILTERS.map(([, filter]) => filter))) {
+    const name = `in-process ${FILTERS.find(([, filter]) => filter === scan.name)[0]}`;
+    if (scan.matched !== expectedMatches || scan.scanned !== records) throw new Error(`streamdesk (${name}) found ${scan.matched} of ${expectedMatches}, scanned ${scan.scanned} of ${records}`);
+    results[name].push(scan.seconds);
+  }
+  console.log(`run ${run + 1}: ${Object.entries(results).map(([name, list]) => `${name} ${list.at(-1).toFixed(2)} s`).join(', ')}`);
 }
 const kcatRate = rate(median(results.kcat));
-console.log(`\n${records} records, ${partitions} partitions, median of ${runs} runs (whole process: connect, scan, exit)`);
-console.log(`kcat -C -e -q | grep     ${kcatRate.toLocaleString('en')} messages/s`);
-for (const name of ['contains', 'expression']) {
+console.log(`\n${records} records, ${partitions} partitions, median of ${runs} runs`);
+console.log(`kcat -C -e -q | grep                    ${kcatRate.toLocaleString('en').padStart(9)} messages/s   (whole process)`);
+for (const name of Object.keys(results).filter((name) => name !== 'kcat')) {
   const streamdeskRate = rate(median(results[name]));
-  console.log(`streamdesk (${name.padEnd(10)}) ${streamdeskRate.toLocaleString('en')} messages/s   ratio ${(streamdeskRate / kcatRate).toFixed(2)}× kcat`);
+  const how = name.startsWith('in-process') ? 'search service, warm workers' : 'CLI, whole process';
+  console.log(`streamdesk ${name.padEnd(22)} ${streamdeskRate.toLocaleString('en').padStart(9)} messages/s   ratio ${(streamdeskRate / kcatRate).toFixed(2)}× kcat   (${how})`);
 }
 if (!values.keep && !values.reuse) {
   const { Kafka, logLevel } = require('kafkajs');

@@ -9,6 +9,7 @@
 //   npm run build && node bench/topics/run.mjs [--topics 10000] [--runs 3] [--keep]
 //
 // Not part of the tests (speed is measured here, never asserted in tests).
+/* global document, HTMLInputElement, requestAnimationFrame -- the filter timing runs inside the page */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -15,7 +15,11 @@ export default async function globalSetup(): Promise<void> {
   const stackArgs = ['--data-dir', dataDir, '--kafka-port', String(await freePort()), '--zookeeper-port', String(await freePort()), '--flink-port', String(await freePort()), '--exporter-port', String(await freePort()), '--sql-gateway-port', String(await freePort())];
   console.log(`[e2e] starting the native stack in ${dataDir}`);
   const up = streamdesk(['stack', 'up', '--native', ...stackArgs]);
-  if (up.status !== 0) throw new Error(`streamdesk stack up failed (${up.status}):\n${up.stdout}\n${up.stderr}`);
+  if (up.status !== 0) {
+    // whatever did start must not outlive the failed run
+    streamdesk(['stack', 'down', ...stackArgs]);
+    throw new Error(`streamdesk stack up failed (${up.status}):\n${up.stdout}\n${up.stderr}`);
+  }
   const serve = await startServe(['--port', String(await freePort()), ...stackArgs]);
   console.log(`[e2e] serve at ${serve.url.replace(/token=.*/, 'token=…')}`);
   const env: E2eEnv = { dataDir, stackArgs, serveUrl: serve.url, servePid: serve.child.pid! };

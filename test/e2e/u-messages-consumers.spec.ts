@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
 import { readE2eEnv } from './stack-env';
 
@@ -70,7 +70,7 @@ test('a consumer group shows its lag and its offsets reset to earliest after a d
   const env = readE2eEnv();
   const group = 'e2e-readers';
   // A real consumer (kcat, balanced group) reads the topic and commits, then leaves: the group is Empty.
-  execFileSync('kcat', ['-b', bootstrap(), '-G', group, '-X', 'auto.offset.reset=earliest', '-e', '-q', 'stavanger_parking_events'], { timeout: 60_000 });
+  execFileSync('kcat', ['-b', bootstrap(), '-G', group, '-X', 'auto.offset.reset=earliest', '-e', '-q', 'stavanger_parking_events'], { timeout: 60_000, stdio: ['ignore', 'ignore', 'pipe'] });
   await page.goto(`${env.serveUrl}#/consumers/${group}`);
   await expect(page.getByTestId('group-detail')).toContainText('Empty', { timeout: 20_000 });
   await page.getByTestId('reset-preview').click();
@@ -91,15 +91,21 @@ const HOSTILE: Planned[] = [
   { partition: 2, key: 'plain', value: '{"free":3}', headers: {} },
 ];
 
-test('export downloads the rows as JSON Lines and CSV; copy as kcat reproduces a record; edit and produce again', async ({ page }, testInfo) => {
-  const env = readE2eEnv();
-  const topic = 'e2e.msg.export';
-  const copy = 'e2e.msg.export-copy';
-  await createAndProduce([topic, copy], HOSTILE);
-  await page.goto(`${env.serveUrl}#/topics/${topic}`);
+// Unique per run: a rerun against the same stack starts from empty topics.
+const RUN = Date.now().toString(36);
+const EXPORT_TOPIC = `e2e.msg.export.${RUN}`;
+
+async function browseFromBeginning(page: Page, topic: string): Promise<Locator> {
+  await page.goto(`${readE2eEnv().serveUrl}#/topics/${topic}`);
   await page.getByTestId('browse-position').selectOption('beginning');
   await page.getByTestId('browse-load').click();
-  const rows = page.getByTestId('messages-table').locator('.vtable-row');
+  return page.getByTestId('messages-table').locator('.vtable-row');
+}
+
+test('export downloads the rows shown as JSON Lines and CSV, holding exactly what was produced', async ({ page }) => {
+  const topic = EXPORT_TOPIC;
+  await createAndProduce([topic], HOSTILE);
+  const rows = await browseFromBeginning(page, topic);
   await expect(rows).toHaveCount(3);
 
   const jsonl = page.waitForEvent('download');
@@ -119,7 +125,13 @@ test('export downloads the rows as JSON Lines and CSV; copy as kcat reproduces a
   expect(csvText.startsWith('partition,offset,timestamp,key,headers,value_format,value\r\n')).toBe(true);
   expect(csvText).toContain(`,"k,1","{""x,y"":""a=b""}","text","line 1\nline 2, ""quoted"", $(id) \`id\` 50%"\r\n`);
   expect(csvText.split('\r\n')).toHaveLength(5);
+});
 
+test('copy as kcat gives a command that reproduces the record; edit and produce again opens the form filled from it', async ({ page }, testInfo) => {
+  const topic = EXPORT_TOPIC;
+  const copy = `e2e.msg.export-copy.${RUN}`;
+  await createAndProduce([copy]);
+  const rows = await browseFromBeginning(page, topic);
   // Copy as kcat: the command shown, run by a shell with real kcat, writes the same record (into the copy topic).
   await rows.filter({ hasText: 'k,1' }).click();
   await page.getByTestId('copy-kcat').click();
@@ -144,7 +156,7 @@ test('export downloads the rows as JSON Lines and CSV; copy as kcat reproduces a
 
 test('live tail shows a record produced after it started, pauses, and resumes without losing one', async ({ page }, testInfo) => {
   const env = readE2eEnv();
-  const topic = 'e2e.msg.tail';
+  const topic = `e2e.msg.tail.${RUN}`;
   await createAndProduce([topic]);
   await page.goto(`${env.serveUrl}#/topics/${topic}`);
   await page.getByTestId('tail-start').click();
@@ -170,8 +182,8 @@ test('live tail shows a record produced after it started, pauses, and resumes wi
 
 test('replay copies a time range into another topic with progress; the target has the records, keys and order', async ({ page }, testInfo) => {
   const env = readE2eEnv();
-  const source = 'e2e.msg.replay-src';
-  const target = 'e2e.msg.replay-dst';
+  const source = `e2e.msg.replay-src.${RUN}`;
+  const target = `e2e.msg.replay-dst.${RUN}`;
   const records = Array.from({ length: 60 }, (_, i) => ({ partition: i % 3, key: `r${i}`, value: JSON.stringify({ i }), headers: { n: String(i) } }));
   await createAndProduce([source, target], records);
   await page.goto(`${env.serveUrl}#/topics/${source}`);

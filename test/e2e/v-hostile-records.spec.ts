@@ -33,6 +33,14 @@ async function call(name: string, args: unknown): Promise<unknown> {
   return envelope.result;
 }
 
+/** Creates the topic; on a loaded machine the broker may time out while still creating it, so wait until it is there. */
+async function ensureTopic(): Promise<void> {
+  const created = await call('kafka:createTopic', { name: TOPIC, partitions: 1, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete' }).catch((error: Error) => error);
+  if (!(created instanceof Error) || /already exists/.test(created.message)) return;
+  if (!/timed out|did not answer/i.test(created.message)) throw created;
+  await expect.poll(() => call('kafka:describeTopic', { name: TOPIC }).then(() => true, () => false), { timeout: 60_000 }).toBe(true);
+}
+
 /** What a payload that ran would have left behind. */
 async function traces(page: Page, sentinelRequests: string[], dialogs: string[]) {
   return {
@@ -45,9 +53,7 @@ async function traces(page: Page, sentinelRequests: string[], dialogs: string[])
 }
 
 test('records holding script, onerror and javascript: payloads render as inert text', async ({ page }, testInfo) => {
-  await call('kafka:createTopic', { name: TOPIC, partitions: 1, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete' }).catch((error: Error) => {
-    if (!/already exists/.test(error.message)) throw error;
-  });
+  await ensureTopic();
   for (const [index, payload] of PAYLOADS.entries()) {
     await call('kafka:produce', { topic: TOPIC, key: payload, value: payload, valueIsJson: false, headers: { [`h${index}${payload.slice(0, 40)}`]: payload }, partition: 0 });
   }
@@ -107,18 +113,13 @@ test('the page is served with the CSP that forbids inline script, and the browse
     const script = document.createElement('script');
     script.textContent = 'window.__inline2 = 1';
     document.body.appendChild(script);
-    let evalRan = false;
-    try {
-      evalRan = (0, eval)('true');
-    } catch {
-      /* blocked: no unsafe-eval */
-    }
     await new Promise((resolve) => setTimeout(resolve, 500));
     holder.remove();
     script.remove();
     const w = window as unknown as { __inline?: number; __inline2?: number };
-    return { inline: w.__inline ?? null, inline2: w.__inline2 ?? null, evalRan, violations: seen.length };
+    return { inline: w.__inline ?? null, inline2: w.__inline2 ?? null, violations: seen.length };
   });
-  expect(ran).toEqual({ inline: null, inline2: null, evalRan: false, violations: expect.any(Number) });
+  // (eval cannot be probed from here: code that Playwright evaluates runs with DevTools' CSP exemption; the header check above covers it.)
+  expect(ran).toEqual({ inline: null, inline2: null, violations: expect.any(Number) });
   expect(ran.violations).toBeGreaterThanOrEqual(2);
 });

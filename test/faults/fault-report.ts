@@ -40,6 +40,9 @@ export interface FaultResult {
   detectBoundMs: number;
   recoveredMs: number | null;
   recoverBoundMs: number;
+  /** Where the cluster itself takes time: when its own metadata showed the loss and the recovery. */
+  clusterShowedRedMs?: number | null;
+  clusterRecoveredMs?: number | null;
   appAlive: boolean;
   alerts: string[];
   operations: OperationResult[];

@@ -44,9 +44,12 @@ const TAME: Partial<Record<CallName, (args: Record<string, unknown>) => Record<s
   'stack:logs': (a) => ({ ...a, lines: Math.min(Number(a.lines ?? 10), 50) }),
 };
 
-/** Calls that dial out to whatever a hostile profile names: each run waits for the connection test timeout. */
-const RUNS: Partial<Record<CallName, number>> = { 'profiles:test': 2, 'health:refresh': 2 };
-const DEFAULT_RUNS = 4;
+/** Fewer runs where one run is slow: a connection test waits for its timeout, a search resolves the topic in a worker. */
+const RUNS: Partial<Record<CallName, number>> = { 'profiles:test': 2, 'health:refresh': 2, 'messages:search': 2, 'stack:logs': 2 };
+const DEFAULT_RUNS = 3;
+
+/** Calls that only read: nothing to compare before and after (the snapshot is the slow part of a run). */
+const READ_ONLY = /:(list\w*|get|describe\w*|status|logs|streams|topic|cluster|resources|state|jobs|job|savepoints|jars|browse|tail|kcatCommand|detail|lagHistory|info|refresh|test)$/;
 
 let backend: Backend;
 let web: WebHost;
@@ -145,17 +148,17 @@ describe('every contract call with hostile values, against the real stack', () =
     const args = validArb(argsSchema(name)).map((value) => (value && typeof value === 'object' && !Array.isArray(value) ? tame(value as Record<string, unknown>) : value));
     await assertProperty(
       fc.asyncProperty(args, async (value) => {
-        const before = await snapshot();
+        const before = READ_ONLY.test(name) ? null : await snapshot();
         const envelope = await call(name, value);
         if (envelope.ok) return;
         expect(envelope.error.code, envelope.error.message).not.toBe('internal');
         expect(envelope.error.message.length).toBeGreaterThan(0);
         expect(envelope.error.message.length).toBeLessThanOrEqual(2000);
-        expect(await snapshot(), `${name} failed (${envelope.error.message.slice(0, 200)}) but changed something`).toBe(before);
+        if (before !== null) expect(await snapshot(), `${name} failed (${envelope.error.message.slice(0, 200)}) but changed something`).toBe(before);
       }),
       RUNS[name] ?? DEFAULT_RUNS,
     );
-  });
+  }, 180_000);
 });
 
 async function http(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {

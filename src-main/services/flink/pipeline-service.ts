@@ -239,6 +239,18 @@ export class PipelineService {
   }
 
   private async runJar(def: JarPipelineDefinition, s: StartPipelineSettings): Promise<string> {
+    try {
+      return await this.submitJar(def, s);
+    } catch (e) {
+      // Flink answers 500 for a program that cannot be built (missing class, main() throwing): that is the jar's or the user's to fix
+      if (!(e instanceof FlinkApiError) || e.status >= 503 || e.status === 404) throw e;
+      if (/Jar file .* does not exist/i.test(e.flinkMessage)) throw new StreamdeskError('conflict', `pipelineName: the jar of "${def.name}" is gone from Flink (${def.jarId}); delete the pipeline and upload the jar again`);
+      const field = /ClassNotFoundException|NoSuchMethodException|entry class|main method|Neither a 'Main-Class'/i.test(e.flinkMessage) ? 'entryClass' : /savepoint/i.test(e.flinkMessage) ? 'savepointPath' : 'programArgs';
+      throw new StreamdeskError('invalid-argument', `${field}: Flink could not run jar pipeline "${def.name}": ${e.flinkMessage}`);
+    }
+  }
+
+  private async submitJar(def: JarPipelineDefinition, s: StartPipelineSettings): Promise<string> {
     return this.d.flink.runJar(def.jarId, {
       entryClass: s.entryClass ?? def.entryClass,
       programArgs: s.programArgs ?? def.programArgs,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { GeneratorStartArgs, type GeneratorStatus } from '../../../src-shared/generator';
 import { StreamdeskError } from '../../../src-shared/errors';
 import { kafkaClient, type KafkaTarget } from '../kafka/kafka-target';
-import { GeneratorRun, type OutgoingMessage } from './generator-run';
+import { GeneratorRun } from './generator-run';
+import { partitionedSender } from './partitioned-send';
 import { sendErrorMessage } from './send-errors';
 
 export interface GeneratorServiceOptions {
@@ -46,7 +47,7 @@ export class GeneratorService {
     const target = this.options.target();
     const id = `gen-${randomUUID().slice(0, 8)}`;
     const kafka = kafkaClient(target, { clientId: `streamdesk-generator-${id}` });
-    await ensureTopicExists(kafka, args.topic, target);
+    const partitions = await ensureTopicExists(kafka, args.topic, target);
     const producer = kafka.producer({
       idempotent: true,
       // kafkajs refuses idempotence with more than one request in flight per broker.
@@ -71,7 +72,7 @@ export class GeneratorService {
       },
       {
         now: this.now,
-        send: (messages) => sendBatch(producer, args.topic, messages),
+        send: partitionedSender(producer, args.topic, partitions),
         close: () => producer.disconnect(),
         onProgress: (status) => this.options.onProgress?.(status),
       },
@@ -107,25 +108,24 @@ export class GeneratorService {
   }
 }
 
-async function sendBatch(producer: Producer, topic: string, messages: OutgoingMessage[]): Promise<void> {
-  await producer.send({ topic, acks: -1, messages });
-}
-
-/** Asked of the cluster's metadata, never of auto-creation: a missing topic stops the start. */
-async function ensureTopicExists(kafka: Kafka, topic: string, target: KafkaTarget): Promise<void> {
+/** Asked of the cluster's metadata, never of auto-creation: a missing topic stops the start. Resolves with its partition count. */
+async function ensureTopicExists(kafka: Kafka, topic: string, target: KafkaTarget): Promise<number> {
   const admin = kafka.admin();
   let topics: string[];
+  let partitions = 0;
   try {
     await admin.connect();
     topics = await admin.listTopics();
+    if (topics.includes(topic)) partitions = (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions.length ?? 0;
   } catch (error) {
     throw unreachable(target, error);
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
-  if (!topics.includes(topic)) {
+  if (!topics.includes(topic) || partitions === 0) {
     throw new StreamdeskError('not-found', `Topic "${topic}" does not exist; create it before starting a generator on it`);
   }
+  return partitions;
 }
 
 function unreachable(target: KafkaTarget, error: unknown): StreamdeskError {

@@ -29,9 +29,12 @@ export function kafkaHealthFrom(
   let partitions = 0;
   let underReplicated = 0;
   let offline = 0;
+  /** Brokers that hold replicas but are not in the cluster: the ones that died (or were removed). */
+  const missing = new Set<number>();
   for (const topic of topics) {
     for (const partition of topic.partitions) {
       partitions += 1;
+      for (const replica of partition.replicas) if (!liveBrokers.has(replica)) missing.add(replica);
       if (partition.leader < 0 || !liveBrokers.has(partition.leader)) offline += 1;
       else if (partition.isr.length < partition.replicas.length) underReplicated += 1;
     }
@@ -49,6 +52,10 @@ export function kafkaHealthFrom(
   const problems: string[] = [];
   if (offline > 0) problems.push(`${offline} offline partition${offline === 1 ? '' : 's'} (no leader)`);
   if (underReplicated > 0) problems.push(`${underReplicated} under-replicated partition${underReplicated === 1 ? '' : 's'}`);
+  if (missing.size > 0) {
+    const ids = [...missing].sort((a, b) => a - b).join(', ');
+    problems.push(missing.size === 1 ? `broker ${ids} holds replicas but is not in the cluster` : `brokers ${ids} hold replicas but are not in the cluster`);
+  }
   if (cluster.controller === null || cluster.controller < 0) problems.push('no active controller');
   return {
     status: problems.length > 0 ? 'degraded' : 'up',

@@ -43,7 +43,9 @@ function RunningJobs() {
       <tbody>
         {[...jobs.entries()].map(([id, job]) => (
           <tr key={id}>
-            <td>{job.name}</td>
+            <td>
+              {job.name} <span className="muted">{id.slice(0, 8)}</span>
+            </td>
             <td>{job.values.records_in_per_sec !== undefined ? rate(job.values.records_in_per_sec) : '—'}</td>
             <td>{job.values.records_out_per_sec !== undefined ? rate(job.values.records_out_per_sec) : '—'}</td>
             <td>{job.values.backpressured_ratio !== undefined ? percent(job.values.backpressured_ratio) : '—'}</td>
@@ -56,12 +58,19 @@ function RunningJobs() {
   );
 }
 
+/** Restarts of the running jobs, added up (an alert covers a job that keeps restarting). */
+function Restarts() {
+  const restarts = useResources((state) => state.latest?.values.find((entry) => entry.group === 'flink' && entry.metric === 'restarts')?.value ?? null);
+  return restarts === null ? null : <span className={restarts > 0 ? 'flow off' : 'muted'}>{num(restarts)} restarts in running jobs</span>;
+}
+
 /** The Overview's Flink charts, from Flink's REST metrics: throughput, backpressure, checkpoints. */
 export function FlinkPanel() {
   return (
     <section className="throughput" data-testid="flink-metrics">
       <div className="section-header">
         <h2>Flink</h2>
+        <Restarts />
       </div>
       <div className="charts">
         <ResourceChart
@@ -82,19 +91,19 @@ export function FlinkPanel() {
           name={(series) => METRIC_NAMES[series.metric] ?? series.metric}
           format={percent}
           source="flink"
+          yMax={(dataMax) => Math.min(1, Math.max(0.05, dataMax))}
         />
         <ResourceChart
-          title="Checkpoint duration"
+          title="Checkpoints"
           testId="chart-flink-checkpoints"
           group="flink"
           metrics={['checkpoint_duration_ms']}
-          name={() => 'last completed'}
+          name={() => 'duration of the last completed'}
           format={ms}
           current={(metrics) => {
             const duration = latestOf(metrics, 'flink', null, 'checkpoint_duration_ms');
             const size = latestOf(metrics, 'flink', null, 'checkpoint_size_bytes');
-            const restarts = latestOf(metrics, 'flink', null, 'restarts');
-            return `${duration === null ? '—' : ms(duration)} · ${bytes(size)} · ${num(restarts)} restarts`;
+            return `${duration === null ? '—' : ms(duration)} · ${bytes(size)}`;
           }}
           source="flink"
         />

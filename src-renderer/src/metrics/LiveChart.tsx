@@ -27,6 +27,8 @@ interface Props {
   onRange?(range: TimeRange): void;
   /** What to say while there are fewer than two points. */
   empty?: string;
+  /** The value axis' top, given the data's highest value (default: recharts' own). */
+  yMax?(dataMax: number): number;
 }
 
 export const PALETTE = ['var(--accent)', 'var(--up)', '#e0a030', '#c060d0', '#40b0c0', '#e06060', '#8090a0'];
@@ -35,6 +37,23 @@ export const PALETTE = ['var(--accent)', 'var(--up)', '#e0a030', '#c060d0', '#40
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const time = (value: number) => clock.format(value);
 const HEIGHT = 170;
+
+/**
+ * Three time ticks at fixed places, given rather than let recharts measure every candidate
+ * label's text in the DOM on each live update (the largest part of an update's cost).
+ */
+function timeTicks(lines: ChartLine[]): number[] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { points } of lines) {
+    if (points.length === 0) continue;
+    first = Math.min(first, points[0][0]);
+    last = Math.max(last, points[points.length - 1][0]);
+  }
+  if (!Number.isFinite(first)) return [];
+  const span = last - first;
+  return [first + span * 0.1, first + span * 0.5, first + span * 0.9].map(Math.round);
+}
 
 /** Widths are taken in steps, so a scrollbar coming and going does not re-thin (and re-draw) every chart. */
 const WIDTH_STEP = 100;
@@ -59,7 +78,7 @@ function useWidth(): [React.RefObject<HTMLElement | null>, number] {
  * A live chart: no animation (it would lag a 1 s stream), at most about one point per pixel
  * (an hour of 1 s points is thinned, keeping each column's low and high), its own time range.
  */
-export const LiveChart = memo(function LiveChart({ title, lines: given, points, color = PALETTE[0], format, axisFormat = format, current, testId, range, onRange, empty = 'Collecting samples…' }: Props) {
+export const LiveChart = memo(function LiveChart({ title, lines: given, points, color = PALETTE[0], format, axisFormat = format, current, testId, range, onRange, empty = 'Collecting samples…', yMax }: Props) {
   const lines = given ?? [{ name: title, points: points ?? [], color }];
   const [ref, width] = useWidth();
   const buckets = Math.max(40, Math.floor((width - 72) / 2));
@@ -78,8 +97,8 @@ export const LiveChart = memo(function LiveChart({ title, lines: given, points, 
         <ResponsiveContainer width="100%" height={HEIGHT}>
           <AreaChart data={rowsForWidth(drawn[0].points, buckets)} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} tickFormatter={time} stroke="var(--muted)" fontSize={11} minTickGap={40} />
-            <YAxis tickFormatter={axisFormat} stroke="var(--muted)" fontSize={11} width={64} />
+            <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} ticks={timeTicks(lines)} interval={0} tickFormatter={time} stroke="var(--muted)" fontSize={11} />
+            <YAxis tickFormatter={axisFormat} stroke="var(--muted)" fontSize={11} width={64} domain={yMax ? [0, yMax] : undefined} />
             <Tooltip labelFormatter={(value) => time(Number(value))} formatter={(value) => [format(Number(value)), title]} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
             <Area type="linear" dataKey="value" stroke={drawn[0].color} fill={drawn[0].color} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} dot={false} />
           </AreaChart>
@@ -89,8 +108,8 @@ export const LiveChart = memo(function LiveChart({ title, lines: given, points, 
           <ResponsiveContainer width="100%" height={HEIGHT}>
             <LineChart margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} tickFormatter={time} stroke="var(--muted)" fontSize={11} minTickGap={40} allowDuplicatedCategory={false} />
-              <YAxis tickFormatter={axisFormat} stroke="var(--muted)" fontSize={11} width={64} />
+              <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} ticks={timeTicks(lines)} interval={0} tickFormatter={time} stroke="var(--muted)" fontSize={11} allowDuplicatedCategory={false} />
+              <YAxis tickFormatter={axisFormat} stroke="var(--muted)" fontSize={11} width={64} domain={yMax ? [0, yMax] : undefined} />
               <Tooltip labelFormatter={(value) => time(Number(value))} formatter={(value, name) => [format(Number(value)), name]} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
               {drawn.map((line) => (
                 <Line key={line.name} name={line.name} data={rowsForWidth(line.points, buckets)} dataKey="value" type="linear" stroke={line.color} strokeWidth={2} isAnimationActive={false} dot={false} />

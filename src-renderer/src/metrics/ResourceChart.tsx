@@ -23,10 +23,11 @@ interface Props {
   /** The header figure from the newest values (defaults to the first line's). */
   current?(metrics: ResourceMetrics | null, format: (value: number) => string): string;
   source: UnavailableFigures['source'];
+  yMax?(dataMax: number): number;
 }
 
 /** A resource chart with its own time range; says why when its source cannot be read. */
-export function ResourceChart({ title, testId, group, metrics: wanted, name, format, axisFormat, current, source }: Props) {
+export function ResourceChart({ title, testId, group, metrics: wanted, name, format, axisFormat, current, source, yMax }: Props) {
   const [metrics, range, setRange] = useResourceWindow();
   const problem = useResources((state) => state.latest?.unavailable.find((entry) => entry.source === source) ?? metrics?.unavailable.find((entry) => entry.source === source) ?? null);
   const lines = linesOf(metrics, group, wanted, name);
@@ -43,6 +44,7 @@ export function ResourceChart({ title, testId, group, metrics: wanted, name, for
       range={range}
       onRange={setRange}
       empty={problem ? `Not available: ${problem.reason}` : 'Collecting samples…'}
+      yMax={yMax}
     />
   );
 }

@@ -10,7 +10,7 @@ const ZOOKEEPER_NAMES: Record<string, string> = { avg_latency_ms: 'avg (server)'
 function heapHeadline(metrics: ResourceMetrics | null): string {
   const of = (metric: string) => (metrics?.series ?? []).filter((series) => series.group === 'taskmanager' && series.metric === metric).reduce((sum, series) => sum + (series.current ?? 0), 0);
   const max = of('heap_max_bytes');
-  return max > 0 ? `${bytes(of('heap_used_bytes'))} of ${bytes(max)}` : '—';
+  return max > 0 ? `${bytes(of('heap_used_bytes'))} / ${bytes(max)}` : '—';
 }
 
 /** The Overview's resource charts: TaskManager JVMs, ZooKeeper latency, the local stack's processes. */
@@ -21,7 +21,7 @@ export function ResourcesPanel() {
         <h2>Resources</h2>
       </div>
       <div className="charts">
-        <ResourceChart title="TaskManager CPU" testId="chart-tm-cpu" group="taskmanager" metrics={['cpu_load']} name={(series) => series.label} format={percentOfMachine} source="flink" />
+        <ResourceChart title="TaskManager CPU" testId="chart-tm-cpu" group="taskmanager" metrics={['cpu_load']} name={(series) => series.label} format={percentOfMachine} source="flink" yMax={(dataMax) => Math.min(1, Math.max(0.05, dataMax))} />
         <ResourceChart
           title="TaskManager heap"
           testId="chart-tm-heap"

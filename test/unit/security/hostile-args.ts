@@ -78,7 +78,7 @@ function hostileString(schema: JsonSchema): fc.Arbitrary<string> {
     const pattern = new RegExp(schema.pattern);
     return fc.stringMatching(pattern).filter((text) => text.length >= (schema.minLength ?? 0) && text.length <= (schema.maxLength ?? Infinity));
   }
-  const huge = Math.min(schema.maxLength ?? 200_000, 200_000);
+  const huge = Math.min(schema.maxLength ?? 100_000, 100_000);
   return fc
     .oneof(
       { weight: 3, arbitrary: plausibleName },

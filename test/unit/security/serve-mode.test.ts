@@ -130,7 +130,7 @@ describe('streamdesk serve binds to 127.0.0.1 and warns when told otherwise', ()
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`serve printed no URL in 60 s:\n${stdout}\n${stderr}`)), 60_000);
+        const timer = setTimeout(() => reject(new Error(`serve printed no URL in 100 s:\n${stdout}\n${stderr}`)), 100_000);
         child.stdout.on('data', () => {
           if (/serving at http/.test(stdout)) {
             clearTimeout(timer);
@@ -157,12 +157,12 @@ describe('streamdesk serve binds to 127.0.0.1 and warns when told otherwise', ()
     const { stdout, stderr } = await serveOutput([]);
     expect(stdout).toMatch(/serving at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     expect(stderr).not.toMatch(/WARNING/);
-  });
+  }, 120_000);
 
   it.runIf(built)('with --host another address: a warning on stderr naming it', async () => {
     // 127.0.0.2 is loopback on Linux: the test opens nothing to the network while exercising the non-default path.
     const { stdout, stderr } = await serveOutput(['--host', '127.0.0.2']);
     expect(stdout).toMatch(/serving at http:\/\/127\.0\.0\.2:\d+\//);
     expect(stderr).toMatch(/WARNING: listening on 127\.0\.0\.2: anyone who can reach this machine and knows the token can control the stack/);
-  });
+  }, 120_000);
 });
