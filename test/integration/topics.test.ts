@@ -4,6 +4,7 @@ import { StreamdeskError } from '../../src-shared/errors';
 import { createBackend, type Backend } from '../../src-main/backend';
 import { silentLogger } from '../../src-main/core/logger';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web';
+import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
 import { NATIVE_DIR } from '../stack';
 
 const shared = inject('sharedStack');
@@ -115,5 +116,20 @@ describe('topics on a real broker', () => {
     expect(ingest).toMatchObject({ messageCount: 251, partitions: 2, underReplicatedPartitions: 0, offlinePartitions: 0 });
     expect(ingest!.sizeBytes).toBeGreaterThan(0);
     expect(topics.some((topic) => topic.internal)).toBe(false);
+  });
+
+  it('lists internal topics when asked, without losing the counts of the others', async () => {
+    // a committed offset makes the broker create __consumer_offsets, which @platformatic/kafka's
+    // metadata leaves out (listing its offsets once crashed the process from a socket callback)
+    const admin = kafkaClient({ brokers: [shared.bootstrap] }).admin();
+    await admin.connect();
+    try {
+      await admin.setOffsets({ groupId: 'it.internal-topics', topic: 'it.ingest', partitions: [{ partition: 0, offset: '0' }] });
+    } finally {
+      await admin.disconnect();
+    }
+    const topics = await backend.api['kafka:listTopics']({ includeInternal: true });
+    expect(topics.find((topic) => topic.name === '__consumer_offsets')).toMatchObject({ internal: true });
+    expect(topics.find((topic) => topic.name === 'it.ingest')).toMatchObject({ messageCount: 251 });
   });
 });

@@ -60,5 +60,9 @@ export function kafkaError(error: unknown, action: string): StreamdeskError {
   if (/Connection|NumberOfRetriesExceeded|Timeout|BrokerNotFound/i.test(name) || inner.cause?.code) {
     return new StreamdeskError('unavailable', `${action}: Kafka is not reachable (${inner.message ?? name})`);
   }
+  // kafkajs trips over its own state when a broker dies mid-request ("Cannot destructure property 'brokers' of … null")
+  if (name === 'TypeError' && /Cannot destructure|of null|of undefined/.test(inner.message ?? '')) {
+    return new StreamdeskError('unavailable', `${action}: Kafka stopped answering in the middle of the request (connection lost)`);
+  }
   return new StreamdeskError('internal', `${action}: ${inner.message ?? String(error)}`);
 }

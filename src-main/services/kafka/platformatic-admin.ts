@@ -29,6 +29,19 @@ async function withAdmin<T>(target: KafkaTarget, run: (admin: Admin) => Promise<
   }
 }
 
+/**
+ * The topics and partitions listOffsets can be asked about. It throws inside a socket callback
+ * (uncaught: the process dies, and its promise never settles) for a topic missing from the client's
+ * metadata — which skips internal topics (__consumer_offsets…) and lacks a topic deleted a moment
+ * ago. So ask for the metadata first and keep only what it holds; listOffsets reuses that cache.
+ */
+async function offsetListable(admin: Admin, topics: { name: string; partitions: number[] }[]): Promise<{ name: string; partitions: number[] }[]> {
+  const known = (await admin.metadata({ topics: topics.map((topic) => topic.name) })).topics;
+  return topics
+    .map((topic) => ({ name: topic.name, partitions: topic.partitions.filter((index) => known.get(topic.name)?.partitions[index] !== undefined) }))
+    .filter((topic) => topic.partitions.length > 0);
+}
+
 export interface PartitionOffsets {
   start: number;
   end: number;
@@ -41,10 +54,12 @@ export async function listTopicOffsets(
 ): Promise<Map<string, Map<number, PartitionOffsets>>> {
   const result = new Map<string, Map<number, PartitionOffsets>>();
   if (topics.length === 0) return result;
-  const request = (timestamp: bigint) => ({
-    topics: topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partitionIndex) => ({ partitionIndex, timestamp })) })),
-  });
   await withAdmin(target, async (admin) => {
+    const present = await offsetListable(admin, topics);
+    if (present.length === 0) return;
+    const request = (timestamp: bigint) => ({
+      topics: present.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partitionIndex) => ({ partitionIndex, timestamp })) })),
+    });
     const [earliest, latest] = await Promise.all([admin.listOffsets(request(-2n)), admin.listOffsets(request(-1n))]);
     for (const topic of earliest) {
       const partitions = new Map<number, PartitionOffsets>();
@@ -118,8 +133,10 @@ export class EndOffsetReader {
     if (topics.length === 0) return ends;
     this.admin ??= createAdmin(this.target());
     try {
+      const present = await offsetListable(this.admin, topics);
+      if (present.length === 0) return ends;
       const listed = await this.admin.listOffsets({
-        topics: topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partitionIndex) => ({ partitionIndex, timestamp: -1n })) })),
+        topics: present.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partitionIndex) => ({ partitionIndex, timestamp: -1n })) })),
       });
       for (const topic of listed) ends.set(topic.name, topic.partitions.reduce((sum, partition) => sum + Number(partition.offset), 0));
       return ends;

@@ -43,6 +43,9 @@ export function useLiveTail(topic: string, partition: number | null): LiveTail {
     while (token.live) {
       try {
         const answer = await bridge.call('messages:tail', { topic, partition, after: positions.current, maxWaitMs: 1000, limit: 500 });
+        // paused or stopped while this poll was out: drop its answer and keep the old positions, so
+        // nothing shows while paused and resuming reads these records again (none skipped)
+        if (!token.live) break;
         positions.current = answer.positions;
         setReady(true);
         setError(null);

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { kafkaError } from '../../src-main/services/kafka/kafka-errors';
+
+describe('kafkaError', () => {
+  it('turns kafkajs tripping over a broker that died mid-request into "unavailable", not an internal error', () => {
+    // what kafkajs 2.2.4 throws from describeCluster when the broker is killed during the request
+    let thrown: unknown;
+    try {
+      const { brokers } = null as unknown as { brokers: string[] };
+      void brokers;
+    } catch (error) {
+      thrown = error;
+    }
+    const mapped = kafkaError(thrown, 'read topics');
+    expect(mapped.code).toBe('unavailable');
+    expect(mapped.message).toBe('read topics: Kafka stopped answering in the middle of the request (connection lost)');
+  });
+
+  it('keeps a programming error of our own an internal error', () => {
+    expect(kafkaError(new TypeError('x.map is not a function'), 'read topics').code).toBe('internal');
+  });
+});
