@@ -124,7 +124,16 @@ describe('topics on a real broker', () => {
     const admin = kafkaClient({ brokers: [shared.bootstrap] }).admin();
     await admin.connect();
     try {
-      await admin.setOffsets({ groupId: 'it.internal-topics', topic: 'it.ingest', partitions: [{ partition: 0, offset: '0' }] });
+      // on a fresh broker the group coordinator appears only once __consumer_offsets is created: wait for it
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await admin.setOffsets({ groupId: 'it.internal-topics', topic: 'it.ingest', partitions: [{ partition: 0, offset: '0' }] });
+          break;
+        } catch (error) {
+          if (attempt >= 30 || (error as Error).name !== 'KafkaJSGroupCoordinatorNotFound') throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      }
     } finally {
       await admin.disconnect();
     }

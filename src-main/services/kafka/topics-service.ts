@@ -114,12 +114,20 @@ export class TopicsService {
   }
 }
 
+/** Topics per DescribeConfigs request: large enough to be few requests, small enough to answer in time. */
+const CONFIGS_PER_REQUEST = 500;
+
 async function topicConfigs(admin: Admin, names: string[]): Promise<Map<string, TopicConfigEntry[]>> {
   const result = new Map<string, TopicConfigEntry[]>();
   if (names.length === 0) return result;
   try {
-    const described = await admin.describeConfigs({ includeSynonyms: false, resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) });
-    for (const resource of described.resources) {
+    // one DescribeConfigs for 10,000 topics does not finish within the request timeout: ask in slices
+    const resources = [];
+    for (let from = 0; from < names.length; from += CONFIGS_PER_REQUEST) {
+      const slice = names.slice(from, from + CONFIGS_PER_REQUEST);
+      resources.push(...(await admin.describeConfigs({ includeSynonyms: false, resources: slice.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) })).resources);
+    }
+    for (const resource of resources) {
       result.set(
         resource.resourceName,
         resource.configEntries
