@@ -1,7 +1,10 @@
+// toLocaleString builds a new formatter on every call; live charts format dozens of figures a second
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
 /** Shows a missing figure as a dash rather than 0, so "unknown" never reads as "none". */
 export function num(value: number | null | undefined, unit = ''): string {
   if (value === null || value === undefined) return '—';
-  return `${value.toLocaleString('en-US')}${unit}`;
+  return `${grouped.format(value)}${unit}`;
 }
 
 export function elapsed(fromMs: number, now = Date.now()): string {

@@ -98,8 +98,8 @@ test('the Overview charts live throughput while a generator runs', async ({ page
   await page.getByTestId('generator-start').click();
   await page.goto(`${env.serveUrl}#/overview`);
   await expect(page.getByTestId('flow-indicator')).toHaveAttribute('data-flowing', 'true', { timeout: 20_000 });
-  await expect(page.getByTestId('chart-messages').locator('.recharts-area')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('chart-bytes').locator('.recharts-area')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('chart-messages').locator('.chart-plot[data-series="1"]')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('chart-bytes').locator('.chart-plot[data-series="1"]')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('throughput')).toContainText('stavanger_parking_events');
   await page.waitForTimeout(3000);
   await page.screenshot({ path: testInfo.outputPath('overview-live-charts.png'), fullPage: true });

@@ -210,7 +210,7 @@ test("a consumer group's detail charts its total lag over time", async ({ page }
   // e2e-readers was reset to earliest by the test above: it lags by every record of the topic.
   await page.goto(`${env.serveUrl}#/consumers/e2e-readers`);
   const chart = page.getByTestId('group-lag-chart');
-  await expect(chart.locator('.recharts-surface')).toBeVisible({ timeout: 60_000 });
+  await expect(chart.locator('.chart-plot')).toBeVisible({ timeout: 60_000 });
   await expect(chart.locator('.chart-current')).toHaveText(/^[1-9][\d,]*$/);
   await page.getByTestId('group-detail').screenshot({ path: testInfo.outputPath('group-lag-chart.png') });
 });

@@ -1,0 +1,86 @@
+import type { Point } from './metrics';
+
+/** The drawing area of a chart, in CSS pixels, inside its canvas. */
+export interface PlotBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface Domain {
+  from: number;
+  to: number;
+}
+
+/** The time span every drawn series covers together; null when nothing is drawn. */
+export function timeDomain(series: Point[][]): Domain | null {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const points of series) {
+    if (points.length === 0) continue;
+    from = Math.min(from, points[0][0]);
+    to = Math.max(to, points[points.length - 1][0]);
+  }
+  if (!Number.isFinite(from)) return null;
+  return { from, to: to > from ? to : from + 1 };
+}
+
+/** 1, 2, 2.5 or 5 times a power of ten: the steps people read at a glance. */
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const scaled = rough / power;
+  const step = scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 2.5 ? 2.5 : scaled <= 5 ? 5 : 10;
+  return step * power;
+}
+
+/**
+ * The value axis: from zero (or the lowest value, when negative) up to a round number above the
+ * highest, with about `count` round ticks. `top` replaces the rounded top when the caller knows
+ * better (a percentage axis ends at 100).
+ */
+export function valueAxis(series: Point[][], count = 4, top?: (dataMax: number) => number): { domain: Domain; ticks: number[] } {
+  let low = 0;
+  let high = -Infinity;
+  for (const points of series) {
+    for (const [, value] of points) {
+      if (value < low) low = value;
+      if (value > high) high = value;
+    }
+  }
+  if (!Number.isFinite(high) || high <= low) high = low + 1;
+  const given = top?.(high);
+  const step = niceStep(((given ?? high) - low) / count);
+  const from = Math.floor(low / step) * step;
+  const to = given ?? Math.ceil(high / step) * step;
+  const ticks: number[] = [];
+  // rounding each tick keeps 0.1 + 0.2 from printing as 0.30000000000000004
+  for (let tick = from; tick <= to + step / 1e6; tick += step) ticks.push(Number(tick.toPrecision(12)));
+  return { domain: { from, to }, ticks };
+}
+
+/** Linear map from a domain onto a pixel range. */
+export function scale(domain: Domain, from: number, to: number): (value: number) => number {
+  const ratio = (to - from) / (domain.to - domain.from);
+  return (value) => from + (value - domain.from) * ratio;
+}
+
+/** The index of the point nearest in time to `at` (points sorted by time); -1 for no points. */
+export function nearestIndex(points: Point[], at: number): number {
+  if (points.length === 0) return -1;
+  let low = 0;
+  let high = points.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (points[middle][0] < at) low = middle + 1;
+    else high = middle;
+  }
+  if (low > 0 && at - points[low - 1][0] <= points[low][0] - at) return low - 1;
+  return low;
+}
+
+/** Three time ticks inside the span (at 10 %, 50 % and 90 %), so the labels never clip at the edges. */
+export function timeTicks(domain: Domain): number[] {
+  const span = domain.to - domain.from;
+  return [0.1, 0.5, 0.9].map((share) => Math.round(domain.from + span * share));
+}

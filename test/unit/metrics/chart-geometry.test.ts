@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { Point } from '../../../src-shared/metrics';
+import { nearestIndex, scale, timeDomain, timeTicks, valueAxis } from '../../../src-shared/chart-geometry';
+
+describe('live chart geometry', () => {
+  it('spans the time of every drawn series, and nothing when none has points', () => {
+    expect(timeDomain([[[1000, 1], [5000, 2]], [[3000, 1], [9000, 4]], []])).toEqual({ from: 1000, to: 9000 });
+    expect(timeDomain([[], []])).toBeNull();
+    // one point still gets a span, so the scale does not divide by zero
+    expect(timeDomain([[[7, 1]]])).toEqual({ from: 7, to: 8 });
+  });
+
+  it('puts the value axis on round ticks from zero to just above the highest value', () => {
+    const { domain, ticks } = valueAxis([[[0, 12], [1, 873]]], 4);
+    expect(domain).toEqual({ from: 0, to: 1000 });
+    expect(ticks).toEqual([0, 250, 500, 750, 1000]);
+  });
+
+  it('keeps small fractional ticks readable and honours a given top', () => {
+    expect(valueAxis([[[0, 0.27]]], 4).ticks).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(valueAxis([[[0, 42]]], 4, () => 100).domain).toEqual({ from: 0, to: 100 });
+  });
+
+  it('reaches below zero for negative values and draws a flat zero series on a unit axis', () => {
+    expect(valueAxis([[[0, -30], [1, 70]]], 4).domain.from).toBeLessThanOrEqual(-30);
+    expect(valueAxis([[[0, 0], [1, 0]]], 4).domain).toEqual({ from: 0, to: 1 });
+  });
+
+  it('maps a domain onto pixels, upside down for values', () => {
+    const y = scale({ from: 0, to: 100 }, 150, 10);
+    expect(y(0)).toBe(150);
+    expect(y(100)).toBe(10);
+    expect(y(50)).toBe(80);
+  });
+
+  it('finds the point nearest in time for the tooltip', () => {
+    const points: Point[] = [[0, 1], [10, 2], [20, 3], [30, 4]];
+    expect(nearestIndex(points, -5)).toBe(0);
+    expect(nearestIndex(points, 14)).toBe(1);
+    expect(nearestIndex(points, 16)).toBe(2);
+    expect(nearestIndex(points, 99)).toBe(3);
+    expect(nearestIndex([], 5)).toBe(-1);
+  });
+
+  it('labels the time axis inside its edges', () => {
+    expect(timeTicks({ from: 0, to: 1000 })).toEqual([100, 500, 900]);
+  });
+});
