@@ -6,12 +6,16 @@
 //   2. in Debian's Chromium, types into the Topics quick filter one key at a time and times each
 //      keystroke until the matching rows are on screen; prints p50, p95 and max in ms.
 //
-//   npm run build && node bench/topics/run.mjs [--topics 10000] [--runs 3] [--keep]
+//   npm run build && node bench/topics/run.mjs [--topics 10000] [--runs 3] [--keep] [--data-dir D]
+//
+// --data-dir D reuses the stack in D (its recorded ports) and the topics already on it, so only the
+// first run pays the ~6 minutes of creating 10,000 topics; the stack is left up for the next run.
+// Without it a fresh stack in a temporary dir is started and stopped (--keep keeps its files).
 //
 // Not part of the tests (speed is measured here, never asserted in tests).
 /* global document, HTMLInputElement, requestAnimationFrame -- the filter timing runs inside the page */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     topics: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
   },
 });
 const topicCount = Number(values.topics);
@@ -159,12 +164,24 @@ async function timeFilter(serveUrl, names) {
   }
 }
 
+/** The ports a kept stack in `dataDir` was started on (streamdesk records them), or fresh free ones. */
+async function stackPorts(dataDir) {
+  const recordedFile = path.join(dataDir, 'stack-ports.json');
+  if (existsSync(recordedFile)) {
+    const recorded = JSON.parse(readFileSync(recordedFile, 'utf8'));
+    return { kafka: recorded.kafka, zookeeper: recorded.zookeeper, flink: recorded.flinkRest, exporter: recorded.exporter, gateway: recorded.sqlGateway };
+  }
+  return { kafka: await freePort(), zookeeper: await freePort(), flink: await freePort(), exporter: await freePort(), gateway: await freePort() };
+}
+
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'streamdesk-bench-topics-'));
-  const ports = { kafka: await freePort(), zookeeper: await freePort(), flink: await freePort(), exporter: await freePort(), gateway: await freePort() };
+  const reuse = values['data-dir'] !== undefined;
+  const dataDir = reuse ? path.resolve(values['data-dir']) : mkdtempSync(path.join(tmpdir(), 'streamdesk-bench-topics-'));
+  if (reuse) mkdirSync(dataDir, { recursive: true });
+  const ports = await stackPorts(dataDir);
   const stackArgs = ['--data-dir', dataDir, '--kafka-port', String(ports.kafka), '--zookeeper-port', String(ports.zookeeper), '--flink-port', String(ports.flink), '--exporter-port', String(ports.exporter), '--sql-gateway-port', String(ports.gateway)];
   const bootstrap = `127.0.0.1:${ports.kafka}`;
-  console.error(`[bench/topics] starting a native stack in ${dataDir}`);
+  console.error(`[bench/topics] ${reuse ? 'using (starting if needed)' : 'starting'} a native stack in ${dataDir}`);
   const up = spawnSync(process.execPath, [cli, 'stack', 'up', '--native', ...stackArgs], { cwd: root, encoding: 'utf8' });
   if (up.status !== 0) throw new Error(`stack up failed:\n${up.stdout}\n${up.stderr}`);
   let serve;
@@ -186,8 +203,12 @@ async function main() {
     console.log(`quick filter over ${topicCount} topics, keystroke → matching rows painted (${filter.length} keystrokes): p50 ${ms(percentile(filter, 50))}, p95 ${ms(percentile(filter, 95))}, max ${ms(Math.max(...filter))}`);
   } finally {
     serve?.child.kill('SIGTERM');
-    spawnSync(process.execPath, [cli, 'stack', 'down', ...stackArgs], { cwd: root, encoding: 'utf8' });
-    if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+    if (reuse) {
+      console.error(`[bench/topics] the stack stays up for the next run; stop it with: node bin/streamdesk.js stack down ${stackArgs.join(' ')}`);
+    } else {
+      spawnSync(process.execPath, [cli, 'stack', 'down', ...stackArgs], { cwd: root, encoding: 'utf8' });
+      if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 

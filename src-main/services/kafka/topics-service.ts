@@ -1,12 +1,12 @@
-import { ConfigResourceTypes, type Admin } from 'kafkajs';
 import { StreamdeskError } from '../../../src-shared/errors';
 import { collidingTopic } from '../../../src-shared/topic-configs';
 import type { z } from 'zod';
-import type { AlterTopicConfigsArgs, CreateTopicArgs, TopicConfigEntry, TopicDetail, TopicSummary } from '../../../src-shared/topics';
+import type { AlterTopicConfigsArgs, CreateTopicArgs, TopicDetail, TopicSummary } from '../../../src-shared/topics';
 import { withKafkaAdmin } from './admin-session';
 import { kafkaError } from './kafka-errors';
 import type { KafkaTarget } from './kafka-target';
 import { alterTopicConfigs, listTopicOffsets, logDirSizes } from './platformatic-admin';
+import { LIST_CONFIG_KEYS, readTopicConfigs } from './topic-configs-reader';
 import { isInternalTopic, partitionRows, summarize } from './topic-summary';
 
 type ParsedCreate = z.output<typeof CreateTopicArgs>;
@@ -90,64 +90,44 @@ export class TopicsService {
     });
   }
 
-  /** Metadata, configs, offsets and sizes of the named topics (all when `names` is undefined). */
+  /**
+   * Metadata, configs, offsets and sizes of the named topics (all when `names` is undefined; then
+   * only the configs a row shows are read). Configs, offsets and sizes are asked for at once; what
+   * cannot be had for a topic leaves its figure unknown (null) in that row instead of failing the list.
+   */
   private async load(names: string[] | undefined, includeInternal: boolean): Promise<TopicDetail[]> {
     const target = this.target();
-    const { topics, brokers, configs } = await withKafkaAdmin(target, 'read topics', async (admin) => {
-      const [metadata, cluster] = await Promise.all([admin.fetchTopicMetadata(names ? { topics: names } : undefined), admin.describeCluster()]);
-      const wanted = metadata.topics.filter((topic) => includeInternal || !isInternalTopic(topic.name));
-      return { topics: wanted, brokers: new Set(cluster.brokers.map((broker) => broker.nodeId)), configs: await topicConfigs(admin, wanted.map((topic) => topic.name)) };
-    }).catch((error: unknown) => {
-      if (names && /UNKNOWN_TOPIC|does not host this topic/i.test(String((error as Error).message))) return { topics: [], brokers: new Set<number>(), configs: new Map() };
-      throw error;
+    const read = await withKafkaAdmin(target, 'read topics', async (admin) => {
+      const found = await Promise.all([admin.fetchTopicMetadata(names ? { topics: names } : undefined), admin.describeCluster()]).catch((error: unknown) => {
+        if (names && isUnknownTopic(error)) return null;
+        throw error;
+      });
+      if (!found) return null;
+      const [metadata, cluster] = found;
+      const topics = metadata.topics.filter((topic) => includeInternal || !isInternalTopic(topic.name));
+      const request = topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
+      const [configs, offsets, sizes] = await Promise.all([
+        readTopicConfigs(admin, request.map((topic) => topic.name), names ? undefined : LIST_CONFIG_KEYS),
+        listTopicOffsets(target, request).catch(() => null),
+        logDirSizes(target, request).catch(() => null),
+      ]);
+      return { topics, brokers: new Set(cluster.brokers.map((broker) => broker.nodeId)), configs, offsets, sizes };
     });
-    const request = topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
-    const [offsets, sizes] = await Promise.all([
-      listTopicOffsets(target, request).catch(() => null),
-      logDirSizes(target, request).catch(() => null),
-    ]);
+    if (!read) return [];
+    const { topics, brokers, configs, offsets, sizes } = read;
+    // Nothing at all, or the one topic asked for: that is an error to show, not a row of dashes.
+    const [firstFailure] = configs.failed.values();
+    if (names && isUnknownTopic(firstFailure)) return []; // deleted while we read it
+    if (configs.failed.size > 0 && (names || configs.configs.size === 0)) throw kafkaError(firstFailure, 'read topic configs');
     return topics.map((topic) => {
       const rows = partitionRows(topic.partitions, brokers, offsets?.get(topic.name), sizes?.get(topic.name));
-      const entries = configs.get(topic.name) ?? [];
+      const entries = configs.configs.get(topic.name) ?? [];
       return { summary: summarize(topic.name, rows, entries, offsets !== null, sizes !== null), partitions: rows, configs: entries };
     });
   }
 }
 
-/** Topics per DescribeConfigs request: large enough to be few requests, small enough to answer in time. */
-const CONFIGS_PER_REQUEST = 500;
-
-async function topicConfigs(admin: Admin, names: string[]): Promise<Map<string, TopicConfigEntry[]>> {
-  const result = new Map<string, TopicConfigEntry[]>();
-  if (names.length === 0) return result;
-  try {
-    // one DescribeConfigs for 10,000 topics does not finish within the request timeout: ask in slices
-    const resources = [];
-    for (let from = 0; from < names.length; from += CONFIGS_PER_REQUEST) {
-      const slice = names.slice(from, from + CONFIGS_PER_REQUEST);
-      resources.push(...(await admin.describeConfigs({ includeSynonyms: false, resources: slice.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })) })).resources);
-    }
-    for (const resource of resources) {
-      result.set(
-        resource.resourceName,
-        resource.configEntries
-          .map((entry) => {
-            const source = configSource(entry.configSource);
-            return { name: entry.configName, value: entry.isSensitive ? null : entry.configValue, source, isDefault: source !== 'topic', readOnly: entry.readOnly, sensitive: entry.isSensitive };
-          })
-          .sort((a, b) => a.name.localeCompare(b.name)),
-      );
-    }
-  } catch (error) {
-    throw kafkaError(error, 'read topic configs');
-  }
-  return result;
-}
-
-
-/** DescribeConfigs' ConfigSource: 1 is a topic override; 2-4 and 6 come from the broker; 5 is Kafka's default. */
-function configSource(code: number): 'topic' | 'broker' | 'default' {
-  if (code === 1) return 'topic';
-  if (code === 5) return 'default';
-  return 'broker';
+function isUnknownTopic(error: unknown): boolean {
+  const { message, type } = (error ?? {}) as { message?: string; type?: string };
+  return type === 'UNKNOWN_TOPIC_OR_PARTITION' || /UNKNOWN_TOPIC|does not host this topic/i.test(String(message));
 }

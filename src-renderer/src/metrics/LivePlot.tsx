@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Point } from '../../../src-shared/metrics';
-import { nearestIndex, timeDomain, valueAxis, type PlotBox } from '../../../src-shared/chart-geometry';
-import { paintPlot } from './paint-plot';
+import { nearestIndex, timeDomain, timeTicks, valueAxis, type PlotBox } from '../../../src-shared/chart-geometry';
+import { releaseSurface, surfaceFor } from './plot-surface';
+import { canvasColor } from './theme-colors';
 import { thinnedFor } from './thinned-points';
 
 export interface ChartLine {
@@ -30,9 +31,10 @@ const AXIS_HEIGHT = 20;
 const TOOLTIP_WIDTH = 170;
 
 /**
- * The drawing of a live chart, on a canvas: a live update repaints pixels and touches no DOM
- * but the figures around it. Not recharts, because recharts 3 cost about 14 ms per chart per
- * update (bench/dashboard --profile) and a dashboard of ten charts has 8 ms for all of them.
+ * The drawing of a live chart, on a canvas that the plot worker paints: a live update costs the
+ * page's main thread only thinning the series and a message. Not recharts, because recharts 3
+ * cost about 14 ms per chart per update (bench/dashboard --profile) and a dashboard of ten charts
+ * has 8 ms for all of them.
  */
 export function LivePlot({ lines, width, height, area, format, axisFormat, yMax, label }: Props) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
@@ -41,23 +43,34 @@ export function LivePlot({ lines, width, height, area, format, axisFormat, yMax,
   // about one bucket per two pixels, each keeping its low and high: spikes survive thinning
   const buckets = Math.max(40, Math.floor(box.width / 2));
   const series = lines.map((line) => thinnedFor(line.points, buckets));
-  const time = timeDomain(series);
+  const time = timeDomain(series.map((thinned) => thinned.points));
   const hoverAt = hoverX === null || !time ? null : time.from + ((hoverX - box.left) / box.width) * (time.to - time.from);
-  const hovered = hoverAt === null ? [] : series.flatMap((points, i) => (points.length > 0 ? [{ point: points[nearestIndex(points, hoverAt)], line: lines[i], color: lines[i].color }] : []));
+  const hovered = hoverAt === null ? [] : series.flatMap(({ points }, i) => (points.length > 0 ? [{ point: points[nearestIndex(points, hoverAt)], line: lines[i] }] : []));
 
   useLayoutEffect(() => {
     if (!canvas.current || !time) return;
-    paintPlot(canvas.current, width, height, {
-      series: series.map((points, i) => ({ points, color: lines[i].color })),
+    const values = valueAxis(series.map((thinned) => thinned.points), 4, yMax);
+    surfaceFor(canvas.current).paint({
+      width,
+      height,
+      ratio: window.devicePixelRatio || 1,
       box,
       time,
-      values: valueAxis(series, 4, yMax),
+      values: values.domain,
+      valueTicks: values.ticks.map((value) => ({ value, label: axisFormat(value) })),
+      timeTicks: timeTicks(time).map((at) => ({ at, label: timeFormat(at) })),
+      series: series.map(({ coords }, i) => ({ coords, color: canvasColor(lines[i].color) })),
       area,
-      axisFormat,
-      timeFormat,
-      hovered,
+      colors: { grid: canvasColor('var(--border)'), text: canvasColor('var(--muted)'), panel: canvasColor('var(--panel)') },
+      hovered: hovered.map(({ point, line }) => ({ at: point[0], value: point[1], color: canvasColor(line.color) })),
     });
   });
+  useEffect(() => {
+    const element = canvas.current;
+    return () => {
+      if (element) releaseSurface(element);
+    };
+  }, []);
 
   return (
     <div className="live-plot">
@@ -68,7 +81,7 @@ export function LivePlot({ lines, width, height, area, format, axisFormat, yMax,
         role="img"
         aria-label={label}
         data-series={series.length}
-        data-points={series.reduce((sum, points) => sum + points.length, 0)}
+        data-points={series.reduce((sum, { points }) => sum + points.length, 0)}
         onPointerMove={(event) => {
           const offset = event.clientX - event.currentTarget.getBoundingClientRect().left;
           setHoverX(offset >= box.left && offset <= box.left + box.width ? offset : null);

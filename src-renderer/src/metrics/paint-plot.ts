@@ -1,95 +1,103 @@
-import type { Point } from '../../../src-shared/metrics';
-import { scale, timeTicks, type Domain, type PlotBox } from '../../../src-shared/chart-geometry';
-import { canvasColor } from './theme-colors';
+import { scale, type Domain, type PlotBox } from '../../../src-shared/chart-geometry';
 
+/**
+ * Everything needed to draw one chart, as plain data: it crosses to the plot worker by
+ * structured clone, so labels are already formatted and CSS colours already resolved.
+ */
 export interface PlotPicture {
-  series: { points: Point[]; color: string }[];
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel. */
+  ratio: number;
   box: PlotBox;
   time: Domain;
-  values: { domain: Domain; ticks: number[] };
+  values: Domain;
+  valueTicks: { value: number; label: string }[];
+  timeTicks: { at: number; label: string }[];
+  /** Each series as [t0, v0, t1, v1, …]. */
+  series: { coords: Float64Array; color: string }[];
   /** One series drawn as a filled area rather than a line. */
   area: boolean;
-  axisFormat(value: number): string;
-  timeFormat(at: number): string;
+  colors: { grid: string; text: string; panel: string };
   /** The points under the pointer, marked with a crosshair and a dot each. */
-  hovered: { point: Point; color: string }[];
+  hovered: { at: number; value: number; color: string }[];
 }
 
-/** Draws a chart's grid, axes and series onto a canvas of `width` × `height` CSS pixels. */
-export function paintPlot(canvas: HTMLCanvasElement, width: number, height: number, picture: PlotPicture): void {
-  const ratio = window.devicePixelRatio || 1;
+type Surface = HTMLCanvasElement | OffscreenCanvas;
+
+/** Draws a chart's grid, axes and series onto a canvas (in the page, or in the plot worker). */
+export function paintPlot(canvas: Surface, picture: PlotPicture): void {
+  const { width, height, ratio, box, colors } = picture;
   if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
   }
-  const context = canvas.getContext('2d');
+  const context = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
   if (!context) return;
-  const { box, series, time, values } = picture;
-  const x = scale(time, box.left, box.left + box.width);
-  const y = scale(values.domain, box.top + box.height, box.top);
+  const x = scale(picture.time, box.left, box.left + box.width);
+  const y = scale(picture.values, box.top + box.height, box.top);
   const baseline = box.top + box.height;
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   context.clearRect(0, 0, width, height);
-  context.font = '11px system-ui, sans-serif';
-  context.fillStyle = canvasColor('var(--muted)');
 
-  context.strokeStyle = canvasColor('var(--border)');
+  context.strokeStyle = colors.grid;
   context.lineWidth = 1;
   context.setLineDash([3, 3]);
   context.beginPath();
-  for (const tick of values.ticks) {
-    const at = Math.round(y(tick)) + 0.5;
+  for (const { value } of picture.valueTicks) {
+    const at = Math.round(y(value)) + 0.5;
     context.moveTo(box.left, at);
     context.lineTo(box.left + box.width, at);
   }
   context.stroke();
   context.setLineDash([]);
 
+  context.font = '11px system-ui, sans-serif';
+  context.fillStyle = colors.text;
   context.textAlign = 'right';
   context.textBaseline = 'middle';
-  for (const tick of values.ticks) context.fillText(picture.axisFormat(tick), box.left - 6, y(tick));
+  for (const { value, label } of picture.valueTicks) context.fillText(label, box.left - 6, y(value));
   context.textAlign = 'center';
   context.textBaseline = 'alphabetic';
-  for (const tick of timeTicks(time)) {
+  for (const { at, label } of picture.timeTicks) {
     // a narrow chart would cut the outer labels at its edges: keep each label whole inside the canvas
-    const label = picture.timeFormat(tick);
     const half = context.measureText(label).width / 2;
-    context.fillText(label, Math.min(Math.max(x(tick), half + 1), width - half - 1), height - 5);
+    context.fillText(label, Math.min(Math.max(x(at), half + 1), width - half - 1), height - 5);
   }
 
   context.lineJoin = 'round';
   context.lineWidth = 2;
-  for (const { points, color } of series) {
-    if (points.length === 0) continue;
+  for (const { coords, color } of picture.series) {
+    if (coords.length < 2) continue;
     context.beginPath();
-    context.moveTo(x(points[0][0]), y(points[0][1]));
-    for (let i = 1; i < points.length; i += 1) context.lineTo(x(points[i][0]), y(points[i][1]));
-    context.strokeStyle = canvasColor(color);
+    context.moveTo(x(coords[0]), y(coords[1]));
+    for (let i = 2; i < coords.length; i += 2) context.lineTo(x(coords[i]), y(coords[i + 1]));
+    context.strokeStyle = color;
     context.stroke();
     if (picture.area) {
-      context.lineTo(x(points[points.length - 1][0]), baseline);
-      context.lineTo(x(points[0][0]), baseline);
+      context.lineTo(x(coords[coords.length - 2]), baseline);
+      context.lineTo(x(coords[0]), baseline);
       context.closePath();
       context.globalAlpha = 0.15;
-      context.fillStyle = canvasColor(color);
+      context.fillStyle = color;
       context.fill();
       context.globalAlpha = 1;
     }
   }
 
   if (picture.hovered.length > 0) {
-    const at = Math.round(x(picture.hovered[0].point[0])) + 0.5;
-    context.strokeStyle = canvasColor('var(--muted)');
+    const at = Math.round(x(picture.hovered[0].at)) + 0.5;
+    context.strokeStyle = colors.text;
     context.lineWidth = 1;
     context.beginPath();
     context.moveTo(at, box.top);
     context.lineTo(at, baseline);
     context.stroke();
-    context.strokeStyle = canvasColor('var(--panel)');
-    for (const { point, color } of picture.hovered) {
+    context.strokeStyle = colors.panel;
+    for (const point of picture.hovered) {
       context.beginPath();
-      context.arc(x(point[0]), y(point[1]), 3.5, 0, 2 * Math.PI);
-      context.fillStyle = canvasColor(color);
+      context.arc(x(point.at), y(point.value), 3.5, 0, 2 * Math.PI);
+      context.fillStyle = point.color;
       context.fill();
       context.stroke();
     }

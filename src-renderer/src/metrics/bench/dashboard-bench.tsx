@@ -11,6 +11,8 @@ declare global {
     benchReady?: boolean;
     /** Applies one live update (a Kafka sample and a resource round, as the app's event handlers do) and resolves with its main-thread cost in ms. */
     benchUpdate?: (i: number) => Promise<number>;
+    /** Per update: [store update to React's commit, commit to the next task (a frame, if one was due)] in ms. */
+    benchPhases?: [number, number][];
   }
 }
 
@@ -27,13 +29,15 @@ const bench: RawBridge = {
 window.streamdesk = bench;
 
 // Imported after the transport is in place: the bridge module reads window.streamdesk once.
-const [{ createRoot }, { Overview }, { useHealth }, metrics, resources] = await Promise.all([
+const [{ createRoot }, { Overview }, { useHealth }, metrics, resources, { paintChartsOnPage }] = await Promise.all([
   import('react-dom/client'),
   import('../../pages/Overview'),
   import('../../stores/health-store'),
   import('../../stores/metrics-store'),
   import('../../stores/metrics-resources-store'),
+  import('../plot-surface'),
 ]);
+if (new URLSearchParams(location.search).has('paint-on-page')) paintChartsOnPage();
 
 useHealth.setState({ snapshot: healthSnapshot as unknown as HealthSnapshot, error: null });
 createRoot(document.getElementById('root')!).render(<Overview />);
@@ -51,7 +55,10 @@ window.benchUpdate = async (i: number) => {
   metrics.useMetrics.setState((state) => metrics.applyMetricsSample(state, cluster));
   resources.useResources.setState((state) => resources.applyResourcesSample(state, round));
   // React renders and commits in a microtask; the next task starts after it (and after a frame, if one was due)
+  // queued after React's own microtask, so it runs once React has committed
+  const committed = await new Promise<number>((resolve) => queueMicrotask(() => resolve(performance.now())));
   await afterTask();
+  (window.benchPhases ??= []).push([committed - t0, performance.now() - committed]);
   void document.body.getBoundingClientRect(); // style and layout of what changed
   const spent = performance.now() - t0;
   performance.measure(`update ${i}`, { start: t0, duration: spent });
