@@ -5,7 +5,7 @@
 // series by main.tsx) with Vite, opens it in Debian's Chromium, sets every chart's range picker
 // to 1h as a user would, then applies live updates one at a time and prints p50/p95 in ms.
 //
-//   node bench/dashboard/run.mjs [--updates 100] [--warmup 10] [--gap-ms 150] [--profile] [--screenshot FILE] [--paint-on-page]
+//   node bench/dashboard/run.mjs [--updates 100] [--warmup 10] [--gap-ms 150] [--profile] [--trace] [--screenshot FILE] [--paint-on-page]
 //
 // One update = a Kafka sample (1 s) and a resource round (Flink, ZooKeeper, processes) applied
 // in the same task — the worst case; in the app the resource round comes every 5 s. The time
@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..', '..');
 const require = createRequire(path.join(root, 'package.json'));
-const { values } = parseArgs({ options: { 'paint-on-page': { type: 'boolean', default: false }, screenshot: { type: 'string' }, profile: { type: 'boolean', default: false }, updates: { type: 'string', default: '100' }, warmup: { type: 'string', default: '10' }, 'gap-ms': { type: 'string', default: '150' } } });
+const { values } = parseArgs({ options: { 'paint-on-page': { type: 'boolean', default: false }, screenshot: { type: 'string' }, profile: { type: 'boolean', default: false }, trace: { type: 'boolean', default: false }, updates: { type: 'string', default: '100' }, warmup: { type: 'string', default: '10' }, 'gap-ms': { type: 'string', default: '150' } } });
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'streamdesk-bench-dashboard-'));
 const { build } = await import(require.resolve('vite'));
@@ -72,7 +72,10 @@ try {
   // --profile: where the time goes (self time per function over the measured updates), to guide optimisation
   const cdp = values.profile ? await page.context().newCDPSession(page) : null;
   if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+  // --trace: the page's main thread per kind of work (script, style, layout, paint, commit), wall and CPU time
+  if (values.trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   const times = (await run(Number(values.updates), 1000)).sort((a, b) => a - b);
+  if (values.trace) printTrace(JSON.parse((await browser.stopTracing()).toString()), times.length);
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   if (values.screenshot) {
@@ -118,4 +121,22 @@ function printProfile(profile) {
     }
   });
   for (const [key, us] of [...inclusive.entries()].filter(([key]) => !/^\(|^(anonymous)/.test(key)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms incl  ${key}`);
+}
+
+function printTrace(trace, updates) {
+  const events = trace.traceEvents ?? trace;
+  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+  const totals = new Map();
+  for (const event of events) {
+    if (event.ph !== 'X' || event.pid !== main?.pid || event.tid !== main?.tid) continue;
+    const known = totals.get(event.name) ?? { wall: 0, cpu: 0, count: 0 };
+    known.wall += event.dur ?? 0;
+    known.cpu += event.tdur ?? 0;
+    known.count += 1;
+    totals.set(event.name, known);
+  }
+  console.log(`  main thread per update, by trace event (wall / thread CPU; nested events overlap):`);
+  for (const [name, { wall, cpu, count }] of [...totals].sort((a, b) => b[1].wall - a[1].wall).slice(0, 14)) {
+    console.log(`    ${(wall / 1000 / updates).toFixed(2).padStart(7)} / ${(cpu / 1000 / updates).toFixed(2).padStart(6)} ms  ${name} (${(count / updates).toFixed(1)}×)`);
+  }
 }
