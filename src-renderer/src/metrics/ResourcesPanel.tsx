@@ -7,10 +7,20 @@ const percentOfCore = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} %
 const ms = (value: number) => `${num(Number(value.toFixed(value < 10 ? 2 : 0)))} ms`;
 const ZOOKEEPER_NAMES: Record<string, string> = { avg_latency_ms: 'avg (server)', max_latency_ms: 'max (server)', round_trip_ms: 'mntr round trip' };
 
+/** The newest values of one metric, summed over every series of a group (all TaskManagers, all processes). */
+function total(metrics: ResourceMetrics | null, group: string, metric: string): number | null {
+  const found = (metrics?.series ?? []).filter((series) => series.group === group && series.metric === metric && series.current !== null);
+  return found.length > 0 ? found.reduce((sum, series) => sum + (series.current ?? 0), 0) : null;
+}
+
 function heapHeadline(metrics: ResourceMetrics | null): string {
-  const of = (metric: string) => (metrics?.series ?? []).filter((series) => series.group === 'taskmanager' && series.metric === metric).reduce((sum, series) => sum + (series.current ?? 0), 0);
-  const max = of('heap_max_bytes');
-  return max > 0 ? `${bytes(of('heap_used_bytes'))} / ${bytes(max)}` : '—';
+  const max = total(metrics, 'taskmanager', 'heap_max_bytes');
+  return max ? `${bytes(total(metrics, 'taskmanager', 'heap_used_bytes'))} / ${bytes(max)}` : '—';
+}
+
+function processCpuHeadline(metrics: ResourceMetrics | null): string {
+  const sum = total(metrics, 'process', 'cpu_percent');
+  return sum === null ? '—' : `${percentOfCore(sum)} of a core`;
 }
 
 /** The Overview's resource charts: TaskManager JVMs, ZooKeeper latency, the local stack's processes. */
@@ -33,8 +43,8 @@ export function ResourcesPanel() {
           source="flink"
         />
         <ResourceChart title="ZooKeeper latency" testId="chart-zk-latency" group="zookeeper" metrics={['avg_latency_ms', 'max_latency_ms', 'round_trip_ms']} name={(series) => ZOOKEEPER_NAMES[series.metric]} format={ms} source="zookeeper" />
-        <ResourceChart title="Stack processes: CPU" testId="chart-process-cpu" group="process" metrics={['cpu_percent']} name={(series) => series.label} format={percentOfCore} source="process" current={() => '% of one core'} />
-        <ResourceChart title="Stack processes: memory (RSS)" testId="chart-process-memory" group="process" metrics={['rss_bytes']} name={(series) => series.label} format={bytes} source="process" current={(metrics) => bytes((metrics?.series ?? []).filter((series) => series.group === 'process' && series.metric === 'rss_bytes').reduce((sum, series) => sum + (series.current ?? 0), 0) || null)} />
+        <ResourceChart title="Stack processes: CPU" testId="chart-process-cpu" group="process" metrics={['cpu_percent']} name={(series) => series.label} format={percentOfCore} source="process" current={processCpuHeadline} />
+        <ResourceChart title="Stack processes: memory (RSS)" testId="chart-process-memory" group="process" metrics={['rss_bytes']} name={(series) => series.label} format={bytes} source="process" current={(metrics) => bytes(total(metrics, 'process', 'rss_bytes'))} />
       </div>
     </section>
   );
