@@ -69,7 +69,7 @@ export const LiveChart = memo(function LiveChart({ title, lines: given, points, 
           <LivePlot lines={drawn} width={width} height={HEIGHT} area={single} format={format} axisFormat={axisFormat} yMax={yMax} label={`${title}, now ${current}`} />
         )}
       </div>
-      {!single && (
+      {enough && !single && (
         <ul className="chart-legend">
           {lines.map((line) => (
             <li key={line.name}>
