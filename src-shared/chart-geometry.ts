@@ -59,6 +59,23 @@ export function valueAxis(series: Point[][], count = 4, top?: (dataMax: number) 
   return { domain: { from, to }, ticks };
 }
 
+/**
+ * The value axis with labels that differ from each other: a flat zero series of whole numbers
+ * would otherwise read 0, 0, 1, 1, 1 (ticks at quarters, rounded). Fewer ticks until they differ.
+ */
+export function labelledValueAxis(series: Point[][], axisFormat: (value: number) => string, yMax?: (dataMax: number) => number) {
+  const labelled = (count: number) => {
+    const axis = valueAxis(series, count, yMax);
+    return { domain: axis.domain, ticks: axis.ticks.map((value) => ({ value, label: axisFormat(value) })) };
+  };
+  const distinct = (axis: ReturnType<typeof labelled>) => new Set(axis.ticks.map((tick) => tick.label)).size === axis.ticks.length;
+  const found = [labelled(4), labelled(2), labelled(1)].find(distinct);
+  if (found) return found;
+  // a flat zero in a coarse unit (0 B/s in MB/s): the baseline alone says it
+  const baseline = labelled(1);
+  return { domain: baseline.domain, ticks: baseline.ticks.slice(0, 1) };
+}
+
 /** Linear map from a domain onto a pixel range. */
 export function scale(domain: Domain, from: number, to: number): (value: number) => number {
   const ratio = (to - from) / (domain.to - domain.from);

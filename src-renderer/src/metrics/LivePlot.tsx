@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Point } from '../../../src-shared/metrics';
-import { nearestIndex, timeDomain, timeTicks, valueAxis, type PlotBox } from '../../../src-shared/chart-geometry';
+import { labelledValueAxis, nearestIndex, timeDomain, timeTicks, type PlotBox } from '../../../src-shared/chart-geometry';
 import { releaseSurface, surfaceFor } from './plot-surface';
 import { canvasColor } from './theme-colors';
 import { thinnedFor } from './thinned-points';
@@ -31,23 +31,6 @@ const AXIS_HEIGHT = 20;
 const TOOLTIP_WIDTH = 170;
 
 /**
- * The value axis with labels that differ from each other: a flat zero series of whole numbers
- * would otherwise read 0, 0, 1, 1, 1 (ticks at quarters, rounded). Fewer ticks until they differ.
- */
-function readableAxis(series: Point[][], axisFormat: (value: number) => string, yMax?: (dataMax: number) => number) {
-  const labelled = (count: number) => {
-    const axis = valueAxis(series, count, yMax);
-    return { domain: axis.domain, ticks: axis.ticks.map((value) => ({ value, label: axisFormat(value) })) };
-  };
-  const distinct = (axis: ReturnType<typeof labelled>) => new Set(axis.ticks.map((tick) => tick.label)).size === axis.ticks.length;
-  const found = [labelled(4), labelled(2), labelled(1)].find(distinct);
-  if (found) return found;
-  // a flat zero in a coarse unit (0 B/s in MB/s): the baseline alone says it
-  const baseline = labelled(1);
-  return { domain: baseline.domain, ticks: baseline.ticks.slice(0, 1) };
-}
-
-/**
  * The drawing of a live chart, on a canvas that the plot worker paints: a live update costs the
  * page's main thread only thinning the series and a message. Not recharts, because recharts 3
  * cost about 14 ms per chart per update (bench/dashboard --profile) and a dashboard of ten charts
@@ -66,7 +49,7 @@ export function LivePlot({ lines, width, height, area, format, axisFormat, yMax,
 
   useLayoutEffect(() => {
     if (!canvas.current || !time) return;
-    const values = readableAxis(series.map((thinned) => thinned.points), axisFormat, yMax);
+    const values = labelledValueAxis(series.map((thinned) => thinned.points), axisFormat, yMax);
     surfaceFor(canvas.current).paint({
       width,
       height,

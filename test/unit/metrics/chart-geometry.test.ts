@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from '../../../src-shared/metrics';
-import { nearestIndex, scale, timeDomain, timeTicks, valueAxis } from '../../../src-shared/chart-geometry';
+import { labelledValueAxis, nearestIndex, scale, timeDomain, timeTicks, valueAxis } from '../../../src-shared/chart-geometry';
 
 describe('live chart geometry', () => {
   it('spans the time of every drawn series, and nothing when none has points', () => {
@@ -44,5 +44,21 @@ describe('live chart geometry', () => {
 
   it('labels the time axis inside its edges', () => {
     expect(timeTicks({ from: 0, to: 1000 })).toEqual([100, 500, 900]);
+  });
+});
+
+describe('value axis labels', () => {
+  const whole = (value: number) => String(Math.round(value));
+  it('keeps four round ticks when their labels differ', () => {
+    expect(labelledValueAxis([[[0, 380]]], whole).ticks.map((tick) => tick.label)).toEqual(['0', '100', '200', '300', '400']);
+  });
+
+  it('uses fewer ticks rather than repeat a label (a flat zero of whole numbers)', () => {
+    expect(labelledValueAxis([[[0, 0], [1, 0]]], whole).ticks.map((tick) => tick.label)).toEqual(['0', '1']);
+  });
+
+  it('keeps only the baseline when no two ticks can differ in the unit shown', () => {
+    const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(2);
+    expect(labelledValueAxis([[[0, 0], [1, 0]]], megabytes).ticks).toEqual([{ value: 0, label: '0.00' }]);
   });
 });
