@@ -1,4 +1,4 @@
-import { thinForWidth } from '../../../src-shared/chart-window';
+import { bucketDuration, thinByTime, type TimeThinned } from '../../../src-shared/chart-window';
 import type { Point } from '../../../src-shared/metrics';
 
 export interface Thinned {
@@ -7,22 +7,51 @@ export interface Thinned {
   coords: Float64Array;
 }
 
-const cache = new WeakMap<Point[], { buckets: number; thinned: Thinned }>();
+interface Known {
+  buckets: number;
+  thinned: Thinned;
+  time: TimeThinned | null;
+}
 
-/**
- * A series thinned for a width, computed once per (series, width): a live update makes a new
- * array only for the series that got a point, so the other charts reuse theirs.
- */
-export function thinnedFor(points: Point[], buckets: number): Thinned {
-  const known = cache.get(points);
-  if (known && known.buckets === buckets) return known.thinned;
-  const kept = thinForWidth(points, buckets);
-  const coords = new Float64Array(kept.length * 2);
-  kept.forEach(([at, value], i) => {
+const bySeries = new WeakMap<Point[], Known>();
+/** Each result under the newest point it was thinned from: the next update's series ends a point or two later. */
+const byNewestPoint = new WeakMap<Point, Known>();
+const LOOK_BACK = 4;
+
+function coordsOf(points: Point[]): Float64Array {
+  const coords = new Float64Array(points.length * 2);
+  points.forEach(([at, value], i) => {
     coords[2 * i] = at;
     coords[2 * i + 1] = value;
   });
-  const thinned = { points: kept, coords };
-  cache.set(points, { buckets, thinned });
-  return thinned;
+  return coords;
+}
+
+/** The result for the same series one update earlier, found by a point both share near the end. */
+function earlier(points: Point[], buckets: number): TimeThinned | undefined {
+  for (let back = 1; back <= LOOK_BACK && back <= points.length; back += 1) {
+    const known = byNewestPoint.get(points[points.length - back]);
+    if (known && known.buckets === buckets && known.time) return known.time;
+  }
+  return undefined;
+}
+
+/**
+ * A series thinned for a chart of `buckets` columns, computed once per (series, width); a live
+ * update, which appends a point to a new array, reuses every time bucket that did not change.
+ */
+export function thinnedFor(points: Point[], buckets: number): Thinned {
+  const cached = bySeries.get(points);
+  if (cached && cached.buckets === buckets) return cached.thinned;
+  let known: Known;
+  if (points.length <= buckets * 2) {
+    known = { buckets, thinned: { points, coords: coordsOf(points) }, time: null };
+  } else {
+    const span = points[points.length - 1][0] - points[0][0];
+    const time = thinByTime(points, bucketDuration(span, buckets), earlier(points, buckets));
+    known = { buckets, thinned: { points: time.kept, coords: coordsOf(time.kept) }, time };
+  }
+  bySeries.set(points, known);
+  if (points.length > 0) byNewestPoint.set(points[points.length - 1], known);
+  return known.thinned;
 }

@@ -11,8 +11,8 @@ declare global {
     benchReady?: boolean;
     /** Applies one live update (a Kafka sample and a resource round, as the app's event handlers do) and resolves with its main-thread cost in ms. */
     benchUpdate?: (i: number) => Promise<number>;
-    /** Per update: [store update to React's commit, commit to the next task (a frame, if one was due)] in ms. */
-    benchPhases?: [number, number][];
+    /** Per update, in ms: [store update to React's commit, commit to the next task (a frame, if one was due), style and layout still to do then]. */
+    benchPhases?: [number, number, number][];
   }
 }
 
@@ -58,9 +58,10 @@ window.benchUpdate = async (i: number) => {
   // queued after React's own microtask, so it runs once React has committed
   const committed = await new Promise<number>((resolve) => queueMicrotask(() => resolve(performance.now())));
   await afterTask();
-  (window.benchPhases ??= []).push([committed - t0, performance.now() - committed]);
+  const nextTask = performance.now();
   void document.body.getBoundingClientRect(); // style and layout of what changed
   const spent = performance.now() - t0;
+  (window.benchPhases ??= []).push([committed - t0, nextTask - committed, t0 + spent - nextTask]);
   performance.measure(`update ${i}`, { start: t0, duration: spent });
   return spent;
 };
