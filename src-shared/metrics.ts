@@ -44,6 +44,7 @@ export const ClusterMetricsArgs = z.object({ time_range: TimeRange.default('15m'
 export const MetricsSample = z.object({
   at: z.number(),
   cluster: MetricsCurrent,
+  /** The topics with recent traffic; a topic left out had none (quiet topics are not sent, for clusters of thousands). */
   topics: z.record(z.string(), z.object({ messages_per_sec: z.number(), bytes_in_per_sec: z.number().nullable() })),
   /** Milliseconds since the cluster last saw a message arrive (null: never, since the sampler started). */
   idle_ms: z.number().nullable(),

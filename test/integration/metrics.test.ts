@@ -14,6 +14,7 @@ import { readPidFile } from '../../src-main/services/stack/native/proc';
 const shared = inject('sharedStack');
 const target = () => ({ brokers: [shared.bootstrap] });
 const TOPIC = 'it.metrics-rate';
+const QUIET_TOPIC = 'it.metrics-quiet';
 const RATE = 200;
 const SECONDS = 12;
 
@@ -45,7 +46,9 @@ describe('metrics sampler on a real broker', () => {
   const sampler = new MetricsSampler({ target, prometheusUrl: () => null, intervalMs: 1000 });
 
   beforeAll(async () => {
-    await withKafkaAdmin(target(), 'create topic', (admin) => admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 3, replicationFactor: 1 }], waitForLeaders: true }));
+    await withKafkaAdmin(target(), 'create topics', (admin) =>
+      admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 3, replicationFactor: 1 }, { topic: QUIET_TOPIC, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true }),
+    );
     sampler.start();
   });
   afterAll(() => sampler.stop());
@@ -67,6 +70,13 @@ describe('metrics sampler on a real broker', () => {
     const total = metrics.series.messages_per_sec.reduce((sum, [, value], i, all) => sum + value * (i === 0 ? 1 : (all[i][0] - all[i - 1][0]) / 1000), 0);
     expect(Math.abs(total - sent) / sent).toBeLessThan(0.05);
     expect(metrics.unavailable).toEqual(['bytes_in_per_sec', 'bytes_out_per_sec']);
+  });
+
+  it('sends the topics with recent traffic in each sample and leaves quiet ones out', async () => {
+    const sample = await sampler.sample();
+    expect(sample?.topics[TOPIC]).toBeDefined(); // it had traffic in the test before
+    expect(sample?.topics[QUIET_TOPIC]).toBeUndefined(); // known to the sampler since its start, never written
+    expect(sample?.cluster.messages_per_sec).not.toBeNull();
   });
 
   it('answers an unknown topic with not-found', async () => {

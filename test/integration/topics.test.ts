@@ -5,6 +5,7 @@ import { createBackend, type Backend } from '../../src-main/backend';
 import { silentLogger } from '../../src-main/core/logger';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web';
 import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
+import { LIST_CONFIG_KEYS, readTopicConfigs } from '../../src-main/services/kafka/topic-configs-reader';
 import { NATIVE_DIR } from '../stack';
 
 const shared = inject('sharedStack');
@@ -116,6 +117,26 @@ describe('topics on a real broker', () => {
     expect(ingest).toMatchObject({ messageCount: 251, partitions: 2, underReplicatedPartitions: 0, offlinePartitions: 0 });
     expect(ingest!.sizeBytes).toBeGreaterThan(0);
     expect(topics.some((topic) => topic.internal)).toBe(false);
+    // the list reads only retention and cleanup policy per topic (the detail page reads every config): overrides show
+    expect(topics.find((topic) => topic.name === 'it.rest-created')).toMatchObject({ retentionMs: 12 * 3_600_000, cleanupPolicy: 'compact' });
+    expect(topics.find((topic) => topic.name === 'it.produce')).toMatchObject({ retentionMs: 3_600_000, cleanupPolicy: 'delete', messageCount: 1 });
+  });
+
+  it('reads the configs of every other topic when one in the batch is gone (deleted while the list was read)', async () => {
+    const admin = kafkaClient({ brokers: [shared.bootstrap] }).admin();
+    await admin.connect();
+    try {
+      // kafkajs fails a whole DescribeConfigs for one unknown topic: the reader must find it and keep the rest
+      const read = await readTopicConfigs(admin, ['it.ingest', 'it.gone-meanwhile', 'it.rest-created'], LIST_CONFIG_KEYS);
+      expect([...read.failed.keys()]).toEqual(['it.gone-meanwhile']);
+      expect(read.configs.get('it.ingest')?.map((entry) => [entry.name, entry.value])).toEqual([
+        ['cleanup.policy', 'delete'],
+        ['retention.ms', String(3_600_000)],
+      ]);
+      expect(read.configs.get('it.rest-created')?.find((entry) => entry.name === 'cleanup.policy')).toMatchObject({ value: 'compact', source: 'topic' });
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('lists internal topics when asked, without losing the counts of the others', async () => {

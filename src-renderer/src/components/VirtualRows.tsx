@@ -15,8 +15,11 @@ interface Props<T> {
 export function VirtualRows<T>({ items, rowHeight, maxHeight, render, overscan = 8 }: Props<T>) {
   const [scrollTop, setScrollTop] = useState(0);
   const height = Math.min(maxHeight, items.length * rowHeight);
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  // When the list shrinks under a deep scroll (a filter typed), the browser clamps the scroll
+  // position; clamp here too so the rows in view are drawn now, not after the next scroll event.
+  const top = Math.min(scrollTop, Math.max(0, items.length * rowHeight - height));
+  const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
+  const last = Math.min(items.length, Math.ceil((top + height) / rowHeight) + overscan);
   return (
     <div className="vrows" style={{ height, overflowY: 'auto' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
       <div style={{ height: items.length * rowHeight, position: 'relative' }}>

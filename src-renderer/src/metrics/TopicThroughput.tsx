@@ -21,14 +21,15 @@ export function TopicThroughput({ topic }: { topic: string }) {
     );
     if (TIME_RANGE_MS[range] > 3_600_000) return () => void (cancelled = true);
     const off = bridge.on('metrics:sampled', (sample) => {
-      const figures = sample.topics[topic];
-      if (!figures) return;
+      // the first sample has no rates yet; after it, a topic left out of a sample had no traffic
+      if (sample.cluster.messages_per_sec === null) return;
+      const rate = sample.topics[topic]?.messages_per_sec ?? 0;
       setMetrics((current) =>
         current
           ? {
               ...current,
-              current: { ...current.current, messages_per_sec: figures.messages_per_sec },
-              series: { ...current.series, messages_per_sec: appendPoint(current.series.messages_per_sec, [sample.at, figures.messages_per_sec], TIME_RANGE_MS[range]) },
+              current: { ...current.current, messages_per_sec: rate },
+              series: { ...current.series, messages_per_sec: appendPoint(current.series.messages_per_sec, [sample.at, rate], TIME_RANGE_MS[range]) },
             }
           : current,
       );
