@@ -41,9 +41,14 @@ export const TOPIC_CONFIGS: Record<string, TopicConfigSpec> = {
   'unclean.leader.election.enable': { kind: { type: 'boolean' }, doc: 'let an out-of-sync replica become leader (may lose data)' },
 };
 
+/** The spec of a config StreamDesk knows; own keys only, so "constructor" or "toString" is simply unknown. */
+export function topicConfigSpec(name: string): TopicConfigSpec | undefined {
+  return Object.hasOwn(TOPIC_CONFIGS, name) ? TOPIC_CONFIGS[name] : undefined;
+}
+
 /** Why a value is not valid for a config, or null when it is. */
 export function checkConfigValue(name: string, value: string): string | null {
-  const spec = TOPIC_CONFIGS[name];
+  const spec = topicConfigSpec(name);
   if (!spec) return `"${name}" is not a topic config StreamDesk knows (known: ${Object.keys(TOPIC_CONFIGS).join(', ')})`;
   const kind = spec.kind;
   const trimmed = value.trim();

@@ -26,7 +26,7 @@ export function createTopicFromSeed(body: unknown): CallArgs<'kafka:createTopic'
   const args: Record<string, unknown> = { name, partitions: 3, replicationFactor: 1, retentionHours: 168, cleanupPolicy: 'delete' };
   const configs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
-    if (key in TOPIC_CONFIG_KEYS) args[TOPIC_CONFIG_KEYS[key]] = value;
+    if (Object.hasOwn(TOPIC_CONFIG_KEYS, key)) args[TOPIC_CONFIG_KEYS[key]] = value;
     else if (key.includes('.')) configs[key] = typeof value === 'string' ? value : String(value);
     else throw new SeedRequestError(`config.${key}: unknown setting (use partitions, replication_factor, retention_hours, cleanup_policy, or a Kafka config name such as "min.insync.replicas")`);
   }

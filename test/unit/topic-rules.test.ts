@@ -40,6 +40,10 @@ describe('topic config values', () => {
     ['min.cleanable.dirty.ratio', '1.5', 'between 0 and 1'],
     ['max.message.bytes', '99999999999', 'at most'],
     ['colour', 'blue', 'not a topic config'],
+    // names inherited from Object.prototype are unknown configs, not a crash (found by the hostile-input property test)
+    ['constructor', 'zz-hostile-a', 'not a topic config'],
+    ['toString', '1', 'not a topic config'],
+    ['__proto__', '1', 'not a topic config'],
   ])('%s=%s → %s', (name, value, problem) => {
     const result = checkConfigValue(name, value);
     if (problem === null) expect(result).toBeNull();
@@ -78,6 +82,7 @@ describe("the seed's REST bodies", () => {
     [{ config: {} }, 'topic_name'],
     [{ topic_name: 'x', colour: 1 }, 'colour'],
     [{ topic_name: 'x', config: { colour: 'blue' } }, 'config.colour'],
+    [{ topic_name: 'x', config: { constructor: 1 } }, 'config.constructor'], // not Object.prototype's
   ])('refuses %j naming %s', (body, field) => {
     expect(() => createTopicFromSeed(body)).toThrow(SeedRequestError);
     expect(() => createTopicFromSeed(body)).toThrow(new RegExp(`^${field.replace('.', '\\.')}:`));

@@ -11,7 +11,7 @@ export interface TopicEnsurer {
 
 /** Seed/built-in topics get their specified settings; any other topic 1 partition, 7 days. */
 export function topicSpec(name: string): TopicSpec {
-  return BUILTIN_TOPICS[name] ?? { name, partitions: 1, retentionHours: 168, cleanupPolicy: 'delete' };
+  return (Object.hasOwn(BUILTIN_TOPICS, name) ? BUILTIN_TOPICS[name] : undefined) ?? { name, partitions: 1, retentionHours: 168, cleanupPolicy: 'delete' };
 }
 
 export function topicsServiceEnsurer(topics: Pick<TopicsService, 'exists' | 'create'>): TopicEnsurer {

@@ -1,4 +1,4 @@
-import { TOPIC_CONFIGS } from '../../../src-shared/topic-configs';
+import { TOPIC_CONFIGS, topicConfigSpec } from '../../../src-shared/topic-configs';
 
 export interface ConfigRow {
   key: string;
@@ -7,7 +7,7 @@ export interface ConfigRow {
 
 /** What the broker accepts for a config, shown next to the value as the user types. */
 export function describeConfig(name: string): string {
-  const spec = TOPIC_CONFIGS[name];
+  const spec = topicConfigSpec(name);
   if (!spec) return '';
   const kind = spec.kind;
   switch (kind.type) {
@@ -34,7 +34,7 @@ export function ConfigRows({ rows, onChange, error, exclude = [] }: { rows: Conf
           <button type="button" className="icon" aria-label="Remove config" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
             ×
           </button>
-          {row.key && TOPIC_CONFIGS[row.key] && <span className="field-hint config-hint">{describeConfig(row.key)}</span>}
+          {row.key && topicConfigSpec(row.key) && <span className="field-hint config-hint">{describeConfig(row.key)}</span>}
         </div>
       ))}
       <datalist id="topic-config-names">

@@ -142,3 +142,9 @@ describe('PipelineCatalog (JSON file)', () => {
     expect(issues(SaveSqlPipelineArgs, { name: 'x', sql: '  ' })).toBe('sql: is required');
   });
 });
+
+describe('topics a pipeline needs', () => {
+  it('gets the default settings for a name inherited from Object.prototype', () => {
+    expect(topicSpec('constructor')).toEqual({ name: 'constructor', partitions: 1, retentionHours: 168, cleanupPolicy: 'delete' });
+  });
+});
