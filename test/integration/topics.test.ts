@@ -139,6 +139,22 @@ describe('topics on a real broker', () => {
     }
   });
 
+  it('lists rows without configs when asked (a fast first answer), with the same topics and counts', async () => {
+    const full = await backend.api['kafka:listTopics']({});
+    const quick = await backend.api['kafka:listTopics']({ configs: false });
+    expect(quick.map((topic) => topic.name)).toEqual(full.map((topic) => topic.name));
+    const ingest = quick.find((topic) => topic.name === 'it.ingest');
+    expect(ingest).toMatchObject({ partitions: 2, retentionMs: null, cleanupPolicy: null });
+    expect(ingest?.messageCount).toBe(full.find((topic) => topic.name === 'it.ingest')?.messageCount);
+  });
+
+  it('reads the pre-configured streams from their own topics: missing exactly when the topic does not exist', async () => {
+    const existing = new Set((await backend.api['kafka:listTopics']({})).map((topic) => topic.name));
+    const streams = await backend.api['kafka:streams']({});
+    expect(streams.map((stream) => stream.topic).sort()).toEqual(['data_quality_alerts', 'stavanger_parking_events', 'system_metrics']);
+    for (const stream of streams) expect(stream.state === 'missing').toBe(!existing.has(stream.topic));
+  });
+
   it('lists internal topics when asked, without losing the counts of the others', async () => {
     // a committed offset makes the broker create __consumer_offsets, which @platformatic/kafka's
     // metadata leaves out (listing its offsets once crashed the process from a socket callback)

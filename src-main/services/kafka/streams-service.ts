@@ -36,7 +36,7 @@ export class StreamsService {
   constructor(private readonly topics: TopicsService) {}
 
   async status(): Promise<StreamState[]> {
-    const existing = new Map((await this.topics.list(true)).map((topic) => [topic.name, topic]));
+    const existing = new Map((await this.topics.summariesOf(PRECONFIGURED_STREAMS.map((spec) => spec.topic))).map((topic) => [topic.name, topic]));
     return PRECONFIGURED_STREAMS.map((spec) => streamState(spec, existing.get(spec.topic)));
   }
 

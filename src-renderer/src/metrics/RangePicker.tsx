@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { TimeRange } from '../../../src-shared/metrics';
 
 export function RangePicker({ value, onChange }: { value: TimeRange; onChange(range: TimeRange): void }) {
@@ -12,8 +13,8 @@ export function RangePicker({ value, onChange }: { value: TimeRange; onChange(ra
   );
 }
 
-/** The same choice in a chart's header, where five buttons would not fit. */
-export function CompactRangePicker({ label, value, onChange }: { label: string; value: TimeRange; onChange(range: TimeRange): void }) {
+/** The same choice in a chart's header, where five buttons would not fit (memo: a live update need not redraw it). */
+export const CompactRangePicker = memo(function CompactRangePicker({ label, value, onChange }: { label: string; value: TimeRange; onChange(range: TimeRange): void }) {
   return (
     <select className="range-select" aria-label={label} value={value} onChange={(event) => onChange(event.target.value as TimeRange)}>
       {TimeRange.options.map((range) => (
@@ -23,4 +24,4 @@ export function CompactRangePicker({ label, value, onChange }: { label: string; 
       ))}
     </select>
   );
-}
+});

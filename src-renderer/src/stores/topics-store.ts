@@ -10,6 +10,8 @@ interface TopicsState {
   loading: boolean;
   error: string | null;
   loadedAt: number | null;
+  /** Rows are shown while retention and cleanup policy are still being read (a large cluster's first load). */
+  configsPending: boolean;
   load(): Promise<void>;
   setIncludeInternal(value: boolean): void;
 }
@@ -21,18 +23,27 @@ export const useTopics = create<TopicsState>((set, get) => ({
   loading: false,
   error: null,
   loadedAt: null,
+  configsPending: false,
   async load() {
     set({ loading: true });
+    const includeInternal = get().includeInternal;
+    let complete = false;
+    // With nothing on screen yet, rows without configs first: on a cluster of 10,000 topics they
+    // come several times sooner than the full answer (a refresh keeps the old rows until then).
+    if (get().topics === null) {
+      void bridge.call('kafka:listTopics', { includeInternal, configs: false }).then(
+        (topics) => !complete && get().topics === null && set({ topics, configsPending: true }),
+        () => undefined, // the full answer reports the error
+      );
+    }
     try {
-      const [topics, streams] = await Promise.all([
-        bridge.call('kafka:listTopics', { includeInternal: get().includeInternal }),
-        bridge.call('kafka:streams', {}),
-      ]);
+      const [topics, streams] = await Promise.all([bridge.call('kafka:listTopics', { includeInternal }), bridge.call('kafka:streams', {})]);
       set({ topics, streams, error: null, loadedAt: Date.now() });
     } catch (error) {
       set({ error: (error as Error).message });
     } finally {
-      set({ loading: false });
+      complete = true;
+      set({ loading: false, configsPending: false });
     }
   },
   setIncludeInternal(value) {
