@@ -27,22 +27,19 @@ export const useTopics = create<TopicsState>((set, get) => ({
   async load() {
     set({ loading: true });
     const includeInternal = get().includeInternal;
-    let complete = false;
-    // With nothing on screen yet, rows without configs first: on a cluster of 10,000 topics they
-    // come several times sooner than the full answer (a refresh keeps the old rows until then).
-    if (get().topics === null) {
-      void bridge.call('kafka:listTopics', { includeInternal, configs: false }).then(
-        (topics) => !complete && get().topics === null && set({ topics, configsPending: true }),
-        () => undefined, // the full answer reports the error
-      );
-    }
     try {
+      // With nothing on screen yet, rows without configs first: on a cluster of 10,000 topics they
+      // come several times sooner than the full answer. Asked one after the other, not at once:
+      // together they compete for the same broker and both come later (a refresh keeps the old rows).
+      if (get().topics === null) {
+        const rows = await bridge.call('kafka:listTopics', { includeInternal, configs: false }).catch(() => null); // the full answer reports the error
+        if (rows && get().topics === null) set({ topics: rows, configsPending: true });
+      }
       const [topics, streams] = await Promise.all([bridge.call('kafka:listTopics', { includeInternal }), bridge.call('kafka:streams', {})]);
       set({ topics, streams, error: null, loadedAt: Date.now() });
     } catch (error) {
       set({ error: (error as Error).message });
     } finally {
-      complete = true;
       set({ loading: false, configsPending: false });
     }
   },
