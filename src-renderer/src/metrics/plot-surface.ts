@@ -3,6 +3,9 @@ import type { PlotWorkerMessage } from './plot-worker';
 
 type WorkerState = { kind: 'starting'; worker: Worker; waiting: Set<PlotSurface> } | { kind: 'ready'; worker: Worker } | { kind: 'unavailable' };
 
+/** How long charts wait for the worker before painting on the page instead. */
+const WORKER_START_MS = 3000;
+
 let workerState: WorkerState | null = null;
 let onPageOnly = false;
 
@@ -10,8 +13,6 @@ let onPageOnly = false;
 export function paintChartsOnPage(): void {
   onPageOnly = true;
 }
-/** How long charts wait for the worker before painting on the page instead. */
-const WORKER_START_MS = 3000;
 
 function post(worker: Worker, message: PlotWorkerMessage, transfer: Transferable[] = []): void {
   worker.postMessage(message, transfer);
