@@ -28,6 +28,9 @@ export const useTopics = create<TopicsState>((set, get) => ({
     set({ loading: true });
     const includeInternal = get().includeInternal;
     try {
+      const streams = bridge.call('kafka:streams', {});
+      // the streams panel shows as soon as its three topics are read, not after the whole list
+      void streams.then((states) => set({ streams: states }), () => undefined);
       // With nothing on screen yet, rows without configs first: on a cluster of 10,000 topics they
       // come several times sooner than the full answer. Asked one after the other, not at once:
       // together they compete for the same broker and both come later (a refresh keeps the old rows).
@@ -35,8 +38,8 @@ export const useTopics = create<TopicsState>((set, get) => ({
         const rows = await bridge.call('kafka:listTopics', { includeInternal, configs: false }).catch(() => null); // the full answer reports the error
         if (rows && get().topics === null) set({ topics: rows, configsPending: true });
       }
-      const [topics, streams] = await Promise.all([bridge.call('kafka:listTopics', { includeInternal }), bridge.call('kafka:streams', {})]);
-      set({ topics, streams, error: null, loadedAt: Date.now() });
+      const [topics, states] = await Promise.all([bridge.call('kafka:listTopics', { includeInternal }), streams]);
+      set({ topics, streams: states, error: null, loadedAt: Date.now() });
     } catch (error) {
       set({ error: (error as Error).message });
     } finally {
