@@ -40,15 +40,26 @@ function niceStep(rough: number): number {
  * better (a percentage axis ends at 100).
  */
 export function valueAxis(series: Point[][], count = 4, top?: (dataMax: number) => number): { domain: Domain; ticks: number[] } {
+  return axisOver(valueExtent(series), count, top);
+}
+
+/** The lowest (zero at most) and highest value of every series: read once per chart update. */
+function valueExtent(series: Point[][]): Domain {
   let low = 0;
   let high = -Infinity;
   for (const points of series) {
-    for (const [, value] of points) {
+    // an indexed loop: destructuring each point cost a live update a third of a millisecond
+    for (let i = 0; i < points.length; i += 1) {
+      const value = points[i][1];
       if (value < low) low = value;
       if (value > high) high = value;
     }
   }
   if (!Number.isFinite(high) || high <= low) high = low + 1;
+  return { from: low, to: high };
+}
+
+function axisOver({ from: low, to: high }: Domain, count: number, top?: (dataMax: number) => number): { domain: Domain; ticks: number[] } {
   const given = top?.(high);
   const step = niceStep(((given ?? high) - low) / count);
   const from = Math.floor(low / step) * step;
@@ -64,13 +75,16 @@ export function valueAxis(series: Point[][], count = 4, top?: (dataMax: number) 
  * would otherwise read 0, 0, 1, 1, 1 (ticks at quarters, rounded). Fewer ticks until they differ.
  */
 export function labelledValueAxis(series: Point[][], axisFormat: (value: number) => string, yMax?: (dataMax: number) => number) {
+  const extent = valueExtent(series);
   const labelled = (count: number) => {
-    const axis = valueAxis(series, count, yMax);
+    const axis = axisOver(extent, count, yMax);
     return { domain: axis.domain, ticks: axis.ticks.map((value) => ({ value, label: axisFormat(value) })) };
   };
   const distinct = (axis: ReturnType<typeof labelled>) => new Set(axis.ticks.map((tick) => tick.label)).size === axis.ticks.length;
-  const found = [labelled(4), labelled(2), labelled(1)].find(distinct);
-  if (found) return found;
+  for (const count of [4, 2, 1]) {
+    const axis = labelled(count);
+    if (distinct(axis)) return axis;
+  }
   // a flat zero in a coarse unit (0 B/s in MB/s): the baseline alone says it
   const baseline = labelled(1);
   return { domain: baseline.domain, ticks: baseline.ticks.slice(0, 1) };

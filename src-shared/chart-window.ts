@@ -43,13 +43,16 @@ function lowHigh(points: Point[], from: number, to: number): Point[] {
   return low < high ? [points[low], points[high]] : [points[high], points[low]];
 }
 
-/** Whether `next` is `previous` with points dropped from the start and appended at the end (as appendPoint makes it). */
-function continues(previous: Point[], next: Point[]): boolean {
-  if (previous.length === 0 || next.length === 0) return false;
+/**
+ * How `next` continues `previous` when it is `previous` with `dropped` points taken off the start
+ * and points appended after the first `shared` (as appendPoint makes it); null when it does not.
+ */
+export function overlapOf(previous: Point[], next: Point[]): { dropped: number; shared: number } | null {
+  if (previous.length === 0 || next.length === 0) return null;
   const dropped = previous.indexOf(next[0]);
-  if (dropped < 0) return false;
-  const lastShared = previous.length - 1 - dropped;
-  return lastShared < next.length && next[lastShared] === previous[previous.length - 1];
+  if (dropped < 0) return null;
+  const shared = previous.length - dropped;
+  return shared <= next.length && next[shared - 1] === previous[previous.length - 1] ? { dropped, shared } : null;
 }
 
 /**
@@ -67,7 +70,7 @@ export function thinByTime(points: Point[], bucketMs: number, previous?: TimeThi
   let i = 1;
   while (i < n && key(i) === firstKey) i += 1;
   buckets.set(firstKey, lowHigh(points, 0, i));
-  if (previous && previous.bucketMs === bucketMs && continues(previous.source, points)) {
+  if (previous && previous.bucketMs === bucketMs && overlapOf(previous.source, points)) {
     const previousLastKey = Math.floor(previous.source[previous.source.length - 1][0] / bucketMs);
     for (const [reused, kept] of previous.buckets) if (reused > firstKey && reused < previousLastKey) buckets.set(reused, kept);
     let j = n;

@@ -87,7 +87,7 @@ try {
   const phases = (await page.evaluate(() => window.benchPhases)).slice(-times.length);
   const phaseMedian = (k) => phases.map((phase) => phase[k]).sort((a, b) => a - b)[Math.floor(phases.length / 2)].toFixed(2);
   const held = await page.evaluate(() => document.querySelector('[data-testid="chart-messages"] .chart-current')?.textContent);
-  console.log(`bench/dashboard: ${drawn.charts} charts, ${drawn.series} series drawn, ${3600} points each (1 h at 1 s; ${drawn.points} drawn after thinning), ${times.length} live updates (after ${values.warmup} warm-up)`);
+  console.log(`bench/dashboard: ${drawn.charts} charts, ${drawn.series} series drawn, ${3600} points each (1 h at 1 s; ${drawn.points} in all, thinned in the plot worker), ${times.length} live updates (after ${values.warmup} warm-up)`);
   console.log(`  main-thread cost per update: p50 ${at(0.5).toFixed(2)} ms · p95 ${at(0.95).toFixed(2)} ms · max ${times[times.length - 1].toFixed(2)} ms  (target p95 < 8 ms: ${at(0.95) < 8 ? 'met' : 'NOT met'})`);
   console.log(`  medians: store update to React's commit ${phaseMedian(0)} ms, then to the next task (a frame, when one was due) ${phaseMedian(1)} ms, then style and layout ${phaseMedian(2)} ms; charts painted ${values['paint-on-page'] ? 'on the page (--paint-on-page)' : 'by the plot worker'}`);
   console.log(`  newest messages/s shown: ${held}; machine load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${require('node:os').cpus().length} cores`);

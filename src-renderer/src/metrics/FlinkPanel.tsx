@@ -1,4 +1,5 @@
 import type { ResourceMetric, ResourceMetrics } from '../../../src-shared/metrics';
+import { LiveFigure } from '../components/LiveFigure';
 import { bytes, num } from '../format';
 import { useResources } from '../stores/metrics-resources-store';
 import { ResourceChart } from './ResourceChart';
@@ -46,11 +47,21 @@ function RunningJobs() {
             <td>
               {job.name} <span className="muted">{id.slice(0, 8)}</span>
             </td>
-            <td>{job.values.records_in_per_sec !== undefined ? rate(job.values.records_in_per_sec) : '—'}</td>
-            <td>{job.values.records_out_per_sec !== undefined ? rate(job.values.records_out_per_sec) : '—'}</td>
-            <td>{job.values.backpressured_ratio !== undefined ? percent(job.values.backpressured_ratio) : '—'}</td>
-            <td>{job.values.checkpoint_duration_ms !== undefined ? `${ms(job.values.checkpoint_duration_ms)} · ${bytes(job.values.checkpoint_size_bytes)}` : '—'}</td>
-            <td>{num(job.values.restarts)}</td>
+            <td>
+              <LiveFigure text={job.values.records_in_per_sec !== undefined ? rate(job.values.records_in_per_sec) : '—'} />
+            </td>
+            <td>
+              <LiveFigure text={job.values.records_out_per_sec !== undefined ? rate(job.values.records_out_per_sec) : '—'} />
+            </td>
+            <td>
+              <LiveFigure text={job.values.backpressured_ratio !== undefined ? percent(job.values.backpressured_ratio) : '—'} />
+            </td>
+            <td>
+              <LiveFigure text={job.values.checkpoint_duration_ms !== undefined ? `${ms(job.values.checkpoint_duration_ms)} · ${bytes(job.values.checkpoint_size_bytes)}` : '—'} />
+            </td>
+            <td>
+              <LiveFigure text={num(job.values.restarts)} />
+            </td>
           </tr>
         ))}
       </tbody>

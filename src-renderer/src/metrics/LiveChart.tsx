@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import type { Point, TimeRange } from '../../../src-shared/metrics';
 import { CompactRangePicker } from './RangePicker';
+import { LiveFigure } from '../components/LiveFigure';
 import { LivePlot, type ChartLine } from './LivePlot';
 
 export type { ChartLine };
@@ -59,7 +60,9 @@ export const LiveChart = memo(function LiveChart({ title, lines: given, points, 
     <section className="chart" data-testid={testId}>
       <header>
         <h2>{title}</h2>
-        <span className="chart-current">{current}</span>
+        <span className="chart-current">
+          <LiveFigure text={current} align="end" />
+        </span>
         {range && onRange && <CompactRangePicker label={`${title}: time range`} value={range} onChange={onRange} />}
       </header>
       <div ref={ref} className="chart-body">
@@ -75,7 +78,9 @@ export const LiveChart = memo(function LiveChart({ title, lines: given, points, 
             <li key={line.name}>
               <span className="swatch" style={{ background: line.color }} aria-hidden="true" />
               {line.name}
-              <span className="muted">{line.points.length > 0 ? format(line.points[line.points.length - 1][1]) : '—'}</span>
+              <span className="muted">
+                <LiveFigure text={line.points.length > 0 ? format(line.points[line.points.length - 1][1]) : '—'} />
+              </span>
             </li>
           ))}
         </ul>

@@ -3,7 +3,6 @@ import type { Point } from '../../../src-shared/metrics';
 import { labelledValueAxis, nearestIndex, timeDomain, timeTicks, type PlotBox } from '../../../src-shared/chart-geometry';
 import { releaseSurface, surfaceFor } from './plot-surface';
 import { canvasColor } from './theme-colors';
-import { thinnedFor } from './thinned-points';
 
 export interface ChartLine {
   name: string;
@@ -32,7 +31,7 @@ const TOOLTIP_WIDTH = 170;
 
 /**
  * The drawing of a live chart, on a canvas that the plot worker paints: a live update costs the
- * page's main thread only thinning the series and a message. Not recharts, because recharts 3
+ * page's main thread only the value axis and a message with the new points (the worker thins). Not recharts, because recharts 3
  * cost about 14 ms per chart per update (bench/dashboard --profile) and a dashboard of ten charts
  * has 8 ms for all of them.
  */
@@ -40,16 +39,15 @@ export function LivePlot({ lines, width, height, area, format, axisFormat, yMax,
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const [hoverX, setHoverX] = useState<number | null>(null);
   const box: PlotBox = { left: AXIS_WIDTH, top: 6, width: Math.max(20, width - AXIS_WIDTH - 8), height: height - 6 - AXIS_HEIGHT };
-  // about one bucket per two pixels, each keeping its low and high: spikes survive thinning
-  const buckets = Math.max(40, Math.floor(box.width / 2));
-  const series = lines.map((line) => thinnedFor(line.points, buckets));
-  const time = timeDomain(series.map((thinned) => thinned.points));
+  const series = lines.map((line) => line.points);
+  const time = timeDomain(series);
   const hoverAt = hoverX === null || !time ? null : time.from + ((hoverX - box.left) / box.width) * (time.to - time.from);
-  const hovered = hoverAt === null ? [] : series.flatMap(({ points }, i) => (points.length > 0 ? [{ point: points[nearestIndex(points, hoverAt)], line: lines[i] }] : []));
+  const hovered = hoverAt === null ? [] : lines.flatMap((line) => (line.points.length > 0 ? [{ point: line.points[nearestIndex(line.points, hoverAt)], line }] : []));
 
   useLayoutEffect(() => {
     if (!canvas.current || !time) return;
-    const values = labelledValueAxis(series.map((thinned) => thinned.points), axisFormat, yMax);
+    // thinning keeps every bucket's highest point, so the raw series give the thinned ones' axis
+    const values = labelledValueAxis(series, axisFormat, yMax);
     surfaceFor(canvas.current).paint({
       width,
       height,
@@ -59,11 +57,11 @@ export function LivePlot({ lines, width, height, area, format, axisFormat, yMax,
       values: values.domain,
       valueTicks: values.ticks,
       timeTicks: timeTicks(time).map((at) => ({ at, label: timeFormat(at) })),
-      series: series.map(({ coords }, i) => ({ coords, color: canvasColor(lines[i].color) })),
+      series: lines.map((line) => ({ color: canvasColor(line.color) })),
       area,
       colors: { grid: canvasColor('var(--border)'), text: canvasColor('var(--muted)'), panel: canvasColor('var(--panel)') },
       hovered: hovered.map(({ point, line }) => ({ at: point[0], value: point[1], color: canvasColor(line.color) })),
-    });
+    }, series);
   });
   useEffect(() => {
     const element = canvas.current;
@@ -81,7 +79,7 @@ export function LivePlot({ lines, width, height, area, format, axisFormat, yMax,
         role="img"
         aria-label={label}
         data-series={series.length}
-        data-points={series.reduce((sum, { points }) => sum + points.length, 0)}
+        data-points={series.reduce((sum, points) => sum + points.length, 0)}
         onPointerMove={(event) => {
           const offset = event.clientX - event.currentTarget.getBoundingClientRect().left;
           setHoverX(offset >= box.left && offset <= box.left + box.width ? offset : null);

@@ -1,3 +1,4 @@
+import { LiveFigure } from '../components/LiveFigure';
 import { bytes, num } from '../format';
 import { hrefOf } from '../router';
 import { useMetrics } from '../stores/metrics-store';
@@ -75,7 +76,9 @@ function BusiestTopics() {
     <section className="chart top-topics">
       <header>
         <h2>Busiest topics</h2>
-        <span className="chart-current">lag {latest?.cluster.consumer_lag != null ? num(latest.cluster.consumer_lag) : '—'}</span>
+        <span className="chart-current">
+          <LiveFigure text={`lag ${latest?.cluster.consumer_lag != null ? num(latest.cluster.consumer_lag) : '—'}`} align="end" />
+        </span>
       </header>
       {topTopics.length === 0 ? (
         <div className="chart-empty">No topic receives data right now.</div>
@@ -85,8 +88,7 @@ function BusiestTopics() {
             <li key={name}>
               <a href={hrefOf('topics', name)}>{name}</a>
               <span>
-                {rate(figures.messages_per_sec)}
-                {figures.bytes_in_per_sec != null ? ` · ${bytes(figures.bytes_in_per_sec)}/s` : ''}
+                <LiveFigure text={`${rate(figures.messages_per_sec)}${figures.bytes_in_per_sec != null ? ` · ${bytes(figures.bytes_in_per_sec)}/s` : ''}`} align="end" />
               </span>
             </li>
           ))}

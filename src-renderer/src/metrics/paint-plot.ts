@@ -14,8 +14,8 @@ export interface PlotPicture {
   values: Domain;
   valueTicks: { value: number; label: string }[];
   timeTicks: { at: number; label: string }[];
-  /** Each series as [t0, v0, t1, v1, …]. */
-  series: { coords: Float64Array; color: string }[];
+  /** Each series' colour; its points travel apart, as feeds (series-feed.ts). */
+  series: { color: string }[];
   /** One series drawn as a filled area rather than a line. */
   area: boolean;
   colors: { grid: string; text: string; panel: string };
@@ -25,8 +25,8 @@ export interface PlotPicture {
 
 type Surface = HTMLCanvasElement | OffscreenCanvas;
 
-/** Draws a chart's grid, axes and series onto a canvas (in the page, or in the plot worker). */
-export function paintPlot(canvas: Surface, picture: PlotPicture): void {
+/** Draws a chart's grid, axes and series (each thinned, as [t0, v0, t1, v1, …]) onto a canvas, in the page or in the plot worker. */
+export function paintPlot(canvas: Surface, picture: PlotPicture, series: Float64Array[]): void {
   const { width, height, ratio, box, colors } = picture;
   if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
     canvas.width = Math.round(width * ratio);
@@ -67,8 +67,9 @@ export function paintPlot(canvas: Surface, picture: PlotPicture): void {
 
   context.lineJoin = 'round';
   context.lineWidth = 2;
-  for (const { coords, color } of picture.series) {
-    if (coords.length < 2) continue;
+  series.forEach((coords, index) => {
+    if (coords.length < 2) return;
+    const { color } = picture.series[index];
     context.beginPath();
     context.moveTo(x(coords[0]), y(coords[1]));
     for (let i = 2; i < coords.length; i += 2) context.lineTo(x(coords[i]), y(coords[i + 1]));
@@ -83,7 +84,7 @@ export function paintPlot(canvas: Surface, picture: PlotPicture): void {
       context.fill();
       context.globalAlpha = 1;
     }
-  }
+  });
 
   if (picture.hovered.length > 0) {
     const at = Math.round(x(picture.hovered[0].at)) + 0.5;

@@ -1,5 +1,8 @@
+import type { Point } from '../../../src-shared/metrics';
 import { paintPlot, type PlotPicture } from './paint-plot';
-import type { PlotWorkerMessage } from './plot-worker';
+import type { PlotPaint, PlotWorkerMessage } from './plot-worker';
+import { feedFor } from './series-feed';
+import { thinnedCoords } from './thinned-points';
 
 type WorkerState = { kind: 'starting'; worker: Worker; waiting: Set<PlotSurface> } | { kind: 'ready'; worker: Worker } | { kind: 'unavailable' };
 
@@ -43,24 +46,26 @@ function plotWorker(): WorkerState {
 
 let nextId = 1;
 
-/** Pictures painted in this task, sent to the worker together: one live update is one message. */
-const queued = new Map<number, PlotPicture>();
+/** A chart to paint: its picture and, apart, its series (raw; thinned where they are painted). */
+interface PlotRequest {
+  picture: PlotPicture;
+  series: Point[][];
+}
 
-function queuePaint(id: number, picture: PlotPicture): void {
+/** Surfaces painted in this task, sent to the worker together: one live update is one message. */
+const queued = new Set<PlotSurface>();
+
+function queuePaint(surface: PlotSurface): void {
   if (queued.size === 0) queueMicrotask(sendQueued);
-  queued.set(id, picture);
+  queued.add(surface);
 }
 
 function sendQueued(): void {
-  if (workerState?.kind !== 'ready') return void queued.clear();
-  const transfer: Transferable[] = [];
-  const paints = [...queued].map(([id, picture]) => {
-    // copies handed over rather than cloned: the thinned series stay cached for the next update
-    const series = picture.series.map(({ coords, color }) => ({ coords: coords.slice(), color }));
-    transfer.push(...series.map(({ coords }) => coords.buffer));
-    return { id, picture: { ...picture, series } };
-  });
+  const surfaces = [...queued];
   queued.clear();
+  if (workerState?.kind !== 'ready') return;
+  const transfer: Transferable[] = [];
+  const paints = surfaces.flatMap((surface) => surface.nextPaint(transfer) ?? []);
   post(workerState.worker, { type: 'paint', paints }, transfer);
 }
 
@@ -71,7 +76,9 @@ function sendQueued(): void {
 class PlotSurface {
   private readonly id = nextId++;
   private mode: 'pending' | 'worker' | 'page' = 'pending';
-  private latest: PlotPicture | null = null;
+  private latest: PlotRequest | null = null;
+  /** The series the worker holds for this chart, as last sent: the next paint sends only what changed. */
+  private held: Point[][] = [];
   releaseTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
@@ -88,17 +95,27 @@ class PlotSurface {
     } else {
       this.mode = 'page';
     }
-    if (this.latest) this.paint(this.latest);
+    if (this.latest) this.paint(this.latest.picture, this.latest.series);
   }
 
-  paint(picture: PlotPicture): void {
-    this.latest = picture;
-    if (this.mode === 'worker') queuePaint(this.id, picture);
-    else if (this.mode === 'page') paintPlot(this.canvas, picture);
+  paint(picture: PlotPicture, series: Point[][]): void {
+    this.latest = { picture, series };
+    if (this.mode === 'worker') queuePaint(this);
+    else if (this.mode === 'page') paintPlot(this.canvas, picture, thinnedCoords(series, picture.box.width));
+  }
+
+  /** The message part for the newest request, its new points' buffers added to `transfer`. */
+  nextPaint(transfer: Transferable[]): PlotPaint | null {
+    if (!this.latest) return null;
+    const { picture, series } = this.latest;
+    const feeds = series.map((points, i) => feedFor(this.held[i] ?? null, points));
+    for (const feed of feeds) if (feed.kind !== 'same') transfer.push(feed.coords.buffer);
+    this.held = series;
+    return { id: this.id, picture, feeds };
   }
 
   release(): void {
-    queued.delete(this.id);
+    queued.delete(this);
     if (workerState?.kind === 'starting') workerState.waiting.delete(this);
     if (this.mode === 'worker' && workerState?.kind === 'ready') post(workerState.worker, { type: 'detach', id: this.id });
   }
@@ -107,7 +124,7 @@ class PlotSurface {
 const surfaces = new WeakMap<HTMLCanvasElement, PlotSurface>();
 
 /** The surface of a canvas element (a canvas can be handed to a worker only once, so it is kept). */
-export function surfaceFor(canvas: HTMLCanvasElement): { paint(picture: PlotPicture): void } {
+export function surfaceFor(canvas: HTMLCanvasElement): { paint(picture: PlotPicture, series: Point[][]): void } {
   let surface = surfaces.get(canvas);
   if (!surface) {
     surface = new PlotSurface(canvas);

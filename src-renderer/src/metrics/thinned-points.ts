@@ -1,5 +1,6 @@
 import { bucketDuration, thinByTime, type TimeThinned } from '../../../src-shared/chart-window';
 import type { Point } from '../../../src-shared/metrics';
+import { coordsOf } from './series-feed';
 
 export interface Thinned {
   points: Point[];
@@ -17,15 +18,6 @@ const bySeries = new WeakMap<Point[], Known>();
 /** Each result under the newest point it was thinned from: the next update's series ends a point or two later. */
 const byNewestPoint = new WeakMap<Point, Known>();
 const LOOK_BACK = 4;
-
-function coordsOf(points: Point[]): Float64Array {
-  const coords = new Float64Array(points.length * 2);
-  points.forEach(([at, value], i) => {
-    coords[2 * i] = at;
-    coords[2 * i + 1] = value;
-  });
-  return coords;
-}
 
 /** The result for the same series one update earlier, found by a point both share near the end. */
 function earlier(points: Point[], buckets: number): TimeThinned | undefined {
@@ -54,4 +46,15 @@ export function thinnedFor(points: Point[], buckets: number): Thinned {
   bySeries.set(points, known);
   if (points.length > 0) byNewestPoint.set(points[points.length - 1], known);
   return known.thinned;
+}
+
+/** About one bucket per two pixels of plot width, each keeping its low and high: spikes survive thinning. */
+export function bucketsFor(plotWidth: number): number {
+  return Math.max(40, Math.floor(plotWidth / 2));
+}
+
+/** Every series of a chart thinned for a plot `plotWidth` pixels wide, ready to paint. */
+export function thinnedCoords(series: Point[][], plotWidth: number): Float64Array[] {
+  const buckets = bucketsFor(plotWidth);
+  return series.map((points) => thinnedFor(points, buckets).coords);
 }
