@@ -1,10 +1,11 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { StreamdeskError } from '../../../src-shared/errors';
 import type { StackBackend, StackProgress, StackServiceState, StackStatus } from '../../../src-shared/stack';
 import type { ComposeStack } from './compose';
 import { folderSize } from './data-size';
 import { NativeStack, portFree, type NativeServiceName, type NativeStackOptions } from './native';
+import { runFetchScript } from './native/fetch-jars';
 import { tailLines } from './native/logs';
 import { portHolder } from './port-holder';
 import { readRecordedPorts, recordPorts, resolvePorts } from './recorded-ports';
@@ -170,15 +171,41 @@ export class StackService {
   }
 
   private async upNative(): Promise<void> {
-    const missing = this.runner.missingJars();
-    if (missing.length > 0) throw new StreamdeskError('unavailable', `The local stack's jars are missing: ${missing.join('; ')}`);
     const taken = (await this.nativeServices()).filter((service) => service.portHolder);
     if (taken.length > 0) {
       throw new StreamdeskError('conflict', `Nothing was started: ${taken.map((service) => `port ${service.port} (${service.name}) is taken by ${service.portHolder}`).join('; ')}`);
     }
+    await this.fetchMissingJars();
     await this.runner.up((event) => this.emit(event.service, event.phase, event.message));
     const { kafka, zookeeper, flinkRest, sqlGateway } = this.runner.ports;
     recordPorts(this.options.dataDir, { kafka, flinkRest, sqlGateway, ...(zookeeper !== null ? { zookeeper } : {}), ...(this.options.jmxExporter?.port ? { exporter: this.options.jmxExporter.port } : {}) });
+  }
+
+  /**
+   * A fresh install has no jars: the first start fetches them from Maven Central (Maven does), so
+   * that one click starts the stack. The exporter agent is optional: without it the stack starts
+   * and the console names the figures that need it.
+   */
+  private async fetchMissingJars(): Promise<void> {
+    const components = this.runner.missingComponents();
+    const services = this.runner.servicesOf(components);
+    if (components.length > 0) {
+      const say = (message: string) => services.forEach((service) => this.emit(service, 'starting', message));
+      say(`fetching the ${components.join(', ')} jars from Maven Central (first start only; a few minutes)`);
+      try {
+        await runFetchScript(this.runner.fetchScript, components, say);
+      } catch (error) {
+        const message = `Fetching the stack's jars from Maven Central failed; Maven 3 (mvn) must be installed and Maven Central reachable. ${(error as Error).message}`;
+        services.forEach((service) => this.emit(service, 'failed', message));
+        throw new StreamdeskError('unavailable', message);
+      }
+    }
+    const agent = this.options.jmxExporter?.agentJar;
+    if (agent && !existsSync(agent)) {
+      const say = (message: string) => this.emit('kafka', 'starting', message);
+      say('fetching the Prometheus JMX exporter agent from Maven Central');
+      await runFetchScript(path.join(path.dirname(agent), 'fetch-agent.sh'), [], say).catch((error: Error) => say(`the JMX exporter agent could not be fetched, so MB/s figures will be missing: ${error.message}`));
+    }
   }
 
   private async nativeServices(): Promise<StackServiceState[]> {

@@ -4,7 +4,7 @@
 // live update's main-thread time (bench/dashboard).
 import type { Point } from '../../../src-shared/metrics';
 import { paintPlot, type PlotPicture } from './paint-plot';
-import { applyFeed, type SeriesFeed } from './series-feed';
+import { applyFeed, type SeriesFeed } from '../../../src-shared/series-feed';
 import { thinnedCoords } from './thinned-points';
 
 export interface PlotPaint {

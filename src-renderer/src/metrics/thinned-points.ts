@@ -1,6 +1,6 @@
 import { bucketDuration, thinByTime, type TimeThinned } from '../../../src-shared/chart-window';
 import type { Point } from '../../../src-shared/metrics';
-import { coordsOf } from './series-feed';
+import { coordsOf } from '../../../src-shared/series-feed';
 
 export interface Thinned {
   points: Point[];

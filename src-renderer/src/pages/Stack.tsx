@@ -150,7 +150,7 @@ export function Stack() {
         <div className="actions">
           {anyRunning && operation === 'idle' && <button onClick={() => void down()} data-testid="stack-stop">Stop stack</button>}
           {(!allRunning || operation !== 'idle') && (
-            <button className="primary" disabled={operation !== 'idle' || status.missingJars.length > 0} onClick={() => void up()} data-testid="stack-start">
+            <button className="primary" disabled={operation !== 'idle'} onClick={() => void up()} data-testid="stack-start">
               {operation === 'starting' ? `Starting… ${startedAt ? elapsed(startedAt) : ''}` : anyRunning ? 'Start stopped services' : 'Start stack'}
             </button>
           )}
@@ -171,7 +171,7 @@ export function Stack() {
       </section>
       {status.missingJars.length > 0 && (
         <div className="callout warn">
-          The stack's jars are not fetched yet. Run <code>npm run jars</code> once (Maven downloads them from Maven Central).
+          The stack's jars are not fetched yet: the first start fetches them from Maven Central, which takes a few minutes and needs Maven 3 (<code>mvn</code>). To fetch them ahead, run <code>npm run jars</code>.
           <ul>
             {status.missingJars.map((line) => (
               <li key={line}>{line}</li>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendPoint } from '../../../src-shared/chart-window';
 import type { Point } from '../../../src-shared/metrics';
-import { applyFeed, feedFor, type SeriesFeed } from '../../../src-renderer/src/metrics/series-feed';
+import { applyFeed, feedFor, type SeriesFeed } from '../../../src-shared/series-feed';
 
 const HOUR = 3_600_000;
 const start = 1_700_000_000_000;

@@ -91,8 +91,12 @@ export class Layout {
     }
   }
 
+  get fetchScript(): string {
+    return join(dirname(this.libDir), 'fetch-jars.sh');
+  }
+
   fetchCommand(components: NativeComponent[]): string {
-    return `bash ${join(dirname(this.libDir), 'fetch-jars.sh')} ${components.join(' ')}`.trim();
+    return `bash ${this.fetchScript} ${components.join(' ')}`.trim();
   }
 }
 

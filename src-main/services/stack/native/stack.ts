@@ -34,14 +34,28 @@ export class NativeStack {
     return only ? all.filter((s) => only.includes(s)) : all;
   }
 
-  /** Components whose lib folder has no jars, each with the command that fetches it. */
-  missingJars(): string[] {
+  /** Components whose lib folder has no jars, or (Flink) lacks the SQL Gateway's, fetched before that module joined the pom. */
+  missingComponents(): NativeComponent[] {
     const comps = [...new Set(this.services().map((s) => this.l.component(s)))];
-    const missing = comps.filter((c) => this.l.jars(c).length === 0).map((c) => `${c}: ${this.l.componentDir(c)} is empty; fetch with: ${this.l.fetchCommand([c])}`);
-    // a lib/flink fetched before the SQL Gateway joined the pom lacks its jars
-    const flinkJars = this.l.jars('flink');
-    if (flinkJars.length > 0 && !flinkJars.some((j) => SQL_GATEWAY_JAR.test(j))) missing.push(`flink: ${this.l.componentDir('flink')} has no flink-sql-gateway jar; fetch with: ${this.l.fetchCommand(['flink'])}`);
-    return missing;
+    return comps.filter((c) => {
+      const jars = this.l.jars(c);
+      return jars.length === 0 || (c === 'flink' && !jars.some((j) => SQL_GATEWAY_JAR.test(j)));
+    });
+  }
+
+  /** Each missing component with the command that fetches it. */
+  missingJars(): string[] {
+    return this.missingComponents().map((c) => `${c}: ${this.l.componentDir(c)} ${this.l.jars(c).length === 0 ? 'is empty' : 'has no flink-sql-gateway jar'}; fetch with: ${this.l.fetchCommand([c])}`);
+  }
+
+  /** The script that fetches components' jars from Maven Central (compose/native/fetch-jars.sh). */
+  get fetchScript(): string {
+    return this.l.fetchScript;
+  }
+
+  /** The services that run from a component's jars. */
+  servicesOf(components: NativeComponent[]): NativeServiceName[] {
+    return this.services().filter((s) => components.includes(this.l.component(s)));
   }
 
   /** Version of each component, read from its lib folder's jar names (null when not fetched). */

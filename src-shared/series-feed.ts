@@ -1,5 +1,5 @@
-import { overlapOf } from '../../../src-shared/chart-window';
-import type { Point } from '../../../src-shared/metrics';
+import { overlapOf } from './chart-window';
+import type { Point } from './metrics';
 
 /**
  * One series as it crosses to the plot worker: whole the first time, then only what changed. A
