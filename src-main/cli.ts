@@ -146,9 +146,13 @@ async function serve(flags: Flags): Promise<void> {
 
 async function stack(action: string | undefined, flags: Flags): Promise<number> {
   const backend = await backendFrom(flags);
+  let lastMessage: string | undefined;
   backend.bus.onAny((event, payload) => {
     if (event === 'stack:progressed') {
       const progress = payload as { service: string; phase: string; message?: string };
+      // fetching jars is one message for every service it concerns: said once
+      if (progress.message !== undefined && progress.message === lastMessage) return;
+      lastMessage = progress.message;
       console.error(`  ${progress.service.padEnd(18)} ${progress.phase}${progress.message ? `: ${progress.message}` : ''}`);
     }
   });

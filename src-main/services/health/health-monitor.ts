@@ -4,6 +4,7 @@ import { probeFlink } from './flink-probe';
 import type { KafkaTarget } from '../kafka/kafka-target';
 import { probeKafkaTarget } from '../profiles/kafka-target-probe';
 import { probeKafkaUi } from './kafka-ui-probe';
+import { PartitionScans } from './partition-scan';
 import { healthChanged, overallOf } from './overall';
 import { probeZookeeper } from './zookeeper-probe';
 
@@ -32,10 +33,12 @@ export class HealthMonitor {
   private inFlight: Promise<HealthSnapshot> | null = null;
   private readonly now: () => number;
   private readonly fetchFn: typeof fetch;
+  private readonly partitionScans: PartitionScans;
 
   constructor(private readonly options: HealthMonitorOptions) {
     this.now = options.now ?? Date.now;
     this.fetchFn = options.fetch ?? fetch;
+    this.partitionScans = new PartitionScans(this.intervalMs);
   }
 
   get intervalMs(): number {
@@ -74,7 +77,7 @@ export class HealthMonitor {
     const connection = this.options.connection();
     const timeoutMs = this.options.timeoutMs ?? 2500;
     const [kafka, zookeeper, flinkResult, kafkaUi] = await Promise.all([
-      probeKafkaTarget(this.options.kafkaTarget?.() ?? { brokers: connection.kafkaBootstrap }, timeoutMs, this.now),
+      probeKafkaTarget(this.options.kafkaTarget?.() ?? { brokers: connection.kafkaBootstrap }, timeoutMs, this.now, this.partitionScans),
       probeZookeeper(connection.zookeeper, timeoutMs, this.now),
       probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now, this.options.flinkHeaders?.() ?? {}),
       probeKafkaUi(connection.kafkaUiUrl, this.fetchFn, timeoutMs, this.now),

@@ -1,5 +1,6 @@
 import type { KafkaHealth } from '../../../src-shared/health';
 import { kafkaHealthFrom } from '../health/kafka-probe';
+import type { PartitionScans } from '../health/partition-scan';
 import { errorReason } from '../health/reasons';
 import { kafkaClient, type KafkaTarget } from '../kafka/kafka-target';
 
@@ -59,8 +60,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** probeKafka for a full target (SASL/TLS included); one short-lived admin, no retries. */
-export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, now: () => number): Promise<KafkaHealth> {
+/**
+ * probeKafka for a full target (SASL/TLS included); one short-lived admin, no retries. With
+ * `scans`, a recent partition scan of the same cluster stands in for reading every topic again.
+ */
+export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, now: () => number, scans?: PartitionScans): Promise<KafkaHealth> {
   const bootstrap = target.brokers.join(',');
   const started = now();
   const admin = kafkaClient(target, {
@@ -74,7 +78,11 @@ export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, n
       (async () => {
         await admin.connect();
         const cluster = await admin.describeCluster();
+        const known = scans?.reusable(cluster, now());
+        if (known) return { cluster, topics: known };
+        const scanStarted = now();
         const { topics } = await admin.fetchTopicMetadata();
+        scans?.remember(cluster, topics, scanStarted, now() - scanStarted);
         return { cluster, topics };
       })(),
       timeoutMs + 1000,
@@ -82,6 +90,7 @@ export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, n
     );
     return kafkaHealthFrom(bootstrap, result.cluster, result.topics, started, now() - started);
   } catch (error) {
+    scans?.forget();
     return {
       status: 'down',
       reason: kafkaFailureReason(error, bootstrap, target),

@@ -17,7 +17,8 @@ export function runFetchScript(script: string, args: string[], onLine: (line: st
     const take = (chunk: Buffer) => {
       const lines = (partial + chunk.toString('utf8')).split('\n');
       partial = lines.pop() ?? '';
-      for (const line of lines.map((text) => text.trim()).filter(Boolean)) {
+      // eslint-disable-next-line no-control-regex -- Maven colours its output even with -q
+      for (const line of lines.map((text) => text.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean)) {
         tail.push(line);
         if (tail.length > TAIL_LINES) tail.shift();
         onLine(line);

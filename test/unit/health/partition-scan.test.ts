@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterDescription, TopicMetadataLike } from '../../../src-main/services/health/kafka-probe';
+import { PartitionScans } from '../../../src-main/services/health/partition-scan';
+
+const cluster = (brokers: number[], controller = brokers[0]): ClusterDescription => ({ clusterId: 'c1', controller, brokers: brokers.map((nodeId) => ({ nodeId, host: 'h', port: 9092 + nodeId })) });
+const topics: TopicMetadataLike[] = [{ name: 'orders', partitions: [{ partitionId: 0, leader: 1, replicas: [1, 2], isr: [1, 2] }] }];
+
+describe('reusing the health poll partition scan', () => {
+  it('scans every poll while a scan is quick', () => {
+    const scans = new PartitionScans(3000);
+    scans.remember(cluster([1, 2]), topics, 0, 50);
+    expect(scans.reusable(cluster([1, 2]), 2999)).toBe(topics);
+    expect(scans.reusable(cluster([1, 2]), 3000)).toBeNull();
+  });
+
+  it('keeps a slow scan ten times as long as it took, so the broker spends a tenth of its time on it at most', () => {
+    const scans = new PartitionScans(3000);
+    scans.remember(cluster([1, 2]), topics, 0, 600);
+    expect(scans.reusable(cluster([1, 2]), 5999)).toBe(topics);
+    expect(scans.reusable(cluster([1, 2]), 6000)).toBeNull();
+  });
+
+  it('scans again at once when a broker leaves or joins, the controller moves or the poll failed', () => {
+    const scans = new PartitionScans(3000);
+    scans.remember(cluster([1, 2]), topics, 0, 600);
+    expect(scans.reusable(cluster([1]), 10)).toBeNull();
+    expect(scans.reusable(cluster([1, 2, 3]), 10)).toBeNull();
+    expect(scans.reusable(cluster([1, 2], 2), 10)).toBeNull();
+    expect(scans.reusable(cluster([2, 1], 1), 10)).toBe(topics);
+    scans.forget();
+    expect(scans.reusable(cluster([1, 2]), 10)).toBeNull();
+  });
+});
