@@ -36,6 +36,12 @@ function plotWorker(): WorkerState {
       for (const surface of starting.waiting) surface.start();
     };
     worker.addEventListener('message', (event) => settle(event.data === 'ready'), { once: true });
+    worker.addEventListener('message', (event: MessageEvent<{ type?: string; id?: number; message?: string }>) => {
+      if (event.data?.type !== 'failed') return;
+      console.error(`A live chart could not be drawn: ${event.data.message}`);
+      // what the worker holds of that chart is in doubt: the next paint sends its series whole
+      attached.get(event.data.id ?? -1)?.resend();
+    });
     worker.addEventListener('error', () => settle(false));
     setTimeout(() => settle(false), WORKER_START_MS);
   } catch {
@@ -45,6 +51,8 @@ function plotWorker(): WorkerState {
 }
 
 let nextId = 1;
+/** Surfaces handed to the worker, by id (its messages name charts by id). */
+const attached = new Map<number, PlotSurface>();
 
 /** A chart to paint: its picture and, apart, its series (raw; thinned where they are painted). */
 interface PlotRequest {
@@ -91,6 +99,7 @@ class PlotSurface {
     if (workerState?.kind === 'ready') {
       const offscreen = this.canvas.transferControlToOffscreen();
       post(workerState.worker, { type: 'attach', id: this.id, canvas: offscreen }, [offscreen]);
+      attached.set(this.id, this);
       this.mode = 'worker';
     } else {
       this.mode = 'page';
@@ -114,8 +123,13 @@ class PlotSurface {
     return { id: this.id, picture, feeds };
   }
 
+  resend(): void {
+    this.held = [];
+  }
+
   release(): void {
     queued.delete(this);
+    attached.delete(this.id);
     if (workerState?.kind === 'starting') workerState.waiting.delete(this);
     if (this.mode === 'worker' && workerState?.kind === 'ready') post(workerState.worker, { type: 'detach', id: this.id });
   }

@@ -24,8 +24,13 @@ self.onmessage = ({ data }: MessageEvent<PlotWorkerMessage>) => {
     for (const { id, picture, feeds } of data.paints) {
       const chart = charts.get(id);
       if (!chart) continue;
-      chart.series = feeds.map((feed, i) => applyFeed(chart.series[i], feed));
-      paintPlot(chart.canvas, picture, thinnedCoords(chart.series, picture.box.width));
+      try {
+        chart.series = feeds.map((feed, i) => applyFeed(chart.series[i], feed));
+        paintPlot(chart.canvas, picture, thinnedCoords(chart.series, picture.box.width));
+      } catch (error) {
+        // one chart's failure must not stop the others, nor go unseen: the page logs it
+        self.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+      }
     }
   }
 };
