@@ -31,9 +31,9 @@ const TOOLTIP_WIDTH = 170;
 
 /**
  * The drawing of a live chart, on a canvas that the plot worker paints: a live update costs the
- * page's main thread only the value axis and a message with the new points (the worker thins). Not recharts, because recharts 3
- * cost about 14 ms per chart per update (bench/dashboard --profile) and a dashboard of ten charts
- * has 8 ms for all of them.
+ * page's main thread only the value axis and a message with the new points (the worker thins).
+ * Not recharts, because recharts 3 cost about 14 ms per chart per update (bench/dashboard
+ * --profile) and a dashboard of ten charts has 8 ms for all of them.
  */
 export function LivePlot({ lines, width, height, area, format, axisFormat, yMax, label }: Props) {
   const canvas = useRef<HTMLCanvasElement | null>(null);

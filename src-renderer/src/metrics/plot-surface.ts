@@ -1,7 +1,7 @@
 import type { Point } from '../../../src-shared/metrics';
+import { feedFor } from '../../../src-shared/series-feed';
 import { paintPlot, type PlotPicture } from './paint-plot';
 import type { PlotPaint, PlotWorkerMessage } from './plot-worker';
-import { feedFor } from '../../../src-shared/series-feed';
 import { thinnedCoords } from './thinned-points';
 
 type WorkerState = { kind: 'starting'; worker: Worker; waiting: Set<PlotSurface> } | { kind: 'ready'; worker: Worker } | { kind: 'unavailable' };
