@@ -13,19 +13,26 @@ export function runFetchScript(script: string, args: string[], onLine: (line: st
     // its own process group, so a timeout stops Maven's JVM too, not only the script
     const child = spawn('bash', [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const tail: string[] = [];
-    let partial = '';
-    const take = (chunk: Buffer) => {
-      const lines = (partial + chunk.toString('utf8')).split('\n');
-      partial = lines.pop() ?? '';
-      // eslint-disable-next-line no-control-regex -- Maven colours its output even with -q
-      for (const line of lines.map((text) => text.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean)) {
-        tail.push(line);
-        if (tail.length > TAIL_LINES) tail.shift();
-        onLine(line);
-      }
+    const line = (text: string) => {
+      tail.push(text);
+      if (tail.length > TAIL_LINES) tail.shift();
+      onLine(text);
     };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
+    // each stream keeps its own unfinished line: they interleave, but never inside a line
+    for (const stream of [child.stdout, child.stderr]) {
+      let partial = '';
+      const take = (raw: string[]) => {
+        // eslint-disable-next-line no-control-regex -- Maven colours its output even with -q
+        for (const text of raw.map((entry) => entry.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean)) line(text);
+      };
+      stream.on('data', (chunk: Buffer) => {
+        const lines = (partial + chunk.toString('utf8')).split('\n');
+        partial = lines.pop() ?? '';
+        take(lines);
+      });
+      // a last line without a newline (a script that dies mid-sentence) still counts
+      stream.on('end', () => take([partial]));
+    }
     const timer = setTimeout(() => {
       try {
         if (child.pid) process.kill(-child.pid, 'SIGTERM');
