@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FlinkOverview, flinkHealthFrom } from '../../src-main/services/health/flink-probe';
+import { FlinkOverview, flinkEndpoint, flinkHealthFrom } from '../../src-main/services/health/flink-probe';
 import { parseMntr, parseSrvr, splitHostPort } from '../../src-main/services/health/four-letter-words';
 import { kafkaHealthFrom, type ClusterDescription, type TopicMetadataLike } from '../../src-main/services/health/kafka-probe';
 import { zookeeperHealthFrom } from '../../src-main/services/health/zookeeper-probe';
@@ -63,6 +63,12 @@ describe('Flink /overview (recorded from Flink 1.18.1)', () => {
     const full = flinkHealthFrom('u', { ...overview, 'slots-available': 0 }, 0, 1).taskmanagers;
     expect(full.status).toBe('degraded');
     expect(full.reason).toContain('All 2 task slots');
+  });
+
+  it('asks a Flink behind a proxy path under that path', () => {
+    expect(flinkEndpoint('https://gateway.example.com/flink/', '/overview')).toBe('https://gateway.example.com/flink/overview');
+    expect(flinkEndpoint('https://gateway.example.com/team-a/flink', '/taskmanagers')).toBe('https://gateway.example.com/team-a/flink/taskmanagers');
+    expect(flinkEndpoint('http://127.0.0.1:8081', '/overview')).toBe('http://127.0.0.1:8081/overview');
   });
 });
 

@@ -69,11 +69,19 @@ export function withoutLostTaskManagers(tile: TaskManagersHealth, lost: LostTask
   return { ...tile, status: 'degraded', reason: `${lost.length} of ${listed} TaskManagers lost: ${gone}`, details };
 }
 
+/**
+ * An endpoint under Flink's REST URL, keeping its path: behind a proxy Flink lives at
+ * https://host/flink/, and `new URL('/overview', base)` would drop the /flink.
+ */
+export function flinkEndpoint(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}${path}`;
+}
+
 /** TaskManagers Flink lists whose process is gone; none when the list cannot be read. */
 async function lostFromList(url: string, fetchFn: typeof fetch, timeoutMs: number, headers: Record<string, string>): Promise<LostTaskManager[]> {
   try {
     const started = Date.now();
-    const response = await fetchFn(new URL('/taskmanagers', url), { headers, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchFn(flinkEndpoint(url, '/taskmanagers'), { headers, signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return [];
     const body = (await response.json()) as { taskmanagers?: ListedTaskManager[] };
     return await lostTaskManagers(body.taskmanagers ?? [], Math.max(100, timeoutMs - (Date.now() - started)));
@@ -99,7 +107,7 @@ export async function probeFlink(
     };
   }
   try {
-    const response = await fetchFn(new URL('/overview', url), { headers, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchFn(flinkEndpoint(url, '/overview'), { headers, signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) throw new Error(`GET /overview answered HTTP ${response.status}`);
     const overview = FlinkOverview.parse(await response.json());
     const result = flinkHealthFrom(url, overview, started, now() - started);
