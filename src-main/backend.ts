@@ -114,7 +114,7 @@ export function createBackend(options: BackendOptions): Backend {
     flinkJobs: throttled(5000, async () => {
       if (!connection().flinkUrl) return [];
       const jobs = await pipelines().jobs();
-      return jobs.map((job) => ({ id: job.id, name: job.name, state: job.state, failedCheckpoints: job.checkpointsFailed ?? 0 }));
+      return jobs.map((job) => ({ id: job.id, name: job.name, state: job.state, failedInARow: job.checkpointsFailedInARow ?? 0 }));
     }),
   });
   const metrics = new MetricsSampler({

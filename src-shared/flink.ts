@@ -75,6 +75,8 @@ export const JobSummary = z.object({
   lastCheckpoint: LastCheckpoint.nullable(),
   checkpointsCompleted: z.number().int().nullable(),
   checkpointsFailed: z.number().int().nullable(),
+  /** Checkpoints failed since the last completed one (the total above includes a job's first seconds). */
+  checkpointsFailedInARow: z.number().int().nullable().default(null),
   restarts: z.number().int().nullable(),
   dashboardUrl: z.string(),
   /** The catalog pipeline this job runs (matched by the name the console gave it, or remembered at start), if any. */

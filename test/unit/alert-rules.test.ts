@@ -45,12 +45,15 @@ describe('alert rules', () => {
     expect(evaluate(idle, inputs({ lastMessageAt: () => 1_000_000 - 6 * 60_000 })).get('topic-idle:orders')?.message).toBe('No data on orders for 6 min');
     expect(evaluate(idle, inputs({ lastMessageAt: () => 1_000_000 - 60_000 })).has('topic-idle:orders')).toBe(false);
     const jobs = [
-      { id: 'a', name: 'parking', state: 'RESTARTING', failedCheckpoints: 0 },
-      { id: 'b', name: 'quality', state: 'RUNNING', failedCheckpoints: 3 },
+      { id: 'a', name: 'parking', state: 'RESTARTING', failedInARow: 0 },
+      { id: 'b', name: 'quality', state: 'RUNNING', failedInARow: 3 },
+      // two failures in a row are below the default of three
+      { id: 'c', name: 'latency', state: 'RUNNING', failedInARow: 2 },
     ];
     const firing = evaluate(DEFAULT_RULES, inputs({ flinkJobs: jobs }));
     expect(firing.get('flink-job-failing:a')?.message).toBe('Flink job "parking" is RESTARTING');
-    expect(firing.get('checkpoint-failures:b')?.message).toBe('Flink job "quality" has 3 failed checkpoints');
+    expect(firing.get('checkpoint-failures:b')?.message).toBe('Flink job "quality": its last 3 checkpoints failed');
+    expect(firing.has('checkpoint-failures:c')).toBe(false);
     expect(firing.has('flink-job-failing:b')).toBe(false);
   });
 });

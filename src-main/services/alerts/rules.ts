@@ -9,7 +9,7 @@ export const DEFAULT_RULES: AlertRule[] = [
   { id: 'consumer-lag', title: 'Consumer lag', enabled: true, severity: 'warning', threshold: 10_000, thresholdLabel: 'messages behind (all groups)', topic: null },
   { id: 'topic-idle', title: 'No data on a topic', enabled: false, severity: 'warning', threshold: 5, thresholdLabel: 'minutes without a message', topic: 'stavanger_parking_events' },
   { id: 'flink-job-failing', title: 'Flink job failing or restarting', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
-  { id: 'checkpoint-failures', title: 'Checkpoint failures', enabled: true, severity: 'warning', threshold: 1, thresholdLabel: 'failed checkpoints', topic: null },
+  { id: 'checkpoint-failures', title: 'Checkpoint failures', enabled: true, severity: 'warning', threshold: 3, thresholdLabel: 'failed checkpoints in a row', topic: null },
   { id: 'zookeeper-not-serving', title: 'ZooKeeper not serving', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
   { id: 'taskmanager-lost', title: 'TaskManager lost', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
 ];
@@ -18,8 +18,8 @@ export const DEFAULT_RULES: AlertRule[] = [
 export interface AlertInputs {
   health: HealthSnapshot | null;
   metrics: MetricsSample | null;
-  /** Jobs that are FAILING, RESTARTING or recently FAILED, and total failed checkpoints per job. */
-  flinkJobs: { id: string; name: string; state: string; failedCheckpoints: number }[];
+  /** Jobs that are FAILING, RESTARTING or recently FAILED, and each job's checkpoints failed since its last completed one. */
+  flinkJobs: { id: string; name: string; state: string; failedInARow: number }[];
   /** The most TaskManagers seen since the engine started (to notice one going away). */
   peakTaskManagers: number;
   /** When each watched topic last received a message. */
@@ -67,7 +67,9 @@ export function evaluate(rules: AlertRule[], inputs: AlertInputs): Map<string, {
         break;
       case 'checkpoint-failures':
         for (const job of inputs.flinkJobs) {
-          if (rule.threshold !== null && job.failedCheckpoints >= Math.max(1, rule.threshold)) fire(rule.id, job.id, `Flink job "${job.name}" has ${job.failedCheckpoints} failed checkpoints`);
+          if (rule.threshold !== null && job.failedInARow >= Math.max(1, rule.threshold)) {
+            fire(rule.id, job.id, `Flink job "${job.name}": ${job.failedInARow === 1 ? 'its last checkpoint failed' : `its last ${job.failedInARow} checkpoints failed`}`);
+          }
         }
         break;
       case 'zookeeper-not-serving':

@@ -4,7 +4,7 @@
 import { type FlinkCluster, type JobDetail, type JobSummary, type JobVertex, jobDashboardUrl } from '../../../src-shared/flink';
 import type { FlinkRestClient } from './flink-rest-client';
 import type { RawJobDetail, RawMetricList } from './flink-rest-types';
-import { jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks } from './flink-parse';
+import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks } from './flink-parse';
 
 const VERTEX_METRICS = ['numRecordsIn', 'numRecordsOut', 'numBytesIn', 'numBytesOut', 'numRecordsInPerSecond', 'numRecordsOutPerSecond', 'busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond'];
 const LIVE = new Set(['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING', 'RECONCILING', 'FAILING', 'CANCELLING']);
@@ -84,6 +84,7 @@ export class FlinkInsight {
       lastCheckpoint: checkpoints ? lastCheckpoint(checkpoints, this.now()) : null,
       checkpointsCompleted: checkpoints ? (checkpoints.counts?.completed ?? 0) : null,
       checkpointsFailed: checkpoints ? (checkpoints.counts?.failed ?? 0) : null,
+      checkpointsFailedInARow: checkpoints ? checkpointsFailedInARow(checkpoints) : null,
       restarts: restarts === null ? null : Math.trunc(restarts),
       dashboardUrl: jobDashboardUrl(this.dashboardBase, id),
       // filled in by PipelineService, which knows the catalog and can read Kafka

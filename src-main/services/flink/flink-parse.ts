@@ -62,6 +62,21 @@ export function lastCheckpoint(c: RawCheckpoints, now: number): LastCheckpoint |
   return { id: newest.id, ageMs: at === null ? null : Math.max(0, now - at), status: newest.status, durationMs: newest.durationMs, sizeBytes: newest.sizeBytes, isSavepoint: newest.isSavepoint };
 }
 
+/**
+ * Checkpoints that failed since the last one completed (savepoints aside): what the alert watches.
+ * The total since the job started counts the failures of its first seconds, while tasks were still
+ * being deployed, forever after. Flink keeps the last few attempts (web.checkpoints.history, 10).
+ */
+export function checkpointsFailedInARow(c: RawCheckpoints): number {
+  let failed = 0;
+  for (const entry of parseCheckpointStats(c).history) {
+    if (entry.isSavepoint || entry.status === 'IN_PROGRESS') continue;
+    if (entry.status !== 'FAILED') break;
+    failed += 1;
+  }
+  return failed;
+}
+
 export function parseExceptions(e: RawExceptions): JobExceptionEntry[] {
   const history = e.exceptionHistory?.entries;
   if (Array.isArray(history) && history.length > 0) {

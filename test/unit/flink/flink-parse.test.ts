@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flinkErrorMessage } from '../../../src-main/services/flink/flink-errors';
-import { lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, jobParallelism, sourcesAndSinks } from '../../../src-main/services/flink/flink-parse';
+import { checkpointsFailedInARow, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, jobParallelism, sourcesAndSinks } from '../../../src-main/services/flink/flink-parse';
 import type { RawCheckpoints, RawJobDetail } from '../../../src-main/services/flink/flink-rest-types';
 
 const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync(join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as T;
@@ -56,6 +56,17 @@ describe('Flink 1.18 REST answers', () => {
     expect(last).toMatchObject({ id: s.history[0]!.id, status: 'COMPLETED', ageMs: 1500, isSavepoint: false });
     expect(last?.sizeBytes).toBeGreaterThan(0);
     expect(last?.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts checkpoints failed since the last completed one, not the failures of a job\'s first seconds', () => {
+    // recorded: two checkpoints failed while the job was being deployed, every one since completed
+    expect(checkpointsFailedInARow(fixture<RawCheckpoints>('job-checkpoints'))).toBe(0);
+    const attempt = (id: number, status: string, is_savepoint = false) => ({ id, status, is_savepoint });
+    const history = [attempt(14, 'IN_PROGRESS'), attempt(13, 'FAILED'), attempt(12, 'FAILED', true), attempt(11, 'FAILED'), attempt(10, 'COMPLETED'), attempt(9, 'FAILED')];
+    // newest first: the one in progress and the failed savepoint do not count, the failure before the completed one neither
+    expect(checkpointsFailedInARow({ history })).toBe(2);
+    expect(checkpointsFailedInARow({ history: [attempt(3, 'COMPLETED'), attempt(2, 'FAILED')] })).toBe(0);
+    expect(checkpointsFailedInARow({})).toBe(0);
   });
 
   it('/jobs/:id/exceptions → the exception history of a failed job, first line without the package', () => {
