@@ -75,7 +75,7 @@ export function createApi(services: Services): Api {
     },
     'stack:logs': async ({ service, lines }) => services.stack.logs(service, lines),
     'stack:reset': () => services.stack.reset(),
-    'kafka:listTopics': ({ includeInternal, configs }) => services.topics.list(includeInternal, configs ?? true),
+    'kafka:listTopics': ({ includeInternal, configs, offsets }) => services.topics.list(includeInternal, { configs: configs ?? true, offsets: offsets ?? true }),
     'kafka:describeTopic': ({ name }) => services.topics.describe(name),
     'kafka:createTopic': (args) => services.topics.create(args),
     'kafka:alterTopicConfigs': (args) => services.topics.alterConfigs(args),

@@ -80,7 +80,8 @@ export const TopicDetail = z.object({
 export type TopicDetail = z.infer<typeof TopicDetail>;
 
 /** `configs: false` answers sooner on large clusters, with retention and cleanup policy unknown (null). */
-export const ListTopicsArgs = z.object({ includeInternal: z.boolean().optional(), configs: z.boolean().optional() }).strict();
+/** `configs: false` leaves retention and cleanup policy unread; `offsets: false` also message counts and sizes (metadata only: the fastest answer). */
+export const ListTopicsArgs = z.object({ includeInternal: z.boolean().optional(), configs: z.boolean().optional(), offsets: z.boolean().optional() }).strict();
 export const TopicRef = z.object({ name: TopicName }).strict();
 export const DeleteTopicArgs = z
   .object({ name: TopicName, confirmation: z.string() })

@@ -17,7 +17,7 @@ function Flag({ topic }: { topic: TopicSummary }) {
 
 /** All topics, filtered as you type (instant with 10,000: only the visible rows are drawn). */
 export function TopicsPage() {
-  const { topics, loading, error, includeInternal, configsPending, load, setIncludeInternal } = useTopics();
+  const { topics, loading, error, includeInternal, detailsPending, load, setIncludeInternal } = useTopics();
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState(false);
   useEffect(() => {
@@ -38,7 +38,7 @@ export function TopicsPage() {
       <div className="page-header">
         <div>
           <h1>Topics</h1>
-          <div className="muted">{topics ? `${num(topics.length)} topics${includeInternal ? ' (internal shown)' : ''}${configsPending ? ' · reading retention and cleanup policy…' : ''}` : 'Loading…'}</div>
+          <div className="muted">{topics ? `${num(topics.length)} topics${includeInternal ? ' (internal shown)' : ''}${detailsPending ? ' · reading message counts, sizes, retention and cleanup policy…' : ''}` : 'Loading…'}</div>
         </div>
         <div className="actions">
           <button onClick={() => void load()} disabled={loading}>
@@ -82,10 +82,10 @@ export function TopicsPage() {
               </span>
               <span className="right">{topic.partitions}</span>
               <span className="right">{topic.replicationFactor}</span>
-              <span className="right">{configsPending ? '…' : retention(topic.retentionMs)}</span>
-              <span>{configsPending ? '…' : (topic.cleanupPolicy ?? '—')}</span>
-              <span className="right" data-testid="message-count">{num(topic.messageCount)}</span>
-              <span className="right">{bytes(topic.sizeBytes)}</span>
+              <span className="right">{detailsPending ? '…' : retention(topic.retentionMs)}</span>
+              <span>{detailsPending ? '…' : (topic.cleanupPolicy ?? '—')}</span>
+              <span className="right" data-testid="message-count">{detailsPending ? '…' : num(topic.messageCount)}</span>
+              <span className="right">{detailsPending ? '…' : bytes(topic.sizeBytes)}</span>
               <span>
                 <Flag topic={topic} />
               </span>
