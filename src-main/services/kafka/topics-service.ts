@@ -14,6 +14,13 @@ type ParsedAlter = z.output<typeof AlterTopicConfigsArgs>;
 
 const HOUR_MS = 3_600_000;
 
+/** What a topic listing reads besides metadata: configs (retention, cleanup policy), offsets (message counts, sizes). */
+interface TopicFigures {
+  configs: boolean;
+  offsets: boolean;
+}
+const EVERY_FIGURE: TopicFigures = { configs: true, offsets: true };
+
 /** Topics as the console manages them: list, detail, create, configs, partitions, delete. */
 export class TopicsService {
   constructor(private readonly target: () => KafkaTarget) {}
@@ -24,7 +31,7 @@ export class TopicsService {
    * topics' metadata takes 0.1 s, their offsets 2 s and their configs 5 s (in ZooKeeper mode the
    * broker reads each topic's config from ZooKeeper).
    */
-  async list(includeInternal = false, read: { configs: boolean; offsets: boolean } = { configs: true, offsets: true }): Promise<TopicSummary[]> {
+  async list(includeInternal = false, read: TopicFigures = EVERY_FIGURE): Promise<TopicSummary[]> {
     const details = await this.load(undefined, includeInternal, read);
     return details.map((detail) => detail.summary).sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -108,7 +115,7 @@ export class TopicsService {
    * only the configs a row shows are read). Configs, offsets and sizes are asked for at once; what
    * cannot be had for a topic leaves its figure unknown (null) in that row instead of failing the list.
    */
-  private async load(names: string[] | undefined, includeInternal: boolean, read: { configs: boolean; offsets: boolean } = { configs: true, offsets: true }): Promise<TopicDetail[]> {
+  private async load(names: string[] | undefined, includeInternal: boolean, read: TopicFigures = EVERY_FIGURE): Promise<TopicDetail[]> {
     const target = this.target();
     const found = await withKafkaAdmin(target, 'read topics', async (admin) => {
       const described = await Promise.all([admin.fetchTopicMetadata(names ? { topics: names } : undefined), admin.describeCluster()]).catch((error: unknown) => {
