@@ -1,5 +1,3 @@
-import net from 'node:net';
-
 /** What the global setup hands to the tests (through the environment of the workers). */
 export interface E2eEnv {
   dataDir: string;
@@ -14,13 +12,5 @@ export function readE2eEnv(): E2eEnv {
   return JSON.parse(raw) as E2eEnv;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// below the ephemeral range, where nothing else takes the port before the stack binds it
+export { freePort } from '../../src-main/services/stack/native/probes';

@@ -42,7 +42,7 @@ export interface StartTestStackOptions {
   tls?: NativeStackOptions['tls'];
 }
 
-/** Distinct free ports (the OS picks them; a later bind could still race, which is rare). */
+/** Distinct free ports, below the range the OS hands out by itself (see freePort). */
 export async function freePorts(n: number, host = '127.0.0.1'): Promise<number[]> {
   const out = new Set<number>();
   while (out.size < n) out.add(await freePort(host));

@@ -3,7 +3,7 @@
 // named as Kafka names them, and checks the metric names the console reads.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../../src-main/services/stack/native/probes';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './fakes';
@@ -13,15 +13,6 @@ const JAR = join(DIR, 'jmx_prometheus_javaagent.jar');
 const javaOk = spawnSync('java', ['-version']).status === 0;
 const missing = !existsSync(JAR) ? `no agent jar (run: bash compose/jmx-exporter/fetch-agent.sh)` : !javaOk ? 'no java on the PATH' : null;
 if (missing) console.warn(`[jmx-exporter] SKIPPED: ${missing}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(missing !== null)('JMX exporter rules', () => {
   it('export Kafka throughput, request and partition metrics under the documented names', async () => {

@@ -150,15 +150,21 @@ export function portFree(host: string, port: number): Promise<boolean> {
   });
 }
 
-/** An ephemeral port that was free a moment ago (the OS picks it). */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen({ host, port: 0, exclusive: true }, () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
+/**
+ * Listening ports are drawn from below Linux's ephemeral range (32768–60999), the range outgoing
+ * connections and port-0 binds take their ports from: a port the OS picked there was free a moment
+ * ago, but a JVM binding it seconds later could find it taken meanwhile (a test broker once failed
+ * so, while Flink started beside it). Each process starts at its own place in the range.
+ */
+const LISTEN_PORTS = { from: 20_000, to: 32_000 };
+let nextListenPort = LISTEN_PORTS.from + ((process.pid * 7919) % (LISTEN_PORTS.to - LISTEN_PORTS.from));
+
+/** A port that is free now and that the OS does not hand out by itself. */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  for (let tried = 0; tried < LISTEN_PORTS.to - LISTEN_PORTS.from; tried += 1) {
+    const port = nextListenPort;
+    nextListenPort = port + 1 >= LISTEN_PORTS.to ? LISTEN_PORTS.from : port + 1;
+    if (await portFree(host, port)) return port;
+  }
+  throw new Error(`no free port on ${host} between ${LISTEN_PORTS.from} and ${LISTEN_PORTS.to}`);
 }
