@@ -2,15 +2,10 @@ import { bucketDuration, thinByTime, type TimeThinned } from '../../../src-share
 import type { Point } from '../../../src-shared/metrics';
 import { coordsOf } from '../../../src-shared/series-feed';
 
-export interface Thinned {
-  points: Point[];
-  /** The same points as [t0, v0, t1, v1, …], the form the plot worker paints from. */
-  coords: Float64Array;
-}
-
 interface Known {
   buckets: number;
-  thinned: Thinned;
+  /** The thinned points as [t0, v0, t1, v1, …], the form a chart is painted from. */
+  coords: Float64Array;
   time: TimeThinned | null;
 }
 
@@ -32,29 +27,29 @@ function earlier(points: Point[], buckets: number): TimeThinned | undefined {
  * A series thinned for a chart of `buckets` columns, computed once per (series, width); a live
  * update, which appends a point to a new array, reuses every time bucket that did not change.
  */
-export function thinnedFor(points: Point[], buckets: number): Thinned {
+function thinnedFor(points: Point[], buckets: number): Float64Array {
   const cached = bySeries.get(points);
-  if (cached && cached.buckets === buckets) return cached.thinned;
+  if (cached && cached.buckets === buckets) return cached.coords;
   let known: Known;
   if (points.length <= buckets * 2) {
-    known = { buckets, thinned: { points, coords: coordsOf(points) }, time: null };
+    known = { buckets, coords: coordsOf(points), time: null };
   } else {
     const span = points[points.length - 1][0] - points[0][0];
     const time = thinByTime(points, bucketDuration(span, buckets), earlier(points, buckets));
-    known = { buckets, thinned: { points: time.kept, coords: coordsOf(time.kept) }, time };
+    known = { buckets, coords: coordsOf(time.kept), time };
   }
   bySeries.set(points, known);
   if (points.length > 0) byNewestPoint.set(points[points.length - 1], known);
-  return known.thinned;
+  return known.coords;
 }
 
 /** About one bucket per two pixels of plot width, each keeping its low and high: spikes survive thinning. */
-export function bucketsFor(plotWidth: number): number {
+function bucketsFor(plotWidth: number): number {
   return Math.max(40, Math.floor(plotWidth / 2));
 }
 
 /** Every series of a chart thinned for a plot `plotWidth` pixels wide, ready to paint. */
 export function thinnedCoords(series: Point[][], plotWidth: number): Float64Array[] {
   const buckets = bucketsFor(plotWidth);
-  return series.map((points) => thinnedFor(points, buckets).coords);
+  return series.map((points) => thinnedFor(points, buckets));
 }
