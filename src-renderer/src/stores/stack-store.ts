@@ -15,7 +15,10 @@ interface StackState {
 }
 
 export const useStack = create<StackState>((set, get) => {
+  /** This window's own start or stop is running; otherwise the operation is whatever the back end reports. */
+  let own = false;
   async function run(operation: 'starting' | 'stopping', call: () => Promise<StackStatus>) {
+    own = true;
     set({ operation, progress: {}, error: null, startedAt: Date.now() });
     try {
       set({ status: await call() });
@@ -23,6 +26,7 @@ export const useStack = create<StackState>((set, get) => {
       set({ error: (error as Error).message });
       await get().load();
     } finally {
+      own = false;
       set({ operation: 'idle' });
     }
   }
@@ -35,7 +39,8 @@ export const useStack = create<StackState>((set, get) => {
     async load() {
       try {
         const status = await bridge.call('stack:status', {});
-        set({ status, operation: status.busy === 'idle' ? get().operation : status.busy });
+        // a start begun elsewhere (another window, a page reloaded meanwhile) ends here too when the back end is idle again
+        set({ status, operation: own ? get().operation : status.busy });
       } catch (error) {
         set({ error: (error as Error).message });
       }
