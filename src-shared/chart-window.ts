@@ -1,16 +1,5 @@
 import type { Point } from './metrics';
 
-/** Appends a live point and drops the ones that fell out of the window: the chart never grows unbounded. */
-export function appendPoint(points: Point[], point: Point, rangeMs: number): Point[] {
-  const since = point[0] - rangeMs;
-  let first = 0;
-  while (first < points.length && points[first][0] < since) first += 1;
-  // one copy (slice), not two (slice then spread): twenty series of 3,600 points each update
-  const next = points.slice(first);
-  next.push(point);
-  return next;
-}
-
 /** A series thinned into fixed time buckets, kept so the next update can reuse what did not change. */
 export interface TimeThinned {
   /** The series these were thinned from. */

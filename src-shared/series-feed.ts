@@ -1,4 +1,4 @@
-import { overlapOf } from './chart-window';
+import type { LiveSeries } from './live-series';
 import type { Point } from './metrics';
 
 /**
@@ -13,21 +13,35 @@ export type SeriesFeed =
   | { kind: 'same' };
 
 /** Points as [t0, v0, t1, v1, …] from index `from` on: a transferable buffer. */
-export function coordsOf(points: Point[], from = 0): Float64Array {
+export function coordsOf(points: Point[] | LiveSeries, from = 0): Float64Array {
   const coords = new Float64Array((points.length - from) * 2);
   for (let i = from; i < points.length; i += 1) {
-    coords[2 * (i - from)] = points[i][0];
-    coords[2 * (i - from) + 1] = points[i][1];
+    const [at, value] = points.at(i)!;
+    coords[2 * (i - from)] = at;
+    coords[2 * (i - from) + 1] = value;
   }
   return coords;
 }
 
-/** What to send for `points` when the painter holds `held` (what was sent last, or null). */
-export function feedFor(held: Point[] | null, points: Point[]): SeriesFeed {
-  if (held === points) return { kind: 'same' };
-  const overlap = held ? overlapOf(held, points) : null;
-  if (overlap) return { kind: 'append', drop: overlap.dropped, coords: coordsOf(points, overlap.shared) };
-  return { kind: 'whole', coords: coordsOf(points) };
+/**
+ * How `next` continues `previous`: `dropped` points gone from its start, then the `shared` ones
+ * after them still there (the very point objects), then new ones; null when it does not.
+ */
+function overlapOf(previous: LiveSeries, next: LiveSeries): { dropped: number; shared: number } | null {
+  const first = next.at(0);
+  if (previous.length === 0 || !first) return null;
+  const dropped = previous.indexOf(first);
+  if (dropped < 0) return null;
+  const shared = previous.length - dropped;
+  return shared <= next.length && next.at(shared - 1) === previous.last() ? { dropped, shared } : null;
+}
+
+/** What to send for `series` when the painter holds `held` (what was sent last, or null). */
+export function feedFor(held: LiveSeries | null, series: LiveSeries): SeriesFeed {
+  if (held === series) return { kind: 'same' };
+  const overlap = held ? overlapOf(held, series) : null;
+  if (overlap) return { kind: 'append', drop: overlap.dropped, coords: coordsOf(series, overlap.shared) };
+  return { kind: 'whole', coords: coordsOf(series) };
 }
 
 /** The painter's side: the series as it was sent, rebuilt from feeds. */

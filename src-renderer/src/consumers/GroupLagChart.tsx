@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { LiveSeries } from '../../../src-shared/live-series';
 import type { GroupLagHistory } from '../../../src-shared/consumers';
 import type { TimeRange } from '../../../src-shared/metrics';
 import { usePolling } from '../hooks/use-polling';
@@ -18,6 +19,7 @@ export function GroupLagChart({ groupId, currentLag }: { groupId: string; curren
     [groupId, range],
   );
   usePolling(load, 5000);
+  const points = useMemo(() => LiveSeries.of(history?.points ?? []), [history]);
   return (
     <div className="group-lag">
       <div className="toolbar">
@@ -29,7 +31,7 @@ export function GroupLagChart({ groupId, currentLag }: { groupId: string; curren
         </select>
         {error && <span className="note error">{error}</span>}
       </div>
-      <LiveChart title="Total lag (records)" testId="group-lag-chart" points={history?.points ?? []} format={(value) => num(Math.round(value))} current={num(currentLag)} />
+      <LiveChart title="Total lag (records)" testId="group-lag-chart" points={points} format={(value) => num(Math.round(value))} current={num(currentLag)} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import type { ResourceMetric, ResourceMetrics } from '../../../src-shared/metrics';
+import type { ResourceMetric } from '../../../src-shared/metrics';
 import { LiveFigure } from '../components/LiveFigure';
 import { bytes, num } from '../format';
-import { useResources } from '../stores/metrics-resources-store';
+import { type LiveResourceMetrics, useResources } from '../stores/metrics-resources-store';
 import { ResourceChart } from './ResourceChart';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
@@ -14,7 +14,7 @@ const METRIC_NAMES: Partial<Record<ResourceMetric, string>> = {
   backpressured_ratio: 'backpressured (worst task)',
 };
 
-function latestOf(metrics: ResourceMetrics | null, group: 'flink' | 'flink-job', subject: string | null, metric: ResourceMetric): number | null {
+function latestOf(metrics: LiveResourceMetrics | null, group: 'flink' | 'flink-job', subject: string | null, metric: ResourceMetric): number | null {
   return metrics?.series.find((series) => series.group === group && series.subject === subject && series.metric === metric)?.current ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react';
-import type { Point, TimeRange } from '../../../src-shared/metrics';
+import { LiveSeries } from '../../../src-shared/live-series';
+import type { TimeRange } from '../../../src-shared/metrics';
 import { CompactRangePicker } from './RangePicker';
 import { LiveFigure } from '../components/LiveFigure';
 import { LivePlot, type ChartLine } from './LivePlot';
@@ -11,7 +12,7 @@ interface Props {
   /** Several series, drawn as lines with a legend (one alone is drawn as an area). */
   lines?: ChartLine[];
   /** One series, drawn as an area in `color`. */
-  points?: Point[];
+  points?: LiveSeries;
   color?: string;
   format(value: number): string;
   /** Shorter labels for the axis (defaults to `format`). */
@@ -30,6 +31,12 @@ interface Props {
 export const PALETTE = ['var(--accent)', 'var(--up)', '#e0a030', '#c060d0', '#40b0c0', '#e06060', '#8090a0'];
 
 const HEIGHT = 170;
+
+/** The newest value of a series, formatted; a dash before the first. */
+export function lastValue(points: LiveSeries, format: (value: number) => string): string {
+  const last = points.last();
+  return last ? format(last[1]) : '—';
+}
 
 /** The chart's drawing width in pixels, followed as the window or the grid changes. */
 function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
@@ -51,7 +58,7 @@ function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
  * (an hour of 1 s points is thinned, keeping each column's low and high), its own time range.
  */
 export const LiveChart = memo(function LiveChart({ title, lines: given, points, color = PALETTE[0], format, axisFormat = format, current, testId, range, onRange, empty = 'Collecting samples…', yMax }: Props) {
-  const lines = given ?? [{ name: title, points: points ?? [], color }];
+  const lines = given ?? [{ name: title, points: points ?? LiveSeries.EMPTY, color }];
   const [ref, width] = useWidth();
   const drawn = lines.filter((line) => line.points.length > 0);
   const enough = drawn.some((line) => line.points.length >= 2);
@@ -79,7 +86,7 @@ export const LiveChart = memo(function LiveChart({ title, lines: given, points, 
               <span className="swatch" style={{ background: line.color }} aria-hidden="true" />
               {line.name}
               <span className="muted">
-                <LiveFigure text={line.points.length > 0 ? format(line.points[line.points.length - 1][1]) : '—'} />
+                <LiveFigure text={lastValue(line.points, format)} />
               </span>
             </li>
           ))}

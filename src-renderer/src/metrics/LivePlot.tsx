@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Point } from '../../../src-shared/metrics';
+import type { LiveSeries } from '../../../src-shared/live-series';
 import { labelledValueAxis, nearestIndex, timeDomain, timeTicks, type PlotBox } from '../../../src-shared/chart-geometry';
 import { releaseSurface, surfaceFor } from './plot-surface';
 import { canvasColor } from './theme-colors';
 
 export interface ChartLine {
   name: string;
-  points: Point[];
+  points: LiveSeries;
   color: string;
 }
 
@@ -42,7 +42,7 @@ export function LivePlot({ lines, width, height, area, format, axisFormat, yMax,
   const series = lines.map((line) => line.points);
   const time = timeDomain(series);
   const hoverAt = hoverX === null || !time ? null : time.from + ((hoverX - box.left) / box.width) * (time.to - time.from);
-  const hovered = hoverAt === null ? [] : lines.flatMap((line) => (line.points.length > 0 ? [{ point: line.points[nearestIndex(line.points, hoverAt)], line }] : []));
+  const hovered = hoverAt === null ? [] : lines.flatMap((line) => (line.points.length > 0 ? [{ point: line.points.at(nearestIndex(line.points, hoverAt))!, line }] : []));
 
   useLayoutEffect(() => {
     if (!canvas.current || !time) return;

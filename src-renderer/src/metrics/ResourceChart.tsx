@@ -1,12 +1,12 @@
-import type { ResourceGroup, ResourceMetric, ResourceMetrics, UnavailableFigures } from '../../../src-shared/metrics';
-import { useResources } from '../stores/metrics-resources-store';
-import { type ChartLine, LiveChart, PALETTE } from './LiveChart';
+import { LiveSeries } from '../../../src-shared/live-series';
+import type { ResourceGroup, ResourceMetric, UnavailableFigures } from '../../../src-shared/metrics';
+import { type LiveResourceMetrics, type LiveResourceSeries, useResources } from '../stores/metrics-resources-store';
+import { type ChartLine, LiveChart, PALETTE, lastValue } from './LiveChart';
 import { useResourceWindow } from './use-metric-window';
 
-type Series = ResourceMetrics['series'][number];
 
 /** One line per series of `group` with one of `metrics`, named by `name` (subject, or the metric). */
-export function linesOf(metrics: ResourceMetrics | null, group: ResourceGroup, wanted: ResourceMetric[], name: (series: Series) => string): ChartLine[] {
+export function linesOf(metrics: LiveResourceMetrics | null, group: ResourceGroup, wanted: ResourceMetric[], name: (series: LiveResourceSeries) => string): ChartLine[] {
   const found = (metrics?.series ?? []).filter((series) => series.group === group && wanted.includes(series.metric));
   found.sort((a, b) => wanted.indexOf(a.metric) - wanted.indexOf(b.metric) || a.label.localeCompare(b.label));
   return found.map((series, index) => ({ name: name(series), points: series.points, color: PALETTE[index % PALETTE.length] }));
@@ -17,11 +17,11 @@ interface Props {
   testId: string;
   group: ResourceGroup;
   metrics: ResourceMetric[];
-  name(series: Series): string;
+  name(series: LiveResourceSeries): string;
   format(value: number): string;
   axisFormat?(value: number): string;
   /** The header figure from the newest values (defaults to the first line's). */
-  current?(metrics: ResourceMetrics | null, format: (value: number) => string): string;
+  current?(metrics: LiveResourceMetrics | null, format: (value: number) => string): string;
   source: UnavailableFigures['source'];
   yMax?(dataMax: number): number;
 }
@@ -31,13 +31,12 @@ export function ResourceChart({ title, testId, group, metrics: wanted, name, for
   const [metrics, range, setRange] = useResourceWindow();
   const problem = useResources((state) => state.latest?.unavailable.find((entry) => entry.source === source) ?? metrics?.unavailable.find((entry) => entry.source === source) ?? null);
   const lines = linesOf(metrics, group, wanted, name);
-  const first = lines[0]?.points;
-  const headline = current ? current(metrics, format) : first && first.length > 0 ? format(first[first.length - 1][1]) : '—';
+  const headline = current ? current(metrics, format) : lines[0] ? lastValue(lines[0].points, format) : '—';
   return (
     <LiveChart
       title={title}
       testId={testId}
-      lines={lines.length > 0 ? lines : [{ name: title, points: [], color: PALETTE[0] }]}
+      lines={lines.length > 0 ? lines : [{ name: title, points: LiveSeries.EMPTY, color: PALETTE[0] }]}
       format={format}
       axisFormat={axisFormat}
       current={headline}

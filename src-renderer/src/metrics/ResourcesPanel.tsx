@@ -1,4 +1,4 @@
-import type { ResourceMetrics } from '../../../src-shared/metrics';
+import type { LiveResourceMetrics } from '../stores/metrics-resources-store';
 import { bytes, num } from '../format';
 import { ResourceChart } from './ResourceChart';
 
@@ -8,17 +8,17 @@ const ms = (value: number) => `${num(Number(value.toFixed(value < 10 ? 2 : 0)))}
 const ZOOKEEPER_NAMES: Record<string, string> = { avg_latency_ms: 'avg (server)', max_latency_ms: 'max (server)', round_trip_ms: 'mntr round trip' };
 
 /** The newest values of one metric, summed over every series of a group (all TaskManagers, all processes). */
-function total(metrics: ResourceMetrics | null, group: string, metric: string): number | null {
+function total(metrics: LiveResourceMetrics | null, group: string, metric: string): number | null {
   const found = (metrics?.series ?? []).filter((series) => series.group === group && series.metric === metric && series.current !== null);
   return found.length > 0 ? found.reduce((sum, series) => sum + (series.current ?? 0), 0) : null;
 }
 
-function heapHeadline(metrics: ResourceMetrics | null): string {
+function heapHeadline(metrics: LiveResourceMetrics | null): string {
   const max = total(metrics, 'taskmanager', 'heap_max_bytes');
   return max ? `${bytes(total(metrics, 'taskmanager', 'heap_used_bytes'))} / ${bytes(max)}` : '—';
 }
 
-function processCpuHeadline(metrics: ResourceMetrics | null): string {
+function processCpuHeadline(metrics: LiveResourceMetrics | null): string {
   const sum = total(metrics, 'process', 'cpu_percent');
   return sum === null ? '—' : `${percentOfCore(sum)} of a core`;
 }

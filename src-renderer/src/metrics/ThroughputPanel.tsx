@@ -1,3 +1,4 @@
+import { LiveSeries } from '../../../src-shared/live-series';
 import { LiveFigure } from '../components/LiveFigure';
 import { bytes, num } from '../format';
 import { hrefOf } from '../router';
@@ -26,7 +27,7 @@ function MessagesChart() {
     <LiveChart
       title="Messages per second"
       testId="chart-messages"
-      lines={[{ name: 'messages/s', points: metrics?.series.messages_per_sec ?? [], color: PALETTE[0] }]}
+      lines={[{ name: 'messages/s', points: metrics?.series.messages_per_sec ?? LiveSeries.EMPTY, color: PALETTE[0] }]}
       format={rate}
       axisFormat={(value) => num(Math.round(value))}
       current={current !== null ? rate(current) : '—'}
@@ -56,7 +57,7 @@ function BytesChart() {
     <LiveChart
       title="MB per second (in)"
       testId="chart-bytes"
-      lines={[{ name: 'MB/s in', points: metrics?.series.bytes_in_per_sec ?? [], color: PALETTE[1] }]}
+      lines={[{ name: 'MB/s in', points: metrics?.series.bytes_in_per_sec ?? LiveSeries.EMPTY, color: PALETTE[1] }]}
       format={mbPerSec}
       axisFormat={(value) => (value / 1_048_576).toFixed(2)}
       current={current !== null ? mbPerSec(current) : '—'}

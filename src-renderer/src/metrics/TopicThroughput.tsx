@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { appendPoint } from '../../../src-shared/chart-window';
-import { TIME_RANGE_MS, type StreamingMetrics, type TimeRange } from '../../../src-shared/metrics';
+import { LiveSeries } from '../../../src-shared/live-series';
+import { TIME_RANGE_MS, type TimeRange } from '../../../src-shared/metrics';
 import { bridge } from '../bridge';
 import { num } from '../format';
 import { LiveChart } from './LiveChart';
@@ -11,12 +11,12 @@ const rate = (value: number) => `${num(Math.round(value))}/s`;
 /** A topic's messages/s: the stored series for the chosen range, then live points as they are sampled. */
 export function TopicThroughput({ topic }: { topic: string }) {
   const [range, setRange] = useState<TimeRange>('15m');
-  const [metrics, setMetrics] = useState<StreamingMetrics | null>(null);
+  const [metrics, setMetrics] = useState<{ points: LiveSeries; current: number | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
     bridge.call('metrics:topic', { topic, time_range: range }).then(
-      (loaded) => !cancelled && (setMetrics(loaded), setError(null)),
+      (loaded) => !cancelled && (setMetrics({ points: LiveSeries.of(loaded.series.messages_per_sec), current: loaded.current.messages_per_sec }), setError(null)),
       (caught: Error) => !cancelled && setError(caught.message),
     );
     if (TIME_RANGE_MS[range] > 3_600_000) return () => void (cancelled = true);
@@ -24,15 +24,7 @@ export function TopicThroughput({ topic }: { topic: string }) {
       // the first sample has no rates yet; after it, a topic left out of a sample had no traffic
       if (sample.cluster.messages_per_sec === null) return;
       const rate = sample.topics[topic]?.messages_per_sec ?? 0;
-      setMetrics((current) =>
-        current
-          ? {
-              ...current,
-              current: { ...current.current, messages_per_sec: rate },
-              series: { ...current.series, messages_per_sec: appendPoint(current.series.messages_per_sec, [sample.at, rate], TIME_RANGE_MS[range]) },
-            }
-          : current,
-      );
+      setMetrics((known) => known && { points: known.points.appended([sample.at, rate], TIME_RANGE_MS[range]), current: rate });
     });
     return () => {
       cancelled = true;
@@ -51,10 +43,10 @@ export function TopicThroughput({ topic }: { topic: string }) {
         <LiveChart
           title="Messages per second"
           testId="topic-chart"
-          points={metrics?.series.messages_per_sec ?? []}
+          points={metrics?.points ?? LiveSeries.EMPTY}
           format={rate}
           axisFormat={(value) => num(Math.round(value))}
-          current={metrics?.current.messages_per_sec != null ? rate(metrics.current.messages_per_sec) : '—'}
+          current={metrics?.current != null ? rate(metrics.current) : '—'}
         />
       )}
     </section>

@@ -1,4 +1,4 @@
-import type { Point } from '../../../src-shared/metrics';
+import type { LiveSeries } from '../../../src-shared/live-series';
 import { feedFor } from '../../../src-shared/series-feed';
 import { paintPlot, type PlotPicture } from './paint-plot';
 import type { PlotPaint, PlotWorkerMessage } from './plot-worker';
@@ -57,14 +57,29 @@ const attached = new Map<number, PlotSurface>();
 /** A chart to paint: its picture and, apart, its series (raw; thinned where they are painted). */
 interface PlotRequest {
   picture: PlotPicture;
-  series: Point[][];
+  series: LiveSeries[];
 }
 
 /** Surfaces painted in this task, sent to the worker together: one live update is one message. */
 const queued = new Set<PlotSurface>();
 
+/** Runs `then` in a task of its own, after the frame the page is about to render. */
+function afterNextFrame(then: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = then;
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * The worker gets its paints after the page has rendered its frame: started at once, its painting
+ * and the canvases' hand-offs to the compositor (about 17 ms of CPU per update of the Overview,
+ * bench/dashboard --trace) ran beside the page's own update and frame, and on two cores they
+ * slowed both. A chart now lags its figures by a frame; a hidden window paints no charts at all.
+ */
 function queuePaint(surface: PlotSurface): void {
-  if (queued.size === 0) queueMicrotask(sendQueued);
+  if (queued.size === 0) afterNextFrame(sendQueued);
   queued.add(surface);
 }
 
@@ -86,7 +101,7 @@ class PlotSurface {
   private mode: 'pending' | 'worker' | 'page' = 'pending';
   private latest: PlotRequest | null = null;
   /** The series the worker holds for this chart, as last sent: the next paint sends only what changed. */
-  private held: Point[][] = [];
+  private held: LiveSeries[] = [];
   releaseTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
@@ -107,10 +122,10 @@ class PlotSurface {
     if (this.latest) this.paint(this.latest.picture, this.latest.series);
   }
 
-  paint(picture: PlotPicture, series: Point[][]): void {
+  paint(picture: PlotPicture, series: LiveSeries[]): void {
     this.latest = { picture, series };
     if (this.mode === 'worker') queuePaint(this);
-    else if (this.mode === 'page') paintPlot(this.canvas, picture, thinnedCoords(series, picture.box.width));
+    else if (this.mode === 'page') paintPlot(this.canvas, picture, thinnedCoords(series.map((points) => points.toArray()), picture.box.width));
   }
 
   /** The message part for the newest request, its new points' buffers added to `transfer`. */
@@ -138,7 +153,7 @@ class PlotSurface {
 const surfaces = new WeakMap<HTMLCanvasElement, PlotSurface>();
 
 /** The surface of a canvas element (a canvas can be handed to a worker only once, so it is kept). */
-export function surfaceFor(canvas: HTMLCanvasElement): { paint(picture: PlotPicture, series: Point[][]): void } {
+export function surfaceFor(canvas: HTMLCanvasElement): { paint(picture: PlotPicture, series: LiveSeries[]): void } {
   let surface = surfaces.get(canvas);
   if (!surface) {
     surface = new PlotSurface(canvas);

@@ -1,12 +1,20 @@
 import { create } from 'zustand';
-import { appendPoint } from '../../../src-shared/chart-window';
+import { LiveSeries } from '../../../src-shared/live-series';
 import { TIME_RANGE_MS, type ResourceMetrics, type ResourcesSample, type TimeRange } from '../../../src-shared/metrics';
 import { bridge } from '../bridge';
 import { isLiveRange, rangeWatcher } from './metrics-ranges';
 
+/** One Flink, ZooKeeper or process series, live (appended to in place, see LiveSeries). */
+export type LiveResourceSeries = Omit<ResourceMetrics['series'][number], 'points'> & { points: LiveSeries };
+export type LiveResourceMetrics = Omit<ResourceMetrics, 'series'> & { series: LiveResourceSeries[] };
+
+function live(metrics: ResourceMetrics): LiveResourceMetrics {
+  return { ...metrics, series: metrics.series.map((series) => ({ ...series, points: LiveSeries.of(series.points) })) };
+}
+
 interface ResourcesState {
   /** Flink, ZooKeeper and process series for each range some chart shows. */
-  byRange: Partial<Record<TimeRange, ResourceMetrics>>;
+  byRange: Partial<Record<TimeRange, LiveResourceMetrics>>;
   latest: ResourcesSample | null;
   error: string | null;
   load(range: TimeRange): Promise<void>;
@@ -19,7 +27,7 @@ export const useResources = create<ResourcesState>((set) => ({
   async load(range) {
     try {
       const loaded = await bridge.call('metrics:resources', { time_range: range });
-      set((state) => ({ byRange: { ...state.byRange, [range]: loaded }, error: null }));
+      set((state) => ({ byRange: { ...state.byRange, [range]: live(loaded) }, error: null }));
     } catch (error) {
       set({ error: (error as Error).message });
     }
@@ -32,7 +40,7 @@ export const useResources = create<ResourcesState>((set) => ({
  */
 export function applyResourcesSample(state: Pick<ResourcesState, 'byRange'>, sample: ResourcesSample): Pick<ResourcesState, 'byRange' | 'latest'> {
   const byRange: ResourcesState['byRange'] = {};
-  for (const [range, metrics] of Object.entries(state.byRange) as [TimeRange, ResourceMetrics][]) {
+  for (const [range, metrics] of Object.entries(state.byRange) as [TimeRange, LiveResourceMetrics][]) {
     const rangeMs = TIME_RANGE_MS[range];
     if (!isLiveRange(range)) {
       byRange[range] = { ...metrics, unavailable: sample.unavailable };
@@ -43,9 +51,9 @@ export function applyResourcesSample(state: Pick<ResourcesState, 'byRange'>, sam
       const entry = fresh.get(known.key);
       if (!entry) return known;
       fresh.delete(known.key);
-      return { ...known, label: entry.label, current: entry.value, points: appendPoint(known.points, [sample.at, entry.value], rangeMs) };
+      return { ...known, label: entry.label, current: entry.value, points: known.points.appended([sample.at, entry.value], rangeMs) };
     });
-    for (const { value, ...id } of fresh.values()) series.push({ ...id, current: value, points: [[sample.at, value]] });
+    for (const { value, ...id } of fresh.values()) series.push({ ...id, current: value, points: LiveSeries.of([[sample.at, value]]) });
     byRange[range] = { ...metrics, series, unavailable: sample.unavailable };
   }
   return { latest: sample, byRange };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendPoint, bucketDuration, thinByTime, type TimeThinned } from '../../../src-shared/chart-window';
+import { bucketDuration, thinByTime, type TimeThinned } from '../../../src-shared/chart-window';
 import type { Point } from '../../../src-shared/metrics';
 
 /** A deterministic wobbly series with a spike, one point a second. */
@@ -27,7 +27,8 @@ describe('thinning a live series by time', () => {
     let previous: TimeThinned = thinByTime(points, bucketMs);
     for (let update = 1; update <= 120; update += 1) {
       const at = points[points.length - 1][0] + 1000;
-      points = appendPoint(points, [at, update % 17 === 0 ? 9_000 : (update * 37) % 90], 3_600_000);
+      // the hour slides on by one point, the others kept as the very same objects (as the plot worker's feeds keep them)
+      points = [...points.filter(([time]) => time >= at - 3_600_000), [at, update % 17 === 0 ? 9_000 : (update * 37) % 90]];
       const incremental = thinByTime(points, bucketMs, previous);
       expect(incremental.kept).toEqual(thinByTime(points, bucketMs).kept);
       const middle = Math.floor(points[1800][0] / bucketMs);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { downsample, MetricSeries, RingBuffer } from '../../../src-main/services/metrics/ring-buffer';
-import { appendPoint } from '../../../src-shared/chart-window';
 
 describe('RingBuffer', () => {
   it('keeps only the newest `capacity` samples, oldest first', () => {
@@ -38,14 +37,6 @@ describe('MetricSeries', () => {
     const reduced = downsample(points, 600);
     expect(reduced.length).toBeLessThanOrEqual(600);
     expect(reduced.every(([, value]) => value === 0.5)).toBe(true);
-  });
-});
-
-describe('live chart window', () => {
-  it('appends and drops points older than the range', () => {
-    let points: [number, number][] = [];
-    for (let t = 0; t <= 10_000; t += 1000) points = appendPoint(points, [t, t], 5000);
-    expect(points.map(([t]) => t)).toEqual([5000, 6000, 7000, 8000, 9000, 10_000]);
   });
 });
 
