@@ -13,6 +13,9 @@ const COMPACT_AFTER = 512;
 export class LiveSeries {
   static readonly EMPTY = new LiveSeries([], 0, 0);
 
+  /** The value range, once read or carried over from the series this one was appended from. */
+  private range: { low: number; high: number } | null = null;
+
   private constructor(
     private readonly log: Point[],
     private readonly start: number,
@@ -48,8 +51,13 @@ export class LiveSeries {
     for (let i = this.start; i < this.end; i += 1) visit(this.log[i], i - this.start);
   }
 
-  /** The highest and lowest value, read without copying (the chart's value axis, every update). */
+  /** The lowest and highest value (each chart's value axis, every update): read once, then kept up as points come and go. */
   valueRange(): { low: number; high: number } {
+    this.range ??= this.readValueRange();
+    return this.range;
+  }
+
+  private readValueRange(): { low: number; high: number } {
     let low = Infinity;
     let high = -Infinity;
     const { log, end } = this;
@@ -74,7 +82,20 @@ export class LiveSeries {
     const since = point[0] - windowMs;
     while (start < end - 1 && log[start][0] < since) start += 1;
     if (start >= COMPACT_AFTER && start * 2 >= log.length) [log, start, end] = [log.slice(start, end), 0, end - start];
-    return new LiveSeries(log, start, end);
+    const next = new LiveSeries(log, start, end);
+    next.range = this.rangeAfter(this.length + 1 - next.length, point[1]);
+    return next;
+  }
+
+  /** The value range once the oldest `dropped` points are gone and `value` came: null when a dropped point may have been an extreme. */
+  private rangeAfter(dropped: number, value: number): { low: number; high: number } | null {
+    const known = this.range;
+    if (!known) return null;
+    for (let i = 0; i < dropped; i += 1) {
+      const gone = this.log[this.start + i][1];
+      if (gone <= known.low || gone >= known.high) return null;
+    }
+    return { low: Math.min(known.low, value), high: Math.max(known.high, value) };
   }
 
   /** The index of `point` itself (not an equal one) in this series, found by its time; -1 if absent. */

@@ -50,6 +50,9 @@ function plotWorker(): WorkerState {
   return workerState;
 }
 
+/** Coordinates from this many on cross to the worker by transfer rather than by copy. */
+const TRANSFER_FROM = 1024;
+
 let nextId = 1;
 /** Surfaces handed to the worker, by id (its messages name charts by id). */
 const attached = new Map<number, PlotSurface>();
@@ -63,10 +66,14 @@ interface PlotRequest {
 /** Surfaces painted in this task, sent to the worker together: one live update is one message. */
 const queued = new Set<PlotSurface>();
 
+let frameChannel: MessageChannel | null = null;
+
 /** Runs `then` in a task of its own, after the frame the page is about to render. */
 function afterNextFrame(then: () => void): void {
+  // one channel for good: making one per update cost a tenth of a millisecond
+  frameChannel ??= new MessageChannel();
+  const channel = frameChannel;
   requestAnimationFrame(() => {
-    const channel = new MessageChannel();
     channel.port1.onmessage = then;
     channel.port2.postMessage(null);
   });
@@ -83,6 +90,13 @@ function queuePaint(surface: PlotSurface): void {
   queued.add(surface);
 }
 
+let paintsSentAt = 0;
+
+/** When the page last handed its charts' paints to the worker (performance.now()): bench/dashboard ends an update's main-thread work there. */
+export function lastPaintsSentAt(): number {
+  return paintsSentAt;
+}
+
 function sendQueued(): void {
   const surfaces = [...queued];
   queued.clear();
@@ -90,6 +104,7 @@ function sendQueued(): void {
   const transfer: Transferable[] = [];
   const paints = surfaces.flatMap((surface) => surface.nextPaint(transfer) ?? []);
   post(workerState.worker, { type: 'paint', paints }, transfer);
+  paintsSentAt = performance.now();
 }
 
 /**
@@ -133,7 +148,8 @@ class PlotSurface {
     if (!this.latest) return null;
     const { picture, series } = this.latest;
     const feeds = series.map((points, i) => feedFor(this.held[i] ?? null, points));
-    for (const feed of feeds) if (feed.kind !== 'same') transfer.push(feed.coords.buffer);
+    // a live update's few new points are cheaper copied than handed over, one transfer each
+    for (const feed of feeds) if (feed.kind !== 'same' && feed.coords.length > TRANSFER_FROM) transfer.push(feed.coords.buffer);
     this.held = series;
     return { id: this.id, picture, feeds };
   }

@@ -52,3 +52,16 @@ describe('a live series', () => {
     expect(series.indexOf([1000, 9])).toBe(-1); // an equal point is not the point
   });
 });
+
+describe('a live series’ value range', () => {
+  it('stays what reading every point gives, as extremes arrive and fall out of the window', () => {
+    let series = LiveSeries.EMPTY;
+    for (let t = 0; t < 3000; t += 1) {
+      // spikes up and down that later slide out of the 200-point window, and flat stretches
+      const value = t % 450 === 0 ? 1000 : t % 333 === 0 ? -50 : t >= 2000 && t < 2400 ? 7 : (t * 37) % 90;
+      series = series.appended([t * 1000, value], 199_000);
+      const values = series.toArray().map(([, v]) => v);
+      expect(series.valueRange()).toEqual({ low: Math.min(...values), high: Math.max(...values) });
+    }
+  });
+});
