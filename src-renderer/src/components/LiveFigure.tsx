@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef } from 'react';
+import { PROPS_ONLY, useLiveReading } from '../metrics/live-reading';
 
 /** About how wide a character is, in `ch` (a digit's width): narrow punctuation, wide capitals. */
 function charWidth(char: string): number {
@@ -14,21 +15,35 @@ function estimatedWidth(text: string): number {
   return Math.ceil(width);
 }
 
+const widths = new WeakMap<HTMLElement, number>();
+
 /**
- * A figure that changes with every live update, in a box of fixed size that the browser lays out
- * on its own: a changed text otherwise makes it lay out the page again from the document (113
- * objects every second on the Overview, bench/dashboard --trace). The box is as wide as the
- * widest text it has shown, estimated in whole `ch`: a box that followed each text's width
- * changed size on most updates (a figure going from 789/s to 1.2k/s), and a changed size lays out
- * the page from the document again.
+ * Shows `text` in a live figure's box. The box has a fixed size that the browser lays out on its
+ * own (`.live-figure`): a changed text otherwise makes it lay out the page again from the document
+ * (113 objects every second on the Overview, bench/dashboard --trace). The box is as wide as the
+ * widest text it has shown, estimated in whole `ch`: a box that followed each text's width changed
+ * size on most updates (789/s, then 1.2k/s), and a changed size lays out the page again too.
  */
-export function LiveFigure({ text, align = 'start' }: { text: string; align?: 'start' | 'end' }) {
+export function showFigure(box: HTMLElement, text: string): void {
+  const node = box.firstChild;
+  if (node instanceof Text) {
+    if (node.data !== text) node.data = text;
+  } else box.textContent = text;
   const width = estimatedWidth(text);
-  const [widest, setWidest] = useState(width);
-  if (width > widest) setWidest(width); // React renders again at once, before committing
-  return (
-    <span className={`live-figure ${align}`} style={{ width: `${Math.max(width, widest)}ch` }}>
-      {text}
-    </span>
-  );
+  if (width > (widths.get(box) ?? 0)) {
+    widths.set(box, width);
+    box.style.width = `${width}ch`;
+  }
+}
+
+/** The box of a live figure whose text its owner sets with showFigure, outside React. */
+export function FigureBox({ align = 'start', boxRef }: { align?: 'start' | 'end'; boxRef: (box: HTMLSpanElement | null) => void }) {
+  return <span ref={boxRef} className={`live-figure ${align}`} />;
+}
+
+/** A figure that changes with every live update, given by its owner's props. */
+export function LiveFigure({ text, align = 'start' }: { text: string; align?: 'start' | 'end' }) {
+  const box = useRef<HTMLSpanElement | null>(null);
+  useLiveReading(PROPS_ONLY, () => text, (shown) => box.current && showFigure(box.current, shown));
+  return <FigureBox align={align} boxRef={(element) => void (box.current = element)} />;
 }

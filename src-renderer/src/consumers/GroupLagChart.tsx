@@ -3,7 +3,8 @@ import { LiveSeries } from '../../../src-shared/live-series';
 import type { GroupLagHistory } from '../../../src-shared/consumers';
 import type { TimeRange } from '../../../src-shared/metrics';
 import { usePolling } from '../hooks/use-polling';
-import { LiveChart } from '../metrics/LiveChart';
+import { PROPS_ONLY } from '../metrics/live-reading';
+import { LiveChart, PALETTE } from '../metrics/LiveChart';
 import { bridge } from '../bridge';
 import { num } from '../format';
 
@@ -31,7 +32,13 @@ export function GroupLagChart({ groupId, currentLag }: { groupId: string; curren
         </select>
         {error && <span className="note error">{error}</span>}
       </div>
-      <LiveChart title="Total lag (records)" testId="group-lag-chart" points={points} format={(value) => num(Math.round(value))} current={num(currentLag)} />
+      <LiveChart
+        title="Total lag (records)"
+        testId="group-lag-chart"
+        source={PROPS_ONLY}
+        read={() => ({ lines: [{ name: 'Total lag (records)', points, color: PALETTE[0] }], current: num(currentLag) })}
+        format={(value) => num(Math.round(value))}
+      />
     </div>
   );
 }

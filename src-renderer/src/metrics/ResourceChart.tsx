@@ -2,7 +2,7 @@ import { LiveSeries } from '../../../src-shared/live-series';
 import type { ResourceGroup, ResourceMetric, UnavailableFigures } from '../../../src-shared/metrics';
 import { type LiveResourceMetrics, type LiveResourceSeries, useResources } from '../stores/metrics-resources-store';
 import { type ChartLine, LiveChart, PALETTE, lastValue } from './LiveChart';
-import { useResourceWindow } from './use-metric-window';
+import { useResourceRange } from './use-metric-window';
 
 
 /** One line per series of `group` with one of `metrics`, named by `name` (subject, or the metric). */
@@ -28,21 +28,27 @@ interface Props {
 
 /** A resource chart with its own time range; says why when its source cannot be read. */
 export function ResourceChart({ title, testId, group, metrics: wanted, name, format, axisFormat, current, source, yMax }: Props) {
-  const [metrics, range, setRange] = useResourceWindow();
-  const problem = useResources((state) => state.latest?.unavailable.find((entry) => entry.source === source) ?? metrics?.unavailable.find((entry) => entry.source === source) ?? null);
-  const lines = linesOf(metrics, group, wanted, name);
-  const headline = current ? current(metrics, format) : lines[0] ? lastValue(lines[0].points, format) : '—';
+  const [range, setRange] = useResourceRange();
+  // a string, not the entry: each round brings new entries, and an equal reason must not render again
+  const problem = useResources((state) => (state.latest?.unavailable ?? state.byRange[range]?.unavailable)?.find((entry) => entry.source === source)?.reason ?? null);
   return (
     <LiveChart
       title={title}
       testId={testId}
-      lines={lines.length > 0 ? lines : [{ name: title, points: LiveSeries.EMPTY, color: PALETTE[0] }]}
+      source={useResources}
+      read={(state) => {
+        const metrics = state.byRange[range] ?? null;
+        const lines = linesOf(metrics, group, wanted, name);
+        return {
+          lines: lines.length > 0 ? lines : [{ name: title, points: LiveSeries.EMPTY, color: PALETTE[0] }],
+          current: current ? current(metrics, format) : lines[0] ? lastValue(lines[0].points, format) : '—',
+        };
+      }}
       format={format}
       axisFormat={axisFormat}
-      current={headline}
       range={range}
       onRange={setRange}
-      empty={problem ? `Not available: ${problem.reason}` : 'Collecting samples…'}
+      empty={problem ? `Not available: ${problem}` : 'Collecting samples…'}
       yMax={yMax}
     />
   );

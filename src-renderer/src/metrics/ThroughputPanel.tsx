@@ -4,7 +4,7 @@ import { bytes, num } from '../format';
 import { hrefOf } from '../router';
 import { useMetrics } from '../stores/metrics-store';
 import { LiveChart, PALETTE } from './LiveChart';
-import { useClusterWindow } from './use-metric-window';
+import { useClusterRange } from './use-metric-window';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
 const mbPerSec = (value: number) => `${(value / 1_048_576).toFixed(2)} MB/s`;
@@ -21,16 +21,18 @@ function FlowIndicator({ idleMs }: { idleMs: number | null }) {
 }
 
 function MessagesChart() {
-  const [metrics, range, setRange] = useClusterWindow();
-  const current = useMetrics((state) => state.latest?.cluster.messages_per_sec ?? null);
+  const [range, setRange] = useClusterRange();
   return (
     <LiveChart
       title="Messages per second"
       testId="chart-messages"
-      lines={[{ name: 'messages/s', points: metrics?.series.messages_per_sec ?? LiveSeries.EMPTY, color: PALETTE[0] }]}
+      source={useMetrics}
+      read={(state) => {
+        const current = state.latest?.cluster.messages_per_sec ?? null;
+        return { lines: [{ name: 'messages/s', points: state.byRange[range]?.series.messages_per_sec ?? LiveSeries.EMPTY, color: PALETTE[0] }], current: current !== null ? rate(current) : '—' };
+      }}
       format={rate}
       axisFormat={(value) => num(Math.round(value))}
-      current={current !== null ? rate(current) : '—'}
       range={range}
       onRange={setRange}
     />
@@ -41,9 +43,9 @@ function MessagesChart() {
 const EXPORTER_FIGURES = 'MB/s in and out (cluster and per topic)';
 
 function BytesChart() {
-  const [metrics, range, setRange] = useClusterWindow();
-  const current = useMetrics((state) => state.latest?.cluster.bytes_in_per_sec ?? null);
-  if (metrics?.unavailable.includes('bytes_in_per_sec')) {
+  const [range, setRange] = useClusterRange();
+  const unavailable = useMetrics((state) => state.byRange[range]?.unavailable.includes('bytes_in_per_sec') ?? false);
+  if (unavailable) {
     return (
       <section className="chart" data-testid="chart-bytes-unavailable">
         <header>
@@ -57,10 +59,13 @@ function BytesChart() {
     <LiveChart
       title="MB per second (in)"
       testId="chart-bytes"
-      lines={[{ name: 'MB/s in', points: metrics?.series.bytes_in_per_sec ?? LiveSeries.EMPTY, color: PALETTE[1] }]}
+      source={useMetrics}
+      read={(state) => {
+        const current = state.latest?.cluster.bytes_in_per_sec ?? null;
+        return { lines: [{ name: 'MB/s in', points: state.byRange[range]?.series.bytes_in_per_sec ?? LiveSeries.EMPTY, color: PALETTE[1] }], current: current !== null ? mbPerSec(current) : '—' };
+      }}
       format={mbPerSec}
       axisFormat={(value) => (value / 1_048_576).toFixed(2)}
-      current={current !== null ? mbPerSec(current) : '—'}
       range={range}
       onRange={setRange}
     />

@@ -3,7 +3,8 @@ import { LiveSeries } from '../../../src-shared/live-series';
 import { TIME_RANGE_MS, type TimeRange } from '../../../src-shared/metrics';
 import { bridge } from '../bridge';
 import { num } from '../format';
-import { LiveChart } from './LiveChart';
+import { PROPS_ONLY } from './live-reading';
+import { LiveChart, PALETTE } from './LiveChart';
 import { RangePicker } from './RangePicker';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
@@ -43,10 +44,13 @@ export function TopicThroughput({ topic }: { topic: string }) {
         <LiveChart
           title="Messages per second"
           testId="topic-chart"
-          points={metrics?.points ?? LiveSeries.EMPTY}
+          source={PROPS_ONLY}
+          read={() => ({
+            lines: [{ name: 'Messages per second', points: metrics?.points ?? LiveSeries.EMPTY, color: PALETTE[0] }],
+            current: metrics?.current != null ? rate(metrics.current) : '—',
+          })}
           format={rate}
           axisFormat={(value) => num(Math.round(value))}
-          current={metrics?.current != null ? rate(metrics.current) : '—'}
         />
       )}
     </section>
