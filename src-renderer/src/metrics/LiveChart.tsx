@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LiveSeries } from '../../../src-shared/live-series';
 import type { TimeRange } from '../../../src-shared/metrics';
 import { FigureBox, showFigure } from '../components/LiveFigure';
@@ -71,7 +71,7 @@ const sameReading = (a: ChartReading, b: ChartReading) => a.current === b.curren
  * React renders its elements when its lines come or go; each live update goes from `source`
  * straight to the header figure, the legend's figures and the plot.
  */
-function LiveChartOf<S>({ title, source, read, format, axisFormat = format, testId, range, onRange, empty = 'Collecting samples…', yMax }: Props<S>) {
+export function LiveChart<S>({ title, source, read, format, axisFormat = format, testId, range, onRange, empty = 'Collecting samples…', yMax }: Props<S>) {
   // renders again only when the shape changes; the reading below gives the elements for it
   useSyncExternalStore(source.subscribe, () => shapeOf(read(source.getState()).lines));
   const { lines } = read(source.getState());
@@ -119,5 +119,3 @@ function LiveChartOf<S>({ title, source, read, format, axisFormat = format, test
     </section>
   );
 }
-
-export const LiveChart = memo(LiveChartOf) as typeof LiveChartOf;

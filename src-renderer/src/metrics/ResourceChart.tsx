@@ -4,7 +4,6 @@ import { type LiveResourceMetrics, type LiveResourceSeries, useResources } from 
 import { type ChartLine, LiveChart, PALETTE, lastValue } from './LiveChart';
 import { useResourceRange } from './use-metric-window';
 
-
 /** One line per series of `group` with one of `metrics`, named by `name` (subject, or the metric). */
 export function linesOf(metrics: LiveResourceMetrics | null, group: ResourceGroup, wanted: ResourceMetric[], name: (series: LiveResourceSeries) => string): ChartLine[] {
   const found = (metrics?.series ?? []).filter((series) => series.group === group && wanted.includes(series.metric));
