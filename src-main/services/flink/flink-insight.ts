@@ -4,10 +4,16 @@
 import { type FlinkCluster, type JobDetail, type JobSummary, type JobVertex, jobDashboardUrl } from '../../../src-shared/flink';
 import type { FlinkRestClient } from './flink-rest-client';
 import type { RawJobDetail, RawMetricList } from './flink-rest-types';
+import { SinkWriterMetrics, sinkRecordsOut } from './sink-output';
 import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks } from './flink-parse';
 
 const VERTEX_METRICS = ['numRecordsIn', 'numRecordsOut', 'numBytesIn', 'numBytesOut', 'numRecordsInPerSecond', 'numRecordsOutPerSecond', 'busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond'];
 const LIVE = new Set(['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING', 'RECONCILING', 'FAILING', 'CANCELLING']);
+
+function sumKnown(values: (number | null)[]): number | null {
+  const known = values.filter((n): n is number => n !== null);
+  return known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;
+}
 
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
   try {
@@ -18,12 +24,16 @@ async function orNull<T>(p: Promise<T>): Promise<T | null> {
 }
 
 export class FlinkInsight {
+  private readonly sinkWriters: SinkWriterMetrics;
+
   constructor(
     private readonly client: FlinkRestClient,
     /** The dashboard address shown to users (may differ from the client's, e.g. behind a proxy). */
     private readonly dashboardBase: string = client.baseUrl,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.sinkWriters = new SinkWriterMetrics(now);
+  }
 
   async cluster(): Promise<FlinkCluster> {
     return parseCluster(await this.client.overview(), this.dashboardBase);
@@ -65,12 +75,13 @@ export class FlinkInsight {
     let recordsOut: number | null = null;
     if (live && detail) {
       const { sources, sinks } = sourcesAndSinks(detail);
-      const rate = async (vertexIds: string[], metric: string): Promise<number | null> => {
-        const values = await Promise.all(vertexIds.map((v) => orNull(this.client.vertexMetrics(id, v, [metric], ['sum']))));
-        const nums = values.map((l) => (l ? metricValue(l, metric) : null)).filter((n): n is number => n !== null);
-        return nums.length > 0 ? nums.reduce((a, b) => a + b, 0) : null;
+      const rates = async (vertexIds: string[], metric: string): Promise<Map<string, number | null>> => {
+        const values = await Promise.all(vertexIds.map(async (v) => [v, await orNull(this.client.vertexMetrics(id, v, [metric], ['sum']))] as const));
+        return new Map(values.map(([v, l]) => [v, l ? metricValue(l, metric) : null]));
       };
-      [recordsIn, recordsOut] = await Promise.all([rate(sources, 'numRecordsOutPerSecond'), rate(sinks, 'numRecordsInPerSecond')]);
+      const [sourceOut, sinkIn, writers] = await Promise.all([rates(sources, 'numRecordsOutPerSecond'), rates(sinks, 'numRecordsInPerSecond'), this.sinkWriters.read(this.client, id, sinks)]);
+      recordsIn = sumKnown([...sourceOut.values()]);
+      recordsOut = sinkRecordsOut(sinks, writers, (v) => sinkIn.get(v) ?? null);
     }
     const restarts = jobMetrics ? metricValue(jobMetrics, 'numRestarts') : null;
     return {

@@ -90,6 +90,11 @@ export class FlinkRestClient {
     const q = `get=${names.map(enc).join(',')}&agg=${agg.join(',')}`;
     return requestJson(this.ep, { path: `/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/subtasks/metrics?${q}`, what: `metrics of vertex ${vertexId}` });
   }
+  /** The names of the metrics a vertex's subtasks report (its operators' too, once its tasks run). */
+  async vertexMetricNames(jobId: string, vertexId: string): Promise<string[]> {
+    const list = await requestJson<RawMetricList>(this.ep, { path: `/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/subtasks/metrics`, what: `metric names of vertex ${vertexId}` });
+    return list.map((entry) => entry.id);
+  }
 
   // ---- jars (need flink-runtime-web and web.submit.enable) ----
 

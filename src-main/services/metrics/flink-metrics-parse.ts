@@ -1,5 +1,6 @@
 // Flink's REST answers turned into resource readings (pure: unit-tested on recorded answers).
 import { metricValue, sourcesAndSinks } from '../flink/flink-parse';
+import { sinkRecordsOut } from '../flink/sink-output';
 import type { RawCheckpoints, RawJobDetail, RawMetricList } from '../flink/flink-rest-types';
 import { finiteNumber, reading, type Reading } from './resource-reading';
 
@@ -16,11 +17,13 @@ export interface FlinkJobAnswers {
   checkpoints: RawCheckpoints | null;
   /** `/jobs/:id/metrics?get=numRestarts`. */
   jobMetrics: RawMetricList | null;
+  /** Sink vertex id → its writers' numRecordsOutPerSecond (see SinkWriterMetrics); a sink without a writer is missing. */
+  sinkWriters: Record<string, RawMetricList>;
 }
 
 /**
- * A running job's figures. Records in: what its sources emit; records out: what reaches its
- * sinks (the same reading as the Pipelines page). Busy and backpressured: the worst subtask of
+ * A running job's figures. Records in: what its sources emit; records out: what its sinks write
+ * (the same reading as the Pipelines page). Busy and backpressured: the worst subtask of
  * any vertex, as a ratio of time (Flink reports ms per second).
  */
 export function flinkJobReadings(job: FlinkJobAnswers): Reading[] {
@@ -40,7 +43,7 @@ export function flinkJobReadings(job: FlinkJobAnswers): Reading[] {
   const at = (metric: Parameters<typeof reading>[3], value: number | null) => reading('flink-job', job.id, job.name, metric, value);
   return [
     ...at('records_in_per_sec', sumOver(sources, 'numRecordsOutPerSecond')),
-    ...at('records_out_per_sec', sumOver(sinks, 'numRecordsInPerSecond')),
+    ...at('records_out_per_sec', sinkRecordsOut(sinks, job.sinkWriters, (vertex) => sumOver([vertex], 'numRecordsInPerSecond'))),
     ...at('busy_ratio', worst('busyTimeMsPerSecond')),
     ...at('backpressured_ratio', worst('backPressuredTimeMsPerSecond')),
     ...at('checkpoint_duration_ms', finiteNumber(completed?.end_to_end_duration)),

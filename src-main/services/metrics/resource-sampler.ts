@@ -2,6 +2,7 @@
 // coming when Kafka is down (which is exactly when ZooKeeper's and the JVMs' figures matter).
 import { TIME_RANGE_MS, type ResourceMetrics, type ResourcesSample, type TimeRange, type UnavailableFigures } from '../../../src-shared/metrics';
 import type { FlinkRestClient } from '../flink/flink-rest-client';
+import { SinkWriterMetrics } from '../flink/sink-output';
 import { readFlinkResources } from './flink-metrics';
 import { ProcessSampler } from './process-metrics';
 import type { Reading } from './resource-reading';
@@ -28,6 +29,7 @@ const ROUND_DEADLINE_MS = 4_000;
 export class ResourceSampler {
   private readonly store: SeriesStore;
   private readonly processSampler: ProcessSampler;
+  private readonly sinkWriters: SinkWriterMetrics;
   private readonly now: () => number;
   private readonly intervalMs: number;
   private timer: NodeJS.Timeout | null = null;
@@ -38,6 +40,7 @@ export class ResourceSampler {
     this.intervalMs = options.intervalMs ?? 5_000;
     this.store = new SeriesStore(this.intervalMs);
     this.processSampler = new ProcessSampler(undefined, this.now);
+    this.sinkWriters = new SinkWriterMetrics(this.now);
   }
 
   start(): void {
@@ -79,7 +82,7 @@ export class ResourceSampler {
     await Promise.all([
       fromSource('flink', 'Flink records/s, backpressure, checkpoints, restarts, TaskManager CPU and heap', async () => {
         const client = this.options.flink();
-        return client ? readFlinkResources(client) : 'This connection has no Flink REST URL';
+        return client ? readFlinkResources(client, this.sinkWriters) : 'This connection has no Flink REST URL';
       }),
       fromSource('zookeeper', 'ZooKeeper latency', async () => {
         const address = this.options.zookeeper();

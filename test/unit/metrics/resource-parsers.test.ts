@@ -16,6 +16,7 @@ const valueOf = (readings: Reading[], metric: string) => readings.find((entry) =
 interface RecordedJob {
   detail: RawJobDetail;
   vertexMetrics: Record<string, RawMetricList>;
+  sinkWriters: Record<string, RawMetricList>;
   checkpoints: RawCheckpoints;
   restarts: RawMetricList;
 }
@@ -23,15 +24,16 @@ interface RecordedJob {
 describe('Flink figures from recorded REST answers', () => {
   const recorded = JSON.parse(fixture('flink-job-reading.json')) as { jobs: Record<string, RecordedJob> };
   const [id, job] = Object.entries(recorded.jobs)[0];
-  const readings = flinkJobReadings({ id, name: job.detail.name ?? id, detail: job.detail, vertexMetrics: job.vertexMetrics, checkpoints: job.checkpoints, jobMetrics: job.restarts });
+  const readings = flinkJobReadings({ id, name: job.detail.name ?? id, detail: job.detail, vertexMetrics: job.vertexMetrics, sinkWriters: job.sinkWriters, checkpoints: job.checkpoints, jobMetrics: job.restarts });
 
-  it('reads a running job: records in at its source, out at its sink, worst busy/backpressure, last checkpoint, restarts', () => {
-    expect(valueOf(readings, 'records_in_per_sec')).toBeCloseTo(64.4167, 3);
-    expect(valueOf(readings, 'records_out_per_sec')).toBeCloseTo(64.4167, 3);
-    expect(valueOf(readings, 'busy_ratio')).toBeCloseTo(0.083, 5);
+  it('reads a running job: records in at its source, out at its sink\'s writer, worst busy/backpressure, last checkpoint, restarts', () => {
+    expect(valueOf(readings, 'records_in_per_sec')).toBeCloseTo(199.9833, 3);
+    // the one-minute window writes a record per garage a minute (10), not the 200/s entering its vertex
+    expect(valueOf(readings, 'records_out_per_sec')).toBeCloseTo(10 / 60, 5);
+    expect(valueOf(readings, 'busy_ratio')).toBe(0);
     expect(valueOf(readings, 'backpressured_ratio')).toBe(0);
-    expect(valueOf(readings, 'checkpoint_duration_ms')).toBe(45);
-    expect(valueOf(readings, 'checkpoint_size_bytes')).toBe(12384);
+    expect(valueOf(readings, 'checkpoint_duration_ms')).toBe(11);
+    expect(valueOf(readings, 'checkpoint_size_bytes')).toBe(13356);
     expect(valueOf(readings, 'restarts')).toBe(0);
     expect(readings.every((entry) => entry.group === 'flink-job' && entry.subject === id && entry.label === 'stavanger_parking_realtime')).toBe(true);
     expect(readings[0].key).toBe(`flink-job|${id}|records_in_per_sec`);
@@ -40,18 +42,23 @@ describe('Flink figures from recorded REST answers', () => {
   it('adds jobs up for the cluster, takes the worst for ratios and checkpoint time, and reads 0 records/s with no job', () => {
     const twice = [...readings, ...readings.map((entry) => ({ ...entry, subject: 'other', value: entry.metric === 'busy_ratio' ? 0.5 : entry.value }))];
     const cluster = flinkClusterReadings(twice, 2);
-    expect(valueOf(cluster, 'records_in_per_sec')).toBeCloseTo(2 * 64.4167, 3);
+    expect(valueOf(cluster, 'records_in_per_sec')).toBeCloseTo(2 * 199.9833, 3);
     expect(valueOf(cluster, 'busy_ratio')).toBe(0.5);
-    expect(valueOf(cluster, 'checkpoint_duration_ms')).toBe(45);
-    expect(valueOf(cluster, 'checkpoint_size_bytes')).toBe(2 * 12384);
+    expect(valueOf(cluster, 'checkpoint_duration_ms')).toBe(11);
+    expect(valueOf(cluster, 'checkpoint_size_bytes')).toBe(2 * 13356);
     const idle = flinkClusterReadings([], 0);
     expect(valueOf(idle, 'records_in_per_sec')).toBe(0);
     expect(valueOf(idle, 'busy_ratio')).toBeUndefined();
   });
 
   it('leaves out what a job did not answer (a vertex whose metrics call failed, no checkpoints)', () => {
-    const partial = flinkJobReadings({ id, name: 'x', detail: job.detail, vertexMetrics: {}, checkpoints: null, jobMetrics: null });
+    const partial = flinkJobReadings({ id, name: 'x', detail: job.detail, vertexMetrics: {}, sinkWriters: {}, checkpoints: null, jobMetrics: null });
     expect(partial).toEqual([]);
+  });
+
+  it('counts what enters a sink vertex when its sink has no writer metric (an older SinkFunction)', () => {
+    const withoutWriter = flinkJobReadings({ id, name: 'x', detail: job.detail, vertexMetrics: job.vertexMetrics, sinkWriters: {}, checkpoints: null, jobMetrics: null });
+    expect(valueOf(withoutWriter, 'records_out_per_sec')).toBeCloseTo(199.65, 3);
   });
 
   it("reads a TaskManager's CPU load and heap (values come as strings)", () => {
