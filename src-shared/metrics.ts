@@ -9,14 +9,23 @@ export const TIME_RANGE_MS: Record<TimeRange, number> = { '5m': 300_000, '15m': 
 export const Point = z.tuple([z.number(), z.number()]);
 export type Point = z.infer<typeof Point>;
 
-export const METRIC_NAMES = ['messages_per_sec', 'bytes_in_per_sec', 'bytes_out_per_sec', 'consumer_lag'] as const;
+/**
+ * requests_per_sec and errors_per_sec are the brokers' produce and fetch requests and the failed
+ * ones (Kafka's BrokerTopicMetrics, counted once per partition a request touches); like the bytes,
+ * they need the JMX exporter.
+ */
+export const METRIC_NAMES = ['messages_per_sec', 'bytes_in_per_sec', 'bytes_out_per_sec', 'consumer_lag', 'requests_per_sec', 'errors_per_sec'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
+/** The figures read from the broker's Prometheus JMX exporter (named in `unavailable` without one). */
+export const EXPORTER_METRICS = ['bytes_in_per_sec', 'bytes_out_per_sec', 'requests_per_sec', 'errors_per_sec'] as const satisfies readonly MetricName[];
 
 export const MetricsCurrent = z.object({
   messages_per_sec: z.number().nullable(),
   bytes_in_per_sec: z.number().nullable(),
   bytes_out_per_sec: z.number().nullable(),
   consumer_lag: z.number().nullable(),
+  requests_per_sec: z.number().nullable(),
+  errors_per_sec: z.number().nullable(),
 });
 export type MetricsCurrent = z.infer<typeof MetricsCurrent>;
 
@@ -31,6 +40,8 @@ export const StreamingMetrics = z.object({
     bytes_in_per_sec: z.array(Point),
     bytes_out_per_sec: z.array(Point),
     consumer_lag: z.array(Point),
+    requests_per_sec: z.array(Point),
+    errors_per_sec: z.array(Point),
   }),
   /** Figures that need the broker's Prometheus JMX exporter, when none is reachable. */
   unavailable: z.array(z.string()),
@@ -45,7 +56,7 @@ export const MetricsSample = z.object({
   at: z.number(),
   cluster: MetricsCurrent,
   /** The topics with recent traffic; a topic left out had none (quiet topics are not sent, for clusters of thousands). */
-  topics: z.record(z.string(), z.object({ messages_per_sec: z.number(), bytes_in_per_sec: z.number().nullable() })),
+  topics: z.record(z.string(), MetricsCurrent.extend({ messages_per_sec: z.number() })),
   /** Milliseconds since the cluster last saw a message arrive (null: never, since the sampler started). */
   idle_ms: z.number().nullable(),
 });

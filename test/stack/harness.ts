@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, NativeStack } from '../../src-main/services/stack/native';
 import type { NativeProgress, NativeStackOptions } from '../../src-main/services/stack/native';
+import { JMX_EXPORTER } from '../../src-main/paths';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const NATIVE_DIR = join(REPO_ROOT, 'compose', 'native');
@@ -29,6 +30,8 @@ export interface TestStack {
   flinkUrl: string;
   /** `http://host:port` of the Flink SQL Gateway's REST API */
   sqlGatewayUrl: string;
+  /** The broker's JMX exporter (`http://host:port/metrics`), when asked for. */
+  exporterUrl: string | null;
   /** down() and remove the temp data dir (kept when STREAMDESK_KEEP_STACK_DATA=1). Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -40,6 +43,8 @@ export interface StartTestStackOptions {
   /** Opt-in SASL_PLAINTEXT listener with SCRAM/PLAIN users (ZooKeeper mode); pick its port with freePorts. */
   saslScram?: NativeStackOptions['saslScram'];
   tls?: NativeStackOptions['tls'];
+  /** Opt-in: the broker runs the Prometheus JMX exporter agent with the app's own rules (compose/jmx-exporter). */
+  jmxExporter?: boolean;
 }
 
 /** Distinct free ports, below the range the OS hands out by itself (see freePort). */
@@ -86,7 +91,7 @@ function installExitHook(): void {
 export async function startTestStack(opts: StartTestStackOptions = {}): Promise<TestStack> {
   const host = '127.0.0.1';
   const kraft = opts.kraft ?? false;
-  const [kafka, zookeeper, flinkRest, kafkaController, sqlGateway] = (await freePorts(5, host)) as [number, number, number, number, number];
+  const [kafka, zookeeper, flinkRest, kafkaController, sqlGateway, exporter] = (await freePorts(6, host)) as [number, number, number, number, number, number];
   const dataDir = mkdtempSync(join(tmpdir(), `streamdesk-stack-${kraft ? 'kraft' : 'zk'}-`));
   const stack = new NativeStack({
     dataDir,
@@ -97,6 +102,7 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
     ports: { kafka, zookeeper, flinkRest, kafkaController, sqlGateway },
     ...(opts.saslScram ? { saslScram: opts.saslScram } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
+    ...(opts.jmxExporter ? { jmxExporter: { ...JMX_EXPORTER, port: exporter } } : {}),
   });
   ensureJars(stack);
   let stopped = false;
@@ -108,6 +114,7 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
     bootstrap: `${host}:${kafka}`,
     flinkUrl: `http://${host}:${flinkRest}`,
     sqlGatewayUrl: `http://${host}:${sqlGateway}`,
+    exporterUrl: stack.metricsUrl,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -32,7 +32,7 @@ describe('alert rules', () => {
   });
 
   it('respect thresholds and the enabled switch', () => {
-    const lagging = { at: 0, cluster: { messages_per_sec: 0, bytes_in_per_sec: null, bytes_out_per_sec: null, consumer_lag: 20_000 }, topics: {}, idle_ms: null };
+    const lagging = { at: 0, cluster: { messages_per_sec: 0, bytes_in_per_sec: null, bytes_out_per_sec: null, consumer_lag: 20_000, requests_per_sec: null, errors_per_sec: null }, topics: {}, idle_ms: null };
     expect(evaluate(DEFAULT_RULES, inputs({ metrics: lagging })).has('consumer-lag:cluster')).toBe(true);
     const relaxed = DEFAULT_RULES.map((rule) => (rule.id === 'consumer-lag' ? { ...rule, threshold: 50_000 } : rule));
     expect(evaluate(relaxed, inputs({ metrics: lagging })).has('consumer-lag:cluster')).toBe(false);

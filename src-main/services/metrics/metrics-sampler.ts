@@ -1,10 +1,10 @@
 import { StreamdeskError } from '../../../src-shared/errors';
-import { METRIC_NAMES, TIME_RANGE_MS, type MetricName, type MetricsSample, type StreamingMetrics, type TimeRange } from '../../../src-shared/metrics';
+import { EXPORTER_METRICS, METRIC_NAMES, TIME_RANGE_MS, type MetricName, type MetricsCurrent, type MetricsSample, type StreamingMetrics, type TimeRange } from '../../../src-shared/metrics';
 import { withKafkaAdmin } from '../kafka/admin-session';
 import type { KafkaTarget } from '../kafka/kafka-target';
 import { EndOffsetReader } from '../kafka/platformatic-admin';
 import { isInternalTopic } from '../kafka/topic-summary';
-import { brokerByteCounters, parsePrometheusText, type BrokerByteCounters } from './prometheus-text';
+import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText, type BrokerCounters } from './prometheus-text';
 import { MetricSeries } from './ring-buffer';
 
 export interface MetricsSamplerOptions {
@@ -42,7 +42,8 @@ type SeriesKey = `${string}|${MetricName}`;
 
 /**
  * The one sampler in the back end, however many windows or browsers watch: messages/s from
- * offset deltas, bytes/s from the JMX exporter's counters, consumer lag from committed offsets.
+ * offset deltas, bytes and requests per second from the JMX exporter's counters, consumer lag
+ * from committed offsets.
  */
 export class MetricsSampler {
   private readonly series = new Map<SeriesKey, MetricSeries>();
@@ -53,7 +54,7 @@ export class MetricsSampler {
   private topics: { name: string; partitions: number[] }[] = [];
   private topicsAt = 0;
   private previousEnds: Map<string, number> | null = null;
-  private previousBytes: BrokerByteCounters | null = null;
+  private previousCounters: BrokerCounters | null = null;
   private previousAt = 0;
   private lag = new Map<string | null, number>();
   private lagAt = 0;
@@ -136,7 +137,7 @@ export class MetricsSampler {
     };
     const series = Object.fromEntries(METRIC_NAMES.map((name) => [name, seriesOf(name)])) as StreamingMetrics['series'];
     const current = Object.fromEntries(METRIC_NAMES.map((name) => [name, this.series.get(`${topic ?? ''}|${name}`)?.fine.last()?.[1] ?? null])) as StreamingMetrics['current'];
-    const unavailable = this.exporterProblem ? ['bytes_in_per_sec', 'bytes_out_per_sec'] : [];
+    const unavailable = this.exporterProblem ? [...EXPORTER_METRICS] : [];
     return { topic: topic ?? '(cluster)', time_range: range, resolution_ms: resolution, current, series, unavailable };
   }
 
@@ -144,10 +145,15 @@ export class MetricsSampler {
   async sample(): Promise<MetricsSample | null> {
     const now = this.now();
     if (now - this.topicsAt > METADATA_REFRESH_MS) await this.refreshTopics();
-    const [ends, bytes] = await Promise.all([this.reader.read(this.topics), this.scrapeExporter()]);
+    const [ends, counters] = await Promise.all([this.reader.read(this.topics), this.scrapeExporter()]);
     if (now - this.lagAt > LAG_REFRESH_MS) await this.refreshLag().catch(() => undefined);
     const dt = (now - this.previousAt) / 1000;
-    const sample: MetricsSample = { at: now, cluster: { messages_per_sec: null, bytes_in_per_sec: null, bytes_out_per_sec: null, consumer_lag: this.lag.get(null) ?? null }, topics: {}, idle_ms: null };
+    const figuresOf = (key: string | null): Omit<MetricsCurrent, 'messages_per_sec'> => {
+      const perSecond = (counter: keyof BrokerCounters) => rateOf(counters?.[counter], this.previousCounters?.[counter], key, dt);
+      return { bytes_in_per_sec: perSecond('bytesIn'), bytes_out_per_sec: perSecond('bytesOut'), consumer_lag: this.lag.get(key) ?? null, requests_per_sec: perSecond('requests'), errors_per_sec: perSecond('failedRequests') };
+    };
+    // before the second round there are no rates yet
+    const sample: MetricsSample = { at: now, cluster: { messages_per_sec: null, bytes_in_per_sec: null, bytes_out_per_sec: null, consumer_lag: this.lag.get(null) ?? null, requests_per_sec: null, errors_per_sec: null }, topics: {}, idle_ms: null };
     if (this.previousEnds && dt > 0) {
       let total = 0;
       for (const [topic, end] of ends) {
@@ -159,23 +165,18 @@ export class MetricsSampler {
         // Only topics with recent traffic go into the event: 10,000 quiet topics made each one
         // 741 KB a second (bench/topics), and an absent topic reads as no traffic.
         if (this.lastActive.has(topic)) {
-          const bytesIn = rateOf(bytes?.bytesIn, this.previousBytes?.bytesIn, topic, dt);
-          sample.topics[topic] = { messages_per_sec: rate, bytes_in_per_sec: bytesIn };
-          this.record(topic, now, { messages_per_sec: rate, bytes_in_per_sec: bytesIn, bytes_out_per_sec: rateOf(bytes?.bytesOut, this.previousBytes?.bytesOut, topic, dt), consumer_lag: this.lag.get(topic) ?? null });
+          const figures = { ...figuresOf(topic), messages_per_sec: rate };
+          sample.topics[topic] = figures;
+          this.record(topic, now, figures);
         }
       }
       if (total > 0) this.lastMessageAt = now;
-      sample.cluster = {
-        messages_per_sec: total,
-        bytes_in_per_sec: rateOf(bytes?.bytesIn, this.previousBytes?.bytesIn, null, dt),
-        bytes_out_per_sec: rateOf(bytes?.bytesOut, this.previousBytes?.bytesOut, null, dt),
-        consumer_lag: this.lag.get(null) ?? null,
-      };
+      sample.cluster = { ...figuresOf(null), messages_per_sec: total };
       this.record(null, now, sample.cluster);
     }
     sample.idle_ms = this.lastMessageAt === null ? null : now - this.lastMessageAt;
     this.previousEnds = ends;
-    this.previousBytes = bytes;
+    this.previousCounters = counters;
     this.previousAt = now;
     this.evictQuietTopics();
     this.latest = sample;
@@ -209,7 +210,7 @@ export class MetricsSampler {
     this.topicsAt = this.now();
   }
 
-  private async scrapeExporter(): Promise<BrokerByteCounters | null> {
+  private async scrapeExporter(): Promise<BrokerCounters | null> {
     const url = this.options.prometheusUrl();
     if (!url) {
       this.exporterProblem = 'No Prometheus JMX exporter URL is configured for this connection';
@@ -220,7 +221,7 @@ export class MetricsSampler {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       this.exporterProblem = null;
       this.exporterFailures = 0;
-      return brokerByteCounters(parsePrometheusText(await response.text(), ['kafka_server_brokertopicmetrics_bytes']));
+      return brokerCounters(parsePrometheusText(await response.text(), BROKER_COUNTER_PREFIXES));
     } catch (error) {
       // One slow scrape on a busy machine is a gap in the chart, not "no exporter": say so after a few in a row.
       this.exporterFailures += 1;
@@ -276,10 +277,15 @@ export class MetricsSampler {
   }
 }
 
+/**
+ * A counter's rate since the previous scrape: null when this scrape lacks it, 0 when there was no
+ * previous scrape or the counter went back (a restarted broker). A counter the previous scrape
+ * lacked counts from 0: Kafka creates a topic's counters at their first event.
+ */
 function rateOf(now: Map<string | null, number> | undefined, before: Map<string | null, number> | undefined, key: string | null, dt: number): number | null {
   const current = now?.get(key);
-  const previous = before?.get(key);
   if (current === undefined) return null;
-  if (previous === undefined || current < previous) return 0;
-  return (current - previous) / dt;
+  if (before === undefined) return 0;
+  const previous = before.get(key) ?? 0;
+  return current < previous ? 0 : (current - previous) / dt;
 }

@@ -22,24 +22,62 @@ export function parsePrometheusText(text: string, prefixes: readonly string[]): 
   return samples;
 }
 
-export interface BrokerByteCounters {
-  /** Bytes in/out per topic, and cluster-wide under the key null. */
-  bytesIn: Map<string | null, number>;
-  bytesOut: Map<string | null, number>;
-}
+/** The exporter's names of the counters the sampler reads start so. */
+export const BROKER_COUNTER_PREFIXES = ['kafka_server_brokertopicmetrics_', 'kafka_network_requestmetrics_'] as const;
+const [TOPIC_METRICS, REQUEST_METRICS] = BROKER_COUNTER_PREFIXES;
+
+/** Per topic, and for the whole cluster under the key null. */
+type Counter = Map<string | null, number>;
 
 /**
- * Kafka's BrokerTopicMetrics BytesInPerSec/BytesOutPerSec counters as the JMX exporter names
- * them (`kafka_server_brokertopicmetrics_bytesin_total`, with a `topic` label per topic and
- * none for the broker total). Summed over every scraped broker.
+ * The brokers' counters, summed over every scraped broker. Bytes in and out per topic and in all.
+ * Requests and errors: for a topic, its produce and fetch requests and the failed ones (Kafka
+ * counts a request once per partition it touches, and "failed" leaves out errors it expects, such
+ * as a record too large); for the cluster, every request of any kind and every response with an
+ * error code (RequestMetrics' RequestsPerSec and ErrorsPerSec), or, on an exporter that does not
+ * export those, the topics' produce and fetch figures again.
  */
-export function brokerByteCounters(samples: PromSample[]): BrokerByteCounters {
-  const counters: BrokerByteCounters = { bytesIn: new Map(), bytesOut: new Map() };
+export interface BrokerCounters {
+  bytesIn: Counter;
+  bytesOut: Counter;
+  requests: Counter;
+  failedRequests: Counter;
+}
+
+/** BrokerTopicMetrics' names (after the prefix, before `_total`) → the counter they add to. */
+const TOPIC_COUNTER_OF: Record<string, keyof BrokerCounters> = {
+  bytesin: 'bytesIn',
+  bytesout: 'bytesOut',
+  totalproducerequests: 'requests',
+  totalfetchrequests: 'requests',
+  failedproducerequests: 'failedRequests',
+  failedfetchrequests: 'failedRequests',
+};
+
+/** RequestsPerSec counts a consumer's or a follower's fetch twice: as Fetch, and as one of these. */
+const FETCH_SUBKINDS = new Set(['FetchConsumer', 'FetchFollower']);
+
+const add = (counter: Counter, key: string | null, value: number) => counter.set(key, (counter.get(key) ?? 0) + value);
+
+/** The counters of the JMX exporter's answer, named as `compose/jmx-exporter/kafka-broker.yml` names them. */
+export function brokerCounters(samples: PromSample[]): BrokerCounters {
+  const counters: BrokerCounters = { bytesIn: new Map(), bytesOut: new Map(), requests: new Map(), failedRequests: new Map() };
+  let allRequests: number | null = null;
+  let errorResponses: number | null = null;
   for (const sample of samples) {
-    const target = sample.name.startsWith('kafka_server_brokertopicmetrics_bytesin') ? counters.bytesIn : sample.name.startsWith('kafka_server_brokertopicmetrics_bytesout') ? counters.bytesOut : null;
-    if (!target || !Number.isFinite(sample.value)) continue;
-    const key = sample.labels.topic ?? null;
-    target.set(key, (target.get(key) ?? 0) + sample.value);
+    if (!Number.isFinite(sample.value)) continue;
+    if (sample.name.startsWith(TOPIC_METRICS)) {
+      const counter = TOPIC_COUNTER_OF[sample.name.slice(TOPIC_METRICS.length).replace(/_total$/, '')];
+      if (counter) add(counters[counter], sample.labels.topic ?? null, sample.value);
+    } else if (sample.name === `${REQUEST_METRICS}requests_total`) {
+      if (!FETCH_SUBKINDS.has(sample.labels.request ?? '')) allRequests = (allRequests ?? 0) + sample.value;
+    } else if (sample.name === `${REQUEST_METRICS}errors_total`) {
+      errorResponses = (errorResponses ?? 0) + (sample.labels.error === 'NONE' ? 0 : sample.value);
+    }
   }
+  // Kafka creates a topic's failure counters at its first failure: until then it has had none.
+  for (const key of counters.requests.keys()) if (!counters.failedRequests.has(key)) counters.failedRequests.set(key, 0);
+  if (allRequests !== null) counters.requests.set(null, allRequests);
+  if (errorResponses !== null) counters.failedRequests.set(null, errorResponses);
   return counters;
 }

@@ -1,13 +1,12 @@
-import { LiveSeries } from '../../../src-shared/live-series';
+import type { TimeRange } from '../../../src-shared/metrics';
 import { LiveFigure } from '../components/LiveFigure';
 import { bytes, num } from '../format';
 import { hrefOf } from '../router';
-import { useMetrics } from '../stores/metrics-store';
-import { LiveChart, PALETTE } from './LiveChart';
+import { type MetricsState, useMetrics } from '../stores/metrics-store';
+import { KAFKA_CHARTS, KafkaChart, type KafkaFigures } from './KafkaChart';
 import { useClusterRange } from './use-metric-window';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
-const mbPerSec = (value: number) => `${(value / 1_048_576).toFixed(2)} MB/s`;
 
 /** Whether data is moving right now, and since when it stopped. */
 function FlowIndicator({ idleMs }: { idleMs: number | null }) {
@@ -20,56 +19,18 @@ function FlowIndicator({ idleMs }: { idleMs: number | null }) {
   );
 }
 
-function MessagesChart() {
-  const [range, setRange] = useClusterRange();
-  return (
-    <LiveChart
-      title="Messages per second"
-      testId="chart-messages"
-      source={useMetrics}
-      read={(state) => {
-        const current = state.latest?.cluster.messages_per_sec ?? null;
-        return { lines: [{ name: 'messages/s', points: state.byRange[range]?.series.messages_per_sec ?? LiveSeries.EMPTY, color: PALETTE[0] }], current: current !== null ? rate(current) : '—' };
-      }}
-      format={rate}
-      axisFormat={(value) => num(Math.round(value))}
-      range={range}
-      onRange={setRange}
-    />
-  );
-}
+/** The cluster's figures for one range, with the newest sample's figures (a long range's stored ones are a minute old). */
+const clusterFigures =
+  (range: TimeRange) =>
+  (state: MetricsState): KafkaFigures | undefined => {
+    const metrics = state.byRange[range];
+    return metrics && { series: metrics.series, current: state.latest?.cluster ?? metrics.current, unavailable: metrics.unavailable };
+  };
 
-/** Figures read from the broker's Prometheus JMX exporter, named when it is missing. */
-const EXPORTER_FIGURES = 'MB/s in and out (cluster and per topic)';
-
-function BytesChart() {
+/** A cluster chart with its own range picker. */
+function ClusterChart({ kind, testId }: { kind: keyof typeof KAFKA_CHARTS.cluster; testId: string }) {
   const [range, setRange] = useClusterRange();
-  const unavailable = useMetrics((state) => state.byRange[range]?.unavailable.includes('bytes_in_per_sec') ?? false);
-  if (unavailable) {
-    return (
-      <section className="chart" data-testid="chart-bytes-unavailable">
-        <header>
-          <h2>MB per second</h2>
-        </header>
-        <div className="chart-empty">Needs the broker's Prometheus JMX exporter, which this connection does not have or which does not answer: {EXPORTER_FIGURES}. Add its URL to the connection profile.</div>
-      </section>
-    );
-  }
-  return (
-    <LiveChart
-      title="MB per second (in)"
-      testId="chart-bytes"
-      source={useMetrics}
-      read={(state) => {
-        const current = state.latest?.cluster.bytes_in_per_sec ?? null;
-        return { lines: [{ name: 'MB/s in', points: state.byRange[range]?.series.bytes_in_per_sec ?? LiveSeries.EMPTY, color: PALETTE[1] }], current: current !== null ? mbPerSec(current) : '—' };
-      }}
-      format={mbPerSec}
-      axisFormat={(value) => (value / 1_048_576).toFixed(2)}
-      range={range}
-      onRange={setRange}
-    />
-  );
+  return <KafkaChart kind={KAFKA_CHARTS.cluster[kind]} source={useMetrics} pick={clusterFigures(range)} testId={testId} range={range} onRange={setRange} />;
 }
 
 function BusiestTopics() {
@@ -82,9 +43,6 @@ function BusiestTopics() {
     <section className="chart top-topics">
       <header>
         <h2>Busiest topics</h2>
-        <span className="chart-current">
-          <LiveFigure text={`lag ${latest?.cluster.consumer_lag != null ? num(latest.cluster.consumer_lag) : '—'}`} align="end" />
-        </span>
       </header>
       {topTopics.length === 0 ? (
         <div className="chart-empty">No topic receives data right now.</div>
@@ -104,7 +62,7 @@ function BusiestTopics() {
   );
 }
 
-/** The Overview's Kafka charts: cluster messages/s and MB/s, the busiest topics, total lag. */
+/** The Overview's Kafka charts: the cluster's messages/s, MB/s in and out, requests and errors, total lag, and the busiest topics. */
 export function ThroughputPanel() {
   const idleMs = useMetrics((state) => state.latest?.idle_ms ?? null);
   const error = useMetrics((state) => state.error);
@@ -116,8 +74,10 @@ export function ThroughputPanel() {
       </div>
       {error && <div className="callout error">{error}</div>}
       <div className="charts">
-        <MessagesChart />
-        <BytesChart />
+        <ClusterChart kind="messages" testId="chart-messages" />
+        <ClusterChart kind="bytes" testId="chart-bytes" />
+        <ClusterChart kind="requests" testId="chart-requests" />
+        <ClusterChart kind="lag" testId="chart-lag" />
         <BusiestTopics />
       </div>
     </section>

@@ -55,9 +55,6 @@ export function Overview() {
         </div>
       </div>
       <NextStep snapshot={snapshot} />
-      {kafka.status !== 'down' && <ThroughputPanel />}
-      {flink.status !== 'not-configured' && <FlinkPanel />}
-      <ResourcesPanel />
       <div className="tiles">
         <HealthTile
           id="kafka"
@@ -139,6 +136,9 @@ export function Overview() {
           />
         )}
       </div>
+      {kafka.status !== 'down' && <ThroughputPanel />}
+      {flink.status !== 'not-configured' && <FlinkPanel />}
+      <ResourcesPanel />
     </div>
   );
 }

@@ -1,21 +1,28 @@
 import { create } from 'zustand';
 import { LiveSeries } from '../../../src-shared/live-series';
-import { TIME_RANGE_MS, type MetricsSample, type StreamingMetrics, type TimeRange } from '../../../src-shared/metrics';
+import { METRIC_NAMES, TIME_RANGE_MS, type MetricName, type MetricsSample, type StreamingMetrics, type TimeRange } from '../../../src-shared/metrics';
 import { bridge } from '../bridge';
 import { isLiveRange, rangeWatcher } from './metrics-ranges';
 import { followResources } from './metrics-resources-store';
 
-type SeriesName = keyof StreamingMetrics['series'];
-const SERIES_NAMES = ['messages_per_sec', 'bytes_in_per_sec', 'bytes_out_per_sec', 'consumer_lag'] as const satisfies readonly SeriesName[];
+/** The figures of the cluster or a topic for one range, each series live (appended to in place, see LiveSeries). */
+export type LiveStreamingMetrics = Omit<StreamingMetrics, 'series'> & { series: Record<MetricName, LiveSeries> };
 
-/** The cluster's figures for one range, each series live (appended to in place, see LiveSeries). */
-export type LiveStreamingMetrics = Omit<StreamingMetrics, 'series'> & { series: Record<SeriesName, LiveSeries> };
-
-function live(metrics: StreamingMetrics): LiveStreamingMetrics {
-  return { ...metrics, series: Object.fromEntries(SERIES_NAMES.map((name) => [name, LiveSeries.of(metrics.series[name])])) as Record<SeriesName, LiveSeries> };
+export function live(metrics: StreamingMetrics): LiveStreamingMetrics {
+  return { ...metrics, series: Object.fromEntries(METRIC_NAMES.map((name) => [name, LiveSeries.of(metrics.series[name])])) as Record<MetricName, LiveSeries> };
 }
 
-interface MetricsState {
+/** One sample's figures appended to a range's series (a figure the sample lacks adds no point). */
+export function appendFigures(metrics: LiveStreamingMetrics, at: number, figures: Partial<Record<MetricName, number | null>>, rangeMs: number): LiveStreamingMetrics['series'] {
+  const series = { ...metrics.series };
+  for (const name of METRIC_NAMES) {
+    const value = figures[name];
+    if (value != null) series[name] = series[name].appended([at, value], rangeMs);
+  }
+  return series;
+}
+
+export interface MetricsState {
   /** The cluster series for each range some chart shows (each chart has its own range picker). */
   byRange: Partial<Record<TimeRange, LiveStreamingMetrics>>;
   latest: MetricsSample | null;
@@ -49,12 +56,7 @@ export function applyMetricsSample(state: Pick<MetricsState, 'byRange'>, sample:
       byRange[range] = metrics;
       continue;
     }
-    const series = { ...metrics.series };
-    for (const name of SERIES_NAMES) {
-      const value = sample.cluster[name];
-      if (value !== null) series[name] = series[name].appended([sample.at, value], rangeMs);
-    }
-    byRange[range] = { ...metrics, current: sample.cluster, series };
+    byRange[range] = { ...metrics, current: sample.cluster, series: appendFigures(metrics, sample.at, sample.cluster, rangeMs) };
   }
   return { latest: sample, byRange };
 }

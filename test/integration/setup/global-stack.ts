@@ -7,6 +7,8 @@ export interface SharedStack {
   zookeeper: string;
   flinkUrl: string;
   sqlGatewayUrl: string;
+  /** The broker's Prometheus JMX exporter (the same agent and rules as the app's local stack). */
+  exporterUrl: string;
   ports: { kafka: number; zookeeper: number; flinkRest: number; sqlGateway: number };
 }
 
@@ -21,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   let stack: TestStack;
   try {
-    stack = await startTestStack({ onProgress: (event) => console.log(`[stack] ${event.service} ${event.phase}${event.message ? `: ${event.message}` : ''}`) });
+    stack = await startTestStack({ jmxExporter: true, onProgress: (event) => console.log(`[stack] ${event.service} ${event.phase}${event.message ? `: ${event.message}` : ''}`) });
   } catch (error) {
     console.error(`[stack] the shared native stack did not start: ${(error as Error).message}`);
     throw error;
@@ -33,7 +35,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     zookeeper: `${stack.host}:${stack.ports.zookeeper}`,
     flinkUrl: stack.flinkUrl,
     sqlGatewayUrl: stack.sqlGatewayUrl,
+    exporterUrl: stack.exporterUrl ?? missingExporter(),
     ports: { kafka: stack.ports.kafka, zookeeper: stack.ports.zookeeper!, flinkRest: stack.ports.flinkRest, sqlGateway: stack.ports.sqlGateway },
   });
   return () => stack.stop();
+}
+
+function missingExporter(): never {
+  throw new Error('the shared stack has no JMX exporter: its agent jar is missing (run: bash compose/jmx-exporter/fetch-agent.sh)');
 }

@@ -32,6 +32,8 @@ describe.skipIf(missing !== null)('JMX exporter rules', () => {
       expect(line(/^kafka_server_brokertopicmetrics_messagesin_total\{topic="stavanger_parking_events",?\} 42\.0$/)).toBeDefined();
       expect(line(/^kafka_server_brokertopicmetrics_bytesin_total 9999\.0$/)).toBeDefined();
       expect(line(/^kafka_network_requestmetrics_requests_total\{request="Produce",version="9",?\} 77\.0$/)).toBeDefined();
+      expect(line(/^kafka_network_requestmetrics_errors_total\{error="MESSAGE_TOO_LARGE",request="Produce",?\} 5\.0$/)).toBeDefined();
+      expect(line(/^kafka_network_requestmetrics_errors_total\{error="NONE",request="Produce",?\} 70\.0$/)).toBeDefined();
       expect(line(/^kafka_server_replicamanager_underreplicatedpartitions 0\.0$/)).toBeDefined();
       expect(line(/^kafka_controller_kafkacontroller_activecontrollercount 1\.0$/)).toBeDefined();
       expect(body).not.toMatch(/logflush/i);

@@ -14,7 +14,7 @@ function series(base: number, end: number): Point[] {
 
 const JOB = 'b3e1c0de00000000000000000000beef';
 const SERVICES = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager'];
-/** The drawn resource series: Flink 5, TaskManager 2, ZooKeeper 3, processes 8 (+ the cluster's 2 = 20 drawn). */
+/** The drawn resource series: Flink 5, TaskManager 2, ZooKeeper 3, processes 8 (+ the cluster's 6 = 24 drawn). */
 export const RESOURCE_SERIES: { group: ResourceGroup; subject: string | null; label: string; metric: ResourceMetric; base: number }[] = [
   { group: 'flink', subject: null, label: 'Flink', metric: 'records_in_per_sec', base: 900 },
   { group: 'flink', subject: null, label: 'Flink', metric: 'records_out_per_sec', base: 850 },
@@ -33,7 +33,7 @@ export const RESOURCE_SERIES: { group: ResourceGroup; subject: string | null; la
 const JOB_SERIES = (['records_in_per_sec', 'records_out_per_sec', 'backpressured_ratio', 'checkpoint_duration_ms', 'checkpoint_size_bytes', 'restarts'] as const).map((metric) => ({ group: 'flink-job' as const, subject: JOB, label: 'stavanger_parking_realtime', metric, base: 100 }));
 
 export function clusterMetrics(range: TimeRange, end: number): StreamingMetrics {
-  const current = { messages_per_sec: 1000, bytes_in_per_sec: 2e6, bytes_out_per_sec: 4e6, consumer_lag: 10 };
+  const current = { messages_per_sec: 1000, bytes_in_per_sec: 2e6, bytes_out_per_sec: 4e6, consumer_lag: 10, requests_per_sec: 600, errors_per_sec: 0.5 };
   return {
     topic: '(cluster)',
     time_range: range,
@@ -61,8 +61,8 @@ export function nextSamples(at: number, i: number): { cluster: MetricsSample; re
   return {
     cluster: {
       at,
-      cluster: { messages_per_sec: messages, bytes_in_per_sec: wave(2e6, i), bytes_out_per_sec: wave(4e6, i), consumer_lag: Math.round(wave(10, i)) },
-      topics: { orders: { messages_per_sec: messages * 0.6, bytes_in_per_sec: 1e6 }, stavanger_parking_events: { messages_per_sec: messages * 0.4, bytes_in_per_sec: 5e5 } },
+      cluster: { messages_per_sec: messages, bytes_in_per_sec: wave(2e6, i), bytes_out_per_sec: wave(4e6, i), consumer_lag: Math.round(wave(10, i)), requests_per_sec: wave(600, i), errors_per_sec: wave(0.5, i) },
+      topics: { orders: topicFigures(messages * 0.6, 1e6), stavanger_parking_events: topicFigures(messages * 0.4, 5e5) },
       idle_ms: 0,
     },
     resources: {
@@ -71,4 +71,8 @@ export function nextSamples(at: number, i: number): { cluster: MetricsSample; re
       unavailable: [],
     },
   };
+}
+
+function topicFigures(messages: number, bytesIn: number): MetricsSample['topics'][string] {
+  return { messages_per_sec: messages, bytes_in_per_sec: bytesIn, bytes_out_per_sec: bytesIn * 2, consumer_lag: 5, requests_per_sec: messages / 3, errors_per_sec: 0 };
 }
