@@ -29,6 +29,15 @@ const CODE_OF: Record<string, ErrorCode> = {
   SASL_AUTHENTICATION_FAILED: 'forbidden',
 };
 
+/** Records the broker refused for what they are (a retry would be refused again), with what usually causes it. */
+const REFUSED_RECORDS: Record<string, string> = {
+  INVALID_RECORD: 'a compacted topic refuses records without a key',
+  MESSAGE_TOO_LARGE: "larger than the topic's max.message.bytes",
+  RECORD_LIST_TOO_LARGE: "larger than the topic's max.message.bytes",
+  INVALID_TIMESTAMP: "outside the topic's message.timestamp difference limits",
+  CORRUPT_MESSAGE: 'the record failed its checksum',
+};
+
 function innermost(error: KafkaJsErrorLike): KafkaJsErrorLike {
   if (error.errors?.length) return innermost(error.errors[0]);
   if (error.originalError) return innermost(error.originalError);
@@ -43,6 +52,9 @@ export function kafkaError(error: unknown, action: string): StreamdeskError {
   if (error instanceof StreamdeskError) return error;
   const inner = innermost((error ?? {}) as KafkaJsErrorLike);
   const type = inner.type;
+  if (type && REFUSED_RECORDS[type]) {
+    return new StreamdeskError('invalid-argument', `${action}: the broker refused the records: ${inner.message ?? type} (${REFUSED_RECORDS[type]}; broker said ${type})`);
+  }
   if (type) {
     const field = FIELD_OF[type];
     const code = CODE_OF[type] ?? (field ? 'invalid-argument' : 'unavailable');
