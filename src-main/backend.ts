@@ -111,11 +111,12 @@ export function createBackend(options: BackendOptions): Backend {
     // Keyed by the alert id: data_quality_alerts is compacted, and its start and clear share a key.
     publish: async (topic, record) => void (await producer.ingest({ topic, records: [record], keyField: 'id' })),
     onChange: (state) => bus.emit('alerts:changed', state),
-    flinkJobs: throttled(5000, async () => {
+    flinkJobs: async () => {
       if (!connection().flinkUrl) return [];
-      const jobs = await pipelines().jobs();
+      // the jobs' states and checkpoints only: not their pipelines' latency, which reads Kafka
+      const jobs = await pipelines().insight.jobs();
       return jobs.map((job) => ({ id: job.id, name: job.name, state: job.state, failedInARow: job.checkpointsFailedInARow ?? 0 }));
-    }),
+    },
   });
   const metrics = new MetricsSampler({
     target: kafkaTarget,
@@ -183,15 +184,6 @@ function composeFor(composeDir: string, dataDir: string): (kraft: boolean) => Co
     let backend = backends.get(kraft);
     if (!backend) backends.set(kraft, (backend = new ComposeBackend({ run: nodeRun, spawn: nodeSpawn, composeDir, dataDir, kraft })));
     return backend;
-  };
-}
-
-/** Reuses the last answer for `ms`: alerts re-evaluate every second, Flink's jobs need not be re-read as often. */
-function throttled<T>(ms: number, load: () => Promise<T>): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | null = null;
-  return () => {
-    if (!last || Date.now() - last.at > ms) last = { at: Date.now(), value: load() };
-    return last.value;
   };
 }
 

@@ -99,11 +99,20 @@ test('the Overview charts live throughput while a generator runs', async ({ page
   await page.goto(`${env.serveUrl}#/overview`);
   await expect(page.getByTestId('flow-indicator')).toHaveAttribute('data-flowing', 'true', { timeout: 20_000 });
   await expect(page.getByTestId('chart-messages').locator('.chart-plot[data-series="1"]')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('chart-bytes').locator('.chart-plot[data-series="1"]')).toBeVisible({ timeout: 20_000 });
+  // from the broker's JMX exporter: MB/s in and out, requests and error responses
+  await expect(page.getByTestId('chart-bytes').locator('.chart-plot[data-series="2"]')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('chart-requests').locator('.chart-plot[data-series="2"]')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('chart-requests').locator('.chart-current')).toHaveText(/^[1-9][\d,.]*\/s$/);
+  await expect(page.getByTestId('chart-lag')).toBeVisible();
   await expect(page.getByTestId('throughput')).toContainText('stavanger_parking_events');
   await page.waitForTimeout(3000);
   await page.screenshot({ path: testInfo.outputPath('overview-live-charts.png'), fullPage: true });
+  // the topic's own charts: its messages/s near the generator's rate, its bytes in and out, its produce and fetch requests
   await page.goto(`${env.serveUrl}#/topics/stavanger_parking_events`);
+  await expect(page.getByTestId('topic-chart').locator('.chart-current')).toHaveText(/^1[0-9]{2}\/s$/, { timeout: 20_000 });
+  await expect(page.getByTestId('topic-chart-bytes').locator('.chart-plot[data-series="2"]')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('topic-chart-requests').locator('.chart-plot[data-series="2"]')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('topic-chart').screenshot({ path: testInfo.outputPath('topic-live-chart.png') });
   await page.getByTestId('generator-stop').first().click();
   await expect(page.getByTestId('generator-row').first()).toHaveAttribute('data-state', 'stopped');
 });

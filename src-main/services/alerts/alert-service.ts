@@ -9,6 +9,10 @@ import type { KeyValueFile } from '../profiles';
 import { DEFAULT_RULES, evaluate, type AlertInputs } from './rules';
 
 const HISTORY_KEPT = 200;
+/** Flink's jobs are read again at most this often (the alerts are evaluated every second). */
+const FLINK_JOBS_EVERY_MS = 5_000;
+/** A read of Flink's jobs that takes longer is given up (a JobManager that accepts connections but does not answer). */
+const FLINK_JOBS_DEADLINE_MS = 15_000;
 
 export interface AlertServiceOptions {
   /** Where rule settings are kept; without one they last as long as the process. */
@@ -40,6 +44,10 @@ export class AlertService {
   private metrics: MetricsSample | null = null;
   private peakTaskManagers = 0;
   private readonly lastMessage = new Map<string, number>();
+  /** The Flink jobs last read, and whether a read is under way. */
+  private flinkJobs: AlertInputs['flinkJobs'] = [];
+  private flinkJobsAt = -Infinity;
+  private readingFlinkJobs = false;
   private readonly now: () => number;
   private readonly startedAt: number;
 
@@ -61,7 +69,7 @@ export class AlertService {
     if (args.topic !== undefined && rule.id !== 'topic-idle') throw new StreamdeskError('invalid-argument', `topic: only the "No data on a topic" rule watches a topic`);
     Object.assign(rule, Object.fromEntries(Object.entries(args).filter(([key, value]) => key !== 'id' && value !== undefined)));
     this.save();
-    void this.reevaluate();
+    this.reevaluate();
     return this.state();
   }
 
@@ -76,22 +84,26 @@ export class AlertService {
   onHealth(snapshot: HealthSnapshot): void {
     this.health = snapshot;
     this.peakTaskManagers = Math.max(this.peakTaskManagers, snapshot.services.taskmanagers.details.taskManagers ?? 0);
-    void this.reevaluate();
+    this.reevaluate();
   }
 
   onMetrics(sample: MetricsSample): void {
     this.metrics = sample;
     for (const [topic, figures] of Object.entries(sample.topics)) if (figures.messages_per_sec > 0) this.lastMessage.set(topic, sample.at);
-    void this.reevaluate();
+    this.reevaluate();
   }
 
-  async reevaluate(): Promise<void> {
+  /**
+   * Evaluates the rules on what is known now, Flink's jobs as last read: a slow Flink (reading its
+   * jobs can take seconds) must not hold back a broker or lag alert, nor the clearing of one.
+   */
+  reevaluate(): void {
+    this.readFlinkJobsWhenDue();
     const now = this.now();
-    const flinkJobs = this.options.flinkJobs ? await this.options.flinkJobs().catch(() => []) : [];
     const firing = evaluate(this.rules, {
       health: this.health,
       metrics: this.metrics,
-      flinkJobs,
+      flinkJobs: this.flinkJobs,
       peakTaskManagers: this.peakTaskManagers,
       // A topic never seen moving counts as idle since the engine started watching.
       lastMessageAt: (topic) => this.lastMessage.get(topic) ?? (this.metrics ? this.startedAt : null),
@@ -116,6 +128,22 @@ export class AlertService {
       changed = true;
     }
     if (changed) this.options.onChange?.(this.state());
+  }
+
+  private readFlinkJobsWhenDue(): void {
+    const read = this.options.flinkJobs;
+    if (!read || this.readingFlinkJobs || this.now() - this.flinkJobsAt < FLINK_JOBS_EVERY_MS) return;
+    this.readingFlinkJobs = true;
+    let deadline: NodeJS.Timeout | undefined;
+    void Promise.race([read(), new Promise<never>((_, reject) => (deadline = setTimeout(() => reject(new Error('no answer')), FLINK_JOBS_DEADLINE_MS)))])
+      .catch(() => [])
+      .finally(() => clearTimeout(deadline))
+      .then((jobs) => {
+        this.flinkJobs = jobs;
+        this.flinkJobsAt = this.now();
+        this.readingFlinkJobs = false;
+        this.reevaluate();
+      });
   }
 
   private async publish(alert: Alert, event: 'started' | 'cleared'): Promise<void> {

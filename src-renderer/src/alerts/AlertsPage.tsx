@@ -55,6 +55,30 @@ function AlertRow({ alert }: { alert: Alert }) {
   );
 }
 
+const PUBLISH_TOPIC = 'data_quality_alerts';
+
+/** Whether every alert is also written to the seed's alert topic: shows the choice at once, and why it did not take. */
+function PublishToggle({ publishing }: { publishing: boolean }) {
+  const [pending, setPending] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const choose = (publish: boolean) => {
+    setPending(publish);
+    setError(null);
+    bridge.call('alerts:setPublishing', { topic: publish ? PUBLISH_TOPIC : null }).then(
+      (next) => useAlerts.setState({ state: next }),
+      (caught: Error) => setError(caught.message),
+    ).finally(() => setPending(null));
+  };
+  return (
+    <span>
+      <label className="check">
+        <input type="checkbox" checked={pending ?? publishing} disabled={pending !== null} onChange={(event) => choose(event.target.checked)} /> Also publish every alert as JSON to <code>{PUBLISH_TOPIC}</code>
+      </label>
+      {error && <div className="field-error">{error}</div>}
+    </span>
+  );
+}
+
 /** Active alerts, their history, the rules with their thresholds, notifications and publishing. */
 export function AlertsPage() {
   const state = useAlerts((store) => store.state);
@@ -100,14 +124,7 @@ export function AlertsPage() {
       <section className="panel">
         <header>
           <h2>Rules</h2>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={state.publishTopic !== null}
-              onChange={(event) => void bridge.call('alerts:setPublishing', { topic: event.target.checked ? 'data_quality_alerts' : null }).then((next) => useAlerts.setState({ state: next }))}
-            />{' '}
-            Also publish every alert as JSON to <code>data_quality_alerts</code>
-          </label>
+          <PublishToggle publishing={state.publishTopic !== null} />
         </header>
         {state.publishError && <div className="note error">{state.publishError}</div>}
         <table className="grid compact" data-testid="alert-rules">
