@@ -110,9 +110,11 @@ test('the Overview charts live throughput while a generator runs', async ({ page
   // the topic's own charts: its messages/s near the generator's rate, its bytes in and out, its produce and fetch requests
   await page.goto(`${env.serveUrl}#/topics/stavanger_parking_events`);
   await expect(page.getByTestId('topic-chart').locator('.chart-current')).toHaveText(/^1[0-9]{2}\/s$/, { timeout: 20_000 });
+  await expect(page.getByTestId('topic-flow-indicator')).toHaveAttribute('data-flowing', 'true');
   await expect(page.getByTestId('topic-chart-bytes').locator('.chart-plot[data-series="2"]')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('topic-chart-requests').locator('.chart-plot[data-series="2"]')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('topic-chart').screenshot({ path: testInfo.outputPath('topic-live-chart.png') });
   await page.getByTestId('generator-stop').first().click();
   await expect(page.getByTestId('generator-row').first()).toHaveAttribute('data-state', 'stopped');
+  await expect(page.getByTestId('topic-flow-indicator')).toContainText(/No data for \d+ s/, { timeout: 20_000 });
 });

@@ -1,4 +1,5 @@
 import type { TimeRange } from '../../../src-shared/metrics';
+import { FlowIndicator } from '../components/FlowIndicator';
 import { LiveFigure } from '../components/LiveFigure';
 import { bytes, num } from '../format';
 import { hrefOf } from '../router';
@@ -7,17 +8,6 @@ import { KAFKA_CHARTS, KafkaChart, type KafkaFigures } from './KafkaChart';
 import { useClusterRange } from './use-metric-window';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
-
-/** Whether data is moving right now, and since when it stopped. */
-function FlowIndicator({ idleMs }: { idleMs: number | null }) {
-  const flowing = idleMs !== null && idleMs < 3000;
-  return (
-    <span className={`flow ${flowing ? 'on' : 'off'}`} data-testid="flow-indicator" data-flowing={flowing}>
-      <span className={`live-dot${flowing ? ' on' : ''}`} aria-hidden="true" />
-      {flowing ? 'Data flowing' : idleMs === null ? 'No data seen yet' : `No data for ${Math.round(idleMs / 1000)} s`}
-    </span>
-  );
-}
 
 /** The cluster's figures for one range, with the newest sample's figures (a long range's stored ones are a minute old). */
 const clusterFigures =

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TimeRange } from '../../../src-shared/metrics';
+import { FlowIndicator } from '../components/FlowIndicator';
 import { followTopicMetrics, type TopicMetricsState, useTopicMetrics } from '../stores/topic-metrics-store';
 import { KAFKA_CHARTS, KafkaChart, type KafkaFigures } from './KafkaChart';
 import { RangePicker } from './RangePicker';
@@ -10,11 +11,15 @@ const topicFigures = ({ metrics, current }: TopicMetricsState): KafkaFigures | u
 export function TopicThroughput({ topic }: { topic: string }) {
   const [range, setRange] = useState<TimeRange>('15m');
   const error = useTopicMetrics((state) => state.error);
+  const idleMs = useTopicMetrics((state) => state.idleMs);
   useEffect(() => followTopicMetrics(topic, range), [topic, range]);
   return (
     <section className="panel">
       <header>
-        <h2>Throughput</h2>
+        <div className="heading-group">
+          <h2>Throughput</h2>
+          <FlowIndicator idleMs={idleMs} testId="topic-flow-indicator" />
+        </div>
         <RangePicker value={range} onChange={setRange} />
       </header>
       {error ? (

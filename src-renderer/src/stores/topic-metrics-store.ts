@@ -10,10 +10,12 @@ export interface TopicMetricsState {
   metrics: LiveStreamingMetrics | null;
   /** The newest sample's figures for the topic (whatever the range). */
   current: MetricsCurrent | null;
+  /** Milliseconds since the topic last received a message, as far as the loaded series and later samples tell (null: not in them). */
+  idleMs: number | null;
   error: string | null;
 }
 
-export const useTopicMetrics = create<TopicMetricsState>(() => ({ topic: null, metrics: null, current: null, error: null }));
+export const useTopicMetrics = create<TopicMetricsState>(() => ({ topic: null, metrics: null, current: null, idleMs: null, error: null }));
 
 /** A topic with no traffic is left out of a sample: it had none, and its other figures are unknown. */
 const quiet: MetricsCurrent = { messages_per_sec: 0, bytes_in_per_sec: null, bytes_out_per_sec: null, consumer_lag: null, requests_per_sec: null, errors_per_sec: null };
@@ -24,10 +26,15 @@ const quiet: MetricsCurrent = { messages_per_sec: 0, bytes_in_per_sec: null, byt
  */
 export function followTopicMetrics(topic: string, range: TimeRange): () => void {
   let cancelled = false;
-  useTopicMetrics.setState({ topic, metrics: null, current: null, error: null });
+  let lastMessageAt: number | null = null;
+  useTopicMetrics.setState({ topic, metrics: null, current: null, idleMs: null, error: null });
   const load = () =>
     bridge.call('metrics:topic', { topic, time_range: range }).then(
-      (loaded) => !cancelled && useTopicMetrics.setState((state) => ({ metrics: live(loaded), current: state.current ?? loaded.current, error: null })),
+      (loaded) => {
+        if (cancelled) return;
+        lastMessageAt ??= loaded.series.messages_per_sec.findLast(([, rate]) => rate > 0)?.[0] ?? null;
+        useTopicMetrics.setState((state) => ({ metrics: live(loaded), current: state.current ?? loaded.current, error: null }));
+      },
       (error: Error) => !cancelled && useTopicMetrics.setState({ error: error.message }),
     );
   void load();
@@ -36,8 +43,10 @@ export function followTopicMetrics(topic: string, range: TimeRange): () => void 
     // the first sample has no rates yet
     if (sample.cluster.messages_per_sec === null) return;
     const figures = sample.topics[topic] ?? quiet;
+    if ((figures.messages_per_sec ?? 0) > 0) lastMessageAt = sample.at;
     useTopicMetrics.setState(({ metrics }) => ({
       current: figures,
+      idleMs: lastMessageAt === null ? null : sample.at - lastMessageAt,
       metrics: metrics && isLiveRange(range) ? { ...metrics, current: figures, series: appendFigures(metrics, sample.at, figures, TIME_RANGE_MS[range]) } : metrics,
     }));
   });
