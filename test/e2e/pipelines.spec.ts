@@ -45,6 +45,8 @@ test('a pipeline started through the Start Pipeline modal runs and its completed
 
   await job.getByRole('link').click();
   await expect(page.getByTestId('vertices')).toContainText('Source');
+  // the checkpoint history chart: a bar per checkpoint Flink still lists (at least the two counted above)
+  await expect(page.getByTestId('checkpoint-chart').locator('.recharts-bar-rectangle').nth(1)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('job-detail.png'), fullPage: true });
 
   // The seed's REST endpoint: an unknown pipeline is 404, bad settings 400.

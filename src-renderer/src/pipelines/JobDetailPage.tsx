@@ -1,10 +1,13 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { JobDetail } from '../../../src-shared/flink';
 import { bridge } from '../bridge';
 import { usePolling } from '../hooks/use-polling';
 import { bytes, num } from '../format';
 import { hrefOf } from '../router';
 import { LatencyPanel } from './latency';
+
+/** recharts is loaded with the first job page, not with the app. */
+const CheckpointHistoryChart = lazy(() => import('./CheckpointHistoryChart'));
 
 const pct = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
@@ -52,6 +55,11 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
       </section>
       <section className="panel">
         <header><h2>Checkpoints</h2></header>
+        {job.checkpoints.history.length > 0 && (
+          <Suspense fallback={<div className="chart-empty">Loading the chart…</div>}>
+            <CheckpointHistoryChart history={job.checkpoints.history} />
+          </Suspense>
+        )}
         <table className="grid compact">
           <thead><tr><th>#</th><th>Status</th><th>Triggered</th><th className="right">Duration</th><th className="right">Size</th><th>Path</th></tr></thead>
           <tbody>
