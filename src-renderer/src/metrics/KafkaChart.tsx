@@ -36,36 +36,21 @@ const bytes: KafkaChartKind = {
 };
 const lag: KafkaChartKind = { title: 'Consumer lag', lines: [{ metric: 'consumer_lag', name: 'messages behind', color: PALETTE[3] }], format: (value) => `${whole(value)} behind`, axisFormat: whole };
 
-/** The charts of the whole cluster (Overview) and of one topic (its page); they differ in what the brokers count as requests and errors. */
+/** Requests and their errors: the cluster counts every request and every error response; a topic its produce and fetch requests and the failed ones. */
+const requests = (title: string, errors: string): KafkaChartKind => ({
+  title,
+  lines: [
+    { metric: 'requests_per_sec', name: 'requests', color: PALETTE[4] },
+    { metric: 'errors_per_sec', name: errors, color: PALETTE[5] },
+  ],
+  format: rate,
+  axisFormat: whole,
+});
+
+/** The charts of the whole cluster (Overview) and of one topic (its page). */
 export const KAFKA_CHARTS = {
-  cluster: {
-    messages,
-    bytes,
-    requests: {
-      title: 'Requests per second',
-      lines: [
-        { metric: 'requests_per_sec', name: 'requests', color: PALETTE[4] },
-        { metric: 'errors_per_sec', name: 'error responses', color: PALETTE[5] },
-      ],
-      format: rate,
-      axisFormat: whole,
-    },
-    lag: { ...lag, title: 'Consumer lag (all groups)' },
-  },
-  topic: {
-    messages,
-    bytes,
-    requests: {
-      title: 'Produce and fetch requests per second',
-      lines: [
-        { metric: 'requests_per_sec', name: 'requests', color: PALETTE[4] },
-        { metric: 'errors_per_sec', name: 'failed', color: PALETTE[5] },
-      ],
-      format: rate,
-      axisFormat: whole,
-    },
-    lag,
-  },
+  cluster: { messages, bytes, requests: requests('Requests per second', 'error responses'), lag: { ...lag, title: 'Consumer lag (all groups)' } },
+  topic: { messages, bytes, requests: requests('Produce and fetch requests per second', 'failed'), lag },
 } satisfies Record<'cluster' | 'topic', Record<string, KafkaChartKind>>;
 
 /** Figures read from the broker's Prometheus JMX exporter, named when it is missing. */
