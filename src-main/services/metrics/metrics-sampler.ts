@@ -260,6 +260,8 @@ export class MetricsSampler {
         }
       }
     });
+    // no group with committed offsets: nothing is behind (a topic no group reads keeps no lag figure)
+    if (!lag.has(null)) lag.set(null, 0);
     this.lag = lag;
     this.recordGroupLag(byGroup);
   }

@@ -17,6 +17,8 @@ interface KafkaChartKind {
   lines: { metric: MetricName; name: string; color: string }[];
   format(value: number): string;
   axisFormat(value: number): string;
+  /** What to say while there is nothing to draw (default: samples are being collected). */
+  empty?: string;
 }
 
 const whole = (value: number) => num(Math.round(value));
@@ -50,7 +52,7 @@ const requests = (title: string, errors: string): KafkaChartKind => ({
 /** The charts of the whole cluster (Overview) and of one topic (its page). */
 export const KAFKA_CHARTS = {
   cluster: { messages, bytes, requests: requests('Requests per second', 'error responses'), lag: { ...lag, title: 'Consumer lag (all groups)' } },
-  topic: { messages, bytes, requests: requests('Produce and fetch requests per second', 'failed'), lag },
+  topic: { messages, bytes, requests: requests('Produce and fetch requests per second', 'failed'), lag: { ...lag, empty: 'No lag measured: no consumer group has committed offsets on this topic (yet).' } },
 } satisfies Record<'cluster' | 'topic', Record<string, KafkaChartKind>>;
 
 /** Figures read from the broker's Prometheus JMX exporter, named when it is missing. */
@@ -97,6 +99,7 @@ export function KafkaChart<S>({ kind, source, pick, testId, range, onRange }: Pr
       axisFormat={kind.axisFormat}
       range={range}
       onRange={onRange}
+      empty={kind.empty}
     />
   );
 }
