@@ -10,9 +10,10 @@ export const Point = z.tuple([z.number(), z.number()]);
 export type Point = z.infer<typeof Point>;
 
 /**
- * requests_per_sec and errors_per_sec are the brokers' produce and fetch requests and the failed
- * ones (Kafka's BrokerTopicMetrics, counted once per partition a request touches); like the bytes,
- * they need the JMX exporter.
+ * requests_per_sec and errors_per_sec: for a topic, its produce and fetch requests and the failed
+ * ones (Kafka's BrokerTopicMetrics, once per partition a request touches); for the cluster, every
+ * request and every response with an error code (RequestMetrics). Like the bytes, they need the
+ * JMX exporter.
  */
 export const METRIC_NAMES = ['messages_per_sec', 'bytes_in_per_sec', 'bytes_out_per_sec', 'consumer_lag', 'requests_per_sec', 'errors_per_sec'] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];

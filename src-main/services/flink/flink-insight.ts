@@ -5,15 +5,10 @@ import { type FlinkCluster, type JobDetail, type JobSummary, type JobVertex, job
 import type { FlinkRestClient } from './flink-rest-client';
 import type { RawJobDetail, RawMetricList } from './flink-rest-types';
 import { SinkWriterMetrics, sinkRecordsOut } from './sink-output';
-import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks } from './flink-parse';
+import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks, sumKnown } from './flink-parse';
 
 const VERTEX_METRICS = ['numRecordsIn', 'numRecordsOut', 'numBytesIn', 'numBytesOut', 'numRecordsInPerSecond', 'numRecordsOutPerSecond', 'busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond'];
 const LIVE = new Set(['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING', 'RECONCILING', 'FAILING', 'CANCELLING']);
-
-function sumKnown(values: (number | null)[]): number | null {
-  const known = values.filter((n): n is number => n !== null);
-  return known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;
-}
 
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
   try {

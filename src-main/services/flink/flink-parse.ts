@@ -127,6 +127,12 @@ export function metricValue(list: RawMetricList, id: string, agg: 'sum' | 'max' 
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
+/** The sum of the figures that are known; null when none is. */
+export function sumKnown(values: (number | null)[]): number | null {
+  const known = values.filter((n): n is number => n !== null);
+  return known.length > 0 ? known.reduce((a, b) => a + b, 0) : null;
+}
+
 /** Source and sink vertices, from the plan's edges (a vertex no other vertex reads is a sink). */
 export function sourcesAndSinks(d: RawJobDetail): { sources: string[]; sinks: string[] } {
   const nodes = d.plan?.nodes ?? [];

@@ -4,7 +4,7 @@
 // counts the records it sends.
 import type { FlinkRestClient } from './flink-rest-client';
 import type { RawMetricList } from './flink-rest-types';
-import { metricValue } from './flink-parse';
+import { metricValue, sumKnown } from './flink-parse';
 
 const WRITER_RATE = /(?:__|: )Writer\.numRecordsOutPerSecond$/;
 /** A vertex's operator metrics appear once its tasks run: one without a writer is listed again after this. */
@@ -49,7 +49,5 @@ export class SinkWriterMetrics {
  * writer metric (Flink's older SinkFunction), what enters its vertex. Null when nothing is known.
  */
 export function sinkRecordsOut(sinks: string[], writers: Record<string, RawMetricList>, vertexIn: (vertex: string) => number | null): number | null {
-  const rates = sinks.map((vertex) => (writers[vertex] ? writers[vertex].reduce((sum, entry) => sum + (metricValue(writers[vertex], entry.id) ?? 0), 0) : vertexIn(vertex)));
-  const known = rates.filter((rate): rate is number => rate !== null);
-  return known.length === 0 ? null : known.reduce((sum, rate) => sum + rate, 0);
+  return sumKnown(sinks.map((vertex) => (writers[vertex] ? (sumKnown(writers[vertex].map((entry) => metricValue(writers[vertex], entry.id))) ?? 0) : vertexIn(vertex))));
 }

@@ -1,5 +1,5 @@
 // Flink's REST answers turned into resource readings (pure: unit-tested on recorded answers).
-import { metricValue, sourcesAndSinks } from '../flink/flink-parse';
+import { metricValue, sourcesAndSinks, sumKnown } from '../flink/flink-parse';
 import { sinkRecordsOut } from '../flink/sink-output';
 import type { RawCheckpoints, RawJobDetail, RawMetricList } from '../flink/flink-rest-types';
 import { finiteNumber, reading, type Reading } from './resource-reading';
@@ -28,10 +28,7 @@ export interface FlinkJobAnswers {
  */
 export function flinkJobReadings(job: FlinkJobAnswers): Reading[] {
   const { sources, sinks } = sourcesAndSinks(job.detail);
-  const sumOver = (vertices: string[], metric: string): number | null => {
-    const values = vertices.map((vertex) => (job.vertexMetrics[vertex] ? metricValue(job.vertexMetrics[vertex], metric, 'sum') : null)).filter((value): value is number => value !== null);
-    return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0);
-  };
+  const sumOver = (vertices: string[], metric: string): number | null => sumKnown(vertices.map((vertex) => (job.vertexMetrics[vertex] ? metricValue(job.vertexMetrics[vertex], metric, 'sum') : null)));
   const worst = (metric: string): number | null => {
     const values = Object.values(job.vertexMetrics)
       .map((list) => metricValue(list, metric, 'max'))

@@ -6,7 +6,6 @@ import { COARSE_REFRESH_MS, isLiveRange } from './metrics-ranges';
 
 /** The figures of the topic whose page is open, for the range its charts show. */
 export interface TopicMetricsState {
-  topic: string | null;
   metrics: LiveStreamingMetrics | null;
   /** The newest sample's figures for the topic (whatever the range). */
   current: MetricsCurrent | null;
@@ -15,7 +14,7 @@ export interface TopicMetricsState {
   error: string | null;
 }
 
-export const useTopicMetrics = create<TopicMetricsState>(() => ({ topic: null, metrics: null, current: null, idleMs: null, error: null }));
+export const useTopicMetrics = create<TopicMetricsState>(() => ({ metrics: null, current: null, idleMs: null, error: null }));
 
 /** A topic with no traffic is left out of a sample: it had none, and its other figures are unknown. */
 const quiet: MetricsCurrent = { messages_per_sec: 0, bytes_in_per_sec: null, bytes_out_per_sec: null, consumer_lag: null, requests_per_sec: null, errors_per_sec: null };
@@ -27,7 +26,7 @@ const quiet: MetricsCurrent = { messages_per_sec: 0, bytes_in_per_sec: null, byt
 export function followTopicMetrics(topic: string, range: TimeRange): () => void {
   let cancelled = false;
   let lastMessageAt: number | null = null;
-  useTopicMetrics.setState({ topic, metrics: null, current: null, idleMs: null, error: null });
+  useTopicMetrics.setState({ metrics: null, current: null, idleMs: null, error: null });
   const load = () =>
     bridge.call('metrics:topic', { topic, time_range: range }).then(
       (loaded) => {
@@ -47,7 +46,7 @@ export function followTopicMetrics(topic: string, range: TimeRange): () => void 
     useTopicMetrics.setState(({ metrics }) => ({
       current: figures,
       idleMs: lastMessageAt === null ? null : sample.at - lastMessageAt,
-      metrics: metrics && isLiveRange(range) ? { ...metrics, current: figures, series: appendFigures(metrics, sample.at, figures, TIME_RANGE_MS[range]) } : metrics,
+      metrics: metrics && isLiveRange(range) ? { ...metrics, series: appendFigures(metrics, sample.at, figures, TIME_RANGE_MS[range]) } : metrics,
     }));
   });
   return () => {
