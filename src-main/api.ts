@@ -75,20 +75,20 @@ export function createApi(services: Services): Api {
     },
     'stack:logs': async ({ service, lines }) => services.stack.logs(service, lines),
     'stack:reset': () => services.stack.reset(),
-    'kafka:listTopics': ({ includeInternal, configs, offsets }) => services.topics.list(includeInternal, { configs: configs ?? true, offsets: offsets ?? true }),
-    'kafka:describeTopic': ({ name }) => services.topics.describe(name),
-    'kafka:createTopic': (args) => services.topics.create(args),
-    'kafka:alterTopicConfigs': (args) => services.topics.alterConfigs(args),
-    'kafka:addPartitions': ({ name, totalPartitions }) => services.topics.addPartitions(name, totalPartitions),
-    'kafka:deleteTopic': async ({ name }) => {
+    'topics:list': ({ includeInternal, configs, offsets }) => services.topics.list(includeInternal, { configs: configs ?? true, offsets: offsets ?? true }),
+    'topics:describe': ({ name }) => services.topics.describe(name),
+    'topics:create': (args) => services.topics.create(args),
+    'topics:alterConfigs': (args) => services.topics.alterConfigs(args),
+    'topics:addPartitions': ({ name, totalPartitions }) => services.topics.addPartitions(name, totalPartitions),
+    'topics:delete': async ({ name }) => {
       await services.topics.delete(name);
       return { deleted: name };
     },
-    'kafka:streams': () => services.streams.status(),
-    'kafka:applyStreams': () => services.streams.apply(),
-    'kafka:fixStream': ({ topic }) => services.streams.fix(topic),
-    'kafka:produce': (args) => services.producer.produce(args),
-    'kafka:ingest': (args) => services.producer.ingest(args),
+    'presetTopics:list': () => services.streams.status(),
+    'presetTopics:apply': () => services.streams.apply(),
+    'presetTopics:fix': ({ topic }) => services.streams.fix(topic),
+    'messages:produce': (args) => services.producer.produce(args),
+    'messages:ingest': (args) => services.producer.ingest(args),
     'generator:start': (args) => services.generators.start(args),
     'generator:stop': ({ id }) => services.generators.stop(id),
     'generator:list': async () => services.generators.list(),
@@ -103,22 +103,22 @@ export function createApi(services: Services): Api {
       return profiles().list();
     },
     'profiles:test': (args) => profiles().testConnection(args),
-    'flink:cluster': () => services.pipelines().cluster(),
-    'flink:jobs': () => services.pipelines().jobs(),
-    'flink:job': ({ jobId }) => services.pipelines().job(jobId),
-    'flink:cancel': async ({ jobId }) => {
+    'pipelines:cluster': () => services.pipelines().cluster(),
+    'pipelines:jobs': () => services.pipelines().jobs(),
+    'pipelines:job': ({ jobId }) => services.pipelines().job(jobId),
+    'pipelines:cancelJob': async ({ jobId }) => {
       await services.pipelines().cancel(jobId);
       return { jobId };
     },
-    'flink:savepoint': ({ jobId }) => services.pipelines().triggerSavepoint(jobId),
-    'flink:stopWithSavepoint': ({ jobId }) => services.pipelines().stopWithSavepoint(jobId),
-    'flink:savepoints': () => services.pipelines().listSavepoints(),
-    'flink:disposeSavepoint': async ({ path }) => {
+    'pipelines:savepoint': ({ jobId }) => services.pipelines().triggerSavepoint(jobId),
+    'pipelines:stopWithSavepoint': ({ jobId }) => services.pipelines().stopWithSavepoint(jobId),
+    'pipelines:savepoints': () => services.pipelines().listSavepoints(),
+    'pipelines:disposeSavepoint': async ({ path }) => {
       await services.pipelines().disposeSavepoint(path);
       return { path };
     },
-    'flink:jars': () => services.pipelines().listJars(),
-    'flink:deleteJar': async ({ jarId }) => {
+    'pipelines:jars': () => services.pipelines().listJars(),
+    'pipelines:deleteJar': async ({ jarId }) => {
       await services.pipelines().deleteJar(jarId);
       return { jarId };
     },

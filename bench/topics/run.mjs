@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // bench/topics: the Topics page with many real topics. Starts its own native stack and
 // `streamdesk serve` on free ports, creates N topics (default 10,000) on the real broker, then
-//   1. times StreamDesk's topic list (kafka:listTopics over REST: metadata, configs, offsets and
+//   1. times StreamDesk's topic list (topics:list over REST: metadata, configs, offsets and
 //      sizes) against `kcat -L` (metadata only) on the same broker, in the same run;
 //   2. in Debian's Chromium, types into the Topics quick filter one key at a time and times each
 //      keystroke until the matching rows are on screen; prints p50, p95 and max in ms.
@@ -128,12 +128,12 @@ function startServe(args) {
 
 async function timeList(serveUrl) {
   const url = new URL(serveUrl);
-  const call = `${url.origin}/api/call/kafka:listTopics?token=${url.searchParams.get('token')}`;
+  const call = `${url.origin}/api/call/topics:list?token=${url.searchParams.get('token')}`;
   const started = performance.now();
   const response = await fetch(call, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   const body = await response.json();
   const took = performance.now() - started;
-  if (!body.ok) throw new Error(`kafka:listTopics failed: ${JSON.stringify(body.error)}`);
+  if (!body.ok) throw new Error(`topics:list failed: ${JSON.stringify(body.error)}`);
   return { took, count: body.result.length };
 }
 

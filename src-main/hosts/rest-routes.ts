@@ -39,7 +39,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
       pattern: /^\/api\/streaming\/topics$/,
       handle: async ({ request, response }) => {
         const args = await seedArgs(request, response, createTopicFromSeed);
-        if (args) sendEnvelopeUnwrapped(response, await dispatch(api, 'kafka:createTopic', args), 201);
+        if (args) sendEnvelopeUnwrapped(response, await dispatch(api, 'topics:create', args), 201);
       },
     },
     {
@@ -47,7 +47,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
       pattern: /^\/api\/streaming\/ingest\/(?<topic>[^/]+)$/,
       handle: async ({ request, response, params }) => {
         const args = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body));
-        if (args) sendEnvelopeUnwrapped(response, await dispatch(api, 'kafka:ingest', args));
+        if (args) sendEnvelopeUnwrapped(response, await dispatch(api, 'messages:ingest', args));
       },
     },
     {

@@ -16,7 +16,7 @@ const TOPIC_CONFIG_KEYS: Record<string, 'partitions' | 'replicationFactor' | 're
  * arguments. Defaults follow the seed's own (3 partitions, RF 1, 168 h, delete); any other key
  * with a dot is a Kafka topic config (e.g. "min.insync.replicas").
  */
-export function createTopicFromSeed(body: unknown): CallArgs<'kafka:createTopic'> {
+export function createTopicFromSeed(body: unknown): CallArgs<'topics:create'> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SeedRequestError('body: must be a JSON object with topic_name');
   const { topic_name: name, config = {}, ...rest } = body as Record<string, unknown>;
   const unknownTop = Object.keys(rest);
@@ -31,11 +31,11 @@ export function createTopicFromSeed(body: unknown): CallArgs<'kafka:createTopic'
     else throw new SeedRequestError(`config.${key}: unknown setting (use partitions, replication_factor, retention_hours, cleanup_policy, or a Kafka config name such as "min.insync.replicas")`);
   }
   if (args.retentionHours === -1) args.retentionHours = null;
-  return { ...(args as CallArgs<'kafka:createTopic'>), configs: configs as Record<string, string> };
+  return { ...(args as CallArgs<'topics:create'>), configs: configs as Record<string, string> };
 }
 
 /** The seed's `ingest_streaming_data(topic, data)`: one object or an array of them. */
-export function ingestFromSeed(topic: string, body: unknown): CallArgs<'kafka:ingest'> {
+export function ingestFromSeed(topic: string, body: unknown): CallArgs<'messages:ingest'> {
   if (body === null || typeof body !== 'object') throw new SeedRequestError('body: must be a JSON object or an array of objects');
   return { topic, records: Array.isArray(body) ? body : [body] };
 }

@@ -14,7 +14,7 @@ export function issuesByField(error: z.ZodError): FieldErrors {
 }
 
 /**
- * A back-end message such as "kafka:createTopic: name: already exists; partitions: …" or
+ * A back-end message such as "topics:create: name: already exists; partitions: …" or
  * "replicationFactor: 3 is more than …" split into its fields; anything else is a form error.
  */
 export function messageByField(message: string, fields: readonly string[]): FieldErrors {

@@ -68,7 +68,7 @@ test('POST /api/streaming/pipelines starts a pipeline and answers 201 with Flink
   const body = (await response.json()) as { job_id: string; pipeline_name: string; settings: { parallelism: number } };
   expect(body.job_id).toMatch(/^[0-9a-f]{32}$/);
   expect(body).toMatchObject({ pipeline_name: 'data_quality_check', settings: { parallelism: 1 } });
-  const cancel = api('/api/call/flink:cancel');
+  const cancel = api('/api/call/pipelines:cancelJob');
   expect((await request.post(cancel.url, { headers: cancel.headers, data: { jobId: body.job_id } })).status()).toBe(200);
 });
 
@@ -85,11 +85,11 @@ test('a job jar uploaded from the browser starts through the modal at parallelis
   expect((await request.post(upload.url, { headers: { ...upload.headers, 'Content-Type': 'text/plain' }, data: 'x' })).status()).toBe(415);
 
   // two slots free: a job an earlier test left running (it failed before its own cancel) is cancelled
-  const jobs = api('/api/call/flink:jobs');
-  const cancel = api('/api/call/flink:cancel');
+  const jobs = api('/api/call/pipelines:jobs');
+  const cancel = api('/api/call/pipelines:cancelJob');
   const listed = ((await (await request.post(jobs.url, { headers: jobs.headers, data: {} })).json()) as { result: Array<{ id: string; state: string }> }).result;
   for (const running of listed.filter((j) => ['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING'].includes(j.state))) await request.post(cancel.url, { headers: cancel.headers, data: { jobId: running.id } });
-  const cluster = api('/api/call/flink:cluster');
+  const cluster = api('/api/call/pipelines:cluster');
   await expect.poll(async () => ((await (await request.post(cluster.url, { headers: cluster.headers, data: {} })).json()) as { result: { slotsFree: number } }).result.slotsFree, { timeout: 60_000 }).toBe(2);
 
   await page.goto(`${env.serveUrl}#/pipelines`);

@@ -21,14 +21,14 @@ function judgeError(name: string, message: string, ms: number): OperationResult 
 }
 
 export async function createTopic(app: AppUnderFault, name: string, partitions: number, replicationFactor = 1): Promise<void> {
-  const created = await app.call('kafka:createTopic', { name, partitions, replicationFactor, retentionHours: 24, cleanupPolicy: 'delete' });
+  const created = await app.call('topics:create', { name, partitions, replicationFactor, retentionHours: 24, cleanupPolicy: 'delete' });
   if (created.ok) return;
   // on a loaded machine the controller may finish after the request timed out: the topic then still appears
   if (!/REQUEST_TIMED_OUT|timed out/i.test(created.error.message)) throw new Error(`creating ${name}: ${created.error.message}`);
   await waitFor(
     `topic ${name} with a leader for each partition`,
     async () => {
-      const described = await app.call<TopicDetail>('kafka:describeTopic', { name });
+      const described = await app.call<TopicDetail>('topics:describe', { name });
       return described.ok && described.result.partitions.length === partitions && described.result.partitions.every((p) => p.leader >= 0);
     },
     60_000,
@@ -129,11 +129,11 @@ export async function cancelAllJobs(app: AppUnderFault): Promise<void> {
   await waitFor(
     'all Flink jobs to be cancelled',
     async () => {
-      const jobs = await app.call<JobSummary[]>('flink:jobs');
+      const jobs = await app.call<JobSummary[]>('pipelines:jobs');
       if (!jobs.ok) return false;
       const live = jobs.result.filter((job) => !['FINISHED', 'CANCELED', 'FAILED'].includes(job.state));
       if (live.length === 0) return true;
-      await Promise.all(live.map((job) => app.call('flink:cancel', { jobId: job.id })));
+      await Promise.all(live.map((job) => app.call('pipelines:cancelJob', { jobId: job.id })));
       await sleep(500);
       return false;
     },

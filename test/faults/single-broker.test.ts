@@ -67,7 +67,7 @@ async function flinkOverview(url: string): Promise<{ taskmanagers: number } | nu
 }
 
 const SERVICES: ServiceFault[] = [
-  { service: 'kafka', tile: 'kafka', red: down('kafka'), recovered: up('kafka'), alert: 'broker-down', needsService: { name: 'kafka:listTopics' } },
+  { service: 'kafka', tile: 'kafka', red: down('kafka'), recovered: up('kafka'), alert: 'broker-down', needsService: { name: 'topics:list' } },
   // The broker keeps serving without ZooKeeper; it comes back once the broker re-registers.
   { service: 'zookeeper', tile: 'zookeeper', red: down('zookeeper'), recovered: (s) => up('zookeeper')(s) && up('kafka')(s), alert: 'zookeeper-not-serving' },
   {
@@ -75,7 +75,7 @@ const SERVICES: ServiceFault[] = [
     tile: 'flink',
     red: down('flink'),
     recovered: up('flink'),
-    needsService: { name: 'flink:jobs' },
+    needsService: { name: 'pipelines:jobs' },
     // the TaskManager that outlived the JobManager re-registers on its own schedule (Flink's registration back-off):
     // the TaskManagers tile is judged from when Flink itself lists it again
     clusterShows: { red: async () => true, recovered: async () => ((await flinkOverview(stack.flinkUrl))?.taskmanagers ?? 0) >= 1 },
@@ -88,7 +88,7 @@ const SERVICES: ServiceFault[] = [
     recovered: (s) => s.services.taskmanagers.status !== 'down' && (s.services.taskmanagers.details.taskManagers ?? 0) >= 1,
     mayStayDegraded: true,
     alert: 'taskmanager-lost',
-    needsService: { name: 'flink:cluster' },
+    needsService: { name: 'pipelines:cluster' },
   },
 ];
 

@@ -118,12 +118,12 @@ describe('kill -9 one broker of a three-broker cluster (replication factor 3)', 
       red: (s) => s.services.kafka.status === 'degraded' && urp(s) > 0,
       recovered: (s) => s.services.kafka.status === 'up' && urp(s) === 0 && s.services.kafka.details.brokers === 3,
       alert: 'under-replicated',
-      needsService: { name: 'kafka:describeTopic', args: { name: TOPIC } },
+      needsService: { name: 'topics:describe', args: { name: TOPIC } },
       kill: async () => {
         await victim.stack.stop('kafka', 'SIGKILL');
       },
       restart: async () => {
-        const listed = await app.call<TopicSummary[]>('kafka:listTopics');
+        const listed = await app.call<TopicSummary[]>('topics:list');
         topicsDuring = listed.ok ? listed.result.find((t) => t.name === TOPIC) : undefined;
         // a broker starting on a starved machine can miss its 6 s ZooKeeper session and exit: once more then
         await victim.stack.start('kafka', 300_000).catch(async (error: Error) => {
@@ -139,7 +139,7 @@ describe('kill -9 one broker of a three-broker cluster (replication factor 3)', 
     console.log(`[faults] ${result.id}: ${JSON.stringify({ detectedMs: result.detectedMs, recoveredMs: result.recoveredMs, tiles: result.tiles, operations: result.operations, records: result.records, alerts: result.alerts, topicsDuring })}`);
     expect(topicsDuring?.underReplicatedPartitions).toBeGreaterThan(0);
     expect(topicsDuring?.offlinePartitions).toBe(0);
-    const listed = await app.call<TopicSummary[]>('kafka:listTopics');
+    const listed = await app.call<TopicSummary[]>('topics:list');
     expect(listed.ok && listed.result.find((t) => t.name === TOPIC)?.underReplicatedPartitions).toBe(0);
     expect(result.problems).toEqual([]);
   }, 240_000);

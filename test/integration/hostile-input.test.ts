@@ -31,14 +31,14 @@ const NOT_AGAINST_THE_SHARED_STACK: Partial<Record<CallName, string>> = {
   'stack:restartService': 'restarts local stack processes',
   'stack:reset': 'wipes the local stack data (needs the literal "reset", which no hostile value is)',
   'stack:setBackend': 'switches how the local stack runs (native/compose), an enum with nothing hostile to send',
-  'kafka:applyStreams': 'takes no arguments; creates the seed topic set on the shared stack',
+  'presetTopics:apply': 'takes no arguments; creates the seed topic set on the shared stack',
 };
 
 /** Keeps the side effects of a call that succeeds small (a topic of 10 000 partitions, a generator at 20 000/s). */
 const TAME: Partial<Record<CallName, (args: Record<string, unknown>) => Record<string, unknown>>> = {
-  'kafka:createTopic': (a) => ({ ...a, partitions: Math.min(Number(a.partitions) || 1, 3) }),
-  'kafka:addPartitions': (a) => ({ ...a, totalPartitions: Math.min(Number(a.totalPartitions) || 1, 4) }),
-  'kafka:deleteTopic': (a) => ({ ...a, confirmation: a.name }),
+  'topics:create': (a) => ({ ...a, partitions: Math.min(Number(a.partitions) || 1, 3) }),
+  'topics:addPartitions': (a) => ({ ...a, totalPartitions: Math.min(Number(a.totalPartitions) || 1, 4) }),
+  'topics:delete': (a) => ({ ...a, confirmation: a.name }),
   'consumers:delete': (a) => ({ ...a, confirm: a.groupId }),
   'generator:start': (a) => ({ ...a, ratePerSec: Math.min(Number(a.ratePerSec) || 1, 20), maxRecords: 20 }),
   'messages:tail': (a) => ({ ...a, maxWaitMs: Math.min(Number(a.maxWaitMs ?? 0), 300) }),
@@ -90,13 +90,13 @@ async function snapshot(): Promise<string> {
 }
 
 async function readState(): Promise<string> {
-  const topics = await result<{ name: string; partitions: number; retentionMs: number | null; cleanupPolicy: string | null }[]>('kafka:listTopics', {});
+  const topics = await result<{ name: string; partitions: number; retentionMs: number | null; cleanupPolicy: string | null }[]>('topics:list', {});
   const groups = await result<{ groupId: string }[]>('consumers:list');
   const profiles = await result<{ activeId: string; profiles: { id: string; name: string }[] }>('profiles:list');
   const pipelines = await result<{ name: string }[]>('pipelines:list');
   const alerts = await result<unknown>('alerts:state');
   const generators = await result<{ id: string; running: boolean }[]>('generator:list');
-  const jobs = await result<{ id: string }[]>('flink:jobs');
+  const jobs = await result<{ id: string }[]>('pipelines:jobs');
   return JSON.stringify({
     topics: topics.map((t) => [t.name, t.partitions, t.retentionMs, t.cleanupPolicy]).sort(),
     groups: groups.map((g) => g.groupId).sort(),
@@ -122,7 +122,7 @@ beforeAll(async () => {
   });
   web = await startWebHost({ api: backend.api, bus: backend.bus, token: TOKEN, host: '127.0.0.1', port: 0, rendererDir: join(configDir, 'no-renderer'), logger: silentLogger });
   base = `http://127.0.0.1:${web.port}`;
-  topicsAtStart = new Set((await result<{ name: string }[]>('kafka:listTopics', {})).map((t) => t.name));
+  topicsAtStart = new Set((await result<{ name: string }[]>('topics:list', {})).map((t) => t.name));
 });
 
 afterAll(async () => {
@@ -130,8 +130,8 @@ afterAll(async () => {
   for (const generator of (await result<{ id: string; running: boolean }[]>('generator:list').catch(() => [])) ?? []) {
     if (generator.running) await call('generator:stop', { id: generator.id });
   }
-  const now = await result<{ name: string }[]>('kafka:listTopics', {}).catch(() => []);
-  for (const topic of now) if (!topicsAtStart.has(topic.name)) await call('kafka:deleteTopic', { name: topic.name, confirmation: topic.name });
+  const now = await result<{ name: string }[]>('topics:list', {}).catch(() => []);
+  for (const topic of now) if (!topicsAtStart.has(topic.name)) await call('topics:delete', { name: topic.name, confirmation: topic.name });
   await backend?.dispose();
   await web?.close();
   rmSync(configDir, { recursive: true, force: true });
@@ -141,7 +141,7 @@ describe('every contract call with hostile values, against the real stack', () =
   const names = CALL_NAMES.filter((name) => !NOT_AGAINST_THE_SHARED_STACK[name]);
 
   it('leaves out only the calls that would stop or rebuild the shared stack', () => {
-    expect(Object.keys(NOT_AGAINST_THE_SHARED_STACK).sort()).toEqual(['kafka:applyStreams', 'stack:down', 'stack:reset', 'stack:restartService', 'stack:setBackend', 'stack:up']);
+    expect(Object.keys(NOT_AGAINST_THE_SHARED_STACK).sort()).toEqual(['presetTopics:apply', 'stack:down', 'stack:reset', 'stack:restartService', 'stack:setBackend', 'stack:up']);
   });
 
   it.each(names.map((name) => [name] as [CallName]))('%s answers cleanly, and a refusal changes nothing', async (name) => {
@@ -246,7 +246,7 @@ describe('every REST route of serve mode with hostile requests, over real HTTP',
           return;
         }
         expect([400, 409]).toContain(answer.status);
-        expect(errorMessage(answer.json)).toMatch(/^(topic_name|kafka:createTopic: name|name): /);
+        expect(errorMessage(answer.json)).toMatch(/^(topic_name|topics:create: name|name): /);
         expect(await snapshot()).toBe(before);
       }),
       8,

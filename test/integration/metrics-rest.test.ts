@@ -75,7 +75,7 @@ describe('GET /api/streaming/metrics/:topic after a known ingest', () => {
     // the burst shows as points of about a batch a second
     expect(Math.max(...answer.series.messages_per_sec.map(([, value]) => value))).toBeGreaterThan(PER_BATCH * 0.5);
 
-    const described = await backend.api['kafka:describeTopic']({ name: TOPIC });
+    const described = await backend.api['topics:describe']({ name: TOPIC });
     const stored = described.summary.sizeBytes ?? 0;
     const bytesIn = areaOf(answer.series.bytes_in_per_sec);
     console.log(`[metrics-rest] ${sent} records ingested: ${messages.toFixed(0)} in the messages/s series; ${bytesIn.toFixed(0)} bytes in the bytes-in series, ${stored} bytes on the broker's disk`);

@@ -73,7 +73,7 @@ describe('topics on a real broker', () => {
   });
 
   it('POST /api/streaming/ingest/:topic writes every record with acks=all and counts them', async () => {
-    await backend.api['kafka:createTopic']({ name: 'it.ingest', partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    await backend.api['topics:create']({ name: 'it.ingest', partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
     const single = await post('/api/streaming/ingest/it.ingest', { sensor: 's1', value: 1 });
     expect(await single.json()).toEqual({ topic: 'it.ingest', written: 1, failed: 0 });
     const batch = await post('/api/streaming/ingest/it.ingest', Array.from({ length: 250 }, (_, i) => ({ sensor: `s${i % 7}`, value: i })));
@@ -87,32 +87,32 @@ describe('topics on a real broker', () => {
 
   it('edits configs incrementally, adds partitions, and deletes only with the typed name', async () => {
     const { api } = backend;
-    await api['kafka:createTopic']({ name: 'it.edit', partitions: 1, replicationFactor: 1, retentionHours: 2, cleanupPolicy: 'delete', configs: { 'max.message.bytes': '200000' } });
-    const edited = await api['kafka:alterTopicConfigs']({ name: 'it.edit', set: { 'min.insync.replicas': '1' }, reset: ['max.message.bytes'] });
+    await api['topics:create']({ name: 'it.edit', partitions: 1, replicationFactor: 1, retentionHours: 2, cleanupPolicy: 'delete', configs: { 'max.message.bytes': '200000' } });
+    const edited = await api['topics:alterConfigs']({ name: 'it.edit', set: { 'min.insync.replicas': '1' }, reset: ['max.message.bytes'] });
     const overrides = Object.fromEntries(edited.configs.filter((entry) => entry.source === 'topic').map((entry) => [entry.name, entry.value]));
     expect(overrides).toEqual({ 'cleanup.policy': 'delete', 'min.insync.replicas': '1', 'retention.ms': String(2 * 3_600_000) });
 
-    await expect(api['kafka:addPartitions']({ name: 'it.edit', totalPartitions: 1 })).rejects.toThrow(/totalPartitions: must be more than the current 1/);
-    expect((await api['kafka:addPartitions']({ name: 'it.edit', totalPartitions: 3 })).summary.partitions).toBe(3);
+    await expect(api['topics:addPartitions']({ name: 'it.edit', totalPartitions: 1 })).rejects.toThrow(/totalPartitions: must be more than the current 1/);
+    expect((await api['topics:addPartitions']({ name: 'it.edit', totalPartitions: 3 })).summary.partitions).toBe(3);
     expect(kcatTopic('it.edit')?.partitions).toHaveLength(3);
 
-    await api['kafka:deleteTopic']({ name: 'it.edit', confirmation: 'it.edit' });
-    await expect(api['kafka:describeTopic']({ name: 'it.edit' })).rejects.toBeInstanceOf(StreamdeskError);
+    await api['topics:delete']({ name: 'it.edit', confirmation: 'it.edit' });
+    await expect(api['topics:describe']({ name: 'it.edit' })).rejects.toBeInstanceOf(StreamdeskError);
   });
 
   it('produces one record to a chosen partition, with key and headers', async () => {
     const { api } = backend;
-    await api['kafka:createTopic']({ name: 'it.produce', partitions: 3, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
-    const record = await api['kafka:produce']({ topic: 'it.produce', key: 'Kyrre', value: '{"free":3}', valueIsJson: true, headers: { source: 'it' }, partition: 2 });
+    await api['topics:create']({ name: 'it.produce', partitions: 3, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    const record = await api['messages:produce']({ topic: 'it.produce', key: 'Kyrre', value: '{"free":3}', valueIsJson: true, headers: { source: 'it' }, partition: 2 });
     expect(record).toMatchObject({ topic: 'it.produce', partition: 2, offset: 0 });
     const line = execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-t', 'it.produce', '-e', '-q', '-f', '%p|%k|%h|%s\n'], { encoding: 'utf8' }).trim();
     expect(line).toBe('2|Kyrre|source=it|{"free":3}');
-    await expect(api['kafka:produce']({ topic: 'it.produce', key: null, value: 'x', valueIsJson: false, headers: {}, partition: 7 })).rejects.toThrow(/partition: .*0–2/);
+    await expect(api['messages:produce']({ topic: 'it.produce', key: null, value: 'x', valueIsJson: false, headers: {}, partition: 7 })).rejects.toThrow(/partition: .*0–2/);
   });
 
   it('lists topics with message counts and sizes, hiding internal ones unless asked', async () => {
     const { api } = backend;
-    const topics = await api['kafka:listTopics']({});
+    const topics = await api['topics:list']({});
     const ingest = topics.find((topic) => topic.name === 'it.ingest');
     expect(ingest).toMatchObject({ messageCount: 251, partitions: 2, underReplicatedPartitions: 0, offlinePartitions: 0 });
     expect(ingest!.sizeBytes).toBeGreaterThan(0);
@@ -140,21 +140,21 @@ describe('topics on a real broker', () => {
   });
 
   it('lists rows without configs when asked (a fast first answer), with the same topics and counts', async () => {
-    const full = await backend.api['kafka:listTopics']({});
-    const quick = await backend.api['kafka:listTopics']({ configs: false });
+    const full = await backend.api['topics:list']({});
+    const quick = await backend.api['topics:list']({ configs: false });
     expect(quick.map((topic) => topic.name)).toEqual(full.map((topic) => topic.name));
     const ingest = quick.find((topic) => topic.name === 'it.ingest');
     expect(ingest).toMatchObject({ partitions: 2, retentionMs: null, cleanupPolicy: null });
     expect(ingest?.messageCount).toBe(full.find((topic) => topic.name === 'it.ingest')?.messageCount);
     // metadata alone (the first rows of a large cluster): the same topics and partitions, no figures read
-    const names = await backend.api['kafka:listTopics']({ configs: false, offsets: false });
+    const names = await backend.api['topics:list']({ configs: false, offsets: false });
     expect(names.map((topic) => [topic.name, topic.partitions])).toEqual(full.map((topic) => [topic.name, topic.partitions]));
     expect(names.find((topic) => topic.name === 'it.ingest')).toMatchObject({ messageCount: null, sizeBytes: null, retentionMs: null });
   });
 
   it('reads the pre-configured streams from their own topics: missing exactly when the topic does not exist', async () => {
-    const existing = new Set((await backend.api['kafka:listTopics']({})).map((topic) => topic.name));
-    const streams = await backend.api['kafka:streams']({});
+    const existing = new Set((await backend.api['topics:list']({})).map((topic) => topic.name));
+    const streams = await backend.api['presetTopics:list']({});
     expect(streams.map((stream) => stream.topic).sort()).toEqual(['data_quality_alerts', 'stavanger_parking_events', 'system_metrics']);
     for (const stream of streams) expect(stream.state === 'missing').toBe(!existing.has(stream.topic));
   });
@@ -178,7 +178,7 @@ describe('topics on a real broker', () => {
     } finally {
       await admin.disconnect();
     }
-    const topics = await backend.api['kafka:listTopics']({ includeInternal: true });
+    const topics = await backend.api['topics:list']({ includeInternal: true });
     expect(topics.find((topic) => topic.name === '__consumer_offsets')).toMatchObject({ internal: true });
     expect(topics.find((topic) => topic.name === 'it.ingest')).toMatchObject({ messageCount: 251 });
   });

@@ -61,13 +61,13 @@ describe('dispatch', () => {
   });
 
   it('says "arguments" when the whole argument has the wrong shape', async () => {
-    const envelope = await dispatch(apiWith({}), 'kafka:describeTopic', 'orders');
-    expect(envelope).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'kafka:describeTopic: arguments: Invalid input: expected object, received string' } });
+    const envelope = await dispatch(apiWith({}), 'topics:describe', 'orders');
+    expect(envelope).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'topics:describe: arguments: Invalid input: expected object, received string' } });
   });
 
   it('never returns a message longer than 2000 characters, however much a service echoes', async () => {
-    const echo = apiWith({ 'kafka:describeTopic': async () => Promise.reject(new StreamdeskError('not-found', `topic ${'x'.repeat(100_000)} does not exist`)) });
-    const envelope = await dispatch(echo, 'kafka:describeTopic', { name: 'orders' });
+    const echo = apiWith({ 'topics:describe': async () => Promise.reject(new StreamdeskError('not-found', `topic ${'x'.repeat(100_000)} does not exist`)) });
+    const envelope = await dispatch(echo, 'topics:describe', { name: 'orders' });
     expect(envelope.ok).toBe(false);
     if (!envelope.ok) {
       expect(envelope.error.message.length).toBeLessThanOrEqual(2000);

@@ -12,7 +12,7 @@ interface Props {
 export function JarsPanel({ onAction, onUpload }: Props) {
   const [jars, setJars] = useState<FlinkJar[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => bridge.call('flink:jars', {}).then((list) => (setJars(list), setError(null)), (caught: Error) => setError(caught.message)), []);
+  const load = useCallback(() => bridge.call('pipelines:jars', {}).then((list) => (setJars(list), setError(null)), (caught: Error) => setError(caught.message)), []);
   usePolling(load, 5000);
   return (
     <section className="panel">
@@ -45,7 +45,7 @@ export function JarsPanel({ onAction, onUpload }: Props) {
                 <td className="muted">{jar.uploadedAt ? new Date(jar.uploadedAt).toLocaleString() : '—'}</td>
                 <td className="right">
                   {jar.pipelines.length === 0 && (
-                    <button className="danger" onClick={() => window.confirm(`Delete ${jar.name} from Flink?`) && onAction(`Delete ${jar.name}`, () => bridge.call('flink:deleteJar', { jarId: jar.id }).then(load))}>
+                    <button className="danger" onClick={() => window.confirm(`Delete ${jar.name} from Flink?`) && onAction(`Delete ${jar.name}`, () => bridge.call('pipelines:deleteJar', { jarId: jar.id }).then(load))}>
                       Delete
                     </button>
                   )}

@@ -15,7 +15,7 @@ const pct = (value: number | null) => (value === null ? '—' : `${Math.round(va
 export function JobDetailPage({ jobId }: { jobId: string }) {
   const [job, setJob] = useState<JobDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => bridge.call('flink:job', { jobId }).then((detail) => (setJob(detail), setError(null)), (caught: Error) => setError(caught.message)), [jobId]);
+  const load = useCallback(() => bridge.call('pipelines:job', { jobId }).then((detail) => (setJob(detail), setError(null)), (caught: Error) => setError(caught.message)), [jobId]);
   usePolling(load, 3000);
   if (!job) return <div className="page"><a href={hrefOf('pipelines')}>← Pipelines</a><div className="page-empty">{error ?? 'Loading…'}</div></div>;
   return (

@@ -43,11 +43,11 @@ function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction(label: 
       <td className="right">
         {/* two rows of buttons rather than a table wider than the page */}
         <div className="actions" style={{ justifyContent: 'flex-end', minWidth: 190 }}>
-          {active && <button onClick={() => onAction('Savepoint', () => bridge.call('flink:savepoint', { jobId: job.id }))}>Savepoint</button>}
-          {active && <button onClick={() => onAction('Stop with savepoint', () => bridge.call('flink:stopWithSavepoint', { jobId: job.id }))}>Stop</button>}
+          {active && <button onClick={() => onAction('Savepoint', () => bridge.call('pipelines:savepoint', { jobId: job.id }))}>Savepoint</button>}
+          {active && <button onClick={() => onAction('Stop with savepoint', () => bridge.call('pipelines:stopWithSavepoint', { jobId: job.id }))}>Stop</button>}
           {<button onClick={() => onResume(job)}>{active ? 'Redeploy' : 'Resume'}</button>}
           {active && (
-            <button className="danger" onClick={() => window.confirm(`Cancel ${job.name}? Its state is kept only in retained checkpoints.`) && onAction('Cancel', () => bridge.call('flink:cancel', { jobId: job.id }))}>
+            <button className="danger" onClick={() => window.confirm(`Cancel ${job.name}? Its state is kept only in retained checkpoints.`) && onAction('Cancel', () => bridge.call('pipelines:cancelJob', { jobId: job.id }))}>
               Cancel
             </button>
           )}
@@ -70,10 +70,10 @@ export function PipelinesPage() {
   const load = useCallback(async () => {
     try {
       const [nextCluster, nextJobs, nextPipelines, nextSavepoints] = await Promise.all([
-        bridge.call('flink:cluster', {}),
-        bridge.call('flink:jobs', {}),
+        bridge.call('pipelines:cluster', {}),
+        bridge.call('pipelines:jobs', {}),
         bridge.call('pipelines:list', {}),
-        bridge.call('flink:savepoints', {}).catch(() => []),
+        bridge.call('pipelines:savepoints', {}).catch(() => []),
       ]);
       setCluster(nextCluster);
       setJobs(nextJobs);
@@ -201,7 +201,7 @@ export function PipelinesPage() {
                   <td className="right">{bytes(savepoint.sizeBytes)}</td>
                   <td className="right actions-cell">
                     <button onClick={() => setStarting({ savepointPath: savepoint.path })}>Start from it…</button>
-                    <button className="danger" onClick={() => window.confirm('Dispose of this savepoint? It is deleted.') && act('Dispose', () => bridge.call('flink:disposeSavepoint', { path: savepoint.path }))}>
+                    <button className="danger" onClick={() => window.confirm('Dispose of this savepoint? It is deleted.') && act('Dispose', () => bridge.call('pipelines:disposeSavepoint', { path: savepoint.path }))}>
                       Dispose
                     </button>
                   </td>

@@ -40,8 +40,8 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    bridge.call('flink:savepoints', {}).then(setSavepoints, () => setSavepoints([]));
-    bridge.call('flink:jars', {}).then(setJars, () => setJars([]));
+    bridge.call('pipelines:savepoints', {}).then(setSavepoints, () => setSavepoints([]));
+    bridge.call('pipelines:jars', {}).then(setJars, () => setJars([]));
   }, []);
   const selected = pipelines.find((p) => p.name === pipelineName) ?? null;
   const jar = selected?.kind === 'jar' ? selected : null;
@@ -126,7 +126,7 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
               setUploaded((list) => [...list, pipeline]);
               setPipelineName(pipeline.name);
               setUploading(false);
-              bridge.call('flink:jars', {}).then(setJars, () => undefined);
+              bridge.call('pipelines:jars', {}).then(setJars, () => undefined);
               onCatalogChanged();
             }}
           />

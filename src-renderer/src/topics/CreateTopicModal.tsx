@@ -33,7 +33,7 @@ export function CreateTopicModal({ onClose, onCreated }: { onClose(): void; onCr
     setBusy(true);
     setErrors({});
     try {
-      await bridge.call('kafka:createTopic', args);
+      await bridge.call('topics:create', args);
       onCreated(args.name);
     } catch (error) {
       setErrors(messageByField((error as Error).message, FIELDS));

@@ -41,7 +41,7 @@ export function ProduceModal({ topic, partitions, onClose, initial }: { topic: s
     setBusy(true);
     setErrors({});
     try {
-      const record = await bridge.call('kafka:produce', args);
+      const record = await bridge.call('messages:produce', args);
       setSent((previous) => [record, ...previous].slice(0, 5));
     } catch (error) {
       setErrors(messageByField((error as Error).message, FIELDS));

@@ -29,7 +29,7 @@ export function StreamsPanel() {
     <section className="panel" data-testid="streams-panel">
       <header>
         <h2>Pre-configured streams</h2>
-        <button className={missing ? 'primary' : undefined} disabled={busy !== null} onClick={() => void run('apply', () => bridge.call('kafka:applyStreams', {}))} data-testid="apply-streams">
+        <button className={missing ? 'primary' : undefined} disabled={busy !== null} onClick={() => void run('apply', () => bridge.call('presetTopics:apply', {}))} data-testid="apply-streams">
           {busy === 'apply' ? 'Applying…' : missing ? `Create ${missing} missing` : 'Apply'}
         </button>
       </header>
@@ -64,7 +64,7 @@ export function StreamsPanel() {
               </td>
               <td className="right">
                 {stream.state === 'drifted' && (
-                  <button disabled={busy !== null} onClick={() => void run(stream.topic, () => bridge.call('kafka:fixStream', { topic: stream.topic }))}>
+                  <button disabled={busy !== null} onClick={() => void run(stream.topic, () => bridge.call('presetTopics:fix', { topic: stream.topic }))}>
                     {busy === stream.topic ? 'Fixing…' : 'Fix'}
                   </button>
                 )}

@@ -35,7 +35,7 @@ export function EditConfigsModal({ detail, onClose }: { detail: TopicDetail; onC
     const args = { name: detail.summary.name, set, reset };
     const parsed = AlterTopicConfigsArgs.safeParse(args);
     if (!parsed.success) return setErrors(issuesByField(parsed.error));
-    void submit(() => bridge.call('kafka:alterTopicConfigs', args));
+    void submit(() => bridge.call('topics:alterConfigs', args));
   };
   const configError = Object.entries(errors).find(([key]) => key.startsWith('configs'))?.[1];
   return (
@@ -69,7 +69,7 @@ export function AddPartitionsModal({ detail, onClose }: { detail: TopicDetail; o
       footer={
         <>
           <button onClick={onClose}>Cancel</button>
-          <button className="primary" disabled={busy} onClick={() => void submit(() => bridge.call('kafka:addPartitions', { name: detail.summary.name, totalPartitions: Number(total) }))}>
+          <button className="primary" disabled={busy} onClick={() => void submit(() => bridge.call('topics:addPartitions', { name: detail.summary.name, totalPartitions: Number(total) }))}>
             {busy ? 'Adding…' : 'Add partitions'}
           </button>
         </>
@@ -93,7 +93,7 @@ export function DeleteTopicModal({ name, onClose, onDeleted }: { name: string; o
       footer={
         <>
           <button onClick={onClose}>Cancel</button>
-          <button className="danger" disabled={busy || typed !== name} onClick={() => void submit(() => bridge.call('kafka:deleteTopic', { name, confirmation: typed }))}>
+          <button className="danger" disabled={busy || typed !== name} onClick={() => void submit(() => bridge.call('topics:delete', { name, confirmation: typed }))}>
             {busy ? 'Deleting…' : 'Delete topic'}
           </button>
         </>

@@ -20,7 +20,7 @@ export function TopicDetailPage({ name }: { name: string }) {
   const [showDefaults, setShowDefaults] = useState(false);
   const load = useCallback(async () => {
     try {
-      setDetail(await bridge.call('kafka:describeTopic', { name }));
+      setDetail(await bridge.call('topics:describe', { name }));
       setError(null);
     } catch (caught) {
       setError((caught as Error).message);

@@ -56,7 +56,7 @@ describe.each(CALL_NAMES.map((name) => [name] as [CallName]))('%s with hostile a
 
 describe('unknown call names', () => {
   it('are refused as unknown-call, including names inherited from Object.prototype', async () => {
-    const inherited = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'kafka:listTopics ', 'KAFKA:LISTTOPICS', 'kafka:listTopics\u0000');
+    const inherited = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'topics:list ', 'KAFKA:LISTTOPICS', 'topics:list\u0000');
     const anyName = fc.oneof(inherited, fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ minLength: 10_000, maxLength: 20_000 }), fc.anything({ maxDepth: 1, withNullPrototype: true }));
     await assertProperty(
       fc.asyncProperty(anyName, fc.anything({ maxDepth: 2 }), async (name, args) => {

@@ -26,7 +26,7 @@ function everyRoute(): { method: string; path: string }[] {
   };
   const routes = restRoutes({} as Api).map((route) => {
     const source = route.pattern.source.replace(/^\^/, '').replace(/\$$/, '').replace(/\\\//g, '/');
-    const path = samples[source] ?? source.replace(/\(\?<(\w+)>[^)]*\)/g, (_m, name: string) => (name === 'name' ? 'kafka:listTopics' : 'orders'));
+    const path = samples[source] ?? source.replace(/\(\?<(\w+)>[^)]*\)/g, (_m, name: string) => (name === 'name' ? 'topics:list' : 'orders'));
     return { method: route.method, path };
   });
   expect(routes.length).toBeGreaterThanOrEqual(6);

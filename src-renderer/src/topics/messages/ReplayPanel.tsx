@@ -21,7 +21,7 @@ export function ReplayPanel({ topic, onClose }: { topic: string; onClose(): void
   const replayId = useRef<string | null>(null);
 
   useEffect(() => {
-    void bridge.call('kafka:listTopics', { includeInternal: false }).then((list) => setTopics(list.map((entry) => entry.name).filter((name) => name !== topic)), () => undefined);
+    void bridge.call('topics:list', { includeInternal: false }).then((list) => setTopics(list.map((entry) => entry.name).filter((name) => name !== topic)), () => undefined);
     return bridge.on('messages:replayProgressed', (event) => event.replayId === replayId.current && setProgress(event));
   }, [topic]);
 
