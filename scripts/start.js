@@ -119,7 +119,9 @@ async function serveInBrowser() {
       }
     }
   });
-  process.exit(await exited(child));
+  const code = await exited(child);
+  if (code === 0) console.log('streamdesk: stopped.');
+  process.exit(code);
 }
 
 async function main() {
