@@ -11,6 +11,12 @@ export default defineConfig({
   retries: 0,
   outputDir: 'test-results/e2e',
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  // Specs share one stack and do not depend on each other's order; the one that stops, resets and
+  // restarts that stack runs after all of them, as a project of its own.
+  projects: [
+    { name: 'e2e', testIgnore: /stack-lifecycle\.spec\.ts$/ },
+    { name: 'stack-lifecycle', testMatch: /stack-lifecycle\.spec\.ts$/, dependencies: ['e2e'] },
+  ],
   use: {
     browserName: 'chromium',
     viewport: { width: 1360, height: 860 },

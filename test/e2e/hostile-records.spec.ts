@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { call } from './contract-call';
 import { readE2eEnv } from './stack-env';
 
 // Records whose keys, headers and values hold script, event-handler and javascript: payloads are
@@ -18,20 +19,6 @@ const PAYLOADS = [
   `"><img src=/sentinel-attr onerror=alert(1)>`,
   `{{constructor.constructor('window.__pwned = 1')()}}`,
 ];
-
-function auth(): { base: string; headers: Record<string, string> } {
-  const url = new URL(readE2eEnv().serveUrl);
-  const token = url.searchParams.get('token')!;
-  return { base: url.origin, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } };
-}
-
-async function call(name: string, args: unknown): Promise<unknown> {
-  const { base, headers } = auth();
-  const response = await fetch(`${base}/api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(args) });
-  const envelope = (await response.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name}: ${envelope.error?.message}`);
-  return envelope.result;
-}
 
 /** Creates the topic; on a loaded machine the broker may time out while still creating it, so wait until it is there. */
 async function ensureTopic(): Promise<void> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readE2eEnv } from './stack-env';
 
-// Runs last (file name): it stops, resets and restarts the stack the other specs use.
+// Runs after every other spec (its own project in playwright.config.ts, which depends on theirs): it stops, resets and restarts the stack they use.
 
 function portOf(flag: string): number {
   const args = readE2eEnv().stackArgs;

@@ -4,7 +4,17 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
 import { readE2eEnv } from './stack-env';
 
-// Runs after topics.spec (file order): it reads what that spec produced.
+// Independent of the other specs: the topic the browse and consumer tests read, and its records
+// (one per partition plus an HTML-holding one), are this run's own.
+const RUN = Date.now().toString(36);
+const READ_TOPIC = `e2e.msg.readers.${RUN}`;
+const READERS = `e2e-readers-${RUN}`;
+
+test.beforeAll(async () => {
+  const records: Planned[] = [0, 1, 2].map((partition) => ({ partition, key: `e2e-${partition}`, value: JSON.stringify({ garage: 'Jorenholmen', free: 10 + partition }), headers: {} }));
+  records.push({ partition: 1, key: 'e2e-html', value: '{"garage": "<img src=x onerror=alert(1)>", "free": 3}', headers: {} });
+  await createAndProduce([READ_TOPIC], records);
+});
 
 function bootstrap(): string {
   const args = readE2eEnv().stackArgs;
@@ -45,12 +55,12 @@ test('browsing shows records exactly, and a value holding HTML stays inert text'
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(`${env.serveUrl}#/topics/stavanger_parking_events`);
+  await page.goto(`${env.serveUrl}#/topics/${READ_TOPIC}`);
   await page.getByTestId('browse-position').selectOption('end');
   await page.getByTestId('browse-load').click();
   await expect(page.getByTestId('messages-table').locator('.vtable-row').first()).toBeVisible();
 
-  // A field-path search over the whole topic finds exactly the record topics.spec produced, and says how much it read.
+  // A field-path search over the whole topic finds exactly the record written above, and says how much it read.
   await page.getByTestId('search-expression').fill('value.free == 3 && value.garage == "<img src=x onerror=alert(1)>"');
   await page.locator('[data-testid="search-bar"] select').selectOption('full');
   await page.getByTestId('search-start').click();
@@ -68,9 +78,9 @@ test('browsing shows records exactly, and a value holding HTML stays inert text'
 
 test('a consumer group shows its lag and its offsets reset to earliest after a dry-run preview', async ({ page }, testInfo) => {
   const env = readE2eEnv();
-  const group = 'e2e-readers';
+  const group = READERS;
   // A real consumer (kcat, balanced group) reads the topic and commits, then leaves: the group is Empty.
-  execFileSync('kcat', ['-b', bootstrap(), '-G', group, '-X', 'auto.offset.reset=earliest', '-e', '-q', 'stavanger_parking_events'], { timeout: 60_000, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('kcat', ['-b', bootstrap(), '-G', group, '-X', 'auto.offset.reset=earliest', '-e', '-q', READ_TOPIC], { timeout: 60_000, stdio: ['ignore', 'ignore', 'pipe'] });
   await page.goto(`${env.serveUrl}#/consumers/${group}`);
   await expect(page.getByTestId('group-detail')).toContainText('Empty', { timeout: 20_000 });
   await page.getByTestId('reset-preview').click();
@@ -80,8 +90,8 @@ test('a consumer group shows its lag and its offsets reset to earliest after a d
   await expect(page.getByTestId('reset-offsets')).toContainText('Applied');
   await page.screenshot({ path: testInfo.outputPath('consumer-reset.png'), fullPage: true });
   // An independent client sees the committed offsets back at the start of each partition.
-  const committed = execFileSync('kcat', ['-b', bootstrap(), '-Q', '-t', 'stavanger_parking_events:0:-2', '-t', 'stavanger_parking_events:1:-2', '-t', 'stavanger_parking_events:2:-2'], { encoding: 'utf8' });
-  expect(committed).toContain('stavanger_parking_events');
+  const committed = execFileSync('kcat', ['-b', bootstrap(), '-Q', '-t', `${READ_TOPIC}:0:-2`, '-t', `${READ_TOPIC}:1:-2`, '-t', `${READ_TOPIC}:2:-2`], { encoding: 'utf8' });
+  expect(committed).toContain(READ_TOPIC);
   await expect(page.getByTestId('group-detail')).toContainText(/lag [1-9]/, { timeout: 20_000 });
 });
 
@@ -91,8 +101,7 @@ const HOSTILE: Planned[] = [
   { partition: 2, key: 'plain', value: '{"free":3}', headers: {} },
 ];
 
-// Unique per run: a rerun against the same stack starts from empty topics.
-const RUN = Date.now().toString(36);
+// Unique per run (RUN above): a rerun against the same stack starts from empty topics.
 const EXPORT_TOPIC = `e2e.msg.export.${RUN}`;
 
 async function browseFromBeginning(page: Page, topic: string): Promise<Locator> {
@@ -207,8 +216,8 @@ test('replay copies a time range into another topic with progress; the target ha
 
 test("a consumer group's detail charts its total lag over time", async ({ page }, testInfo) => {
   const env = readE2eEnv();
-  // e2e-readers was reset to earliest by the test above: it lags by every record of the topic.
-  await page.goto(`${env.serveUrl}#/consumers/e2e-readers`);
+  // The readers were reset to earliest by the test above: they lag by every record of the topic.
+  await page.goto(`${env.serveUrl}#/consumers/${READERS}`);
   const chart = page.getByTestId('group-lag-chart');
   await expect(chart.locator('.chart-plot')).toBeVisible({ timeout: 60_000 });
   await expect(chart.locator('.chart-current')).toHaveText(/^[1-9][\d,]*$/);
