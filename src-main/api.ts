@@ -4,20 +4,20 @@ import type { HealthMonitor } from './services/health/health-monitor';
 import type { GeneratorService } from './services/generator/generator-service';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { StreamdeskError } from '../src-shared/errors';
+import { invalidField, StreamdeskError } from '../src-shared/errors';
 import type { ReplayProgress, SearchMatches, SearchProgress } from '../src-shared/messages';
 import type { ReplayService } from './services/messages/replay-service';
 import type { AlertService } from './services/alerts/alert-service';
 import type { ConsumerGroupsService } from './services/consumers/consumer-groups-service';
 import type { MessagesService } from './services/messages/messages-service';
 import type { SearchService } from './services/messages/search-service';
-import type { PipelineService } from './services/flink/pipeline-service';
+import type { PipelineServices } from './services/pipelines/pipeline-services';
 import type { MetricsSampler } from './services/metrics/metrics-sampler';
 import type { ResourceSampler } from './services/metrics/resource-sampler';
 import type { ProfileService } from './services/profiles';
-import type { ProducerService } from './services/kafka/producer-service';
-import type { StreamsService } from './services/kafka/streams-service';
-import type { TopicsService } from './services/kafka/topics-service';
+import type { ProducerService } from './services/messages/producer-service';
+import type { StreamsService } from './services/preset-topics/preset-topics-service';
+import type { TopicsService } from './services/topics/topics-service';
 import type { StackService } from './services/stack/stack-service';
 
 export interface Services {
@@ -41,7 +41,7 @@ export interface Services {
   onReplay(progress: ReplayProgress): void;
   consumers: ConsumerGroupsService;
   /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
-  pipelines: () => PipelineService;
+  pipelines: () => PipelineServices;
   /** Absent only where profiles make no sense (an explicit command-line connection in tests). */
   profiles: ProfileService | null;
 }
@@ -103,40 +103,40 @@ export function createApi(services: Services): Api {
       return profiles().list();
     },
     'profiles:test': (args) => profiles().testConnection(args),
-    'pipelines:cluster': () => services.pipelines().cluster(),
-    'pipelines:jobs': () => services.pipelines().jobs(),
-    'pipelines:job': ({ jobId }) => services.pipelines().job(jobId),
+    'pipelines:cluster': () => services.pipelines().insight.cluster(),
+    'pipelines:jobs': () => services.pipelines().insight.jobs(),
+    'pipelines:job': ({ jobId }) => services.pipelines().insight.job(jobId),
     'pipelines:cancelJob': async ({ jobId }) => {
-      await services.pipelines().cancel(jobId);
+      await services.pipelines().operations.cancel(jobId);
       return { jobId };
     },
-    'pipelines:savepoint': ({ jobId }) => services.pipelines().triggerSavepoint(jobId),
-    'pipelines:stopWithSavepoint': ({ jobId }) => services.pipelines().stopWithSavepoint(jobId),
-    'pipelines:savepoints': () => services.pipelines().listSavepoints(),
+    'pipelines:savepoint': ({ jobId }) => services.pipelines().operations.triggerSavepoint(jobId),
+    'pipelines:stopWithSavepoint': ({ jobId }) => services.pipelines().operations.stopWithSavepoint(jobId),
+    'pipelines:savepoints': () => services.pipelines().operations.listSavepoints(),
     'pipelines:disposeSavepoint': async ({ path }) => {
-      await services.pipelines().disposeSavepoint(path);
+      await services.pipelines().operations.disposeSavepoint(path);
       return { path };
     },
-    'pipelines:jars': () => services.pipelines().listJars(),
+    'pipelines:jars': () => services.pipelines().catalog.listJars(),
     'pipelines:deleteJar': async ({ jarId }) => {
-      await services.pipelines().deleteJar(jarId);
+      await services.pipelines().catalog.deleteJar(jarId);
       return { jarId };
     },
-    'pipelines:list': async () => services.pipelines().listPipelines(),
-    'pipelines:saveSql': async (args) => services.pipelines().saveSqlPipeline(args),
+    'pipelines:list': async () => services.pipelines().catalog.listPipelines(),
+    'pipelines:saveSql': async (args) => services.pipelines().catalog.saveSqlPipeline(args),
     'pipelines:uploadJar': async ({ jarPath, ...args }) => {
       const bytes = await readFile(jarPath).catch((error: Error) => {
-        throw new StreamdeskError('invalid-argument', `jarPath: cannot read ${jarPath}: ${error.message}`);
+        throw invalidField(['jarPath'], `cannot read ${jarPath}: ${error.message}`);
       });
-      return services.pipelines().uploadJarPipeline(args, { fileName: basename(jarPath), bytes });
+      return services.pipelines().catalog.uploadJarPipeline(args, { fileName: basename(jarPath), bytes });
     },
-    'pipelines:uploadJarBytes': async ({ fileName, bytes, ...args }) => services.pipelines().uploadJarPipeline(args, { fileName: basename(fileName.replace(/\\/g, '/')), bytes }),
+    'pipelines:uploadJarBytes': async ({ fileName, bytes, ...args }) => services.pipelines().catalog.uploadJarPipeline(args, { fileName: basename(fileName.replace(/\\/g, '/')), bytes }),
     'pipelines:delete': async ({ name }) => {
-      await services.pipelines().deletePipeline(name);
+      await services.pipelines().catalog.deletePipeline(name);
       return { name };
     },
-    'pipelines:start': (args) => services.pipelines().start(args),
-    'pipelines:resume': (args) => services.pipelines().resume(args),
+    'pipelines:start': (args) => services.pipelines().launch.start(args),
+    'pipelines:resume': (args) => services.pipelines().launch.resume(args),
     'messages:browse': (args) => services.messages.browse(args),
     'messages:search': async (args) => {
       const running = await services.search.start(args, services.onSearch);

@@ -6,20 +6,20 @@ import { EventBus } from './core/event-bus';
 import type { Logger } from './core/logger';
 import { HealthMonitor } from './services/health/health-monitor';
 import { GeneratorService } from './services/generator/generator-service';
-import type { KafkaTarget } from './services/kafka/kafka-target';
+import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { AlertService } from './services/alerts/alert-service';
 import { ConsumerGroupsService } from './services/consumers/consumer-groups-service';
 import { MessagesService } from './services/messages/messages-service';
 import { ReplayService } from './services/messages/replay-service';
 import { SearchService } from './services/messages/search-service';
-import { pipelinesForConnection } from './services/flink/pipelines-for-connection';
+import { pipelinesForConnection } from './services/pipelines/pipelines-for-connection';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ResourceSampler } from './services/metrics/resource-sampler';
-import { FlinkRestClient } from './services/flink/flink-rest-client';
+import { FlinkRestClient } from './clients/flink/flink-rest-client';
 import { ProfileService, type KeyValueFile, type SecretCipher } from './services/profiles';
-import { ProducerService } from './services/kafka/producer-service';
-import { StreamsService } from './services/kafka/streams-service';
-import { TopicsService } from './services/kafka/topics-service';
+import { ProducerService } from './services/messages/producer-service';
+import { StreamsService } from './services/preset-topics/preset-topics-service';
+import { TopicsService } from './services/topics/topics-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
 
@@ -114,7 +114,7 @@ export function createBackend(options: BackendOptions): Backend {
     flinkJobs: async () => {
       if (!connection().flinkUrl) return [];
       // the jobs' states and checkpoints only: not their pipelines' latency, which reads Kafka
-      const jobs = await pipelines().insight.jobs();
+      const jobs = await pipelines().insight.insight.jobs();
       return jobs.map((job) => ({ id: job.id, name: job.name, state: job.state, failedInARow: job.checkpointsFailedInARow ?? 0 }));
     },
   });

@@ -4,12 +4,12 @@ import { parseArgs } from 'node:util';
 import type { Connection } from '../src-shared/connection';
 import { LOCAL_STACK_CONNECTION } from '../src-shared/connection';
 import { SERVICE_KEYS, type HealthSnapshot } from '../src-shared/health';
-import { statusReport } from '../src-shared/status-report';
+import { statusReport } from './services/health/status-report';
 import type { BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
 import { appVersion, COMPOSE_DIR, defaultConfigDir, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
 import { runSearch } from './cli-search';
-import type { KafkaTarget } from './services/kafka/kafka-target';
+import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { JsonFileStore, KeyFileCipher, ProfileService } from './services/profiles';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink

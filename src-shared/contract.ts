@@ -11,7 +11,7 @@ import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './aler
 import { ClusterMetricsArgs, MetricsSample, ResourceMetrics, ResourceMetricsArgs, ResourcesSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
 import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
-import { ApplyStreamsResult, FixStreamArgs, StreamState } from './streams';
+import { ApplyStreamsResult, FixStreamArgs, StreamState } from './preset-topics';
 import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
 
 const NoArgs = z.object({}).strict();

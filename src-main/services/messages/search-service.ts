@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { z } from 'zod';
 import { StreamdeskError } from '../../../src-shared/errors';
 import type { MessageRecord, PartitionWindow, SearchArgs, SearchMatches, SearchProgress } from '../../../src-shared/messages';
-import type { KafkaTarget } from '../kafka/kafka-target';
+import type { KafkaTarget } from '../../clients/kafka/kafka-target';
 import { compileFilter } from './filter';
 import type { PartitionRange } from './range-reader';
 import type { ParentMessage, ResolveRequest, SearchWorkerData, WorkerMessage } from './search-worker';

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
 import type { StackBackend, StackProgress, StackServiceState, StackStatus } from '../../../src-shared/stack';
 import type { ComposeStack } from './compose';
 import { folderSize } from './data-size';
@@ -87,7 +87,7 @@ export class StackService {
       throw new StreamdeskError('unavailable', `backend: Docker Compose cannot run here: ${this.composeState?.detail}`);
     }
     if ((await this.status()).services.some((service) => service.running)) {
-      throw new StreamdeskError('conflict', `backend: stop the running ${this.backend} stack before switching to ${backend}`);
+      throw invalidField(['backend'], `stop the running ${this.backend} stack before switching to ${backend}`, 'conflict');
     }
     this.backend = backend;
     return this.status();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { StreamState } from '../../../src-shared/streams';
+import type { StreamState } from '../../../src-shared/preset-topics';
 import type { TopicSummary } from '../../../src-shared/topics';
 import { bridge } from '../bridge';
 

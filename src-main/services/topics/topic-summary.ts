@@ -1,5 +1,5 @@
 import type { TopicConfigEntry, TopicPartition, TopicSummary } from '../../../src-shared/topics';
-import type { PartitionOffsets } from './platformatic-admin';
+import type { PartitionOffsets } from '../../clients/kafka/platformatic-admin';
 
 export interface PartitionMetadata {
   partitionId: number;

@@ -4,8 +4,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SavepointInfo } from '../../../src-shared/flink';
 import { StreamdeskError } from '../../../src-shared/errors';
-import { deepestCause, stripExceptionClass } from './flink-errors';
-import type { RawAsyncStatus } from './flink-rest-types';
+import { deepestCause, stripExceptionClass } from '../../clients/flink/flink-errors';
+import type { RawAsyncStatus } from '../../clients/flink/flink-rest-types';
 
 /**
  * Poll an async operation (savepoint, stop, disposal) until COMPLETED; returns its location

@@ -1,11 +1,11 @@
 import type { Connection } from '../../../src-shared/connection';
 import { StreamdeskError } from '../../../src-shared/errors';
-import type { TopicsService } from '../kafka/topics-service';
-import { FlinkRestClient } from './flink-rest-client';
+import type { TopicsService } from '../topics/topics-service';
+import { FlinkRestClient } from '../../clients/flink/flink-rest-client';
 import { PipelineCatalog } from './pipeline-catalog';
 import type { NewestRecords } from './pipeline-latency';
-import { PipelineService } from './pipeline-service';
-import { SqlGatewayClient } from './sql-gateway-client';
+import { createPipelineServices, type PipelineServices } from './pipeline-services';
+import { SqlGatewayClient } from '../../clients/flink/sql-gateway-client';
 import { topicsServiceEnsurer } from './topic-ensurer';
 
 export interface PipelinesContext {
@@ -22,12 +22,12 @@ export interface PipelinesContext {
 }
 
 /**
- * The PipelineService for whichever cluster is active now: rebuilt when the profile switches to
+ * The pipeline services for whichever cluster is active now: rebuilt when the profile switches to
  * another Flink, reused otherwise (one catalog file for all).
  */
-export function pipelinesForConnection(context: PipelinesContext): () => PipelineService {
+export function pipelinesForConnection(context: PipelinesContext): () => PipelineServices {
   const catalog = new PipelineCatalog(context.catalogFile);
-  let cached: { key: string; service: PipelineService } | null = null;
+  let cached: { key: string; service: PipelineServices } | null = null;
   return () => {
     const connection = context.connection();
     if (!connection.flinkUrl) throw new StreamdeskError('unavailable', 'This connection has no Flink REST URL: add one to the profile to run pipelines');
@@ -35,7 +35,7 @@ export function pipelinesForConnection(context: PipelinesContext): () => Pipelin
     const gatewayUrl = context.sqlGatewayUrl();
     const key = JSON.stringify([connection.flinkUrl, gatewayUrl, connection.kafkaBootstrap, headers]);
     if (cached?.key === key) return cached.service;
-    const service = new PipelineService({
+    const service = createPipelineServices({
       flink: new FlinkRestClient({ fetch, baseUrl: connection.flinkUrl, headers }),
       gateway: gatewayUrl ? new SqlGatewayClient({ fetch, baseUrl: gatewayUrl, headers }) : null,
       catalog,

@@ -1,10 +1,10 @@
 import type { Producer } from 'kafkajs';
 import type { z } from 'zod';
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
 import type { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from '../../../src-shared/produce';
-import { kafkaError } from './kafka-errors';
-import { kafkaClient, type KafkaTarget } from './kafka-target';
-import type { TopicsService } from './topics-service';
+import { kafkaError } from '../../clients/kafka/kafka-errors';
+import { kafkaClient, type KafkaTarget } from '../../clients/kafka/kafka-target';
+import type { TopicsService } from '../topics/topics-service';
 
 /**
  * Writes the user asked for: an idempotent producer with acks=all, so a record reported as
@@ -23,7 +23,7 @@ export class ProducerService {
   async produce(args: z.output<typeof ProduceArgs>): Promise<ProducedRecord> {
     const detail = await this.topics.describe(args.topic);
     if (args.partition !== null && args.partition >= detail.summary.partitions) {
-      throw new StreamdeskError('invalid-argument', `partition: topic "${args.topic}" has partitions 0–${detail.summary.partitions - 1}`);
+      throw invalidField(['partition'], `topic "${args.topic}" has partitions 0–${detail.summary.partitions - 1}`);
     }
     const [metadata] = await this.send(args.topic, [
       { key: args.key, value: args.value, headers: args.headers, ...(args.partition !== null ? { partition: args.partition } : {}) },

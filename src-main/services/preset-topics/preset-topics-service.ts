@@ -1,7 +1,7 @@
 import { StreamdeskError } from '../../../src-shared/errors';
-import { PRECONFIGURED_STREAMS, type ApplyStreamsResult, type StreamDifference, type StreamSpec, type StreamState } from '../../../src-shared/streams';
+import { PRECONFIGURED_STREAMS, type ApplyStreamsResult, type StreamDifference, type StreamSpec, type StreamState } from '../../../src-shared/preset-topics';
 import type { TopicSummary } from '../../../src-shared/topics';
-import type { TopicsService } from './topics-service';
+import type { TopicsService } from '../topics/topics-service';
 
 const HOUR_MS = 3_600_000;
 

@@ -1,4 +1,4 @@
-import type { HealthSnapshot } from './health';
+import type { HealthSnapshot } from '../../../src-shared/health';
 
 /**
  * The seed's `get_streaming_status()` shape, used by `GET /api/streaming/status` and

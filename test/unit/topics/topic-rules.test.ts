@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PRECONFIGURED_STREAMS } from '../../src-shared/streams';
-import { checkConfigValue, checkTopicName, collidingTopic } from '../../src-shared/topic-configs';
-import { CreateTopicArgs } from '../../src-shared/topics';
-import { createTopicFromSeed, ingestFromSeed, SeedRequestError } from '../../src-main/hosts/seed-requests';
-import { streamState } from '../../src-main/services/kafka/streams-service';
+import { PRECONFIGURED_STREAMS } from '../../../src-shared/preset-topics';
+import { checkConfigValue, checkTopicName, collidingTopic } from '../../../src-shared/topic-configs';
+import { CreateTopicArgs } from '../../../src-shared/topics';
+import { createTopicFromSeed, ingestFromSeed, SeedRequestError } from '../../../src-main/hosts/seed-requests';
+import { streamState } from '../../../src-main/services/preset-topics/preset-topics-service';
 
 describe("Kafka's topic-name rules", () => {
   it.each([

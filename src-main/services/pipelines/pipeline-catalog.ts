@@ -1,8 +1,9 @@
 // The pipeline catalog: built-in SQL pipelines (code) plus the user's SQL pipelines and uploaded
 // jars, kept in one JSON file under the data dir. The file holds only user entries.
 import { z } from 'zod';
-import { StreamdeskError } from '../../../src-shared/errors';
-import { type JarPipelineDefinition, PipelineDefinition, SaveJarPipelineArgs, SaveSqlPipelineArgs, type SqlPipelineDefinition, splitSqlStatements } from '../../../src-shared/pipelines';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
+import type { ParsedArgs } from '../../../src-shared/contract';
+import { type JarPipelineDefinition, PipelineDefinition, type SqlPipelineDefinition, splitSqlStatements } from '../../../src-shared/pipelines';
 import { JsonFileStore } from '../profiles/json-file-store';
 import { BUILTIN_PIPELINES } from './builtin-pipelines';
 
@@ -33,19 +34,18 @@ export class PipelineCatalog {
     return this.list().some((x) => x.name === name);
   }
 
-  saveSql(input: SaveSqlPipelineArgs): SqlPipelineDefinition {
-    const a = SaveSqlPipelineArgs.parse(input);
+  /** The dispatcher has checked `a` against the contract; what is left is what only the catalog knows. */
+  saveSql(a: ParsedArgs<'pipelines:saveSql'>): SqlPipelineDefinition {
     this.assertNotBuiltIn(a.name);
     const statements = splitSqlStatements(a.sql);
-    if (statements.length === 0) throw new StreamdeskError('invalid-argument', 'sql: holds no statement');
-    if (!statements.some((s) => /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(INSERT|EXECUTE)\b/i.test(s))) throw new StreamdeskError('invalid-argument', 'sql: needs an INSERT INTO (or EXECUTE STATEMENT SET) that writes somewhere; a pipeline without one starts no job');
+    if (statements.length === 0) throw invalidField(['sql'], 'holds no statement');
+    if (!statements.some((s) => /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(INSERT|EXECUTE)\b/i.test(s))) throw invalidField(['sql'], 'needs an INSERT INTO (or EXECUTE STATEMENT SET) that writes somewhere; a pipeline without one starts no job');
     const def: SqlPipelineDefinition = { kind: 'sql', name: a.name, description: a.description, builtIn: false, statements, sourceTopic: a.sourceTopic, sinkTopic: a.sinkTopic, resultEventTimeField: a.resultEventTimeField, resultOldestEventTimeField: a.resultOldestEventTimeField };
     this.put(def);
     return def;
   }
 
-  saveJar(input: SaveJarPipelineArgs, jarId: string): JarPipelineDefinition {
-    const a = SaveJarPipelineArgs.parse(input);
+  saveJar(a: Omit<ParsedArgs<'pipelines:uploadJarBytes'>, 'fileName' | 'bytes'>, jarId: string): JarPipelineDefinition {
     this.assertNotBuiltIn(a.name);
     const def: JarPipelineDefinition = { kind: 'jar', name: a.name, description: a.description, builtIn: false, jarId, entryClass: a.entryClass, programArgs: a.programArgs, sourceTopic: a.sourceTopic, sinkTopic: a.sinkTopic, resultEventTimeField: a.resultEventTimeField, resultOldestEventTimeField: a.resultOldestEventTimeField };
     this.put(def);
@@ -63,7 +63,7 @@ export class PipelineCatalog {
   }
 
   private assertNotBuiltIn(name: string): void {
-    if (this.builtIns.some((b) => b.name === name)) throw new StreamdeskError('conflict', `name: "${name}" is a built-in pipeline; choose another name`);
+    if (this.builtIns.some((b) => b.name === name)) throw invalidField(['name'], `"${name}" is a built-in pipeline; choose another name`, 'conflict');
   }
 
   private put(def: PipelineDefinition): void {

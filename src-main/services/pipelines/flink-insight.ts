@@ -2,10 +2,10 @@
 // REST calls. A call that fails for one job (it just finished, an older Flink lacks an endpoint)
 // leaves that part null instead of failing the whole answer.
 import { type FlinkCluster, type JobDetail, type JobSummary, type JobVertex, jobDashboardUrl } from '../../../src-shared/flink';
-import type { FlinkRestClient } from './flink-rest-client';
-import type { RawJobDetail, RawMetricList } from './flink-rest-types';
+import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
+import type { RawJobDetail, RawMetricList } from '../../clients/flink/flink-rest-types';
 import { SinkWriterMetrics, sinkRecordsOut } from './sink-output';
-import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks, sumKnown } from './flink-parse';
+import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks, sumKnown } from '../../clients/flink/flink-parse';
 
 const VERTEX_METRICS = ['numRecordsIn', 'numRecordsOut', 'numBytesIn', 'numBytesOut', 'numRecordsInPerSecond', 'numRecordsOutPerSecond', 'busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond'];
 const LIVE = new Set(['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING', 'RECONCILING', 'FAILING', 'CANCELLING']);

@@ -1,11 +1,11 @@
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
 import { collidingTopic } from '../../../src-shared/topic-configs';
 import type { z } from 'zod';
 import type { AlterTopicConfigsArgs, CreateTopicArgs, TopicDetail, TopicSummary } from '../../../src-shared/topics';
-import { withKafkaAdmin } from './admin-session';
-import { kafkaError } from './kafka-errors';
-import type { KafkaTarget } from './kafka-target';
-import { alterTopicConfigs, listTopicOffsets, logDirSizes } from './platformatic-admin';
+import { withKafkaAdmin } from '../../clients/kafka/admin-session';
+import { kafkaError } from '../../clients/kafka/kafka-errors';
+import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import { alterTopicConfigs, listTopicOffsets, logDirSizes } from '../../clients/kafka/platformatic-admin';
 import { LIST_CONFIG_KEYS, readTopicConfigs } from './topic-configs-reader';
 import { isInternalTopic, partitionRows, summarize } from './topic-summary';
 
@@ -57,12 +57,12 @@ export class TopicsService {
     const target = this.target();
     await withKafkaAdmin(target, `create topic ${args.name}`, async (admin) => {
       const existing = await admin.listTopics();
-      if (existing.includes(args.name)) throw new StreamdeskError('conflict', `name: topic "${args.name}" already exists`);
+      if (existing.includes(args.name)) throw invalidField(['name'], `topic "${args.name}" already exists`, 'conflict');
       const collision = collidingTopic(args.name, existing);
-      if (collision) throw new StreamdeskError('invalid-argument', `name: "${args.name}" collides with the existing topic "${collision}" (Kafka treats "." and "_" alike in metric names)`);
+      if (collision) throw invalidField(['name'], `"${args.name}" collides with the existing topic "${collision}" (Kafka treats "." and "_" alike in metric names)`);
       const brokers = (await admin.describeCluster()).brokers.length;
       if (args.replicationFactor > brokers) {
-        throw new StreamdeskError('invalid-argument', `replicationFactor: ${args.replicationFactor} is more than the ${brokers} broker${brokers === 1 ? '' : 's'} in the cluster`);
+        throw invalidField(['replicationFactor'], `${args.replicationFactor} is more than the ${brokers} broker${brokers === 1 ? '' : 's'} in the cluster`);
       }
       const topic = {
         topic: args.name,
@@ -77,7 +77,7 @@ export class TopicsService {
       // The broker checks everything first; only then is the topic created, so nothing is half-made.
       await admin.createTopics({ validateOnly: true, waitForLeaders: false, topics: [topic] });
       const created = await admin.createTopics({ waitForLeaders: true, topics: [topic] });
-      if (!created) throw new StreamdeskError('conflict', `name: topic "${args.name}" already exists`);
+      if (!created) throw invalidField(['name'], `topic "${args.name}" already exists`, 'conflict');
     });
     return this.describe(args.name);
   }
@@ -89,7 +89,7 @@ export class TopicsService {
       await alterTopicConfigs(target, args.name, args.set, args.reset, true);
       await alterTopicConfigs(target, args.name, args.set, args.reset);
     } catch (error) {
-      throw new StreamdeskError('invalid-argument', `configs: the broker refused the change: ${(error as Error).message}`);
+      throw invalidField(['configs'], `the broker refused the change: ${(error as Error).message}`);
     }
     return this.describe(args.name);
   }
@@ -97,7 +97,7 @@ export class TopicsService {
   async addPartitions(name: string, totalPartitions: number): Promise<TopicDetail> {
     const current = (await this.describe(name)).summary.partitions;
     if (totalPartitions <= current) {
-      throw new StreamdeskError('invalid-argument', `totalPartitions: must be more than the current ${current} (Kafka cannot remove partitions)`);
+      throw invalidField(['totalPartitions'], `must be more than the current ${current} (Kafka cannot remove partitions)`);
     }
     await withKafkaAdmin(this.target(), `add partitions to ${name}`, (admin) => admin.createPartitions({ topicPartitions: [{ topic: name, count: totalPartitions }] }));
     return this.describe(name);
