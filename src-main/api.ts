@@ -16,7 +16,7 @@ import type { MetricsSampler } from './services/metrics/metrics-sampler';
 import type { ResourceSampler } from './services/metrics/resource-sampler';
 import type { ProfileService } from './services/profiles';
 import type { ProducerService } from './services/messages/producer-service';
-import type { StreamsService } from './services/preset-topics/preset-topics-service';
+import type { PresetTopicsService } from './services/preset-topics/preset-topics-service';
 import type { TopicsService } from './services/topics/topics-service';
 import type { StackService } from './services/stack/stack-service';
 
@@ -26,7 +26,7 @@ export interface Services {
   health: HealthMonitor;
   stack: StackService;
   topics: TopicsService;
-  streams: StreamsService;
+  presetTopics: PresetTopicsService;
   producer: ProducerService;
   generators: GeneratorService;
   metrics: MetricsSampler;
@@ -84,9 +84,9 @@ export function createApi(services: Services): Api {
       await services.topics.delete(name);
       return { deleted: name };
     },
-    'presetTopics:list': () => services.streams.status(),
-    'presetTopics:apply': () => services.streams.apply(),
-    'presetTopics:fix': ({ topic }) => services.streams.fix(topic),
+    'presetTopics:list': () => services.presetTopics.status(),
+    'presetTopics:apply': () => services.presetTopics.apply(),
+    'presetTopics:fix': ({ topic }) => services.presetTopics.fix(topic),
     'messages:produce': (args) => services.producer.produce(args),
     'messages:ingest': (args) => services.producer.ingest(args),
     'generator:start': (args) => services.generators.start(args),

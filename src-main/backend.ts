@@ -18,7 +18,7 @@ import { ResourceSampler } from './services/metrics/resource-sampler';
 import { FlinkRestClient } from './clients/flink/flink-rest-client';
 import { ProfileService, type KeyValueFile, type SecretCipher } from './services/profiles';
 import { ProducerService } from './services/messages/producer-service';
-import { StreamsService } from './services/preset-topics/preset-topics-service';
+import { PresetTopicsService } from './services/preset-topics/preset-topics-service';
 import { TopicsService } from './services/topics/topics-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
@@ -91,7 +91,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
   });
   const topics = new TopicsService(kafkaTarget);
-  const streams = new StreamsService(topics);
+  const presetTopics = new PresetTopicsService(topics);
   const producer = new ProducerService(kafkaTarget, topics);
   const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
   const onLocalStack = () => !options.connection && (!profiles || profiles.active().profile.builtIn);
@@ -141,7 +141,7 @@ export function createBackend(options: BackendOptions): Backend {
     void health.check();
   });
   const search = new SearchService(kafkaTarget);
-  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, resources, alerts, profiles, pipelines, messages: new MessagesService(kafkaTarget), consumers: new ConsumerGroupsService(kafkaTarget),
+  const api = createApi({ version: options.version, connection, health, stack, topics, presetTopics, producer, generators, metrics, resources, alerts, profiles, pipelines, messages: new MessagesService(kafkaTarget), consumers: new ConsumerGroupsService(kafkaTarget),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
     replay: new ReplayService(kafkaTarget),

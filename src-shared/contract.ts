@@ -11,7 +11,7 @@ import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './aler
 import { ClusterMetricsArgs, MetricsSample, ResourceMetrics, ResourceMetricsArgs, ResourcesSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
 import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
-import { ApplyStreamsResult, FixStreamArgs, StreamState } from './preset-topics';
+import { ApplyPresetTopicsResult, FixPresetTopicArgs, PresetTopicState } from './preset-topics';
 import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
 
 const NoArgs = z.object({}).strict();
@@ -44,9 +44,9 @@ export const calls = {
   'topics:alterConfigs': { args: AlterTopicConfigsArgs, result: TopicDetail },
   'topics:addPartitions': { args: AddPartitionsArgs, result: TopicDetail },
   'topics:delete': { args: DeleteTopicArgs, result: z.object({ deleted: z.string() }) },
-  'presetTopics:list': { args: NoArgs, result: z.array(StreamState) },
-  'presetTopics:apply': { args: NoArgs, result: ApplyStreamsResult },
-  'presetTopics:fix': { args: FixStreamArgs, result: ApplyStreamsResult },
+  'presetTopics:list': { args: NoArgs, result: z.array(PresetTopicState) },
+  'presetTopics:apply': { args: NoArgs, result: ApplyPresetTopicsResult },
+  'presetTopics:fix': { args: FixPresetTopicArgs, result: ApplyPresetTopicsResult },
   'messages:produce': { args: ProduceArgs, result: ProducedRecord },
   'messages:ingest': { args: IngestArgs, result: IngestResult },
   'generator:start': { args: GeneratorStartArgs, result: GeneratorStatus },

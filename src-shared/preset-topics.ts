@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CleanupPolicy, TopicName } from './topics';
 
-export interface StreamSpec {
+export interface PresetTopicSpec {
   /** The seed's key in `stream_configs`. */
   key: string;
   topic: string;
@@ -11,36 +11,38 @@ export interface StreamSpec {
   cleanupPolicy: z.infer<typeof CleanupPolicy>;
 }
 
-/** The seed's pre-configured streams (`stream_configs`). */
-export const PRECONFIGURED_STREAMS: readonly StreamSpec[] = [
+/** The seed's pre-configured streams (`stream_configs`): topics with settings, called preset topics here
+ * ("streams" reads as Kafka Streams). */
+export const PRESET_TOPICS: readonly PresetTopicSpec[] = [
   { key: 'stavanger_parking_realtime', topic: 'stavanger_parking_events', partitions: 3, replicationFactor: 1, retentionHours: 168, cleanupPolicy: 'delete' },
   { key: 'data_quality_alerts', topic: 'data_quality_alerts', partitions: 1, replicationFactor: 1, retentionHours: 8760, cleanupPolicy: 'compact' },
   { key: 'system_metrics', topic: 'system_metrics', partitions: 2, replicationFactor: 1, retentionHours: 720, cleanupPolicy: 'delete' },
 ];
 
-export const StreamDifference = z.object({
+export const PresetTopicDifference = z.object({
   field: z.enum(['partitions', 'replicationFactor', 'retentionHours', 'cleanupPolicy']),
   desired: z.string(),
   actual: z.string(),
   /** Whether StreamDesk can change it in place (replicas and fewer partitions it cannot). */
   fixable: z.boolean(),
 });
-export type StreamDifference = z.infer<typeof StreamDifference>;
+export type PresetTopicDifference = z.infer<typeof PresetTopicDifference>;
 
-export const StreamState = z.object({
+export const PresetTopicState = z.object({
   key: z.string(),
   topic: z.string(),
   desired: z.object({ partitions: z.number(), replicationFactor: z.number(), retentionHours: z.number(), cleanupPolicy: z.string() }),
   state: z.enum(['missing', 'ok', 'drifted']),
-  differences: z.array(StreamDifference),
+  differences: z.array(PresetTopicDifference),
 });
-export type StreamState = z.infer<typeof StreamState>;
+export type PresetTopicState = z.infer<typeof PresetTopicState>;
 
-export const ApplyStreamsResult = z.object({
+export const ApplyPresetTopicsResult = z.object({
   created: z.array(z.string()),
   fixed: z.array(z.string()),
-  streams: z.array(StreamState),
+  /** Named `streams` on the wire since the seed; the renderer reads it. */
+  streams: z.array(PresetTopicState),
 });
-export type ApplyStreamsResult = z.infer<typeof ApplyStreamsResult>;
+export type ApplyPresetTopicsResult = z.infer<typeof ApplyPresetTopicsResult>;
 
-export const FixStreamArgs = z.object({ topic: TopicName }).strict();
+export const FixPresetTopicArgs = z.object({ topic: TopicName }).strict();

@@ -1,7 +1,7 @@
 // The built-in SQL pipelines over the seed's streams. `{{bootstrap}}` is the Kafka bootstrap as
 // Flink reaches it and `{{pipeline}}` the pipeline's name (its consumer group), filled at start.
 import type { SqlPipelineDefinition } from '../../../src-shared/pipelines';
-import { PRECONFIGURED_STREAMS } from '../../../src-shared/preset-topics';
+import { PRESET_TOPICS } from '../../../src-shared/preset-topics';
 
 /** How a topic a pipeline reads or writes is created when missing. */
 export interface TopicSpec {
@@ -12,7 +12,7 @@ export interface TopicSpec {
 }
 
 const seed = (topic: string): TopicSpec => {
-  const s = PRECONFIGURED_STREAMS.find((x) => x.topic === topic);
+  const s = PRESET_TOPICS.find((x) => x.topic === topic);
   return s ? { name: s.topic, partitions: s.partitions, retentionHours: s.retentionHours, cleanupPolicy: s.cleanupPolicy === 'compact' ? 'compact' : 'delete' } : { name: topic, partitions: 1, retentionHours: 168, cleanupPolicy: 'delete' };
 };
 

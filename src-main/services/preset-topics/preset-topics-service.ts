@@ -1,5 +1,5 @@
 import { StreamdeskError } from '../../../src-shared/errors';
-import { PRECONFIGURED_STREAMS, type ApplyStreamsResult, type StreamDifference, type StreamSpec, type StreamState } from '../../../src-shared/preset-topics';
+import { PRESET_TOPICS, type ApplyPresetTopicsResult, type PresetTopicDifference, type PresetTopicSpec, type PresetTopicState } from '../../../src-shared/preset-topics';
 import type { TopicSummary } from '../../../src-shared/topics';
 import type { TopicsService } from '../topics/topics-service';
 
@@ -12,10 +12,10 @@ function hours(retentionMs: number | null): string {
 }
 
 /** Pure: what differs between a stream's spec and the topic that exists. */
-export function streamState(spec: StreamSpec, topic: TopicSummary | undefined): StreamState {
+export function presetTopicState(spec: PresetTopicSpec, topic: TopicSummary | undefined): PresetTopicState {
   const desired = { partitions: spec.partitions, replicationFactor: spec.replicationFactor, retentionHours: spec.retentionHours, cleanupPolicy: spec.cleanupPolicy };
   if (!topic) return { key: spec.key, topic: spec.topic, desired, state: 'missing', differences: [] };
-  const differences: StreamDifference[] = [];
+  const differences: PresetTopicDifference[] = [];
   if (topic.partitions !== spec.partitions) {
     differences.push({ field: 'partitions', desired: String(spec.partitions), actual: String(topic.partitions), fixable: topic.partitions < spec.partitions });
   }
@@ -31,21 +31,21 @@ export function streamState(spec: StreamSpec, topic: TopicSummary | undefined): 
   return { key: spec.key, topic: spec.topic, desired, state: differences.length ? 'drifted' : 'ok', differences };
 }
 
-/** The seed's three streams: shown with their drift, created in one idempotent action, fixed on request. */
-export class StreamsService {
+/** The seed's three preset topics (its "pre-configured streams"): shown with their drift, created in one idempotent action, fixed on request. */
+export class PresetTopicsService {
   constructor(private readonly topics: TopicsService) {}
 
-  async status(): Promise<StreamState[]> {
-    const existing = new Map((await this.topics.summariesOf(PRECONFIGURED_STREAMS.map((spec) => spec.topic))).map((topic) => [topic.name, topic]));
-    return PRECONFIGURED_STREAMS.map((spec) => streamState(spec, existing.get(spec.topic)));
+  async status(): Promise<PresetTopicState[]> {
+    const existing = new Map((await this.topics.summariesOf(PRESET_TOPICS.map((spec) => spec.topic))).map((topic) => [topic.name, topic]));
+    return PRESET_TOPICS.map((spec) => presetTopicState(spec, existing.get(spec.topic)));
   }
 
-  /** Creates the missing streams; never touches one that exists (drift is fixed only on request). */
-  async apply(): Promise<ApplyStreamsResult> {
+  /** Creates the missing preset topics; never touches one that exists (drift is fixed only on request). */
+  async apply(): Promise<ApplyPresetTopicsResult> {
     const created: string[] = [];
     for (const state of await this.status()) {
       if (state.state !== 'missing') continue;
-      const spec = PRECONFIGURED_STREAMS.find((candidate) => candidate.topic === state.topic)!;
+      const spec = PRESET_TOPICS.find((candidate) => candidate.topic === state.topic)!;
       try {
         await this.topics.create({ name: spec.topic, partitions: spec.partitions, replicationFactor: spec.replicationFactor, retentionHours: spec.retentionHours, cleanupPolicy: spec.cleanupPolicy, configs: {} });
         created.push(spec.topic);
@@ -58,7 +58,7 @@ export class StreamsService {
   }
 
   /** Brings one drifted stream to its spec where Kafka allows it; says what it could not change. */
-  async fix(topic: string): Promise<ApplyStreamsResult> {
+  async fix(topic: string): Promise<ApplyPresetTopicsResult> {
     const state = (await this.status()).find((candidate) => candidate.topic === topic);
     if (!state) throw new StreamdeskError('not-found', `topic: "${topic}" is not one of the pre-configured streams`);
     if (state.state === 'missing') return this.apply();

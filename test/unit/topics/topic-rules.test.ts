@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PRECONFIGURED_STREAMS } from '../../../src-shared/preset-topics';
+import { PRESET_TOPICS } from '../../../src-shared/preset-topics';
 import { checkConfigValue, checkTopicName, collidingTopic } from '../../../src-shared/topic-configs';
 import { CreateTopicArgs } from '../../../src-shared/topics';
 import { createTopicFromSeed, ingestFromSeed, SeedRequestError } from '../../../src-main/hosts/seed-requests';
-import { streamState } from '../../../src-main/services/preset-topics/preset-topics-service';
+import { presetTopicState } from '../../../src-main/services/preset-topics/preset-topics-service';
 
 describe("Kafka's topic-name rules", () => {
   it.each([
@@ -95,12 +95,12 @@ describe("the seed's REST bodies", () => {
 });
 
 describe('pre-configured stream drift', () => {
-  const [parking] = PRECONFIGURED_STREAMS;
+  const [parking] = PRESET_TOPICS;
   const topic = { name: parking.topic, internal: false, partitions: 3, replicationFactor: 1, retentionMs: 168 * 3_600_000, cleanupPolicy: 'delete', messageCount: 0, sizeBytes: 0, underReplicatedPartitions: 0, offlinePartitions: 0 };
   it('is missing, ok, or drifted with what differs', () => {
-    expect(streamState(parking, undefined).state).toBe('missing');
-    expect(streamState(parking, topic)).toMatchObject({ state: 'ok', differences: [] });
-    const drifted = streamState(parking, { ...topic, partitions: 5, retentionMs: -1, cleanupPolicy: 'compact' });
+    expect(presetTopicState(parking, undefined).state).toBe('missing');
+    expect(presetTopicState(parking, topic)).toMatchObject({ state: 'ok', differences: [] });
+    const drifted = presetTopicState(parking, { ...topic, partitions: 5, retentionMs: -1, cleanupPolicy: 'compact' });
     expect(drifted.state).toBe('drifted');
     expect(drifted.differences).toEqual([
       { field: 'partitions', desired: '3', actual: '5', fixable: false },
