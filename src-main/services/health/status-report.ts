@@ -12,4 +12,3 @@ export function statusReport(snapshot: HealthSnapshot) {
     ...snapshot.services,
   };
 }
-export type StatusReport = ReturnType<typeof statusReport>;

@@ -1,14 +1,15 @@
 // Read side of the Pipelines page: cluster, job list and a job's detail, assembled from several
 // REST calls. A call that fails for one job (it just finished, an older Flink lacks an endpoint)
 // leaves that part null instead of failing the whole answer.
-import { type FlinkCluster, type JobDetail, type JobSummary, type JobVertex, jobDashboardUrl } from '../../../src-shared/flink';
+import { ACTIVE_JOB_STATES, type FlinkCluster, type JobDetail, type JobState, jobStateOf, type JobSummary, type JobVertex, jobDashboardUrl } from '../../../src-shared/flink';
 import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
 import type { RawJobDetail, RawMetricList } from '../../clients/flink/flink-rest-types';
 import { SinkWriterMetrics, sinkRecordsOut } from './sink-output';
 import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks, sumKnown } from '../../clients/flink/flink-parse';
 
 const VERTEX_METRICS = ['numRecordsIn', 'numRecordsOut', 'numBytesIn', 'numBytesOut', 'numRecordsInPerSecond', 'numRecordsOutPerSecond', 'busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond'];
-const LIVE = new Set(['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING', 'RECONCILING', 'FAILING', 'CANCELLING']);
+/** Jobs whose rates and back-pressure are worth reading. */
+const LIVE: ReadonlySet<JobState> = new Set(ACTIVE_JOB_STATES);
 
 async function orNull<T>(p: Promise<T>): Promise<T | null> {
   try {
@@ -38,13 +39,13 @@ export class FlinkInsight {
   async jobs(): Promise<JobSummary[]> {
     const overview = await this.client.jobsOverview();
     const entries = [...(overview.jobs ?? [])].sort((a, b) => Number(b.state === 'RUNNING') - Number(a.state === 'RUNNING') || (b['start-time'] ?? 0) - (a['start-time'] ?? 0));
-    return Promise.all(entries.map((e) => this.summary(e.jid, e.name ?? e.jid, e.state ?? 'UNKNOWN', e)));
+    return Promise.all(entries.map((e) => this.summary(e.jid, e.name ?? e.jid, jobStateOf(e.state), e)));
   }
 
   async job(jobId: string): Promise<JobDetail> {
     const d = await this.client.job(jobId);
     const [summary, checkpoints, exceptions, config, vertices] = await Promise.all([
-      this.summary(jobId, d.name ?? jobId, d.state ?? 'UNKNOWN', d, d),
+      this.summary(jobId, d.name ?? jobId, jobStateOf(d.state), d, d),
       orNull(this.client.checkpoints(jobId)),
       orNull(this.client.exceptions(jobId)),
       orNull(this.client.jobConfig(jobId)),
@@ -59,7 +60,7 @@ export class FlinkInsight {
     };
   }
 
-  private async summary(id: string, name: string, state: string, times: { 'start-time'?: number; duration?: number }, known?: RawJobDetail): Promise<JobSummary> {
+  private async summary(id: string, name: string, state: JobState, times: { 'start-time'?: number; duration?: number }, known?: RawJobDetail): Promise<JobSummary> {
     const live = LIVE.has(state);
     const [detail, checkpoints, jobMetrics] = await Promise.all([
       known ? Promise.resolve(known) : orNull(this.client.job(id)),
@@ -93,14 +94,14 @@ export class FlinkInsight {
       checkpointsFailedInARow: checkpoints ? checkpointsFailedInARow(checkpoints) : null,
       restarts: restarts === null ? null : Math.trunc(restarts),
       dashboardUrl: jobDashboardUrl(this.dashboardBase, id),
-      // filled in by PipelineService, which knows the catalog and can read Kafka
+      // filled in by PipelineInsightService, which knows the catalog and can read Kafka
       pipelineName: null,
       latency: null,
     };
   }
 
   private async vertices(jobId: string, d: RawJobDetail): Promise<JobVertex[]> {
-    const live = LIVE.has(d.state ?? '');
+    const live = LIVE.has(jobStateOf(d.state));
     return Promise.all(
       (d.vertices ?? []).map(async (v) => {
         const [metrics, bp] = live ? await Promise.all([orNull(this.client.vertexMetrics(jobId, v.id, VERTEX_METRICS, ['sum', 'max'])), orNull(this.client.backpressure(jobId, v.id))]) : [null, null];
