@@ -16,7 +16,7 @@ import { pipelinesForConnection } from './services/pipelines/pipelines-for-conne
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ResourceSampler } from './services/metrics/resource-sampler';
 import { FlinkRestClient } from './clients/flink/flink-rest-client';
-import { ProfileService, type KeyValueFile, type SecretCipher } from './services/profiles';
+import { openProfiles, type KeyValueFile, type ProfileStorage } from './services/profiles';
 import { ProducerService } from './services/messages/producer-service';
 import { PresetTopicsService } from './services/preset-topics/preset-topics-service';
 import { TopicsService } from './services/topics/topics-service';
@@ -28,7 +28,7 @@ export interface BackendOptions {
   /** An explicit connection (command-line flags); without one the active profile decides. */
   connection?: Connection;
   /** Where profiles live and how their secrets are sealed (electron-store + safeStorage, or a file + key file). */
-  profiles?: { file: KeyValueFile; cipher: SecretCipher };
+  profiles?: ProfileStorage;
   /** Where alert rule settings are kept (optional). */
   alertsFile?: KeyValueFile;
   dataDir: string;
@@ -69,7 +69,7 @@ export function createBackend(options: BackendOptions): Backend {
     onProgress: (progress) => bus.emit('stack:progressed', progress),
   });
   const profiles = options.profiles
-    ? new ProfileService({ file: options.profiles.file, cipher: options.profiles.cipher, localConnection: () => localStackConnection(stack), logger: options.logger })
+    ? openProfiles(options.profiles, () => localStackConnection(stack), options.logger)
     : null;
   const connection = (): Connection => options.connection ?? profiles?.activeConnection() ?? localStackConnection(stack);
   const kafkaTarget = (): KafkaTarget => (options.connection || !profiles ? { brokers: connection().kafkaBootstrap } : profiles.activeKafkaTarget());
