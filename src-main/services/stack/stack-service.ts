@@ -37,12 +37,13 @@ export class StackService {
   private lastError: string | null = null;
   private composeState: { available: boolean; detail: string; at: number } | null = null;
   private readonly now: () => number;
+  /** The options with the ports resolved and the mode as last started: a copy, the caller's object is left as given. */
+  private options: StackServiceOptions;
 
-  constructor(private readonly options: StackServiceOptions) {
-    this.now = options.now ?? Date.now;
-    const { exporter, ...ports } = resolvePorts({ ...options.ports, exporter: options.jmxExporter?.port }, readRecordedPorts(options.dataDir));
-    options.ports = ports;
-    if (options.jmxExporter) options.jmxExporter = { ...options.jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT };
+  constructor(given: StackServiceOptions) {
+    this.now = given.now ?? Date.now;
+    const { exporter, ...ports } = resolvePorts({ ...given.ports, exporter: given.jmxExporter?.port }, readRecordedPorts(given.dataDir));
+    this.options = { ...given, ports, ...(given.jmxExporter ? { jmxExporter: { ...given.jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT } } : {}) };
     this.runner = new NativeStack(this.nativeOptions());
   }
 
@@ -99,7 +100,7 @@ export class StackService {
       if (kraft !== undefined && kraft !== this.options.kraft) {
         const running = (await this.runner.state()).some((service) => service.running);
         if (running) throw new StreamdeskError('conflict', `Stop the running ${this.options.kraft ? 'KRaft' : 'ZooKeeper'} stack before starting the other mode`);
-        this.options.kraft = kraft;
+        this.options = { ...this.options, kraft };
         this.runner = new NativeStack(this.nativeOptions());
       }
       this.lastError = null;
