@@ -108,6 +108,13 @@ describe('StackService', () => {
     await expect(stack.restartService('kafka-ui')).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('refuses Docker Compose in a build without it, saying so', async () => {
+    await expect(new StackService(options).setBackend('compose')).rejects.toMatchObject({
+      code: 'unavailable',
+      message: 'backend: Docker Compose cannot run here: Docker Compose support is not configured in this build',
+    });
+  });
+
   it('resets a stopped stack by deleting its data folders', async () => {
     mkdirSync(path.join(root, 'data', 'kafka'), { recursive: true });
     writeFileSync(path.join(root, 'data', 'kafka', 'segment.log'), 'x');
