@@ -1,25 +1,26 @@
 import path from 'node:path';
-import { LOCAL_STACK_CONNECTION, type Connection } from '../src-shared/connection';
+import type { Connection } from '../src-shared/connection';
+import { activeCluster, localStackConnection, type ActiveCluster } from './active-cluster';
 import type { Api } from '../src-shared/contract';
 import { createApi } from './api';
 import { EventBus } from './core/event-bus';
 import type { Logger } from './core/logger';
 import { HealthMonitor } from './services/health/health-monitor';
 import { GeneratorService } from './services/generator/generator-service';
-import type { KafkaTarget } from './services/kafka/kafka-target';
 import { AlertService } from './services/alerts/alert-service';
 import { ConsumerGroupsService } from './services/consumers/consumer-groups-service';
 import { MessagesService } from './services/messages/messages-service';
 import { ReplayService } from './services/messages/replay-service';
 import { SearchService } from './services/messages/search-service';
-import { pipelinesForConnection } from './services/flink/pipelines-for-connection';
+import type { PipelineServices } from './services/pipelines/pipeline-services';
+import { pipelinesForConnection } from './services/pipelines/pipelines-for-connection';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ResourceSampler } from './services/metrics/resource-sampler';
-import { FlinkRestClient } from './services/flink/flink-rest-client';
-import { ProfileService, type KeyValueFile, type SecretCipher } from './services/profiles';
-import { ProducerService } from './services/kafka/producer-service';
-import { StreamsService } from './services/kafka/streams-service';
-import { TopicsService } from './services/kafka/topics-service';
+import { FlinkRestClient } from './clients/flink/flink-rest-client';
+import { openProfiles, type KeyValueFile, type ProfileStorage } from './services/profiles';
+import { ProducerService } from './services/messages/producer-service';
+import { PresetTopicsService } from './services/preset-topics/preset-topics-service';
+import { TopicsService } from './services/topics/topics-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
 
@@ -28,7 +29,7 @@ export interface BackendOptions {
   /** An explicit connection (command-line flags); without one the active profile decides. */
   connection?: Connection;
   /** Where profiles live and how their secrets are sealed (electron-store + safeStorage, or a file + key file). */
-  profiles?: { file: KeyValueFile; cipher: SecretCipher };
+  profiles?: ProfileStorage;
   /** Where alert rule settings are kept (optional). */
   alertsFile?: KeyValueFile;
   dataDir: string;
@@ -58,27 +59,10 @@ export interface Backend {
 /** Wires the services together; both hosts and the CLI build their back end here. */
 export function createBackend(options: BackendOptions): Backend {
   const bus = new EventBus();
-  const stack = new StackService({
-    dataDir: options.dataDir,
-    libDir: options.libDir,
-    confDir: options.confDir,
-    kraft: options.kraft,
-    ports: options.stackPorts,
-    jmxExporter: options.jmxExporter,
-    compose: options.composeDir ? composeFor(options.composeDir, options.dataDir) : undefined,
-    onProgress: (progress) => bus.emit('stack:progressed', progress),
-  });
-  const profiles = options.profiles
-    ? new ProfileService({ file: options.profiles.file, cipher: options.profiles.cipher, localConnection: () => localStackConnection(stack), logger: options.logger })
-    : null;
-  const connection = (): Connection => options.connection ?? profiles?.activeConnection() ?? localStackConnection(stack);
-  const kafkaTarget = (): KafkaTarget => (options.connection || !profiles ? { brokers: connection().kafkaBootstrap } : profiles.activeKafkaTarget());
-  const flinkHeaders = (): Record<string, string> => (options.connection || !profiles ? {} : profiles.activeFlinkAuth());
-  const prometheusUrl = (): string | null => {
-    if (options.connection || !profiles) return options.connection?.prometheusUrl ?? null;
-    const { profile } = profiles.active();
-    return profile.builtIn ? stack.metricsUrl : profile.prometheusUrl;
-  };
+  const stack = localStack(options, bus);
+  const profiles = options.profiles ? openProfiles(options.profiles, () => localStackConnection(stack), options.logger) : null;
+  const cluster = activeCluster(options.connection, profiles, stack);
+  const { connection, kafkaTarget, flinkHeaders } = cluster;
   const health = new HealthMonitor({
     connection,
     kafkaTarget,
@@ -91,57 +75,25 @@ export function createBackend(options: BackendOptions): Backend {
     },
   });
   const topics = new TopicsService(kafkaTarget);
-  const streams = new StreamsService(topics);
   const producer = new ProducerService(kafkaTarget, topics);
   const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
-  const onLocalStack = () => !options.connection && (!profiles || profiles.active().profile.builtIn);
-  const pipelines = pipelinesForConnection({
-    connection,
-    flinkHeaders,
-    sqlGatewayUrl: () => (onLocalStack() ? `http://127.0.0.1:${stack.ports.sqlGateway}` : null),
-    savepointsDir: () => (onLocalStack() ? path.join(options.dataDir, 'flink', 'savepoints') : null),
-    catalogFile: path.join(options.dataDir, 'pipelines.json'),
-    topics,
-    // a sink topic's newest results, for the pipelines' end-to-end latency
-    newestRecords: async (topic, limit) => (await new MessagesService(kafkaTarget).browse({ topic, partition: null, from: { kind: 'end', count: limit }, limit })).records,
-  });
-  const alerts: AlertService = new AlertService({
-    file: options.alertsFile,
-    logger: options.logger,
-    // Keyed by the alert id: data_quality_alerts is compacted, and its start and clear share a key.
-    publish: async (topic, record) => void (await producer.ingest({ topic, records: [record], keyField: 'id' })),
-    onChange: (state) => bus.emit('alerts:changed', state),
-    flinkJobs: async () => {
-      if (!connection().flinkUrl) return [];
-      // the jobs' states and checkpoints only: not their pipelines' latency, which reads Kafka
-      const jobs = await pipelines().insight.jobs();
-      return jobs.map((job) => ({ id: job.id, name: job.name, state: job.state, failedInARow: job.checkpointsFailedInARow ?? 0 }));
-    },
-  });
+  const pipelines = pipelinesOf(cluster, stack, topics, options.dataDir);
+  const alerts: AlertService = alertsOf(options, cluster, producer, pipelines, bus);
   const metrics = new MetricsSampler({
     target: kafkaTarget,
-    prometheusUrl,
+    prometheusUrl: cluster.prometheusUrl,
     onSample: (sample) => {
       bus.emit('metrics:sampled', sample);
       alerts.onMetrics(sample);
     },
   });
-  const resources = new ResourceSampler({
-    flink: flinkClientOf(connection, flinkHeaders),
-    zookeeper: () => connection().zookeeper,
-    processes: async () => {
-      if (!onLocalStack()) return { available: false, reason: 'Only measured for the local stack; this connection is a remote cluster' };
-      const running = await stack.runningPids();
-      return running ? { available: true, processes: running } : { available: false, reason: 'The local stack runs under Docker Compose; only the native stack\'s processes are measured' };
-    },
-    onSample: (sample) => bus.emit('metrics:resourcesSampled', sample),
-  });
+  const resources = resourcesOf(cluster, stack, bus);
   profiles?.onActiveChanged(() => {
     bus.emit('profiles:changed', profiles.list());
     void health.check();
   });
   const search = new SearchService(kafkaTarget);
-  const api = createApi({ version: options.version, connection, health, stack, topics, streams, producer, generators, metrics, resources, alerts, profiles, pipelines, messages: new MessagesService(kafkaTarget), consumers: new ConsumerGroupsService(kafkaTarget),
+  const api = createApi({ version: options.version, connection, health, stack, topics, presetTopics: new PresetTopicsService(topics), producer, generators, metrics, resources, alerts, profiles, pipelines, messages: new MessagesService(kafkaTarget), consumers: new ConsumerGroupsService(kafkaTarget),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
     replay: new ReplayService(kafkaTarget),
@@ -165,16 +117,62 @@ export function createBackend(options: BackendOptions): Backend {
   };
 }
 
-/** The local stack's addresses follow its ports and mode (KRaft runs no ZooKeeper). */
-export function localStackConnection(stack: StackService): Connection {
-  const { kafka, zookeeper, flinkRest } = stack.ports;
-  return {
-    ...LOCAL_STACK_CONNECTION,
-    kafkaBootstrap: [`127.0.0.1:${kafka}`],
-    zookeeper: zookeeper === null ? null : `127.0.0.1:${zookeeper}`,
-    flinkUrl: `http://127.0.0.1:${flinkRest}`,
-    prometheusUrl: stack.metricsUrl,
-  };
+/** The local stack, its progress on the bus; Docker Compose offered when the build has its files. */
+function localStack(options: BackendOptions, bus: EventBus): StackService {
+  return new StackService({
+    dataDir: options.dataDir,
+    libDir: options.libDir,
+    confDir: options.confDir,
+    kraft: options.kraft,
+    ports: options.stackPorts,
+    jmxExporter: options.jmxExporter,
+    compose: options.composeDir ? composeFor(options.composeDir, options.dataDir) : undefined,
+    onProgress: (progress) => bus.emit('stack:progressed', progress),
+  });
+}
+
+/** The active cluster's pipelines; the SQL Gateway and savepoints folder only on the local stack. */
+function pipelinesOf(cluster: ActiveCluster, stack: StackService, topics: TopicsService, dataDir: string): () => PipelineServices {
+  return pipelinesForConnection({
+    connection: cluster.connection,
+    flinkHeaders: cluster.flinkHeaders,
+    sqlGatewayUrl: () => (cluster.onLocalStack() ? `http://127.0.0.1:${stack.ports.sqlGateway}` : null),
+    savepointsDir: () => (cluster.onLocalStack() ? path.join(dataDir, 'flink', 'savepoints') : null),
+    catalogFile: path.join(dataDir, 'pipelines.json'),
+    topics,
+    // a sink topic's newest results, for the pipelines' end-to-end latency
+    newestRecords: async (topic, limit) => (await new MessagesService(cluster.kafkaTarget).browse({ topic, partition: null, from: { kind: 'end', count: limit }, limit })).records,
+  });
+}
+
+function alertsOf(options: BackendOptions, cluster: ActiveCluster, producer: ProducerService, pipelines: () => PipelineServices, bus: EventBus): AlertService {
+  return new AlertService({
+    file: options.alertsFile,
+    logger: options.logger,
+    // Keyed by the alert id: data_quality_alerts is compacted, and its start and clear share a key.
+    publish: async (topic, record) => void (await producer.ingest({ topic, records: [record], keyField: 'id' })),
+    onChange: (state) => bus.emit('alerts:changed', state),
+    flinkJobs: async () => {
+      if (!cluster.connection().flinkUrl) return [];
+      // the jobs' states and checkpoints only: not their pipelines' latency, which reads Kafka
+      const jobs = await pipelines().insight.insight.jobs();
+      return jobs.map((job) => ({ id: job.id, name: job.name, state: job.state, failedInARow: job.checkpointsFailedInARow ?? 0 }));
+    },
+  });
+}
+
+/** Flink's and ZooKeeper's resources, and the local stack's processes (native only). */
+function resourcesOf(cluster: ActiveCluster, stack: StackService, bus: EventBus): ResourceSampler {
+  return new ResourceSampler({
+    flink: flinkClientOf(cluster.connection, cluster.flinkHeaders),
+    zookeeper: () => cluster.connection().zookeeper,
+    processes: async () => {
+      if (!cluster.onLocalStack()) return { available: false, reason: 'Only measured for the local stack; this connection is a remote cluster' };
+      const running = await stack.runningPids();
+      return running ? { available: true, processes: running } : { available: false, reason: 'The local stack runs under Docker Compose; only the native stack\'s processes are measured' };
+    },
+    onSample: (sample) => bus.emit('metrics:resourcesSampled', sample),
+  });
 }
 
 /** One ComposeBackend per mode, made on first use (detection runs `docker compose version`). */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { StreamdeskError } from '../src-shared/errors';
 import { SearchArgs, type MessageRecord, type SearchFilter, type StartPosition } from '../src-shared/messages';
-import type { KafkaTarget } from './services/kafka/kafka-target';
+import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { SearchService } from './services/messages/search-service';
 
 export const SEARCH_USAGE = `streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json]

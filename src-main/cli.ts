@@ -4,13 +4,16 @@ import { parseArgs } from 'node:util';
 import type { Connection } from '../src-shared/connection';
 import { LOCAL_STACK_CONNECTION } from '../src-shared/connection';
 import { SERVICE_KEYS, type HealthSnapshot } from '../src-shared/health';
-import { statusReport } from '../src-shared/status-report';
+import { statusReport } from './services/health/status-report';
 import type { BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
 import { appVersion, COMPOSE_DIR, defaultConfigDir, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
 import { runSearch } from './cli-search';
-import type { KafkaTarget } from './services/kafka/kafka-target';
-import { JsonFileStore, KeyFileCipher, ProfileService } from './services/profiles';
+import type { KafkaTarget } from './clients/kafka/kafka-target';
+import { JsonFileStore, openProfiles, profileStorageIn } from './services/profiles';
+import type { Api, CallArgs, CallName, CallResult } from '../src-shared/contract';
+import { unwrap } from '../src-shared/errors';
+import { dispatch } from './core/dispatch';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink
 
@@ -86,7 +89,7 @@ async function backendFrom(flags: Flags) {
   const options: BackendOptions = {
     version: appVersion(),
     connection: connectionFrom(flags),
-    profiles: { file: new JsonFileStore(path.join(defaultConfigDir(), 'profiles.json')), cipher: new KeyFileCipher(path.join(defaultConfigDir(), 'secret.key')) },
+    profiles: profileStorageIn(defaultConfigDir()),
     alertsFile: new JsonFileStore(path.join(defaultConfigDir(), 'alerts.json')),
     dataDir: path.resolve(flags['data-dir'] ?? defaultDataDir()),
     libDir: NATIVE_LIB_DIR,
@@ -106,12 +109,13 @@ function searchTarget(argv: string[]): KafkaTarget {
   const brokers = flag >= 0 ? argv[flag + 1] : process.env.STREAMDESK_KAFKA;
   if (brokers) return { brokers: brokers.split(',').map((broker) => broker.trim()).filter(Boolean) };
   const kafkaPort = argv.indexOf('--kafka-port');
-  const profiles = new ProfileService({
-    file: new JsonFileStore(path.join(defaultConfigDir(), 'profiles.json')),
-    cipher: new KeyFileCipher(path.join(defaultConfigDir(), 'secret.key')),
-    localConnection: () => ({ ...LOCAL_STACK_CONNECTION, kafkaBootstrap: [`127.0.0.1:${kafkaPort >= 0 ? argv[kafkaPort + 1] : 9092}`] }),
-  });
+  const profiles = openProfiles(profileStorageIn(defaultConfigDir()), () => ({ ...LOCAL_STACK_CONNECTION, kafkaBootstrap: [`127.0.0.1:${kafkaPort >= 0 ? argv[kafkaPort + 1] : 9092}`] }));
   return profiles.activeKafkaTarget();
+}
+
+/** A contract call as the hosts make it (validated and answered by dispatch); a refusal is thrown. */
+async function call<K extends CallName>(api: Api, name: K, args: CallArgs<K>): Promise<CallResult<K>> {
+  return unwrap(await dispatch(api, name, args)) as CallResult<K>;
 }
 
 function printHealth(snapshot: HealthSnapshot): void {
@@ -158,16 +162,16 @@ async function stack(action: string | undefined, flags: Flags): Promise<number> 
   });
   switch (action) {
     case 'up': {
-      const status = await backend.stack.up(Boolean(flags.kraft));
+      const status = await call(backend.api, 'stack:up', { kraft: Boolean(flags.kraft) });
       console.log(`Local stack is up (${status.kraft ? 'KRaft' : 'ZooKeeper'} mode, data in ${status.dataDir})`);
       return 0;
     }
     case 'down':
-      await backend.stack.down();
+      await call(backend.api, 'stack:down', {});
       console.log('Local stack is stopped');
       return 0;
     case 'status': {
-      const status = await backend.stack.status();
+      const status = await call(backend.api, 'stack:status', {});
       if (flags.json) console.log(JSON.stringify(status, null, 2));
       else for (const service of status.services) console.log(`  ${service.name.padEnd(18)} ${service.running ? `running (pid ${service.pid})` : 'stopped'}  :${service.port}  ${service.logFile}`);
       return status.services.every((service) => service.running) ? 0 : 1;
@@ -179,7 +183,7 @@ async function stack(action: string | undefined, flags: Flags): Promise<number> 
 
 async function status(flags: Flags): Promise<number> {
   const backend = await backendFrom(flags);
-  const snapshot = await backend.health.check();
+  const snapshot = await call(backend.api, 'health:refresh', {});
   if (flags.json) console.log(JSON.stringify(statusReport(snapshot), null, 2));
   else printHealth(snapshot);
   return snapshot.overall === 'up' ? 0 : 1;

@@ -11,7 +11,7 @@ import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './aler
 import { ClusterMetricsArgs, MetricsSample, ResourceMetrics, ResourceMetricsArgs, ResourcesSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
 import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
-import { ApplyStreamsResult, FixStreamArgs, StreamState } from './streams';
+import { ApplyPresetTopicsResult, FixPresetTopicArgs, PresetTopicState } from './preset-topics';
 import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
 
 const NoArgs = z.object({}).strict();
@@ -24,7 +24,7 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 /**
- * Every call between a UI and the back end, named `area:verb`. Hosts validate `args` with the
+ * Every call between a UI and the back end, named `area:verb`, each area's calls together. Hosts validate `args` with the
  * schema before any service sees them; `result` documents (and types) what comes back.
  */
 export const calls = {
@@ -44,11 +44,9 @@ export const calls = {
   'topics:alterConfigs': { args: AlterTopicConfigsArgs, result: TopicDetail },
   'topics:addPartitions': { args: AddPartitionsArgs, result: TopicDetail },
   'topics:delete': { args: DeleteTopicArgs, result: z.object({ deleted: z.string() }) },
-  'presetTopics:list': { args: NoArgs, result: z.array(StreamState) },
-  'presetTopics:apply': { args: NoArgs, result: ApplyStreamsResult },
-  'presetTopics:fix': { args: FixStreamArgs, result: ApplyStreamsResult },
-  'messages:produce': { args: ProduceArgs, result: ProducedRecord },
-  'messages:ingest': { args: IngestArgs, result: IngestResult },
+  'presetTopics:list': { args: NoArgs, result: z.array(PresetTopicState) },
+  'presetTopics:apply': { args: NoArgs, result: ApplyPresetTopicsResult },
+  'presetTopics:fix': { args: FixPresetTopicArgs, result: ApplyPresetTopicsResult },
   'generator:start': { args: GeneratorStartArgs, result: GeneratorStatus },
   'generator:stop': { args: GeneratorStopArgs, result: GeneratorStatus },
   'generator:list': { args: NoArgs, result: z.array(GeneratorStatus) },
@@ -79,6 +77,8 @@ export const calls = {
   'pipelines:delete': { args: PipelineRef, result: z.object({ name: z.string() }) },
   'pipelines:start': { args: StartPipelineArgs, result: StartPipelineResult },
   'pipelines:resume': { args: ResumePipelineArgs, result: ResumePipelineResult },
+  'messages:produce': { args: ProduceArgs, result: ProducedRecord },
+  'messages:ingest': { args: IngestArgs, result: IngestResult },
   'messages:browse': { args: BrowseArgs, result: BrowseResult },
   /** Starts a search; progress and matches arrive as events carrying the search id. */
   'messages:search': { args: SearchArgs, result: z.object({ searchId: z.string() }) },
@@ -126,9 +126,6 @@ export const EVENT_NAMES = Object.keys(events) as EventName[];
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
-}
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
 }
 
 /** The back end as the hosts see it: one async function per call. */

@@ -37,9 +37,10 @@ export class StreamdeskError extends Error {
   }
 }
 
-/** A service's own check of one argument, reported like the contract's (path and message). */
-export function invalidField(path: ErrorIssue['path'], message: string): StreamdeskError {
-  return new StreamdeskError('invalid-argument', `${path.join('.')}: ${message}`, [{ path, message }]);
+/** A service's own check of one argument, reported like the contract's (path and message).
+ * `code` is `conflict` where the value is well-formed but clashes with what exists (a taken name). */
+export function invalidField(path: ErrorIssue['path'], message: string, code: ErrorCode = 'invalid-argument'): StreamdeskError {
+  return new StreamdeskError(code, `${path.join('.')}: ${message}`, [{ path, message }]);
 }
 
 export function unwrap<T>(envelope: Envelope<T>): T {

@@ -16,9 +16,27 @@ export const FlinkCluster = z.object({
 });
 export type FlinkCluster = z.infer<typeof FlinkCluster>;
 
-/** Flink's job states (CREATED, RUNNING, FAILING, FAILED, CANCELLING, CANCELED, FINISHED, RESTARTING, SUSPENDED, RECONCILING, INITIALIZING); kept open for newer versions. */
-export const JobState = z.string();
+/** Flink's job states (its JobStatus, as the REST API names them). */
+export const FLINK_JOB_STATES = ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED', 'CANCELLING', 'CANCELED', 'FINISHED', 'RESTARTING', 'SUSPENDED', 'RECONCILING'] as const;
+
+/**
+ * A job's state: one of Flink's, or UNKNOWN for a job Flink listed without a state or with one
+ * this StreamDesk does not know (a newer Flink's). Unknown text becomes UNKNOWN (jobStateOf) rather
+ * than failing the listing: the job still shows, with its other figures.
+ */
+export const JobState = z.enum([...FLINK_JOB_STATES, 'UNKNOWN']);
 export type JobState = z.infer<typeof JobState>;
+
+export function jobStateOf(raw: string | undefined): JobState {
+  const parsed = JobState.safeParse(raw);
+  return parsed.success ? parsed.data : 'UNKNOWN';
+}
+
+/**
+ * The states of a job that is (or is about to be) running: it has figures worth reading and takes
+ * a savepoint, a stop or a cancel. CANCELLING is not among them: the job is already winding down.
+ */
+export const ACTIVE_JOB_STATES: readonly JobState[] = ['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING', 'FAILING', 'RECONCILING'];
 
 export const LastCheckpoint = z.object({
   id: z.number().int(),

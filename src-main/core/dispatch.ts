@@ -1,5 +1,5 @@
 import { calls, isCallName, type Api } from '../../src-shared/contract';
-import { StreamdeskError, type Envelope, type ErrorBody } from '../../src-shared/errors';
+import { StreamdeskError, type Envelope, type ErrorBody, type ErrorIssue } from '../../src-shared/errors';
 import type { Logger } from './logger';
 
 const MAX_ISSUES_SHOWN = 20;
@@ -37,6 +37,28 @@ export function describeIssues(issues: readonly Issue[], prefix: PropertyKey[] =
   );
 }
 
+/**
+ * The same problems as describeIssues, one {path, message} each, so a form can put each message
+ * beside its field without reading it back out of the text. Same order, same closest alternative
+ * for a union, one issue per unknown key (`[...path, key]`, "unknown field"), same caps.
+ */
+export function issuesOf(issues: readonly Issue[], prefix: PropertyKey[] = []): ErrorIssue[] {
+  return [...issues]
+    .sort((a, b) => a.path.length - b.path.length)
+    .slice(0, MAX_ISSUES_SHOWN)
+    .flatMap((issue) => {
+      const path = [...prefix, ...issue.path];
+      if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) return issuesOf(closestAlternative(issue.errors), path);
+      if (issue.code === 'unrecognized_keys' && issue.keys) return issue.keys.slice(0, MAX_ISSUES_SHOWN).map((key) => ({ path: [...path, key].map(pathKey), message: 'unknown field' }));
+      return [{ path: path.map(pathKey), message: capped(issue.message) }];
+    });
+}
+
+/** Array indexes stay numbers (a form addresses `records[3]`); any other key is a (short) string. */
+function pathKey(key: PropertyKey): string | number {
+  return typeof key === 'number' ? key : shortName(key);
+}
+
 /** Field names come from the caller: a hostile one must not make the message huge. */
 function shortName(key: PropertyKey): string {
   const text = String(key);
@@ -63,7 +85,8 @@ export async function dispatch(api: Api, name: unknown, rawArgs: unknown, log?: 
   }
   const parsed = calls[name].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-argument', message: capped(`${name}: ${describeIssues(parsed.error.issues as unknown as Issue[])}`) } };
+    const issues = parsed.error.issues as unknown as Issue[];
+    return { ok: false, error: { code: 'invalid-argument', message: capped(`${name}: ${describeIssues(issues)}`), issues: issuesOf(issues) } };
   }
   try {
     const handler = api[name] as (args: unknown) => Promise<unknown>;
@@ -81,7 +104,11 @@ function capped(message: string): string {
 }
 
 export function toErrorBody(error: unknown, name: string, log?: Logger): ErrorBody {
-  if (error instanceof StreamdeskError) return { code: error.code, message: capped(error.message) };
+  if (error instanceof StreamdeskError) {
+    // Only errors about fields carry issues; the others keep the bare {code, message} they always had.
+    const issues = error.issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => ({ path: issue.path.map(pathKey), message: capped(issue.message) }));
+    return issues.length > 0 ? { code: error.code, message: capped(error.message), issues } : { code: error.code, message: capped(error.message) };
+  }
   log?.error(`${name} failed`, error);
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: capped(`${name} failed: ${message}`) };

@@ -11,7 +11,6 @@ const EXPENSIVE: Partial<Record<CallName, { idField: string; doneEvent: EventNam
   'messages:replay': { idField: 'replayId', doneEvent: 'messages:replayProgressed', eventIdField: 'replayId', label: 'replays' },
 };
 
-export const EXPENSIVE_CALL_NAMES = Object.keys(EXPENSIVE) as CallName[];
 
 export interface CallLimits {
   /** Running expensive calls of one kind per client. */

@@ -32,19 +32,27 @@ export function refuse(response: ServerResponse, status: 401 | 403, message: str
   sendJson(response, status, { ok: false, error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } });
 }
 
-export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string; status: 400 | 413 }> {
+type BodyRefusal = { ok: false; status: 400 | 413; message: string; envelope: Envelope<never> };
+
+/** A body the server will not read as arguments: the issue's empty path is the whole body. */
+function refusedBody(status: 400 | 413, problem: string): BodyRefusal {
+  const message = `body: ${problem}`;
+  return { ok: false, status, message, envelope: { ok: false, error: { code: 'invalid-argument', message, issues: [{ path: [], message: problem }] } } };
+}
+
+export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | BodyRefusal> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, message: `body: the request body is larger than ${MAX_BODY_BYTES} bytes` };
+    if (size > MAX_BODY_BYTES) return refusedBody(413, `the request body is larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
   if (size === 0) return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
   } catch (error) {
-    return { ok: false, status: 400, message: `body: the request body is not valid JSON: ${(error as Error).message}` };
+    return refusedBody(400, `the request body is not valid JSON: ${(error as Error).message}`);
   }
 }
 

@@ -11,7 +11,11 @@ import { sendEnvelope, sendJson } from './http-util';
 const JAR_TYPES = new Set(['application/java-archive', 'application/x-java-archive', 'application/octet-stream', 'application/zip', 'application/x-zip-compressed', '']);
 const TEXT_PARAMS = ['name', 'fileName', 'description', 'entryClass', 'sourceTopic', 'sinkTopic', 'resultEventTimeField', 'resultOldestEventTimeField'] as const;
 
-const bad = (response: ServerResponse, status: number, message: string) => sendJson(response, status, { ok: false, error: { code: 'invalid-argument', message } });
+/** A refusal; `field` (a query parameter or `bytes`, the body) makes it an issue a form can place. */
+function bad(response: ServerResponse, status: number, message: string, field?: string): void {
+  const issues = field ? [{ path: [field], message: message.slice(field.length + 2) }] : undefined;
+  sendJson(response, status, { ok: false, error: { code: 'invalid-argument', message, ...(issues ? { issues } : {}) } });
+}
 
 /** The query as contract arguments; a malformed programArgs is named. */
 export function jarUploadArgs(url: URL): { ok: true; args: Record<string, unknown> } | { ok: false; message: string } {
@@ -40,7 +44,7 @@ export async function handleJarUpload(api: Api, request: IncomingMessage, respon
   const declared = Number(request.headers['content-length'] ?? NaN);
   if (declared > MAX_JAR_BYTES) return tooLarge(request, response);
   const meta = jarUploadArgs(url);
-  if (!meta.ok) return bad(response, 400, meta.message);
+  if (!meta.ok) return bad(response, 400, meta.message, 'programArgs');
   const body = await readLimited(request, MAX_JAR_BYTES);
   if (!body) return tooLarge(request, response);
   sendEnvelope(response, await dispatch(api, 'pipelines:uploadJarBytes', { ...meta.args, bytes: body }), 201);
@@ -70,5 +74,5 @@ function tooLarge(request: IncomingMessage, response: ServerResponse): void {
   // the answer goes out first; then the connection is dropped rather than reading the rest
   response.setHeader('Connection', 'close');
   response.once('finish', () => request.destroy());
-  sendJson(response, 413, { ok: false, error: { code: 'invalid-argument', message: `bytes: the jar is larger than ${MAX_JAR_BYTES / 1024 / 1024} MiB (Flink's upload limit)` } });
+  bad(response, 413, `bytes: the jar is larger than ${MAX_JAR_BYTES / 1024 / 1024} MiB (Flink's upload limit)`, 'bytes');
 }

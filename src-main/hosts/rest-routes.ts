@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Api } from '../../src-shared/contract';
 import type { HealthSnapshot } from '../../src-shared/health';
-import { statusReport } from '../../src-shared/status-report';
+import { statusReport } from '../services/health/status-report';
 import { dispatch } from '../core/dispatch';
 import type { ExpensiveCallLimiter } from './expensive-calls';
 import { readJsonBody, sendEnvelope, sendJson } from './http-util';
 import { handleJarUpload } from './jar-upload';
-import { createTopicFromSeed, ingestFromSeed, SeedRequestError, startPipelineFromSeed } from './seed-requests';
+import type { Envelope } from '../../src-shared/errors';
+import { createTopicFromSeed, createTopicIssuePaths, ingestFromSeed, ingestIssuePaths, type IssuePathMap, SeedRequestError, startPipelineFromSeed, startPipelineIssuePaths } from './seed-requests';
 
 export interface RouteContext {
   request: IncomingMessage;
@@ -38,25 +39,25 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
       method: 'POST',
       pattern: /^\/api\/streaming\/topics$/,
       handle: async ({ request, response }) => {
-        const args = await seedArgs(request, response, createTopicFromSeed);
-        if (args) sendEnvelopeUnwrapped(response, await dispatch(api, 'topics:create', args), 201);
+        const seed = await seedArgs(request, response, createTopicFromSeed, createTopicIssuePaths);
+        if (seed) sendEnvelopeUnwrapped(response, seed.named(await dispatch(api, 'topics:create', seed.args)), 201);
       },
     },
     {
       method: 'POST',
       pattern: /^\/api\/streaming\/ingest\/(?<topic>[^/]+)$/,
       handle: async ({ request, response, params }) => {
-        const args = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body));
-        if (args) sendEnvelopeUnwrapped(response, await dispatch(api, 'messages:ingest', args));
+        const seed = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body), ingestIssuePaths);
+        if (seed) sendEnvelopeUnwrapped(response, seed.named(await dispatch(api, 'messages:ingest', seed.args)));
       },
     },
     {
       method: 'POST',
       pattern: /^\/api\/streaming\/pipelines$/,
       handle: async ({ request, response }) => {
-        const args = await seedArgs(request, response, startPipelineFromSeed);
-        if (!args) return;
-        const envelope = await dispatch(api, 'pipelines:start', args);
+        const seed = await seedArgs(request, response, startPipelineFromSeed, startPipelineIssuePaths);
+        if (!seed) return;
+        const envelope = seed.named(await dispatch(api, 'pipelines:start', seed.args));
         if (!envelope.ok) return sendEnvelope(response, envelope);
         const started = envelope.result as { jobId: string; pipelineName: string; settings: unknown; warning: string | null; dashboardUrl: string };
         sendJson(response, 201, { job_id: started.jobId, pipeline_name: started.pipelineName, settings: started.settings, warning: started.warning, dashboard_url: started.dashboardUrl });
@@ -81,7 +82,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,
       handle: async ({ request, response, params }) => {
         const body = await readJsonBody(request);
-        if (!body.ok) return sendJson(response, body.status, { ok: false, error: { code: 'invalid-argument', message: body.message } });
+        if (!body.ok) return sendJson(response, body.status, body.envelope);
         const call = () => dispatch(api, params.name, body.value);
         // A script is one client per address: expensive calls (search, replay) are limited per caller.
         sendEnvelope(response, await (limiter ? limiter.run(`rest ${request.socket.remoteAddress ?? '?'}`, params.name, call) : call()));
@@ -90,18 +91,23 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
   ];
 }
 
-/** Reads the body and maps it to contract arguments, or answers 400 naming the field. */
-async function seedArgs<T>(request: IncomingMessage, response: ServerResponse, map: (body: unknown) => T): Promise<T | null> {
+/**
+ * Reads the body and maps it to contract arguments, or answers 400 naming the field. `named`
+ * renames the issues of the call's answer from the contract's fields to the body's.
+ */
+async function seedArgs<T>(request: IncomingMessage, response: ServerResponse, map: (body: unknown) => T, paths: (body: unknown) => IssuePathMap): Promise<{ args: T; named: (envelope: Envelope<unknown>) => Envelope<unknown> } | null> {
   const body = await readJsonBody(request);
   if (!body.ok) {
-    sendJson(response, body.status, { ok: false, error: { code: 'invalid-argument', message: body.message } });
+    sendJson(response, body.status, body.envelope);
     return null;
   }
   try {
-    return map(body.value);
+    const args = map(body.value);
+    const toBody = paths(body.value);
+    return { args, named: (envelope) => (envelope.ok || !envelope.error.issues ? envelope : { ok: false, error: { ...envelope.error, issues: envelope.error.issues.map((issue) => ({ ...issue, path: toBody(issue.path) })) } }) };
   } catch (error) {
     if (!(error instanceof SeedRequestError)) throw error;
-    sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: error.message } });
+    sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: error.message, issues: error.issues } });
     return null;
   }
 }

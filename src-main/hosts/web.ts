@@ -1,14 +1,14 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { Api } from '../../src-shared/contract';
-import { dispatch } from '../core/dispatch';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';
 import { DEFAULT_CALL_LIMITS, ExpensiveCallLimiter, type CallLimits } from './expensive-calls';
 import { MAX_BODY_BYTES, refuse, sendJson } from './http-util';
 import { restRoutes } from './rest-routes';
 import { SECURITY_HEADERS } from './security-headers';
+import { attachSocketBridge } from './web-socket-bridge';
 import { readRendererFile } from './static-files';
 import { hostMatcherFor, isAuthorized, isSameOrigin, presentedToken, TOKEN_COOKIE, type HostMatcher } from './web-auth';
 
@@ -60,15 +60,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const match = route.pattern.exec(url.pathname)!;
       return route.handle({ request, response, url, params: match.groups ?? {} });
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { ok: false, error: { code: 'invalid-argument', message: 'Method not allowed' } });
-    const file = await readRendererFile(options.rendererDir, url.pathname);
-    if (!file) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: `No file ${url.pathname}` } });
-    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' };
-    if (presentedToken(request, url).viaQuery) {
-      headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
-    }
-    response.writeHead(200, headers);
-    response.end(request.method === 'HEAD' ? undefined : file.body);
+    return serveRendererFile(request, response, url, options);
   }
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
@@ -78,29 +70,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => attachBridge(ws));
+    sockets.handleUpgrade(request, socket, head, (ws) => attachSocketBridge(ws, `ws#${++connections}`, { ...options, limiter }));
   });
-
-  function attachBridge(ws: WebSocket): void {
-    const client = `ws#${++connections}`;
-    const unsubscribe = options.bus.onAny((event, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
-    });
-    ws.on('close', unsubscribe);
-    ws.on('message', (data) => {
-      let message: { id?: unknown; name?: unknown; args?: unknown };
-      try {
-        message = JSON.parse(data.toString());
-      } catch {
-        ws.send(JSON.stringify({ type: 'reply', id: null, envelope: { ok: false, error: { code: 'invalid-argument', message: 'Message is not JSON' } } }));
-        return;
-      }
-      const id = typeof message?.id === 'number' ? message.id : null;
-      void limiter.run(client, String(message?.name), () => dispatch(options.api, message?.name, message?.args, options.logger)).then((envelope) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, envelope }));
-      });
-    });
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -121,4 +92,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A file of the built renderer; opening the printed URL (token in the query) also sets the token cookie. */
+async function serveRendererFile(request: IncomingMessage, response: ServerResponse, url: URL, options: WebHostOptions): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { ok: false, error: { code: 'invalid-argument', message: 'Method not allowed' } });
+  const file = await readRendererFile(options.rendererDir, url.pathname);
+  if (!file) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: `No file ${url.pathname}` } });
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' };
+  if (presentedToken(request, url).viaQuery) {
+    headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+  response.writeHead(200, headers);
+  response.end(request.method === 'HEAD' ? undefined : file.body);
 }

@@ -12,7 +12,7 @@ import type { HealthSnapshot } from '../../src-shared/health';
 import type { SearchProgress } from '../../src-shared/messages';
 import { createBackend, type Backend } from '../../src-main/backend';
 import { dispatch } from '../../src-main/core/dispatch';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
 import { NATIVE_DIR } from '../stack';
 import { HEALTH_INTERVAL_MS } from './timing';
 

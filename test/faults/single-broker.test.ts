@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthSnapshot } from '../../src-shared/health';
 import type { NativeServiceName } from '../../src-main/services/stack/native';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
 import { startTestStack, type TestStack } from '../stack';
 import { startApp, type AppUnderFault } from './fault-harness';
 import { injectFault, type FaultSpec } from './inject';

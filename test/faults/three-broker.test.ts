@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STACK_CONNECTION } from '../../src-shared/connection';
 import type { HealthSnapshot } from '../../src-shared/health';
 import type { TopicSummary } from '../../src-shared/topics';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
 import { NativeStack } from '../../src-main/services/stack/native';
 import { ensureJars, freePorts, NATIVE_DIR } from '../stack';
 import { startApp, waitFor, type AppUnderFault } from './fault-harness';

@@ -1,7 +1,7 @@
 import type { Admin, Consumer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DeleteGroupArgs, ResetOffsetsArgs } from '../../src-shared/consumers';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
 import { ConsumerGroupsService } from '../../src-main/services/consumers/consumer-groups-service';
 import { MetricsSampler } from '../../src-main/services/metrics/metrics-sampler';
 

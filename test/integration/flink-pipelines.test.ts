@@ -6,12 +6,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ZodError } from 'zod';
+import type { Api } from '../../src-shared/contract';
 import { StreamdeskError } from '../../src-shared/errors';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
-import { TopicsService } from '../../src-main/services/kafka/topics-service';
-import { FlinkRestClient, PipelineCatalog, PipelineService, SqlGatewayClient, topicsServiceEnsurer } from '../../src-main/services/flink';
-import { localPath } from '../../src-main/services/flink/savepoints';
+import { dispatch } from '../../src-main/core/dispatch';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
+import { TopicsService } from '../../src-main/services/topics/topics-service';
+import { FlinkRestClient } from '../../src-main/clients/flink/flink-rest-client';
+import { SqlGatewayClient } from '../../src-main/clients/flink/sql-gateway-client';
+import { createPipelineServices, PipelineCatalog, topicsServiceEnsurer } from '../../src-main/services/pipelines';
+import { ResumePipelineArgs, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs } from '../../src-shared/pipelines';
+import { localPath } from '../../src-main/services/pipelines/savepoints';
 
 const shared = inject('sharedStack');
 const target = () => ({ brokers: [shared.bootstrap] });
@@ -20,7 +24,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'streamdesk-flink-it-'));
 
 const flink = new FlinkRestClient({ fetch, baseUrl: shared.flinkUrl });
 const topics = new TopicsService(target);
-const service = new PipelineService({
+const service = createPipelineServices({
   flink,
   gateway: new SqlGatewayClient({ fetch, baseUrl: shared.sqlGatewayUrl }),
   catalog: new PipelineCatalog(join(tmp, 'pipelines.json')),
@@ -78,7 +82,7 @@ afterAll(async () => {
 
 describe('Flink pipelines on the real stack', () => {
   it('reports the cluster: version, one TaskManager, 2 slots', async () => {
-    const c = await service.cluster();
+    const c = await service.insight.cluster();
     expect(c.flinkVersion).toBe('1.18.1');
     expect(c.taskmanagers).toBe(1);
     expect(c.slotsTotal).toBe(2);
@@ -90,7 +94,7 @@ describe('Flink pipelines on the real stack', () => {
     // two whole minutes ahead of now: nothing else in the topic is that late, so these windows are ours alone
     const m = (Math.floor(Date.now() / 60_000) + 2) * 60_000;
     const rec = (garage: string, capacity: number, occupied: number, t: number) => ({ key: garage, value: { garage, capacity, occupied, free: capacity - occupied, occupancy_pct: Math.round((occupied / capacity) * 1000) / 10, event_time: t } });
-    const started = await service.start({ pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 2000 });
+    const started = await service.launch.start(StartPipelineArgs.parse({ pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 2000 }));
     try {
       expect(started.jobId).toMatch(/^[0-9a-f]{32}$/);
       expect(started.warning).toBeNull();
@@ -116,15 +120,15 @@ describe('Flink pipelines on the real stack', () => {
       ]);
       expect(rows[0]!.window_start).toBe(new Date(m).toISOString().replace('.000', ''));
 
-      const detail = await service.job(started.jobId);
+      const detail = await service.insight.job(started.jobId);
       expect(detail.state).toBe('RUNNING');
       expect(detail.vertices.length).toBeGreaterThan(0);
       expect(detail.dashboardUrl).toBe(`${shared.flinkUrl}/#/job/${started.jobId}/overview`);
-      await waitFor(async () => ((await service.job(started.jobId)).checkpoints.completed > 0 ? true : null), 30_000, 'a completed checkpoint');
-      const summary = (await service.jobs()).find((j) => j.id === started.jobId);
+      await waitFor(async () => ((await service.insight.job(started.jobId)).checkpoints.completed > 0 ? true : null), 30_000, 'a completed checkpoint');
+      const summary = (await service.insight.jobs()).find((j) => j.id === started.jobId);
       expect(summary?.lastCheckpoint?.status).toBe('COMPLETED');
     } finally {
-      await service.cancel(started.jobId);
+      await service.operations.cancel(started.jobId);
     }
   });
 
@@ -135,12 +139,12 @@ describe('Flink pipelines on the real stack', () => {
     const jar = join(dir, 'flink-examples-streaming-1.18.1.jar');
     expect(existsSync(jar), r.stdout + r.stderr).toBe(true);
 
-    const def = await service.uploadJarPipeline({ name: `it-${run}-statemachine`, entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample' }, { fileName: 'flink-examples-streaming-1.18.1.jar', bytes: new Uint8Array(readFileSync(jar)) });
+    const def = await service.catalog.uploadJarPipeline(SaveJarPipelineArgs.parse({ name: `it-${run}-statemachine`, entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample' }), { fileName: 'flink-examples-streaming-1.18.1.jar', bytes: new Uint8Array(readFileSync(jar)) });
     expect((await flink.jars()).files?.map((f) => f.id)).toContain(def.jarId);
-    const started = await service.start({ pipelineName: def.name, parallelism: 2, checkpointIntervalMs: 5000 });
+    const started = await service.launch.start(StartPipelineArgs.parse({ pipelineName: def.name, parallelism: 2, checkpointIntervalMs: 5000 }));
     try {
       const detail = await waitFor(async () => {
-        const d = await service.job(started.jobId);
+        const d = await service.insight.job(started.jobId);
         return d.state === 'RUNNING' && d.vertices.every((v) => v.status === 'RUNNING') ? d : null;
       }, 60_000, 'all vertices RUNNING');
       expect(detail.parallelism).toBe(2);
@@ -149,8 +153,8 @@ describe('Flink pipelines on the real stack', () => {
       // a jar names its own job (env.execute("State machine job")): pipeline.name does not override it
       expect(detail.name).toBe('State machine job');
     } finally {
-      await service.cancel(started.jobId);
-      await service.deletePipeline(def.name);
+      await service.operations.cancel(started.jobId);
+      await service.catalog.deletePipeline(def.name);
     }
     expect((await flink.jars()).files?.map((f) => f.id)).not.toContain(def.jarId);
   });
@@ -161,7 +165,7 @@ describe('Flink pipelines on the real stack', () => {
     const output = `it_${run}_count_out`;
     await topics.create({ name: input, partitions: 2, replicationFactor: 1, retentionHours: 24, cleanupPolicy: 'delete', configs: {} });
     const name = `it-${run}-count`;
-    service.saveSqlPipeline({
+    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({
       name,
       sourceTopic: input,
       sinkTopic: output,
@@ -172,7 +176,7 @@ describe('Flink pipelines on the real stack', () => {
           'properties.bootstrap.servers' = '{{bootstrap}}', 'key.format' = 'json', 'value.format' = 'json');
         -- one row per key: how many records and the sum of n
         INSERT INTO snk SELECT k, COUNT(*), SUM(n) FROM src GROUP BY k;`,
-    });
+    }));
     const keys = ['a', 'b', 'c', 'd', 'e'];
     let seq = 0;
     const batch = (perKey: number) => keys.flatMap((k) => Array.from({ length: perKey }, () => ({ key: k, value: { k, n: ++seq } })));
@@ -197,7 +201,7 @@ describe('Flink pipelines on the real stack', () => {
     const b1 = batch(40);
     record(b1);
     await produce(input, b1);
-    const first = await service.start({ pipelineName: name, parallelism: 1, checkpointIntervalMs: 1000 });
+    const first = await service.launch.start(StartPipelineArgs.parse({ pipelineName: name, parallelism: 1, checkpointIntervalMs: 1000 }));
     let second: string | null = null;
     try {
       await waitFor(async () => matches(), 60_000, 'counts of batch 1');
@@ -205,22 +209,22 @@ describe('Flink pipelines on the real stack', () => {
       const b2 = batch(40);
       record(b2);
       await produce(input, b2);
-      const sp = await service.stopWithSavepoint(first.jobId);
+      const sp = await service.operations.stopWithSavepoint(first.jobId);
       expect(sp.path).toContain(join(shared.dataDir, 'flink', 'savepoints'));
       expect((await flink.job(first.jobId)).state).toBe('FINISHED');
       const b3 = batch(40);
       record(b3);
       await produce(input, b3);
 
-      const listed = await service.listSavepoints();
+      const listed = await service.operations.listSavepoints();
       expect(listed.map((s) => localPath(s.path))).toContain(localPath(sp.path));
 
-      const resumed = await service.resume({ savepointPath: sp.path, pipelineName: name, parallelism: 2, checkpointIntervalMs: 1000 });
+      const resumed = await service.launch.resume(ResumePipelineArgs.parse({ savepointPath: sp.path, pipelineName: name, parallelism: 2, checkpointIntervalMs: 1000 }));
       second = resumed.jobId;
       expect(resumed.resumedFrom).toBe(sp.path);
       expect(resumed.settings.parallelism).toBe(2);
       await waitFor(async () => matches(), 60_000, 'counts of all three batches');
-      const detail = await service.job(resumed.jobId);
+      const detail = await service.insight.job(resumed.jobId);
       expect(detail.checkpoints.restored).toBe(1);
       expect(Math.max(...detail.vertices.map((v) => v.parallelism))).toBe(2);
       // a little later still exactly the produced figures: 120 per key, nothing replayed twice
@@ -228,32 +232,34 @@ describe('Flink pipelines on the real stack', () => {
       expect(Object.fromEntries(latest())).toEqual(Object.fromEntries(produced));
       expect([...produced.values()].every((p) => p.cnt === 120)).toBe(true);
 
-      await service.cancel(resumed.jobId);
+      await service.operations.cancel(resumed.jobId);
       second = null;
-      await service.disposeSavepoint(sp.path);
+      await service.operations.disposeSavepoint(sp.path);
       expect(existsSync(localPath(sp.path))).toBe(false);
-      expect((await service.listSavepoints()).map((s) => localPath(s.path))).not.toContain(localPath(sp.path));
+      expect((await service.operations.listSavepoints()).map((s) => localPath(s.path))).not.toContain(localPath(sp.path));
     } finally {
-      if (second) await service.cancel(second).catch(() => undefined);
-      await service.cancel(first.jobId).catch(() => undefined);
+      if (second) await service.operations.cancel(second).catch(() => undefined);
+      await service.operations.cancel(first.jobId).catch(() => undefined);
     }
   });
 
   it('rejects an unknown pipeline, bad settings and bad SQL with clear messages, and starts nothing', async () => {
     const before = ((await flink.jobsOverview()).jobs ?? []).length;
-    await expect(service.start({ pipelineName: 'no_such_pipeline' })).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('pipelineName: no pipeline named "no_such_pipeline"') });
-    const bad = await service.start({ pipelineName: 'stavanger_parking_realtime', parallelism: 0 }).catch((e: unknown) => e);
-    expect(bad).toBeInstanceOf(ZodError);
-    expect((bad as ZodError).issues[0]?.path).toEqual(['parallelism']);
+    await expect(service.launch.start(StartPipelineArgs.parse({ pipelineName: 'no_such_pipeline' }))).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('pipelineName: no pipeline named "no_such_pipeline"') });
+    // Bad settings are the contract's to refuse (the service trusts what the dispatcher parsed).
+    const api = { 'pipelines:start': (args: Parameters<typeof service.launch.start>[0]) => service.launch.start(args) } as unknown as Api;
+    const bad = await dispatch(api, 'pipelines:start', { pipelineName: 'stavanger_parking_realtime', parallelism: 0 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(!bad.ok && bad.error.issues?.[0]?.path).toEqual(['parallelism']);
 
-    service.saveSqlPipeline({ name: `it-${run}-bad`, sql: "CREATE TEMPORARY TABLE t (a INT) WITH ('connector' = 'datagen'); INSERT INTO t SELEC 1" });
-    const e = await service.start({ pipelineName: `it-${run}-bad` }).catch((x: unknown) => x);
+    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({ name: `it-${run}-bad`, sql: "CREATE TEMPORARY TABLE t (a INT) WITH ('connector' = 'datagen'); INSERT INTO t SELEC 1" }));
+    const e = await service.launch.start(StartPipelineArgs.parse({ pipelineName: `it-${run}-bad` })).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(StreamdeskError);
     expect((e as StreamdeskError).code).toBe('invalid-argument');
     expect((e as StreamdeskError).message).toMatch(/statement \d+ of \d+ was rejected by Flink: SqlParserException: SQL parse failed/);
 
-    service.saveSqlPipeline({ name: `it-${run}-bad2`, sql: "CREATE TEMPORARY TABLE t (a INT) WITH ('connector' = 'datagen'); INSERT INTO t SELECT b FROM t" });
-    await expect(service.start({ pipelineName: `it-${run}-bad2` })).rejects.toThrow(/Column 'b' not found/);
+    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({ name: `it-${run}-bad2`, sql: "CREATE TEMPORARY TABLE t (a INT) WITH ('connector' = 'datagen'); INSERT INTO t SELECT b FROM t" }));
+    await expect(service.launch.start(StartPipelineArgs.parse({ pipelineName: `it-${run}-bad2` }))).rejects.toThrow(/Column 'b' not found/);
     expect(((await flink.jobsOverview()).jobs ?? []).length).toBe(before);
   });
 });

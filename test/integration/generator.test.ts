@@ -4,7 +4,7 @@ import type { Admin } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { GeneratorStatus } from '../../src-shared/generator';
 import { GeneratorService } from '../../src-main/services/generator/generator-service';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
 
 const run = promisify(execFile);
 const shared = inject('sharedStack');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Admin } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BrowseArgs, SearchArgs, type MessageRecord, type SearchMatches, type SearchProgress } from '../../src-shared/messages';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
 import { MessagesService } from '../../src-main/services/messages/messages-service';
 import { SearchService } from '../../src-main/services/messages/search-service';
 import { kcatCommand, toCsv, toJsonLines } from '../../src-main/services/messages/export';

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXPORTER_METRICS, type ResourceMetrics } from '../../src-shared/metrics';
-import { FlinkRestClient, PipelineCatalog, PipelineService, SqlGatewayClient, topicsServiceEnsurer } from '../../src-main/services/flink';
-import { withKafkaAdmin } from '../../src-main/services/kafka/admin-session';
-import { TopicsService } from '../../src-main/services/kafka/topics-service';
+import { FlinkRestClient } from '../../src-main/clients/flink/flink-rest-client';
+import { SqlGatewayClient } from '../../src-main/clients/flink/sql-gateway-client';
+import { createPipelineServices, PipelineCatalog, topicsServiceEnsurer } from '../../src-main/services/pipelines';
+import { StartPipelineArgs } from '../../src-shared/pipelines';
+import { withKafkaAdmin } from '../../src-main/clients/kafka/admin-session';
+import { TopicsService } from '../../src-main/services/topics/topics-service';
 import { MetricsSampler } from '../../src-main/services/metrics/metrics-sampler';
 import { ResourceSampler } from '../../src-main/services/metrics/resource-sampler';
 import { readPidFile } from '../../src-main/services/stack/native/proc';
@@ -110,7 +113,7 @@ const series = (metrics: ResourceMetrics, key: string) => metrics.series.find((e
 describe('Flink, ZooKeeper and process figures on the real stack', () => {
   const flink = new FlinkRestClient({ fetch, baseUrl: shared.flinkUrl });
   const tmp = mkdtempSync(join(tmpdir(), 'streamdesk-metrics-it-'));
-  const pipelines = new PipelineService({
+  const pipelines = createPipelineServices({
     flink,
     gateway: new SqlGatewayClient({ fetch, baseUrl: shared.sqlGatewayUrl }),
     catalog: new PipelineCatalog(join(tmp, 'pipelines.json')),
@@ -135,7 +138,7 @@ describe('Flink, ZooKeeper and process figures on the real stack', () => {
   }, 60_000);
 
   it('reads a running pipeline\'s records/s, checkpoints and restarts, TaskManager CPU and heap, ZooKeeper latency, process CPU and memory', async () => {
-    const started = await pipelines.start({ pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 2000 });
+    const started = await pipelines.launch.start(StartPipelineArgs.parse({ pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 2000 }));
     jobId = started.jobId;
     resources.start();
     const RATE = 50;

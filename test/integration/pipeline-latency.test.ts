@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PipelineLatency } from '../../src-shared/flink';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
-import { TopicsService } from '../../src-main/services/kafka/topics-service';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
+import { TopicsService } from '../../src-main/services/topics/topics-service';
 import { MessagesService } from '../../src-main/services/messages/messages-service';
-import { FlinkRestClient, PipelineCatalog, PipelineService, SqlGatewayClient, topicsServiceEnsurer } from '../../src-main/services/flink';
+import { FlinkRestClient } from '../../src-main/clients/flink/flink-rest-client';
+import { SqlGatewayClient } from '../../src-main/clients/flink/sql-gateway-client';
+import { createPipelineServices, PipelineCatalog, topicsServiceEnsurer } from '../../src-main/services/pipelines';
+import { SaveSqlPipelineArgs, StartPipelineArgs } from '../../src-shared/pipelines';
 
 const shared = inject('sharedStack');
 const target = () => ({ brokers: [shared.bootstrap] });
@@ -19,7 +22,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'streamdesk-latency-it-'));
 const flink = new FlinkRestClient({ fetch, baseUrl: shared.flinkUrl });
 const topics = new TopicsService(target);
 const messages = new MessagesService(target);
-const service = new PipelineService({
+const service = createPipelineServices({
   flink,
   gateway: new SqlGatewayClient({ fetch, baseUrl: shared.sqlGatewayUrl }),
   catalog: new PipelineCatalog(join(tmp, 'pipelines.json')),
@@ -81,7 +84,7 @@ const medianOf = (xs: number[]) => {
 async function latencyOf(jobId: string, samples: number): Promise<PipelineLatency> {
   return waitFor(
     async () => {
-      const job = (await service.jobs()).find((j) => j.id === jobId);
+      const job = (await service.insight.jobs()).find((j) => j.id === jobId);
       return job?.latency && job.latency.samples >= samples ? job.latency : null;
     },
     60_000,
@@ -101,7 +104,7 @@ describe('end-to-end latency on the real stack', () => {
     const output = `it_${run}_lat_out`;
     await topics.create({ name: input, partitions: 2, replicationFactor: 1, retentionHours: 24, cleanupPolicy: 'delete', configs: {} });
     const name = `it-${run}-lat`;
-    service.saveSqlPipeline({
+    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({
       name,
       sourceTopic: input,
       sinkTopic: output,
@@ -111,8 +114,8 @@ describe('end-to-end latency on the real stack', () => {
           'properties.group.id' = 'streamdesk-{{pipeline}}', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
         CREATE TEMPORARY TABLE snk (id INT, event_time BIGINT) WITH ('connector' = 'kafka', 'topic' = '${output}', 'properties.bootstrap.servers' = '{{bootstrap}}', 'format' = 'json');
         INSERT INTO snk SELECT id, event_time FROM src;`,
-    });
-    const started = await service.start({ pipelineName: name, parallelism: 1, checkpointIntervalMs: null });
+    }));
+    const started = await service.launch.start(StartPipelineArgs.parse({ pipelineName: name, parallelism: 1, checkpointIntervalMs: null }));
     try {
       // each record's event time lies 3 s before it is produced: every latency is at least 3 s
       const producedAt = Date.now();
@@ -129,15 +132,15 @@ describe('end-to-end latency on the real stack', () => {
       expect(latency.p50Ms).toBe(medianOf(each));
       expect(latency.newestArrivalAt).toBe(Math.max(...observed.map((r) => r.timestamp)));
 
-      const detail = await service.job(started.jobId);
+      const detail = await service.insight.job(started.jobId);
       expect(detail.pipelineName).toBe(name);
       expect(detail.latency?.p50Ms).toBe(latency.p50Ms);
     } finally {
-      await service.cancel(started.jobId);
+      await service.operations.cancel(started.jobId);
     }
     // a job that no longer runs has no live figure
     await waitFor(async () => ((await flink.job(started.jobId)).state === 'CANCELED' ? true : null), 30_000, 'the job cancelled');
-    expect((await service.jobs()).find((j) => j.id === started.jobId)?.latency).toBeNull();
+    expect((await service.insight.jobs()).find((j) => j.id === started.jobId)?.latency).toBeNull();
   });
 
   it('a windowed pipeline: the figure from the newest input includes the wait for the window to close; from the oldest, the whole window', async () => {
@@ -146,7 +149,7 @@ describe('end-to-end latency on the real stack', () => {
     const output = `it_${run}_win_out`;
     await topics.create({ name: input, partitions: 1, replicationFactor: 1, retentionHours: 24, cleanupPolicy: 'delete', configs: {} });
     const name = `it-${run}-win`;
-    service.saveSqlPipeline({
+    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({
       name,
       sourceTopic: input,
       sinkTopic: output,
@@ -157,8 +160,8 @@ describe('end-to-end latency on the real stack', () => {
           'properties.bootstrap.servers' = '{{bootstrap}}', 'properties.group.id' = 'streamdesk-{{pipeline}}', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
         CREATE TEMPORARY TABLE snk (samples BIGINT, newest_ms BIGINT, oldest_ms BIGINT) WITH ('connector' = 'kafka', 'topic' = '${output}', 'properties.bootstrap.servers' = '{{bootstrap}}', 'format' = 'json');
         INSERT INTO snk SELECT COUNT(*), MAX(event_time), MIN(event_time) FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '4' SECOND)) GROUP BY window_start, window_end;`,
-    });
-    const started = await service.start({ pipelineName: name, parallelism: 1, checkpointIntervalMs: null });
+    }));
+    const started = await service.launch.start(StartPipelineArgs.parse({ pipelineName: name, parallelism: 1, checkpointIntervalMs: null }));
     try {
       // a record every 500 ms stamped with the time it is sent: a 4 s window closes when the first record past its end arrives
       for (let i = 0; i < 26; i++) {
@@ -179,7 +182,7 @@ describe('end-to-end latency on the real stack', () => {
       // the oldest input of a full window waited about the window's length (≈3.5 s of 4) longer than the newest
       expect(latency.oldestInputP50Ms! - latency.p50Ms!).toBeGreaterThan(2_500);
     } finally {
-      await service.cancel(started.jobId);
+      await service.operations.cancel(started.jobId);
     }
   });
 });

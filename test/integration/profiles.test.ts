@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_STACK_CONNECTION } from '../../src-shared/connection';
 import type { ProfileInput } from '../../src-shared/profiles';
 import type { Logger } from '../../src-main/core/logger';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
-import { logDirSizes } from '../../src-main/services/kafka/platformatic-admin';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
+import { logDirSizes } from '../../src-main/clients/kafka/platformatic-admin';
 import { JsonFileStore, KeyFileCipher, ProfileService } from '../../src-main/services/profiles';
 import { freePorts, makeTestCertificates, startTestStack, type TestCertificates, type TestStack } from '../stack';
 

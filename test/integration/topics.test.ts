@@ -4,8 +4,8 @@ import { StreamdeskError } from '../../src-shared/errors';
 import { createBackend, type Backend } from '../../src-main/backend';
 import { silentLogger } from '../../src-main/core/logger';
 import { startWebHost, type WebHost } from '../../src-main/hosts/web';
-import { kafkaClient } from '../../src-main/services/kafka/kafka-target';
-import { LIST_CONFIG_KEYS, readTopicConfigs } from '../../src-main/services/kafka/topic-configs-reader';
+import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
+import { LIST_CONFIG_KEYS, readTopicConfigs } from '../../src-main/services/topics/topic-configs-reader';
 import { NATIVE_DIR } from '../stack';
 
 const shared = inject('sharedStack');

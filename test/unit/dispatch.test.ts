@@ -62,7 +62,7 @@ describe('dispatch', () => {
 
   it('says "arguments" when the whole argument has the wrong shape', async () => {
     const envelope = await dispatch(apiWith({}), 'topics:describe', 'orders');
-    expect(envelope).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'topics:describe: arguments: Invalid input: expected object, received string' } });
+    expect(envelope).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'topics:describe: arguments: Invalid input: expected object, received string', issues: [{ path: [], message: 'Invalid input: expected object, received string' }] } });
   });
 
   it('never returns a message longer than 2000 characters, however much a service echoes', async () => {

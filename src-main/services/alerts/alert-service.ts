@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
 import type { Alert, AlertRule, AlertsState, UpdateAlertRuleArgs } from '../../../src-shared/alerts';
 import type { HealthSnapshot } from '../../../src-shared/health';
 import type { MetricsSample } from '../../../src-shared/metrics';
@@ -65,8 +65,8 @@ export class AlertService {
 
   updateRule(args: z.output<typeof UpdateAlertRuleArgs>): AlertsState {
     const rule = this.rules.find((candidate) => candidate.id === args.id)!;
-    if (args.threshold !== undefined && rule.threshold === null) throw new StreamdeskError('invalid-argument', `threshold: the rule "${rule.title}" has no threshold`);
-    if (args.topic !== undefined && rule.id !== 'topic-idle') throw new StreamdeskError('invalid-argument', `topic: only the "No data on a topic" rule watches a topic`);
+    if (args.threshold !== undefined && rule.threshold === null) throw invalidField(['threshold'], `the rule "${rule.title}" has no threshold`);
+    if (args.topic !== undefined && rule.id !== 'topic-idle') throw invalidField(['topic'], `only the "No data on a topic" rule watches a topic`);
     Object.assign(rule, Object.fromEntries(Object.entries(args).filter(([key, value]) => key !== 'id' && value !== undefined)));
     this.save();
     this.reevaluate();

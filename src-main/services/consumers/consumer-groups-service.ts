@@ -12,10 +12,10 @@ import type {
   ResetOffsetsResult,
   ResetTarget,
 } from '../../../src-shared/consumers';
-import { StreamdeskError } from '../../../src-shared/errors';
-import { withKafkaAdmin } from '../kafka/admin-session';
-import type { KafkaTarget } from '../kafka/kafka-target';
-import { listTopicOffsets, type PartitionOffsets } from '../kafka/platformatic-admin';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
+import { withKafkaAdmin } from '../../clients/kafka/admin-session';
+import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import { listTopicOffsets, type PartitionOffsets } from '../../clients/kafka/platformatic-admin';
 
 type Committed = Map<string, Map<number, number | null>>;
 
@@ -116,7 +116,7 @@ export class ConsumerGroupsService {
       const group = await this.describe(admin, args.groupId);
       const committed = await this.committed(admin, args.groupId);
       const topics = args.topics ?? [...committed.keys()];
-      if (topics.length === 0) throw new StreamdeskError('invalid-argument', `topics: group "${args.groupId}" has no committed offsets; name the topics to set`);
+      if (topics.length === 0) throw invalidField(['topics'], `group "${args.groupId}" has no committed offsets; name the topics to set`);
       const ends = await this.ends(admin, topics, true);
       const changes: OffsetChange[] = [];
       for (const topic of topics) {
@@ -145,11 +145,11 @@ export class ConsumerGroupsService {
   }
 
   async delete(args: z.output<typeof DeleteGroupArgs>): Promise<void> {
-    if (args.confirm !== args.groupId) throw new StreamdeskError('invalid-argument', 'confirm: type the group id exactly to confirm');
+    if (args.confirm !== args.groupId) throw invalidField(['confirm'], 'type the group id exactly to confirm');
     await withKafkaAdmin(this.target(), `delete consumer group ${args.groupId}`, async (admin) => {
       const group = await this.describe(admin, args.groupId);
       if (group.state === 'Dead') throw new StreamdeskError('not-found', `group: "${args.groupId}" does not exist`);
-      if (group.state !== 'Empty') throw new StreamdeskError('conflict', `group: "${args.groupId}" is ${group.state} with ${group.members.length} member(s); only an Empty group can be deleted`);
+      if (group.state !== 'Empty') throw invalidField(['group'], `"${args.groupId}" is ${group.state} with ${group.members.length} member(s); only an Empty group can be deleted`, 'conflict');
       await admin.deleteGroups([args.groupId]);
     });
   }

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import { GeneratorStartArgs, type GeneratorStatus } from '../../../src-shared/generator';
+import type { ParsedArgs } from '../../../src-shared/contract';
+import type { GeneratorStatus } from '../../../src-shared/generator';
 import { StreamdeskError } from '../../../src-shared/errors';
-import { kafkaClient, type KafkaTarget } from '../kafka/kafka-target';
+import { kafkaClient, type KafkaTarget } from '../../clients/kafka/kafka-target';
 import { GeneratorRun } from './generator-run';
 import { partitionedSender } from './partitioned-send';
 import { sendErrorMessage } from './send-errors';
@@ -35,15 +36,10 @@ export class GeneratorService {
   /**
    * Checks the topic exists, connects a producer and starts producing. Resolves with the first
    * status once scheduling has begun; rejects before anything is produced when the topic is
-   * missing (not-found) or Kafka cannot be reached (unavailable).
+   * missing (not-found) or Kafka cannot be reached (unavailable). The dispatcher has checked the
+   * arguments against the contract.
    */
-  async start(input: GeneratorStartArgs): Promise<GeneratorStatus> {
-    const parsed = GeneratorStartArgs.safeParse(input);
-    if (!parsed.success) {
-      const message = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'arguments'}: ${issue.message}`).join('; ');
-      throw new StreamdeskError('invalid-argument', message);
-    }
-    const args = parsed.data;
+  async start(args: ParsedArgs<'generator:start'>): Promise<GeneratorStatus> {
     const target = this.options.target();
     const id = `gen-${randomUUID().slice(0, 8)}`;
     const kafka = kafkaClient(target, { clientId: `streamdesk-generator-${id}` });

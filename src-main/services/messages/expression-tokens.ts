@@ -1,4 +1,4 @@
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField } from '../../../src-shared/errors';
 
 /** The tokens of the field-path filter language (see expression.ts); strings take JSON-style escapes. */
 
@@ -10,7 +10,7 @@ const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '<', '>', '!', '(', ')', 
 const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
 
 export function fail(message: string, at: number): never {
-  throw new StreamdeskError('invalid-argument', `expression: ${message} at character ${at + 1}`);
+  throw invalidField(['expression'], `${message} at character ${at + 1}`);
 }
 
 export function tokenize(text: string): Token[] {

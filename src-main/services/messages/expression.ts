@@ -1,4 +1,4 @@
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField } from '../../../src-shared/errors';
 import { fail, tokenize, type Literal, type Token } from './expression-tokens';
 
 /**
@@ -149,8 +149,8 @@ function describe(token: Token): string {
 }
 
 export function parseExpression(text: string): Node {
-  if (text.length > MAX_LENGTH) throw new StreamdeskError('invalid-argument', `expression: longer than ${MAX_LENGTH} characters`);
-  if (text.trim() === '') throw new StreamdeskError('invalid-argument', 'expression: is empty');
+  if (text.length > MAX_LENGTH) throw invalidField(['expression'], `longer than ${MAX_LENGTH} characters`);
+  if (text.trim() === '') throw invalidField(['expression'], 'is empty');
   return new Parser(tokenize(text)).parse();
 }
 

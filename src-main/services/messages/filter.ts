@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField } from '../../../src-shared/errors';
 import type { SearchFilter, TextMatch } from '../../../src-shared/messages';
 import { evaluate, parseExpression, requiredValueStrings, rootsOf, type ExpressionRecord } from './expression';
 import { readHeaders, type BatchInfo, type RecordCursor } from './record-batch';
@@ -43,7 +43,7 @@ function textTest(match: z.output<typeof TextMatch>): (text: string) => boolean 
     try {
       regex = new RegExp(match.pattern, match.ignoreCase ? 'i' : '');
     } catch (error) {
-      throw new StreamdeskError('invalid-argument', `pattern: is not a valid regular expression: ${(error as Error).message}`);
+      throw invalidField(['pattern'], `is not a valid regular expression: ${(error as Error).message}`);
     }
     return (text) => regex.test(text);
   }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
 import type { BrowseArgs, BrowseResult, KcatCommand, MessageRecord, RecordRef, TailArgs, TailPollArgs, TailPollResult } from '../../../src-shared/messages';
-import type { KafkaTarget } from '../kafka/kafka-target';
+import type { KafkaTarget } from '../../clients/kafka/kafka-target';
 import { kcatCommand } from './export';
 import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';
@@ -90,7 +90,7 @@ export class MessagesService {
       const known = await fetcher.partitions();
       const wanted = args.after.filter((position) => args.partition === null || position.partition === args.partition);
       const missing = wanted.find((position) => !known.includes(position.partition));
-      if (missing) throw new StreamdeskError('invalid-argument', `after: topic "${args.topic}" has partitions 0–${known.length - 1}, not ${missing.partition}`);
+      if (missing) throw invalidField(['after'], `topic "${args.topic}" has partitions 0–${known.length - 1}, not ${missing.partition}`);
       const share = Math.max(1, Math.ceil(args.limit / Math.max(1, wanted.length)));
       const position = new Map(wanted.map((entry) => [entry.partition, entry.offset]));
       const data = await fetcher.fetch(wanted, args.maxWaitMs);

@@ -1,4 +1,4 @@
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField } from '../../../src-shared/errors';
 import type { PartitionWindow, StartPosition } from '../../../src-shared/messages';
 import type { PartitionFetcher } from './partition-fetcher';
 
@@ -10,7 +10,7 @@ import type { PartitionFetcher } from './partition-fetcher';
 export async function resolveWindows(fetcher: PartitionFetcher, from: StartPosition, only: number[] | null, fromMs?: number): Promise<PartitionWindow[]> {
   const all = await fetcher.partitions();
   for (const partition of only ?? []) {
-    if (!all.includes(partition)) throw new StreamdeskError('invalid-argument', `partition: topic "${fetcher.topic}" has partitions 0–${all.length - 1}`);
+    if (!all.includes(partition)) throw invalidField(['partition'], `topic "${fetcher.topic}" has partitions 0–${all.length - 1}`);
   }
   const chosen = only ?? all;
   const [starts, ends] = await Promise.all([fetcher.offsets(-2), fetcher.offsets(-1)]);

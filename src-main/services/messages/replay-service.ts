@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from 'kafkajs';
 import type { z } from 'zod';
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
 import type { ReplayArgs, ReplayProgress } from '../../../src-shared/messages';
-import { kafkaError } from '../kafka/kafka-errors';
-import { kafkaClient, type KafkaTarget } from '../kafka/kafka-target';
+import { kafkaError } from '../../clients/kafka/kafka-errors';
+import { kafkaClient, type KafkaTarget } from '../../clients/kafka/kafka-target';
 import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';
 import { readRanges } from './range-reader';
@@ -48,7 +48,7 @@ export class ReplayService {
       const ranges = windows.filter((window) => window.to > window.from).map((window) => ({ partition: window.partition, start: window.from, end: window.to }));
       const highest = Math.max(-1, ...ranges.map((range) => range.partition));
       if (args.keepPartitions && highest >= targetPartitions) {
-        throw new StreamdeskError('invalid-argument', `target: "${args.target}" has ${targetPartitions} partition(s) but records come from partition ${highest}; add partitions or replay by key`);
+        throw invalidField(['target'], `"${args.target}" has ${targetPartitions} partition(s) but records come from partition ${highest}; add partitions or replay by key`);
       }
       progress.total = ranges.reduce((sum, range) => sum + range.end - range.start, 0);
       await producer.connect();

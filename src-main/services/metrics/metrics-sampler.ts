@@ -1,9 +1,9 @@
 import { StreamdeskError } from '../../../src-shared/errors';
 import { EXPORTER_METRICS, METRIC_NAMES, TIME_RANGE_MS, type MetricName, type MetricsCurrent, type MetricsSample, type StreamingMetrics, type TimeRange } from '../../../src-shared/metrics';
-import { withKafkaAdmin } from '../kafka/admin-session';
-import type { KafkaTarget } from '../kafka/kafka-target';
-import { EndOffsetReader } from '../kafka/platformatic-admin';
-import { isInternalTopic } from '../kafka/topic-summary';
+import { withKafkaAdmin } from '../../clients/kafka/admin-session';
+import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import { EndOffsetReader } from '../../clients/kafka/platformatic-admin';
+import { isInternalTopic } from '../topics/topic-summary';
 import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText, type BrokerCounters } from './prometheus-text';
 import { MetricSeries } from './ring-buffer';
 

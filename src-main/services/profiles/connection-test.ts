@@ -4,7 +4,7 @@ import { probeFlink } from '../health/flink-probe';
 import { probeKafkaUi } from '../health/kafka-ui-probe';
 import { errorReason } from '../health/reasons';
 import { probeZookeeper } from '../health/zookeeper-probe';
-import type { KafkaTarget } from '../kafka/kafka-target';
+import type { KafkaTarget } from '../../clients/kafka/kafka-target';
 import { probeKafkaTarget } from './kafka-target-probe';
 
 /** One probe per service; each resolves (never rejects) within its own timeout. */

@@ -7,3 +7,4 @@ export { setAsideFile } from './key-value-file';
 export { JsonFileStore } from './json-file-store';
 export type { ConnectionProbes } from './connection-test';
 export { kafkaFailureReason, probeKafkaTarget } from './kafka-target-probe';
+export { openProfiles, profileStorageIn, type ProfileStorage } from './open-profiles';

@@ -1,5 +1,5 @@
 import type { ParsedProfileInput } from '../../../src-shared/profiles';
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField } from '../../../src-shared/errors';
 import type { StoredProfile, StoredSecrets } from './stored-profile';
 
 export type SecretName = keyof StoredSecrets;
@@ -62,12 +62,12 @@ export function secretChanges(input: ParsedProfileInput, previous: StoredProfile
 /** A profile that needs a secret it does not have cannot work: say which one. */
 export function assertRequiredSecrets(fields: Omit<StoredProfile, 'secrets'>, has: (name: SecretName) => boolean): void {
   if (fields.auth.mechanism !== 'none' && !has('kafkaPassword')) {
-    throw new StreamdeskError('invalid-argument', `auth.password: a SASL password is required for ${fields.auth.mechanism.toUpperCase()}`);
+    throw invalidField(['auth', 'password'], `a SASL password is required for ${fields.auth.mechanism.toUpperCase()}`);
   }
   if (fields.flink.auth === 'basic' && !has('flinkSecret')) {
-    throw new StreamdeskError('invalid-argument', 'flink.password: a Flink password is required for basic authentication');
+    throw invalidField(['flink', 'password'], 'a Flink password is required for basic authentication');
   }
   if (fields.flink.auth === 'bearer' && !has('flinkSecret')) {
-    throw new StreamdeskError('invalid-argument', 'flink.token: a Flink bearer token is required for bearer authentication');
+    throw invalidField(['flink', 'token'], 'a Flink bearer token is required for bearer authentication');
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { issuesOf } from '../../core/dispatch';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '../../../src-shared/connection';
-import { StreamdeskError } from '../../../src-shared/errors';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
 import {
   LOCAL_PROFILE_ID,
   ProfileInput,
@@ -11,7 +12,7 @@ import {
   type ProfileView,
 } from '../../../src-shared/profiles';
 import { silentLogger, type Logger } from '../../core/logger';
-import type { KafkaTarget } from '../kafka/kafka-target';
+import type { KafkaTarget } from '../../clients/kafka/kafka-target';
 import { defaultProbes, runConnectionTest, type ConnectionProbes, type ConnectionTestPlan } from './connection-test';
 import type { KeyValueFile } from './key-value-file';
 import { assertRequiredSecrets, fieldsOf, SECRET_LABELS, SECRET_NAMES, secretChanges, type PlainSecrets, type SecretName } from './merge';
@@ -78,7 +79,7 @@ export class ProfileService {
   /** Creates (no id) or updates a profile. Secrets: undefined keeps, '' clears, text replaces. */
   save(raw: ProfileInput): ProfileView {
     const parsed = ProfileInput.safeParse(raw);
-    if (!parsed.success) throw new StreamdeskError('invalid-argument', describeIssues(parsed.error.issues));
+    if (!parsed.success) throw new StreamdeskError('invalid-argument', describeIssues(parsed.error.issues), issuesOf(parsed.error.issues as Parameters<typeof issuesOf>[0]));
     const input: ParsedProfileInput = parsed.data;
     if (input.id === LOCAL_PROFILE_ID) throw new StreamdeskError('invalid-argument', 'The built-in "Local stack" profile is read-only; save a copy under another name');
     const doc = this.store.document();
@@ -86,7 +87,7 @@ export class ProfileService {
     if (input.id !== undefined && !previous) throw new StreamdeskError('not-found', `No saved profile with id ${input.id}`);
     const id = previous?.id ?? (this.options.newId ?? randomUUID)();
     const clash = [this.local(), ...doc.profiles].find((p) => p.id !== id && p.name.toLowerCase() === input.name.toLowerCase());
-    if (clash) throw new StreamdeskError('conflict', `name: a profile named "${clash.name}" already exists`);
+    if (clash) throw invalidField(['name'], `a profile named "${clash.name}" already exists`, 'conflict');
 
     const fields = fieldsOf(input, id);
     const changes = secretChanges(input, previous);
@@ -242,7 +243,7 @@ export class ProfileService {
 
   private inputForTest(raw: ProfileInput) {
     const parsed = ProfileInput.safeParse(raw);
-    if (!parsed.success) throw new StreamdeskError('invalid-argument', describeIssues(parsed.error.issues));
+    if (!parsed.success) throw new StreamdeskError('invalid-argument', describeIssues(parsed.error.issues), issuesOf(parsed.error.issues as Parameters<typeof issuesOf>[0]));
     const input = parsed.data;
     const previous = input.id && input.id !== LOCAL_PROFILE_ID ? this.store.document().profiles.find((p) => p.id === input.id) : undefined;
     const fields = fieldsOf(input, input.id ?? 'unsaved');

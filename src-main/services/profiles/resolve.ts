@@ -1,6 +1,6 @@
 import type { Connection } from '../../../src-shared/connection';
 import { LOCAL_PROFILE_ID, type ProfileView } from '../../../src-shared/profiles';
-import type { KafkaTarget } from '../kafka/kafka-target';
+import type { KafkaTarget } from '../../clients/kafka/kafka-target';
 import type { PlainSecrets } from './merge';
 import type { StoredProfile } from './stored-profile';
 

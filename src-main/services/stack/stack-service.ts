@@ -1,14 +1,15 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { StreamdeskError } from '../../../src-shared/errors';
-import type { StackBackend, StackProgress, StackServiceState, StackStatus } from '../../../src-shared/stack';
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
+import type { StackBackend, StackProgress, StackStatus } from '../../../src-shared/stack';
 import type { ComposeStack } from './compose';
+import { ComposeRunner } from './compose-runner';
 import { folderSize } from './data-size';
-import { NativeStack, portFree, type NativeServiceName, type NativeStackOptions } from './native';
-import { runFetchScript } from './native/fetch-jars';
+import type { NativeStackOptions } from './native';
 import { tailLines } from './native/logs';
-import { portHolder } from './port-holder';
-import { readRecordedPorts, recordPorts, resolvePorts } from './recorded-ports';
+import { NativeRunner } from './native-runner';
+import { readRecordedPorts, resolvePorts } from './recorded-ports';
+import type { StackRunner } from './stack-runner';
 
 export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft' | 'jmxExporter'> {
   kraft: boolean;
@@ -20,44 +21,47 @@ export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft' | 
   now?: () => number;
 }
 
-/** Services whose port a stopped stack needs free (the TaskManager answers through the JobManager's). */
-const LISTENING: NativeServiceName[] = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-sql-gateway'];
-const COMPOSE_CHECK_MS = 30_000;
 /** The JMX exporter agent's port when neither a flag nor this data dir's record names one. */
 export const DEFAULT_EXPORTER_PORT = 7071;
 
 /**
- * The local stack as the console sees it: the native runner or Docker Compose, one operation at
- * a time, with progress events, a port check before starting, logs, data size and reset.
+ * The local stack as the console sees it: the active backend (local JVM processes or Docker
+ * Compose, each a StackRunner), one operation at a time, with progress events, logs, data size
+ * and reset.
  */
 export class StackService {
-  private runner: NativeStack;
-  private backend: StackBackend = 'native';
+  private readonly runners: Record<StackBackend, StackRunner>;
+  private active: StackRunner;
+  private kraft: boolean;
   private busy: StackStatus['busy'] = 'idle';
   private lastError: string | null = null;
-  private composeState: { available: boolean; detail: string; at: number } | null = null;
+  private readonly dataDir: string;
   private readonly now: () => number;
+  private readonly onProgress: (progress: StackProgress) => void;
 
-  constructor(private readonly options: StackServiceOptions) {
-    this.now = options.now ?? Date.now;
-    const { exporter, ...ports } = resolvePorts({ ...options.ports, exporter: options.jmxExporter?.port }, readRecordedPorts(options.dataDir));
-    options.ports = ports;
-    if (options.jmxExporter) options.jmxExporter = { ...options.jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT };
-    this.runner = new NativeStack(this.nativeOptions());
+  constructor(given: StackServiceOptions) {
+    const { compose, onProgress, now, jmxExporter, ...native } = given;
+    this.now = now ?? Date.now;
+    this.onProgress = onProgress ?? (() => undefined);
+    this.dataDir = given.dataDir;
+    this.kraft = given.kraft;
+    const { exporter, ...ports } = resolvePorts({ ...given.ports, exporter: jmxExporter?.port }, readRecordedPorts(given.dataDir));
+    const nativeRunner = new NativeRunner({ ...native, ports, ...(jmxExporter ? { jmxExporter: { ...jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT } } : {}) });
+    this.runners = { native: nativeRunner, compose: new ComposeRunner({ compose, kraft: given.kraft, native: nativeRunner, now: this.now }) };
+    this.active = nativeRunner;
   }
 
   get ports() {
-    return this.runner.ports;
+    return this.active.ports;
   }
 
   get metricsUrl(): string | null {
-    return this.runner.metricsUrl;
+    return this.active.metricsUrl;
   }
 
-  /** Pids of the native stack's running processes (for their CPU and memory); null under Docker Compose. */
-  async runningPids(): Promise<{ service: string; pid: number }[] | null> {
-    if (this.backend !== 'native') return null;
-    return (await this.runner.state()).flatMap((state) => (state.pid === null ? [] : [{ service: state.name, pid: state.pid }]));
+  /** Pids of the stack's running processes (for their CPU and memory); null under Docker Compose. */
+  runningPids(): Promise<{ service: string; pid: number }[] | null> {
+    return this.active.runningPids();
   }
 
   isStarting(): boolean {
@@ -65,50 +69,39 @@ export class StackService {
   }
 
   async status(): Promise<StackStatus> {
-    const compose = await this.composeAvailability();
-    const services = this.backend === 'compose' ? await this.composeServices() : await this.nativeServices();
+    const compose = await this.runners.compose.availability();
     return {
-      backend: this.backend,
+      backend: this.active.backend,
       compose,
-      dataSizeBytes: folderSize(this.options.dataDir),
-      kraft: Boolean(this.options.kraft),
-      dataDir: this.options.dataDir,
-      missingJars: this.backend === 'native' ? this.runner.missingJars() : [],
+      dataSizeBytes: folderSize(this.dataDir),
+      kraft: this.kraft,
+      dataDir: this.dataDir,
+      missingJars: this.active.missingJars(),
       busy: this.busy,
       lastError: this.lastError,
-      services,
+      services: await this.active.services(),
     };
   }
 
   async setBackend(backend: StackBackend): Promise<StackStatus> {
-    if (backend === this.backend) return this.status();
+    if (backend === this.active.backend) return this.status();
     if (this.busy !== 'idle') throw new StreamdeskError('conflict', `The local stack is ${this.busy}; switch backends when it is idle`);
-    if (backend === 'compose' && !(await this.composeAvailability(true)).available) {
-      throw new StreamdeskError('unavailable', `backend: Docker Compose cannot run here: ${this.composeState?.detail}`);
+    const next = this.runners[backend];
+    const availability = await next.availability(true);
+    if (!availability.available) throw new StreamdeskError('unavailable', `backend: ${next.title} cannot run here: ${availability.detail}`);
+    if (await this.anyRunning()) {
+      throw invalidField(['backend'], `stop the running ${this.active.backend} stack before switching to ${backend}`, 'conflict');
     }
-    if ((await this.status()).services.some((service) => service.running)) {
-      throw new StreamdeskError('conflict', `backend: stop the running ${this.backend} stack before switching to ${backend}`);
-    }
-    this.backend = backend;
+    this.active = next;
     return this.status();
   }
 
   async up(kraft?: boolean): Promise<StackStatus> {
     this.claim('starting');
     try {
-      if (kraft !== undefined && kraft !== this.options.kraft) {
-        const running = (await this.runner.state()).some((service) => service.running);
-        if (running) throw new StreamdeskError('conflict', `Stop the running ${this.options.kraft ? 'KRaft' : 'ZooKeeper'} stack before starting the other mode`);
-        this.options.kraft = kraft;
-        this.runner = new NativeStack(this.nativeOptions());
-      }
+      if (kraft !== undefined && kraft !== this.kraft) await this.switchMode(kraft);
       this.lastError = null;
-      if (this.backend === 'compose') {
-        await this.compose().up((event) => {
-          if (event.service) this.emit(event.service, event.phase === 'healthy' || event.phase === 'ready' ? 'ready' : event.phase === 'error' ? 'failed' : 'starting', event.message);
-        });
-      }
-      else await this.upNative();
+      await this.active.up((service, phase, message) => this.emit(service, phase, message));
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
       throw error instanceof StreamdeskError ? error : new StreamdeskError('unavailable', this.lastError);
@@ -121,10 +114,9 @@ export class StackService {
   async down(): Promise<StackStatus> {
     this.claim('stopping');
     try {
-      const names = this.backend === 'compose' ? (await this.composeServices()).map((service) => service.name) : this.runner.services();
+      const names = await this.active.serviceNames();
       for (const service of names) this.emit(service, 'stopping');
-      if (this.backend === 'compose') await this.compose().down();
-      else await this.runner.down();
+      await this.active.down();
       for (const service of names) this.emit(service, 'stopped');
     } finally {
       this.busy = 'idle';
@@ -132,13 +124,13 @@ export class StackService {
     return this.status();
   }
 
-  /** Starts one stopped native service again (after a crash), and waits until it answers. */
+  /** Starts one stopped service again (after a crash), and waits until it answers. */
   async restartService(service: string): Promise<StackStatus> {
-    const name = this.nativeName(service);
+    const name = this.active.serviceNamed(service);
     this.claim('starting');
     try {
       this.emit(name, 'starting');
-      await this.runner.start(name);
+      await this.active.startService(name);
       this.emit(name, 'ready');
     } catch (error) {
       this.emit(name, 'failed', (error as Error).message);
@@ -150,114 +142,31 @@ export class StackService {
   }
 
   logs(service: string, lines: number): { service: string; file: string; lines: string[] } {
-    const file = this.runner.logFile(this.nativeName(service));
+    const file = this.active.logFile(this.active.serviceNamed(service));
     const text = tailLines(file, lines);
     return { service, file, lines: text === '' ? [] : text.split('\n') };
   }
 
   /** Deletes the stack's data (topics, offsets, checkpoints, savepoints, logs) while it is stopped. */
   async reset(): Promise<StackStatus> {
-    if ((await this.status()).services.some((service) => service.running)) {
-      throw new StreamdeskError('conflict', 'Stop the local stack before resetting its data');
-    }
-    for (const folder of ['kafka', 'zookeeper', 'flink', 'logs']) rmSync(path.join(this.options.dataDir, folder), { recursive: true, force: true });
+    if (await this.anyRunning()) throw new StreamdeskError('conflict', 'Stop the local stack before resetting its data');
+    for (const folder of ['kafka', 'zookeeper', 'flink', 'logs']) rmSync(path.join(this.dataDir, folder), { recursive: true, force: true });
     return this.status();
   }
 
-  /** Refuses to start when a port the stack needs is taken by another process, naming it. */
-  private nativeOptions(): NativeStackOptions {
-    const exporter = this.options.jmxExporter;
-    return { ...this.options, jmxExporter: exporter && { ...exporter, port: exporter.port ?? DEFAULT_EXPORTER_PORT } };
+  /** ZooKeeper or KRaft from this start on; refused while the stack of the other mode runs. */
+  private async switchMode(kraft: boolean): Promise<void> {
+    if (await this.anyRunning()) throw new StreamdeskError('conflict', `Stop the running ${this.kraft ? 'KRaft' : 'ZooKeeper'} stack before starting the other mode`);
+    this.kraft = kraft;
+    for (const runner of Object.values(this.runners)) runner.setKraft(kraft);
   }
 
-  private async upNative(): Promise<void> {
-    const taken = (await this.nativeServices()).filter((service) => service.portHolder);
-    if (taken.length > 0) {
-      throw new StreamdeskError('conflict', `Nothing was started: ${taken.map((service) => `port ${service.port} (${service.name}) is taken by ${service.portHolder}`).join('; ')}`);
-    }
-    await this.fetchMissingJars();
-    await this.runner.up((event) => this.emit(event.service, event.phase, event.message));
-    const { kafka, zookeeper, flinkRest, sqlGateway } = this.runner.ports;
-    recordPorts(this.options.dataDir, { kafka, flinkRest, sqlGateway, ...(zookeeper !== null ? { zookeeper } : {}), ...(this.options.jmxExporter?.port ? { exporter: this.options.jmxExporter.port } : {}) });
-  }
-
-  /**
-   * A fresh install has no jars: the first start fetches them from Maven Central (Maven does), so
-   * that one click starts the stack. The exporter agent is optional: without it the stack starts
-   * and the console names the figures that need it.
-   */
-  private async fetchMissingJars(): Promise<void> {
-    const components = this.runner.missingComponents();
-    const services = this.runner.servicesOf(components);
-    if (components.length > 0) {
-      const say = (message: string) => services.forEach((service) => this.emit(service, 'starting', message));
-      say(`fetching the ${components.join(', ')} jars from Maven Central (first start only; a few minutes)`);
-      try {
-        await runFetchScript(this.runner.fetchScript, components, say);
-      } catch (error) {
-        const message = `Fetching the stack's jars from Maven Central failed; Maven 3 (mvn) must be installed and Maven Central reachable. ${(error as Error).message}`;
-        services.forEach((service) => this.emit(service, 'failed', message));
-        throw new StreamdeskError('unavailable', message);
-      }
-    }
-    const agent = this.options.jmxExporter?.agentJar;
-    if (agent && !existsSync(agent)) {
-      const say = (message: string) => this.emit('kafka', 'starting', message);
-      say('fetching the Prometheus JMX exporter agent from Maven Central');
-      await runFetchScript(path.join(path.dirname(agent), 'fetch-agent.sh'), [], say).catch((error: Error) => say(`the JMX exporter agent could not be fetched, so MB/s figures will be missing: ${error.message}`));
-    }
-  }
-
-  private async nativeServices(): Promise<StackServiceState[]> {
-    const states = await this.runner.state();
-    return Promise.all(
-      states.map(async (state) => {
-        let holder: string | null = null;
-        if (!state.running && LISTENING.includes(state.name) && !(await portFree('127.0.0.1', state.port))) {
-          const found = portHolder(state.port);
-          holder = found ? `pid ${found.pid} (${found.command})` : 'another process';
-        }
-        return { ...state, portHolder: holder, health: null };
-      }),
-    );
-  }
-
-  private async composeServices(): Promise<StackServiceState[]> {
-    const states = await this.compose().status();
-    return states.map((state) => ({
-      name: state.service,
-      pid: null,
-      running: state.state === 'running',
-      port: state.publishedPorts[0]?.published ?? 0,
-      logFile: `docker compose logs ${state.service}`,
-      portHolder: null,
-      health: state.health,
-    }));
-  }
-
-  private async composeAvailability(force = false): Promise<{ available: boolean; detail: string }> {
-    if (!this.options.compose) return { available: false, detail: 'Docker Compose support is not configured in this build' };
-    if (!force && this.composeState && this.now() - this.composeState.at < COMPOSE_CHECK_MS) return this.composeState;
-    const detection = await this.compose().detect();
-    this.composeState = detection.ok
-      ? { available: true, detail: `${detection.flavor === 'plugin' ? 'docker compose' : 'docker-compose'} ${detection.version}`, at: this.now() }
-      : { available: false, detail: `${detection.problem.message} ${detection.problem.nextStep}`, at: this.now() };
-    return this.composeState;
-  }
-
-  private compose(): ComposeStack {
-    if (!this.options.compose) throw new StreamdeskError('unavailable', 'Docker Compose support is not configured in this build');
-    return this.options.compose(this.options.kraft);
-  }
-
-  private nativeName(service: string): NativeServiceName {
-    const name = this.runner.services().find((candidate) => candidate === service);
-    if (!name) throw new StreamdeskError('not-found', `service: "${service}" is not part of the local stack (${this.runner.services().join(', ')})`);
-    return name;
+  private async anyRunning(): Promise<boolean> {
+    return (await this.active.services()).some((service) => service.running);
   }
 
   private emit(service: string, phase: StackProgress['phase'], message?: string): void {
-    this.options.onProgress?.({ service, phase, message, at: this.now() });
+    this.onProgress({ service, phase, message, at: this.now() });
   }
 
   private claim(operation: 'starting' | 'stopping'): void {

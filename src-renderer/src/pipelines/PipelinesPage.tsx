@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { FlinkCluster, JobSummary, SavepointInfo } from '../../../src-shared/flink';
+import { ACTIVE_JOB_STATES, type FlinkCluster, type JobSummary, type SavepointInfo } from '../../../src-shared/flink';
 import type { PipelineDefinition } from '../../../src-shared/pipelines';
 import { bridge } from '../bridge';
 import { usePolling } from '../hooks/use-polling';
@@ -12,10 +12,8 @@ import { StartPipelineModal } from './StartPipelineModal';
 
 type StartDialog = { pipelineName?: string; savepointPath?: string | null; resumeJobId?: string; upload?: boolean } | null;
 
-const ACTIVE = ['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING', 'FAILING', 'RECONCILING'];
-
 function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction(label: string, run: () => Promise<unknown>): void; onResume(job: JobSummary): void }) {
-  const active = ACTIVE.includes(job.state);
+  const active = ACTIVE_JOB_STATES.includes(job.state);
   const checkpoint = job.lastCheckpoint;
   return (
     <tr data-job={job.name} data-state={job.state}>

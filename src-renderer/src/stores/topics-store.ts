@@ -1,11 +1,11 @@
 import { create } from 'zustand';
-import type { StreamState } from '../../../src-shared/streams';
+import type { PresetTopicState } from '../../../src-shared/preset-topics';
 import type { TopicSummary } from '../../../src-shared/topics';
 import { bridge } from '../bridge';
 
 interface TopicsState {
   topics: TopicSummary[] | null;
-  streams: StreamState[] | null;
+  streams: PresetTopicState[] | null;
   includeInternal: boolean;
   loading: boolean;
   error: string | null;

@@ -4,14 +4,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FlinkRestClient, PipelineCatalog, PipelineService } from '../../../src-main/services/flink';
+import { SaveJarPipelineArgs, StartPipelineArgs } from '../../../src-shared/pipelines';
+import { FlinkRestClient } from '../../../src-main/clients/flink/flink-rest-client';
+import { createPipelineServices, PipelineCatalog, type PipelineLaunchService } from '../../../src-main/services/pipelines';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, 'fixtures', `${name}.json`), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'sd-jar-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Flink as recorded: the cluster overview, and the given answer to the run. */
-function serviceAnswering(runStatus: number, runBody: unknown): PipelineService {
+function serviceAnswering(runStatus: number, runBody: unknown): PipelineLaunchService {
   const fetchRecorded = async (url: string | URL | Request): Promise<Response> => {
     const path = new URL(String(url)).pathname;
     if (path === '/overview') return new Response(JSON.stringify(fixture('overview')), { status: 200, headers: { 'content-type': 'application/json' } });
@@ -19,22 +21,22 @@ function serviceAnswering(runStatus: number, runBody: unknown): PipelineService 
     throw new Error(`unexpected ${path}`);
   };
   const catalog = new PipelineCatalog(join(dir, `${Math.random()}.json`));
-  catalog.saveJar({ name: 'sm', entryClass: 'no.such.Main' }, 'abc_flink-examples-streaming-1.18.1.jar');
-  return new PipelineService({ flink: new FlinkRestClient({ fetch: fetchRecorded as typeof fetch, baseUrl: 'http://flink:8081' }), gateway: null, catalog, topics: null, kafkaBootstrap: 'k:9092', savepointsDir: null });
+  catalog.saveJar(SaveJarPipelineArgs.parse({ name: 'sm', entryClass: 'no.such.Main' }), 'abc_flink-examples-streaming-1.18.1.jar');
+  return createPipelineServices({ flink: new FlinkRestClient({ fetch: fetchRecorded as typeof fetch, baseUrl: 'http://flink:8081' }), gateway: null, catalog, topics: null, kafkaBootstrap: 'k:9092', savepointsDir: null }).launch;
 }
 
 describe('running a jar Flink refuses', () => {
   it('a missing entry class names entryClass and carries Flink\'s reason', async () => {
-    const error = await serviceAnswering(500, fixture('error-jar-run-no-class')).start({ pipelineName: 'sm' }).catch((e: unknown) => e);
+    const error = await serviceAnswering(500, fixture('error-jar-run-no-class')).start(StartPipelineArgs.parse({ pipelineName: 'sm' })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid-argument' });
     expect((error as Error).message).toMatch(/^entryClass: Flink could not run jar pipeline "sm": .*no\.such\.Main/);
   });
   it('a jar gone from Flink says to upload it again', async () => {
-    const error = await serviceAnswering(500, fixture('error-jar-run')).start({ pipelineName: 'sm' }).catch((e: unknown) => e);
+    const error = await serviceAnswering(500, fixture('error-jar-run')).start(StartPipelineArgs.parse({ pipelineName: 'sm' })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'conflict' });
     expect((error as Error).message).toContain('pipelineName: the jar of "sm" is gone from Flink');
   });
   it('entry class and program arguments are for jar pipelines only', async () => {
-    await expect(serviceAnswering(500, {}).start({ pipelineName: 'stavanger_parking_realtime', programArgs: ['x'] })).rejects.toThrow('programArgs: "stavanger_parking_realtime" is a SQL pipeline');
+    await expect(serviceAnswering(500, {}).start(StartPipelineArgs.parse({ pipelineName: 'stavanger_parking_realtime', programArgs: ['x'] }))).rejects.toThrow('programArgs: "stavanger_parking_realtime" is a SQL pipeline');
   });
 });

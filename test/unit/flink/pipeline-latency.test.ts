@@ -1,7 +1,7 @@
 // End-to-end latency from a sink topic's newest records; program arguments; the jar upload's query.
 import { describe, expect, it } from 'vitest';
-import { computeLatency, eventTimeOf, LatencyProbe, latencySpecOf, SAMPLE_SPAN_MS, type LatencySpec } from '../../../src-main/services/flink/pipeline-latency';
-import { BUILTIN_PIPELINES } from '../../../src-main/services/flink/builtin-pipelines';
+import { computeLatency, eventTimeOf, LatencyProbe, latencySpecOf, SAMPLE_SPAN_MS, type LatencySpec } from '../../../src-main/services/pipelines/pipeline-latency';
+import { BUILTIN_PIPELINES } from '../../../src-main/services/pipelines/builtin-pipelines';
 import { jarUploadArgs } from '../../../src-main/hosts/jar-upload';
 import { joinProgramArgs, splitProgramArgs, UploadJarBytesArgs } from '../../../src-shared/pipelines';
 

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ResumePipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs, splitSqlStatements } from '../../../src-shared/pipelines';
+import { ResumePipelineArgs, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs, splitSqlStatements } from '../../../src-shared/pipelines';
 import { JobRef, jobDashboardUrl } from '../../../src-shared/flink';
-import { BUILTIN_PIPELINES } from '../../../src-main/services/flink/builtin-pipelines';
-import { PipelineCatalog } from '../../../src-main/services/flink/pipeline-catalog';
-import { fillPlaceholders, jarRunConfiguration, pipelineSetStatements, sqlString } from '../../../src-main/services/flink/sql-settings';
-import { topicSpec } from '../../../src-main/services/flink/topic-ensurer';
+import { BUILTIN_PIPELINES } from '../../../src-main/services/pipelines/builtin-pipelines';
+import { PipelineCatalog } from '../../../src-main/services/pipelines/pipeline-catalog';
+import { fillPlaceholders, jarRunConfiguration, pipelineSetStatements, sqlString } from '../../../src-main/services/pipelines/sql-settings';
+import { topicSpec } from '../../../src-main/services/pipelines/topic-ensurer';
 
 /** As the contract's edge reports them: "field: message". */
 const describeIssues = (e: { issues: Array<{ path: PropertyKey[]; message: string }> }): string =>
@@ -124,10 +124,10 @@ describe('PipelineCatalog (JSON file)', () => {
   it('saves, lists, replaces and removes user pipelines; built-ins stay', () => {
     dir = mkdtempSync(join(tmpdir(), 'catalog-'));
     const c = new PipelineCatalog(join(dir, 'pipelines.json'));
-    const saved = c.saveSql({ name: 'mine', sql: "CREATE TABLE a (x INT) WITH ('connector'='datagen'); INSERT INTO a SELECT 1;", sinkTopic: 'out' });
+    const saved = c.saveSql(SaveSqlPipelineArgs.parse({ name: 'mine', sql: "CREATE TABLE a (x INT) WITH ('connector'='datagen'); INSERT INTO a SELECT 1;", sinkTopic: 'out' }));
     expect(saved.statements).toHaveLength(2);
     expect(new PipelineCatalog(join(dir, 'pipelines.json')).get('mine')).toEqual(saved);
-    c.saveJar({ name: 'jar1', entryClass: 'a.B', programArgs: ['--x', '1'] }, 'abc_job.jar');
+    c.saveJar(SaveJarPipelineArgs.parse({ name: 'jar1', entryClass: 'a.B', programArgs: ['--x', '1'] }), 'abc_job.jar');
     expect(c.list().map((p) => p.name)).toEqual(['stavanger_parking_realtime', 'data_quality_check', 'system_metrics_rollup', 'mine', 'jar1']);
     expect(c.remove('jar1')).toMatchObject({ kind: 'jar', jarId: 'abc_job.jar' });
     expect(c.has('jar1')).toBe(false);
@@ -135,9 +135,9 @@ describe('PipelineCatalog (JSON file)', () => {
   it('refuses a built-in name, SQL without INSERT and unknown names, naming the field', () => {
     dir = mkdtempSync(join(tmpdir(), 'catalog-'));
     const c = new PipelineCatalog(join(dir, 'pipelines.json'));
-    expect(() => c.saveSql({ name: 'stavanger_parking_realtime', sql: 'INSERT INTO a SELECT 1' })).toThrow(/^name: "stavanger_parking_realtime" is a built-in pipeline/);
-    expect(() => c.saveSql({ name: 'x', sql: 'SELECT 1' })).toThrow(/^sql: needs an INSERT INTO/);
-    expect(c.saveSql({ name: 'y', sql: '-- counts\n/* per key */ INSERT INTO a SELECT 1' }).statements).toHaveLength(1);
+    expect(() => c.saveSql(SaveSqlPipelineArgs.parse({ name: 'stavanger_parking_realtime', sql: 'INSERT INTO a SELECT 1' }))).toThrow(/^name: "stavanger_parking_realtime" is a built-in pipeline/);
+    expect(() => c.saveSql(SaveSqlPipelineArgs.parse({ name: 'x', sql: 'SELECT 1' }))).toThrow(/^sql: needs an INSERT INTO/);
+    expect(c.saveSql(SaveSqlPipelineArgs.parse({ name: 'y', sql: '-- counts\n/* per key */ INSERT INTO a SELECT 1' })).statements).toHaveLength(1);
     expect(() => c.get('nope')).toThrow(/^pipelineName: no pipeline named "nope"/);
     expect(issues(SaveSqlPipelineArgs, { name: 'x', sql: '  ' })).toBe('sql: is required');
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { GeneratorStartArgs, GeneratorStopArgs } from '../../../src-shared/generator';
+import type { Api } from '../../../src-shared/contract';
+import { dispatch } from '../../../src-main/core/dispatch';
 import { GeneratorService } from '../../../src-main/services/generator/generator-service';
 
 const good = { topic: 'stavanger_parking_events', kind: 'stavanger-parking' as const, ratePerSec: 500 };
@@ -41,10 +43,13 @@ describe('generator arguments', () => {
     expect(problem({ id: 'gen-1' }, GeneratorStopArgs)).toBe('');
   });
 
-  it('the service itself refuses bad arguments with invalid-argument, before touching Kafka', async () => {
-    // Port 9 (discard) would hang or refuse; reaching it would be the failure.
+  it('bad arguments are refused with invalid-argument on the way to the service, before touching Kafka', async () => {
+    // The dispatcher checks the contract; the service trusts what it parsed. Port 9 (discard)
+    // would hang or refuse; reaching it would be the failure.
     const service = new GeneratorService({ target: () => ({ brokers: ['127.0.0.1:9'] }) });
-    await expect(service.start({ ...good, ratePerSec: 0 })).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/^ratePerSec: /) });
+    const api = { 'generator:start': (args: Parameters<GeneratorService['start']>[0]) => service.start(args) } as unknown as Api;
+    const envelope = await dispatch(api, 'generator:start', { ...good, ratePerSec: 0 });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^generator:start: ratePerSec: /), issues: [{ path: ['ratePerSec'] }] } });
     expect(service.list()).toEqual([]);
   });
 

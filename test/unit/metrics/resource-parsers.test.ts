@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RawCheckpoints, RawJobDetail, RawMetricList } from '../../../src-main/services/flink/flink-rest-types';
+import type { RawCheckpoints, RawJobDetail, RawMetricList } from '../../../src-main/clients/flink/flink-rest-types';
 import { flinkClusterReadings, flinkJobReadings, taskManagerReadings } from '../../../src-main/services/metrics/flink-metrics-parse';
 import { cpuPercent, parseProcStat, parseVmRssBytes, ProcessSampler } from '../../../src-main/services/metrics/process-metrics';
 import type { Reading } from '../../../src-main/services/metrics/resource-reading';

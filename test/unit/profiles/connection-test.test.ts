@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_STACK_CONNECTION } from '../../../src-shared/connection';
 import type { ServiceTest } from '../../../src-shared/profiles';
 import { JsonFileStore, KeyFileCipher, kafkaFailureReason, ProfileService, type ConnectionProbes } from '../../../src-main/services/profiles';
-import type { KafkaTarget } from '../../../src-main/services/kafka/kafka-target';
+import type { KafkaTarget } from '../../../src-main/clients/kafka/kafka-target';
 import { remoteInput } from './fixtures';
 
 let dir: string;

@@ -1,0 +1,16 @@
+import type { AreaCalls } from './area-calls';
+import type { Services } from './services';
+
+/** Consumer groups and their lag. */
+export function consumersCalls(services: Services): AreaCalls<'consumers'> {
+  return {
+    'consumers:list': () => services.consumers.list(),
+    'consumers:detail': ({ groupId }) => services.consumers.detail(groupId),
+    'consumers:resetOffsets': (args) => services.consumers.resetOffsets(args),
+    'consumers:delete': async (args) => {
+      await services.consumers.delete(args);
+      return { groupId: args.groupId };
+    },
+    'consumers:lagHistory': async ({ groupId, time_range }) => services.metrics.groupLag(groupId, time_range),
+  };
+}

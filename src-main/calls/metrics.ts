@@ -1,0 +1,11 @@
+import type { AreaCalls } from './area-calls';
+import type { Services } from './services';
+
+/** Topic, cluster and resource metrics. */
+export function metricsCalls(services: Services): AreaCalls<'metrics'> {
+  return {
+    'metrics:topic': ({ topic, time_range }) => services.metrics.topicMetrics(topic, time_range),
+    'metrics:cluster': async ({ time_range }) => services.metrics.clusterMetrics(time_range),
+    'metrics:resources': async ({ time_range }) => services.resources.metrics(time_range),
+  };
+}

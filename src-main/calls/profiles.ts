@@ -1,0 +1,21 @@
+import { StreamdeskError } from '../../src-shared/errors';
+import type { AreaCalls } from './area-calls';
+import type { Services } from './services';
+
+/** Connection profiles (off when the back end was given an explicit connection). */
+export function profilesCalls(services: Services): AreaCalls<'profiles'> {
+  const profiles = () => {
+    if (!services.profiles) throw new StreamdeskError('unavailable', 'Profiles are off: this back end was started with an explicit connection (--kafka …)');
+    return services.profiles;
+  };
+  return {
+    'profiles:list': async () => profiles().list(),
+    'profiles:save': async ({ profile }) => profiles().save(profile),
+    'profiles:delete': async ({ id }) => profiles().delete(id),
+    'profiles:activate': async ({ id }) => {
+      profiles().activate(id);
+      return profiles().list();
+    },
+    'profiles:test': (args) => profiles().testConnection(args),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Connection } from '../../src-shared/connection';
+import type { HealthMonitor } from '../services/health/health-monitor';
+import type { GeneratorService } from '../services/generator/generator-service';
+import type { ReplayProgress, SearchMatches, SearchProgress } from '../../src-shared/messages';
+import type { ReplayService } from '../services/messages/replay-service';
+import type { AlertService } from '../services/alerts/alert-service';
+import type { ConsumerGroupsService } from '../services/consumers/consumer-groups-service';
+import type { MessagesService } from '../services/messages/messages-service';
+import type { SearchService } from '../services/messages/search-service';
+import type { PipelineServices } from '../services/pipelines/pipeline-services';
+import type { MetricsSampler } from '../services/metrics/metrics-sampler';
+import type { ResourceSampler } from '../services/metrics/resource-sampler';
+import type { ProfileService } from '../services/profiles';
+import type { ProducerService } from '../services/messages/producer-service';
+import type { PresetTopicsService } from '../services/preset-topics/preset-topics-service';
+import type { TopicsService } from '../services/topics/topics-service';
+import type { StackService } from '../services/stack/stack-service';
+
+/** The services behind the contract, as createBackend wires them. */
+export interface Services {
+  version: string;
+  connection: () => Connection;
+  health: HealthMonitor;
+  stack: StackService;
+  topics: TopicsService;
+  presetTopics: PresetTopicsService;
+  producer: ProducerService;
+  generators: GeneratorService;
+  metrics: MetricsSampler;
+  resources: ResourceSampler;
+  alerts: AlertService;
+  messages: MessagesService;
+  search: SearchService;
+  /** Where search progress and matches go (the event bus). */
+  onSearch: { progress(progress: SearchProgress): void; matches(matches: SearchMatches): void };
+  replay: ReplayService;
+  /** Where replay progress goes (the event bus). */
+  onReplay(progress: ReplayProgress): void;
+  consumers: ConsumerGroupsService;
+  /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
+  pipelines: () => PipelineServices;
+  /** Absent only where profiles make no sense (an explicit command-line connection in tests). */
+  profiles: ProfileService | null;
+}

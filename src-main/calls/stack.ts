@@ -1,0 +1,27 @@
+import type { AreaCalls } from './area-calls';
+import type { Services } from './services';
+
+/** The local stack; a start, stop or restart is followed by a health check. */
+export function stackCalls(services: Services): AreaCalls<'stack'> {
+  return {
+    'stack:status': () => services.stack.status(),
+    'stack:up': async ({ kraft }) => {
+      const status = await services.stack.up(kraft);
+      void services.health.check();
+      return status;
+    },
+    'stack:down': async () => {
+      const status = await services.stack.down();
+      void services.health.check();
+      return status;
+    },
+    'stack:setBackend': ({ backend }) => services.stack.setBackend(backend),
+    'stack:restartService': async ({ service }) => {
+      const status = await services.stack.restartService(service);
+      void services.health.check();
+      return status;
+    },
+    'stack:logs': async ({ service, lines }) => services.stack.logs(service, lines),
+    'stack:reset': () => services.stack.reset(),
+  };
+}

@@ -1,0 +1,34 @@
+import type { WebSocket } from 'ws';
+import type { Api } from '../../src-shared/contract';
+import { dispatch } from '../core/dispatch';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../core/logger';
+import type { ExpensiveCallLimiter } from './expensive-calls';
+
+export interface SocketBridgeDeps {
+  api: Api;
+  bus: EventBus;
+  logger: Logger;
+  limiter: ExpensiveCallLimiter;
+}
+
+/** One browser's bridge over a WebSocket: every event goes out, and each call message gets a reply with its id. */
+export function attachSocketBridge(ws: WebSocket, client: string, deps: SocketBridgeDeps): void {
+  const unsubscribe = deps.bus.onAny((event, payload) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'event', event, payload }));
+  });
+  ws.on('close', unsubscribe);
+  ws.on('message', (data) => {
+    let message: { id?: unknown; name?: unknown; args?: unknown };
+    try {
+      message = JSON.parse(data.toString());
+    } catch {
+      ws.send(JSON.stringify({ type: 'reply', id: null, envelope: { ok: false, error: { code: 'invalid-argument', message: 'Message is not JSON' } } }));
+      return;
+    }
+    const id = typeof message?.id === 'number' ? message.id : null;
+    void deps.limiter.run(client, String(message?.name), () => dispatch(deps.api, message?.name, message?.args, deps.logger)).then((envelope) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, envelope }));
+    });
+  });
+}

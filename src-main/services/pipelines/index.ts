@@ -1,0 +1,10 @@
+export { FlinkInsight } from './flink-insight';
+export { PipelineCatalog } from './pipeline-catalog';
+export { createPipelineServices, type PipelineServices, type PipelineServicesDeps } from './pipeline-services';
+export { PipelineCatalogService } from './catalog-service';
+export { PipelineInsightService } from './insight-service';
+export { PipelineLaunchService } from './launch-service';
+export { PipelineOperationsService } from './operations-service';
+export { topicsServiceEnsurer, type TopicEnsurer } from './topic-ensurer';
+export { BUILTIN_PIPELINES, BUILTIN_TOPICS } from './builtin-pipelines';
+export { computeLatency, eventTimeOf, LatencyProbe, latencySpecOf, type LatencySpec, type NewestRecords, type SampledRecord } from './pipeline-latency';

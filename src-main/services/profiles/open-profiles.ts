@@ -1,0 +1,26 @@
+// The one way to open the user's profiles, shared by the back end (desktop and serve) and the
+// CLI's search, which must start fast: this module loads only the profiles code.
+import { join } from 'node:path';
+import type { Connection } from '../../../src-shared/connection';
+import type { Logger } from '../../core/logger';
+import { JsonFileStore } from './json-file-store';
+import { KeyFileCipher } from './key-file-cipher';
+import type { KeyValueFile } from './key-value-file';
+import { ProfileService } from './profile-service';
+import type { SecretCipher } from './secret-cipher';
+
+/** Where profiles and their secrets live. */
+export interface ProfileStorage {
+  file: KeyValueFile;
+  cipher: SecretCipher;
+}
+
+/** The files outside Electron (the CLI, serve mode): profiles.json and the secret key file beside it. */
+export function profileStorageIn(configDir: string): ProfileStorage {
+  return { file: new JsonFileStore(join(configDir, 'profiles.json')), cipher: new KeyFileCipher(join(configDir, 'secret.key')) };
+}
+
+/** `localConnection`: the built-in "Local stack" profile's connection (its ports can move). */
+export function openProfiles(storage: ProfileStorage, localConnection: () => Connection, logger?: Logger): ProfileService {
+  return new ProfileService({ file: storage.file, cipher: storage.cipher, localConnection, ...(logger ? { logger } : {}) });
+}

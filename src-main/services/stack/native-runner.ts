@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { StreamdeskError } from '../../../src-shared/errors';
+import type { StackServiceState } from '../../../src-shared/stack';
+import { NativeStack, portFree, type NativeServiceName, type NativeStackOptions } from './native';
+import { runFetchScript } from './native/fetch-jars';
+import { portHolder } from './port-holder';
+import { recordPorts } from './recorded-ports';
+import type { StackEmit, StackRunner } from './stack-runner';
+
+/** Services whose port a stopped stack needs free (the TaskManager answers through the JobManager's). */
+const LISTENING: NativeServiceName[] = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-sql-gateway'];
+
+/** The stack as local JVM processes (NativeStack), adopted through their pid files when already running. */
+export class NativeRunner implements StackRunner {
+  readonly backend = 'native';
+  readonly title = 'local JVM processes';
+  private stack: NativeStack;
+
+  constructor(private options: NativeStackOptions) {
+    this.stack = new NativeStack(options);
+  }
+
+  get ports() {
+    return this.stack.ports;
+  }
+
+  get metricsUrl(): string | null {
+    return this.stack.metricsUrl;
+  }
+
+  async availability() {
+    return { available: true, detail: this.title };
+  }
+
+  setKraft(kraft: boolean): void {
+    this.options = { ...this.options, kraft };
+    this.stack = new NativeStack(this.options);
+  }
+
+  /** Each service's state; a stopped one whose port is taken names who holds it. */
+  async services(): Promise<StackServiceState[]> {
+    const states = await this.stack.state();
+    return Promise.all(
+      states.map(async (state) => {
+        let holder: string | null = null;
+        if (!state.running && LISTENING.includes(state.name) && !(await portFree('127.0.0.1', state.port))) {
+          const found = portHolder(state.port);
+          holder = found ? `pid ${found.pid} (${found.command})` : 'another process';
+        }
+        return { ...state, portHolder: holder, health: null };
+      }),
+    );
+  }
+
+  missingJars(): string[] {
+    return this.stack.missingJars();
+  }
+
+  async runningPids(): Promise<{ service: string; pid: number }[]> {
+    return (await this.stack.state()).flatMap((state) => (state.pid === null ? [] : [{ service: state.name, pid: state.pid }]));
+  }
+
+  /** Refuses to start when a port the stack needs is taken by another process, naming it; records the ports it started on. */
+  async up(emit: StackEmit): Promise<void> {
+    const taken = (await this.services()).filter((service) => service.portHolder);
+    if (taken.length > 0) {
+      throw new StreamdeskError('conflict', `Nothing was started: ${taken.map((service) => `port ${service.port} (${service.name}) is taken by ${service.portHolder}`).join('; ')}`);
+    }
+    await this.fetchMissingJars(emit);
+    await this.stack.up((event) => emit(event.service, event.phase, event.message));
+    const { kafka, zookeeper, flinkRest, sqlGateway } = this.stack.ports;
+    const exporter = this.options.jmxExporter?.port;
+    recordPorts(this.options.dataDir, { kafka, flinkRest, sqlGateway, ...(zookeeper !== null ? { zookeeper } : {}), ...(exporter ? { exporter } : {}) });
+  }
+
+  async serviceNames(): Promise<string[]> {
+    return this.stack.services();
+  }
+
+  down(): Promise<void> {
+    return this.stack.down();
+  }
+
+  serviceNamed(service: string): NativeServiceName {
+    const name = this.stack.services().find((candidate) => candidate === service);
+    if (!name) throw new StreamdeskError('not-found', `service: "${service}" is not part of the local stack (${this.stack.services().join(', ')})`);
+    return name;
+  }
+
+  startService(name: string): Promise<void> {
+    return this.stack.start(this.serviceNamed(name));
+  }
+
+  logFile(name: string): string {
+    return this.stack.logFile(this.serviceNamed(name));
+  }
+
+  /**
+   * A fresh install has no jars: the first start fetches them from Maven Central (Maven does), so
+   * that one click starts the stack. The exporter agent is optional: without it the stack starts
+   * and the console names the figures that need it.
+   */
+  private async fetchMissingJars(emit: StackEmit): Promise<void> {
+    const components = this.stack.missingComponents();
+    const services = this.stack.servicesOf(components);
+    if (components.length > 0) {
+      const say = (message: string) => services.forEach((service) => emit(service, 'starting', message));
+      say(`fetching the ${components.join(', ')} jars from Maven Central (first start only; a few minutes)`);
+      try {
+        await runFetchScript(this.stack.fetchScript, components, say);
+      } catch (error) {
+        const message = `Fetching the stack's jars from Maven Central failed; Maven 3 (mvn) must be installed and Maven Central reachable. ${(error as Error).message}`;
+        services.forEach((service) => emit(service, 'failed', message));
+        throw new StreamdeskError('unavailable', message);
+      }
+    }
+    const agent = this.options.jmxExporter?.agentJar;
+    if (agent && !existsSync(agent)) {
+      const say = (message: string) => emit('kafka', 'starting', message);
+      say('fetching the Prometheus JMX exporter agent from Maven Central');
+      await runFetchScript(path.join(path.dirname(agent), 'fetch-agent.sh'), [], say).catch((error: Error) => say(`the JMX exporter agent could not be fetched, so MB/s figures will be missing: ${error.message}`));
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { invalidField, StreamdeskError } from '../../../src-shared/errors';
+import { collidingTopic } from '../../../src-shared/topic-configs';
+import type { z } from 'zod';
+import type { AlterTopicConfigsArgs, CreateTopicArgs, TopicDetail, TopicSummary } from '../../../src-shared/topics';
+import { withKafkaAdmin } from '../../clients/kafka/admin-session';
+import { kafkaError } from '../../clients/kafka/kafka-errors';
+import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import { alterTopicConfigs, listTopicOffsets, logDirSizes } from '../../clients/kafka/platformatic-admin';
+import { LIST_CONFIG_KEYS, readTopicConfigs } from './topic-configs-reader';
+import { isInternalTopic, partitionRows, summarize } from './topic-summary';
+
+type ParsedCreate = z.output<typeof CreateTopicArgs>;
+type ParsedAlter = z.output<typeof AlterTopicConfigsArgs>;
+
+const HOUR_MS = 3_600_000;
+
+/** What a topic listing reads besides metadata: configs (retention, cleanup policy), offsets (message counts, sizes). */
+interface TopicFigures {
+  configs: boolean;
+  offsets: boolean;
+}
+const EVERY_FIGURE: TopicFigures = { configs: true, offsets: true };
+
+/** Topics as the console manages them: list, detail, create, configs, partitions, delete. */
+export class TopicsService {
+  constructor(private readonly target: () => KafkaTarget) {}
+
+  /**
+   * Every topic's summary. Leaving out configs (retention, cleanup policy) and offsets (message
+   * counts, sizes) answers far sooner on a large cluster, so a page can show rows first: 10,000
+   * topics' metadata takes 0.1 s, their offsets 2 s and their configs 5 s (in ZooKeeper mode the
+   * broker reads each topic's config from ZooKeeper).
+   */
+  async list(includeInternal = false, read: TopicFigures = EVERY_FIGURE): Promise<TopicSummary[]> {
+    const details = await this.load(undefined, includeInternal, read);
+    return details.map((detail) => detail.summary).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Summaries of those of `names` that exist, without reading every topic of the cluster. */
+  async summariesOf(names: string[]): Promise<TopicSummary[]> {
+    const existing = new Set(await withKafkaAdmin(this.target(), 'list topics', (admin) => admin.listTopics()));
+    const wanted = names.filter((name) => existing.has(name));
+    return wanted.length === 0 ? [] : (await this.load(wanted, true)).map((detail) => detail.summary);
+  }
+
+  async describe(name: string): Promise<TopicDetail> {
+    const [detail] = await this.load([name], true);
+    if (!detail) throw new StreamdeskError('not-found', `name: topic "${name}" does not exist`);
+    return detail;
+  }
+
+  async exists(name: string): Promise<boolean> {
+    return withKafkaAdmin(this.target(), 'list topics', async (admin) => (await admin.listTopics()).includes(name));
+  }
+
+  async create(args: ParsedCreate): Promise<TopicDetail> {
+    const target = this.target();
+    await withKafkaAdmin(target, `create topic ${args.name}`, async (admin) => {
+      const existing = await admin.listTopics();
+      if (existing.includes(args.name)) throw invalidField(['name'], `topic "${args.name}" already exists`, 'conflict');
+      const collision = collidingTopic(args.name, existing);
+      if (collision) throw invalidField(['name'], `"${args.name}" collides with the existing topic "${collision}" (Kafka treats "." and "_" alike in metric names)`);
+      const brokers = (await admin.describeCluster()).brokers.length;
+      if (args.replicationFactor > brokers) {
+        throw invalidField(['replicationFactor'], `${args.replicationFactor} is more than the ${brokers} broker${brokers === 1 ? '' : 's'} in the cluster`);
+      }
+      const topic = {
+        topic: args.name,
+        numPartitions: args.partitions,
+        replicationFactor: args.replicationFactor,
+        configEntries: Object.entries({
+          ...args.configs,
+          'retention.ms': args.retentionHours === null ? '-1' : String(Math.round(args.retentionHours * HOUR_MS)),
+          'cleanup.policy': args.cleanupPolicy,
+        }).map(([name, value]) => ({ name, value })),
+      };
+      // The broker checks everything first; only then is the topic created, so nothing is half-made.
+      await admin.createTopics({ validateOnly: true, waitForLeaders: false, topics: [topic] });
+      const created = await admin.createTopics({ waitForLeaders: true, topics: [topic] });
+      if (!created) throw invalidField(['name'], `topic "${args.name}" already exists`, 'conflict');
+    });
+    return this.describe(args.name);
+  }
+
+  async alterConfigs(args: ParsedAlter): Promise<TopicDetail> {
+    await this.describe(args.name);
+    const target = this.target();
+    try {
+      await alterTopicConfigs(target, args.name, args.set, args.reset, true);
+      await alterTopicConfigs(target, args.name, args.set, args.reset);
+    } catch (error) {
+      throw invalidField(['configs'], `the broker refused the change: ${(error as Error).message}`);
+    }
+    return this.describe(args.name);
+  }
+
+  async addPartitions(name: string, totalPartitions: number): Promise<TopicDetail> {
+    const current = (await this.describe(name)).summary.partitions;
+    if (totalPartitions <= current) {
+      throw invalidField(['totalPartitions'], `must be more than the current ${current} (Kafka cannot remove partitions)`);
+    }
+    await withKafkaAdmin(this.target(), `add partitions to ${name}`, (admin) => admin.createPartitions({ topicPartitions: [{ topic: name, count: totalPartitions }] }));
+    return this.describe(name);
+  }
+
+  async delete(name: string): Promise<void> {
+    await withKafkaAdmin(this.target(), `delete topic ${name}`, async (admin) => {
+      if (!(await admin.listTopics()).includes(name)) throw new StreamdeskError('not-found', `name: topic "${name}" does not exist`);
+      await admin.deleteTopics({ topics: [name], timeout: 15_000 });
+    });
+  }
+
+  /**
+   * Metadata, configs, offsets and sizes of the named topics (all when `names` is undefined; then
+   * only the configs a row shows are read). Configs, offsets and sizes are asked for at once; what
+   * cannot be had for a topic leaves its figure unknown (null) in that row instead of failing the list.
+   */
+  private async load(names: string[] | undefined, includeInternal: boolean, read: TopicFigures = EVERY_FIGURE): Promise<TopicDetail[]> {
+    const target = this.target();
+    const found = await withKafkaAdmin(target, 'read topics', async (admin) => {
+      const described = await Promise.all([admin.fetchTopicMetadata(names ? { topics: names } : undefined), admin.describeCluster()]).catch((error: unknown) => {
+        if (names && isUnknownTopic(error)) return null;
+        throw error;
+      });
+      if (!described) return null;
+      const [metadata, cluster] = described;
+      const topics = metadata.topics.filter((topic) => includeInternal || !isInternalTopic(topic.name));
+      const request = topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
+      const [configs, offsets, sizes] = await Promise.all([
+        read.configs ? readTopicConfigs(admin, request.map((topic) => topic.name), names ? undefined : LIST_CONFIG_KEYS) : { configs: new Map(), failed: new Map() },
+        read.offsets ? listTopicOffsets(target, request).catch(() => null) : null,
+        read.offsets ? logDirSizes(target, request).catch(() => null) : null,
+      ]);
+      return { topics, brokers: new Set(cluster.brokers.map((broker) => broker.nodeId)), configs, offsets, sizes };
+    });
+    if (!found) return [];
+    const { topics, brokers, configs, offsets, sizes } = found;
+    // Nothing at all, or the one topic asked for: that is an error to show, not a row of dashes.
+    const [firstFailure] = configs.failed.values();
+    if (names && isUnknownTopic(firstFailure)) return []; // deleted while we read it
+    if (configs.failed.size > 0 && (names || configs.configs.size === 0)) throw kafkaError(firstFailure, 'read topic configs');
+    return topics.map((topic) => {
+      const rows = partitionRows(topic.partitions, brokers, offsets?.get(topic.name), sizes?.get(topic.name));
+      const entries = configs.configs.get(topic.name) ?? [];
+      return { summary: summarize(topic.name, rows, entries, offsets !== null, sizes !== null), partitions: rows, configs: entries };
+    });
+  }
+}
+
+function isUnknownTopic(error: unknown): boolean {
+  const { message, type } = (error ?? {}) as { message?: string; type?: string };
+  return type === 'UNKNOWN_TOPIC_OR_PARTITION' || /UNKNOWN_TOPIC|does not host this topic/i.test(String(message));
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { LOCAL_STACK_CONNECTION, type Connection } from '../../src-shared/connection';
+import { activeCluster } from '../../src-main/active-cluster';
+import type { ProfileService } from '../../src-main/services/profiles';
+import type { StackService } from '../../src-main/services/stack/stack-service';
+
+const stack = { ports: { kafka: 19092, zookeeper: null, flinkRest: 18081, sqlGateway: 18083 }, metricsUrl: 'http://127.0.0.1:17071/metrics' } as unknown as StackService;
+const remote: Connection = { ...LOCAL_STACK_CONNECTION, kafkaBootstrap: ['remote:9092'], prometheusUrl: 'http://prom:9090' };
+
+function profilesOn(builtIn: boolean): ProfileService {
+  return {
+    activeConnection: () => remote,
+    activeKafkaTarget: () => ({ brokers: ['remote:9093'], sasl: { mechanism: 'plain' } }),
+    activeFlinkAuth: () => ({ authorization: 'Basic x' }),
+    active: () => ({ profile: { builtIn, prometheusUrl: 'http://profile-prom:9090' } }),
+  } as unknown as ProfileService;
+}
+
+describe('activeCluster', () => {
+  it('without profiles is the local stack, at its ports (KRaft: no ZooKeeper)', () => {
+    const cluster = activeCluster(undefined, null, stack);
+    expect(cluster.connection()).toMatchObject({ kafkaBootstrap: ['127.0.0.1:19092'], zookeeper: null, flinkUrl: 'http://127.0.0.1:18081', prometheusUrl: stack.metricsUrl });
+    expect(cluster.kafkaTarget()).toEqual({ brokers: ['127.0.0.1:19092'] });
+    expect(cluster.flinkHeaders()).toEqual({});
+    expect(cluster.prometheusUrl()).toBeNull();
+    expect(cluster.onLocalStack()).toBe(true);
+  });
+
+  it('an explicit connection wins over the profiles', () => {
+    const cluster = activeCluster(remote, profilesOn(true), stack);
+    expect(cluster.connection()).toBe(remote);
+    expect(cluster.kafkaTarget()).toEqual({ brokers: ['remote:9092'] });
+    expect(cluster.flinkHeaders()).toEqual({});
+    expect(cluster.prometheusUrl()).toBe('http://prom:9090');
+    expect(cluster.onLocalStack()).toBe(false);
+  });
+
+  it('otherwise the active profile decides, the built-in one reading the local stack exporter', () => {
+    const remoteProfile = activeCluster(undefined, profilesOn(false), stack);
+    expect(remoteProfile.kafkaTarget()).toMatchObject({ brokers: ['remote:9093'] });
+    expect(remoteProfile.flinkHeaders()).toEqual({ authorization: 'Basic x' });
+    expect(remoteProfile.prometheusUrl()).toBe('http://profile-prom:9090');
+    expect(remoteProfile.onLocalStack()).toBe(false);
+    const local = activeCluster(undefined, profilesOn(true), stack);
+    expect(local.prometheusUrl()).toBe(stack.metricsUrl);
+    expect(local.onLocalStack()).toBe(true);
+  });
+});
