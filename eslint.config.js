@@ -5,7 +5,7 @@ const reactHooks = require('eslint-plugin-react-hooks');
 const globals = require('globals');
 
 module.exports = tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'compose/native/lib/**', 'reports/**', 'test-results/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'compose/native/lib/**', 'reports/**', 'test-results/**', 'vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
