@@ -1,23 +1,23 @@
 import { useEffect } from 'react';
-import { StatusBadge } from './components/StatusBadge';
-import { Overview } from './pages/Overview';
-import { Stack } from './pages/Stack';
-import { TopicDetailPage } from './topics/TopicDetailPage';
-import { TopicsPage } from './topics/TopicsPage';
-import { followGenerators } from './stores/generator-store';
-import { followMetrics } from './stores/metrics-store';
-import { AlertsPage } from './alerts/AlertsPage';
-import { JobDetailPage } from './pipelines/JobDetailPage';
-import { ConsumersPage } from './consumers/ConsumersPage';
-import { PipelinesPage } from './pipelines/PipelinesPage';
-import { followAlerts, useAlerts } from './stores/alerts-store';
-import { ProfilesPage } from './profiles/ProfilesPage';
-import { followProfiles } from './stores/profiles-store';
-import { useTopics } from './stores/topics-store';
+import { StatusBadge } from './ui/StatusBadge';
+import { Overview } from './features/health/Overview';
+import { StackPage } from './features/stack/StackPage';
+import { TopicDetailPage } from './features/topics/TopicDetailPage';
+import { TopicsPage } from './features/topics/TopicsPage';
+import { followGenerators } from './features/generator/generator-store';
+import { followMetrics } from './features/metrics/metrics-store';
+import { AlertsPage } from './features/alerts/AlertsPage';
+import { JobDetailPage } from './features/pipelines/JobDetailPage';
+import { ConsumersPage } from './features/consumers/ConsumersPage';
+import { PipelinesPage } from './features/pipelines/PipelinesPage';
+import { followAlerts, useAlerts } from './features/alerts/alerts-store';
+import { ProfilesPage } from './features/profiles/ProfilesPage';
+import { followProfiles } from './features/profiles/profiles-store';
+import { useTopics } from './features/topics/topics-store';
 import { PAGES, useRoute, type Page } from './router';
-import { followConnection, reloadConnectionInfo, useConnection } from './stores/connection-store';
-import { followHealth, useHealth } from './stores/health-store';
-import { followStack, useStack } from './stores/stack-store';
+import { followConnection, reloadConnectionInfo, useConnection } from './features/app/connection-store';
+import { followHealth, useHealth } from './features/health/health-store';
+import { followStack, useStack } from './features/stack/stack-store';
 
 const NAV_LABELS: Record<Page, string> = {
   overview: 'Overview',
@@ -59,7 +59,7 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
     case 'overview':
       return <Overview />;
     case 'stack':
-      return <Stack />;
+      return <StackPage />;
     case 'profiles':
       return <ProfilesPage />;
     case 'alerts':

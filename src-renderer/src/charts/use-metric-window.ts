@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'react';
+import type { TimeRange } from '../../../src-shared/metrics';
+import { watchResourceRange } from '../features/metrics/metrics-resources-store';
+import { watchClusterRange } from '../features/metrics/metrics-store';
+
+/**
+ * A chart's own range, its cluster series loaded while the chart is mounted. The chart reads the
+ * series from the store itself, outside React (LiveChart), so a live update renders nothing here.
+ */
+export function useClusterRange(initial: TimeRange = '15m'): [TimeRange, (range: TimeRange) => void] {
+  const [range, setRange] = useState<TimeRange>(initial);
+  useEffect(() => watchClusterRange(range), [range]);
+  return [range, setRange];
+}
+
+/** A chart's own range, its Flink/ZooKeeper/process series loaded while the chart is mounted. */
+export function useResourceRange(initial: TimeRange = '15m'): [TimeRange, (range: TimeRange) => void] {
+  const [range, setRange] = useState<TimeRange>(initial);
+  useEffect(() => watchResourceRange(range), [range]);
+  return [range, setRange];
+}

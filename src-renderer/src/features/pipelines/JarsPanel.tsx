@@ -1,0 +1,60 @@
+import { useCallback, useState } from 'react';
+import type { FlinkJar } from '../../../../src-shared/flink';
+import { bridge } from '../../bridge';
+import { usePolling } from '../../hooks/use-polling';
+
+interface Props {
+  onAction(label: string, run: () => Promise<unknown>): void;
+  onUpload(): void;
+}
+
+/** The jars Flink holds (uploaded here or through Flink's own dashboard) and the pipelines that run them. */
+export function JarsPanel({ onAction, onUpload }: Props) {
+  const [jars, setJars] = useState<FlinkJar[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => bridge.call('pipelines:jars', {}).then((list) => (setJars(list), setError(null)), (caught: Error) => setError(caught.message)), []);
+  usePolling(load, 5000);
+  return (
+    <section className="panel">
+      <header className="section-header">
+        <h2>Jars</h2>
+        <button onClick={onUpload}>Upload jar…</button>
+      </header>
+      {error && <div className="muted">Could not list Flink's jars: {error}</div>}
+      {jars && jars.length === 0 && <div className="muted">No jar uploaded to this cluster.</div>}
+      {jars && jars.length > 0 && (
+        <table className="grid compact" data-testid="jars">
+          <thead>
+            <tr>
+              <th>Jar</th>
+              <th>Entry classes (manifest)</th>
+              <th>Pipelines</th>
+              <th>Uploaded</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {jars.map((jar) => (
+              <tr key={jar.id} data-jar={jar.name}>
+                <td>
+                  {jar.name}
+                  <div className="muted mono-small">{jar.id}</div>
+                </td>
+                <td className="mono-small">{jar.entryClasses.join(', ') || <span className="muted">none: give one at start</span>}</td>
+                <td>{jar.pipelines.join(', ') || <span className="muted">—</span>}</td>
+                <td className="muted">{jar.uploadedAt ? new Date(jar.uploadedAt).toLocaleString() : '—'}</td>
+                <td className="right">
+                  {jar.pipelines.length === 0 && (
+                    <button className="danger" onClick={() => window.confirm(`Delete ${jar.name} from Flink?`) && onAction(`Delete ${jar.name}`, () => bridge.call('pipelines:deleteJar', { jarId: jar.id }).then(load))}>
+                      Delete
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

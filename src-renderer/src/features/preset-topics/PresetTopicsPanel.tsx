@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { bridge } from '../../bridge';
+import { useTopics } from '../topics/topics-store';
+
+/** The seed's three preset topics: applied in one action, drift shown, fixed on request. */
+export function PresetTopicsPanel() {
+  const { streams, load } = useTopics();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  if (!streams) return null;
+  const missing = streams.filter((stream) => stream.state === 'missing').length;
+
+  async function run(label: string, action: () => Promise<{ created: string[]; fixed: string[] }>) {
+    setBusy(label);
+    setMessage(null);
+    try {
+      const result = await action();
+      const done = [...result.created.map((topic) => `created ${topic}`), ...result.fixed.map((topic) => `fixed ${topic}`)];
+      setMessage({ kind: 'ok', text: done.length ? done.join(', ') : 'Nothing to do: every stream exists' });
+    } catch (error) {
+      setMessage({ kind: 'error', text: (error as Error).message });
+    } finally {
+      setBusy(null);
+      void load();
+    }
+  }
+
+  return (
+    <section className="panel" data-testid="streams-panel">
+      <header>
+        <h2>Preset topics</h2>
+        <button className={missing ? 'primary' : undefined} disabled={busy !== null} onClick={() => void run('apply', () => bridge.call('presetTopics:apply', {}))} data-testid="apply-streams">
+          {busy === 'apply' ? 'Applying…' : missing ? `Create ${missing} missing` : 'Apply'}
+        </button>
+      </header>
+      <table className="grid compact">
+        <thead>
+          <tr>
+            <th>Stream</th>
+            <th>Topic</th>
+            <th>Wanted</th>
+            <th>State</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {streams.map((stream) => (
+            <tr key={stream.key} data-stream={stream.topic} data-state={stream.state}>
+              <td>{stream.key}</td>
+              <td>
+                <code>{stream.topic}</code>
+              </td>
+              <td className="muted">
+                {stream.desired.partitions} partitions · RF {stream.desired.replicationFactor} · {stream.desired.retentionHours} h · {stream.desired.cleanupPolicy}
+              </td>
+              <td>
+                {stream.state === 'ok' && <span className="flag ok">in place</span>}
+                {stream.state === 'missing' && <span className="flag">missing</span>}
+                {stream.state === 'drifted' && (
+                  <span className="flag warn" title="What differs from the seed's settings">
+                    drifted: {stream.differences.map((difference) => `${difference.field} ${difference.actual} (wanted ${difference.desired})`).join(', ')}
+                  </span>
+                )}
+              </td>
+              <td className="right">
+                {stream.state === 'drifted' && (
+                  <button disabled={busy !== null} onClick={() => void run(stream.topic, () => bridge.call('presetTopics:fix', { topic: stream.topic }))}>
+                    {busy === stream.topic ? 'Fixing…' : 'Fix'}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {message && <div className={message.kind === 'ok' ? 'note ok' : 'note error'}>{message.text}</div>}
+    </section>
+  );
+}

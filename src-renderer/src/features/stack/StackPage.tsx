@@ -1,0 +1,230 @@
+import { useEffect, useRef, useState } from 'react';
+import type { StackServiceState } from '../../../../src-shared/stack';
+import { bridge } from '../../bridge';
+import { Field, Modal } from '../../ui/Modal';
+import { bytes, elapsed } from '../../format';
+import { useStack } from './stack-store';
+
+const SERVICE_LABELS: Record<string, string> = {
+  zookeeper: 'ZooKeeper',
+  kafka: 'Kafka broker',
+  'flink-jobmanager': 'Flink JobManager',
+  'flink-taskmanager': 'Flink TaskManager',
+  'flink-sql-gateway': 'Flink SQL Gateway',
+  'kafka-ui': 'Kafka UI',
+};
+
+function useTicker(active: boolean): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setTick((tick) => tick + 1), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+}
+
+/** The tail of a service's log, refreshed every two seconds while open (it follows the file). */
+function LogView({ service, onClose }: { service: string; onClose(): void }) {
+  const [log, setLog] = useState<{ file: string; lines: string[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const bottom = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const load = () => bridge.call('stack:logs', { service, lines: 400 }).then(setLog, (caught: Error) => setError(caught.message));
+    void load();
+    const timer = setInterval(() => void load(), 2000);
+    return () => clearInterval(timer);
+  }, [service]);
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'end' });
+  }, [log]);
+  return (
+    <Modal title={`${SERVICE_LABELS[service] ?? service} log`} wide onClose={onClose} footer={<button onClick={onClose}>Close</button>} testId="log-view">
+      {error && <div className="note error">{error}</div>}
+      {log && <div className="muted">{log.file} · following</div>}
+      <pre className="log">
+        {log?.lines.join('\n') || 'The log is empty.'}
+        <div ref={bottom} />
+      </pre>
+    </Modal>
+  );
+}
+
+function ResetDialog({ onClose }: { onClose(): void }) {
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const { load } = useStack();
+  return (
+    <Modal
+      title="Reset the local stack's data?"
+      onClose={onClose}
+      testId="reset-dialog"
+      footer={
+        <>
+          <button onClick={onClose}>Cancel</button>
+          <button
+            className="danger"
+            disabled={typed !== 'reset'}
+            onClick={() =>
+              void bridge.call('stack:reset', { confirmation: typed }).then(
+                () => (void load(), onClose()),
+                (caught: Error) => setError(caught.message),
+              )
+            }
+          >
+            Delete all data
+          </button>
+        </>
+      }
+    >
+      <p>Every topic and message, consumer offset, checkpoint, savepoint and log of the local stack is deleted. Connection profiles are kept.</p>
+      <Field label='Type "reset" to confirm' error={error}>
+        <input value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />
+      </Field>
+    </Modal>
+  );
+}
+
+function ServiceState({ service, operation, step, startedAt }: { service: StackServiceState; operation: string; step?: { phase: string; message?: string; at: number }; startedAt: number | null }) {
+  if (operation !== 'idle' && step) {
+    const waited = startedAt ? ` · ${elapsed(startedAt, step.phase === 'ready' || step.phase === 'failed' ? step.at : Date.now())}` : '';
+    return (
+      <span className={`phase phase-${step.phase}`}>
+        {step.phase}
+        {waited}
+        {step.message && step.phase === 'failed' ? <pre className="log short">{step.message}</pre> : step.message ? ` — ${step.message}` : ''}
+      </span>
+    );
+  }
+  if (operation === 'starting') return <span className="phase phase-starting">waiting</span>;
+  if (service.running) return <span className="phase phase-ready">{service.health ?? 'running'}</span>;
+  return <span className="phase phase-stopped">stopped</span>;
+}
+
+/** Kafka UI is a container image only: the native backend lists it so its absence is explained, not silent. */
+function KafkaUiNeedsDocker({ composeDetail }: { composeDetail: string | null }) {
+  return (
+    <tr data-service="kafka-ui" data-needs="docker">
+      <td>{SERVICE_LABELS['kafka-ui']}</td>
+      <td>
+        <span className="phase phase-stopped" data-testid="kafka-ui-needs-docker">
+          needs Docker
+        </span>
+        <div className="muted small">{composeDetail ? `${composeDetail.replace(/\.$/, '')}. ` : 'Switch to Docker Compose to run it. '}StreamDesk's own Topics, Messages and Consumers pages cover the same ground.</div>
+      </td>
+      <td>—</td>
+      <td>8082</td>
+      <td />
+    </tr>
+  );
+}
+
+export function StackPage() {
+  const { status, progress, operation, startedAt, error, up, down, load } = useStack();
+  const [logFor, setLogFor] = useState<string | null>(null);
+  const [resetting, setResetting] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  useTicker(operation !== 'idle');
+  useEffect(() => {
+    const timer = setInterval(() => void load(), 5000);
+    return () => clearInterval(timer);
+  }, [load]);
+  if (!status) return <div className="page-empty">Reading the local stack…</div>;
+  const anyRunning = status.services.some((service) => service.running);
+  const allRunning = status.services.every((service) => service.running);
+  const act = (call: () => Promise<unknown>) => {
+    setActionError(null);
+    void call().then(
+      () => load(),
+      (caught: Error) => setActionError(caught.message),
+    );
+  };
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Local stack</h1>
+          <div className="muted">
+            {status.kraft ? 'KRaft mode' : 'ZooKeeper mode'} · data in <code>{status.dataDir}</code> ({bytes(status.dataSizeBytes)})
+          </div>
+        </div>
+        <div className="actions">
+          {anyRunning && operation === 'idle' && <button onClick={() => void down()} data-testid="stack-stop">Stop stack</button>}
+          {(!allRunning || operation !== 'idle') && (
+            <button className="primary" disabled={operation !== 'idle'} onClick={() => void up()} data-testid="stack-start">
+              {operation === 'starting' ? `Starting… ${startedAt ? elapsed(startedAt) : ''}` : anyRunning ? 'Start stopped services' : 'Start stack'}
+            </button>
+          )}
+          <button className="danger" disabled={anyRunning || operation !== 'idle'} title={anyRunning ? 'Stop the stack first' : undefined} onClick={() => setResetting(true)}>
+            Reset data
+          </button>
+        </div>
+      </div>
+      <section className="panel backend" data-testid="stack-backend">
+        <label className="check">
+          <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => act(() => bridge.call('stack:setBackend', { backend: 'native' }))} /> Local JVM processes
+          <span className="muted">— ZooKeeper, Kafka and Flink from Maven Central; no Docker needed</span>
+        </label>
+        <label className="check">
+          <input type="radio" name="backend" disabled={!status.compose.available} checked={status.backend === 'compose'} onChange={() => act(() => bridge.call('stack:setBackend', { backend: 'compose' }))} /> Docker Compose
+          <span className="muted">— {status.compose.available ? `${status.compose.detail}, with Kafka UI` : status.compose.detail}</span>
+        </label>
+      </section>
+      {status.missingJars.length > 0 && (
+        <div className="callout warn">
+          The stack's jars are not fetched yet: the first start fetches them from Maven Central, which takes a few minutes and needs Maven 3 (<code>mvn</code>). To fetch them ahead, run <code>npm run jars</code>.
+          <ul>
+            {status.missingJars.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(actionError ?? error ?? status.lastError) && (
+        <div className="callout error" data-testid="stack-error">
+          <pre>{actionError ?? error ?? status.lastError}</pre>
+        </div>
+      )}
+      <table className="grid" data-testid="stack-services">
+        <thead>
+          <tr>
+            <th>Service</th>
+            <th>State</th>
+            <th>PID</th>
+            <th>Port</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {status.services.map((service) => (
+            <tr key={service.name} data-service={service.name} data-running={service.running}>
+              <td>{SERVICE_LABELS[service.name] ?? service.name}</td>
+              <td>
+                <ServiceState service={service} operation={operation} step={progress[service.name]} startedAt={startedAt} />
+              </td>
+              <td>{service.pid ?? '—'}</td>
+              <td>
+                {service.port}
+                {service.portHolder && (
+                  <div className="field-error" data-testid={`port-taken-${service.name}`}>
+                    taken by {service.portHolder}
+                  </div>
+                )}
+              </td>
+              <td className="right">
+                {!service.running && anyRunning && operation === 'idle' && status.backend === 'native' && (
+                  <button onClick={() => act(() => bridge.call('stack:restartService', { service: service.name }))} data-testid={`restart-${service.name}`}>
+                    Restart
+                  </button>
+                )}{' '}
+                {status.backend === 'native' && <button onClick={() => setLogFor(service.name)}>Log</button>}
+              </td>
+            </tr>
+          ))}
+          {status.backend === 'native' && <KafkaUiNeedsDocker composeDetail={status.compose.available ? null : status.compose.detail} />}
+        </tbody>
+      </table>
+      {logFor && <LogView service={logFor} onClose={() => setLogFor(null)} />}
+      {resetting && <ResetDialog onClose={() => setResetting(false)} />}
+    </div>
+  );
+}
