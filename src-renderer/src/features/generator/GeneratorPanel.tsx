@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { GeneratorKind, GeneratorStartArgs, MAX_GENERATOR_RATE, type GeneratorStatus } from '../../../../src-shared/generator';
-import { bridge } from '../../bridge';
 import { Field } from '../../ui/Modal';
-import { issuesByField, messageByField, type FieldErrors } from '../../field-errors';
+import { useContractForm } from '../../forms/use-contract-form';
 import { num } from '../../format';
-import { useGenerators } from './generator-store';
+import { startGenerator, stopGenerator, useGenerators } from './generator-store';
 
 const KIND_LABELS: Record<GeneratorKind, string> = {
   'stavanger-parking': 'Stavanger parking occupancy',
@@ -34,7 +33,7 @@ function GeneratorRow({ status }: { status: GeneratorStatus }) {
           disabled={stopping || status.state === 'stopping'}
           onClick={() => {
             setStopping(true);
-            void bridge.call('generator:stop', { id: status.id }).finally(() => setStopping(false));
+            void stopGenerator(status.id).finally(() => setStopping(false));
           }}
           data-testid="generator-stop"
         >
@@ -50,24 +49,13 @@ export function GeneratorPanel({ topic }: { topic: string }) {
   const generators = Object.values(useGenerators((state) => state.byId)).filter((status) => status.topic === topic);
   const [kind, setKind] = useState<GeneratorKind>(topic.includes('parking') ? 'stavanger-parking' : 'iot-sensors');
   const [rate, setRate] = useState('100');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const form = useContractForm({ fields: ['topic', 'kind', 'ratePerSec'] });
+  const busy = form.busy !== null;
   const recent = generators.sort((a, b) => b.startedAt - a.startedAt).slice(0, 3);
 
   async function start() {
     const args = { topic, kind, ratePerSec: Number(rate) };
-    const parsed = GeneratorStartArgs.safeParse(args);
-    if (!parsed.success) return setErrors(issuesByField(parsed.error));
-    setBusy(true);
-    setErrors({});
-    try {
-      const status = await bridge.call('generator:start', args);
-      useGenerators.setState((state) => ({ byId: { ...state.byId, [status.id]: status } }));
-    } catch (error) {
-      setErrors(messageByField((error as Error).message, ['topic', 'kind', 'ratePerSec']));
-    } finally {
-      setBusy(false);
-    }
+    await form.submit(args, startGenerator, { schema: GeneratorStartArgs });
   }
 
   return (
@@ -77,7 +65,7 @@ export function GeneratorPanel({ topic }: { topic: string }) {
         <span className="muted">Idempotent producer, acks=all: “sent” counts what the broker acknowledged</span>
       </header>
       <div className="form-row generator-form">
-        <Field label="Records" error={errors.kind}>
+        <Field label="Records" error={form.error('kind')}>
           <select value={kind} onChange={(event) => setKind(event.target.value as GeneratorKind)} data-testid="generator-kind">
             {GeneratorKind.options.map((option) => (
               <option key={option} value={option}>
@@ -86,14 +74,14 @@ export function GeneratorPanel({ topic }: { topic: string }) {
             ))}
           </select>
         </Field>
-        <Field label="Rate (records/s)" error={errors.ratePerSec} hint={`1–${num(MAX_GENERATOR_RATE)}`}>
+        <Field label="Rate (records/s)" error={form.error('ratePerSec')} hint={`1–${num(MAX_GENERATOR_RATE)}`}>
           <input type="number" min={1} max={MAX_GENERATOR_RATE} value={rate} onChange={(event) => setRate(event.target.value)} data-testid="generator-rate-input" />
         </Field>
         <button className="primary" disabled={busy} onClick={() => void start()} data-testid="generator-start">
           {busy ? 'Starting…' : 'Start generator'}
         </button>
       </div>
-      {(errors.topic || errors.form) && <div className="form-error">{errors.topic ?? errors.form}</div>}
+      {(form.error('topic') || form.error('form')) && <div className="form-error">{form.error('topic') ?? form.error('form')}</div>}
       {recent.map((status) => (
         <GeneratorRow key={status.id} status={status} />
       ))}

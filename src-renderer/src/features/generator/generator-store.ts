@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { GeneratorStatus } from '../../../../src-shared/generator';
+import type { GeneratorStartArgs, GeneratorStatus } from '../../../../src-shared/generator';
 import { bridge } from '../../bridge';
 
 /** Every generator the back end runs, by id, kept current by `generator:progressed`. */
@@ -19,3 +19,12 @@ export function followGenerators(): () => void {
     offLink();
   };
 }
+
+/** Starts a generator; its status goes into the store at once (progress events follow). */
+export async function startGenerator(args: GeneratorStartArgs): Promise<GeneratorStatus> {
+  const status = await bridge.call('generator:start', args);
+  useGenerators.setState((state) => ({ byId: { ...state.byId, [status.id]: status } }));
+  return status;
+}
+
+export const stopGenerator = (id: string) => bridge.call('generator:stop', { id });

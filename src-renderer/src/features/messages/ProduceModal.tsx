@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { ProduceArgs, type ProducedRecord } from '../../../../src-shared/produce';
-import { bridge } from '../../bridge';
 import { Field, Modal } from '../../ui/Modal';
-import { issuesByField, messageByField, type FieldErrors } from '../../field-errors';
+import { useContractForm } from '../../forms/use-contract-form';
+import { messageCalls } from './messages-store';
 
 const FIELDS = ['topic', 'key', 'value', 'headers', 'partition'] as const;
 const EXAMPLE = JSON.stringify({ garage: 'Kyrre', capacity: 150, occupied: 97, free: 53, event_time: Date.now() }, null, 2);
@@ -23,8 +23,8 @@ export function ProduceModal({ topic, partitions, onClose, initial }: { topic: s
   const [valueIsJson, setValueIsJson] = useState(initial?.valueIsJson ?? true);
   const [headers, setHeaders] = useState<{ name: string; value: string }[]>(initial?.headers ?? []);
   const [partition, setPartition] = useState(initial?.partition == null ? '' : String(initial.partition));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const form = useContractForm({ fields: FIELDS });
+  const busy = form.busy !== null;
   const [sent, setSent] = useState<ProducedRecord[]>([]);
 
   async function send() {
@@ -36,18 +36,8 @@ export function ProduceModal({ topic, partitions, onClose, initial }: { topic: s
       headers: Object.fromEntries(headers.filter((header) => header.name !== '').map((header) => [header.name, header.value])),
       partition: partition === '' ? null : Number(partition),
     };
-    const parsed = ProduceArgs.safeParse(args);
-    if (!parsed.success) return setErrors(issuesByField(parsed.error));
-    setBusy(true);
-    setErrors({});
-    try {
-      const record = await bridge.call('messages:produce', args);
-      setSent((previous) => [record, ...previous].slice(0, 5));
-    } catch (error) {
-      setErrors(messageByField((error as Error).message, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    const record = await form.submit(args, messageCalls.produce, { schema: ProduceArgs });
+    if (record) setSent((previous) => [record, ...previous].slice(0, 5));
   }
 
   return (
@@ -67,14 +57,14 @@ export function ProduceModal({ topic, partitions, onClose, initial }: { topic: s
     >
       <div className="form-grid">
         <div className="form-row">
-          <Field label="Key" error={errors.key} hint="Empty: no key (records spread over partitions)">
+          <Field label="Key" error={form.error('key')} hint="Empty: no key (records spread over partitions)">
             <input value={key} onChange={(event) => setKey(event.target.value)} spellCheck={false} />
           </Field>
-          <Field label="Partition" error={errors.partition} hint={`0–${partitions - 1}, or empty to let the key decide`}>
+          <Field label="Partition" error={form.error('partition')} hint={`0–${partitions - 1}, or empty to let the key decide`}>
             <input type="number" min={0} max={partitions - 1} value={partition} onChange={(event) => setPartition(event.target.value)} />
           </Field>
         </div>
-        <Field label="Value" error={errors.value}>
+        <Field label="Value" error={form.error('value')}>
           <textarea rows={8} value={value} onChange={(event) => setValue(event.target.value)} spellCheck={false} className="mono" />
         </Field>
         <label className="check">
@@ -94,9 +84,9 @@ export function ProduceModal({ topic, partitions, onClose, initial }: { topic: s
           <button type="button" onClick={() => setHeaders([...headers, { name: '', value: '' }])}>
             Add header
           </button>
-          {errors.headers && <span className="field-error">{errors.headers}</span>}
+          {form.error('headers') && <span className="field-error">{form.error('headers')}</span>}
         </fieldset>
-        {errors.form && <div className="form-error">{errors.form}</div>}
+        {form.error('form') && <div className="form-error">{form.error('form')}</div>}
         {sent.length > 0 && (
           <div className="note ok" data-testid="produce-result">
             Written with acks=all: {sent.map((record) => `partition ${record.partition} @ offset ${record.offset}`).join(' · ')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { SaveJarPipelineArgs, MAX_JAR_BYTES, splitProgramArgs, type JarPipelineDefinition, type PipelineDefinition } from '../../../../src-shared/pipelines';
 import { Field } from '../../ui/Modal';
-import { issuesByField, messageByField, type FieldErrors } from '../../field-errors';
+import { useContractForm } from '../../forms/use-contract-form';
 import { uploadJar } from './jar-upload';
 
 const FIELDS = ['name', 'fileName', 'bytes', 'entryClass', 'programArgs', 'description'] as const;
@@ -15,31 +15,21 @@ export function JarUploadForm({ onUploaded, onCancel }: { onUploaded(pipeline: J
   const [name, setName] = useState('');
   const [entryClass, setEntryClass] = useState('');
   const [programArgs, setProgramArgs] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const form = useContractForm({ fields: FIELDS });
+  const busy = form.busy !== null;
 
   async function upload() {
-    if (!file) return setErrors({ fileName: 'choose a .jar file' });
-    if (!/\.jar$/i.test(file.name)) return setErrors({ fileName: `"${file.name}" is not a .jar file` });
-    if (file.size > MAX_JAR_BYTES) return setErrors({ fileName: `is ${Math.round(file.size / 1024 / 1024)} MiB; Flink accepts at most ${MAX_JAR_BYTES / 1024 / 1024} MiB` });
+    if (!file) return form.fail({ fileName: 'choose a .jar file' });
+    if (!/\.jar$/i.test(file.name)) return form.fail({ fileName: `"${file.name}" is not a .jar file` });
+    if (file.size > MAX_JAR_BYTES) return form.fail({ fileName: `is ${Math.round(file.size / 1024 / 1024)} MiB; Flink accepts at most ${MAX_JAR_BYTES / 1024 / 1024} MiB` });
     const args = { name, entryClass: entryClass.trim() === '' ? null : entryClass.trim(), programArgs: splitProgramArgs(programArgs) };
-    const parsed = SaveJarPipelineArgs.safeParse(args);
-    if (!parsed.success) return setErrors(issuesByField(parsed.error));
-    setBusy(true);
-    setErrors({});
-    try {
-      const saved: PipelineDefinition = await uploadJar(file, args);
-      if (saved.kind === 'jar') onUploaded(saved);
-    } catch (error) {
-      setErrors(messageByField((error as Error).message, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    const saved: PipelineDefinition | undefined = await form.submit(args, (checked) => uploadJar(file, checked), { schema: SaveJarPipelineArgs });
+    if (saved?.kind === 'jar') onUploaded(saved);
   }
 
   return (
     <div className="panel form-grid" data-testid="jar-upload">
-      <Field label="Job jar" error={errors.fileName ?? errors.bytes} hint={file ? `${file.name}, ${Math.round(file.size / 1024)} KiB` : `At most ${MAX_JAR_BYTES / 1024 / 1024} MiB`}>
+      <Field label="Job jar" error={form.error('fileName') ?? form.error('bytes')} hint={file ? `${file.name}, ${Math.round(file.size / 1024)} KiB` : `At most ${MAX_JAR_BYTES / 1024 / 1024} MiB`}>
         <input
           type="file"
           accept=".jar,application/java-archive"
@@ -52,17 +42,17 @@ export function JarUploadForm({ onUploaded, onCancel }: { onUploaded(pipeline: J
         />
       </Field>
       <div className="form-row">
-        <Field label="Pipeline name" error={errors.name}>
+        <Field label="Pipeline name" error={form.error('name')}>
           <input name="jarPipelineName" value={name} onChange={(event) => setName(event.target.value)} placeholder="state_machine" />
         </Field>
-        <Field label="Entry class (empty: the manifest's)" error={errors.entryClass}>
+        <Field label="Entry class (empty: the manifest's)" error={form.error('entryClass')}>
           <input name="uploadEntryClass" value={entryClass} onChange={(event) => setEntryClass(event.target.value)} placeholder="org.example.MyJob" spellCheck={false} />
         </Field>
       </div>
-      <Field label="Program arguments" error={errors.programArgs} hint={'Separated by spaces; quote an argument that holds spaces ("a b")'}>
+      <Field label="Program arguments" error={form.error('programArgs')} hint={'Separated by spaces; quote an argument that holds spaces ("a b")'}>
         <input name="uploadProgramArgs" value={programArgs} onChange={(event) => setProgramArgs(event.target.value)} placeholder="--input topic --window 60" spellCheck={false} />
       </Field>
-      {errors.form && <div className="form-error">{errors.form}</div>}
+      {form.error('form') && <div className="form-error">{form.error('form')}</div>}
       <div className="actions">
         <button className="primary" disabled={busy} onClick={() => void upload()} data-testid="jar-upload-submit">
           {busy ? 'Uploading to Flink…' : 'Upload to Flink'}

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { FlinkCluster, FlinkJar, SavepointInfo } from '../../../../src-shared/flink';
+import type { FlinkCluster, SavepointInfo } from '../../../../src-shared/flink';
 import { joinProgramArgs, splitProgramArgs, StartPipelineArgs, type CheckpointingMode, type PipelineDefinition, type StartPipelineResult } from '../../../../src-shared/pipelines';
-import { bridge } from '../../bridge';
 import { Field, Modal } from '../../ui/Modal';
-import { issuesByField, messageByField, type FieldErrors } from '../../field-errors';
+import { useContractForm } from '../../forms/use-contract-form';
 import { JarUploadForm } from './JarUploadForm';
+import { jarsStore, pipelineCalls, savepointsStore } from './pipelines-store';
 
 const FIELDS = ['pipelineName', 'parallelism', 'checkpointIntervalMs', 'checkpointingMode', 'savepointPath', 'allowNonRestoredState', 'entryClass', 'programArgs'] as const;
 
@@ -33,16 +33,12 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
   const [mode, setMode] = useState<CheckpointingMode>('exactly-once');
   const [savepointPath, setSavepointPath] = useState(initial?.savepointPath ?? '');
   const [allowNonRestored, setAllowNonRestored] = useState(false);
-  const [savepoints, setSavepoints] = useState<SavepointInfo[]>([]);
-  const [jars, setJars] = useState<FlinkJar[]>([]);
+  const savepoints = savepointsStore.use().data ?? [];
+  const jars = jarsStore.use().data ?? [];
   const [entryClass, setEntryClass] = useState('');
   const [programArgs, setProgramArgs] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    bridge.call('pipelines:savepoints', {}).then(setSavepoints, () => setSavepoints([]));
-    bridge.call('pipelines:jars', {}).then(setJars, () => setJars([]));
-  }, []);
+  const form = useContractForm({ fields: FIELDS });
+  const busy = form.busy !== null;
   const selected = pipelines.find((p) => p.name === pipelineName) ?? null;
   const jar = selected?.kind === 'jar' ? selected : null;
   // a jar pipeline's own entry class and arguments, editable for this run
@@ -70,20 +66,16 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
       allowNonRestoredState: allowNonRestored,
       ...jarOverrides,
     };
-    const parsed = StartPipelineArgs.safeParse(args);
-    if (!parsed.success) return setErrors(issuesByField(parsed.error));
-    setBusy(true);
-    setErrors({});
-    try {
-      const result = initial?.resumeJobId
-        ? await bridge.call('pipelines:resume', { jobId: initial.resumeJobId, pipelineName, parallelism: args.parallelism, checkpointIntervalMs: args.checkpointIntervalMs, checkpointingMode: mode, allowNonRestoredState: allowNonRestored, ...(args.savepointPath ? { savepointPath: args.savepointPath } : {}) })
-        : await bridge.call('pipelines:start', args);
-      onStarted(result);
-    } catch (error) {
-      setErrors(messageByField((error as Error).message, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    const resumeJobId = initial?.resumeJobId;
+    const result = await form.submit(
+      args,
+      (checked): Promise<StartPipelineResult> =>
+        resumeJobId
+          ? pipelineCalls.resume({ jobId: resumeJobId, pipelineName, parallelism: checked.parallelism, checkpointIntervalMs: checked.checkpointIntervalMs, checkpointingMode: mode, allowNonRestoredState: allowNonRestored, ...(checked.savepointPath ? { savepointPath: checked.savepointPath } : {}) })
+          : pipelineCalls.start(checked),
+      { schema: StartPipelineArgs },
+    );
+    if (result) onStarted(result);
   }
 
   return (
@@ -102,7 +94,7 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
       }
     >
       <div className="form-grid">
-        <Field label="Pipeline" error={errors.pipelineName}>
+        <Field label="Pipeline" error={form.error('pipelineName')}>
           <select value={pipelineName} onChange={(event) => setPipelineName(event.target.value)} name="pipelineName" disabled={Boolean(initial?.resumeJobId) || uploading} style={{ maxWidth: '100%' }}>
             {pipelines.map((pipeline) => (
               <option key={pipeline.name} value={pipeline.name}>
@@ -126,14 +118,14 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
               setUploaded((list) => [...list, pipeline]);
               setPipelineName(pipeline.name);
               setUploading(false);
-              bridge.call('pipelines:jars', {}).then(setJars, () => undefined);
+              void jarsStore.refresh();
               onCatalogChanged();
             }}
           />
         )}
         {jar && !uploading && (
           <div className="form-row">
-            <Field label="Entry class" error={errors.entryClass} hint={manifestEntries.length ? `Manifest: ${manifestEntries.join(', ')}` : 'The jar names no entry class in its manifest: give one'}>
+            <Field label="Entry class" error={form.error('entryClass')} hint={manifestEntries.length ? `Manifest: ${manifestEntries.join(', ')}` : 'The jar names no entry class in its manifest: give one'}>
               <input name="entryClass" list="jar-entry-classes" value={entryClass} onChange={(event) => setEntryClass(event.target.value)} placeholder={manifestEntries[0] ?? 'org.example.MyJob'} spellCheck={false} />
               <datalist id="jar-entry-classes">
                 {manifestEntries.map((entry) => (
@@ -141,7 +133,7 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
                 ))}
               </datalist>
             </Field>
-            <Field label="Program arguments" error={errors.programArgs}>
+            <Field label="Program arguments" error={form.error('programArgs')}>
               <input name="programArgs" value={programArgs} onChange={(event) => setProgramArgs(event.target.value)} placeholder="--input topic" spellCheck={false} />
             </Field>
           </div>
@@ -149,25 +141,25 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
         <div className="form-row">
           <Field
             label="Parallelism"
-            error={errors.parallelism}
+            error={form.error('parallelism')}
             hint={cluster ? (overSlots ? <span className="flag warn" data-testid="slots-warning">Only {cluster.slotsFree} of {cluster.slotsTotal} slots are free: the job waits for slots and fails if none free up</span> : `${cluster.slotsFree} of ${cluster.slotsTotal} slots free`) : undefined}
           >
             <input type="number" min={1} name="parallelism" value={parallelism} onChange={(event) => setParallelism(event.target.value)} className={overSlots ? 'warn' : undefined} />
           </Field>
-          <Field label="Checkpoint interval (ms)" error={errors.checkpointIntervalMs}>
+          <Field label="Checkpoint interval (ms)" error={form.error('checkpointIntervalMs')}>
             <input type="number" min={100} name="checkpointIntervalMs" value={checkpointing ? interval : ''} disabled={!checkpointing} onChange={(event) => setInterval(event.target.value)} />
           </Field>
           <label className="check">
             <input type="checkbox" checked={checkpointing} onChange={(event) => setCheckpointing(event.target.checked)} /> Checkpointing
           </label>
         </div>
-        <Field label="Checkpointing mode" error={errors.checkpointingMode}>
+        <Field label="Checkpointing mode" error={form.error('checkpointingMode')}>
           <select value={mode} onChange={(event) => setMode(event.target.value as CheckpointingMode)} disabled={!checkpointing}>
             <option value="exactly-once">exactly-once</option>
             <option value="at-least-once">at-least-once</option>
           </select>
         </Field>
-        <Field label="Restore from savepoint (optional)" error={errors.savepointPath} hint={initial?.resumeJobId ? 'Empty: stop the running job with a savepoint, or use its latest one' : 'Pick one of the savepoints, or paste a path'}>
+        <Field label="Restore from savepoint (optional)" error={form.error('savepointPath')} hint={initial?.resumeJobId ? 'Empty: stop the running job with a savepoint, or use its latest one' : 'Pick one of the savepoints, or paste a path'}>
           <select name="savepointPick" value={savepoints.some((s) => s.path === savepointPath) ? savepointPath : ''} onChange={(event) => setSavepointPath(event.target.value)} data-testid="savepoint-pick">
             <option value="">{savepoints.length ? `— none (${savepoints.length} available) —` : '— no savepoint yet —'}</option>
             {savepoints.map((savepoint) => (
@@ -181,7 +173,7 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
         <label className="check">
           <input type="checkbox" checked={allowNonRestored} onChange={(event) => setAllowNonRestored(event.target.checked)} /> Allow non-restored state (skip savepoint state no operator claims)
         </label>
-        {errors.form && <div className="form-error" data-testid="start-pipeline-error">{errors.form}</div>}
+        {form.error('form') && <div className="form-error" data-testid="start-pipeline-error">{form.error('form')}</div>}
       </div>
     </Modal>
   );

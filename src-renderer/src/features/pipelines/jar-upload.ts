@@ -3,10 +3,10 @@
 // WebSocket, so it posts the file to serve's upload route, which makes the same contract call.
 import type { SaveJarPipelineArgs, PipelineDefinition } from '../../../../src-shared/pipelines';
 import { StreamdeskError, type Envelope } from '../../../../src-shared/errors';
-import { bridge } from '../../bridge';
+import { pipelineCalls } from './pipelines-store';
 
 export async function uploadJar(file: File, settings: SaveJarPipelineArgs): Promise<PipelineDefinition> {
-  if (window.streamdesk) return bridge.call('pipelines:uploadJarBytes', { ...settings, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  if (window.streamdesk) return pipelineCalls.uploadJarBytes({ ...settings, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   const query = new URLSearchParams({ fileName: file.name });
   for (const [key, value] of Object.entries(settings)) {
     if (value === null || value === undefined || value === '') continue;
@@ -19,6 +19,6 @@ export async function uploadJar(file: File, settings: SaveJarPipelineArgs): Prom
   } catch {
     throw new StreamdeskError('internal', `upload failed: HTTP ${response.status}`);
   }
-  if (!envelope.ok) throw new StreamdeskError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) throw new StreamdeskError(envelope.error.code, envelope.error.message, envelope.error.issues ?? []);
   return envelope.result;
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { ProfileInput, type ConnectionTestResult, type FlinkAuthKind, type KafkaMechanism, type ProfileView } from '../../../../src-shared/profiles';
-import { bridge } from '../../bridge';
 import { Field, Modal } from '../../ui/Modal';
-import { issuesByPath, type FieldErrors } from '../../field-errors';
+import { useContractForm } from '../../forms/use-contract-form';
+import { profileCalls } from './profiles-store';
 import { TestResults } from './TestResults';
 
 const empty = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -43,8 +43,8 @@ export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileVie
   const [flinkSecret, setFlinkSecret] = useState<string | undefined>(undefined);
   const [prometheusUrl, setPrometheusUrl] = useState(profile?.prometheusUrl ?? '');
   const [kafkaUiUrl, setKafkaUiUrl] = useState(profile?.kafkaUiUrl ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState<'save' | 'test' | null>(null);
+  const form = useContractForm();
+  const busy = form.busy;
   const [tested, setTested] = useState<ConnectionTestResult | null>(null);
 
   function input() {
@@ -63,21 +63,10 @@ export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileVie
 
   async function run(kind: 'save' | 'test') {
     const candidate = input();
-    const parsed = ProfileInput.safeParse(candidate);
-    if (!parsed.success) return setErrors(issuesByPath(parsed.error));
-    setErrors({});
-    setBusy(kind);
-    try {
-      if (kind === 'test') setTested(await bridge.call('profiles:test', { profile: candidate }));
-      else {
-        await bridge.call('profiles:save', { profile: candidate });
-        onSaved();
-      }
-    } catch (error) {
-      setErrors({ form: (error as Error).message });
-    } finally {
-      setBusy(null);
-    }
+    if (kind === 'test') {
+      const result = await form.submit(candidate, (profile) => profileCalls.test({ profile }), { schema: ProfileInput, kind });
+      if (result) setTested(result);
+    } else if (await form.submit(candidate, profileCalls.save, { schema: ProfileInput, kind })) onSaved();
   }
 
   return (
@@ -99,14 +88,14 @@ export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileVie
       }
     >
       <div className="form-grid">
-        <Field label="Name" error={errors.name}>
+        <Field label="Name" error={form.error('name')}>
           <input name="name" value={name} onChange={(event) => setName(event.target.value)} />
         </Field>
-        <Field label="Bootstrap servers" error={errors.kafkaBootstrap ?? Object.entries(errors).find(([key]) => key.startsWith('kafkaBootstrap.'))?.[1]} hint="host:port, separated by commas">
+        <Field label="Bootstrap servers" error={form.error('kafkaBootstrap')} hint="host:port, separated by commas">
           <input name="bootstrap" value={bootstrap} onChange={(event) => setBootstrap(event.target.value)} placeholder="broker1:9092, broker2:9092" spellCheck={false} />
         </Field>
         <div className="form-row">
-          <Field label="SASL" error={errors['auth.mechanism']}>
+          <Field label="SASL" error={form.error('auth.mechanism')}>
             <select value={mechanism} onChange={(event) => setMechanism(event.target.value as KafkaMechanism)} name="mechanism">
               <option value="none">none</option>
               <option value="plain">PLAIN</option>
@@ -116,10 +105,10 @@ export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileVie
           </Field>
           {mechanism !== 'none' && (
             <>
-              <Field label="Username" error={errors['auth.username']}>
+              <Field label="Username" error={form.error('auth.username')}>
                 <input name="username" value={username} onChange={(event) => setUsername(event.target.value)} autoComplete="off" />
               </Field>
-              <SecretInput label="Password" stored={profile?.hasKafkaPassword ?? false} value={password} onChange={setPassword} error={errors['auth.password']} />
+              <SecretInput label="Password" stored={profile?.hasKafkaPassword ?? false} value={password} onChange={setPassword} error={form.error('auth.password')} />
             </>
           )}
         </div>
@@ -128,19 +117,19 @@ export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileVie
         </label>
         {tls && (
           <>
-            <Field label="CA certificate file (PEM)" error={errors['tls.caFile']}>
+            <Field label="CA certificate file (PEM)" error={form.error('tls.caFile')}>
               <input value={caFile} onChange={(event) => setCaFile(event.target.value)} placeholder="/etc/kafka/ca.pem" spellCheck={false} />
             </Field>
             <div className="form-row">
-              <Field label="Client certificate file" error={errors['tls.certFile']}>
+              <Field label="Client certificate file" error={form.error('tls.certFile')}>
                 <input value={certFile} onChange={(event) => setCertFile(event.target.value)} spellCheck={false} />
               </Field>
-              <Field label="Client key file" error={errors['tls.keyFile']}>
+              <Field label="Client key file" error={form.error('tls.keyFile')}>
                 <input value={keyFile} onChange={(event) => setKeyFile(event.target.value)} spellCheck={false} />
               </Field>
             </div>
             <div className="form-row">
-              <SecretInput label="Key password" stored={profile?.hasKeyPassword ?? false} value={keyPassword} onChange={setKeyPassword} error={errors['tls.keyPassword']} />
+              <SecretInput label="Key password" stored={profile?.hasKeyPassword ?? false} value={keyPassword} onChange={setKeyPassword} error={form.error('tls.keyPassword')} />
               <label className="check">
                 <input type="checkbox" checked={verify} onChange={(event) => setVerify(event.target.checked)} /> Verify the broker's certificate
               </label>
@@ -148,16 +137,16 @@ export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileVie
           </>
         )}
         <div className="form-row">
-          <Field label="ZooKeeper (optional)" error={errors.zookeeper} hint="Empty for KRaft clusters">
+          <Field label="ZooKeeper (optional)" error={form.error('zookeeper')} hint="Empty for KRaft clusters">
             <input value={zookeeper} onChange={(event) => setZookeeper(event.target.value)} placeholder="zk1:2181" spellCheck={false} />
           </Field>
-          <Field label="Flink REST URL (optional)" error={errors['flink.url']}>
+          <Field label="Flink REST URL (optional)" error={form.error('flink.url')}>
             <input value={flinkUrl} onChange={(event) => setFlinkUrl(event.target.value)} placeholder="http://flink:8081" spellCheck={false} />
           </Field>
         </div>
         {flinkUrl.trim() !== '' && (
           <div className="form-row">
-            <Field label="Flink authentication" error={errors['flink.auth']}>
+            <Field label="Flink authentication" error={form.error('flink.auth')}>
               <select value={flinkAuth} onChange={(event) => setFlinkAuth(event.target.value as FlinkAuthKind)}>
                 <option value="none">none</option>
                 <option value="basic">basic</option>
@@ -165,24 +154,24 @@ export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileVie
               </select>
             </Field>
             {flinkAuth === 'basic' && (
-              <Field label="Flink username" error={errors['flink.username']}>
+              <Field label="Flink username" error={form.error('flink.username')}>
                 <input value={flinkUser} onChange={(event) => setFlinkUser(event.target.value)} autoComplete="off" />
               </Field>
             )}
             {flinkAuth !== 'none' && (
-              <SecretInput label={flinkAuth === 'bearer' ? 'Token' : 'Password'} stored={profile?.hasFlinkSecret ?? false} value={flinkSecret} onChange={setFlinkSecret} error={errors['flink.password'] ?? errors['flink.token']} />
+              <SecretInput label={flinkAuth === 'bearer' ? 'Token' : 'Password'} stored={profile?.hasFlinkSecret ?? false} value={flinkSecret} onChange={setFlinkSecret} error={form.error('flink.password') ?? form.error('flink.token')} />
             )}
           </div>
         )}
         <div className="form-row">
-          <Field label="Prometheus / JMX exporter URL (optional)" error={errors.prometheusUrl} hint="For bytes/s and request rates">
+          <Field label="Prometheus / JMX exporter URL (optional)" error={form.error('prometheusUrl')} hint="For bytes/s and request rates">
             <input value={prometheusUrl} onChange={(event) => setPrometheusUrl(event.target.value)} placeholder="http://broker1:7071/metrics" spellCheck={false} />
           </Field>
-          <Field label="Kafka UI URL (optional)" error={errors.kafkaUiUrl}>
+          <Field label="Kafka UI URL (optional)" error={form.error('kafkaUiUrl')}>
             <input value={kafkaUiUrl} onChange={(event) => setKafkaUiUrl(event.target.value)} placeholder="http://kafka-ui:8080" spellCheck={false} />
           </Field>
         </div>
-        {errors.form && <div className="form-error">{errors.form}</div>}
+        {form.error('form') && <div className="form-error">{form.error('form')}</div>}
         {tested && <TestResults result={tested} />}
       </div>
     </Modal>

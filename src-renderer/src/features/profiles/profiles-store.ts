@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { CallArgs } from '../../../../src-shared/contract';
 import type { ProfilesState } from '../../../../src-shared/profiles';
 import { bridge } from '../../bridge';
 
@@ -29,3 +30,11 @@ export function followProfiles(onSwitch: () => void): () => void {
     if (before !== state.activeId) onSwitch();
   });
 }
+
+export const profileCalls = {
+  save: (profile: CallArgs<'profiles:save'>['profile']) => bridge.call('profiles:save', { profile }),
+  /** A saved profile by id, or a candidate from the form. */
+  test: (args: CallArgs<'profiles:test'>) => bridge.call('profiles:test', args),
+  activate: (id: string) => bridge.call('profiles:activate', { id }),
+  delete: (id: string) => bridge.call('profiles:delete', { id }),
+};

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { CreateTopicArgs, type CleanupPolicy } from '../../../../src-shared/topics';
-import { bridge } from '../../bridge';
 import { Field, Modal } from '../../ui/Modal';
-import { issuesByField, messageByField, type FieldErrors } from '../../field-errors';
+import { useContractForm } from '../../forms/use-contract-form';
 import { ConfigRows, type ConfigRow } from './ConfigRows';
+import { topicCalls } from './topics-store';
 
 const FIELDS = ['name', 'partitions', 'replicationFactor', 'retentionHours', 'cleanupPolicy', 'configs'] as const;
 
@@ -16,8 +16,9 @@ export function CreateTopicModal({ onClose, onCreated }: { onClose(): void; onCr
   const [forever, setForever] = useState(false);
   const [cleanupPolicy, setCleanupPolicy] = useState<CleanupPolicy>('delete');
   const [configs, setConfigs] = useState<ConfigRow[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const form = useContractForm({ fields: FIELDS });
+  const { errors } = form;
+  const busy = form.busy !== null;
 
   async function submit() {
     const args = {
@@ -28,21 +29,10 @@ export function CreateTopicModal({ onClose, onCreated }: { onClose(): void; onCr
       cleanupPolicy,
       configs: Object.fromEntries(configs.filter((row) => row.key.trim() !== '').map((row) => [row.key.trim(), row.value.trim()])),
     };
-    const parsed = CreateTopicArgs.safeParse(args);
-    if (!parsed.success) return setErrors(issuesByField(parsed.error));
-    setBusy(true);
-    setErrors({});
-    try {
-      await bridge.call('topics:create', args);
-      onCreated(args.name);
-    } catch (error) {
-      setErrors(messageByField((error as Error).message, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    if (await form.submit(args, topicCalls.create, { schema: CreateTopicArgs })) onCreated(args.name);
   }
 
-  const configError = Object.entries(errors).find(([key]) => key.startsWith('configs'))?.[1];
+  const configError = form.error('configs');
   return (
     <Modal
       title="Create topic"

@@ -1,43 +1,23 @@
 import { useState } from 'react';
 import type { TopicDetail } from '../../../../src-shared/topics';
 import { AlterTopicConfigsArgs } from '../../../../src-shared/topics';
-import { bridge } from '../../bridge';
 import { Field, Modal } from '../../ui/Modal';
-import { issuesByField, messageByField, type FieldErrors } from '../../field-errors';
+import { useContractForm } from '../../forms/use-contract-form';
 import { ConfigRows, type ConfigRow } from './ConfigRows';
-
-/** Runs a back-end call for a dialog: busy flag, field errors from the message, close on success. */
-function useSubmit(fields: readonly string[], onDone: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  async function submit(call: () => Promise<unknown>) {
-    setBusy(true);
-    setErrors({});
-    try {
-      await call();
-      onDone();
-    } catch (error) {
-      setErrors(messageByField((error as Error).message, fields));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, errors, setErrors, submit };
-}
+import { topicCalls } from './topics-store';
 
 export function EditConfigsModal({ detail, onClose }: { detail: TopicDetail; onClose(): void }) {
   const overrides = detail.configs.filter((entry) => !entry.isDefault && !entry.readOnly && !entry.sensitive);
   const [rows, setRows] = useState<ConfigRow[]>(overrides.map((entry) => ({ key: entry.name, value: entry.value ?? '' })));
-  const { busy, errors, setErrors, submit } = useSubmit(['configs', 'name'], onClose);
-  const save = () => {
+  const form = useContractForm({ fields: ['configs', 'name'] });
+  const busy = form.busy !== null;
+  const save = async () => {
     const set = Object.fromEntries(rows.filter((row) => row.key.trim()).map((row) => [row.key.trim(), row.value.trim()]));
     const reset = overrides.map((entry) => entry.name).filter((name) => !(name in set));
     const args = { name: detail.summary.name, set, reset };
-    const parsed = AlterTopicConfigsArgs.safeParse(args);
-    if (!parsed.success) return setErrors(issuesByField(parsed.error));
-    void submit(() => bridge.call('topics:alterConfigs', args));
+    if (await form.submit(args, topicCalls.alterConfigs, { schema: AlterTopicConfigsArgs })) onClose();
   };
-  const configError = Object.entries(errors).find(([key]) => key.startsWith('configs'))?.[1];
+  const configError = form.error('configs');
   return (
     <Modal
       title={`Configs of ${detail.summary.name}`}
@@ -46,7 +26,7 @@ export function EditConfigsModal({ detail, onClose }: { detail: TopicDetail; onC
       footer={
         <>
           <button onClick={onClose}>Cancel</button>
-          <button className="primary" disabled={busy} onClick={save}>
+          <button className="primary" disabled={busy} onClick={() => void save()}>
             {busy ? 'Saving…' : 'Save'}
           </button>
         </>
@@ -54,14 +34,16 @@ export function EditConfigsModal({ detail, onClose }: { detail: TopicDetail; onC
     >
       <p className="muted">Overrides of the broker defaults. Removing a row resets that config to its default; other configs are untouched.</p>
       <ConfigRows rows={rows} onChange={setRows} error={configError} />
-      {errors.form && <div className="form-error">{errors.form}</div>}
+      {form.error('form') && <div className="form-error">{form.error('form')}</div>}
     </Modal>
   );
 }
 
 export function AddPartitionsModal({ detail, onClose }: { detail: TopicDetail; onClose(): void }) {
   const [total, setTotal] = useState(String(detail.summary.partitions + 1));
-  const { busy, errors, submit } = useSubmit(['totalPartitions'], onClose);
+  const form = useContractForm({ fields: ['totalPartitions'] });
+  const busy = form.busy !== null;
+  const add = async () => (await form.submit({ name: detail.summary.name, totalPartitions: Number(total) }, topicCalls.addPartitions)) && onClose();
   return (
     <Modal
       title={`Add partitions to ${detail.summary.name}`}
@@ -69,13 +51,13 @@ export function AddPartitionsModal({ detail, onClose }: { detail: TopicDetail; o
       footer={
         <>
           <button onClick={onClose}>Cancel</button>
-          <button className="primary" disabled={busy} onClick={() => void submit(() => bridge.call('topics:addPartitions', { name: detail.summary.name, totalPartitions: Number(total) }))}>
+          <button className="primary" disabled={busy} onClick={() => void add()}>
             {busy ? 'Adding…' : 'Add partitions'}
           </button>
         </>
       }
     >
-      <Field label="Total partitions" error={errors.totalPartitions ?? errors.form} hint={`Now ${detail.summary.partitions}. Kafka can add partitions but never remove them; keys move to other partitions.`}>
+      <Field label="Total partitions" error={form.error('totalPartitions') ?? form.error('form')} hint={`Now ${detail.summary.partitions}. Kafka can add partitions but never remove them; keys move to other partitions.`}>
         <input type="number" min={detail.summary.partitions + 1} value={total} onChange={(event) => setTotal(event.target.value)} />
       </Field>
     </Modal>
@@ -84,7 +66,9 @@ export function AddPartitionsModal({ detail, onClose }: { detail: TopicDetail; o
 
 export function DeleteTopicModal({ name, onClose, onDeleted }: { name: string; onClose(): void; onDeleted(): void }) {
   const [typed, setTyped] = useState('');
-  const { busy, errors, submit } = useSubmit(['confirmation', 'name'], onDeleted);
+  const form = useContractForm({ fields: ['confirmation', 'name'] });
+  const busy = form.busy !== null;
+  const remove = async () => (await form.submit({ name, confirmation: typed }, topicCalls.delete)) && onDeleted();
   return (
     <Modal
       title={`Delete ${name}?`}
@@ -93,14 +77,14 @@ export function DeleteTopicModal({ name, onClose, onDeleted }: { name: string; o
       footer={
         <>
           <button onClick={onClose}>Cancel</button>
-          <button className="danger" disabled={busy || typed !== name} onClick={() => void submit(() => bridge.call('topics:delete', { name, confirmation: typed }))}>
+          <button className="danger" disabled={busy || typed !== name} onClick={() => void remove()}>
             {busy ? 'Deleting…' : 'Delete topic'}
           </button>
         </>
       }
     >
       <p>Every record in this topic is deleted. This cannot be undone.</p>
-      <Field label={`Type ${name} to confirm`} error={errors.confirmation ?? errors.name ?? errors.form}>
+      <Field label={`Type ${name} to confirm`} error={form.error('confirmation') ?? form.error('name') ?? form.error('form')}>
         <input value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} />
       </Field>
     </Modal>

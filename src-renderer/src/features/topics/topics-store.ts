@@ -2,6 +2,15 @@ import { create } from 'zustand';
 import type { StreamState } from '../../../../src-shared/streams';
 import type { TopicSummary } from '../../../../src-shared/topics';
 import { bridge } from '../../bridge';
+import type { CallArgs } from '../../../../src-shared/contract';
+
+/** The topic changes a page can make (stores are read again by the caller's act or form). */
+export const topicCalls = {
+  create: (args: CallArgs<'topics:create'>) => bridge.call('topics:create', args),
+  alterConfigs: (args: CallArgs<'topics:alterConfigs'>) => bridge.call('topics:alterConfigs', args),
+  addPartitions: (args: CallArgs<'topics:addPartitions'>) => bridge.call('topics:addPartitions', args),
+  delete: (args: CallArgs<'topics:delete'>) => bridge.call('topics:delete', args),
+};
 
 interface TopicsState {
   topics: TopicSummary[] | null;
