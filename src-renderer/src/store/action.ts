@@ -1,6 +1,7 @@
 // The renderer's one way to change back-end state: `act` runs a call, tracks it as busy, reports
 // how it went to one place (the outcomes store, read by each page's notice) and refreshes the
 // stores it names. Forms use useContractForm instead, which puts argument errors by their fields.
+import { useEffect } from 'react';
 import { create } from 'zustand';
 
 export interface Outcome {
@@ -56,8 +57,9 @@ export async function act<R>(scope: string, run: () => Promise<R>, options: ActO
   }
 }
 
-/** A page's or panel's actions: `run` is act for this scope; outcome and busy are its current ones. */
+/** A page's or panel's actions: `run` is act for this scope; outcome and busy are its current ones (cleared when it unmounts, as a page's own state was). */
 export function useAction(scope: string) {
+  useEffect(() => () => useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: null } })), [scope]);
   const outcome = useOutcomes((state) => state.byScope[scope] ?? null);
   const busy = useOutcomes((state) => state.busy[scope] ?? null);
   return {

@@ -1,7 +1,4 @@
-import { useCallback, useState } from 'react';
-import type { FlinkJar } from '../../../../src-shared/flink';
-import { bridge } from '../../bridge';
-import { usePolling } from '../../hooks/use-polling';
+import { jarsStore, pipelineCalls } from './pipelines-store';
 
 interface Props {
   onAction(label: string, run: () => Promise<unknown>): void;
@@ -10,10 +7,7 @@ interface Props {
 
 /** The jars Flink holds (uploaded here or through Flink's own dashboard) and the pipelines that run them. */
 export function JarsPanel({ onAction, onUpload }: Props) {
-  const [jars, setJars] = useState<FlinkJar[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => bridge.call('pipelines:jars', {}).then((list) => (setJars(list), setError(null)), (caught: Error) => setError(caught.message)), []);
-  usePolling(load, 5000);
+  const { data: jars, error } = jarsStore.use();
   return (
     <section className="panel">
       <header className="section-header">
@@ -45,7 +39,7 @@ export function JarsPanel({ onAction, onUpload }: Props) {
                 <td className="muted">{jar.uploadedAt ? new Date(jar.uploadedAt).toLocaleString() : '—'}</td>
                 <td className="right">
                   {jar.pipelines.length === 0 && (
-                    <button className="danger" onClick={() => window.confirm(`Delete ${jar.name} from Flink?`) && onAction(`Delete ${jar.name}`, () => bridge.call('pipelines:deleteJar', { jarId: jar.id }).then(load))}>
+                    <button className="danger" onClick={() => window.confirm(`Delete ${jar.name} from Flink?`) && onAction(`Delete ${jar.name}`, () => pipelineCalls.deleteJar(jar.id).then(() => jarsStore.refresh()))}>
                       Delete
                     </button>
                   )}

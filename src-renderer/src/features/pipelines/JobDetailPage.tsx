@@ -1,10 +1,8 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
-import type { JobDetail } from '../../../../src-shared/flink';
-import { bridge } from '../../bridge';
-import { usePolling } from '../../hooks/use-polling';
+import { lazy, Suspense } from 'react';
 import { bytes, num } from '../../format';
 import { hrefOf } from '../../router';
 import { LatencyPanel } from './latency';
+import { jobStore } from './pipelines-store';
 
 /** recharts is loaded with the first job page, not with the app. */
 const CheckpointHistoryChart = lazy(() => import('./CheckpointHistoryChart'));
@@ -13,10 +11,7 @@ const pct = (value: number | null) => (value === null ? '—' : `${Math.round(va
 
 /** One Flink job: vertices with their metrics and backpressure, checkpoints, exceptions, configuration. */
 export function JobDetailPage({ jobId }: { jobId: string }) {
-  const [job, setJob] = useState<JobDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => bridge.call('pipelines:job', { jobId }).then((detail) => (setJob(detail), setError(null)), (caught: Error) => setError(caught.message)), [jobId]);
-  usePolling(load, 3000);
+  const { data: job, error } = jobStore.use({ jobId });
   if (!job) return <div className="page"><a href={hrefOf('pipelines')}>← Pipelines</a><div className="page-empty">{error ?? 'Loading…'}</div></div>;
   return (
     <div className="page">
