@@ -1,10 +1,9 @@
-import { useCallback, useState } from 'react';
-import type { ConsumerGroupDetail, ConsumerGroupSummary, ResetOffsetsResult, ResetTarget } from '../../../../src-shared/consumers';
-import { bridge } from '../../bridge';
-import { usePolling } from '../../hooks/use-polling';
+import { useState } from 'react';
+import type { ConsumerGroupDetail, ResetOffsetsResult, ResetTarget } from '../../../../src-shared/consumers';
 import { Field } from '../../ui/Modal';
 import { num } from '../../format';
 import { hrefOf } from '../../router';
+import { consumerCalls, groupsStore, groupStore } from './consumers-store';
 import { GroupLagChart } from './GroupLagChart';
 
 type TargetKind = ResetTarget['kind'];
@@ -17,7 +16,7 @@ function ResetPanel({ group, onDone }: { group: ConsumerGroupDetail; onDone(): v
   const target = (): ResetTarget =>
     kind === 'timestamp' ? { kind, ms: new Date(value).getTime() } : kind === 'offset' ? { kind, offset: Number(value) } : { kind };
   const run = (dryRun: boolean) =>
-    bridge.call('consumers:resetOffsets', { groupId: group.summary.groupId, to: target(), dryRun }).then(
+    consumerCalls.resetOffsets({ groupId: group.summary.groupId, to: target(), dryRun }).then(
       (result) => {
         setError(null);
         setPreview(result);
@@ -87,10 +86,9 @@ function ResetPanel({ group, onDone }: { group: ConsumerGroupDetail; onDone(): v
 }
 
 function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged(): void }) {
-  const [group, setGroup] = useState<ConsumerGroupDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => bridge.call('consumers:detail', { groupId }).then((detail) => (setGroup(detail), setError(null)), (caught: Error) => setError(caught.message)), [groupId]);
-  usePolling(load, 5000);
+  const { data: group, error: loadError } = groupStore.use({ groupId });
+  const [actionError, setActionError] = useState<string | null>(null);
+  const error = actionError ?? loadError;
   if (!group) return <div className="page-empty">{error ?? 'Loading…'}</div>;
   return (
     <>
@@ -103,7 +101,7 @@ function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged(): voi
             className="danger"
             onClick={() => {
               const typed = window.prompt(`Type the group id to delete it: ${groupId}`);
-              if (typed !== null) void bridge.call('consumers:delete', { groupId, confirm: typed }).then(onChanged, (caught: Error) => setError(caught.message));
+              if (typed !== null) void consumerCalls.delete(groupId, typed).then(onChanged, (caught: Error) => setActionError(caught.message));
             }}
           >
             Delete group
@@ -138,17 +136,14 @@ function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged(): voi
           </tbody>
         </table>
       </section>
-      <ResetPanel group={group} onDone={() => void load()} />
+      <ResetPanel group={group} onDone={() => void groupStore.refresh({ groupId })} />
     </>
   );
 }
 
 /** Consumer groups: state, members, topics and lag; a group's lag per partition; offset resets. */
 export function ConsumersPage({ groupId }: { groupId: string | null }) {
-  const [groups, setGroups] = useState<ConsumerGroupSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => bridge.call('consumers:list', {}).then((list) => (setGroups(list), setError(null)), (caught: Error) => setError(caught.message)), []);
-  usePolling(load, 5000);
+  const { data: groups, error } = groupsStore.use();
   return (
     <div className="page">
       <div className="page-header">
@@ -183,7 +178,7 @@ export function ConsumersPage({ groupId }: { groupId: string | null }) {
         </tbody>
       </table>
       {groups?.length === 0 && <div className="muted">No consumer group on this cluster.</div>}
-      {groupId && <GroupDetail key={groupId} groupId={groupId} onChanged={() => (void load(), (location.hash = hrefOf('consumers')))} />}
+      {groupId && <GroupDetail key={groupId} groupId={groupId} onChanged={() => (void groupsStore.refresh(), (location.hash = hrefOf('consumers')))} />}
     </div>
   );
 }

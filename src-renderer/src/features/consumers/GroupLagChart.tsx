@@ -1,25 +1,22 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { LiveSeries } from '../../charts/live-series';
 import type { GroupLagHistory } from '../../../../src-shared/consumers';
 import type { TimeRange } from '../../../../src-shared/metrics';
-import { usePolling } from '../../hooks/use-polling';
 import { PROPS_ONLY } from '../../charts/live-reading';
 import { LiveChart, PALETTE } from '../../charts/LiveChart';
-import { bridge } from '../../bridge';
 import { num } from '../../format';
+import { lagHistoryStore } from './consumers-store';
 
 const RANGES: TimeRange[] = ['5m', '15m', '1h', '6h', '24h'];
 
 /** A group's total lag over time, as the back end's metrics sampler recorded it (every 5 s). */
 export function GroupLagChart({ groupId, currentLag }: { groupId: string; currentLag: number | null }) {
   const [range, setRange] = useState<TimeRange>('15m');
-  const [history, setHistory] = useState<GroupLagHistory | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () => bridge.call('consumers:lagHistory', { groupId, time_range: range }).then((answer) => (setHistory(answer), setError(null)), (caught: Error) => setError(caught.message)),
-    [groupId, range],
-  );
-  usePolling(load, 5000);
+  const { data, error } = lagHistoryStore.use({ groupId, range });
+  // the last range's history stays on screen until the new range's arrives
+  const shown = useRef<GroupLagHistory | null>(null);
+  if (data) shown.current = data;
+  const history = data ?? shown.current;
   const points = useMemo(() => LiveSeries.of(history?.points ?? []), [history]);
   return (
     <div className="group-lag">

@@ -1,10 +1,8 @@
-import { useCallback, useState } from 'react';
-import type { TopicDetail } from '../../../../src-shared/topics';
-import { bridge } from '../../bridge';
-import { usePolling } from '../../hooks/use-polling';
+import { useState } from 'react';
 import { bytes, num, retention } from '../../format';
 import { hrefOf, navigate } from '../../router';
 import { AddPartitionsModal, DeleteTopicModal, EditConfigsModal } from './TopicActions';
+import { topicStore } from './topics-store';
 import { ProduceModal } from '../messages/ProduceModal';
 import { GeneratorPanel } from '../generator/GeneratorPanel';
 import { TopicThroughput } from '../metrics/TopicThroughput';
@@ -14,22 +12,12 @@ type Dialog = 'produce' | 'configs' | 'partitions' | 'delete' | null;
 
 /** One topic: its partitions (leader, replicas, ISR, offsets), its configs, and what to do with it. */
 export function TopicDetailPage({ name }: { name: string }) {
-  const [detail, setDetail] = useState<TopicDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: detail, error } = topicStore.use({ name });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [showDefaults, setShowDefaults] = useState(false);
-  const load = useCallback(async () => {
-    try {
-      setDetail(await bridge.call('topics:describe', { name }));
-      setError(null);
-    } catch (caught) {
-      setError((caught as Error).message);
-    }
-  }, [name]);
-  usePolling(load, 5000);
   const close = () => {
     setDialog(null);
-    void load();
+    void topicStore.refresh({ name });
   };
 
   if (!detail) {

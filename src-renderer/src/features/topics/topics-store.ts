@@ -2,6 +2,10 @@ import { create } from 'zustand';
 import type { StreamState } from '../../../../src-shared/streams';
 import type { TopicSummary } from '../../../../src-shared/topics';
 import { bridge } from '../../bridge';
+import { createStore } from '../../store';
+
+/** One topic's partitions and configs, read every 5 s while its page is open. */
+export const topicStore = createStore({ load: (_bridge, { name }: { name: string }) => bridge.call('topics:describe', { name }), pollMs: 5000 });
 import type { CallArgs } from '../../../../src-shared/contract';
 
 /** The topic changes a page can make (stores are read again by the caller's act or form). */
