@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { StackServiceState } from '../../../../src-shared/stack';
-import { bridge } from '../../bridge';
+import { useAction } from '../../store';
 import { Field, Modal } from '../../ui/Modal';
 import { bytes, elapsed } from '../../format';
-import { useStack } from './stack-store';
+import { stackCalls, stackLogStore, useStack, useStackStatusPolling } from './stack-store';
 
 const SERVICE_LABELS: Record<string, string> = {
   zookeeper: 'ZooKeeper',
@@ -25,15 +25,8 @@ function useTicker(active: boolean): void {
 
 /** The tail of a service's log, refreshed every two seconds while open (it follows the file). */
 function LogView({ service, onClose }: { service: string; onClose(): void }) {
-  const [log, setLog] = useState<{ file: string; lines: string[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: log, error } = stackLogStore.use({ service });
   const bottom = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const load = () => bridge.call('stack:logs', { service, lines: 400 }).then(setLog, (caught: Error) => setError(caught.message));
-    void load();
-    const timer = setInterval(() => void load(), 2000);
-    return () => clearInterval(timer);
-  }, [service]);
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' });
   }, [log]);
@@ -52,7 +45,6 @@ function LogView({ service, onClose }: { service: string; onClose(): void }) {
 function ResetDialog({ onClose }: { onClose(): void }) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const { load } = useStack();
   return (
     <Modal
       title="Reset the local stack's data?"
@@ -65,10 +57,7 @@ function ResetDialog({ onClose }: { onClose(): void }) {
             className="danger"
             disabled={typed !== 'reset'}
             onClick={() =>
-              void bridge.call('stack:reset', { confirmation: typed }).then(
-                () => (void load(), onClose()),
-                (caught: Error) => setError(caught.message),
-              )
+              void stackCalls.reset(typed).then(onClose, (caught: Error) => setError(caught.message))
             }
           >
             Delete all data
@@ -119,25 +108,17 @@ function KafkaUiNeedsDocker({ composeDetail }: { composeDetail: string | null })
 }
 
 export function StackPage() {
-  const { status, progress, operation, startedAt, error, up, down, load } = useStack();
+  const { status, progress, operation, startedAt, error, up, down } = useStack();
   const [logFor, setLogFor] = useState<string | null>(null);
   const [resetting, setResetting] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { outcome, run } = useAction('stack');
+  const actionError = outcome?.kind === 'error' ? outcome.text : null;
   useTicker(operation !== 'idle');
-  useEffect(() => {
-    const timer = setInterval(() => void load(), 5000);
-    return () => clearInterval(timer);
-  }, [load]);
+  useStackStatusPolling();
   if (!status) return <div className="page-empty">Reading the local stack…</div>;
   const anyRunning = status.services.some((service) => service.running);
   const allRunning = status.services.every((service) => service.running);
-  const act = (call: () => Promise<unknown>) => {
-    setActionError(null);
-    void call().then(
-      () => load(),
-      (caught: Error) => setActionError(caught.message),
-    );
-  };
+  const act = (call: () => Promise<unknown>) => void run(call);
   return (
     <div className="page">
       <div className="page-header">
@@ -161,11 +142,11 @@ export function StackPage() {
       </div>
       <section className="panel backend" data-testid="stack-backend">
         <label className="check">
-          <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => act(() => bridge.call('stack:setBackend', { backend: 'native' }))} /> Local JVM processes
+          <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => act(() => stackCalls.setBackend('native'))} /> Local JVM processes
           <span className="muted">— ZooKeeper, Kafka and Flink from Maven Central; no Docker needed</span>
         </label>
         <label className="check">
-          <input type="radio" name="backend" disabled={!status.compose.available} checked={status.backend === 'compose'} onChange={() => act(() => bridge.call('stack:setBackend', { backend: 'compose' }))} /> Docker Compose
+          <input type="radio" name="backend" disabled={!status.compose.available} checked={status.backend === 'compose'} onChange={() => act(() => stackCalls.setBackend('compose'))} /> Docker Compose
           <span className="muted">— {status.compose.available ? `${status.compose.detail}, with Kafka UI` : status.compose.detail}</span>
         </label>
       </section>
@@ -212,7 +193,7 @@ export function StackPage() {
               </td>
               <td className="right">
                 {!service.running && anyRunning && operation === 'idle' && status.backend === 'native' && (
-                  <button onClick={() => act(() => bridge.call('stack:restartService', { service: service.name }))} data-testid={`restart-${service.name}`}>
+                  <button onClick={() => act(() => stackCalls.restartService(service.name))} data-testid={`restart-${service.name}`}>
                     Restart
                   </button>
                 )}{' '}

@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
+import type { CallArgs } from '../../../../src-shared/contract';
+import { createStore } from '../../store';
 import type { StackProgress, StackStatus } from '../../../../src-shared/stack';
 import { bridge } from '../../bridge';
 
@@ -56,4 +59,22 @@ export function followStack(): () => void {
     useStack.setState((state) => ({ progress: { ...state.progress, [progress.service]: progress } })),
   );
   return off;
+}
+
+/** The Stack page's changes besides up and down; each reads the status again after. */
+export const stackCalls = {
+  setBackend: (backend: CallArgs<'stack:setBackend'>['backend']) => bridge.call('stack:setBackend', { backend }).then(() => useStack.getState().load()),
+  restartService: (service: string) => bridge.call('stack:restartService', { service }).then(() => useStack.getState().load()),
+  reset: (confirmation: string) => bridge.call('stack:reset', { confirmation }).then(() => useStack.getState().load()),
+};
+
+/** A service's log tail, read again every two seconds while shown (it follows the file). */
+export const stackLogStore = createStore({ load: (_bridge, { service }: { service: string }) => bridge.call('stack:logs', { service, lines: 400 }), pollMs: 2000, debounceMs: 0 });
+
+/** The status, read again every five seconds while the Stack page is shown. */
+export function useStackStatusPolling(): void {
+  useEffect(() => {
+    const timer = setInterval(() => void useStack.getState().load(), 5000);
+    return () => clearInterval(timer);
+  }, []);
 }
