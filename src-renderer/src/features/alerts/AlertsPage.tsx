@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Alert, AlertRule } from '../../../../src-shared/alerts';
-import { bridge } from '../../bridge';
+import { alertCalls } from './alerts-store';
 import { useAlerts } from './alerts-store';
 
 const when = (at: number) => new Date(at).toLocaleString();
@@ -10,7 +10,7 @@ function RuleRow({ rule }: { rule: AlertRule }) {
   const [topic, setTopic] = useState(rule.topic ?? '');
   const [error, setError] = useState<string | null>(null);
   const update = (patch: { enabled?: boolean; threshold?: number; topic?: string | null }) =>
-    bridge.call('alerts:updateRule', { id: rule.id, ...patch }).then(
+    alertCalls.updateRule({ id: rule.id, ...patch }).then(
       (state) => (useAlerts.setState({ state }), setError(null)),
       (caught: Error) => setError(caught.message),
     );
@@ -64,7 +64,7 @@ function PublishToggle({ publishing }: { publishing: boolean }) {
   const choose = (publish: boolean) => {
     setPending(publish);
     setError(null);
-    bridge.call('alerts:setPublishing', { topic: publish ? PUBLISH_TOPIC : null }).then(
+    alertCalls.setPublishing({ topic: publish ? PUBLISH_TOPIC : null }).then(
       (next) => useAlerts.setState({ state: next }),
       (caught: Error) => setError(caught.message),
     ).finally(() => setPending(null));

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AlertsState } from '../../../../src-shared/alerts';
+import type { CallArgs } from '../../../../src-shared/contract';
 import { bridge } from '../../bridge';
 
 export const useAlerts = create<{ state: AlertsState | null }>(() => ({ state: null }));
@@ -26,3 +27,8 @@ export function followAlerts(): () => void {
     offLink();
   };
 }
+
+export const alertCalls = {
+  updateRule: (args: CallArgs<'alerts:updateRule'>) => bridge.call('alerts:updateRule', args),
+  setPublishing: (args: CallArgs<'alerts:setPublishing'>) => bridge.call('alerts:setPublishing', args),
+};

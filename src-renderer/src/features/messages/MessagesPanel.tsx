@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { exportFile } from '../../../../src-shared/message-export';
 import type { BrowseResult, ExportFormat, MessageRecord } from '../../../../src-shared/messages';
-import { bridge } from '../../bridge';
+import { messageCalls } from './messages-store';
 import { Field } from '../../ui/Modal';
 import { VirtualRows } from '../../ui/VirtualRows';
 import { bytes, num } from '../../format';
@@ -52,7 +52,7 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
     tail.stop();
     setBusy(true);
     try {
-      setResult(await bridge.call('messages:browse', { topic, partition: partition === 'all' ? null : Number(partition), from, limit: Math.max(1, Math.min(10_000, Number(amount) * (partition === 'all' ? partitions : 1))) }));
+      setResult(await messageCalls.browse({ topic, partition: partition === 'all' ? null : Number(partition), from, limit: Math.max(1, Math.min(10_000, Number(amount) * (partition === 'all' ? partitions : 1))) }));
       setError(null);
     } catch (caught) {
       setError((caught as Error).message);

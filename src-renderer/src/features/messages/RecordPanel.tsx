@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { KcatCommand, MessageRecord } from '../../../../src-shared/messages';
 import { exportFile } from '../../../../src-shared/message-export';
-import { bridge } from '../../bridge';
+import { messageCalls } from './messages-store';
 import { bytes } from '../../format';
 import type { ProduceDraft } from './ProduceModal';
 import { downloadFile } from './download';
@@ -44,7 +44,7 @@ export function RecordPanel({ topic, record, onClose, onEdit }: { topic: string;
 
   async function copyKcat() {
     try {
-      const answer = await bridge.call('messages:kcatCommand', { topic, partition: record.partition, offset: record.offset });
+      const answer = await messageCalls.kcatCommand({ topic, partition: record.partition, offset: record.offset });
       setKcat(answer);
       setError(null);
       // The clipboard needs a secure context (the app, or serve on 127.0.0.1); the text stays shown either way.

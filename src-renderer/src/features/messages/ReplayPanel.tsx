@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ReplayArgs, type ReplayProgress } from '../../../../src-shared/messages';
-import { bridge } from '../../bridge';
+import { messageCalls } from './messages-store';
 import { Field } from '../../ui/Modal';
 import { num } from '../../format';
 
@@ -21,8 +21,8 @@ export function ReplayPanel({ topic, onClose }: { topic: string; onClose(): void
   const replayId = useRef<string | null>(null);
 
   useEffect(() => {
-    void bridge.call('topics:list', { includeInternal: false }).then((list) => setTopics(list.map((entry) => entry.name).filter((name) => name !== topic)), () => undefined);
-    return bridge.on('messages:replayProgressed', (event) => event.replayId === replayId.current && setProgress(event));
+    void messageCalls.topicNames().then((names) => setTopics(names.filter((name) => name !== topic)), () => undefined);
+    return messageCalls.onReplayProgressed((event) => event.replayId === replayId.current && setProgress(event));
   }, [topic]);
 
   async function start() {
@@ -32,7 +32,7 @@ export function ReplayPanel({ topic, onClose }: { topic: string; onClose(): void
     setError(null);
     setProgress(null);
     try {
-      replayId.current = (await bridge.call('messages:replay', args)).replayId;
+      replayId.current = (await messageCalls.replay(args)).replayId;
     } catch (caught) {
       setError((caught as Error).message);
     }

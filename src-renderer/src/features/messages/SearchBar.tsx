@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MessageRecord, SearchProgress } from '../../../../src-shared/messages';
-import { bridge } from '../../bridge';
+import { messageCalls } from './messages-store';
 import { Field } from '../../ui/Modal';
 import { num } from '../../format';
 
@@ -17,12 +17,12 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
   const [error, setError] = useState<string | null>(null);
   const searchId = useRef<string | null>(null);
   useEffect(() => {
-    const offProgress = bridge.on('messages:searchProgressed', (next) => next.searchId === searchId.current && setProgress(next));
-    const offMatches = bridge.on('messages:searchMatched', (batch) => batch.searchId === searchId.current && onMatches(batch.records));
+    const offProgress = messageCalls.onSearchProgressed((next) => next.searchId === searchId.current && setProgress(next));
+    const offMatches = messageCalls.onSearchMatched((batch) => batch.searchId === searchId.current && onMatches(batch.records));
     return () => {
       offProgress();
       offMatches();
-      if (searchId.current) void bridge.call('messages:cancelSearch', { searchId: searchId.current });
+      if (searchId.current) void messageCalls.cancelSearch(searchId.current);
     };
   }, [onMatches]);
 
@@ -31,7 +31,7 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
     setError(null);
     setProgress(null);
     try {
-      const started = await bridge.call('messages:search', {
+      const started = await messageCalls.search({
         topic,
         from: scope === 'full' ? { kind: 'beginning' } : { kind: 'end', count: Number(perPartition) },
         filter: { ...(expression.trim() ? { expression: expression.trim() } : {}), ...(contains ? { value: { mode: 'contains', pattern: contains } } : {}) },
@@ -64,7 +64,7 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
           </Field>
         )}
         {running ? (
-          <button onClick={() => searchId.current && void bridge.call('messages:cancelSearch', { searchId: searchId.current })}>Cancel</button>
+          <button onClick={() => searchId.current && void messageCalls.cancelSearch(searchId.current)}>Cancel</button>
         ) : (
           <button className="primary" onClick={() => void start()} data-testid="search-start">
             Search

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageRecord, TailPosition } from '../../../../src-shared/messages';
-import { bridge } from '../../bridge';
+import { messageCalls } from './messages-store';
 
 /** Rows kept on screen while tailing: the newest, so a busy topic cannot grow the page without bound. */
 export const TAIL_MAX_ROWS = 1000;
@@ -42,7 +42,7 @@ export function useLiveTail(topic: string, partition: number | null): LiveTail {
     loop.current = token;
     while (token.live) {
       try {
-        const answer = await bridge.call('messages:tail', { topic, partition, after: positions.current, maxWaitMs: 1000, limit: 500 });
+        const answer = await messageCalls.tail({ topic, partition, after: positions.current, maxWaitMs: 1000, limit: 500 });
         // paused or stopped while this poll was out: drop its answer and keep the old positions, so
         // nothing shows while paused and resuming reads these records again (none skipped)
         if (!token.live) break;

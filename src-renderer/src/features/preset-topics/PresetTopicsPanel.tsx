@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { bridge } from '../../bridge';
+import { presetTopicCalls } from './preset-topics-store';
 import { useTopics } from '../topics/topics-store';
 
 /** The seed's three preset topics: applied in one action, drift shown, fixed on request. */
@@ -29,7 +29,7 @@ export function PresetTopicsPanel() {
     <section className="panel" data-testid="streams-panel">
       <header>
         <h2>Preset topics</h2>
-        <button className={missing ? 'primary' : undefined} disabled={busy !== null} onClick={() => void run('apply', () => bridge.call('presetTopics:apply', {}))} data-testid="apply-streams">
+        <button className={missing ? 'primary' : undefined} disabled={busy !== null} onClick={() => void run('apply', presetTopicCalls.apply)} data-testid="apply-streams">
           {busy === 'apply' ? 'Applying…' : missing ? `Create ${missing} missing` : 'Apply'}
         </button>
       </header>
@@ -64,7 +64,7 @@ export function PresetTopicsPanel() {
               </td>
               <td className="right">
                 {stream.state === 'drifted' && (
-                  <button disabled={busy !== null} onClick={() => void run(stream.topic, () => bridge.call('presetTopics:fix', { topic: stream.topic }))}>
+                  <button disabled={busy !== null} onClick={() => void run(stream.topic, () => presetTopicCalls.fix(stream.topic))}>
                     {busy === stream.topic ? 'Fixing…' : 'Fix'}
                   </button>
                 )}

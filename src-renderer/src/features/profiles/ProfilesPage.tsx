@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ConnectionTestResult, ProfileView } from '../../../../src-shared/profiles';
-import { bridge } from '../../bridge';
-import { useProfiles } from './profiles-store';
+
+import { profileCalls, useProfiles } from './profiles-store';
 import { ProfileForm } from './ProfileForm';
 import { TestResults } from './TestResults';
 
@@ -37,7 +37,7 @@ export function ProfilesPage() {
   async function test(id: string) {
     setTests((previous) => ({ ...previous, [id]: 'running' }));
     try {
-      const result = await bridge.call('profiles:test', { id });
+      const result = await profileCalls.test({ id });
       setTests((previous) => ({ ...previous, [id]: result }));
     } catch (caught) {
       setTests((previous) => ({ ...previous, [id]: (caught as Error).message }));
@@ -76,13 +76,13 @@ export function ProfilesPage() {
                 <Summary profile={profile} />
               </div>
               <div className="actions">
-                {!active && <button onClick={() => void act(() => bridge.call('profiles:activate', { id: profile.id }))}>Use</button>}
+                {!active && <button onClick={() => void act(() => profileCalls.activate(profile.id))}>Use</button>}
                 <button onClick={() => void test(profile.id)} disabled={result === 'running'}>
                   {result === 'running' ? 'Testing…' : 'Test connection'}
                 </button>
                 {!profile.builtIn && <button onClick={() => setEditing(profile)}>Edit</button>}
                 {!profile.builtIn && (
-                  <button className="danger" onClick={() => window.confirm(`Delete the profile “${profile.name}”?`) && void act(() => bridge.call('profiles:delete', { id: profile.id }))}>
+                  <button className="danger" onClick={() => window.confirm(`Delete the profile “${profile.name}”?`) && void act(() => profileCalls.delete(profile.id))}>
                     Delete
                   </button>
                 )}
