@@ -25,6 +25,8 @@ export interface Refreshable {
 export interface ActOptions<R> {
   /** With a label the outcome says it ("Savepoint…", "Savepoint: done", "Savepoint: <error>"); without, only an error is shown, as is. */
   label?: string;
+  /** What `busy` holds while it runs, to tell which of a panel's buttons is working (default: the label, or 'busy'). */
+  busyLabel?: string;
   /** Stores read again after success. */
   refresh?: readonly Refreshable[];
   /** What success says (default: "<label>: done", and the path an answer names). */
@@ -39,7 +41,7 @@ export async function act<R>(scope: string, run: () => Promise<R>, options: ActO
   const report = (outcome: Outcome | null) => useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: outcome } }));
   const busy = (value: string | null) => useOutcomes.setState((state) => ({ busy: { ...state.busy, [scope]: value } }));
   report(label ? { kind: 'running', text: `${label}…` } : null);
-  busy(label ?? 'busy');
+  busy(options.busyLabel ?? label ?? 'busy');
   try {
     const result = await run();
     if (options.done) report(options.done(result));

@@ -4,6 +4,7 @@
 // (catching up when it shows again), reads again when a lost link comes back, and keeps the error.
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Bridge, EventName, EventPayload } from '../../../src-shared/contract';
+import type { LiveSource } from '../charts/live-reading';
 
 export interface StoreState<T> {
   data: T | null;
@@ -16,14 +17,21 @@ export interface StoreState<T> {
 type Updates<T, P> = { [E in EventName]?: (payload: EventPayload<E>, current: T | null, params: P) => T | null };
 
 export interface StoreSpec<T, P> {
-  /** Reads the data: one or more contract calls. */
-  load(bridge: Bridge, params: P): Promise<T>;
+  /** Reads the data: one or more contract calls. Without it the store is fed by its `updates` (and `set`) only. */
+  load?(bridge: Bridge, params: P): Promise<T>;
+  /** Combines a read's answer with the data held when it arrives (what events brought meanwhile). Default: the answer. */
+  merge?(loaded: T, current: T | null, params: P): T;
   /** Events after which the data is read again (debounced). */
   events?: readonly EventName[];
   /** Events that carry the new data themselves: applied without a read (null: not for this store). */
   updates?: Updates<T, P>;
-  /** Read again this often while watched (skipped while the window is hidden). */
-  pollMs?: number;
+  /**
+   * Read again this often while watched (skipped while the window is hidden); per parameter set
+   * when a function (null: no polling). Only watchers that poll count (see `watch`).
+   */
+  pollMs?: number | ((params: P) => number | null);
+  /** Forget a parameter set's data when its last watcher stops (large series nobody shows). */
+  drop?: boolean;
   /** Event refreshes and poll ticks within this window make one read. Default 100 ms. */
   debounceMs?: number;
   /** The identity of a parameter set (default: its JSON). */
@@ -31,10 +39,14 @@ export interface StoreSpec<T, P> {
 }
 
 export interface Store<T, P = void> {
-  /** React hook: the state for `params`, watched while the component is mounted. */
-  use(params: P): StoreState<T>;
-  /** Watches outside React (App, tests): loads now, follows events and polls; returns the stop. */
-  watch(params: P): () => void;
+  /** React hook: the state for `params`, watched while the component is mounted (`poll: false`: without asking for polling). */
+  use(params: P, options?: WatchOptions): StoreState<T>;
+  /** React hook: one value picked from the state (a primitive or a kept reference), rendering only when it changes; does not watch. */
+  useSelect<R>(params: P, select: (state: StoreState<T>) => R): R;
+  /** Watches outside React (App, charts, tests): loads now, follows events and polls; returns the stop. */
+  watch(params: P, options?: WatchOptions): () => void;
+  /** The state for `params` as a live view's source (LiveChart reads it outside React); the same object for the same parameters. */
+  source(params: P): LiveSource<StoreState<T>>;
   get(params: P): StoreState<T>;
   /** Reads again now: the given parameter set, or every watched one. */
   refresh(params?: P): Promise<void>;
@@ -43,11 +55,19 @@ export interface Store<T, P = void> {
   subscribe(params: P, listener: () => void): () => void;
 }
 
+export interface WatchOptions {
+  /** Whether this watcher asks for the store's polling (default true): a page polls, the status bar only follows. */
+  poll?: boolean;
+}
+
 interface Entry<T, P> {
   params: P;
   state: StoreState<T>;
   listeners: Set<() => void>;
   watchers: number;
+  pollers: number;
+  stopPoll: (() => void) | null;
+  source: LiveSource<StoreState<T>> | null;
   stops: (() => void)[];
   debounce: ReturnType<typeof setTimeout> | null;
   /** A read was skipped while the window was hidden. */
@@ -69,7 +89,7 @@ export function createStoreOn<T, P = void>(bridge: Bridge, spec: StoreSpec<T, P>
     const key = keyOf(params);
     let found = entries.get(key);
     if (!found) {
-      found = { params, state: INITIAL, listeners: new Set(), watchers: 0, stops: [], debounce: null, stale: false, inFlight: null, again: false };
+      found = { params, state: INITIAL, listeners: new Set(), watchers: 0, pollers: 0, stopPoll: null, source: null, stops: [], debounce: null, stale: false, inFlight: null, again: false };
       entries.set(key, found);
     }
     return found;
@@ -87,9 +107,14 @@ export function createStoreOn<T, P = void>(bridge: Bridge, spec: StoreSpec<T, P>
       return target.inFlight;
     }
     target.stale = false;
+    const load = spec.load;
+    if (!load) return Promise.resolve();
     update(target, { loading: true });
-    target.inFlight = spec.load(bridge, target.params).then(
-      (data) => update(target, { data, error: null, loading: false, loadedAt: Date.now() }),
+    target.inFlight = load(bridge, target.params).then(
+      (loaded) => {
+        const data = spec.merge ? spec.merge(loaded, target.state.data, target.params) : loaded;
+        update(target, { data, error: null, loading: false, loadedAt: Date.now() });
+      },
       (error: unknown) => update(target, { error: error instanceof Error ? error.message : String(error), loading: false }),
     );
     return target.inFlight.finally(() => {
@@ -125,10 +150,6 @@ export function createStoreOn<T, P = void>(bridge: Bridge, spec: StoreSpec<T, P>
         }),
       );
     }
-    if (spec.pollMs) {
-      const timer = setInterval(() => schedule(target), spec.pollMs);
-      stops.push(() => clearInterval(timer));
-    }
     stops.push(bridge.onConnectionChange((linked) => linked && schedule(target)));
     if (typeof document !== 'undefined') {
       const onVisible = () => !hidden() && target.stale && schedule(target);
@@ -141,22 +162,55 @@ export function createStoreOn<T, P = void>(bridge: Bridge, spec: StoreSpec<T, P>
     for (const off of target.stops.splice(0)) off();
     if (target.debounce) clearTimeout(target.debounce);
     target.debounce = null;
+    if (spec.drop) {
+      target.state = INITIAL;
+      if (target.listeners.size === 0) entries.delete(keyOf(target.params));
+    }
   }
 
-  function watch(params: P): () => void {
+  function pollOf(params: P): number | null {
+    return typeof spec.pollMs === 'function' ? spec.pollMs(params) : (spec.pollMs ?? null);
+  }
+
+  /** Polling runs while at least one watcher asks for it. */
+  function setPolling(target: Entry<T, P>, delta: number): void {
+    target.pollers += delta;
+    const every = pollOf(target.params);
+    if (target.pollers > 0 && !target.stopPoll && every) {
+      const timer = setInterval(() => schedule(target), every);
+      target.stopPoll = () => clearInterval(timer);
+    } else if (target.pollers === 0 && target.stopPoll) {
+      target.stopPoll();
+      target.stopPoll = null;
+    }
+  }
+
+  function watch(params: P, options: WatchOptions = {}): () => void {
     const target = entry(params);
+    const polls = options.poll !== false;
     target.watchers += 1;
     if (target.watchers === 1) {
       start(target);
       void read(target);
     }
+    if (polls) setPolling(target, 1);
     let stopped = false;
     return () => {
       if (stopped) return;
       stopped = true;
+      if (polls) setPolling(target, -1);
       target.watchers -= 1;
       if (target.watchers === 0) stop(target);
     };
+  }
+
+  function source(params: P): LiveSource<StoreState<T>> {
+    const target = entry(params);
+    target.source ??= {
+      getState: () => entry(params).state,
+      subscribe: (listener) => subscribe(params, () => listener(entry(params).state)),
+    };
+    return target.source;
   }
 
   function subscribe(params: P, listener: () => void): () => void {
@@ -166,16 +220,24 @@ export function createStoreOn<T, P = void>(bridge: Bridge, spec: StoreSpec<T, P>
   }
 
   return {
-    use(params) {
+    use(params, options) {
       const key = keyOf(params);
+      const poll = options?.poll !== false;
       // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is the parameters' identity
-      useEffect(() => watch(params), [key]);
+      useEffect(() => watch(params, { poll }), [key, poll]);
       return useSyncExternalStore(
         (listener) => subscribe(params, listener),
         () => entry(params).state,
       );
     },
+    useSelect(params, select) {
+      return useSyncExternalStore(
+        (listener) => subscribe(params, listener),
+        () => select(entry(params).state),
+      );
+    },
     watch,
+    source,
     get: (params) => entry(params).state,
     refresh(params) {
       if (params !== undefined) return read(entry(params));
