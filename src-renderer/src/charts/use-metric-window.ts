@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TimeRange } from '../../../src-shared/metrics';
-import { watchResourceRange } from '../features/metrics/metrics-resources-store';
-import { watchClusterRange } from '../features/metrics/metrics-store';
+import { clusterMetrics, resourceMetrics } from '../features/metrics/metrics-store';
 
 /**
  * A chart's own range, its cluster series loaded while the chart is mounted. The chart reads the
@@ -9,13 +8,13 @@ import { watchClusterRange } from '../features/metrics/metrics-store';
  */
 export function useClusterRange(initial: TimeRange = '15m'): [TimeRange, (range: TimeRange) => void] {
   const [range, setRange] = useState<TimeRange>(initial);
-  useEffect(() => watchClusterRange(range), [range]);
+  useEffect(() => clusterMetrics.watch({ range }), [range]);
   return [range, setRange];
 }
 
 /** A chart's own range, its Flink/ZooKeeper/process series loaded while the chart is mounted. */
 export function useResourceRange(initial: TimeRange = '15m'): [TimeRange, (range: TimeRange) => void] {
   const [range, setRange] = useState<TimeRange>(initial);
-  useEffect(() => watchResourceRange(range), [range]);
+  useEffect(() => resourceMetrics.watch({ range }), [range]);
   return [range, setRange];
 }

@@ -1,19 +1,16 @@
 import { useState } from 'react';
 import type { Alert, AlertRule } from '../../../../src-shared/alerts';
-import { alertCalls } from './alerts-store';
-import { useAlerts } from './alerts-store';
+import { useAction } from '../../store';
+import { alertCalls, alertsStore } from './alerts-store';
 
 const when = (at: number) => new Date(at).toLocaleString();
 
 function RuleRow({ rule }: { rule: AlertRule }) {
   const [threshold, setThreshold] = useState(rule.threshold === null ? '' : String(rule.threshold));
   const [topic, setTopic] = useState(rule.topic ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const update = (patch: { enabled?: boolean; threshold?: number; topic?: string | null }) =>
-    alertCalls.updateRule({ id: rule.id, ...patch }).then(
-      (state) => (useAlerts.setState({ state }), setError(null)),
-      (caught: Error) => setError(caught.message),
-    );
+  const { outcome, run } = useAction(`alert-rule:${rule.id}`);
+  const error = outcome?.kind === 'error' ? outcome.text : null;
+  const update = (patch: { enabled?: boolean; threshold?: number; topic?: string | null }) => run(() => alertCalls.updateRule({ id: rule.id, ...patch }));
   return (
     <tr data-rule={rule.id}>
       <td>
@@ -59,16 +56,11 @@ const PUBLISH_TOPIC = 'data_quality_alerts';
 
 /** Whether every alert is also written to the seed's alert topic: shows the choice at once, and why it did not take. */
 function PublishToggle({ publishing }: { publishing: boolean }) {
-  const [pending, setPending] = useState<boolean | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const choose = (publish: boolean) => {
-    setPending(publish);
-    setError(null);
-    alertCalls.setPublishing({ topic: publish ? PUBLISH_TOPIC : null }).then(
-      (next) => useAlerts.setState({ state: next }),
-      (caught: Error) => setError(caught.message),
-    ).finally(() => setPending(null));
-  };
+  const { busy, outcome, run } = useAction('alerts-publish');
+  // the choice being made, shown while it runs
+  const pending = busy === null ? null : busy === 'on';
+  const error = outcome?.kind === 'error' ? outcome.text : null;
+  const choose = (publish: boolean) => void run(() => alertCalls.setPublishing({ topic: publish ? PUBLISH_TOPIC : null }), { busyLabel: publish ? 'on' : 'off' });
   return (
     <span>
       <label className="check">
@@ -79,10 +71,51 @@ function PublishToggle({ publishing }: { publishing: boolean }) {
   );
 }
 
+/** Every alert since StreamDesk started, newest state first. */
+function AlertHistory({ history }: { history: Alert[] }) {
+  return (
+    <section className="panel" data-testid="alerts-list">
+      <header>
+        <h2>Alerts</h2>
+      </header>
+      {history.length === 0 ? (
+        <div className="muted">No alert has fired since StreamDesk started.</div>
+      ) : (
+        <table className="grid compact">
+          <thead>
+            <tr>
+              <th>State</th>
+              <th>What</th>
+              <th>Started</th>
+              <th>Cleared</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((alert) => (
+              <AlertRow key={alert.id} alert={alert} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Asks for desktop notifications, or says whether they are on. */
+function NotificationChoice() {
+  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  return (
+    <div className="actions">
+      {permission === 'default' && <button onClick={() => void Notification.requestPermission().then(setPermission)}>Enable desktop notifications</button>}
+      {permission === 'granted' && <span className="muted">Desktop notifications on</span>}
+      {permission === 'denied' && <span className="muted">Desktop notifications are blocked for this page</span>}
+    </div>
+  );
+}
+
 /** Active alerts, their history, the rules with their thresholds, notifications and publishing. */
 export function AlertsPage() {
-  const state = useAlerts((store) => store.state);
-  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  const state = alertsStore.use().data;
   if (!state) return <div className="page-empty">Loading alerts…</div>;
   return (
     <div className="page">
@@ -91,36 +124,9 @@ export function AlertsPage() {
           <h1>Alerts</h1>
           <div className="muted">{state.active.length === 0 ? 'Nothing is wrong right now.' : `${state.active.length} active`}</div>
         </div>
-        <div className="actions">
-          {permission === 'default' && <button onClick={() => void Notification.requestPermission().then(setPermission)}>Enable desktop notifications</button>}
-          {permission === 'granted' && <span className="muted">Desktop notifications on</span>}
-          {permission === 'denied' && <span className="muted">Desktop notifications are blocked for this page</span>}
-        </div>
+        <NotificationChoice />
       </div>
-      <section className="panel" data-testid="alerts-list">
-        <header>
-          <h2>Alerts</h2>
-        </header>
-        {state.history.length === 0 ? (
-          <div className="muted">No alert has fired since StreamDesk started.</div>
-        ) : (
-          <table className="grid compact">
-            <thead>
-              <tr>
-                <th>State</th>
-                <th>What</th>
-                <th>Started</th>
-                <th>Cleared</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.history.map((alert) => (
-                <AlertRow key={alert.id} alert={alert} />
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <AlertHistory history={state.history} />
       <section className="panel">
         <header>
           <h2>Rules</h2>

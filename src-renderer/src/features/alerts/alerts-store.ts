@@ -1,9 +1,7 @@
-import { create } from 'zustand';
 import type { AlertsState } from '../../../../src-shared/alerts';
 import type { CallArgs } from '../../../../src-shared/contract';
 import { bridge } from '../../bridge';
-
-export const useAlerts = create<{ state: AlertsState | null }>(() => ({ state: null }));
+import { createStore } from '../../store';
 
 /** Shows a desktop notification for each alert that starts while the app is open. */
 function notifyNew(previous: AlertsState | null, next: AlertsState): void {
@@ -14,21 +12,19 @@ function notifyNew(previous: AlertsState | null, next: AlertsState): void {
   }
 }
 
-export function followAlerts(): () => void {
-  const load = () => bridge.call('alerts:state', {}).then((state) => useAlerts.setState({ state }), () => {});
-  void load();
-  const off = bridge.on('alerts:changed', (state) => {
-    notifyNew(useAlerts.getState().state, state);
-    useAlerts.setState({ state });
-  });
-  const offLink = bridge.onConnectionChange((linked) => linked && void load());
-  return () => {
-    off();
-    offLink();
-  };
-}
+/** Active alerts, history and rules: read once, then kept current by `alerts:changed` (App follows it for the status bar and notifications). */
+export const alertsStore = createStore({
+  load: (bridge) => bridge.call('alerts:state', {}),
+  updates: {
+    'alerts:changed': (state, current) => {
+      notifyNew(current, state);
+      return state;
+    },
+  },
+});
 
+/** Rule and publishing changes; each answer is the new state. */
 export const alertCalls = {
-  updateRule: (args: CallArgs<'alerts:updateRule'>) => bridge.call('alerts:updateRule', args),
-  setPublishing: (args: CallArgs<'alerts:setPublishing'>) => bridge.call('alerts:setPublishing', args),
+  updateRule: (args: CallArgs<'alerts:updateRule'>) => bridge.call('alerts:updateRule', args).then((state) => alertsStore.set(undefined, state)),
+  setPublishing: (args: CallArgs<'alerts:setPublishing'>) => bridge.call('alerts:setPublishing', args).then((state) => alertsStore.set(undefined, state)),
 };

@@ -1,27 +1,14 @@
-import { create } from 'zustand';
-import type { AppInfo } from '../../../../src-shared/contract';
 import { bridge } from '../../bridge';
+import { createStore } from '../../store';
 
-interface ConnectionState {
-  /** False while a browser has lost its WebSocket to `streamdesk serve`. */
-  linked: boolean;
-  info: AppInfo | null;
-}
+/** The app's version and the active connection (read again when the link comes back, and on a profile switch). */
+export const appInfoStore = createStore({ load: (bridge) => bridge.call('app:info', {}) });
 
-export const useConnection = create<ConnectionState>(() => ({ linked: true, info: null }));
+/** False while a browser has lost its WebSocket to `streamdesk serve` (no data: linked). */
+export const linkStore = createStore<boolean>({});
 
-export function reloadConnectionInfo(): Promise<void> {
-  return bridge.call('app:info', {}).then(
-    (info) => useConnection.setState({ info }),
-    () => {},
-  );
-}
-
+/** Follows the link and the app's info for the status bar (App's effect). */
 export function followConnection(): () => void {
-  const load = reloadConnectionInfo;
-  void load();
-  return bridge.onConnectionChange((linked) => {
-    useConnection.setState({ linked });
-    if (linked) void load();
-  });
+  const stops = [appInfoStore.watch(), bridge.onConnectionChange((linked) => linkStore.set(undefined, linked))];
+  return () => stops.forEach((stop) => stop());
 }

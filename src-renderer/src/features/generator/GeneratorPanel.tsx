@@ -3,7 +3,8 @@ import { GeneratorKind, GeneratorStartArgs, MAX_GENERATOR_RATE, type GeneratorSt
 import { Field } from '../../ui/Modal';
 import { useContractForm } from '../../forms/use-contract-form';
 import { num } from '../../format';
-import { startGenerator, stopGenerator, useGenerators } from './generator-store';
+import { useAction } from '../../store';
+import { generatorCalls, generatorsStore } from './generator-store';
 
 const KIND_LABELS: Record<GeneratorKind, string> = {
   'stavanger-parking': 'Stavanger parking occupancy',
@@ -14,7 +15,8 @@ const KIND_LABELS: Record<GeneratorKind, string> = {
 };
 
 function GeneratorRow({ status }: { status: GeneratorStatus }) {
-  const [stopping, setStopping] = useState(false);
+  const { busy, run } = useAction(`generator-stop:${status.id}`);
+  const stopping = busy !== null;
   const live = status.state === 'running' || status.state === 'stopping';
   return (
     <div className="generator-row" data-testid="generator-row" data-state={status.state}>
@@ -31,10 +33,7 @@ function GeneratorRow({ status }: { status: GeneratorStatus }) {
       {live && (
         <button
           disabled={stopping || status.state === 'stopping'}
-          onClick={() => {
-            setStopping(true);
-            void stopGenerator(status.id).finally(() => setStopping(false));
-          }}
+          onClick={() => void run(() => generatorCalls.stop(status.id))}
           data-testid="generator-stop"
         >
           {stopping ? 'Stopping…' : 'Stop'}
@@ -46,7 +45,7 @@ function GeneratorRow({ status }: { status: GeneratorStatus }) {
 
 /** Streams realistic records for the seed's use cases into this topic, with a live rate and exact counts. */
 export function GeneratorPanel({ topic }: { topic: string }) {
-  const generators = Object.values(useGenerators((state) => state.byId)).filter((status) => status.topic === topic);
+  const generators = Object.values(generatorsStore.useSelect(undefined, (state) => state.data) ?? {}).filter((status) => status.topic === topic);
   const [kind, setKind] = useState<GeneratorKind>(topic.includes('parking') ? 'stavanger-parking' : 'iot-sensors');
   const [rate, setRate] = useState('100');
   const form = useContractForm({ fields: ['topic', 'kind', 'ratePerSec'] });
@@ -55,7 +54,7 @@ export function GeneratorPanel({ topic }: { topic: string }) {
 
   async function start() {
     const args = { topic, kind, ratePerSec: Number(rate) };
-    await form.submit(args, startGenerator, { schema: GeneratorStartArgs });
+    await form.submit(args, generatorCalls.start, { schema: GeneratorStartArgs });
   }
 
   return (

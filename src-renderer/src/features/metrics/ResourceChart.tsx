@@ -1,6 +1,6 @@
 import { LiveSeries } from '../../charts/live-series';
 import type { ResourceGroup, ResourceMetric, UnavailableFigures } from '../../../../src-shared/metrics';
-import { type LiveResourceMetrics, type LiveResourceSeries, useResources } from './metrics-resources-store';
+import { type LiveResourceMetrics, type LiveResourceSeries, latestResources, resourceMetrics } from './metrics-store';
 import { type ChartLine, LiveChart, PALETTE, lastValue } from '../../charts/LiveChart';
 import { useResourceRange } from '../../charts/use-metric-window';
 
@@ -29,14 +29,17 @@ interface Props {
 export function ResourceChart({ title, testId, group, metrics: wanted, name, format, axisFormat, current, source, yMax }: Props) {
   const [range, setRange] = useResourceRange();
   // a string, not the entry: each round brings new entries, and an equal reason must not render again
-  const problem = useResources((state) => (state.latest?.unavailable ?? state.byRange[range]?.unavailable)?.find((entry) => entry.source === source)?.reason ?? null);
+  const reasonOf = (unavailable: readonly UnavailableFigures[] | undefined) => unavailable?.find((entry) => entry.source === source)?.reason ?? null;
+  const latestReason = latestResources.useSelect(undefined, (state) => (state.data ? reasonOf(state.data.unavailable) : undefined));
+  const rangeReason = resourceMetrics.useSelect({ range }, (state) => reasonOf(state.data?.unavailable));
+  const problem = latestReason === undefined ? rangeReason : latestReason;
   return (
     <LiveChart
       title={title}
       testId={testId}
-      source={useResources}
+      source={resourceMetrics.source({ range })}
       read={(state) => {
-        const metrics = state.byRange[range] ?? null;
+        const metrics = state.data;
         const lines = linesOf(metrics, group, wanted, name);
         return {
           lines: lines.length > 0 ? lines : [{ name: title, points: LiveSeries.EMPTY, color: PALETTE[0] }],

@@ -1,4 +1,4 @@
-import type { LiveResourceMetrics } from './metrics-resources-store';
+import type { LiveResourceMetrics } from './metrics-store';
 import { bytes, num } from '../../format';
 import { ResourceChart } from './ResourceChart';
 

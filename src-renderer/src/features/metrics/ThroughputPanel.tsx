@@ -1,30 +1,26 @@
-import type { TimeRange } from '../../../../src-shared/metrics';
 import { FlowIndicator } from './FlowIndicator';
 import { LiveFigure } from '../../charts/LiveFigure';
 import { bytes, num } from '../../format';
 import { hrefOf } from '../../router';
-import { type MetricsState, useMetrics } from './metrics-store';
+import type { StoreState } from '../../store';
+import { clusterMetrics, latestSample, type LiveStreamingMetrics, useClusterMetricsError } from './metrics-store';
 import { KAFKA_CHARTS, KafkaChart, type KafkaFigures } from './KafkaChart';
 import { useClusterRange } from '../../charts/use-metric-window';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
 
-/** The cluster's figures for one range, with the newest sample's figures (a long range's stored ones are a minute old). */
-const clusterFigures =
-  (range: TimeRange) =>
-  (state: MetricsState): KafkaFigures | undefined => {
-    const metrics = state.byRange[range];
-    return metrics && { series: metrics.series, current: state.latest?.cluster ?? metrics.current, unavailable: metrics.unavailable };
-  };
+/** The cluster's figures for a range (their current ones are the newest sample's, see applyMetricsSample). */
+const clusterFigures = ({ data: metrics }: StoreState<LiveStreamingMetrics>): KafkaFigures | undefined =>
+  metrics ? { series: metrics.series, current: metrics.current, unavailable: metrics.unavailable } : undefined;
 
 /** A cluster chart with its own range picker. */
 function ClusterChart({ kind, testId }: { kind: keyof typeof KAFKA_CHARTS.cluster; testId: string }) {
   const [range, setRange] = useClusterRange();
-  return <KafkaChart kind={KAFKA_CHARTS.cluster[kind]} source={useMetrics} pick={clusterFigures(range)} testId={testId} range={range} onRange={setRange} />;
+  return <KafkaChart kind={KAFKA_CHARTS.cluster[kind]} source={clusterMetrics.source({ range })} pick={clusterFigures} testId={testId} range={range} onRange={setRange} />;
 }
 
 function BusiestTopics() {
-  const latest = useMetrics((state) => state.latest);
+  const latest = latestSample.useSelect(undefined, (state) => state.data);
   const topTopics = Object.entries(latest?.topics ?? {})
     .filter(([, figures]) => figures.messages_per_sec > 0)
     .sort((a, b) => b[1].messages_per_sec - a[1].messages_per_sec)
@@ -54,8 +50,8 @@ function BusiestTopics() {
 
 /** The Overview's Kafka charts: the cluster's messages/s, MB/s in and out, requests and errors, total lag, and the busiest topics. */
 export function ThroughputPanel() {
-  const idleMs = useMetrics((state) => state.latest?.idle_ms ?? null);
-  const error = useMetrics((state) => state.error);
+  const idleMs = latestSample.useSelect(undefined, (state) => state.data?.idle_ms ?? null);
+  const error = useClusterMetricsError();
   return (
     <section className="throughput" data-testid="throughput">
       <div className="section-header">

@@ -1,18 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { TimeRange } from '../../../../src-shared/metrics';
 import { FlowIndicator } from './FlowIndicator';
-import { followTopicMetrics, type TopicMetricsState, useTopicMetrics } from './topic-metrics-store';
+import type { StoreState } from '../../store';
+import { topicMetrics, type TopicMetrics } from './metrics-store';
 import { KAFKA_CHARTS, KafkaChart, type KafkaFigures } from './KafkaChart';
 import { RangePicker } from '../../charts/RangePicker';
 
-const topicFigures = ({ metrics, current }: TopicMetricsState): KafkaFigures | undefined => (metrics ? { series: metrics.series, current, unavailable: metrics.unavailable } : undefined);
+const topicFigures = ({ data }: StoreState<TopicMetrics>): KafkaFigures | undefined => (data ? { series: data.metrics.series, current: data.current, unavailable: data.metrics.unavailable } : undefined);
 
 /** A topic's messages/s, MB/s in and out, requests and failures, and consumer lag: the stored series for the chosen range, then live points as they are sampled. */
 export function TopicThroughput({ topic }: { topic: string }) {
   const [range, setRange] = useState<TimeRange>('15m');
-  const error = useTopicMetrics((state) => state.error);
-  const idleMs = useTopicMetrics((state) => state.idleMs);
-  useEffect(() => followTopicMetrics(topic, range), [topic, range]);
+  const params = { topic, range };
+  const source = topicMetrics.source(params);
+  const error = topicMetrics.useSelect(params, (state) => state.error);
+  const idleMs = topicMetrics.useSelect(params, (state) => state.data?.idleMs ?? null);
+  useEffect(() => topicMetrics.watch({ topic, range }), [topic, range]);
   return (
     <section className="panel">
       <header>
@@ -26,10 +29,10 @@ export function TopicThroughput({ topic }: { topic: string }) {
         <div className="note error">{error}</div>
       ) : (
         <div className="charts two-up">
-          <KafkaChart kind={KAFKA_CHARTS.topic.messages} source={useTopicMetrics} pick={topicFigures} testId="topic-chart" />
-          <KafkaChart kind={KAFKA_CHARTS.topic.bytes} source={useTopicMetrics} pick={topicFigures} testId="topic-chart-bytes" />
-          <KafkaChart kind={KAFKA_CHARTS.topic.requests} source={useTopicMetrics} pick={topicFigures} testId="topic-chart-requests" />
-          <KafkaChart kind={KAFKA_CHARTS.topic.lag} source={useTopicMetrics} pick={topicFigures} testId="topic-chart-lag" />
+          <KafkaChart kind={KAFKA_CHARTS.topic.messages} source={source} pick={topicFigures} testId="topic-chart" />
+          <KafkaChart kind={KAFKA_CHARTS.topic.bytes} source={source} pick={topicFigures} testId="topic-chart-bytes" />
+          <KafkaChart kind={KAFKA_CHARTS.topic.requests} source={source} pick={topicFigures} testId="topic-chart-requests" />
+          <KafkaChart kind={KAFKA_CHARTS.topic.lag} source={source} pick={topicFigures} testId="topic-chart-lag" />
         </div>
       )}
     </section>

@@ -1,7 +1,7 @@
 import type { ResourceMetric } from '../../../../src-shared/metrics';
 import { LiveFigure } from '../../charts/LiveFigure';
 import { bytes, num } from '../../format';
-import { type LiveResourceMetrics, useResources } from '../metrics/metrics-resources-store';
+import { type LiveResourceMetrics, latestResources } from '../metrics/metrics-store';
 import { ResourceChart } from '../metrics/ResourceChart';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
@@ -20,7 +20,7 @@ function latestOf(metrics: LiveResourceMetrics | null, group: 'flink' | 'flink-j
 
 /** Each running job's figures now: the per-job series' newest values. */
 function RunningJobs() {
-  const latest = useResources((state) => state.latest);
+  const latest = latestResources.useSelect(undefined, (state) => state.data);
   const jobs = new Map<string, { name: string; values: Partial<Record<ResourceMetric, number>> }>();
   for (const entry of latest?.values ?? []) {
     if (entry.group !== 'flink-job' || entry.subject === null) continue;
@@ -71,7 +71,7 @@ function RunningJobs() {
 
 /** Restarts of the running jobs, added up (an alert covers a job that keeps restarting). */
 function Restarts() {
-  const restarts = useResources((state) => state.latest?.values.find((entry) => entry.group === 'flink' && entry.metric === 'restarts')?.value ?? null);
+  const restarts = latestResources.useSelect(undefined, (state) => state.data?.values.find((entry) => entry.group === 'flink' && entry.metric === 'restarts')?.value ?? null);
   return restarts === null ? null : <span className={restarts > 0 ? 'flow off' : 'muted'}>{num(restarts)} restarts in running jobs</span>;
 }
 

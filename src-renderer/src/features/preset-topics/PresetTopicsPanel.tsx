@@ -1,29 +1,22 @@
-import { useState } from 'react';
-import { presetTopicCalls } from './preset-topics-store';
-import { useTopics } from '../topics/topics-store';
+import { type Outcome, useAction } from '../../store';
+import { presetTopicCalls, presetTopicsStore } from './preset-topics-store';
+import { topicsStore } from '../topics/topics-store';
+
+function describe(result: { created: string[]; fixed: string[] }): Outcome {
+  const done = [...result.created.map((topic) => `created ${topic}`), ...result.fixed.map((topic) => `fixed ${topic}`)];
+  return { kind: 'ok', text: done.length ? done.join(', ') : 'Nothing to do: every stream exists' };
+}
 
 /** The seed's three preset topics: applied in one action, drift shown, fixed on request. */
 export function PresetTopicsPanel() {
-  const { streams, load } = useTopics();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const streams = presetTopicsStore.use().data;
+  const { busy, outcome: message, run: act } = useAction('preset-topics');
   if (!streams) return null;
   const missing = streams.filter((stream) => stream.state === 'missing').length;
 
-  async function run(label: string, action: () => Promise<{ created: string[]; fixed: string[] }>) {
-    setBusy(label);
-    setMessage(null);
-    try {
-      const result = await action();
-      const done = [...result.created.map((topic) => `created ${topic}`), ...result.fixed.map((topic) => `fixed ${topic}`)];
-      setMessage({ kind: 'ok', text: done.length ? done.join(', ') : 'Nothing to do: every stream exists' });
-    } catch (error) {
-      setMessage({ kind: 'error', text: (error as Error).message });
-    } finally {
-      setBusy(null);
-      void load();
-    }
-  }
+  /** Applies or fixes; says what was created and fixed; reads the topics and their states again, whatever the outcome. */
+  const run = (label: string, action: () => Promise<{ created: string[]; fixed: string[] }>) =>
+    act(action, { busyLabel: label, done: describe }).finally(() => void Promise.all([topicsStore.refresh(), presetTopicsStore.refresh()]));
 
   return (
     <section className="panel" data-testid="streams-panel">
@@ -73,7 +66,7 @@ export function PresetTopicsPanel() {
           ))}
         </tbody>
       </table>
-      {message && <div className={message.kind === 'ok' ? 'note ok' : 'note error'}>{message.text}</div>}
+      {message && message.kind !== 'running' && <div className={message.kind === 'ok' ? 'note ok' : 'note error'}>{message.text}</div>}
     </section>
   );
 }

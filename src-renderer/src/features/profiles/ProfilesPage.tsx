@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ConnectionTestResult, ProfileView } from '../../../../src-shared/profiles';
-
-import { profileCalls, useProfiles } from './profiles-store';
+import { useAction } from '../../store';
+import { profileCalls, profilesStore } from './profiles-store';
 import { ProfileForm } from './ProfileForm';
 import { TestResults } from './TestResults';
 
@@ -14,36 +14,54 @@ function Summary({ profile }: { profile: ProfileView }) {
   return <div className="muted">{parts.join(' · ')}</div>;
 }
 
+/** One profile: what it connects to, use, test, edit and delete. */
+function ProfileCard({ profile, active, onEdit }: { profile: ProfileView; active: boolean; onEdit(): void }) {
+  const { run } = useAction('profiles');
+  const test = useAction(`profile-test:${profile.id}`);
+  const [result, setResult] = useState<ConnectionTestResult | null>(null);
+  const act = (action: () => Promise<unknown>) => void run(action, { refresh: [profilesStore] });
+  const testing = test.busy !== null;
+  const runTest = () => {
+    setResult(null);
+    void test.run(() => profileCalls.test({ id: profile.id })).then((answer) => answer && setResult(answer));
+  };
+  return (
+    <section className={`panel profile${active ? ' active' : ''}`} data-profile={profile.name} data-active={active}>
+      <header>
+        <div>
+          <h2>
+            {profile.name} {active && <span className="flag ok">active</span>}
+          </h2>
+          <Summary profile={profile} />
+        </div>
+        <div className="actions">
+          {!active && <button onClick={() => act(() => profileCalls.activate(profile.id))}>Use</button>}
+          <button onClick={runTest} disabled={testing}>
+            {testing ? 'Testing…' : 'Test connection'}
+          </button>
+          {!profile.builtIn && <button onClick={onEdit}>Edit</button>}
+          {!profile.builtIn && (
+            <button className="danger" onClick={() => window.confirm(`Delete the profile “${profile.name}”?`) && act(() => profileCalls.delete(profile.id))}>
+              Delete
+            </button>
+          )}
+        </div>
+      </header>
+      {result && !testing && <TestResults result={result} />}
+      {test.outcome?.kind === 'error' && !testing && <div className="note error">{test.outcome.text}</div>}
+    </section>
+  );
+}
+
 /** Local stack plus saved remote clusters; switching one switches every page live. */
 export function ProfilesPage() {
-  const { state, error, load } = useProfiles();
+  const { data: state, error } = profilesStore.use();
   const [editing, setEditing] = useState<ProfileView | 'new' | null>(null);
-  const [tests, setTests] = useState<Record<string, ConnectionTestResult | 'running' | string>>({});
-  const [actionError, setActionError] = useState<string | null>(null);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { outcome } = useAction('profiles');
+  const actionError = outcome?.kind === 'error' ? outcome.text : null;
+  // read again whenever the page opens (App follows the list meanwhile)
+  useEffect(() => void profilesStore.refresh(), []);
   if (!state) return <div className="page-empty">{error ?? 'Loading profiles…'}</div>;
-
-  async function act(action: () => Promise<unknown>) {
-    setActionError(null);
-    try {
-      await action();
-      await load();
-    } catch (caught) {
-      setActionError((caught as Error).message);
-    }
-  }
-  async function test(id: string) {
-    setTests((previous) => ({ ...previous, [id]: 'running' }));
-    try {
-      const result = await profileCalls.test({ id });
-      setTests((previous) => ({ ...previous, [id]: result }));
-    } catch (caught) {
-      setTests((previous) => ({ ...previous, [id]: (caught as Error).message }));
-    }
-  }
-
   return (
     <div className="page">
       <div className="page-header">
@@ -63,43 +81,16 @@ export function ProfilesPage() {
         </div>
       ))}
       {actionError && <div className="callout error">{actionError}</div>}
-      {state.profiles.map((profile) => {
-        const active = profile.id === state.activeId;
-        const result = tests[profile.id];
-        return (
-          <section className={`panel profile${active ? ' active' : ''}`} key={profile.id} data-profile={profile.name} data-active={active}>
-            <header>
-              <div>
-                <h2>
-                  {profile.name} {active && <span className="flag ok">active</span>}
-                </h2>
-                <Summary profile={profile} />
-              </div>
-              <div className="actions">
-                {!active && <button onClick={() => void act(() => profileCalls.activate(profile.id))}>Use</button>}
-                <button onClick={() => void test(profile.id)} disabled={result === 'running'}>
-                  {result === 'running' ? 'Testing…' : 'Test connection'}
-                </button>
-                {!profile.builtIn && <button onClick={() => setEditing(profile)}>Edit</button>}
-                {!profile.builtIn && (
-                  <button className="danger" onClick={() => window.confirm(`Delete the profile “${profile.name}”?`) && void act(() => profileCalls.delete(profile.id))}>
-                    Delete
-                  </button>
-                )}
-              </div>
-            </header>
-            {typeof result === 'object' && <TestResults result={result} />}
-            {typeof result === 'string' && result !== 'running' && <div className="note error">{result}</div>}
-          </section>
-        );
-      })}
+      {state.profiles.map((profile) => (
+        <ProfileCard key={profile.id} profile={profile} active={profile.id === state.activeId} onEdit={() => setEditing(profile)} />
+      ))}
       {editing && (
         <ProfileForm
           profile={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            void load();
+            void profilesStore.refresh();
           }}
         />
       )}

@@ -1,35 +1,25 @@
-import { create } from 'zustand';
 import type { CallArgs } from '../../../../src-shared/contract';
-import type { ProfilesState } from '../../../../src-shared/profiles';
 import { bridge } from '../../bridge';
+import { createStore } from '../../store';
 
-interface ProfilesStore {
-  state: ProfilesState | null;
-  error: string | null;
-  load(): Promise<void>;
+const switchListeners = new Set<() => void>();
+
+/** Called when `profiles:changed` names another active profile (switched in this window or another). */
+export function onProfileSwitch(listener: () => void): () => void {
+  switchListeners.add(listener);
+  return () => switchListeners.delete(listener);
 }
 
-export const useProfiles = create<ProfilesStore>((set) => ({
-  state: null,
-  error: null,
-  async load() {
-    try {
-      set({ state: await bridge.call('profiles:list', {}), error: null });
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
+/** The saved profiles and the active one, kept current by `profiles:changed` (App follows it, so switching profile in one window switches every page everywhere). */
+export const profilesStore = createStore({
+  load: (bridge) => bridge.call('profiles:list', {}),
+  updates: {
+    'profiles:changed': (state, current) => {
+      if (current?.activeId !== state.activeId) queueMicrotask(() => switchListeners.forEach((listener) => listener()));
+      return state;
+    },
   },
-}));
-
-/** Follows `profiles:changed`, so switching profile in one window switches every page everywhere. */
-export function followProfiles(onSwitch: () => void): () => void {
-  void useProfiles.getState().load();
-  return bridge.on('profiles:changed', (state) => {
-    const before = useProfiles.getState().state?.activeId;
-    useProfiles.setState({ state, error: null });
-    if (before !== state.activeId) onSwitch();
-  });
-}
+});
 
 export const profileCalls = {
   save: (profile: CallArgs<'profiles:save'>['profile']) => bridge.call('profiles:save', { profile }),

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { StackServiceState } from '../../../../src-shared/stack';
+import type { StackServiceState, StackStatus } from '../../../../src-shared/stack';
 import { useAction } from '../../store';
 import { Field, Modal } from '../../ui/Modal';
 import { bytes, elapsed } from '../../format';
-import { stackCalls, stackLogStore, useStack, useStackStatusPolling } from './stack-store';
+import { stackCalls, stackLogStore, stackStore, type StackView } from './stack-store';
 
 const SERVICE_LABELS: Record<string, string> = {
   zookeeper: 'ZooKeeper',
@@ -107,18 +107,116 @@ function KafkaUiNeedsDocker({ composeDetail }: { composeDetail: string | null })
   );
 }
 
-export function StackPage() {
-  const { status, progress, operation, startedAt, error, up, down } = useStack();
-  const [logFor, setLogFor] = useState<string | null>(null);
-  const [resetting, setResetting] = useState(false);
-  const { outcome, run } = useAction('stack');
-  const actionError = outcome?.kind === 'error' ? outcome.text : null;
-  useTicker(operation !== 'idle');
-  useStackStatusPolling();
-  if (!status) return <div className="page-empty">Reading the local stack…</div>;
+/** Start, stop (this window's own, or one the back end reports) and reset. */
+function StackActions({ view, status, onReset }: { view: StackView; status: StackStatus; onReset(): void }) {
+  const { operation, startedAt } = view;
+  const { run } = useAction('stack');
   const anyRunning = status.services.some((service) => service.running);
   const allRunning = status.services.every((service) => service.running);
-  const act = (call: () => Promise<unknown>) => void run(call);
+  return (
+    <div className="actions">
+      {anyRunning && operation === 'idle' && <button onClick={() => void run(() => stackCalls.down())} data-testid="stack-stop">Stop stack</button>}
+      {(!allRunning || operation !== 'idle') && (
+        <button className="primary" disabled={operation !== 'idle'} onClick={() => void run(() => stackCalls.up())} data-testid="stack-start">
+          {operation === 'starting' ? `Starting… ${startedAt ? elapsed(startedAt) : ''}` : anyRunning ? 'Start stopped services' : 'Start stack'}
+        </button>
+      )}
+      <button className="danger" disabled={anyRunning || operation !== 'idle'} title={anyRunning ? 'Stop the stack first' : undefined} onClick={onReset}>
+        Reset data
+      </button>
+    </div>
+  );
+}
+
+/** Local JVM processes or Docker Compose. */
+function BackendChoice({ status }: { status: StackStatus }) {
+  const { run } = useAction('stack');
+  return (
+    <section className="panel backend" data-testid="stack-backend">
+      <label className="check">
+        <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => void run(() => stackCalls.setBackend('native'))} /> Local JVM processes
+        <span className="muted">— ZooKeeper, Kafka and Flink from Maven Central; no Docker needed</span>
+      </label>
+      <label className="check">
+        <input type="radio" name="backend" disabled={!status.compose.available} checked={status.backend === 'compose'} onChange={() => void run(() => stackCalls.setBackend('compose'))} /> Docker Compose
+        <span className="muted">— {status.compose.available ? `${status.compose.detail}, with Kafka UI` : status.compose.detail}</span>
+      </label>
+    </section>
+  );
+}
+
+function MissingJars({ jars }: { jars: string[] }) {
+  if (jars.length === 0) return null;
+  return (
+    <div className="callout warn">
+      The stack's jars are not fetched yet: the first start fetches them from Maven Central, which takes a few minutes and needs Maven 3 (<code>mvn</code>). To fetch them ahead, run <code>npm run jars</code>.
+      <ul>
+        {jars.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Each service's state, PID and port, with its restart and log buttons. */
+function ServicesTable({ view, status, onLog }: { view: StackView; status: StackStatus; onLog(service: string): void }) {
+  const { operation, progress, startedAt } = view;
+  const { run } = useAction('stack');
+  const anyRunning = status.services.some((service) => service.running);
+  return (
+    <table className="grid" data-testid="stack-services">
+      <thead>
+        <tr>
+          <th>Service</th>
+          <th>State</th>
+          <th>PID</th>
+          <th>Port</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {status.services.map((service) => (
+          <tr key={service.name} data-service={service.name} data-running={service.running}>
+            <td>{SERVICE_LABELS[service.name] ?? service.name}</td>
+            <td>
+              <ServiceState service={service} operation={operation} step={progress[service.name]} startedAt={startedAt} />
+            </td>
+            <td>{service.pid ?? '—'}</td>
+            <td>
+              {service.port}
+              {service.portHolder && (
+                <div className="field-error" data-testid={`port-taken-${service.name}`}>
+                  taken by {service.portHolder}
+                </div>
+              )}
+            </td>
+            <td className="right">
+              {!service.running && anyRunning && operation === 'idle' && status.backend === 'native' && (
+                <button onClick={() => void run(() => stackCalls.restartService(service.name))} data-testid={`restart-${service.name}`}>
+                  Restart
+                </button>
+              )}{' '}
+              {status.backend === 'native' && <button onClick={() => onLog(service.name)}>Log</button>}
+            </td>
+          </tr>
+        ))}
+        {status.backend === 'native' && <KafkaUiNeedsDocker composeDetail={status.compose.available ? null : status.compose.detail} />}
+      </tbody>
+    </table>
+  );
+}
+
+/** The local stack: its services, start and stop, the backend, logs and reset (the status is read every 5 s while shown). */
+export function StackPage() {
+  const { data: view, error } = stackStore.use();
+  const [logFor, setLogFor] = useState<string | null>(null);
+  const [resetting, setResetting] = useState(false);
+  const { outcome } = useAction('stack');
+  const actionError = outcome?.kind === 'error' ? outcome.text : null;
+  useTicker((view?.operation ?? 'idle') !== 'idle');
+  const status = view?.status;
+  if (!view || !status) return <div className="page-empty">Reading the local stack…</div>;
   return (
     <div className="page">
       <div className="page-header">
@@ -128,82 +226,16 @@ export function StackPage() {
             {status.kraft ? 'KRaft mode' : 'ZooKeeper mode'} · data in <code>{status.dataDir}</code> ({bytes(status.dataSizeBytes)})
           </div>
         </div>
-        <div className="actions">
-          {anyRunning && operation === 'idle' && <button onClick={() => void down()} data-testid="stack-stop">Stop stack</button>}
-          {(!allRunning || operation !== 'idle') && (
-            <button className="primary" disabled={operation !== 'idle'} onClick={() => void up()} data-testid="stack-start">
-              {operation === 'starting' ? `Starting… ${startedAt ? elapsed(startedAt) : ''}` : anyRunning ? 'Start stopped services' : 'Start stack'}
-            </button>
-          )}
-          <button className="danger" disabled={anyRunning || operation !== 'idle'} title={anyRunning ? 'Stop the stack first' : undefined} onClick={() => setResetting(true)}>
-            Reset data
-          </button>
-        </div>
+        <StackActions view={view} status={status} onReset={() => setResetting(true)} />
       </div>
-      <section className="panel backend" data-testid="stack-backend">
-        <label className="check">
-          <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => act(() => stackCalls.setBackend('native'))} /> Local JVM processes
-          <span className="muted">— ZooKeeper, Kafka and Flink from Maven Central; no Docker needed</span>
-        </label>
-        <label className="check">
-          <input type="radio" name="backend" disabled={!status.compose.available} checked={status.backend === 'compose'} onChange={() => act(() => stackCalls.setBackend('compose'))} /> Docker Compose
-          <span className="muted">— {status.compose.available ? `${status.compose.detail}, with Kafka UI` : status.compose.detail}</span>
-        </label>
-      </section>
-      {status.missingJars.length > 0 && (
-        <div className="callout warn">
-          The stack's jars are not fetched yet: the first start fetches them from Maven Central, which takes a few minutes and needs Maven 3 (<code>mvn</code>). To fetch them ahead, run <code>npm run jars</code>.
-          <ul>
-            {status.missingJars.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <BackendChoice status={status} />
+      <MissingJars jars={status.missingJars} />
       {(actionError ?? error ?? status.lastError) && (
         <div className="callout error" data-testid="stack-error">
           <pre>{actionError ?? error ?? status.lastError}</pre>
         </div>
       )}
-      <table className="grid" data-testid="stack-services">
-        <thead>
-          <tr>
-            <th>Service</th>
-            <th>State</th>
-            <th>PID</th>
-            <th>Port</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {status.services.map((service) => (
-            <tr key={service.name} data-service={service.name} data-running={service.running}>
-              <td>{SERVICE_LABELS[service.name] ?? service.name}</td>
-              <td>
-                <ServiceState service={service} operation={operation} step={progress[service.name]} startedAt={startedAt} />
-              </td>
-              <td>{service.pid ?? '—'}</td>
-              <td>
-                {service.port}
-                {service.portHolder && (
-                  <div className="field-error" data-testid={`port-taken-${service.name}`}>
-                    taken by {service.portHolder}
-                  </div>
-                )}
-              </td>
-              <td className="right">
-                {!service.running && anyRunning && operation === 'idle' && status.backend === 'native' && (
-                  <button onClick={() => act(() => stackCalls.restartService(service.name))} data-testid={`restart-${service.name}`}>
-                    Restart
-                  </button>
-                )}{' '}
-                {status.backend === 'native' && <button onClick={() => setLogFor(service.name)}>Log</button>}
-              </td>
-            </tr>
-          ))}
-          {status.backend === 'native' && <KafkaUiNeedsDocker composeDetail={status.compose.available ? null : status.compose.detail} />}
-        </tbody>
-      </table>
+      <ServicesTable view={view} status={status} onLog={setLogFor} />
       {logFor && <LogView service={logFor} onClose={() => setLogFor(null)} />}
       {resetting && <ResetDialog onClose={() => setResetting(false)} />}
     </div>

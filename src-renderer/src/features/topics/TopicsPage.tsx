@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TopicSummary } from '../../../../src-shared/topics';
 import { VirtualRows } from '../../ui/VirtualRows';
 import { bytes, num, retention } from '../../format';
 import { hrefOf, navigate } from '../../router';
-import { useTopics } from './topics-store';
+import { includeInternalStore, setIncludeInternal, topicsStore } from './topics-store';
+import { presetTopicsStore } from '../preset-topics/preset-topics-store';
 import { CreateTopicModal } from './CreateTopicModal';
 import { PresetTopicsPanel } from '../preset-topics/PresetTopicsPanel';
 
@@ -17,12 +18,15 @@ function Flag({ topic }: { topic: TopicSummary }) {
 
 /** All topics, filtered as you type (instant with 10,000: only the visible rows are drawn). */
 export function TopicsPage() {
-  const { topics, loading, error, includeInternal, detailsPending, load, setIncludeInternal } = useTopics();
+  const { data, loading, error: listError } = topicsStore.use();
+  const presetsError = presetTopicsStore.use().error;
+  const includeInternal = includeInternalStore.useSelect(undefined, (state) => state.data ?? false);
+  const topics = data?.topics ?? null;
+  const detailsPending = data?.detailsPending ?? false;
+  const error = listError ?? presetsError;
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState(false);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = () => Promise.all([topicsStore.refresh(), presetTopicsStore.refresh()]);
   // Lower-cased once per load, not once per topic per keystroke.
   const searchable = useMemo(() => (topics ?? []).map((topic) => ({ key: topic.name.toLowerCase(), topic })), [topics]);
   // Filtered in the keystroke's own render, not deferred: scanning 10,000 names takes about a
@@ -54,7 +58,7 @@ export function TopicsPage() {
       <div className="toolbar">
         <input className="filter" type="search" placeholder="Filter topics" value={filter} onChange={(event) => setFilter(event.target.value)} aria-label="Filter topics" data-testid="topic-filter" />
         <label className="check">
-          <input type="checkbox" checked={includeInternal} onChange={(event) => setIncludeInternal(event.target.checked)} /> Show internal topics
+          <input type="checkbox" checked={includeInternal} onChange={(event) => void setIncludeInternal(event.target.checked)} /> Show internal topics
         </label>
         <span className="muted">{filter ? `${num(visible.length)} match` : ''}</span>
       </div>

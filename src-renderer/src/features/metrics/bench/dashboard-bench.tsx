@@ -17,6 +17,9 @@ declare global {
 }
 
 const started = Date.now();
+/** The app's event listeners (the stores' `updates`): benchUpdate delivers the samples to them as a back end's events would be. */
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const emit = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
 const bench: RawBridge = {
   async invoke(name: string, args: unknown) {
     const range = (args as { time_range?: string }).time_range ?? '15m';
@@ -24,22 +27,26 @@ const bench: RawBridge = {
     if (name === 'metrics:resources') return { ok: true, result: resourceMetrics(range as never, started) };
     return new Promise(() => undefined); // nothing else is needed by the Overview's charts
   },
-  subscribe: () => () => undefined,
+  subscribe(event, listener) {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set.add(listener));
+    return () => set.delete(listener);
+  },
 };
 window.streamdesk = bench;
 
 // Imported after the transport is in place: the bridge module reads window.streamdesk once.
-const [{ createRoot }, { Overview }, { useHealth }, metrics, resources, { paintChartsOnPage, lastPaintsSentAt }] = await Promise.all([
+const [{ createRoot }, { Overview }, { healthStore }, { followMetrics }, { paintChartsOnPage, lastPaintsSentAt }] = await Promise.all([
   import('react-dom/client'),
   import('../../health/Overview'),
   import('../../health/health-store'),
   import('../metrics-store'),
-  import('../metrics-resources-store'),
   import('../../../charts/plot-surface'),
 ]);
 if (new URLSearchParams(location.search).has('paint-on-page')) paintChartsOnPage();
 
-useHealth.setState({ snapshot: healthSnapshot as unknown as HealthSnapshot, error: null });
+healthStore.set(undefined, healthSnapshot as unknown as HealthSnapshot);
+followMetrics();
 createRoot(document.getElementById('root')!).render(<Overview />);
 
 /** Resolves in the task after the frame the page renders next, with the time its animation-frame callback ran. */
@@ -57,10 +64,10 @@ const afterFrame = () =>
 window.benchUpdate = async (i: number) => {
   const { cluster, resources: round } = nextSamples(started + (i + 1) * 1000, i);
   const t0 = performance.now();
-  // exactly what the app's bridge.on('metrics:sampled' / 'metrics:resourcesSampled') handlers do
-  metrics.useMetrics.setState((state) => metrics.applyMetricsSample(state, cluster));
-  resources.useResources.setState((state) => resources.applyResourcesSample(state, round));
-  // React renders and commits in a microtask (zustand's updates are synchronous ones); this one is
+  // the two events as the back end sends them, through the app's own listeners (the metrics stores' updates)
+  emit('metrics:sampled', cluster);
+  emit('metrics:resourcesSampled', round);
+  // React renders and commits in a microtask (the stores notify synchronously); this one is
   // queued after React's, so it runs once React has committed and run the effects
   const committed = await new Promise<number>((resolve) => queueMicrotask(() => resolve(performance.now())));
   // then the frame that shows the update: its callbacks, style, layout, paint and commit to the
