@@ -121,3 +121,54 @@ describe('act', () => {
     expect(useOutcomes.getState().busy.other).toBeNull();
   });
 });
+
+describe('createStore, event-fed and shared', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('a store without a loader is fed by its events only, and a reconnect reads nothing', async () => {
+    const bridge = fakeBridge({});
+    const store = createStoreOn(bridge, { updates: { 'alerts:changed': (state: AlertsState) => state } });
+    store.watch();
+    bridge.emit('alerts:changed', alerts(1));
+    bridge.link(true);
+    await vi.runAllTimersAsync();
+    expect(store.get().data?.active).toHaveLength(1);
+    expect(bridge.calls).toHaveLength(0);
+  });
+
+  it('merges a read with what events brought while it ran', async () => {
+    let answer: (value: AlertsState) => void = () => undefined;
+    const bridge = fakeBridge({ 'alerts:state': () => new Promise<AlertsState>((resolve) => (answer = resolve)) });
+    const store = createStoreOn(bridge, {
+      load: (b) => b.call('alerts:state', {}).then((state) => ({ state, events: 0 })),
+      merge: (loaded, current) => ({ ...loaded, events: current?.events ?? 0 }),
+      updates: { 'health:changed': (_payload, current) => current && { ...current, events: current.events + 1 } },
+    });
+    store.watch();
+    await vi.runAllTimersAsync();
+    answer(alerts(0));
+    await vi.runAllTimersAsync();
+    bridge.emit('health:changed', {} as never);
+    void store.refresh();
+    await vi.runAllTimersAsync();
+    answer(alerts(3));
+    await vi.runAllTimersAsync();
+    expect(store.get().data).toMatchObject({ events: 1, state: { active: [{}, {}, {}] } });
+  });
+
+  it('polls only while a watcher asks for it', async () => {
+    const bridge = fakeBridge({ 'stack:status': () => ({}) as never });
+    const store = createStoreOn(bridge, { load: (b) => b.call('stack:status', {}), pollMs: 5000, debounceMs: 0 });
+    const stopFollow = store.watch(undefined, { poll: false });
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(bridge.calls).toHaveLength(1);
+    const stopPage = store.watch();
+    await vi.advanceTimersByTimeAsync(10_001);
+    expect(bridge.calls).toHaveLength(3);
+    stopPage();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(bridge.calls).toHaveLength(3);
+    stopFollow();
+  });
+});
