@@ -42,7 +42,7 @@ describe('a range store on the data layer (the shape of clusterMetrics)', () => 
   afterEach(() => vi.useRealTimers());
 
   function rangeStore() {
-    const bridge = fakeBridge({ 'metrics:cluster': ({ time_range }) => stored(time_range) });
+    const bridge = fakeBridge({ 'metrics:cluster': ({ time_range }) => stored(time_range ?? '15m') });
     const store = createStoreOn(bridge, {
       load: (b, { range }: { range: TimeRange }) => b.call('metrics:cluster', { time_range: range }).then(live),
       updates: { 'metrics:sampled': (payload, current, { range }) => current && applyMetricsSample(current, range, payload) },

@@ -16,6 +16,47 @@ function Flag({ topic }: { topic: TopicSummary }) {
   return <span className="flag ok">healthy</span>;
 }
 
+/** The rows shown (only those in view are drawn); counts and sizes say … while they are read. */
+function TopicsTable({ topics, visible, filter, detailsPending }: { topics: TopicSummary[] | null; visible: TopicSummary[]; filter: string; detailsPending: boolean }) {
+  return (
+    <div className="vtable" data-testid="topics-table">
+      <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>
+        <span>Name</span>
+        <span className="right">Partitions</span>
+        <span className="right">RF</span>
+        <span className="right">Retention</span>
+        <span>Cleanup</span>
+        <span className="right">Messages</span>
+        <span className="right">Size</span>
+        <span>Replicas</span>
+      </div>
+      {topics && visible.length === 0 && <div className="empty-row">{filter ? 'No topic matches the filter.' : 'No topics yet. Create one, or apply the preset topics.'}</div>}
+      <VirtualRows
+        items={visible}
+        rowHeight={36}
+        maxHeight={560}
+        render={(topic) => (
+          <a key={topic.name} className="vtable-row" href={hrefOf('topics', topic.name)} style={{ gridTemplateColumns: COLUMNS }} data-topic={topic.name}>
+            <span className="name">
+              {topic.name}
+              {topic.internal && <span className="tag">internal</span>}
+            </span>
+            <span className="right">{topic.partitions}</span>
+            <span className="right">{topic.replicationFactor}</span>
+            <span className="right">{detailsPending ? '…' : retention(topic.retentionMs)}</span>
+            <span>{detailsPending ? '…' : (topic.cleanupPolicy ?? '—')}</span>
+            <span className="right" data-testid="message-count">{detailsPending ? '…' : num(topic.messageCount)}</span>
+            <span className="right">{detailsPending ? '…' : bytes(topic.sizeBytes)}</span>
+            <span>
+              <Flag topic={topic} />
+            </span>
+          </a>
+        )}
+      />
+    </div>
+  );
+}
+
 /** All topics, filtered as you type (instant with 10,000: only the visible rows are drawn). */
 export function TopicsPage() {
   const { data, loading, error: listError } = topicsStore.use();
@@ -62,41 +103,7 @@ export function TopicsPage() {
         </label>
         <span className="muted">{filter ? `${num(visible.length)} match` : ''}</span>
       </div>
-      <div className="vtable" data-testid="topics-table">
-        <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>
-          <span>Name</span>
-          <span className="right">Partitions</span>
-          <span className="right">RF</span>
-          <span className="right">Retention</span>
-          <span>Cleanup</span>
-          <span className="right">Messages</span>
-          <span className="right">Size</span>
-          <span>Replicas</span>
-        </div>
-        {topics && visible.length === 0 && <div className="empty-row">{filter ? 'No topic matches the filter.' : 'No topics yet. Create one, or apply the preset topics.'}</div>}
-        <VirtualRows
-          items={visible}
-          rowHeight={36}
-          maxHeight={560}
-          render={(topic) => (
-            <a key={topic.name} className="vtable-row" href={hrefOf('topics', topic.name)} style={{ gridTemplateColumns: COLUMNS }} data-topic={topic.name}>
-              <span className="name">
-                {topic.name}
-                {topic.internal && <span className="tag">internal</span>}
-              </span>
-              <span className="right">{topic.partitions}</span>
-              <span className="right">{topic.replicationFactor}</span>
-              <span className="right">{detailsPending ? '…' : retention(topic.retentionMs)}</span>
-              <span>{detailsPending ? '…' : (topic.cleanupPolicy ?? '—')}</span>
-              <span className="right" data-testid="message-count">{detailsPending ? '…' : num(topic.messageCount)}</span>
-              <span className="right">{detailsPending ? '…' : bytes(topic.sizeBytes)}</span>
-              <span>
-                <Flag topic={topic} />
-              </span>
-            </a>
-          )}
-        />
-      </div>
+      <TopicsTable topics={topics} visible={visible} filter={filter} detailsPending={detailsPending} />
       {creating && (
         <CreateTopicModal
           onClose={() => setCreating(false)}
