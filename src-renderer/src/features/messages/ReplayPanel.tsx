@@ -6,6 +6,22 @@ import { num } from '../../format';
 
 const localInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
+/** How far a replay got: records read of the range, written, done or failed. */
+function ReplayProgressBar({ progress }: { progress: ReplayProgress }) {
+  const share = progress.total ? Math.min(1, progress.read / progress.total) : 0;
+  return (
+    <div className="search-progress" data-testid="replay-progress" data-done={progress.done}>
+      <div className="bar">
+        <div style={{ width: `${Math.round(share * 100)}%` }} />
+      </div>
+      <span>
+        read {num(progress.read)} of {num(progress.total)} · <strong data-testid="replay-written">{num(progress.written)}</strong> written
+        {progress.done ? (progress.error ? ` · failed: ${progress.error}` : ' · done') : ''}
+      </span>
+    </div>
+  );
+}
+
 /**
  * The seed's "event history and replay": copies a time range of this topic into another
  * topic (keys, headers, timestamps, per-partition order), with progress.
@@ -39,7 +55,6 @@ export function ReplayPanel({ topic, onClose }: { topic: string; onClose(): void
   }
 
   const running = replayId.current !== null && (progress === null || !progress.done);
-  const share = progress && progress.total ? Math.min(1, progress.read / progress.total) : 0;
   return (
     <section className="panel" data-testid="replay-panel">
       <header>
@@ -71,17 +86,7 @@ export function ReplayPanel({ topic, onClose }: { topic: string; onClose(): void
         </button>
       </div>
       {error && <div className="note error">{error}</div>}
-      {progress && (
-        <div className="search-progress" data-testid="replay-progress" data-done={progress.done}>
-          <div className="bar">
-            <div style={{ width: `${Math.round(share * 100)}%` }} />
-          </div>
-          <span>
-            read {num(progress.read)} of {num(progress.total)} · <strong data-testid="replay-written">{num(progress.written)}</strong> written
-            {progress.done ? (progress.error ? ` · failed: ${progress.error}` : ' · done') : ''}
-          </span>
-        </div>
-      )}
+      {progress && <ReplayProgressBar progress={progress} />}
     </section>
   );
 }

@@ -4,6 +4,24 @@ import { messageCalls } from './messages-store';
 import { Field } from '../../ui/Modal';
 import { num } from '../../format';
 
+/** How far a search got: scanned (of how many), rate, matches, and how it ended. */
+function SearchProgressBar({ progress }: { progress: SearchProgress }) {
+  const share = progress.total ? Math.min(1, progress.scanned / progress.total) : 0;
+  return (
+    <div className="search-progress" data-testid="search-progress" data-done={progress.done}>
+      <div className="bar">
+        <div style={{ width: `${Math.round(share * 100)}%` }} />
+      </div>
+      <span>
+        scanned {num(progress.scanned)}
+        {progress.total ? ` of ${num(progress.total)}` : ''} · {num(Math.round(progress.ratePerSec))}/s · <strong data-testid="search-matched">{num(progress.matched)}</strong> matched
+        {progress.done ? (progress.cancelled ? ' · cancelled' : progress.stoppedAtLimit ? ' · stopped at the match limit' : ' · done') : ''}
+        {progress.error ? ` · ${progress.error}` : ''}
+      </span>
+    </div>
+  );
+}
+
 /**
  * Search a topic: a field-path expression and/or text in the value, over the last N per
  * partition or the whole topic; matches stream in, with scanned count, rate and cancel.
@@ -42,7 +60,6 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
     }
   }
   const running = progress !== null && !progress.done;
-  const share = progress && progress.total ? Math.min(1, progress.scanned / progress.total) : 0;
   return (
     <div className="search-bar" data-testid="search-bar">
       <div className="form-row browse-form">
@@ -72,19 +89,7 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
         )}
       </div>
       {error && <div className="note error">{error}</div>}
-      {progress && (
-        <div className="search-progress" data-testid="search-progress" data-done={progress.done}>
-          <div className="bar">
-            <div style={{ width: `${Math.round(share * 100)}%` }} />
-          </div>
-          <span>
-            scanned {num(progress.scanned)}
-            {progress.total ? ` of ${num(progress.total)}` : ''} · {num(Math.round(progress.ratePerSec))}/s · <strong data-testid="search-matched">{num(progress.matched)}</strong> matched
-            {progress.done ? (progress.cancelled ? ' · cancelled' : progress.stoppedAtLimit ? ' · stopped at the match limit' : ' · done') : ''}
-            {progress.error ? ` · ${progress.error}` : ''}
-          </span>
-        </div>
-      )}
+      {progress && <SearchProgressBar progress={progress} />}
     </div>
   );
 }
