@@ -80,171 +80,187 @@ const INITIAL: StoreState<never> = { data: null, error: null, loading: false, lo
 
 const hidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
-export function createStoreOn<T, P = void>(bridge: Bridge, spec: StoreSpec<T, P>): Store<T, P> {
-  const entries = new Map<string, Entry<T, P>>();
-  const keyOf = spec.key ?? ((params: P) => (params === undefined ? '' : JSON.stringify(params)));
-  const debounceMs = spec.debounceMs ?? 100;
+/** What a store's parts share: its bridge, its spec and its entries (one per parameter set). */
+interface Context<T, P> {
+  bridge: Bridge;
+  spec: StoreSpec<T, P>;
+  entries: Map<string, Entry<T, P>>;
+  keyOf(params: P): string;
+  debounceMs: number;
+}
 
-  function entry(params: P): Entry<T, P> {
-    const key = keyOf(params);
-    let found = entries.get(key);
-    if (!found) {
-      found = { params, state: INITIAL, listeners: new Set(), watchers: 0, pollers: 0, stopPoll: null, source: null, stops: [], debounce: null, stale: false, inFlight: null, again: false };
-      entries.set(key, found);
-    }
-    return found;
+function entryOf<T, P>(ctx: Context<T, P>, params: P): Entry<T, P> {
+  const key = ctx.keyOf(params);
+  let found = ctx.entries.get(key);
+  if (!found) {
+    found = { params, state: INITIAL, listeners: new Set(), watchers: 0, pollers: 0, stopPoll: null, source: null, stops: [], debounce: null, stale: false, inFlight: null, again: false };
+    ctx.entries.set(key, found);
   }
+  return found;
+}
 
-  function update(target: Entry<T, P>, patch: Partial<StoreState<T>>): void {
-    target.state = { ...target.state, ...patch };
-    for (const listener of target.listeners) listener();
+function update<T, P>(target: Entry<T, P>, patch: Partial<StoreState<T>>): void {
+  target.state = { ...target.state, ...patch };
+  for (const listener of target.listeners) listener();
+}
+
+/** One read at a time per entry; a refresh asked for during a read makes one more after it. */
+function read<T, P>(ctx: Context<T, P>, target: Entry<T, P>): Promise<void> {
+  const { spec } = ctx;
+  if (target.inFlight) {
+    target.again = true;
+    return target.inFlight;
   }
-
-  /** One read at a time per entry; a refresh asked for during a read makes one more after it. */
-  function read(target: Entry<T, P>): Promise<void> {
-    if (target.inFlight) {
-      target.again = true;
-      return target.inFlight;
+  target.stale = false;
+  const load = spec.load;
+  if (!load) return Promise.resolve();
+  update(target, { loading: true });
+  target.inFlight = load(ctx.bridge, target.params).then(
+    (loaded) => {
+      const data = spec.merge ? spec.merge(loaded, target.state.data, target.params) : loaded;
+      update(target, { data, error: null, loading: false, loadedAt: Date.now() });
+    },
+    (error: unknown) => update(target, { error: error instanceof Error ? error.message : String(error), loading: false }),
+  );
+  return target.inFlight.finally(() => {
+    target.inFlight = null;
+    if (target.again) {
+      target.again = false;
+      return read(ctx, target);
     }
-    target.stale = false;
-    const load = spec.load;
-    if (!load) return Promise.resolve();
-    update(target, { loading: true });
-    target.inFlight = load(bridge, target.params).then(
-      (loaded) => {
-        const data = spec.merge ? spec.merge(loaded, target.state.data, target.params) : loaded;
-        update(target, { data, error: null, loading: false, loadedAt: Date.now() });
-      },
-      (error: unknown) => update(target, { error: error instanceof Error ? error.message : String(error), loading: false }),
-    );
-    return target.inFlight.finally(() => {
-      target.inFlight = null;
-      if (target.again) {
-        target.again = false;
-        return read(target);
-      }
-    });
+  });
+}
+
+/** A background read (event, poll tick): debounced, and put off while the window is hidden. */
+function schedule<T, P>(ctx: Context<T, P>, target: Entry<T, P>): void {
+  if (hidden()) {
+    target.stale = true;
+    return;
   }
-
-  /** A background read (event, poll tick): debounced, and put off while the window is hidden. */
-  function schedule(target: Entry<T, P>): void {
-    if (hidden()) {
-      target.stale = true;
-      return;
-    }
-    if (target.debounce) return;
-    target.debounce = setTimeout(() => {
-      target.debounce = null;
-      void read(target);
-    }, debounceMs);
-  }
-
-  function start(target: Entry<T, P>): void {
-    const stops = target.stops;
-    for (const event of spec.events ?? []) stops.push(bridge.on(event, () => schedule(target)));
-    for (const [event, apply] of Object.entries(spec.updates ?? {}) as [EventName, (payload: unknown, current: T | null, params: P) => T | null][]) {
-      stops.push(
-        bridge.on(event, (payload) => {
-          const next = apply(payload, target.state.data, target.params);
-          if (next !== null) update(target, { data: next, error: null, loadedAt: Date.now() });
-        }),
-      );
-    }
-    stops.push(bridge.onConnectionChange((linked) => linked && schedule(target)));
-    if (typeof document !== 'undefined') {
-      const onVisible = () => !hidden() && target.stale && schedule(target);
-      document.addEventListener('visibilitychange', onVisible);
-      stops.push(() => document.removeEventListener('visibilitychange', onVisible));
-    }
-  }
-
-  function stop(target: Entry<T, P>): void {
-    for (const off of target.stops.splice(0)) off();
-    if (target.debounce) clearTimeout(target.debounce);
+  if (target.debounce) return;
+  target.debounce = setTimeout(() => {
     target.debounce = null;
-    if (spec.drop) {
-      target.state = INITIAL;
-      if (target.listeners.size === 0) entries.delete(keyOf(target.params));
-    }
-  }
+    void read(ctx, target);
+  }, ctx.debounceMs);
+}
 
-  function pollOf(params: P): number | null {
-    return typeof spec.pollMs === 'function' ? spec.pollMs(params) : (spec.pollMs ?? null);
+/** The first watcher came: follow the events that refresh or update the entry, the link and the window's visibility. */
+function start<T, P>(ctx: Context<T, P>, target: Entry<T, P>): void {
+  const { bridge, spec } = ctx;
+  const stops = target.stops;
+  for (const event of spec.events ?? []) stops.push(bridge.on(event, () => schedule(ctx, target)));
+  for (const [event, apply] of Object.entries(spec.updates ?? {}) as [EventName, (payload: unknown, current: T | null, params: P) => T | null][]) {
+    stops.push(
+      bridge.on(event, (payload) => {
+        const next = apply(payload, target.state.data, target.params);
+        if (next !== null) update(target, { data: next, error: null, loadedAt: Date.now() });
+      }),
+    );
   }
-
-  /** Polling runs while at least one watcher asks for it. */
-  function setPolling(target: Entry<T, P>, delta: number): void {
-    target.pollers += delta;
-    const every = pollOf(target.params);
-    if (target.pollers > 0 && !target.stopPoll && every) {
-      const timer = setInterval(() => schedule(target), every);
-      target.stopPoll = () => clearInterval(timer);
-    } else if (target.pollers === 0 && target.stopPoll) {
-      target.stopPoll();
-      target.stopPoll = null;
-    }
+  stops.push(bridge.onConnectionChange((linked) => linked && schedule(ctx, target)));
+  if (typeof document !== 'undefined') {
+    const onVisible = () => !hidden() && target.stale && schedule(ctx, target);
+    document.addEventListener('visibilitychange', onVisible);
+    stops.push(() => document.removeEventListener('visibilitychange', onVisible));
   }
+}
 
-  function watch(params: P, options: WatchOptions = {}): () => void {
-    const target = entry(params);
-    const polls = options.poll !== false;
-    target.watchers += 1;
-    if (target.watchers === 1) {
-      start(target);
-      void read(target);
-    }
-    if (polls) setPolling(target, 1);
-    let stopped = false;
-    return () => {
-      if (stopped) return;
-      stopped = true;
-      if (polls) setPolling(target, -1);
-      target.watchers -= 1;
-      if (target.watchers === 0) stop(target);
-    };
+/** The last watcher left: stop following, and forget the data when the spec says so. */
+function stop<T, P>(ctx: Context<T, P>, target: Entry<T, P>): void {
+  for (const off of target.stops.splice(0)) off();
+  if (target.debounce) clearTimeout(target.debounce);
+  target.debounce = null;
+  if (ctx.spec.drop) {
+    target.state = INITIAL;
+    if (target.listeners.size === 0) ctx.entries.delete(ctx.keyOf(target.params));
   }
+}
 
-  function source(params: P): LiveSource<StoreState<T>> {
-    const target = entry(params);
-    target.source ??= {
-      getState: () => entry(params).state,
-      subscribe: (listener) => subscribe(params, () => listener(entry(params).state)),
-    };
-    return target.source;
+function pollOf<T, P>(spec: StoreSpec<T, P>, params: P): number | null {
+  return typeof spec.pollMs === 'function' ? spec.pollMs(params) : (spec.pollMs ?? null);
+}
+
+/** Polling runs while at least one watcher asks for it. */
+function setPolling<T, P>(ctx: Context<T, P>, target: Entry<T, P>, delta: number): void {
+  target.pollers += delta;
+  const every = pollOf(ctx.spec, target.params);
+  if (target.pollers > 0 && !target.stopPoll && every) {
+    const timer = setInterval(() => schedule(ctx, target), every);
+    target.stopPoll = () => clearInterval(timer);
+  } else if (target.pollers === 0 && target.stopPoll) {
+    target.stopPoll();
+    target.stopPoll = null;
   }
+}
 
-  function subscribe(params: P, listener: () => void): () => void {
-    const target = entry(params);
-    target.listeners.add(listener);
-    return () => target.listeners.delete(listener);
+function watch<T, P>(ctx: Context<T, P>, params: P, options: WatchOptions = {}): () => void {
+  const target = entryOf(ctx, params);
+  const polls = options.poll !== false;
+  target.watchers += 1;
+  if (target.watchers === 1) {
+    start(ctx, target);
+    void read(ctx, target);
   }
+  if (polls) setPolling(ctx, target, 1);
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    if (polls) setPolling(ctx, target, -1);
+    target.watchers -= 1;
+    if (target.watchers === 0) stop(ctx, target);
+  };
+}
 
+function subscribe<T, P>(ctx: Context<T, P>, params: P, listener: () => void): () => void {
+  const target = entryOf(ctx, params);
+  target.listeners.add(listener);
+  return () => target.listeners.delete(listener);
+}
+
+function source<T, P>(ctx: Context<T, P>, params: P): LiveSource<StoreState<T>> {
+  const target = entryOf(ctx, params);
+  target.source ??= {
+    getState: () => entryOf(ctx, params).state,
+    subscribe: (listener) => subscribe(ctx, params, () => listener(entryOf(ctx, params).state)),
+  };
+  return target.source;
+}
+
+export function createStoreOn<T, P = void>(bridge: Bridge, spec: StoreSpec<T, P>): Store<T, P> {
+  const ctx: Context<T, P> = {
+    bridge,
+    spec,
+    entries: new Map(),
+    keyOf: spec.key ?? ((params: P) => (params === undefined ? '' : JSON.stringify(params))),
+    debounceMs: spec.debounceMs ?? 100,
+  };
   return {
     use(params, options) {
-      const key = keyOf(params);
+      const key = ctx.keyOf(params);
       const poll = options?.poll !== false;
       // eslint-disable-next-line react-hooks/exhaustive-deps -- the key is the parameters' identity
-      useEffect(() => watch(params, { poll }), [key, poll]);
+      useEffect(() => watch(ctx, params, { poll }), [key, poll]);
       return useSyncExternalStore(
-        (listener) => subscribe(params, listener),
-        () => entry(params).state,
+        (listener) => subscribe(ctx, params, listener),
+        () => entryOf(ctx, params).state,
       );
     },
     useSelect(params, select) {
       return useSyncExternalStore(
-        (listener) => subscribe(params, listener),
-        () => select(entry(params).state),
+        (listener) => subscribe(ctx, params, listener),
+        () => select(entryOf(ctx, params).state),
       );
     },
-    watch,
-    source,
-    get: (params) => entry(params).state,
+    watch: (params, options) => watch(ctx, params, options),
+    source: (params) => source(ctx, params),
+    get: (params) => entryOf(ctx, params).state,
     refresh(params) {
-      if (params !== undefined) return read(entry(params));
-      const watched = [...entries.values()].filter((target) => target.watchers > 0 || target.listeners.size > 0);
-      return Promise.all(watched.map(read)).then(() => undefined);
+      if (params !== undefined) return read(ctx, entryOf(ctx, params));
+      const watched = [...ctx.entries.values()].filter((target) => target.watchers > 0 || target.listeners.size > 0);
+      return Promise.all(watched.map((target) => read(ctx, target))).then(() => undefined);
     },
-    set: (params, data) => update(entry(params), { data, error: null }),
-    subscribe,
+    set: (params, data) => update(entryOf(ctx, params), { data, error: null }),
+    subscribe: (params, listener) => subscribe(ctx, params, listener),
   };
 }
