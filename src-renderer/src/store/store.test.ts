@@ -11,12 +11,17 @@ function setVisibility(state: 'visible' | 'hidden') {
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
-describe('createStore', () => {
+/** Fake timers for the describe block, and the window visible again after each test. */
+function withFakeTimers() {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => {
     vi.useRealTimers();
     setVisibility('visible');
   });
+}
+
+describe('createStore: loads and events', () => {
+  withFakeTimers();
 
   it('loads when first watched and keeps the data', async () => {
     const bridge = fakeBridge({ 'consumers:list': () => [] });
@@ -56,6 +61,10 @@ describe('createStore', () => {
     expect(store.get().data?.active).toHaveLength(2);
     expect(bridge.calls).toHaveLength(1);
   });
+});
+
+describe('createStore: polling, errors and parameter sets', () => {
+  withFakeTimers();
 
   it('polls while watched, skips while the window is hidden and catches up when it shows', async () => {
     const bridge = fakeBridge({ 'consumers:list': () => [] });
