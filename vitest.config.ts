@@ -5,6 +5,8 @@ export default defineConfig({
     projects: [
       // Some unit tests run real parsers (docker-compose, the exporter agent's JVM): generous on a loaded 2-core machine.
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      // The renderer's own logic (form hook, data stores, chart maths) beside its files, in a DOM without a browser.
+      { test: { name: 'renderer', include: ['src-renderer/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
       {
         test: {
           name: 'integration',

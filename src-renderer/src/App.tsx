@@ -1,23 +1,24 @@
 import { useEffect } from 'react';
-import { StatusBadge } from './components/StatusBadge';
-import { Overview } from './pages/Overview';
-import { Stack } from './pages/Stack';
-import { TopicDetailPage } from './topics/TopicDetailPage';
-import { TopicsPage } from './topics/TopicsPage';
-import { followGenerators } from './stores/generator-store';
-import { followMetrics } from './stores/metrics-store';
-import { AlertsPage } from './alerts/AlertsPage';
-import { JobDetailPage } from './pipelines/JobDetailPage';
-import { ConsumersPage } from './consumers/ConsumersPage';
-import { PipelinesPage } from './pipelines/PipelinesPage';
-import { followAlerts, useAlerts } from './stores/alerts-store';
-import { ProfilesPage } from './profiles/ProfilesPage';
-import { followProfiles } from './stores/profiles-store';
-import { useTopics } from './stores/topics-store';
+import { StatusBadge } from './ui/StatusBadge';
+import { Overview } from './features/health/Overview';
+import { StackPage } from './features/stack/StackPage';
+import { TopicDetailPage } from './features/topics/TopicDetailPage';
+import { TopicsPage } from './features/topics/TopicsPage';
+import { generatorsStore } from './features/generator/generator-store';
+import { followMetrics } from './features/metrics/metrics-store';
+import { AlertsPage } from './features/alerts/AlertsPage';
+import { JobDetailPage } from './features/pipelines/JobDetailPage';
+import { ConsumersPage } from './features/consumers/ConsumersPage';
+import { PipelinesPage } from './features/pipelines/PipelinesPage';
+import { alertsStore } from './features/alerts/alerts-store';
+import { ProfilesPage } from './features/profiles/ProfilesPage';
+import { onProfileSwitch, profilesStore } from './features/profiles/profiles-store';
+import { topicsStore } from './features/topics/topics-store';
+import { presetTopicsStore } from './features/preset-topics/preset-topics-store';
 import { PAGES, useRoute, type Page } from './router';
-import { followConnection, reloadConnectionInfo, useConnection } from './stores/connection-store';
-import { followHealth, useHealth } from './stores/health-store';
-import { followStack, useStack } from './stores/stack-store';
+import { appInfoStore, followConnection, linkStore } from './features/app/connection-store';
+import { healthCalls, healthStore } from './features/health/health-store';
+import { stackStore } from './features/stack/stack-store';
 
 const NAV_LABELS: Record<Page, string> = {
   overview: 'Overview',
@@ -30,10 +31,11 @@ const NAV_LABELS: Record<Page, string> = {
 };
 
 function StatusBar() {
-  const snapshot = useHealth((state) => state.snapshot);
-  const operation = useStack((state) => state.operation);
-  const { linked, info } = useConnection();
-  const activeAlerts = useAlerts((state) => state.state?.active.length ?? 0);
+  const snapshot = healthStore.useSelect(undefined, (state) => state.data);
+  const operation = stackStore.useSelect(undefined, (state) => state.data?.operation ?? 'idle');
+  const linked = linkStore.useSelect(undefined, (state) => state.data ?? true);
+  const info = appInfoStore.useSelect(undefined, (state) => state.data);
+  const activeAlerts = alertsStore.useSelect(undefined, (state) => state.data?.active.length ?? 0);
   return (
     <footer className="statusbar">
       {!linked && <span className="statusbar-alert">Lost the link to the StreamDesk server — reconnecting…</span>}
@@ -59,7 +61,7 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
     case 'overview':
       return <Overview />;
     case 'stack':
-      return <Stack />;
+      return <StackPage />;
     case 'profiles':
       return <ProfilesPage />;
     case 'alerts':
@@ -78,13 +80,19 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
 export function App() {
   const { page, param } = useRoute();
   useEffect(() => {
-    const onProfileSwitch = () => {
-      // Every page follows the new cluster at once.
-      void useHealth.getState().refresh();
-      void useTopics.getState().load();
-      void reloadConnectionInfo();
-    };
-    const stops = [followHealth(), followStack(), followConnection(), followGenerators(), followMetrics(), followAlerts(), followProfiles(onProfileSwitch)];
+    // Every page follows the new cluster at once.
+    const onSwitch = () => void Promise.all([healthCalls.refresh(), topicsStore.refresh(), presetTopicsStore.refresh(), appInfoStore.refresh()]).catch(() => undefined);
+    // The stores the status bar and notifications need, followed for the app's life (the stack's status without its page's polling).
+    const stops = [
+      healthStore.watch(),
+      stackStore.watch(undefined, { poll: false }),
+      followConnection(),
+      generatorsStore.watch(),
+      followMetrics(),
+      alertsStore.watch(),
+      profilesStore.watch(),
+      onProfileSwitch(onSwitch),
+    ];
     return () => stops.forEach((stop) => stop());
   }, []);
   return (

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { GeneratorKind, GeneratorStartArgs, MAX_GENERATOR_RATE, type GeneratorStatus } from '../../../../src-shared/generator';
+import { Field } from '../../ui/Modal';
+import { useContractForm } from '../../forms/use-contract-form';
+import { num } from '../../format';
+import { useAction } from '../../store';
+import { generatorCalls, generatorsStore } from './generator-store';
+
+const KIND_LABELS: Record<GeneratorKind, string> = {
+  'stavanger-parking': 'Stavanger parking occupancy',
+  'iot-sensors': 'IoT sensor readings',
+  'user-activity': 'User activity',
+  'market-ticks': 'Market ticks',
+  'log-lines': 'Log lines',
+};
+
+function GeneratorRow({ status }: { status: GeneratorStatus }) {
+  const { busy, run } = useAction(`generator-stop:${status.id}`);
+  const stopping = busy !== null;
+  const live = status.state === 'running' || status.state === 'stopping';
+  return (
+    <div className="generator-row" data-testid="generator-row" data-state={status.state}>
+      <span className={`live-dot${live && status.currentRatePerSec > 0 ? ' on' : ''}`} aria-hidden="true" />
+      <span>{KIND_LABELS[status.kind]}</span>
+      <span className="muted">
+        {status.state} · target {num(status.ratePerSec)}/s · now <strong data-testid="generator-rate">{num(Math.round(status.currentRatePerSec))}</strong>/s
+      </span>
+      <span>
+        sent <strong data-testid="generator-sent">{num(status.sent)}</strong> · failed <strong className={status.failed > 0 ? "bad" : undefined} data-testid="generator-failed">{num(status.failed)}</strong>
+        {status.inFlight > 0 && <span className="muted"> · {num(status.inFlight)} in flight</span>}
+      </span>
+      {status.lastError && <span className="field-error">{status.lastError}</span>}
+      {live && (
+        <button
+          disabled={stopping || status.state === 'stopping'}
+          onClick={() => void run(() => generatorCalls.stop(status.id))}
+          data-testid="generator-stop"
+        >
+          {stopping ? 'Stopping…' : 'Stop'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Streams realistic records for the seed's use cases into this topic, with a live rate and exact counts. */
+export function GeneratorPanel({ topic }: { topic: string }) {
+  const generators = Object.values(generatorsStore.useSelect(undefined, (state) => state.data) ?? {}).filter((status) => status.topic === topic);
+  const [kind, setKind] = useState<GeneratorKind>(topic.includes('parking') ? 'stavanger-parking' : 'iot-sensors');
+  const [rate, setRate] = useState('100');
+  const form = useContractForm({ fields: ['topic', 'kind', 'ratePerSec'] });
+  const busy = form.busy !== null;
+  const recent = generators.sort((a, b) => b.startedAt - a.startedAt).slice(0, 3);
+
+  async function start() {
+    const args = { topic, kind, ratePerSec: Number(rate) };
+    await form.submit(args, generatorCalls.start, { schema: GeneratorStartArgs });
+  }
+
+  return (
+    <section className="panel" data-testid="generator-panel">
+      <header>
+        <h2>Data generator</h2>
+        <span className="muted">Idempotent producer, acks=all: “sent” counts what the broker acknowledged</span>
+      </header>
+      <div className="form-row generator-form">
+        <Field label="Records" error={form.error('kind')}>
+          <select value={kind} onChange={(event) => setKind(event.target.value as GeneratorKind)} data-testid="generator-kind">
+            {GeneratorKind.options.map((option) => (
+              <option key={option} value={option}>
+                {KIND_LABELS[option]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Rate (records/s)" error={form.error('ratePerSec')} hint={`1–${num(MAX_GENERATOR_RATE)}`}>
+          <input type="number" min={1} max={MAX_GENERATOR_RATE} value={rate} onChange={(event) => setRate(event.target.value)} data-testid="generator-rate-input" />
+        </Field>
+        <button className="primary" disabled={busy} onClick={() => void start()} data-testid="generator-start">
+          {busy ? 'Starting…' : 'Start generator'}
+        </button>
+      </div>
+      {(form.error('topic') || form.error('form')) && <div className="form-error">{form.error('topic') ?? form.error('form')}</div>}
+      {recent.map((status) => (
+        <GeneratorRow key={status.id} status={status} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { GeneratorStartArgs, GeneratorStatus } from '../../../../src-shared/generator';
+import { bridge } from '../../bridge';
+import { createStore } from '../../store';
+
+/** Every generator the back end runs, by id, kept current by `generator:progressed` (App follows it). */
+export const generatorsStore = createStore({
+  load: (bridge) => bridge.call('generator:list', {}).then((list) => Object.fromEntries(list.map((status) => [status.id, status])) as Record<string, GeneratorStatus>),
+  updates: { 'generator:progressed': (status, current) => ({ ...current, [status.id]: status }) },
+});
+
+export const generatorCalls = {
+  /** Starts a generator; its status goes into the store at once (progress events follow). */
+  async start(args: GeneratorStartArgs): Promise<GeneratorStatus> {
+    const status = await bridge.call('generator:start', args);
+    generatorsStore.set(undefined, { ...generatorsStore.get().data, [status.id]: status });
+    return status;
+  },
+  stop: (id: string) => bridge.call('generator:stop', { id }),
+};

@@ -1,0 +1,30 @@
+import type { CallArgs } from '../../../../src-shared/contract';
+import { bridge } from '../../bridge';
+import { createStore } from '../../store';
+
+const switchListeners = new Set<() => void>();
+
+/** Called when `profiles:changed` names another active profile (switched in this window or another). */
+export function onProfileSwitch(listener: () => void): () => void {
+  switchListeners.add(listener);
+  return () => switchListeners.delete(listener);
+}
+
+/** The saved profiles and the active one, kept current by `profiles:changed` (App follows it, so switching profile in one window switches every page everywhere). */
+export const profilesStore = createStore({
+  load: (bridge) => bridge.call('profiles:list', {}),
+  updates: {
+    'profiles:changed': (state, current) => {
+      if (current?.activeId !== state.activeId) queueMicrotask(() => switchListeners.forEach((listener) => listener()));
+      return state;
+    },
+  },
+});
+
+export const profileCalls = {
+  save: (profile: CallArgs<'profiles:save'>['profile']) => bridge.call('profiles:save', { profile }),
+  /** A saved profile by id, or a candidate from the form. */
+  test: (args: CallArgs<'profiles:test'>) => bridge.call('profiles:test', args),
+  activate: (id: string) => bridge.call('profiles:activate', { id }),
+  delete: (id: string) => bridge.call('profiles:delete', { id }),
+};

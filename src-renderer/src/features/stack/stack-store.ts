@@ -1,0 +1,58 @@
+import type { CallArgs } from '../../../../src-shared/contract';
+import type { StackProgress, StackStatus } from '../../../../src-shared/stack';
+import { bridge } from '../../bridge';
+import { createStore } from '../../store';
+
+export interface StackView {
+  status: StackStatus | null;
+  /** The latest progress of each service during the current start or stop. */
+  progress: Record<string, StackProgress>;
+  operation: 'idle' | 'starting' | 'stopping';
+  startedAt: number | null;
+}
+
+const IDLE: StackView = { status: null, progress: {}, operation: 'idle', startedAt: null };
+
+/** This window's own start or stop is running; otherwise the operation is whatever the back end reports. */
+let own = false;
+
+/**
+ * The local stack: its status (read every 5 s while the Stack page is shown; App only follows it
+ * for the status bar), each service's progress during a start or stop, and what is running.
+ */
+export const stackStore = createStore({
+  load: (bridge) => bridge.call('stack:status', {}).then((status): StackView => ({ ...IDLE, status, operation: status.busy })),
+  // a start begun elsewhere (another window, a page reloaded meanwhile) ends here too when the back end is idle again
+  merge: (loaded, current) => (current ? { ...current, status: loaded.status, operation: own ? current.operation : loaded.operation } : loaded),
+  updates: { 'stack:progressed': (progress, current) => ({ ...(current ?? IDLE), progress: { ...current?.progress, [progress.service]: progress } }) },
+  pollMs: 5000,
+});
+
+const patch = (change: Partial<StackView>) => stackStore.set(undefined, { ...(stackStore.get().data ?? IDLE), ...change });
+
+/** Runs this window's start or stop; on failure reads the status again and throws for the caller's action. */
+async function run(operation: 'starting' | 'stopping', call: () => Promise<StackStatus>): Promise<void> {
+  own = true;
+  patch({ operation, progress: {}, startedAt: Date.now() });
+  try {
+    patch({ status: await call() });
+  } catch (error) {
+    await stackStore.refresh();
+    throw error;
+  } finally {
+    own = false;
+    patch({ operation: 'idle' });
+  }
+}
+
+/** The Stack page's changes; each reads the status again after (up and down answer with it). */
+export const stackCalls = {
+  up: (kraft?: boolean) => run('starting', () => bridge.call('stack:up', kraft === undefined ? {} : { kraft })),
+  down: () => run('stopping', () => bridge.call('stack:down', {})),
+  setBackend: (backend: CallArgs<'stack:setBackend'>['backend']) => bridge.call('stack:setBackend', { backend }).then(() => stackStore.refresh()),
+  restartService: (service: string) => bridge.call('stack:restartService', { service }).then(() => stackStore.refresh()),
+  reset: (confirmation: string) => bridge.call('stack:reset', { confirmation }).then(() => stackStore.refresh()),
+};
+
+/** A service's log tail, read again every two seconds while shown (it follows the file). */
+export const stackLogStore = createStore({ load: (bridge, { service }: { service: string }) => bridge.call('stack:logs', { service, lines: 400 }), pollMs: 2000, debounceMs: 0 });

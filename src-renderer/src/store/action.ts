@@ -1,0 +1,73 @@
+// The renderer's one way to change back-end state: `act` runs a call, tracks it as busy, reports
+// how it went to one place (the outcomes store, read by each page's notice) and refreshes the
+// stores it names. Forms use useContractForm instead, which puts argument errors by their fields.
+import { useEffect } from 'react';
+import { create } from 'zustand';
+
+export interface Outcome {
+  kind: 'running' | 'ok' | 'error';
+  text: string;
+}
+
+interface Outcomes {
+  /** The latest outcome per scope (a page or a panel), null once cleared. */
+  byScope: Record<string, Outcome | null>;
+  /** Scopes with an action running, with its label. */
+  busy: Record<string, string | null>;
+}
+
+export const useOutcomes = create<Outcomes>(() => ({ byScope: {}, busy: {} }));
+
+export interface Refreshable {
+  refresh(): Promise<void>;
+}
+
+export interface ActOptions<R> {
+  /** With a label the outcome says it ("Savepoint…", "Savepoint: done", "Savepoint: <error>"); without, only an error is shown, as is. */
+  label?: string;
+  /** What `busy` holds while it runs, to tell which of a panel's buttons is working (default: the label, or 'busy'). */
+  busyLabel?: string;
+  /** Stores read again after success. */
+  refresh?: readonly Refreshable[];
+  /** What success says (default: "<label>: done", and the path an answer names). */
+  done?(result: R): Outcome | null;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Runs `run` for `scope`; resolves to its result, or undefined when it failed (the outcome says why). */
+export async function act<R>(scope: string, run: () => Promise<R>, options: ActOptions<R> = {}): Promise<R | undefined> {
+  const { label } = options;
+  const report = (outcome: Outcome | null) => useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: outcome } }));
+  const busy = (value: string | null) => useOutcomes.setState((state) => ({ busy: { ...state.busy, [scope]: value } }));
+  report(label ? { kind: 'running', text: `${label}…` } : null);
+  busy(options.busyLabel ?? label ?? 'busy');
+  try {
+    const result = await run();
+    if (options.done) report(options.done(result));
+    else if (label) {
+      const path = (result as { path?: unknown } | null)?.path;
+      report({ kind: 'ok', text: `${label}: done${typeof path === 'string' ? ` — ${path}` : ''}` });
+    }
+    await Promise.all((options.refresh ?? []).map((store) => store.refresh()));
+    return result;
+  } catch (error) {
+    report({ kind: 'error', text: label ? `${label}: ${message(error)}` : message(error) });
+    return undefined;
+  } finally {
+    busy(null);
+  }
+}
+
+/** A page's or panel's actions: `run` is act for this scope; outcome and busy are its current ones (cleared when it unmounts, as a page's own state was). */
+export function useAction(scope: string) {
+  useEffect(() => () => useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: null } })), [scope]);
+  const outcome = useOutcomes((state) => state.byScope[scope] ?? null);
+  const busy = useOutcomes((state) => state.busy[scope] ?? null);
+  return {
+    outcome,
+    busy,
+    run: <R>(run: () => Promise<R>, options?: ActOptions<R>) => act(scope, run, options),
+    report: (next: Outcome | null) => useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: next } })),
+  };
+}

@@ -1,0 +1,11 @@
+// The data layer bound to this page's bridge: feature stores are made here, and their calls go through `calls`.
+import { bridge } from '../bridge';
+import { createStoreOn, type Store, type StoreSpec } from './store';
+
+export { act, useAction, useOutcomes, type Outcome, type Refreshable } from './action';
+export type { Store, StoreState } from './store';
+
+export function createStore<T, P = void>(spec: StoreSpec<T, P>): Store<T, P> {
+  return createStoreOn(bridge, spec);
+}
+
