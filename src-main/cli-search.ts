@@ -4,7 +4,7 @@ import { SearchArgs, type MessageRecord, type SearchFilter, type StartPosition }
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { SearchService } from './services/messages/search-service';
 
-export const SEARCH_USAGE = `streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json]
+const SEARCH_USAGE = `streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json]
 
   --filter EXPR     a field-path expression, e.g. 'value.garage == "Kyrre" && value.free < 10';
                     or contains:TEXT / regex:PATTERN on the value, key:contains:TEXT, key:regex:PATTERN

@@ -8,7 +8,7 @@ function findAppRoot(start: string): string {
     if (path.dirname(dir) === dir) return path.resolve(start, '..', '..');
   }
 }
-export const APP_ROOT = findAppRoot(__dirname);
+const APP_ROOT = findAppRoot(__dirname);
 
 export const COMPOSE_DIR = path.join(APP_ROOT, 'compose');
 export const NATIVE_LIB_DIR = path.join(APP_ROOT, 'compose', 'native', 'lib');

@@ -14,8 +14,7 @@ export const AlertRuleId = z.enum([
 ]);
 export type AlertRuleId = z.infer<typeof AlertRuleId>;
 
-export const Severity = z.enum(['critical', 'warning']);
-export type Severity = z.infer<typeof Severity>;
+const Severity = z.enum(['critical', 'warning']);
 
 export const AlertRule = z.object({
   id: AlertRuleId,

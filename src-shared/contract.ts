@@ -100,7 +100,7 @@ export const calls = {
 } as const;
 
 /** Everything the back end announces, named in the past tense. */
-export const events = {
+const events = {
   'health:changed': HealthSnapshot,
   'stack:progressed': StackProgress,
   'generator:progressed': GeneratorStatus,
@@ -113,7 +113,7 @@ export const events = {
   'messages:replayProgressed': ReplayProgress,
 } as const;
 
-export type Calls = typeof calls;
+type Calls = typeof calls;
 export type CallName = keyof Calls;
 export type CallArgs<K extends CallName> = z.input<Calls[K]['args']>;
 export type ParsedArgs<K extends CallName> = z.output<Calls[K]['args']>;

@@ -17,7 +17,7 @@ export const FlinkCluster = z.object({
 export type FlinkCluster = z.infer<typeof FlinkCluster>;
 
 /** Flink's job states (its JobStatus, as the REST API names them). */
-export const FLINK_JOB_STATES = ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED', 'CANCELLING', 'CANCELED', 'FINISHED', 'RESTARTING', 'SUSPENDED', 'RECONCILING'] as const;
+const FLINK_JOB_STATES = ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED', 'CANCELLING', 'CANCELED', 'FINISHED', 'RESTARTING', 'SUSPENDED', 'RECONCILING'] as const;
 
 /**
  * A job's state: one of Flink's, or UNKNOWN for a job Flink listed without a state or with one
@@ -107,7 +107,7 @@ export type JobSummary = z.infer<typeof JobSummary>;
 export const BackpressureLevel = z.enum(['ok', 'low', 'high', 'unknown']);
 export type BackpressureLevel = z.infer<typeof BackpressureLevel>;
 
-export const VertexMetrics = z.object({
+const VertexMetrics = z.object({
   recordsIn: z.number().nullable(),
   recordsOut: z.number().nullable(),
   bytesIn: z.number().nullable(),
@@ -118,7 +118,6 @@ export const VertexMetrics = z.object({
   busyRatio: z.number().nullable(),
   backpressuredRatio: z.number().nullable(),
 });
-export type VertexMetrics = z.infer<typeof VertexMetrics>;
 
 export const JobVertex = z.object({
   id: z.string(),

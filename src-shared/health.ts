@@ -6,7 +6,7 @@ export type ServiceStatus = z.infer<typeof ServiceStatus>;
 
 const count = z.number().int().nonnegative();
 
-export const KafkaDetails = z.object({
+const KafkaDetails = z.object({
   bootstrap: z.string(),
   clusterId: z.string().nullable(),
   brokers: count.nullable(),
@@ -16,9 +16,8 @@ export const KafkaDetails = z.object({
   underReplicatedPartitions: count.nullable(),
   offlinePartitions: count.nullable(),
 });
-export type KafkaDetails = z.infer<typeof KafkaDetails>;
 
-export const ZookeeperDetails = z.object({
+const ZookeeperDetails = z.object({
   address: z.string(),
   mode: z.string().nullable(),
   version: z.string().nullable(),
@@ -27,9 +26,8 @@ export const ZookeeperDetails = z.object({
   connections: count.nullable(),
   znodes: count.nullable(),
 });
-export type ZookeeperDetails = z.infer<typeof ZookeeperDetails>;
 
-export const FlinkDetails = z.object({
+const FlinkDetails = z.object({
   url: z.string(),
   version: z.string().nullable(),
   jobsRunning: count.nullable(),
@@ -37,17 +35,14 @@ export const FlinkDetails = z.object({
   jobsCancelled: count.nullable(),
   jobsFailed: count.nullable(),
 });
-export type FlinkDetails = z.infer<typeof FlinkDetails>;
 
-export const TaskManagersDetails = z.object({
+const TaskManagersDetails = z.object({
   taskManagers: count.nullable(),
   slotsTotal: count.nullable(),
   slotsAvailable: count.nullable(),
 });
-export type TaskManagersDetails = z.infer<typeof TaskManagersDetails>;
 
-export const KafkaUiDetails = z.object({ url: z.string().nullable() });
-export type KafkaUiDetails = z.infer<typeof KafkaUiDetails>;
+const KafkaUiDetails = z.object({ url: z.string().nullable() });
 
 function serviceHealth<D extends z.ZodType>(details: D) {
   return z.object({

@@ -11,7 +11,7 @@ export function toJsonLines(records: readonly MessageRecord[]): string {
   return records.map((record) => JSON.stringify(record)).join('\n') + (records.length ? '\n' : '');
 }
 
-export const CSV_COLUMNS = ['partition', 'offset', 'timestamp', 'key', 'headers', 'value_format', 'value'] as const;
+const CSV_COLUMNS = ['partition', 'offset', 'timestamp', 'key', 'headers', 'value_format', 'value'] as const;
 
 /** RFC 4180: every text field quoted, quotes doubled, CRLF between rows; null is an empty field. */
 function csvField(value: string | number | null): string {

@@ -72,7 +72,7 @@ export type BrowseResult = z.infer<typeof BrowseResult>;
 export const TailArgs = z.object({ topic: TopicName, partition: z.number().int().min(0).nullable().default(null) }).strict();
 export type TailArgs = z.input<typeof TailArgs>;
 
-export const FetchPositionSchema = z.object({ partition: z.number().int().min(0, 'must be 0 or more'), offset: Offset }).strict();
+const FetchPositionSchema = z.object({ partition: z.number().int().min(0, 'must be 0 or more'), offset: Offset }).strict();
 export type TailPosition = z.infer<typeof FetchPositionSchema>;
 
 /**

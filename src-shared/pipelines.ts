@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** Letters, digits, '_', '-' and '.', as Flink shows it in pipeline.name and we use it as a catalog key. */
-export const PipelineName = z
+const PipelineName = z
   .string()
   .trim()
   .min(1, 'is required')
@@ -97,7 +97,7 @@ export type SaveJarPipelineArgs = z.input<typeof SaveJarPipelineArgs>;
 export const MAX_JAR_BYTES = 100 * 1024 * 1024;
 
 /** A jar file's name as the user picked it: the upload keeps only its last path segment. */
-export const JarFileName = z
+const JarFileName = z
   .string()
   .trim()
   .min(1, 'is required')

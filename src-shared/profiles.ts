@@ -135,7 +135,7 @@ export const ProfilesState = z.object({
 });
 export type ProfilesState = z.infer<typeof ProfilesState>;
 
-export const ServiceTestStatus = z.enum(['ok', 'failed', 'skipped']);
+const ServiceTestStatus = z.enum(['ok', 'failed', 'skipped']);
 export const ServiceTest = z.object({ status: ServiceTestStatus, reason: z.string(), latencyMs: z.number().nullable() });
 export type ServiceTest = z.infer<typeof ServiceTest>;
 

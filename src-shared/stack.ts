@@ -1,10 +1,6 @@
 import { z } from 'zod';
 
-export const StackServiceName = z.enum(['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway']);
-export type StackServiceName = z.infer<typeof StackServiceName>;
-
-export const StackPhase = z.enum(['starting', 'ready', 'already-running', 'failed', 'stopping', 'stopped']);
-export type StackPhase = z.infer<typeof StackPhase>;
+const StackPhase = z.enum(['starting', 'ready', 'already-running', 'failed', 'stopping', 'stopped']);
 
 export const StackProgress = z.object({
   /** A native service, or a compose service (kafka-ui, …). */

@@ -3,7 +3,7 @@
  * documentation, "Topic Configs"). Checked before anything is sent, so a bad value never
  * reaches the broker and never half-creates a topic.
  */
-export type ConfigKind =
+type ConfigKind =
   | { type: 'long' | 'int'; min: number; max?: number }
   | { type: 'double'; min: number; max: number }
   | { type: 'boolean' }

@@ -17,7 +17,7 @@ interface Issue {
  * user, a script or a test can tell which value to fix. Zod's union errors only say "Invalid
  * input" at the union; they are replaced by the problems of the closest alternative.
  */
-export function describeIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): string {
+function describeIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): string {
   // Top-level problems first (an unknown field, the wrong shape): they explain the rest.
   const shown = [...issues].sort((a, b) => a.path.length - b.path.length).slice(0, MAX_ISSUES_SHOWN);
   const more = issues.length > shown.length ? `; and ${issues.length - shown.length} more` : '';
@@ -103,7 +103,7 @@ function capped(message: string): string {
   return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS - 40)}… (${message.length - MAX_MESSAGE_CHARS + 40} more characters)` : message;
 }
 
-export function toErrorBody(error: unknown, name: string, log?: Logger): ErrorBody {
+function toErrorBody(error: unknown, name: string, log?: Logger): ErrorBody {
   if (error instanceof StreamdeskError) {
     // Only errors about fields carry issues; the others keep the bare {code, message} they always had.
     const issues = error.issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => ({ path: issue.path.map(pathKey), message: capped(issue.message) }));

@@ -4,7 +4,7 @@ import { dispatch } from '../core/dispatch';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';
 
-export const EVENT_CHANNEL = 'streamdesk:event';
+const EVENT_CHANNEL = 'streamdesk:event';
 
 export interface ElectronHostOptions {
   api: Api;

@@ -4,7 +4,7 @@ import { SECURITY_HEADERS } from './security-headers';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export const HTTP_STATUS: Record<ErrorCode, number> = {
+const HTTP_STATUS: Record<ErrorCode, number> = {
   'invalid-argument': 400,
   'unknown-call': 404,
   'not-found': 404,

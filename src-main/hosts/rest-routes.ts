@@ -9,7 +9,7 @@ import { handleJarUpload } from './jar-upload';
 import type { Envelope } from '../../src-shared/errors';
 import { createTopicFromSeed, createTopicIssuePaths, ingestFromSeed, ingestIssuePaths, type IssuePathMap, SeedRequestError, startPipelineFromSeed, startPipelineIssuePaths } from './seed-requests';
 
-export interface RouteContext {
+interface RouteContext {
   request: IncomingMessage;
   response: ServerResponse;
   url: URL;

@@ -27,7 +27,7 @@ const GENERIC = /^(Internal server error\.?|Failed to fetchResults\.?)$/i;
 const FLINK_TABLE_CAUSE = /^org\.apache\.flink\.(table\.api\.(ValidationException|SqlParserException|TableException)|sql\.parser\.error\.SqlValidateException)/;
 
 /** The most telling "Caused by:" of a Java stack trace, or null. */
-export function bestCause(trace: string): string | null {
+function bestCause(trace: string): string | null {
   const causes = [...trace.matchAll(/^\s*Caused by: (.+)$/gm)].map((m) => m[1]!.trim());
   const picked = causes.find((c) => FLINK_TABLE_CAUSE.test(c)) ?? causes.at(-1);
   return picked ? stripExceptionClass(picked) : null;

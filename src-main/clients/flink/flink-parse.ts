@@ -26,7 +26,7 @@ export function parseCluster(o: RawOverview, dashboardUrl: string): FlinkCluster
   };
 }
 
-export function parseCheckpointEntry(e: RawCheckpointEntry): CheckpointEntry {
+function parseCheckpointEntry(e: RawCheckpointEntry): CheckpointEntry {
   return {
     id: int(e.id),
     status: e.status ?? 'UNKNOWN',

@@ -17,7 +17,7 @@ export interface RawJobsOverview {
   jobs?: RawJobOverviewEntry[];
 }
 
-export interface RawJobOverviewEntry {
+interface RawJobOverviewEntry {
   jid: string;
   name?: string;
   state?: string;
@@ -28,7 +28,7 @@ export interface RawJobOverviewEntry {
   tasks?: Record<string, number>;
 }
 
-export interface RawVertexMetricsSummary {
+interface RawVertexMetricsSummary {
   'read-bytes'?: number;
   'write-bytes'?: number;
   'read-records'?: number;
@@ -37,7 +37,7 @@ export interface RawVertexMetricsSummary {
   'accumulated-busy-time'?: number;
 }
 
-export interface RawJobVertex {
+interface RawJobVertex {
   id: string;
   name?: string;
   parallelism?: number;
@@ -48,7 +48,7 @@ export interface RawJobVertex {
   metrics?: RawVertexMetricsSummary;
 }
 
-export interface RawPlanNode {
+interface RawPlanNode {
   id: string;
   parallelism?: number;
   description?: string;
@@ -92,7 +92,7 @@ export interface RawCheckpoints {
   history?: RawCheckpointEntry[];
 }
 
-export interface RawExceptionHistoryEntry {
+interface RawExceptionHistoryEntry {
   exceptionName?: string;
   stacktrace?: string;
   timestamp?: number;

@@ -12,7 +12,7 @@ export interface SqlGatewayClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type ResultType = 'NOT_READY' | 'PAYLOAD' | 'EOS';
+type ResultType = 'NOT_READY' | 'PAYLOAD' | 'EOS';
 
 export interface RawResultPage {
   resultType?: ResultType;

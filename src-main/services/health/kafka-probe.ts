@@ -5,7 +5,7 @@ export interface ClusterDescription {
   controller: number | null;
   brokers: { nodeId: number; host: string; port: number }[];
 }
-export interface PartitionMetadataLike {
+interface PartitionMetadataLike {
   partitionId: number;
   leader: number;
   replicas: number[];

@@ -10,10 +10,9 @@ import { fail, tokenize, type Literal, type Token } from './expression-tokens';
  * prototype. Input size and nesting depth are bounded so hostile text fails fast.
  */
 
-export const ROOTS = ['value', 'key', 'headers', 'partition', 'offset', 'timestamp'] as const;
+const ROOTS = ['value', 'key', 'headers', 'partition', 'offset', 'timestamp'] as const;
 export type Root = (typeof ROOTS)[number];
-export type { Literal };
-export type Comparator = '==' | '!=' | '<' | '<=' | '>' | '>=';
+type Comparator = '==' | '!=' | '<' | '<=' | '>' | '>=';
 
 export type Node =
   | { type: 'literal'; value: Literal }
@@ -32,7 +31,7 @@ export interface ExpressionRecord {
   timestamp: number;
 }
 
-export const MAX_LENGTH = 10_000;
+const MAX_LENGTH = 10_000;
 export const MAX_DEPTH = 64;
 
 class Parser {

@@ -101,7 +101,7 @@ export interface FetcherOptions {
 }
 
 /** Connects a @platformatic/kafka client with the same target options as the rest of the app. */
-export function platformaticConsumer(target: KafkaTarget, clientId: string): Consumer {
+function platformaticConsumer(target: KafkaTarget, clientId: string): Consumer {
   const mechanism = target.sasl
     ? { plain: SASLMechanisms.PLAIN, 'scram-sha-256': SASLMechanisms.SCRAM_SHA_256, 'scram-sha-512': SASLMechanisms.SCRAM_SHA_512 }[target.sasl.mechanism]
     : undefined;

@@ -85,7 +85,7 @@ function varint(buf: Buffer): number {
   return raw % 2 === 0 ? raw / 2 : -(raw + 1) / 2;
 }
 
-export class UnsupportedRecordsError extends Error {}
+class UnsupportedRecordsError extends Error {}
 
 /**
  * Decodes every complete batch in `records` (a fetch response may end with a partial batch,

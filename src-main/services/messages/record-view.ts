@@ -3,7 +3,7 @@ import type { MessageRecord, RecordHeader, ValueFormat } from '../../../src-shar
 import { keyBytes, readHeaders, valueBytes, type RecordCursor } from './record-batch';
 
 /** Text a person can read: valid UTF-8 without control characters other than tab and newlines. */
-export function isReadableText(bytes: Buffer): boolean {
+function isReadableText(bytes: Buffer): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i];
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return false;

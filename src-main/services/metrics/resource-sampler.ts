@@ -10,7 +10,7 @@ import { SeriesStore } from './series-store';
 import { readZookeeper } from './zookeeper-metrics';
 
 /** The local stack's processes, or why there are none to read. */
-export type LocalProcesses = { available: true; processes: { service: string; pid: number }[] } | { available: false; reason: string };
+type LocalProcesses = { available: true; processes: { service: string; pid: number }[] } | { available: false; reason: string };
 
 export interface ResourceSamplerOptions {
   /** The active connection's Flink REST client; null when it names no Flink. */

@@ -53,7 +53,7 @@ const parkingSource = `CREATE TEMPORARY TABLE parking_events (
 ${source('stavanger_parking_events')}
 )`;
 
-export const STAVANGER_PARKING_REALTIME: SqlPipelineDefinition = {
+const STAVANGER_PARKING_REALTIME: SqlPipelineDefinition = {
   kind: 'sql',
   name: 'stavanger_parking_realtime',
   description:
@@ -105,7 +105,7 @@ GROUP BY garage, window_start, window_end`,
   ],
 };
 
-export const DATA_QUALITY_CHECK: SqlPipelineDefinition = {
+const DATA_QUALITY_CHECK: SqlPipelineDefinition = {
   kind: 'sql',
   name: 'data_quality_check',
   description:
@@ -161,7 +161,7 @@ WHERE rule IS NOT NULL`,
   ],
 };
 
-export const SYSTEM_METRICS_ROLLUP: SqlPipelineDefinition = {
+const SYSTEM_METRICS_ROLLUP: SqlPipelineDefinition = {
   kind: 'sql',
   name: 'system_metrics_rollup',
   description:

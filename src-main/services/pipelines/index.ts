@@ -1,10 +1,4 @@
-export { FlinkInsight } from './flink-insight';
 export { PipelineCatalog } from './pipeline-catalog';
-export { createPipelineServices, type PipelineServices, type PipelineServicesDeps } from './pipeline-services';
-export { PipelineCatalogService } from './catalog-service';
-export { PipelineInsightService } from './insight-service';
+export { createPipelineServices } from './pipeline-services';
 export { PipelineLaunchService } from './launch-service';
-export { PipelineOperationsService } from './operations-service';
-export { topicsServiceEnsurer, type TopicEnsurer } from './topic-ensurer';
-export { BUILTIN_PIPELINES, BUILTIN_TOPICS } from './builtin-pipelines';
-export { computeLatency, eventTimeOf, LatencyProbe, latencySpecOf, type LatencySpec, type NewestRecords, type SampledRecord } from './pipeline-latency';
+export { topicsServiceEnsurer } from './topic-ensurer';

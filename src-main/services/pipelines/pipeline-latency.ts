@@ -23,7 +23,7 @@ export interface LatencySpec {
 }
 
 /** How many of the newest output records are read per sample. */
-export const SAMPLE_LIMIT = 50;
+const SAMPLE_LIMIT = 50;
 /** The figure is made of results that arrived within this span of the newest one. */
 export const SAMPLE_SPAN_MS = 120_000;
 

@@ -22,7 +22,7 @@ export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft' | 
 }
 
 /** The JMX exporter agent's port when neither a flag nor this data dir's record names one. */
-export const DEFAULT_EXPORTER_PORT = 7071;
+const DEFAULT_EXPORTER_PORT = 7071;
 
 /**
  * The local stack as the console sees it: the active backend (local JVM processes or Docker

@@ -36,7 +36,7 @@ function lowHigh(points: Point[], from: number, to: number): Point[] {
  * How `next` continues `previous` when it is `previous` with `dropped` points taken off the start
  * and points appended after the first `shared` (as appendPoint makes it); null when it does not.
  */
-export function overlapOf(previous: Point[], next: Point[]): { dropped: number; shared: number } | null {
+function overlapOf(previous: Point[], next: Point[]): { dropped: number; shared: number } | null {
   if (previous.length === 0 || next.length === 0) return null;
   const dropped = previous.indexOf(next[0]);
   if (dropped < 0) return null;

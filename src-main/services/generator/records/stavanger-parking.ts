@@ -46,7 +46,7 @@ function localClock(epochMs: number): { hour: number; weekend: boolean } {
   return { hour: local.getUTCHours(), weekend: day === 0 || day === 6 };
 }
 
-export function targetOccupancy(pattern: Pattern, epochMs: number): number {
+function targetOccupancy(pattern: Pattern, epochMs: number): number {
   const { hour, weekend } = localClock(epochMs);
   return weekend && pattern !== 'events' ? WEEKEND[hour]! : WEEKDAY[pattern][hour]!;
 }

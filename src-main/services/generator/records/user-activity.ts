@@ -1,8 +1,7 @@
 import { round, type Random } from './random';
 import type { RecordMakerFactory } from './record';
 
-export const ACTIVITY_EVENTS = ['page_view', 'click', 'add_to_cart', 'purchase'] as const;
-type ActivityEvent = (typeof ACTIVITY_EVENTS)[number];
+type ActivityEvent = 'page_view' | 'click' | 'add_to_cart' | 'purchase';
 
 const PAGES = ['/', '/search', '/category/outdoor', '/category/electronics', '/category/home', '/deals', '/help'] as const;
 const PRODUCTS = ['p-10421', 'p-10588', 'p-11002', 'p-11230', 'p-12045', 'p-12977', 'p-13310', 'p-14002'] as const;

@@ -16,7 +16,7 @@ function toHealth(value: unknown): ContainerHealth {
 }
 
 /** Objects from either JSON shape; blank output is no containers. */
-export function parseJsonRecords(stdout: string): Record<string, unknown>[] {
+function parseJsonRecords(stdout: string): Record<string, unknown>[] {
   const text = stdout.trim();
   if (text === '' || text === 'null') return [];
   if (text.startsWith('[')) return JSON.parse(text) as Record<string, unknown>[];

@@ -15,7 +15,7 @@ export interface RunResult {
 /** Runs a command to completion. Rejects (with `code: 'ENOENT'`) when the binary is missing. */
 export type RunFn = (cmd: string, args: string[], opts: RunOptions) => Promise<RunResult>;
 
-export interface StreamLike {
+interface StreamLike {
   on(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
 }
 
@@ -50,7 +50,7 @@ export interface ComposeServiceState {
   publishedPorts: PublishedPort[];
 }
 
-export type ComposeFlavor = 'plugin' | 'standalone';
+type ComposeFlavor = 'plugin' | 'standalone';
 
 export interface ComposeInfo {
   flavor: ComposeFlavor;

@@ -10,7 +10,7 @@ export function parseComposeVersion(output: string): string | null {
   return short ? short[1] : null;
 }
 
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < 3; i++) {

@@ -190,7 +190,7 @@ export const FLINK_JAVA17_OPTS: readonly string[] = [
  * Memory plan. Flink's scripts would derive JVM flags from these sizes; we start the JVMs
  * ourselves, so the sizes are explicit and the JVM flags below are computed from them.
  */
-export const FLINK_MEMORY = {
+const FLINK_MEMORY = {
   jobmanager: { heapMb: 320, offHeapMb: 96, metaspaceMb: 192, overheadMb: 160 }, // = 768m process
   taskmanager: {
     frameworkHeapMb: 128,

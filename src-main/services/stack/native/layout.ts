@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { NativeComponent, NativeSaslScramOptions, NativeServiceName, NativeStackOptions } from './types';
 
-export const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093, sqlGateway: 8083 } as const;
+const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093, sqlGateway: 8083 } as const;
 
 export class Layout {
   readonly dataDir: string;

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 /** The NUL-separated argv of a live, non-zombie process, or null. */
-export function readCmdline(pid: number): string[] | null {
+function readCmdline(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // state is the field after "(comm)"; comm may contain spaces/parens, so take the last ')'

@@ -13,7 +13,7 @@ import type { NativeServiceName } from './types';
 
 const execFileP = promisify(execFile);
 
-export const FLINK_SLOTS = 2;
+const FLINK_SLOTS = 2;
 
 export interface Launch {
   /** argv after the java binary */
@@ -199,7 +199,7 @@ async function launchKafkaZk(l: Layout): Promise<Launch> {
 }
 
 /** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
-export function randomClusterId(): string {
+function randomClusterId(): string {
   return randomBytes(16).toString('base64url');
 }
 
@@ -275,7 +275,7 @@ async function launchFlinkJobManager(l: Layout): Promise<Launch> {
 }
 
 /** The JobManager RPC port recorded in the generated config, if any. */
-export function flinkRpcPort(l: Layout): number | null {
+function flinkRpcPort(l: Layout): number | null {
   try {
     const m = /^jobmanager\.rpc\.port: (\d+)$/m.exec(readFileSync(join(l.flinkConfDir, 'flink-conf.yaml'), 'utf8'));
     return m ? Number(m[1]) : null;

@@ -16,7 +16,7 @@ export const SQL_GATEWAY_JAR = /^flink-sql-gateway-\d.*\.jar$/;
  * stays the single config file: the gateway submits to that session cluster (execution.target
  * remote + rest.address/port from the file).
  */
-export function sqlGatewayDynamicProperties(host: string, port: number): string[] {
+function sqlGatewayDynamicProperties(host: string, port: number): string[] {
   return [`-Dsql-gateway.endpoint.rest.address=${host}`, `-Dsql-gateway.endpoint.rest.bind-address=${host}`, `-Dsql-gateway.endpoint.rest.port=${port}`, '-Dexecution.target=remote'];
 }
 

@@ -58,7 +58,7 @@ export interface NativeServiceState {
   logFile: string;
 }
 
-export type NativeProgressPhase = 'starting' | 'ready' | 'already-running' | 'failed';
+type NativeProgressPhase = 'starting' | 'ready' | 'already-running' | 'failed';
 
 export interface NativeProgressEvent {
   service: NativeServiceName;
