@@ -16,12 +16,11 @@ import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicA
 
 const NoArgs = z.object({}).strict();
 
-export const AppInfo = z.object({
+const AppInfo = z.object({
   name: z.string(),
   version: z.string(),
   connection: Connection,
 });
-export type AppInfo = z.infer<typeof AppInfo>;
 
 /**
  * Every call between a UI and the back end, named `area:verb`, each area's calls together. Hosts validate `args` with the

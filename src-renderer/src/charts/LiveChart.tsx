@@ -9,7 +9,7 @@ import { CompactRangePicker } from './RangePicker';
 export type { ChartLine };
 
 /** What a chart shows at one moment: its lines and the figure in its header. */
-export interface ChartReading {
+interface ChartReading {
   lines: ChartLine[];
   current: string;
 }

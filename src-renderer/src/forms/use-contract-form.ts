@@ -25,14 +25,14 @@ export function errorsFromIssues(issues: readonly ErrorIssue[], fields?: readonl
 }
 
 /** The errors an exception from a call makes: its issues by field, else its message as the form's error. */
-export function errorsFromError(error: unknown, fields?: readonly string[]): FieldErrors {
+function errorsFromError(error: unknown, fields?: readonly string[]): FieldErrors {
   const issues = (error as { issues?: readonly ErrorIssue[] } | null)?.issues;
   if (issues && issues.length > 0) return errorsFromIssues(issues, fields);
   return { form: error instanceof Error ? error.message : String(error) };
 }
 
 /** A field's message: its own, or the first of a path under it (`programArgs.2`, `configs.retention.ms`). */
-export function fieldError(errors: FieldErrors, field: string): string | undefined {
+function fieldError(errors: FieldErrors, field: string): string | undefined {
   return errors[field] ?? Object.entries(errors).find(([key]) => key.startsWith(`${field}.`))?.[1];
 }
 

@@ -18,7 +18,7 @@ interface Outcomes {
 
 export const useOutcomes = create<Outcomes>(() => ({ byScope: {}, busy: {} }));
 
-export interface Refreshable {
+interface Refreshable {
   refresh(): Promise<void>;
 }
 

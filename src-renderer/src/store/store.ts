@@ -55,7 +55,7 @@ export interface Store<T, P = void> {
   subscribe(params: P, listener: () => void): () => void;
 }
 
-export interface WatchOptions {
+interface WatchOptions {
   /** Whether this watcher asks for the store's polling (default true): a page polls, the status bar only follows. */
   poll?: boolean;
 }

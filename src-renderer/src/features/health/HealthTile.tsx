@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ServiceStatus } from '../../../../src-shared/health';
 import { StatusBadge } from '../../ui/StatusBadge';
 
-export interface Figure {
+interface Figure {
   label: string;
   value: ReactNode;
   /** Draws attention when a figure is itself the problem (e.g. offline partitions > 0). */

@@ -7,7 +7,7 @@ import type { ProduceDraft } from './ProduceModal';
 import { downloadFile } from './download';
 
 /** JSON pretty-printed; anything else shown as it is. Always rendered as text, never as HTML. */
-export function prettyValue(record: MessageRecord): string {
+function prettyValue(record: MessageRecord): string {
   if (record.value === null) return '(null — tombstone)';
   if (record.valueFormat !== 'json') return record.value;
   try {
@@ -18,7 +18,7 @@ export function prettyValue(record: MessageRecord): string {
 }
 
 /** The record as the Produce form's starting point; null (with the reason) when a part is not text. */
-export function draftOf(record: MessageRecord): { draft: ProduceDraft | null; reason: string | null } {
+function draftOf(record: MessageRecord): { draft: ProduceDraft | null; reason: string | null } {
   if (record.keyEncoding === 'base64') return { draft: null, reason: 'the key is binary' };
   if (record.valueFormat === 'binary') return { draft: null, reason: 'the value is binary' };
   if (record.valueFormat === 'null') return { draft: null, reason: 'a tombstone has no value to edit' };

@@ -35,7 +35,7 @@ function liveResources(metrics: ResourceMetrics): LiveResourceMetrics {
 }
 
 /** One sample's figures appended to a range's series (a figure the sample lacks adds no point). */
-export function appendFigures(metrics: LiveStreamingMetrics, at: number, figures: Partial<Record<MetricName, number | null>>, rangeMs: number): LiveStreamingMetrics['series'] {
+function appendFigures(metrics: LiveStreamingMetrics, at: number, figures: Partial<Record<MetricName, number | null>>, rangeMs: number): LiveStreamingMetrics['series'] {
   const series = { ...metrics.series };
   for (const name of METRIC_NAMES) {
     const value = figures[name];
@@ -57,7 +57,7 @@ export function applyMetricsSample(metrics: LiveStreamingMetrics, range: TimeRan
  * One resource round into a range's series: series that first appear (a job just started) are
  * added, the others get their point appended (a long range only takes what is unavailable now).
  */
-export function applyResourcesSample(metrics: LiveResourceMetrics, range: TimeRange, sample: ResourcesSample): LiveResourceMetrics {
+function applyResourcesSample(metrics: LiveResourceMetrics, range: TimeRange, sample: ResourcesSample): LiveResourceMetrics {
   if (!isLiveRange(range)) return { ...metrics, unavailable: sample.unavailable };
   const rangeMs = TIME_RANGE_MS[range];
   const fresh = new Map(sample.values.map((entry) => [entry.key, entry]));

@@ -4,7 +4,7 @@ import type { PipelineLatency } from '../../../../src-shared/flink';
 import { elapsed } from '../../format';
 
 /** 850 ms, 8.2 s, 4 min 5 s; negative figures keep their sign. */
-export function duration(ms: number | null): string {
+function duration(ms: number | null): string {
   if (ms === null) return '—';
   const sign = ms < 0 ? '−' : '';
   const a = Math.abs(ms);
@@ -16,7 +16,7 @@ export function duration(ms: number | null): string {
 }
 
 /** What the figure means, in words; used as the tooltip and the detail panel's text. */
-export function latencyMeaning(latency: PipelineLatency): string {
+function latencyMeaning(latency: PipelineLatency): string {
   return (
     `End-to-end latency: for each of the newest results in ${latency.sinkTopic} (those that arrived since the job started, within ${Math.round(latency.spanMs / 1000)} s of the newest), ` +
     `its arrival (the Kafka record timestamp: the broker's append time on a LogAppendTime topic, else the time Flink's producer sent it) ` +

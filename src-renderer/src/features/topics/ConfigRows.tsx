@@ -6,7 +6,7 @@ export interface ConfigRow {
 }
 
 /** What the broker accepts for a config, shown next to the value as the user types. */
-export function describeConfig(name: string): string {
+function describeConfig(name: string): string {
   const spec = topicConfigSpec(name);
   if (!spec) return '';
   const kind = spec.kind;

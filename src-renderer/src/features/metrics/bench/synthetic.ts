@@ -3,7 +3,7 @@
 // the shapes are the contract's (StreamingMetrics, ResourceMetrics, MetricsSample, ResourcesSample).
 import { METRIC_NAMES, resourceKey, type MetricsSample, type Point, type ResourceGroup, type ResourceMetric, type ResourceMetrics, type ResourcesSample, type StreamingMetrics, type TimeRange } from '../../../../../src-shared/metrics';
 
-export const POINTS = 3600;
+const POINTS = 3600;
 let seed = 42;
 const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 const wave = (base: number, i: number) => Math.max(0, base * (1 + 0.3 * Math.sin(i / 60) + 0.2 * (random() - 0.5)) + (random() < 0.01 ? base * 3 : 0));
@@ -15,7 +15,7 @@ function series(base: number, end: number): Point[] {
 const JOB = 'b3e1c0de00000000000000000000beef';
 const SERVICES = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager'];
 /** The drawn resource series: Flink 5, TaskManager 2, ZooKeeper 3, processes 8 (+ the cluster's 6 = 24 drawn). */
-export const RESOURCE_SERIES: { group: ResourceGroup; subject: string | null; label: string; metric: ResourceMetric; base: number }[] = [
+const RESOURCE_SERIES: { group: ResourceGroup; subject: string | null; label: string; metric: ResourceMetric; base: number }[] = [
   { group: 'flink', subject: null, label: 'Flink', metric: 'records_in_per_sec', base: 900 },
   { group: 'flink', subject: null, label: 'Flink', metric: 'records_out_per_sec', base: 850 },
   { group: 'flink', subject: null, label: 'Flink', metric: 'busy_ratio', base: 0.3 },
