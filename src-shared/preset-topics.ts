@@ -40,8 +40,8 @@ export type PresetTopicState = z.infer<typeof PresetTopicState>;
 export const ApplyPresetTopicsResult = z.object({
   created: z.array(z.string()),
   fixed: z.array(z.string()),
-  /** Named `streams` on the wire since the seed; the renderer reads it. */
-  streams: z.array(PresetTopicState),
+  /** Every preset topic as it is after the change. */
+  topics: z.array(PresetTopicState),
 });
 export type ApplyPresetTopicsResult = z.infer<typeof ApplyPresetTopicsResult>;
 

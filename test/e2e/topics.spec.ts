@@ -18,21 +18,21 @@ async function openTopics(page: Page): Promise<void> {
   await expect(page.getByTestId('topics-table')).toBeVisible();
 }
 
-test('the pre-configured streams are applied with one action, idempotently', async ({ page }, testInfo) => {
+test('the preset topics are applied with one action, idempotently', async ({ page }, testInfo) => {
   await openTopics(page);
-  const panel = page.getByTestId('streams-panel');
+  const panel = page.getByTestId('preset-topics-panel');
   // Missing on a fresh stack; an earlier spec may already have created it (a pipeline's source topic).
-  await expect(panel.locator('tr[data-stream="data_quality_alerts"]')).toHaveAttribute('data-state', /missing|ok/);
-  await page.getByTestId('apply-streams').click();
+  await expect(panel.locator('tr[data-preset-topic="data_quality_alerts"]')).toHaveAttribute('data-state', /missing|ok/);
+  await page.getByTestId('apply-preset-topics').click();
   for (const topic of ['stavanger_parking_events', 'data_quality_alerts', 'system_metrics']) {
-    await expect(panel.locator(`tr[data-stream="${topic}"]`)).toHaveAttribute('data-state', 'ok');
+    await expect(panel.locator(`tr[data-preset-topic="${topic}"]`)).toHaveAttribute('data-state', 'ok');
     await expect(page.locator(`[data-topic="${topic}"]`)).toBeVisible();
   }
   await expect(page.locator('[data-topic="data_quality_alerts"]')).toContainText('compact');
   await expect(page.locator('[data-topic="stavanger_parking_events"]')).toContainText('7 days');
-  await page.getByTestId('apply-streams').click();
+  await page.getByTestId('apply-preset-topics').click();
   await expect(panel).toContainText('Nothing to do');
-  await page.screenshot({ path: testInfo.outputPath('topics-streams.png'), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('topics-preset.png'), fullPage: true });
 });
 
 test('the Create Topic modal names the bad field, then creates the topic', async ({ page }, testInfo) => {

@@ -152,7 +152,7 @@ describe('topics on a real broker', () => {
     expect(names.find((topic) => topic.name === 'it.ingest')).toMatchObject({ messageCount: null, sizeBytes: null, retentionMs: null });
   });
 
-  it('reads the pre-configured streams from their own topics: missing exactly when the topic does not exist', async () => {
+  it('reads the preset topics from their own topics: missing exactly when the topic does not exist', async () => {
     const existing = new Set((await backend.api['topics:list']({})).map((topic) => topic.name));
     const streams = await backend.api['presetTopics:list']({});
     expect(streams.map((stream) => stream.topic).sort()).toEqual(['data_quality_alerts', 'stavanger_parking_events', 'system_metrics']);

@@ -11,7 +11,7 @@ function hours(retentionMs: number | null): string {
   return String(retentionMs / HOUR_MS);
 }
 
-/** Pure: what differs between a stream's spec and the topic that exists. */
+/** Pure: what differs between a preset topic's spec and the topic that exists. */
 export function presetTopicState(spec: PresetTopicSpec, topic: TopicSummary | undefined): PresetTopicState {
   const desired = { partitions: spec.partitions, replicationFactor: spec.replicationFactor, retentionHours: spec.retentionHours, cleanupPolicy: spec.cleanupPolicy };
   if (!topic) return { key: spec.key, topic: spec.topic, desired, state: 'missing', differences: [] };
@@ -54,13 +54,13 @@ export class PresetTopicsService {
         if (!(error instanceof StreamdeskError && error.code === 'conflict')) throw error;
       }
     }
-    return { created, fixed: [], streams: await this.status() };
+    return { created, fixed: [], topics: await this.status() };
   }
 
-  /** Brings one drifted stream to its spec where Kafka allows it; says what it could not change. */
+  /** Brings one drifted preset topic to its spec where Kafka allows it; says what it could not change. */
   async fix(topic: string): Promise<ApplyPresetTopicsResult> {
     const state = (await this.status()).find((candidate) => candidate.topic === topic);
-    if (!state) throw new StreamdeskError('not-found', `topic: "${topic}" is not one of the pre-configured streams`);
+    if (!state) throw new StreamdeskError('not-found', `topic: "${topic}" is not one of the preset topics`);
     if (state.state === 'missing') return this.apply();
     const unfixable = state.differences.filter((difference) => !difference.fixable);
     const set: Record<string, string> = {};
@@ -71,11 +71,11 @@ export class PresetTopicsService {
     if (Object.keys(set).length > 0) await this.topics.alterConfigs({ name: topic, set, reset: [] });
     const morePartitions = state.differences.find((difference) => difference.field === 'partitions' && difference.fixable);
     if (morePartitions) await this.topics.addPartitions(topic, state.desired.partitions);
-    const streams = await this.status();
+    const topics = await this.status();
     if (unfixable.length > 0) {
       const what = unfixable.map((difference) => `${difference.field} is ${difference.actual}, wanted ${difference.desired}`).join('; ');
       throw new StreamdeskError('conflict', `${topic}: fixed what Kafka allows in place; left as is: ${what} (recreate the topic or reassign partitions to change that)`);
     }
-    return { created: [], fixed: [topic], streams };
+    return { created: [], fixed: [topic], topics };
   }
 }

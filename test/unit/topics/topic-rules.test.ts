@@ -94,7 +94,7 @@ describe("the seed's REST bodies", () => {
   });
 });
 
-describe('pre-configured stream drift', () => {
+describe('preset topic drift', () => {
   const [parking] = PRESET_TOPICS;
   const topic = { name: parking.topic, internal: false, partitions: 3, replicationFactor: 1, retentionMs: 168 * 3_600_000, cleanupPolicy: 'delete', messageCount: 0, sizeBytes: 0, underReplicatedPartitions: 0, offlinePartitions: 0 };
   it('is missing, ok, or drifted with what differs', () => {
