@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { PATH_ALIASES } from './path-aliases.mjs';
 
 export default defineConfig({
   main: {
+    resolve: { alias: PATH_ALIASES },
     // electron-store is ESM-only: bundle it into the CJS main. (@platformatic/kafka is ESM-only too but loads
     // a wasm file next to itself, so it stays external: Node >= 20.19 and Electron's Node require() ESM.)
     build: {
@@ -19,6 +21,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: PATH_ALIASES },
     // A sandboxed preload may only require('electron'): everything else is bundled into it.
     build: {
       externalizeDeps: false,
@@ -26,6 +29,7 @@ export default defineConfig({
     },
   },
   renderer: {
+    resolve: { alias: PATH_ALIASES },
     root: resolve(__dirname, 'src-renderer'),
     plugins: [react()],
     build: {

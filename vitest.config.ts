@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config';
+import { PATH_ALIASES } from './path-aliases.mjs';
 
 export default defineConfig({
+  // every project below extends this root config, so they all resolve the aliases
+  resolve: { alias: PATH_ALIASES },
   test: {
     projects: [
       // Some unit tests run real parsers (docker-compose, the exporter agent's JVM): generous on a loaded 2-core machine.
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       // The renderer's own logic (form hook, data stores, chart maths) beside its files, in a DOM without a browser.
-      { test: { name: 'renderer', include: ['src-renderer/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
+      { extends: true, test: { name: 'renderer', include: ['src-renderer/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -22,6 +26,7 @@ export default defineConfig({
       ...(process.env.STREAMDESK_FAULTS === '1'
         ? [
             {
+              extends: true as const,
               test: {
                 name: 'faults',
                 include: ['test/faults/**/*.test.ts'],

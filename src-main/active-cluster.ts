@@ -1,4 +1,4 @@
-import { LOCAL_STACK_CONNECTION, type Connection } from '../src-shared/connection';
+import { LOCAL_STACK_CONNECTION, type Connection } from '@shared/connection';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import type { ProfileService } from './services/profiles';
 import type { StackService } from './services/stack/stack-service';

@@ -1,4 +1,4 @@
-import type { Api } from '../src-shared/contract';
+import type { Api } from '@shared/contract';
 import { appCalls } from './calls/app';
 import { healthCalls } from './calls/health';
 import { stackCalls } from './calls/stack';

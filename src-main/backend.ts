@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Connection } from '../src-shared/connection';
+import type { Connection } from '@shared/connection';
 import { activeCluster, localStackConnection, type ActiveCluster } from './active-cluster';
-import type { Api } from '../src-shared/contract';
+import type { Api } from '@shared/contract';
 import { createApi } from './api';
 import { EventBus } from './core/event-bus';
 import type { Logger } from './core/logger';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { StreamdeskError } from '../src-shared/errors';
-import { SearchArgs, type MessageRecord, type SearchFilter, type StartPosition } from '../src-shared/messages';
+import { StreamdeskError } from '@shared/errors';
+import { SearchArgs, type MessageRecord, type SearchFilter, type StartPosition } from '@shared/messages';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { SearchService } from './services/messages/search-service';
 

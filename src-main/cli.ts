@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Connection } from '../src-shared/connection';
-import { LOCAL_STACK_CONNECTION } from '../src-shared/connection';
-import { SERVICE_KEYS, type HealthSnapshot } from '../src-shared/health';
+import type { Connection } from '@shared/connection';
+import { LOCAL_STACK_CONNECTION } from '@shared/connection';
+import { SERVICE_KEYS, type HealthSnapshot } from '@shared/health';
 import { statusReport } from './services/health/status-report';
 import type { BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
@@ -11,8 +11,8 @@ import { appVersion, COMPOSE_DIR, defaultConfigDir, defaultDataDir, JMX_EXPORTER
 import { runSearch } from './cli-search';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { JsonFileStore, openProfiles, profileStorageIn } from './services/profiles';
-import type { Api, CallArgs, CallName, CallResult } from '../src-shared/contract';
-import { unwrap } from '../src-shared/errors';
+import type { Api, CallArgs, CallName, CallResult } from '@shared/contract';
+import { unwrap } from '@shared/errors';
 import { dispatch } from './core/dispatch';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink

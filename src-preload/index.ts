@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_NAMES, EVENT_NAMES, type RawBridge } from '../src-shared/contract';
+import { CALL_NAMES, EVENT_NAMES, type RawBridge } from '@shared/contract';
 
 // Must match EVENT_CHANNEL in src-main/hosts/electron.ts (kept literal: the preload bundles nothing of main).
 const EVENT_CHANNEL = 'streamdesk:event';

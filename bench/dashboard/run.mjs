@@ -33,7 +33,8 @@ const { values } = parseArgs({ options: { 'paint-on-page': { type: 'boolean', de
 const outDir = mkdtempSync(path.join(tmpdir(), 'streamdesk-bench-dashboard-'));
 const { build } = await import(require.resolve('vite'));
 const react = (await import(require.resolve('@vitejs/plugin-react'))).default;
-await build({ root: here, logLevel: 'error', plugins: [react()], build: { outDir, emptyOutDir: true, target: 'es2022', minify: !values.profile, rollupOptions: { input: path.join(here, 'index.html') } } });
+const { PATH_ALIASES } = await import('../../path-aliases.mjs');
+await build({ root: here, logLevel: 'error', plugins: [react()], resolve: { alias: PATH_ALIASES }, build: { outDir, emptyOutDir: true, target: 'es2022', minify: !values.profile, rollupOptions: { input: path.join(here, 'index.html') } } });
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const server = createServer((request, response) => {

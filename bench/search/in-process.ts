@@ -4,9 +4,9 @@
  * Bundled and run by run.mjs; prints one JSON line per timed run.
  */
 import { Worker } from 'node:worker_threads';
-import { SearchArgs, type SearchFilter } from '../../src-shared/messages';
-import { SearchService } from '../../src-main/services/messages/search-service';
-import { WorkerPool } from '../../src-main/services/messages/worker-pool';
+import { SearchArgs, type SearchFilter } from '@shared/messages';
+import { SearchService } from '@main/services/messages/search-service';
+import { WorkerPool } from '@main/services/messages/worker-pool';
 
 const [bootstrap, topic, workerFile, runsText, ...filters] = process.argv.slice(2);
 const target = { brokers: bootstrap.split(',') };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { invalidField } from '../../src-shared/errors';
+import { invalidField } from '@shared/errors';
 import type { AreaCalls } from './area-calls';
 import type { Services } from './services';
 

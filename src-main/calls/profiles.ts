@@ -1,4 +1,4 @@
-import { StreamdeskError } from '../../src-shared/errors';
+import { StreamdeskError } from '@shared/errors';
 import type { AreaCalls } from './area-calls';
 import type { Services } from './services';
 

@@ -1,7 +1,7 @@
-import type { Connection } from '../../src-shared/connection';
+import type { Connection } from '@shared/connection';
 import type { HealthMonitor } from '../services/health/health-monitor';
 import type { GeneratorService } from '../services/generator/generator-service';
-import type { ReplayProgress, SearchMatches, SearchProgress } from '../../src-shared/messages';
+import type { ReplayProgress, SearchMatches, SearchProgress } from '@shared/messages';
 import type { ReplayService } from '../services/messages/replay-service';
 import type { AlertService } from '../services/alerts/alert-service';
 import type { ConsumerGroupsService } from '../services/consumers/consumer-groups-service';

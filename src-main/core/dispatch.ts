@@ -1,5 +1,5 @@
-import { calls, isCallName, type Api } from '../../src-shared/contract';
-import { StreamdeskError, type Envelope, type ErrorBody, type ErrorIssue } from '../../src-shared/errors';
+import { calls, isCallName, type Api } from '@shared/contract';
+import { StreamdeskError, type Envelope, type ErrorBody, type ErrorIssue } from '@shared/errors';
 import type { Logger } from './logger';
 
 const MAX_ISSUES_SHOWN = 20;

@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../../src-shared/contract';
+import type { EventName, EventPayload } from '@shared/contract';
 
 type AnyListener = (event: EventName, payload: unknown) => void;
 

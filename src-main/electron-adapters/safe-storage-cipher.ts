@@ -1,6 +1,6 @@
 // The only file that imports electron for profiles: safeStorage behind the SecretCipher interface.
 import { safeStorage } from 'electron';
-import type { SecretStorageKind } from '../../src-shared/profiles';
+import type { SecretStorageKind } from '@shared/profiles';
 import type { SecretCipher } from '../services/profiles/secret-cipher';
 
 const PREFIX = 'ss1:'; // tells a safeStorage secret apart from a key-file one

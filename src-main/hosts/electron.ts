@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { CALL_NAMES, type Api } from '../../src-shared/contract';
+import { CALL_NAMES, type Api } from '@shared/contract';
 import { dispatch } from '../core/dispatch';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';

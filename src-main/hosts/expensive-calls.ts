@@ -1,5 +1,5 @@
-import type { CallName, EventName } from '../../src-shared/contract';
-import type { Envelope } from '../../src-shared/errors';
+import type { CallName, EventName } from '@shared/contract';
+import type { Envelope } from '@shared/errors';
 import type { EventBus } from '../core/event-bus';
 
 /**

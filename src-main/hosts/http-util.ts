@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Envelope, ErrorCode } from '../../src-shared/errors';
+import type { Envelope, ErrorCode } from '@shared/errors';
 import { SECURITY_HEADERS } from './security-headers';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

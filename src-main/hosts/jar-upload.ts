@@ -3,8 +3,8 @@
 // contract call the desktop app makes over IPC, so validation and errors are identical. The web
 // host has already checked the token and the origin.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Api } from '../../src-shared/contract';
-import { MAX_JAR_BYTES } from '../../src-shared/pipelines';
+import type { Api } from '@shared/contract';
+import { MAX_JAR_BYTES } from '@shared/pipelines';
 import { dispatch } from '../core/dispatch';
 import { sendEnvelope, sendJson } from './http-util';
 

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Api } from '../../src-shared/contract';
-import type { HealthSnapshot } from '../../src-shared/health';
+import type { Api } from '@shared/contract';
+import type { HealthSnapshot } from '@shared/health';
 import { statusReport } from '../services/health/status-report';
 import { dispatch } from '../core/dispatch';
 import type { ExpensiveCallLimiter } from './expensive-calls';
 import { readJsonBody, sendEnvelope, sendJson } from './http-util';
 import { handleJarUpload } from './jar-upload';
-import type { Envelope } from '../../src-shared/errors';
+import type { Envelope } from '@shared/errors';
 import { createTopicFromSeed, createTopicIssuePaths, ingestFromSeed, ingestIssuePaths, type IssuePathMap, SeedRequestError, startPipelineFromSeed, startPipelineIssuePaths } from './seed-requests';
 
 interface RouteContext {

@@ -1,5 +1,5 @@
-import type { CallArgs } from '../../src-shared/contract';
-import type { ErrorIssue } from '../../src-shared/errors';
+import type { CallArgs } from '@shared/contract';
+import type { ErrorIssue } from '@shared/errors';
 
 type Path = ErrorIssue['path'];
 

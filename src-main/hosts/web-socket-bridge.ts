@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { Api } from '../../src-shared/contract';
+import type { Api } from '@shared/contract';
 import { dispatch } from '../core/dispatch';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';

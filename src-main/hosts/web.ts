@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { Api } from '../../src-shared/contract';
+import type { Api } from '@shared/contract';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/logger';
 import { DEFAULT_CALL_LIMITS, ExpensiveCallLimiter, type CallLimits } from './expensive-calls';

@@ -1,9 +1,9 @@
 // One fault, start to end: kill -9 a real process (with operations in flight or idle), watch the
 // app's health events turn the tile red, check the app still answers, let the operations settle,
 // restart the process, watch the tile recover, and count the generator's records independently.
-import type { AlertRuleId, AlertsState } from '../../src-shared/alerts';
-import type { CallName } from '../../src-shared/contract';
-import type { HealthSnapshot } from '../../src-shared/health';
+import type { AlertRuleId, AlertsState } from '@shared/alerts';
+import type { CallName } from '@shared/contract';
+import type { HealthSnapshot } from '@shared/health';
 import { recordFault, type FaultResult, type OperationResult } from './fault-report';
 import { healthEvent, isClearMessage, settleWithin, sleep, waitFor, type AppUnderFault, type Tile } from './fault-harness';
 import { cancelAllJobs, createTopic, startGenerator, startPipeline, startSearch, type InFlight, type RunningGenerator } from './operations';

@@ -1,9 +1,9 @@
 // Operations a user has in flight when a service dies: a generator producing, a search
 // scanning, a pipeline starting. Each is started through the contract and judged by what the
 // caller finally sees: an answer, a clear error, or nothing (a hang).
-import type { GeneratorStatus } from '../../src-shared/generator';
-import type { JobSummary } from '../../src-shared/flink';
-import type { TopicDetail } from '../../src-shared/topics';
+import type { GeneratorStatus } from '@shared/generator';
+import type { JobSummary } from '@shared/flink';
+import type { TopicDetail } from '@shared/topics';
 import type { OperationResult, RecordsCheck } from './fault-report';
 import { isClearMessage, recordsInTopic, settleWithin, sleep, tradeIds, waitFor, type AppUnderFault } from './fault-harness';
 import { SETTLE_MS } from './timing';

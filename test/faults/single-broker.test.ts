@@ -2,9 +2,9 @@
 // JobManager and TaskManager), idle and with a generator, a search and a pipeline start in
 // flight, judged through the app's own back end. Results go to reports/faults.json.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HealthSnapshot } from '../../src-shared/health';
-import type { NativeServiceName } from '../../src-main/services/stack/native';
-import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
+import type { HealthSnapshot } from '@shared/health';
+import type { NativeServiceName } from '@main/services/stack/native';
+import { kafkaClient } from '@main/clients/kafka/kafka-target';
 import { startTestStack, type TestStack } from '../stack';
 import { startApp, type AppUnderFault } from './fault-harness';
 import { injectFault, type FaultSpec } from './inject';

@@ -1,9 +1,9 @@
 import type { Admin, Consumer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DeleteGroupArgs, ResetOffsetsArgs } from '../../src-shared/consumers';
-import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
-import { ConsumerGroupsService } from '../../src-main/services/consumers/consumer-groups-service';
-import { MetricsSampler } from '../../src-main/services/metrics/metrics-sampler';
+import { DeleteGroupArgs, ResetOffsetsArgs } from '@shared/consumers';
+import { kafkaClient } from '@main/clients/kafka/kafka-target';
+import { ConsumerGroupsService } from '@main/services/consumers/consumer-groups-service';
+import { MetricsSampler } from '@main/services/metrics/metrics-sampler';
 
 const shared = inject('sharedStack');
 const target = { brokers: [shared.bootstrap] };

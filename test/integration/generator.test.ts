@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Admin } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { GeneratorStatus } from '../../src-shared/generator';
-import { GeneratorService } from '../../src-main/services/generator/generator-service';
-import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
+import type { GeneratorStatus } from '@shared/generator';
+import { GeneratorService } from '@main/services/generator/generator-service';
+import { kafkaClient } from '@main/clients/kafka/kafka-target';
 
 const run = promisify(execFile);
 const shared = inject('sharedStack');

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import type { HealthSnapshot } from '../../src-shared/health';
-import { HealthMonitor } from '../../src-main/services/health/health-monitor';
-import { healthChanged } from '../../src-main/services/health/overall';
-import { NativeStack } from '../../src-main/services/stack/native';
+import type { HealthSnapshot } from '@shared/health';
+import { HealthMonitor } from '@main/services/health/health-monitor';
+import { healthChanged } from '@main/services/health/overall';
+import { NativeStack } from '@main/services/stack/native';
 import { NATIVE_DIR } from '../stack';
 
 const shared = inject('sharedStack');

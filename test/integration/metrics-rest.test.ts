@@ -2,10 +2,10 @@
 // known ingest (through the seed's own POST /api/streaming/ingest) shows in its series, checked
 // against the broker's own account of the topic (its size on disk) and the ingest's answer.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { METRIC_NAMES, type Point, type StreamingMetrics } from '../../src-shared/metrics';
-import { createBackend, type Backend } from '../../src-main/backend';
-import { silentLogger } from '../../src-main/core/logger';
-import { startWebHost, type WebHost } from '../../src-main/hosts/web';
+import { METRIC_NAMES, type Point, type StreamingMetrics } from '@shared/metrics';
+import { createBackend, type Backend } from '@main/backend';
+import { silentLogger } from '@main/core/logger';
+import { startWebHost, type WebHost } from '@main/hosts/web';
 import { NATIVE_DIR } from '../stack';
 
 const shared = inject('sharedStack');

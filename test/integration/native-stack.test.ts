@@ -11,8 +11,8 @@ import {
   portAnswers,
   portFree,
   zkFourLetter,
-} from '../../src-main/services/stack/native';
-import type { NativeProgressEvent, NativeServiceName } from '../../src-main/services/stack/native';
+} from '@main/services/stack/native';
+import type { NativeProgressEvent, NativeServiceName } from '@main/services/stack/native';
 import { NATIVE_DIR, startTestStack } from '../stack';
 import type { TestStack } from '../stack';
 

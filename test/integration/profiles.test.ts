@@ -6,12 +6,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_STACK_CONNECTION } from '../../src-shared/connection';
-import type { ProfileInput } from '../../src-shared/profiles';
-import type { Logger } from '../../src-main/core/logger';
-import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
-import { logDirSizes } from '../../src-main/clients/kafka/platformatic-admin';
-import { JsonFileStore, KeyFileCipher, ProfileService } from '../../src-main/services/profiles';
+import { LOCAL_STACK_CONNECTION } from '@shared/connection';
+import type { ProfileInput } from '@shared/profiles';
+import type { Logger } from '@main/core/logger';
+import { kafkaClient } from '@main/clients/kafka/kafka-target';
+import { logDirSizes } from '@main/clients/kafka/platformatic-admin';
+import { JsonFileStore, KeyFileCipher, ProfileService } from '@main/services/profiles';
 import { freePorts, makeTestCertificates, startTestStack, type TestCertificates, type TestStack } from '../stack';
 
 const secret = (tag: string): string => `${tag}-${randomBytes(12).toString('hex')}`;

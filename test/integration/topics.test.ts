@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { StreamdeskError } from '../../src-shared/errors';
-import { createBackend, type Backend } from '../../src-main/backend';
-import { silentLogger } from '../../src-main/core/logger';
-import { startWebHost, type WebHost } from '../../src-main/hosts/web';
-import { kafkaClient } from '../../src-main/clients/kafka/kafka-target';
-import { LIST_CONFIG_KEYS, readTopicConfigs } from '../../src-main/services/topics/topic-configs-reader';
+import { StreamdeskError } from '@shared/errors';
+import { createBackend, type Backend } from '@main/backend';
+import { silentLogger } from '@main/core/logger';
+import { startWebHost, type WebHost } from '@main/hosts/web';
+import { kafkaClient } from '@main/clients/kafka/kafka-target';
+import { LIST_CONFIG_KEYS, readTopicConfigs } from '@main/services/topics/topic-configs-reader';
 import { NATIVE_DIR } from '../stack';
 
 const shared = inject('sharedStack');

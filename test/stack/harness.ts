@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, NativeStack } from '../../src-main/services/stack/native';
-import type { NativeProgress, NativeStackOptions } from '../../src-main/services/stack/native';
-import { JMX_EXPORTER } from '../../src-main/paths';
+import { freePort, NativeStack } from '@main/services/stack/native';
+import type { NativeProgress, NativeStackOptions } from '@main/services/stack/native';
+import { JMX_EXPORTER } from '@main/paths';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const NATIVE_DIR = join(REPO_ROOT, 'compose', 'native');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LOCAL_STACK_CONNECTION, type Connection } from '../../src-shared/connection';
-import { activeCluster } from '../../src-main/active-cluster';
-import type { ProfileService } from '../../src-main/services/profiles';
-import type { StackService } from '../../src-main/services/stack/stack-service';
+import { LOCAL_STACK_CONNECTION, type Connection } from '@shared/connection';
+import { activeCluster } from '@main/active-cluster';
+import type { ProfileService } from '@main/services/profiles';
+import type { StackService } from '@main/services/stack/stack-service';
 
 const stack = { ports: { kafka: 19092, zookeeper: null, flinkRest: 18081, sqlGateway: 18083 }, metricsUrl: 'http://127.0.0.1:17071/metrics' } as unknown as StackService;
 const remote: Connection = { ...LOCAL_STACK_CONNECTION, kafkaBootstrap: ['remote:9092'], prometheusUrl: 'http://prom:9090' };

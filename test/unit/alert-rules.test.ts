@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthSnapshot } from '../../src-shared/health';
-import { DEFAULT_RULES, evaluate, type AlertInputs } from '../../src-main/services/alerts/rules';
+import type { HealthSnapshot } from '@shared/health';
+import { DEFAULT_RULES, evaluate, type AlertInputs } from '@main/services/alerts/rules';
 
 function health(patch: { kafka?: Partial<HealthSnapshot['services']['kafka']>; urp?: number; offline?: number; tms?: number; zk?: 'up' | 'down' }): HealthSnapshot {
   const base = { reason: '', checkedAt: 0, latencyMs: null };

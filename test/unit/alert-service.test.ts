@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricsSample } from '../../src-shared/metrics';
-import { AlertService } from '../../src-main/services/alerts/alert-service';
-import type { AlertInputs } from '../../src-main/services/alerts/rules';
+import type { MetricsSample } from '@shared/metrics';
+import { AlertService } from '@main/services/alerts/alert-service';
+import type { AlertInputs } from '@main/services/alerts/rules';
 
 const lagging = (lag: number): MetricsSample => ({
   at: 0,

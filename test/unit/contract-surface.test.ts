@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { CALL_NAMES, type Api } from '../../src-shared/contract';
-import { createApi, type Services } from '../../src-main/api';
-import { EventBus } from '../../src-main/core/event-bus';
-import { silentLogger } from '../../src-main/core/logger';
-import { startWebHost, type WebHost } from '../../src-main/hosts/web';
+import { CALL_NAMES, type Api } from '@shared/contract';
+import { createApi, type Services } from '@main/api';
+import { EventBus } from '@main/core/event-bus';
+import { silentLogger } from '@main/core/logger';
+import { startWebHost, type WebHost } from '@main/hosts/web';
 
 const registered: string[] = [];
 vi.mock('electron', () => ({
@@ -25,7 +25,7 @@ describe('every contract call has a handler', () => {
   });
 
   it('in the Electron host', async () => {
-    const { registerElectronHost } = await import('../../src-main/hosts/electron');
+    const { registerElectronHost } = await import('@main/hosts/electron');
     registerElectronHost({ api: neverCalled, bus: new EventBus(), logger: silentLogger, isTrustedSender: () => true, targets: () => [] });
     expect([...registered].sort()).toEqual([...CALL_NAMES].sort());
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Api } from '../../src-shared/contract';
-import { StreamdeskError } from '../../src-shared/errors';
-import { dispatch } from '../../src-main/core/dispatch';
+import type { Api } from '@shared/contract';
+import { StreamdeskError } from '@shared/errors';
+import { dispatch } from '@main/core/dispatch';
 
 function apiWith(overrides: Partial<Api>): Api {
   const refuse = async () => {

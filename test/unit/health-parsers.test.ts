@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FlinkOverview, flinkEndpoint, flinkHealthFrom } from '../../src-main/services/health/flink-probe';
-import { parseMntr, parseSrvr, splitHostPort } from '../../src-main/services/health/four-letter-words';
-import { kafkaHealthFrom, type ClusterDescription, type TopicMetadataLike } from '../../src-main/services/health/kafka-probe';
-import { zookeeperHealthFrom } from '../../src-main/services/health/zookeeper-probe';
+import { FlinkOverview, flinkEndpoint, flinkHealthFrom } from '@main/services/health/flink-probe';
+import { parseMntr, parseSrvr, splitHostPort } from '@main/services/health/four-letter-words';
+import { kafkaHealthFrom, type ClusterDescription, type TopicMetadataLike } from '@main/services/health/kafka-probe';
+import { zookeeperHealthFrom } from '@main/services/health/zookeeper-probe';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 const zk = { ruok: fixture('zookeeper-ruok.txt'), srvr: fixture('zookeeper-srvr.txt'), mntr: fixture('zookeeper-mntr.txt') };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kafkaZkProperties } from '../../src-main/services/stack/native/configs';
-import { NativeStack } from '../../src-main/services/stack/native';
+import { kafkaZkProperties } from '@main/services/stack/native/configs';
+import { NativeStack } from '@main/services/stack/native';
 
 // The native stack's opt-in for a local multi-broker cluster: an extra broker is a stack of one
 // service with its own broker id, joining another stack's ZooKeeper. Started for real by the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthSnapshot, ServiceStatus } from '../../src-shared/health';
-import { healthChanged, overallOf } from '../../src-main/services/health/overall';
+import type { HealthSnapshot, ServiceStatus } from '@shared/health';
+import { healthChanged, overallOf } from '@main/services/health/overall';
 
 function services(statuses: Partial<Record<keyof HealthSnapshot['services'], ServiceStatus>>): HealthSnapshot['services'] {
   const base = (status: ServiceStatus) => ({ status, reason: status === 'up' ? '' : 'why', checkedAt: 0, latencyMs: null });

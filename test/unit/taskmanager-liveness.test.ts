@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flinkHealthFrom, FlinkOverview, withoutLostTaskManagers } from '../../src-main/services/health/flink-probe';
-import { connectionRefused, rpcAddress, type ListedTaskManager } from '../../src-main/services/health/taskmanager-liveness';
+import { flinkHealthFrom, FlinkOverview, withoutLostTaskManagers } from '@main/services/health/flink-probe';
+import { connectionRefused, rpcAddress, type ListedTaskManager } from '@main/services/health/taskmanager-liveness';
 
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')) as unknown;
 const listed = (fixture('flink-taskmanagers.json') as { taskmanagers: ListedTaskManager[] }).taskmanagers;

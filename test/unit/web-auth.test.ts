@@ -4,10 +4,10 @@ import WebSocket from 'ws';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Api } from '../../src-shared/contract';
-import { EventBus } from '../../src-main/core/event-bus';
-import { silentLogger } from '../../src-main/core/logger';
-import { startWebHost, type WebHost } from '../../src-main/hosts/web';
+import type { Api } from '@shared/contract';
+import { EventBus } from '@main/core/event-bus';
+import { silentLogger } from '@main/core/logger';
+import { startWebHost, type WebHost } from '@main/hosts/web';
 
 const TOKEN = 'auth-test-token-abcdefghijklmnop';
 const api = { 'health:get': async () => ({ overall: 'up', overallReason: '', checkedAt: 0, services: {} }) } as unknown as Api;

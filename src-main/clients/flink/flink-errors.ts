@@ -1,5 +1,5 @@
 // Errors from Flink's REST APIs, carrying Flink's own words (its `errors` array).
-import { StreamdeskError, type ErrorCode } from '../../../src-shared/errors';
+import { StreamdeskError, type ErrorCode } from '@shared/errors';
 
 /**
  * Flink answers failures as `{"errors": ["<message>", "<stack trace with Caused by: ...>"]}`.

@@ -1,6 +1,6 @@
 // Flink's REST answers → the console's types. Pure and tolerant: a missing field becomes null
 // (or 0 for counts), never an exception, so 1.18 and 2.x answers both parse.
-import type { BackpressureLevel, CheckpointEntry, CheckpointStats, FlinkCluster, JobExceptionEntry, LastCheckpoint } from '../../../src-shared/flink';
+import type { BackpressureLevel, CheckpointEntry, CheckpointStats, FlinkCluster, JobExceptionEntry, LastCheckpoint } from '@shared/flink';
 import { stripExceptionClass } from './flink-errors';
 import type { RawBackpressure, RawCheckpointEntry, RawCheckpoints, RawExceptions, RawJobConfig, RawJobDetail, RawMetricList, RawOverview } from './flink-rest-types';
 

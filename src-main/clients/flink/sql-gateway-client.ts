@@ -1,6 +1,6 @@
 // Flink SQL Gateway REST client (API v1, answered by 1.16 through 2.x): sessions, statements,
 // operation status and results. An INSERT's result carries the id of the job it submitted.
-import { StreamdeskError } from '../../../src-shared/errors';
+import { StreamdeskError } from '@shared/errors';
 import { type FetchLike, type HttpEndpoint, requestJson } from './http-json';
 
 export interface SqlGatewayClientOptions {

@@ -1,4 +1,4 @@
-import { StreamdeskError, type ErrorCode } from '../../../src-shared/errors';
+import { StreamdeskError, type ErrorCode } from '@shared/errors';
 
 interface KafkaJsErrorLike {
   name?: string;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
-import type { Alert, AlertRule, AlertsState, UpdateAlertRuleArgs } from '../../../src-shared/alerts';
-import type { HealthSnapshot } from '../../../src-shared/health';
-import type { MetricsSample } from '../../../src-shared/metrics';
-import type { Logger } from '../../core/logger';
+import { invalidField, StreamdeskError } from '@shared/errors';
+import type { Alert, AlertRule, AlertsState, UpdateAlertRuleArgs } from '@shared/alerts';
+import type { HealthSnapshot } from '@shared/health';
+import type { MetricsSample } from '@shared/metrics';
+import type { Logger } from '@main/core/logger';
 import type { KeyValueFile } from '../profiles';
 import { DEFAULT_RULES, evaluate, type AlertInputs } from './rules';
 

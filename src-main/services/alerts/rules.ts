@@ -1,6 +1,6 @@
-import type { AlertRule, AlertRuleId } from '../../../src-shared/alerts';
-import type { HealthSnapshot } from '../../../src-shared/health';
-import type { MetricsSample } from '../../../src-shared/metrics';
+import type { AlertRule, AlertRuleId } from '@shared/alerts';
+import type { HealthSnapshot } from '@shared/health';
+import type { MetricsSample } from '@shared/metrics';
 
 export const DEFAULT_RULES: AlertRule[] = [
   { id: 'broker-down', title: 'Kafka broker down', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },

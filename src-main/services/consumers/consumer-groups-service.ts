@@ -11,11 +11,11 @@ import type {
   ResetOffsetsArgs,
   ResetOffsetsResult,
   ResetTarget,
-} from '../../../src-shared/consumers';
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
-import { withKafkaAdmin } from '../../clients/kafka/admin-session';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
-import { listTopicOffsets, type PartitionOffsets } from '../../clients/kafka/platformatic-admin';
+} from '@shared/consumers';
+import { invalidField, StreamdeskError } from '@shared/errors';
+import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
+import { listTopicOffsets, type PartitionOffsets } from '@main/clients/kafka/platformatic-admin';
 
 type Committed = Map<string, Map<number, number | null>>;
 

@@ -1,4 +1,4 @@
-import type { GeneratorKind, GeneratorState, GeneratorStatus } from '../../../src-shared/generator';
+import type { GeneratorKind, GeneratorState, GeneratorStatus } from '@shared/generator';
 import { RateMeter } from './rate-meter';
 import { recordMaker, type GeneratedRecord } from './records';
 import { batchLimit, planTick } from './schedule';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import type { ParsedArgs } from '../../../src-shared/contract';
-import type { GeneratorStatus } from '../../../src-shared/generator';
-import { StreamdeskError } from '../../../src-shared/errors';
-import { kafkaClient, type KafkaTarget } from '../../clients/kafka/kafka-target';
+import type { ParsedArgs } from '@shared/contract';
+import type { GeneratorStatus } from '@shared/generator';
+import { StreamdeskError } from '@shared/errors';
+import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { GeneratorRun } from './generator-run';
 import { partitionedSender } from './partitioned-send';
 import { sendErrorMessage } from './send-errors';

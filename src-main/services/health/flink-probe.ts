@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FlinkHealth, TaskManagersHealth } from '../../../src-shared/health';
+import type { FlinkHealth, TaskManagersHealth } from '@shared/health';
 import { errorReason } from './reasons';
 import { lostTaskManagers, type ListedTaskManager, type LostTaskManager } from './taskmanager-liveness';
 

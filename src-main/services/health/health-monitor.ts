@@ -1,7 +1,7 @@
-import type { Connection } from '../../../src-shared/connection';
-import type { HealthSnapshot } from '../../../src-shared/health';
+import type { Connection } from '@shared/connection';
+import type { HealthSnapshot } from '@shared/health';
 import { probeFlink } from './flink-probe';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { probeKafkaTarget } from '../profiles/kafka-target-probe';
 import { probeKafkaUi } from './kafka-ui-probe';
 import { PartitionScans } from './partition-scan';

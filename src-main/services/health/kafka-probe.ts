@@ -1,4 +1,4 @@
-import type { KafkaHealth } from '../../../src-shared/health';
+import type { KafkaHealth } from '@shared/health';
 
 export interface ClusterDescription {
   clusterId: string;

@@ -1,4 +1,4 @@
-import type { KafkaUiHealth } from '../../../src-shared/health';
+import type { KafkaUiHealth } from '@shared/health';
 import { errorReason } from './reasons';
 
 export async function probeKafkaUi(url: string | null, fetchFn: typeof fetch, timeoutMs: number, now: () => number): Promise<KafkaUiHealth> {

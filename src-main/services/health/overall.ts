@@ -1,4 +1,4 @@
-import type { HealthSnapshot, ServiceStatus } from '../../../src-shared/health';
+import type { HealthSnapshot, ServiceStatus } from '@shared/health';
 
 const LABELS: Record<keyof HealthSnapshot['services'], string> = {
   kafka: 'Kafka',

@@ -1,4 +1,4 @@
-import type { HealthSnapshot } from '../../../src-shared/health';
+import type { HealthSnapshot } from '@shared/health';
 
 /**
  * The seed's `get_streaming_status()` shape, used by `GET /api/streaming/status` and

@@ -1,4 +1,4 @@
-import type { ZookeeperHealth } from '../../../src-shared/health';
+import type { ZookeeperHealth } from '@shared/health';
 import { errorReason } from './reasons';
 import { fourLetterWord, parseMntr, parseSrvr } from './four-letter-words';
 

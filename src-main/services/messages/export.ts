@@ -1,7 +1,7 @@
-import type { MessageRecord } from '../../../src-shared/messages';
+import type { MessageRecord } from '@shared/messages';
 
 // The file formats live in src-shared (the UI makes the files); re-exported for the back end's tests and CLI.
-export { toCsv, toJsonLines } from '../../../src-shared/message-export';
+export { toCsv, toJsonLines } from '@shared/message-export';
 
 /** POSIX shell single quoting: safe for any text, including quotes, `$`, backticks and newlines. */
 export function shellQuote(text: string): string {

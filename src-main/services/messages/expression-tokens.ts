@@ -1,4 +1,4 @@
-import { invalidField } from '../../../src-shared/errors';
+import { invalidField } from '@shared/errors';
 
 /** The tokens of the field-path filter language (see expression.ts); strings take JSON-style escapes. */
 

@@ -1,4 +1,4 @@
-import { invalidField } from '../../../src-shared/errors';
+import { invalidField } from '@shared/errors';
 import { fail, tokenize, type Literal, type Token } from './expression-tokens';
 
 /**

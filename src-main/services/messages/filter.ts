@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { invalidField } from '../../../src-shared/errors';
-import type { SearchFilter, TextMatch } from '../../../src-shared/messages';
+import { invalidField } from '@shared/errors';
+import type { SearchFilter, TextMatch } from '@shared/messages';
 import { evaluate, parseExpression, requiredValueStrings, rootsOf, type ExpressionRecord } from './expression';
 import { readHeaders, type BatchInfo, type RecordCursor } from './record-batch';
 

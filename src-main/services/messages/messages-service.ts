@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
-import type { BrowseArgs, BrowseResult, KcatCommand, MessageRecord, RecordRef, TailArgs, TailPollArgs, TailPollResult } from '../../../src-shared/messages';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import { invalidField, StreamdeskError } from '@shared/errors';
+import type { BrowseArgs, BrowseResult, KcatCommand, MessageRecord, RecordRef, TailArgs, TailPollArgs, TailPollResult } from '@shared/messages';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { kcatCommand } from './export';
 import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';

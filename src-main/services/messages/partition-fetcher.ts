@@ -1,6 +1,6 @@
 import { Consumer, createAPI, fetchV12, SASLMechanisms, type Connection, type Reader } from '@platformatic/kafka';
-import { StreamdeskError } from '../../../src-shared/errors';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import { StreamdeskError } from '@shared/errors';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 
 /**
  * Reads partitions at explicit offsets, assign-style: no consumer group is joined, nothing is

@@ -1,5 +1,5 @@
-import { invalidField } from '../../../src-shared/errors';
-import type { PartitionWindow, StartPosition } from '../../../src-shared/messages';
+import { invalidField } from '@shared/errors';
+import type { PartitionWindow, StartPosition } from '@shared/messages';
 import type { PartitionFetcher } from './partition-fetcher';
 
 /**

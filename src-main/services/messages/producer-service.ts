@@ -1,9 +1,9 @@
 import type { Producer } from 'kafkajs';
 import type { z } from 'zod';
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
-import type { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from '../../../src-shared/produce';
-import { kafkaError } from '../../clients/kafka/kafka-errors';
-import { kafkaClient, type KafkaTarget } from '../../clients/kafka/kafka-target';
+import { invalidField, StreamdeskError } from '@shared/errors';
+import type { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from '@shared/produce';
+import { kafkaError } from '@main/clients/kafka/kafka-errors';
+import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
 import type { TopicsService } from '../topics/topics-service';
 
 /**

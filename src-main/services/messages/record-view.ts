@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { MessageRecord, RecordHeader, ValueFormat } from '../../../src-shared/messages';
+import type { MessageRecord, RecordHeader, ValueFormat } from '@shared/messages';
 import { keyBytes, readHeaders, valueBytes, type RecordCursor } from './record-batch';
 
 /** Text a person can read: valid UTF-8 without control characters other than tab and newlines. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from 'kafkajs';
 import type { z } from 'zod';
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
-import type { ReplayArgs, ReplayProgress } from '../../../src-shared/messages';
-import { kafkaError } from '../../clients/kafka/kafka-errors';
-import { kafkaClient, type KafkaTarget } from '../../clients/kafka/kafka-target';
+import { invalidField, StreamdeskError } from '@shared/errors';
+import type { ReplayArgs, ReplayProgress } from '@shared/messages';
+import { kafkaError } from '@main/clients/kafka/kafka-errors';
+import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';
 import { readRanges } from './range-reader';

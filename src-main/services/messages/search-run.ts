@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { z } from 'zod';
-import type { MessageRecord, SearchArgs, SearchMatches, SearchProgress } from '../../../src-shared/messages';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import type { MessageRecord, SearchArgs, SearchMatches, SearchProgress } from '@shared/messages';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import type { PartitionRange } from './range-reader';
 import type { ParentMessage, SearchWorkerData, WorkerMessage } from './search-worker';
 import type { WorkerPool } from './worker-pool';

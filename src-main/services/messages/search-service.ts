@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { z } from 'zod';
-import { StreamdeskError } from '../../../src-shared/errors';
-import type { PartitionWindow, SearchArgs, SearchProgress } from '../../../src-shared/messages';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import { StreamdeskError } from '@shared/errors';
+import type { PartitionWindow, SearchArgs, SearchProgress } from '@shared/messages';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { compileFilter } from './filter';
 import type { PartitionRange } from './range-reader';
 import { SearchRun, type SearchListener } from './search-run';

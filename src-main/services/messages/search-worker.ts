@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { z } from 'zod';
-import { StreamdeskError, type ErrorCode } from '../../../src-shared/errors';
-import type { MessageRecord, PartitionWindow, SearchFilter, StartPosition } from '../../../src-shared/messages';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import { StreamdeskError, type ErrorCode } from '@shared/errors';
+import type { MessageRecord, PartitionWindow, SearchFilter, StartPosition } from '@shared/messages';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { compileFilter } from './filter';
 import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';

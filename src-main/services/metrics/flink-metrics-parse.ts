@@ -1,7 +1,7 @@
 // Flink's REST answers turned into resource readings (pure: unit-tested on recorded answers).
-import { metricValue, sourcesAndSinks, sumKnown } from '../../clients/flink/flink-parse';
+import { metricValue, sourcesAndSinks, sumKnown } from '@main/clients/flink/flink-parse';
 import { sinkRecordsOut } from '../pipelines/sink-output';
-import type { RawCheckpoints, RawJobDetail, RawMetricList } from '../../clients/flink/flink-rest-types';
+import type { RawCheckpoints, RawJobDetail, RawMetricList } from '@main/clients/flink/flink-rest-types';
 import { finiteNumber, reading, type Reading } from './resource-reading';
 
 /** Per-subtask figures read for every vertex of a running job, aggregated by Flink (sum and max). */

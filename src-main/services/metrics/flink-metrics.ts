@@ -1,8 +1,8 @@
 // One round of Flink figures over its REST API: every running job's rates, backpressure,
 // checkpoints and restarts, and every TaskManager's CPU and heap.
-import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
-import type { RawMetricList } from '../../clients/flink/flink-rest-types';
-import { sourcesAndSinks } from '../../clients/flink/flink-parse';
+import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
+import type { RawMetricList } from '@main/clients/flink/flink-rest-types';
+import { sourcesAndSinks } from '@main/clients/flink/flink-parse';
 import type { SinkWriterMetrics } from '../pipelines/sink-output';
 import { flinkClusterReadings, flinkJobReadings, TASKMANAGER_METRICS, taskManagerReadings, VERTEX_RATE_METRICS } from './flink-metrics-parse';
 import type { Reading } from './resource-reading';

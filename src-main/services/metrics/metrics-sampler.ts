@@ -1,8 +1,8 @@
-import { StreamdeskError } from '../../../src-shared/errors';
-import { EXPORTER_METRICS, METRIC_NAMES, TIME_RANGE_MS, type MetricName, type MetricsCurrent, type MetricsSample, type StreamingMetrics, type TimeRange } from '../../../src-shared/metrics';
-import { withKafkaAdmin } from '../../clients/kafka/admin-session';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
-import { EndOffsetReader } from '../../clients/kafka/platformatic-admin';
+import { StreamdeskError } from '@shared/errors';
+import { EXPORTER_METRICS, METRIC_NAMES, TIME_RANGE_MS, type MetricName, type MetricsCurrent, type MetricsSample, type StreamingMetrics, type TimeRange } from '@shared/metrics';
+import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
+import { EndOffsetReader } from '@main/clients/kafka/platformatic-admin';
 import { isInternalTopic } from '../topics/topic-summary';
 import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText, type BrokerCounters } from './prometheus-text';
 import { MetricSeries } from './ring-buffer';

@@ -1,4 +1,4 @@
-import { resourceKey, type ResourceGroup, type ResourceMetric, type ResourceSeriesId } from '../../../src-shared/metrics';
+import { resourceKey, type ResourceGroup, type ResourceMetric, type ResourceSeriesId } from '@shared/metrics';
 
 /** One figure read in a resource round, before it goes into its series. */
 export type Reading = ResourceSeriesId & { value: number };

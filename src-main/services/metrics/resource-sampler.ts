@@ -1,7 +1,7 @@
 // The second sampler: Flink, ZooKeeper and local-process figures, on its own timer so they keep
 // coming when Kafka is down (which is exactly when ZooKeeper's and the JVMs' figures matter).
-import { TIME_RANGE_MS, type ResourceMetrics, type ResourcesSample, type TimeRange, type UnavailableFigures } from '../../../src-shared/metrics';
-import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
+import { TIME_RANGE_MS, type ResourceMetrics, type ResourcesSample, type TimeRange, type UnavailableFigures } from '@shared/metrics';
+import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
 import { SinkWriterMetrics } from '../pipelines/sink-output';
 import { readFlinkResources } from './flink-metrics';
 import { ProcessSampler } from './process-metrics';

@@ -1,4 +1,4 @@
-import type { Point, ResourceSeriesId } from '../../../src-shared/metrics';
+import type { Point, ResourceSeriesId } from '@shared/metrics';
 import type { Reading } from './resource-reading';
 import { MetricSeries } from './ring-buffer';
 

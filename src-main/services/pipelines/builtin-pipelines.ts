@@ -1,7 +1,7 @@
 // The built-in SQL pipelines over the seed's streams. `{{bootstrap}}` is the Kafka bootstrap as
 // Flink reaches it and `{{pipeline}}` the pipeline's name (its consumer group), filled at start.
-import type { SqlPipelineDefinition } from '../../../src-shared/pipelines';
-import { PRESET_TOPICS } from '../../../src-shared/preset-topics';
+import type { SqlPipelineDefinition } from '@shared/pipelines';
+import { PRESET_TOPICS } from '@shared/preset-topics';
 
 /** How a topic a pipeline reads or writes is created when missing. */
 export interface TopicSpec {

@@ -1,9 +1,9 @@
 // The pipelines a user can start: the catalog's definitions, and the jars Flink holds for them.
-import type { ParsedArgs } from '../../../src-shared/contract';
-import { invalidField } from '../../../src-shared/errors';
-import type { FlinkJar } from '../../../src-shared/flink';
-import type { JarPipelineDefinition, PipelineDefinition, SqlPipelineDefinition } from '../../../src-shared/pipelines';
-import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
+import type { ParsedArgs } from '@shared/contract';
+import { invalidField } from '@shared/errors';
+import type { FlinkJar } from '@shared/flink';
+import type { JarPipelineDefinition, PipelineDefinition, SqlPipelineDefinition } from '@shared/pipelines';
+import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
 import type { PipelineCatalog } from './pipeline-catalog';
 
 /** A jar pipeline's settings as the dispatcher parsed them; the jar itself travels beside them. */

@@ -1,11 +1,11 @@
 // Read side of the Pipelines page: cluster, job list and a job's detail, assembled from several
 // REST calls. A call that fails for one job (it just finished, an older Flink lacks an endpoint)
 // leaves that part null instead of failing the whole answer.
-import { ACTIVE_JOB_STATES, type FlinkCluster, type JobDetail, type JobState, jobStateOf, type JobSummary, type JobVertex, jobDashboardUrl } from '../../../src-shared/flink';
-import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
-import type { RawJobDetail, RawMetricList } from '../../clients/flink/flink-rest-types';
+import { ACTIVE_JOB_STATES, type FlinkCluster, type JobDetail, type JobState, jobStateOf, type JobSummary, type JobVertex, jobDashboardUrl } from '@shared/flink';
+import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
+import type { RawJobDetail, RawMetricList } from '@main/clients/flink/flink-rest-types';
 import { SinkWriterMetrics, sinkRecordsOut } from './sink-output';
-import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks, sumKnown } from '../../clients/flink/flink-parse';
+import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks, sumKnown } from '@main/clients/flink/flink-parse';
 
 const VERTEX_METRICS = ['numRecordsIn', 'numRecordsOut', 'numBytesIn', 'numBytesOut', 'numRecordsInPerSecond', 'numRecordsOutPerSecond', 'busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond'];
 /** Jobs whose rates and back-pressure are worth reading. */

@@ -1,8 +1,8 @@
 // What runs on the Flink cluster, each job with the catalog pipeline it runs and, while it runs,
 // that pipeline's end-to-end latency.
-import type { FlinkCluster, JobDetail, JobSummary } from '../../../src-shared/flink';
-import type { PipelineDefinition } from '../../../src-shared/pipelines';
-import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
+import type { FlinkCluster, JobDetail, JobSummary } from '@shared/flink';
+import type { PipelineDefinition } from '@shared/pipelines';
+import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
 import { FlinkInsight } from './flink-insight';
 import type { PipelineCatalog } from './pipeline-catalog';
 import { type LatencyProbe, latencySpecOf } from './pipeline-latency';

@@ -1,13 +1,13 @@
 // Starting and resuming pipelines on a Flink session cluster: SQL pipelines through the SQL
 // Gateway, jar pipelines through /jars/:id/run, watched until Flink says they run (or why not).
-import type { ParsedArgs } from '../../../src-shared/contract';
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
-import { jobDashboardUrl } from '../../../src-shared/flink';
-import type { JarPipelineDefinition, ResumePipelineResult, SqlPipelineDefinition, StartPipelineResult, StartPipelineSettings } from '../../../src-shared/pipelines';
-import { deepestCause, FlinkApiError } from '../../clients/flink/flink-errors';
-import { parseCheckpointStats, parseExceptions } from '../../clients/flink/flink-parse';
-import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
-import type { SqlGatewayClient } from '../../clients/flink/sql-gateway-client';
+import type { ParsedArgs } from '@shared/contract';
+import { invalidField, StreamdeskError } from '@shared/errors';
+import { jobDashboardUrl } from '@shared/flink';
+import type { JarPipelineDefinition, ResumePipelineResult, SqlPipelineDefinition, StartPipelineResult, StartPipelineSettings } from '@shared/pipelines';
+import { deepestCause, FlinkApiError } from '@main/clients/flink/flink-errors';
+import { parseCheckpointStats, parseExceptions } from '@main/clients/flink/flink-parse';
+import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
+import type { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
 import type { PipelineInsightService, StartedJobs } from './insight-service';
 import type { PipelineOperationsService } from './operations-service';
 import type { PipelineCatalog } from './pipeline-catalog';

@@ -1,11 +1,11 @@
 // What a user does to a running job: cancel it, take savepoints, stop it with one; and the
 // savepoints kept, on disk and in the jobs' histories.
 import { existsSync } from 'node:fs';
-import { StreamdeskError } from '../../../src-shared/errors';
-import type { SavepointInfo } from '../../../src-shared/flink';
-import type { SavepointResult } from '../../../src-shared/pipelines';
-import { parseCheckpointStats } from '../../clients/flink/flink-parse';
-import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
+import { StreamdeskError } from '@shared/errors';
+import type { SavepointInfo } from '@shared/flink';
+import type { SavepointResult } from '@shared/pipelines';
+import { parseCheckpointStats } from '@main/clients/flink/flink-parse';
+import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
 import { followAsync, localPath, savepointsInDir } from './savepoints';
 
 export class PipelineOperationsService {

@@ -1,9 +1,9 @@
 // The pipeline catalog: built-in SQL pipelines (code) plus the user's SQL pipelines and uploaded
 // jars, kept in one JSON file under the data dir. The file holds only user entries.
 import { z } from 'zod';
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
-import type { ParsedArgs } from '../../../src-shared/contract';
-import { type JarPipelineDefinition, PipelineDefinition, type SqlPipelineDefinition, splitSqlStatements } from '../../../src-shared/pipelines';
+import { invalidField, StreamdeskError } from '@shared/errors';
+import type { ParsedArgs } from '@shared/contract';
+import { type JarPipelineDefinition, PipelineDefinition, type SqlPipelineDefinition, splitSqlStatements } from '@shared/pipelines';
 import { JsonFileStore } from '../profiles/json-file-store';
 import { BUILTIN_PIPELINES } from './builtin-pipelines';
 

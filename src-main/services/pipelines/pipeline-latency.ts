@@ -3,8 +3,8 @@
 // event time is the one the result carries (a field named in the catalog). Pure computation
 // plus a small cache, so the job list (polled every few seconds) samples a topic at most once
 // per TTL.
-import type { PipelineLatency } from '../../../src-shared/flink';
-import type { PipelineDefinition } from '../../../src-shared/pipelines';
+import type { PipelineLatency } from '@shared/flink';
+import type { PipelineDefinition } from '@shared/pipelines';
 
 /** What latency needs of a sampled output record. */
 export interface SampledRecord {

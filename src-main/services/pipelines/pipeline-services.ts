@@ -1,7 +1,7 @@
 // The pipelines feature as four services over one Flink cluster: the catalog (what can run),
 // insight (what runs), launch (start and resume) and operations (cancel, savepoints).
-import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
-import type { SqlGatewayClient } from '../../clients/flink/sql-gateway-client';
+import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
+import type { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
 import { PipelineCatalogService } from './catalog-service';
 import { PipelineInsightService, type StartedJobs } from './insight-service';
 import { PipelineLaunchService } from './launch-service';

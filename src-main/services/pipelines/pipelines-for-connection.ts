@@ -1,11 +1,11 @@
-import type { Connection } from '../../../src-shared/connection';
-import { StreamdeskError } from '../../../src-shared/errors';
+import type { Connection } from '@shared/connection';
+import { StreamdeskError } from '@shared/errors';
 import type { TopicsService } from '../topics/topics-service';
-import { FlinkRestClient } from '../../clients/flink/flink-rest-client';
+import { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
 import { PipelineCatalog } from './pipeline-catalog';
 import type { NewestRecords } from './pipeline-latency';
 import { createPipelineServices, type PipelineServices } from './pipeline-services';
-import { SqlGatewayClient } from '../../clients/flink/sql-gateway-client';
+import { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
 import { topicsServiceEnsurer } from './topic-ensurer';
 
 export interface PipelinesContext {

@@ -2,10 +2,10 @@
 // savepoints a local stack keeps in its folder.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SavepointInfo } from '../../../src-shared/flink';
-import { StreamdeskError } from '../../../src-shared/errors';
-import { deepestCause, stripExceptionClass } from '../../clients/flink/flink-errors';
-import type { RawAsyncStatus } from '../../clients/flink/flink-rest-types';
+import type { SavepointInfo } from '@shared/flink';
+import { StreamdeskError } from '@shared/errors';
+import { deepestCause, stripExceptionClass } from '@main/clients/flink/flink-errors';
+import type { RawAsyncStatus } from '@main/clients/flink/flink-rest-types';
 
 /**
  * Poll an async operation (savepoint, stop, disposal) until COMPLETED; returns its location

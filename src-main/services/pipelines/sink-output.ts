@@ -2,9 +2,9 @@
 // a window chained with its sink counts the window's input (180/s for a job that writes 10 records
 // a minute). The writer operator of Flink's Sink API (`<sink>__Writer` in the REST metric names)
 // counts the records it sends.
-import type { FlinkRestClient } from '../../clients/flink/flink-rest-client';
-import type { RawMetricList } from '../../clients/flink/flink-rest-types';
-import { metricValue, sumKnown } from '../../clients/flink/flink-parse';
+import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
+import type { RawMetricList } from '@main/clients/flink/flink-rest-types';
+import { metricValue, sumKnown } from '@main/clients/flink/flink-parse';
 
 const WRITER_RATE = /(?:__|: )Writer\.numRecordsOutPerSecond$/;
 /** A vertex's operator metrics appear once its tasks run: one without a writer is listed again after this. */

@@ -1,6 +1,6 @@
 // The SET statements that carry a start's settings into a SQL Gateway session, and the
 // placeholders of catalog statements. Pure: unit-tested on the exact text.
-import type { StartPipelineSettings } from '../../../src-shared/pipelines';
+import type { StartPipelineSettings } from '@shared/pipelines';
 
 /** A SQL string literal: single quotes, an inner quote doubled. */
 export function sqlString(value: string): string {

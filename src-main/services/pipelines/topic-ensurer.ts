@@ -1,6 +1,6 @@
 // Creates the Kafka topics a pipeline reads and writes when they are missing: a Kafka source on
 // a missing topic fails the job at once ("does not host this topic-partition").
-import { StreamdeskError } from '../../../src-shared/errors';
+import { StreamdeskError } from '@shared/errors';
 import type { TopicsService } from '../topics/topics-service';
 import { BUILTIN_TOPICS, type TopicSpec } from './builtin-pipelines';
 

@@ -1,6 +1,6 @@
-import { StreamdeskError } from '../../../src-shared/errors';
-import { PRESET_TOPICS, type ApplyPresetTopicsResult, type PresetTopicDifference, type PresetTopicSpec, type PresetTopicState } from '../../../src-shared/preset-topics';
-import type { TopicSummary } from '../../../src-shared/topics';
+import { StreamdeskError } from '@shared/errors';
+import { PRESET_TOPICS, type ApplyPresetTopicsResult, type PresetTopicDifference, type PresetTopicSpec, type PresetTopicState } from '@shared/preset-topics';
+import type { TopicSummary } from '@shared/topics';
 import type { TopicsService } from '../topics/topics-service';
 
 const HOUR_MS = 3_600_000;

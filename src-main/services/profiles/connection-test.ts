@@ -1,10 +1,10 @@
-import type { ServiceStatus } from '../../../src-shared/health';
-import type { ConnectionTestResult, ServiceTest } from '../../../src-shared/profiles';
+import type { ServiceStatus } from '@shared/health';
+import type { ConnectionTestResult, ServiceTest } from '@shared/profiles';
 import { probeFlink } from '../health/flink-probe';
 import { probeKafkaUi } from '../health/kafka-ui-probe';
 import { errorReason } from '../health/reasons';
 import { probeZookeeper } from '../health/zookeeper-probe';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { probeKafkaTarget } from './kafka-target-probe';
 
 /** One probe per service; each resolves (never rejects) within its own timeout. */

@@ -1,8 +1,8 @@
-import type { KafkaHealth } from '../../../src-shared/health';
+import type { KafkaHealth } from '@shared/health';
 import { kafkaHealthFrom } from '../health/kafka-probe';
 import type { PartitionScans } from '../health/partition-scan';
 import { errorReason } from '../health/reasons';
-import { kafkaClient, type KafkaTarget } from '../../clients/kafka/kafka-target';
+import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
 
 /** Node's TLS error codes: any of these means "the certificate", not "the network". */
 const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|HOSTNAME_MISMATCH|ERR_OSSL_)/;

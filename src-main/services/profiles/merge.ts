@@ -1,5 +1,5 @@
-import type { ParsedProfileInput } from '../../../src-shared/profiles';
-import { invalidField } from '../../../src-shared/errors';
+import type { ParsedProfileInput } from '@shared/profiles';
+import { invalidField } from '@shared/errors';
 import type { StoredProfile, StoredSecrets } from './stored-profile';
 
 export type SecretName = keyof StoredSecrets;

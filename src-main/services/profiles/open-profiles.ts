@@ -1,8 +1,8 @@
 // The one way to open the user's profiles, shared by the back end (desktop and serve) and the
 // CLI's search, which must start fast: this module loads only the profiles code.
 import { join } from 'node:path';
-import type { Connection } from '../../../src-shared/connection';
-import type { Logger } from '../../core/logger';
+import type { Connection } from '@shared/connection';
+import type { Logger } from '@main/core/logger';
 import { JsonFileStore } from './json-file-store';
 import { KeyFileCipher } from './key-file-cipher';
 import type { KeyValueFile } from './key-value-file';

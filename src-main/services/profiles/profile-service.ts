@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { issuesOf } from '../../core/dispatch';
+import { issuesOf } from '@main/core/dispatch';
 import { readFileSync } from 'node:fs';
-import type { Connection } from '../../../src-shared/connection';
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
+import type { Connection } from '@shared/connection';
+import { invalidField, StreamdeskError } from '@shared/errors';
 import {
   LOCAL_PROFILE_ID,
   ProfileInput,
@@ -10,9 +10,9 @@ import {
   type ParsedProfileInput,
   type ProfilesState,
   type ProfileView,
-} from '../../../src-shared/profiles';
-import { silentLogger, type Logger } from '../../core/logger';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+} from '@shared/profiles';
+import { silentLogger, type Logger } from '@main/core/logger';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { defaultProbes, runConnectionTest, type ConnectionProbes, type ConnectionTestPlan } from './connection-test';
 import type { KeyValueFile } from './key-value-file';
 import { assertRequiredSecrets, fieldsOf, SECRET_LABELS, SECRET_NAMES, secretChanges, type PlainSecrets, type SecretName } from './merge';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../core/logger';
+import type { Logger } from '@main/core/logger';
 import type { KeyValueFile } from './key-value-file';
 import { EMPTY_DOCUMENT, ProfilesDocument } from './stored-profile';
 

@@ -1,6 +1,6 @@
-import type { Connection } from '../../../src-shared/connection';
-import { LOCAL_PROFILE_ID, type ProfileView } from '../../../src-shared/profiles';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
+import type { Connection } from '@shared/connection';
+import { LOCAL_PROFILE_ID, type ProfileView } from '@shared/profiles';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import type { PlainSecrets } from './merge';
 import type { StoredProfile } from './stored-profile';
 

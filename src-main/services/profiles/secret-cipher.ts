@@ -1,4 +1,4 @@
-import type { SecretStorageKind } from '../../../src-shared/profiles';
+import type { SecretStorageKind } from '@shared/profiles';
 
 /**
  * Turns a secret into something safe to write to the profile store and back. Injected so the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlinkAuthKind, KafkaMechanism, LOCAL_PROFILE_ID } from '../../../src-shared/profiles';
+import { FlinkAuthKind, KafkaMechanism, LOCAL_PROFILE_ID } from '@shared/profiles';
 
 /** Encrypted secrets (cipher text from a SecretCipher); a missing key means "none stored". */
 export const StoredSecrets = z.object({

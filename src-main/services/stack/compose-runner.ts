@@ -1,5 +1,5 @@
-import { StreamdeskError } from '../../../src-shared/errors';
-import type { StackServiceState } from '../../../src-shared/stack';
+import { StreamdeskError } from '@shared/errors';
+import type { StackServiceState } from '@shared/stack';
 import type { ComposeProgress, ComposeStack } from './compose';
 import type { StackEmit, StackRunner } from './stack-runner';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { StreamdeskError } from '../../../src-shared/errors';
-import type { StackServiceState } from '../../../src-shared/stack';
+import { StreamdeskError } from '@shared/errors';
+import type { StackServiceState } from '@shared/stack';
 import { NativeStack, portFree, type NativeServiceName, type NativeStackOptions } from './native';
 import { runFetchScript } from './native/fetch-jars';
 import { portHolder } from './port-holder';

@@ -1,4 +1,4 @@
-import type { StackBackend, StackProgress, StackServiceState } from '../../../src-shared/stack';
+import type { StackBackend, StackProgress, StackServiceState } from '@shared/stack';
 
 /** Tells the console how one service is getting on while a backend starts the stack. */
 export type StackEmit = (service: string, phase: StackProgress['phase'], message?: string) => void;

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
-import type { StackBackend, StackProgress, StackStatus } from '../../../src-shared/stack';
+import { invalidField, StreamdeskError } from '@shared/errors';
+import type { StackBackend, StackProgress, StackStatus } from '@shared/stack';
 import type { ComposeStack } from './compose';
 import { ComposeRunner } from './compose-runner';
 import { folderSize } from './data-size';

@@ -1,7 +1,7 @@
 import { ConfigResourceTypes, type Admin, type DescribeConfigResponse } from 'kafkajs';
-import type { TopicConfigEntry } from '../../../src-shared/topics';
-import { requestIsolating } from '../../clients/kafka/isolating';
-import { mapConcurrently, slicesOf } from '../../clients/kafka/slices';
+import type { TopicConfigEntry } from '@shared/topics';
+import { requestIsolating } from '@main/clients/kafka/isolating';
+import { mapConcurrently, slicesOf } from '@main/clients/kafka/slices';
 
 /** The configs a row of the topic list shows; the detail page reads every config of its topic. */
 export const LIST_CONFIG_KEYS = ['retention.ms', 'cleanup.policy'];

@@ -1,5 +1,5 @@
-import type { TopicConfigEntry, TopicPartition, TopicSummary } from '../../../src-shared/topics';
-import type { PartitionOffsets } from '../../clients/kafka/platformatic-admin';
+import type { TopicConfigEntry, TopicPartition, TopicSummary } from '@shared/topics';
+import type { PartitionOffsets } from '@main/clients/kafka/platformatic-admin';
 
 export interface PartitionMetadata {
   partitionId: number;

@@ -1,11 +1,11 @@
-import { invalidField, StreamdeskError } from '../../../src-shared/errors';
-import { collidingTopic } from '../../../src-shared/topic-configs';
+import { invalidField, StreamdeskError } from '@shared/errors';
+import { collidingTopic } from '@shared/topic-configs';
 import type { z } from 'zod';
-import type { AlterTopicConfigsArgs, CreateTopicArgs, TopicDetail, TopicSummary } from '../../../src-shared/topics';
-import { withKafkaAdmin } from '../../clients/kafka/admin-session';
-import { kafkaError } from '../../clients/kafka/kafka-errors';
-import type { KafkaTarget } from '../../clients/kafka/kafka-target';
-import { alterTopicConfigs, listTopicOffsets, logDirSizes } from '../../clients/kafka/platformatic-admin';
+import type { AlterTopicConfigsArgs, CreateTopicArgs, TopicDetail, TopicSummary } from '@shared/topics';
+import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
+import { kafkaError } from '@main/clients/kafka/kafka-errors';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
+import { alterTopicConfigs, listTopicOffsets, logDirSizes } from '@main/clients/kafka/platformatic-admin';
 import { LIST_CONFIG_KEYS, readTopicConfigs } from './topic-configs-reader';
 import { isInternalTopic, partitionRows, summarize } from './topic-summary';
 

@@ -1,5 +1,5 @@
-import { typedBridge } from '../../../src-shared/client';
-import type { Bridge, RawBridge } from '../../../src-shared/contract';
+import { typedBridge } from '@shared/client';
+import type { Bridge, RawBridge } from '@shared/contract';
 import { createWsBridge } from './ws-bridge';
 
 declare global {

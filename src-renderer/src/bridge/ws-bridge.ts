@@ -1,5 +1,5 @@
-import type { RawBridge } from '../../../src-shared/contract';
-import type { Envelope } from '../../../src-shared/errors';
+import type { RawBridge } from '@shared/contract';
+import type { Envelope } from '@shared/errors';
 
 type Reply = { type: 'reply'; id: number | null; envelope: Envelope<unknown> };
 type EventMessage = { type: 'event'; event: string; payload: unknown };

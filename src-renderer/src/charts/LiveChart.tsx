@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LiveSeries } from './live-series';
-import type { TimeRange } from '../../../src-shared/metrics';
+import type { TimeRange } from '@shared/metrics';
 import { FigureBox, showFigure } from './LiveFigure';
 import { type LiveSource, useLiveReading } from './live-reading';
 import { type ChartLine, LivePlot, type PlotHandle } from './LivePlot';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { TimeRange } from '../../../src-shared/metrics';
+import { TimeRange } from '@shared/metrics';
 
 export function RangePicker({ value, onChange }: { value: TimeRange; onChange(range: TimeRange): void }) {
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveSeries } from './live-series';
-import type { Point } from '../../../src-shared/metrics';
+import type { Point } from '@shared/metrics';
 import { labelledValueAxis, nearestIndex, scale, timeDomain, timeTicks, valueAxis } from './chart-geometry';
 
 /** Each list of points as a live series, as the charts get them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bucketDuration, thinByTime, type TimeThinned } from './chart-window';
-import type { Point } from '../../../src-shared/metrics';
+import type { Point } from '@shared/metrics';
 
 /** A deterministic wobbly series with a spike, one point a second. */
 function series(count: number, startMs = 1_700_000_000_000, seed = 7): Point[] {

@@ -1,4 +1,4 @@
-import type { Point } from '../../../src-shared/metrics';
+import type { Point } from '@shared/metrics';
 
 /** A series thinned into fixed time buckets, kept so the next update can reuse what did not change. */
 export interface TimeThinned {

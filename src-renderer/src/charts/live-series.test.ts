@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveSeries } from './live-series';
-import type { Point } from '../../../src-shared/metrics';
+import type { Point } from '@shared/metrics';
 
 const times = (series: LiveSeries) => series.toArray().map(([at]) => at);
 

@@ -1,4 +1,4 @@
-import type { Point } from '../../../src-shared/metrics';
+import type { Point } from '@shared/metrics';
 
 /** Compacting waits for this many dropped points, so a short series is not copied every update. */
 const COMPACT_AFTER = 512;

@@ -2,7 +2,7 @@
 // off the page's main thread. The page sends each series once, then only the points a live update
 // added (series-feed.ts): drawing and thinning an hour of points for twenty series took most of a
 // live update's main-thread time (bench/dashboard).
-import type { Point } from '../../../src-shared/metrics';
+import type { Point } from '@shared/metrics';
 import { paintPlot, type PlotPicture } from './paint-plot';
 import { applyFeed, type SeriesFeed } from './series-feed';
 import { thinnedCoords } from './thinned-points';

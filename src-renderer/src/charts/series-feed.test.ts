@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveSeries } from './live-series';
-import type { Point } from '../../../src-shared/metrics';
+import type { Point } from '@shared/metrics';
 import { applyFeed, feedFor, type SeriesFeed } from './series-feed';
 
 const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 import type { LiveSeries } from './live-series';
-import type { Point } from '../../../src-shared/metrics';
+import type { Point } from '@shared/metrics';
 
 /**
  * One series as it crosses to the plot worker: whole the first time, then only what changed. A

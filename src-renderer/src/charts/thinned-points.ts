@@ -1,5 +1,5 @@
 import { bucketDuration, thinByTime, type TimeThinned } from './chart-window';
-import type { Point } from '../../../src-shared/metrics';
+import type { Point } from '@shared/metrics';
 import { coordsOf } from './series-feed';
 
 interface Known {

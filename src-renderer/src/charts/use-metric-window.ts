@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TimeRange } from '../../../src-shared/metrics';
+import type { TimeRange } from '@shared/metrics';
 import { clusterMetrics, resourceMetrics } from '../features/metrics/metrics-store';
 
 /**

@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { StreamdeskError } from '../../../src-shared/errors';
+import { StreamdeskError } from '@shared/errors';
 import { errorsFromIssues, useContractForm } from './use-contract-form';
 
 describe('errorsFromIssues', () => {

@@ -3,7 +3,7 @@
 // from the same schema run here first; either way keyed by their path joined with '.'.
 import { useCallback, useRef, useState } from 'react';
 import type { ZodType } from 'zod';
-import type { ErrorIssue } from '../../../src-shared/errors';
+import type { ErrorIssue } from '@shared/errors';
 
 /** Messages by dotted path (`name`, `config.partitions`, `auth.username`); `form` holds what belongs to no field. */
 export type FieldErrors = Record<string, string>;

@@ -1,5 +1,5 @@
 // An in-process Bridge for renderer tests: answers calls with the handlers given, emits events on demand.
-import type { Bridge, CallArgs, CallName, CallResult, EventName, EventPayload } from '../../../src-shared/contract';
+import type { Bridge, CallArgs, CallName, CallResult, EventName, EventPayload } from '@shared/contract';
 
 type Handlers = { [K in CallName]?: (args: CallArgs<K>) => Promise<CallResult<K>> | CallResult<K> };
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AlertsState } from '../../../src-shared/alerts';
+import type { AlertsState } from '@shared/alerts';
 import { act, useOutcomes } from './action';
 import { fakeBridge } from './fake-bridge';
 import { createStoreOn } from './store';

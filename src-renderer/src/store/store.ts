@@ -3,7 +3,7 @@
 // App's follow) loads it, then debounces event refreshes, skips reads while the window is hidden
 // (catching up when it shows again), reads again when a lost link comes back, and keeps the error.
 import { useEffect, useSyncExternalStore } from 'react';
-import type { Bridge, EventName, EventPayload } from '../../../src-shared/contract';
+import type { Bridge, EventName, EventPayload } from '@shared/contract';
 import type { LiveSource } from '../charts/live-reading';
 
 export interface StoreState<T> {

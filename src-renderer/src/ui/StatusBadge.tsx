@@ -1,4 +1,4 @@
-import type { ServiceStatus } from '../../../src-shared/health';
+import type { ServiceStatus } from '@shared/health';
 
 const LABELS: Record<ServiceStatus, string> = {
   up: 'Up',

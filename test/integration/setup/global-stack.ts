@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startTestStack, type TestStack } from '../../stack';
+import { startTestStack, type TestStack } from '@test/stack';
 
 export interface SharedStack {
   dataDir: string;

@@ -1,8 +1,8 @@
 // ComposeBackend end to end over injected run/spawn: what it runs, in which order, with which env.
 import { describe, expect, it } from 'vitest';
-import { ComposeBackend, DATA_SUBDIRS, KRAFT_SERVICES } from '../../../src-main/services/stack/compose/backend';
-import { ComposeError } from '../../../src-main/services/stack/compose/errors';
-import type { ComposeProgress, RunFn, SpawnFn } from '../../../src-main/services/stack/compose/types';
+import { ComposeBackend, DATA_SUBDIRS, KRAFT_SERVICES } from '@main/services/stack/compose/backend';
+import { ComposeError } from '@main/services/stack/compose/errors';
+import type { ComposeProgress, RunFn, SpawnFn } from '@main/services/stack/compose/types';
 import { documented, enoent, fakeRun, fakeSpawn, recorded, toResult, type Script } from './fakes';
 
 const COMPOSE = '/app/compose';

@@ -1,7 +1,7 @@
 // The exact command lines the backend runs, per operation and per Compose version.
 import { describe, expect, it } from 'vitest';
-import { downArgv, logsArgv, psArgv, pullArgv, upArgv, DAEMON_PROBE, VERSION_PROBES } from '../../../src-main/services/stack/compose/command';
-import type { ComposeInfo } from '../../../src-main/services/stack/compose/types';
+import { downArgv, logsArgv, psArgv, pullArgv, upArgv, DAEMON_PROBE, VERSION_PROBES } from '@main/services/stack/compose/command';
+import type { ComposeInfo } from '@main/services/stack/compose/types';
 
 const F = '/app/compose/docker-compose.yml';
 const target = { file: F };

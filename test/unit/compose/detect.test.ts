@@ -1,8 +1,8 @@
 // Detection against REAL recorded outputs (fixtures/recorded, see record.sh) and, for Compose 2.x
 // version lines, the format string of docker/compose cmd/compose/version.go.
 import { describe, expect, it } from 'vitest';
-import { detectCompose } from '../../../src-main/services/stack/compose/detect';
-import { parseComposeVersion, supportsWait } from '../../../src-main/services/stack/compose/version';
+import { detectCompose } from '@main/services/stack/compose/detect';
+import { parseComposeVersion, supportsWait } from '@main/services/stack/compose/version';
 import { enoent, fakeRun, recorded, toResult } from './fakes';
 
 const daemonUp = { code: 0, stdout: '28.2.2\n', stderr: '' };

@@ -1,7 +1,7 @@
 // Each failure message → its problem kind. recorded/* are real outputs from this machine;
 // daemon-errors.json holds the daemon's documented pull errors (see documented/PROVENANCE.md).
 import { describe, expect, it } from 'vitest';
-import { ComposeError, classifyOutput, lastLine } from '../../../src-main/services/stack/compose/errors';
+import { ComposeError, classifyOutput, lastLine } from '@main/services/stack/compose/errors';
 import { documented, recorded } from './fakes';
 
 const out = (name: string) => {

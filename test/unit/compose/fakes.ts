@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChildLike, RunFn, RunOptions, RunResult, SpawnFn } from '../../../src-main/services/stack/compose/types';
+import type { ChildLike, RunFn, RunOptions, RunResult, SpawnFn } from '@main/services/stack/compose/types';
 
 export const FIXTURES = join(__dirname, 'fixtures');
 

@@ -3,7 +3,7 @@
 // named as Kafka names them, and checks the metric names the console reads.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { freePort } from '../../../src-main/services/stack/native/probes';
+import { freePort } from '@main/services/stack/native/probes';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES } from './fakes';

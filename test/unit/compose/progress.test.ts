@@ -1,8 +1,8 @@
 // Pull / up output lines → per-service progress. Shapes: documented/PROVENANCE.md.
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, ProgressParser } from '../../../src-main/services/stack/compose/progress';
-import { ZK_SERVICES } from '../../../src-main/services/stack/compose/backend';
-import type { ComposeProgress } from '../../../src-main/services/stack/compose/types';
+import { LineSplitter, ProgressParser } from '@main/services/stack/compose/progress';
+import { ZK_SERVICES } from '@main/services/stack/compose/backend';
+import type { ComposeProgress } from '@main/services/stack/compose/types';
 import { documented } from './fakes';
 
 function parse(text: string): ComposeProgress[] {

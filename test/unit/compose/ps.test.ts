@@ -1,7 +1,7 @@
 // `docker compose ps --format json` in both shapes, and `docker ps` JSON lines for Compose 1.x.
 // No engine runs here, so these are documented shapes, not recordings: documented/PROVENANCE.md.
 import { describe, expect, it } from 'vitest';
-import { healthFromStatus, parseComposePs, parseDockerPs, parsePortsText } from '../../../src-main/services/stack/compose/ps';
+import { healthFromStatus, parseComposePs, parseDockerPs, parsePortsText } from '@main/services/stack/compose/ps';
 import { documented } from './fakes';
 
 describe('parseComposePs', () => {

@@ -1,7 +1,7 @@
 import { AssignerProtocol, type GroupDescription } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { DeleteGroupArgs, ResetOffsetsArgs } from '../../../src-shared/consumers';
-import { decodeMembers, partitionLags, resetOffset } from '../../../src-main/services/consumers/consumer-groups-service';
+import { DeleteGroupArgs, ResetOffsetsArgs } from '@shared/consumers';
+import { decodeMembers, partitionLags, resetOffset } from '@main/services/consumers/consumer-groups-service';
 
 const offsets = { start: 5, end: 20 };
 

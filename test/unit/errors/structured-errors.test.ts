@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Api } from '../../../src-shared/contract';
-import { invalidField, StreamdeskError, unwrap } from '../../../src-shared/errors';
-import { SaveSqlPipelineArgs } from '../../../src-shared/pipelines';
-import { dispatch, issuesOf } from '../../../src-main/core/dispatch';
-import { restRoutes } from '../../../src-main/hosts/rest-routes';
-import { PipelineCatalog } from '../../../src-main/services/pipelines/pipeline-catalog';
+import type { Api } from '@shared/contract';
+import { invalidField, StreamdeskError, unwrap } from '@shared/errors';
+import { SaveSqlPipelineArgs } from '@shared/pipelines';
+import { dispatch, issuesOf } from '@main/core/dispatch';
+import { restRoutes } from '@main/hosts/rest-routes';
+import { PipelineCatalog } from '@main/services/pipelines/pipeline-catalog';
 
 function apiWith(overrides: Partial<Api>): Api {
   const refuse = async () => {

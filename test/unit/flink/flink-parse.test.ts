@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flinkErrorMessage } from '../../../src-main/clients/flink/flink-errors';
-import { checkpointsFailedInARow, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, jobParallelism, sourcesAndSinks } from '../../../src-main/clients/flink/flink-parse';
-import type { RawCheckpoints, RawJobDetail } from '../../../src-main/clients/flink/flink-rest-types';
+import { flinkErrorMessage } from '@main/clients/flink/flink-errors';
+import { checkpointsFailedInARow, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, jobParallelism, sourcesAndSinks } from '@main/clients/flink/flink-parse';
+import type { RawCheckpoints, RawJobDetail } from '@main/clients/flink/flink-rest-types';
 
 const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync(join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as T;
 

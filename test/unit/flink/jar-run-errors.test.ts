@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SaveJarPipelineArgs, StartPipelineArgs } from '../../../src-shared/pipelines';
-import { FlinkRestClient } from '../../../src-main/clients/flink/flink-rest-client';
-import { createPipelineServices, PipelineCatalog, type PipelineLaunchService } from '../../../src-main/services/pipelines';
+import { SaveJarPipelineArgs, StartPipelineArgs } from '@shared/pipelines';
+import { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
+import { createPipelineServices, PipelineCatalog, type PipelineLaunchService } from '@main/services/pipelines';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, 'fixtures', `${name}.json`), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'sd-jar-run-'));

@@ -1,9 +1,9 @@
 // End-to-end latency from a sink topic's newest records; program arguments; the jar upload's query.
 import { describe, expect, it } from 'vitest';
-import { computeLatency, eventTimeOf, LatencyProbe, latencySpecOf, SAMPLE_SPAN_MS, type LatencySpec } from '../../../src-main/services/pipelines/pipeline-latency';
-import { BUILTIN_PIPELINES } from '../../../src-main/services/pipelines/builtin-pipelines';
-import { jarUploadArgs } from '../../../src-main/hosts/jar-upload';
-import { joinProgramArgs, splitProgramArgs, UploadJarBytesArgs } from '../../../src-shared/pipelines';
+import { computeLatency, eventTimeOf, LatencyProbe, latencySpecOf, SAMPLE_SPAN_MS, type LatencySpec } from '@main/services/pipelines/pipeline-latency';
+import { BUILTIN_PIPELINES } from '@main/services/pipelines/builtin-pipelines';
+import { jarUploadArgs } from '@main/hosts/jar-upload';
+import { joinProgramArgs, splitProgramArgs, UploadJarBytesArgs } from '@shared/pipelines';
 
 const spec: LatencySpec = { sinkTopic: 'out', eventTimeField: 'newest', oldestEventTimeField: 'oldest' };
 const rec = (arrival: number, value: Record<string, unknown> | string | null) => ({ timestamp: arrival, value: value === null ? null : typeof value === 'string' ? value : JSON.stringify(value) });

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ResumePipelineArgs, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs, splitSqlStatements } from '../../../src-shared/pipelines';
-import { JobRef, jobDashboardUrl } from '../../../src-shared/flink';
-import { BUILTIN_PIPELINES } from '../../../src-main/services/pipelines/builtin-pipelines';
-import { PipelineCatalog } from '../../../src-main/services/pipelines/pipeline-catalog';
-import { fillPlaceholders, jarRunConfiguration, pipelineSetStatements, sqlString } from '../../../src-main/services/pipelines/sql-settings';
-import { topicSpec } from '../../../src-main/services/pipelines/topic-ensurer';
+import { ResumePipelineArgs, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs, splitSqlStatements } from '@shared/pipelines';
+import { JobRef, jobDashboardUrl } from '@shared/flink';
+import { BUILTIN_PIPELINES } from '@main/services/pipelines/builtin-pipelines';
+import { PipelineCatalog } from '@main/services/pipelines/pipeline-catalog';
+import { fillPlaceholders, jarRunConfiguration, pipelineSetStatements, sqlString } from '@main/services/pipelines/sql-settings';
+import { topicSpec } from '@main/services/pipelines/topic-ensurer';
 
 /** As the contract's edge reports them: "field: message". */
 const describeIssues = (e: { issues: Array<{ path: PropertyKey[]; message: string }> }): string =>

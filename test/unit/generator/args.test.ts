@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { GeneratorStartArgs, GeneratorStopArgs } from '../../../src-shared/generator';
-import type { Api } from '../../../src-shared/contract';
-import { dispatch } from '../../../src-main/core/dispatch';
-import { GeneratorService } from '../../../src-main/services/generator/generator-service';
+import { GeneratorStartArgs, GeneratorStopArgs } from '@shared/generator';
+import type { Api } from '@shared/contract';
+import { dispatch } from '@main/core/dispatch';
+import { GeneratorService } from '@main/services/generator/generator-service';
 
 const good = { topic: 'stavanger_parking_events', kind: 'stavanger-parking' as const, ratePerSec: 500 };
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { GeneratorStatus } from '../../../src-shared/generator';
-import { GeneratorRun, type OutgoingMessage, type RunEdges } from '../../../src-main/services/generator/generator-run';
+import type { GeneratorStatus } from '@shared/generator';
+import { GeneratorRun, type OutgoingMessage, type RunEdges } from '@main/services/generator/generator-run';
 
 // The producer is an injected edge: here a function we resolve or reject by hand, to drive the
 // run's bookkeeping (back-pressure, exact counts). The real producer is in the integration test.

@@ -1,7 +1,7 @@
 import type { Producer, ProducerRecord } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import type { OutgoingMessage } from '../../../src-main/services/generator/generator-run';
-import { partitionedSender } from '../../../src-main/services/generator/partitioned-send';
+import type { OutgoingMessage } from '@main/services/generator/generator-run';
+import { partitionedSender } from '@main/services/generator/partitioned-send';
 
 // The producer is an edge here: a recorder that fails the sends we tell it to. The real
 // producer against a cluster losing a broker is in the fault suite (test/faults/three-broker).

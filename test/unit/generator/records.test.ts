@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GeneratorKind } from '../../../src-shared/generator';
-import { recordMaker, type GeneratedRecord } from '../../../src-main/services/generator/records';
-import { STAVANGER_GARAGES } from '../../../src-main/services/generator/records/stavanger-parking';
-import { MARKET_SYMBOLS } from '../../../src-main/services/generator/records/market-ticks';
+import { GeneratorKind } from '@shared/generator';
+import { recordMaker, type GeneratedRecord } from '@main/services/generator/records';
+import { STAVANGER_GARAGES } from '@main/services/generator/records/stavanger-parking';
+import { MARKET_SYMBOLS } from '@main/services/generator/records/market-ticks';
 
 const START = Date.UTC(2025, 2, 12, 8, 0, 0); // a Wednesday morning in Stavanger
 

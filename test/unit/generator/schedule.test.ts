@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batchLimit, planTick, recordsDue } from '../../../src-main/services/generator/schedule';
-import { RateMeter } from '../../../src-main/services/generator/rate-meter';
+import { batchLimit, planTick, recordsDue } from '@main/services/generator/schedule';
+import { RateMeter } from '@main/services/generator/rate-meter';
 
 const open = { maxBurst: Infinity, maxBacklog: Infinity, remaining: Infinity };
 

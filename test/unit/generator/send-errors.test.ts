@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFatalSendError, sendErrorMessage } from '../../../src-main/services/generator/send-errors';
+import { isFatalSendError, sendErrorMessage } from '@main/services/generator/send-errors';
 
 /** Shaped like kafkajs's errors: a protocol error with a type, wrapped when retries run out. */
 function protocolError(type: string, message: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kafkaError } from '../../../src-main/clients/kafka/kafka-errors';
+import { kafkaError } from '@main/clients/kafka/kafka-errors';
 
 describe('kafkaError', () => {
   it('turns kafkajs tripping over a broker that died mid-request into "unavailable", not an internal error', () => {

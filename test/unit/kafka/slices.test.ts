@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { requestIsolating } from '../../../src-main/clients/kafka/isolating';
-import { mapConcurrently, slicesOf } from '../../../src-main/clients/kafka/slices';
+import { requestIsolating } from '@main/clients/kafka/isolating';
+import { mapConcurrently, slicesOf } from '@main/clients/kafka/slices';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseFilter, parseFrom, runSearch } from '../../../src-main/cli-search';
-import { assignRanges } from '../../../src-main/services/messages/search-service';
+import { parseFilter, parseFrom, runSearch } from '@main/cli-search';
+import { assignRanges } from '@main/services/messages/search-service';
 
 function sink(): { stream: Writable; text: () => string } {
   let text = '';

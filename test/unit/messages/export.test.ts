@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import type { MessageRecord } from '../../../src-shared/messages';
-import { kcatCommand, shellQuote, toCsv, toJsonLines } from '../../../src-main/services/messages/export';
+import type { MessageRecord } from '@shared/messages';
+import { kcatCommand, shellQuote, toCsv, toJsonLines } from '@main/services/messages/export';
 
 const base: MessageRecord = { partition: 2, offset: 7, timestamp: 1_700_000_000_000, key: 'k1', keyEncoding: 'text', headers: [], value: '{"a":1}', valueFormat: 'json', sizeBytes: 20 };
 const hostile: MessageRecord = {

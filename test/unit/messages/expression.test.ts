@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, MAX_DEPTH, parseExpression, requiredValueStrings, rootsOf, type ExpressionRecord } from '../../../src-main/services/messages/expression';
+import { evaluate, MAX_DEPTH, parseExpression, requiredValueStrings, rootsOf, type ExpressionRecord } from '@main/services/messages/expression';
 
 function record(value: unknown, extra: Partial<ExpressionRecord> = {}): ExpressionRecord {
   return { value, key: 'k1', headers: { source: 'sensor' }, partition: 2, offset: 41, timestamp: 1_700_000_000_000, ...extra };

@@ -1,8 +1,8 @@
 import { createRecordsBatch, Reader, readRecordsBatches, type MessageRecord as PlatformaticRecord } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
-import { compileFilter } from '../../../src-main/services/messages/filter';
-import { decodeBatches, keyBytes, readHeaders, valueBytes, type BatchInfo } from '../../../src-main/services/messages/record-batch';
-import { describeValue, toMessageRecord } from '../../../src-main/services/messages/record-view';
+import { compileFilter } from '@main/services/messages/filter';
+import { decodeBatches, keyBytes, readHeaders, valueBytes, type BatchInfo } from '@main/services/messages/record-batch';
+import { describeValue, toMessageRecord } from '@main/services/messages/record-view';
 
 /** Record batches written by another implementation (@platformatic/kafka's producer encoder). */
 function batch(baseOffset: number, records: PlatformaticRecord[], compression: 'none' | 'gzip' | 'lz4' | 'snappy' | 'zstd' = 'none'): Buffer {

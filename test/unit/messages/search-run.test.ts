@@ -2,9 +2,9 @@
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import type { MessageRecord, SearchMatches, SearchProgress } from '../../../src-shared/messages';
-import { SearchRun, type SearchRunSettings } from '../../../src-main/services/messages/search-run';
-import type { ParentMessage, WorkerMessage } from '../../../src-main/services/messages/search-worker';
+import type { MessageRecord, SearchMatches, SearchProgress } from '@shared/messages';
+import { SearchRun, type SearchRunSettings } from '@main/services/messages/search-run';
+import type { ParentMessage, WorkerMessage } from '@main/services/messages/search-worker';
 
 class FakeWorker extends EventEmitter {
   posted: ParentMessage[] = [];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText } from '../../../src-main/services/metrics/prometheus-text';
+import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText } from '@main/services/metrics/prometheus-text';
 
 describe("the JMX exporter's text format", () => {
   it('parses names, labels (with escapes) and values, skipping comments and other metrics', () => {

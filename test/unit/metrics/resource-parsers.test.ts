@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RawCheckpoints, RawJobDetail, RawMetricList } from '../../../src-main/clients/flink/flink-rest-types';
-import { flinkClusterReadings, flinkJobReadings, taskManagerReadings } from '../../../src-main/services/metrics/flink-metrics-parse';
-import { cpuPercent, parseProcStat, parseVmRssBytes, ProcessSampler } from '../../../src-main/services/metrics/process-metrics';
-import type { Reading } from '../../../src-main/services/metrics/resource-reading';
-import { zookeeperReadings } from '../../../src-main/services/metrics/zookeeper-metrics';
+import type { RawCheckpoints, RawJobDetail, RawMetricList } from '@main/clients/flink/flink-rest-types';
+import { flinkClusterReadings, flinkJobReadings, taskManagerReadings } from '@main/services/metrics/flink-metrics-parse';
+import { cpuPercent, parseProcStat, parseVmRssBytes, ProcessSampler } from '@main/services/metrics/process-metrics';
+import type { Reading } from '@main/services/metrics/resource-reading';
+import { zookeeperReadings } from '@main/services/metrics/zookeeper-metrics';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
 const valueOf = (readings: Reading[], metric: string) => readings.find((entry) => entry.metric === metric)?.value;

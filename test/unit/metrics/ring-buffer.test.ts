@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsample, MetricSeries, RingBuffer } from '../../../src-main/services/metrics/ring-buffer';
+import { downsample, MetricSeries, RingBuffer } from '@main/services/metrics/ring-buffer';
 
 describe('RingBuffer', () => {
   it('keeps only the newest `capacity` samples, oldest first', () => {

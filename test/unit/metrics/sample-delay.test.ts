@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSampleDelay } from '../../../src-main/services/metrics/metrics-sampler';
+import { nextSampleDelay } from '@main/services/metrics/metrics-sampler';
 
 describe('the metrics sampler’s pace', () => {
   it('samples every interval while rounds are quick', () => {

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCAL_STACK_CONNECTION } from '../../../src-shared/connection';
-import type { ServiceTest } from '../../../src-shared/profiles';
-import { JsonFileStore, KeyFileCipher, kafkaFailureReason, ProfileService, type ConnectionProbes } from '../../../src-main/services/profiles';
-import type { KafkaTarget } from '../../../src-main/clients/kafka/kafka-target';
+import { LOCAL_STACK_CONNECTION } from '@shared/connection';
+import type { ServiceTest } from '@shared/profiles';
+import { JsonFileStore, KeyFileCipher, kafkaFailureReason, ProfileService, type ConnectionProbes } from '@main/services/profiles';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { remoteInput } from './fixtures';
 
 let dir: string;

@@ -1,4 +1,4 @@
-import type { ProfileInput } from '../../../src-shared/profiles';
+import type { ProfileInput } from '@shared/profiles';
 
 /** A remote profile without secrets; tests add what they exercise. */
 export function remoteInput(name: string, over: Partial<ProfileInput> = {}): ProfileInput {

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCAL_STACK_CONNECTION } from '../../../src-shared/connection';
-import { JsonFileStore, KeyFileCipher, ProfileService } from '../../../src-main/services/profiles';
+import { LOCAL_STACK_CONNECTION } from '@shared/connection';
+import { JsonFileStore, KeyFileCipher, ProfileService } from '@main/services/profiles';
 import { remoteInput } from './fixtures';
 
 let dir: string;

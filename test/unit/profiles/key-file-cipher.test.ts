@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KeyFileCipher } from '../../../src-main/services/profiles';
+import { KeyFileCipher } from '@main/services/profiles';
 
 let dir: string;
 beforeEach(() => {

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Connection } from '../../../src-shared/connection';
-import { LOCAL_STACK_CONNECTION } from '../../../src-shared/connection';
-import type { Logger } from '../../../src-main/core/logger';
-import { JsonFileStore, KeyFileCipher, ProfileService, type SecretCipher } from '../../../src-main/services/profiles';
+import type { Connection } from '@shared/connection';
+import { LOCAL_STACK_CONNECTION } from '@shared/connection';
+import type { Logger } from '@main/core/logger';
+import { JsonFileStore, KeyFileCipher, ProfileService, type SecretCipher } from '@main/services/profiles';
 import { remoteInput } from './fixtures';
 
 let dir: string;

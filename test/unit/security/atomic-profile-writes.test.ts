@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JsonFileStore, type JsonFileFs } from '../../../src-main/services/profiles/json-file-store';
+import { JsonFileStore, type JsonFileFs } from '@main/services/profiles/json-file-store';
 
 let dir: string;
 beforeAll(() => {

@@ -3,11 +3,11 @@
 // progress event goes out. The back end here only hands out ids: the limit lives in the host.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Api } from '../../../src-shared/contract';
-import type { Envelope } from '../../../src-shared/errors';
-import { EventBus } from '../../../src-main/core/event-bus';
-import { silentLogger } from '../../../src-main/core/logger';
-import { startWebHost, type WebHost } from '../../../src-main/hosts/web';
+import type { Api } from '@shared/contract';
+import type { Envelope } from '@shared/errors';
+import { EventBus } from '@main/core/event-bus';
+import { silentLogger } from '@main/core/logger';
+import { startWebHost, type WebHost } from '@main/hosts/web';
 
 const TOKEN = 'limits-test-token-0123456789abcdef';
 const SEARCH = { topic: 'orders' };

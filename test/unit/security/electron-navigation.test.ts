@@ -2,7 +2,7 @@
 // point 3); exercised on a stand-in for WebContents that records the handlers the guard installs.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guardWebContents, type GuardedContents } from '../../../src-main/hosts/electron-navigation';
+import { guardWebContents, type GuardedContents } from '@main/hosts/electron-navigation';
 
 const RENDERER_FILE = path.resolve('/opt/StreamDesk/out/renderer/index.html');
 const OWN = `file://${RENDERER_FILE}`;

@@ -2,7 +2,7 @@
 // Schema → fast-check), so a call added tomorrow is covered without touching the tests.
 import fc from 'fast-check';
 import { z } from 'zod';
-import { calls, type CallName } from '../../../src-shared/contract';
+import { calls, type CallName } from '@shared/contract';
 
 /** The subset of JSON Schema that z.toJSONSchema emits for our argument schemas. */
 export interface JsonSchema {

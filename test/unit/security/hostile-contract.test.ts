@@ -4,8 +4,8 @@
 // test/integration/hostile-input.test.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CALL_NAMES, calls, type Api, type CallName } from '../../../src-shared/contract';
-import { dispatch } from '../../../src-main/core/dispatch';
+import { CALL_NAMES, calls, type Api, type CallName } from '@shared/contract';
+import { dispatch } from '@main/core/dispatch';
 import { argsSchema, assertProperty, brokenArb, namesField } from './hostile-args';
 
 /** An Api whose every handler only records that it ran and with what. */

@@ -2,9 +2,9 @@
 // here: ipcMain is replaced by a recorder, and the events carry frames shaped like WebFrameMain.
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES, type Api } from '../../../src-shared/contract';
-import { EventBus } from '../../../src-main/core/event-bus';
-import { isExternalWebUrl, isOwnPage, isTrustedSenderFrame, type OwnPage } from '../../../src-main/hosts/electron-sender';
+import { CALL_NAMES, type Api } from '@shared/contract';
+import { EventBus } from '@main/core/event-bus';
+import { isExternalWebUrl, isOwnPage, isTrustedSenderFrame, type OwnPage } from '@main/hosts/electron-sender';
 
 type Handler = (event: unknown, args: unknown) => Promise<unknown> | unknown;
 const handlers = new Map<string, Handler>();
@@ -70,7 +70,7 @@ describe('the Electron host checks the sender of every call', () => {
     const ran: string[] = [];
     const api = new Proxy({} as Api, { get: (_t, name) => async () => (ran.push(String(name)), {}) });
     const warnings: string[] = [];
-    const { registerElectronHost } = await import('../../../src-main/hosts/electron');
+    const { registerElectronHost } = await import('@main/hosts/electron');
     const dispose = registerElectronHost({
       api,
       bus: new EventBus(),

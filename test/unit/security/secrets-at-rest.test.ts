@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createBackend, type Backend } from '../../../src-main/backend';
-import type { Logger } from '../../../src-main/core/logger';
-import { startWebHost, type WebHost } from '../../../src-main/hosts/web';
-import { JsonFileStore, KeyFileCipher, ProfileService } from '../../../src-main/services/profiles';
-import { LOCAL_STACK_CONNECTION } from '../../../src-shared/connection';
-import { freePorts, NATIVE_DIR } from '../../stack';
+import { createBackend, type Backend } from '@main/backend';
+import type { Logger } from '@main/core/logger';
+import { startWebHost, type WebHost } from '@main/hosts/web';
+import { JsonFileStore, KeyFileCipher, ProfileService } from '@main/services/profiles';
+import { LOCAL_STACK_CONNECTION } from '@shared/connection';
+import { freePorts, NATIVE_DIR } from '@test/stack';
 
 const TOKEN = 'secrets-test-token-0123456789abcdef';
 const secret = (tag: string) => `${tag}-${randomBytes(12).toString('hex')}`;

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { Api } from '../../../src-shared/contract';
-import { EventBus } from '../../../src-main/core/event-bus';
-import { silentLogger } from '../../../src-main/core/logger';
-import { restRoutes } from '../../../src-main/hosts/rest-routes';
-import { startWebHost, type WebHost } from '../../../src-main/hosts/web';
-import { freePorts } from '../../stack';
+import type { Api } from '@shared/contract';
+import { EventBus } from '@main/core/event-bus';
+import { silentLogger } from '@main/core/logger';
+import { restRoutes } from '@main/hosts/rest-routes';
+import { startWebHost, type WebHost } from '@main/hosts/web';
+import { freePorts } from '@test/stack';
 
 const TOKEN = 'serve-mode-token-0123456789abcdef';
 

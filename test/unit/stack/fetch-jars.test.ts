@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runFetchScript } from '../../../src-main/services/stack/native/fetch-jars';
+import { runFetchScript } from '@main/services/stack/native/fetch-jars';
 
 function script(body: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'streamdesk-fetch-')), 'fetch.sh');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRecordedPorts, recordPorts, resolvePorts } from '../../../src-main/services/stack/recorded-ports';
+import { readRecordedPorts, recordPorts, resolvePorts } from '@main/services/stack/recorded-ports';
 
 let dir: string | null = null;
 const tempDir = () => (dir = mkdtempSync(join(tmpdir(), 'streamdesk-ports-')));

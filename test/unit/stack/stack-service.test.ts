@@ -4,10 +4,10 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StackProgress } from '../../../src-shared/stack';
-import type { ComposeDetection, ComposeProgress, ComposeServiceState, ComposeStack } from '../../../src-main/services/stack/compose';
-import { freePort } from '../../../src-main/services/stack/native';
-import { StackService, type StackServiceOptions } from '../../../src-main/services/stack/stack-service';
+import type { StackProgress } from '@shared/stack';
+import type { ComposeDetection, ComposeProgress, ComposeServiceState, ComposeStack } from '@main/services/stack/compose';
+import { freePort } from '@main/services/stack/native';
+import { StackService, type StackServiceOptions } from '@main/services/stack/stack-service';
 
 class FakeCompose implements ComposeStack {
   detection: ComposeDetection = { ok: true, flavor: 'plugin', version: '2.24.6', command: ['docker', 'compose'], supportsWait: true, supportsJsonPs: true };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_TOPICS } from '../../../src-shared/preset-topics';
-import { checkConfigValue, checkTopicName, collidingTopic } from '../../../src-shared/topic-configs';
-import { CreateTopicArgs } from '../../../src-shared/topics';
-import { createTopicFromSeed, ingestFromSeed, SeedRequestError } from '../../../src-main/hosts/seed-requests';
-import { presetTopicState } from '../../../src-main/services/preset-topics/preset-topics-service';
+import { PRESET_TOPICS } from '@shared/preset-topics';
+import { checkConfigValue, checkTopicName, collidingTopic } from '@shared/topic-configs';
+import { CreateTopicArgs } from '@shared/topics';
+import { createTopicFromSeed, ingestFromSeed, SeedRequestError } from '@main/hosts/seed-requests';
+import { presetTopicState } from '@main/services/preset-topics/preset-topics-service';
 
 describe("Kafka's topic-name rules", () => {
   it.each([

@@ -1,4 +1,4 @@
-import type { GeneratorKind } from '../../../../src-shared/generator';
+import type { GeneratorKind } from '@shared/generator';
 import { iotSensors } from './iot-sensors';
 import { logLines } from './log-lines';
 import { marketTicks } from './market-ticks';

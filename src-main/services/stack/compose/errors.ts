@@ -1,6 +1,6 @@
 // Turns what docker / docker compose / docker-compose print on failure into one problem with a
 // message and a next step. Patterns come from real outputs (see test/unit/compose/fixtures).
-import { StreamdeskError, type ErrorCode } from '../../../../src-shared/errors';
+import { StreamdeskError, type ErrorCode } from '@shared/errors';
 import type { ComposeProblem, ComposeProblemKind } from './types';
 
 const CODES: Record<ComposeProblemKind, ErrorCode> = {

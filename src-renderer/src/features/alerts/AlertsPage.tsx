@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Alert, AlertRule } from '../../../../src-shared/alerts';
-import { useAction } from '../../store';
+import type { Alert, AlertRule } from '@shared/alerts';
+import { useAction } from '@renderer/store';
 import { alertCalls, alertsStore } from './alerts-store';
 
 const when = (at: number) => new Date(at).toLocaleString();

@@ -1,7 +1,7 @@
-import type { AlertsState } from '../../../../src-shared/alerts';
-import type { CallArgs } from '../../../../src-shared/contract';
-import { bridge } from '../../bridge';
-import { createStore } from '../../store';
+import type { AlertsState } from '@shared/alerts';
+import type { CallArgs } from '@shared/contract';
+import { bridge } from '@renderer/bridge';
+import { createStore } from '@renderer/store';
 
 /** Shows a desktop notification for each alert that starts while the app is open. */
 function notifyNew(previous: AlertsState | null, next: AlertsState): void {

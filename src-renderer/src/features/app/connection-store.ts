@@ -1,5 +1,5 @@
-import { bridge } from '../../bridge';
-import { createStore } from '../../store';
+import { bridge } from '@renderer/bridge';
+import { createStore } from '@renderer/store';
 
 /** The app's version and the active connection (read again when the link comes back, and on a profile switch). */
 export const appInfoStore = createStore({ load: (bridge) => bridge.call('app:info', {}) });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ConsumerGroupDetail, ResetOffsetsResult, ResetTarget } from '../../../../src-shared/consumers';
-import { Field } from '../../ui/Modal';
-import { num } from '../../format';
-import { hrefOf } from '../../router';
+import type { ConsumerGroupDetail, ResetOffsetsResult, ResetTarget } from '@shared/consumers';
+import { Field } from '@renderer/ui/Modal';
+import { num } from '@renderer/format';
+import { hrefOf } from '@renderer/router';
 import { consumerCalls, groupsStore, groupStore } from './consumers-store';
 import { GroupLagChart } from './GroupLagChart';
 

@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState } from 'react';
-import { LiveSeries } from '../../charts/live-series';
-import type { GroupLagHistory } from '../../../../src-shared/consumers';
-import type { TimeRange } from '../../../../src-shared/metrics';
-import { PROPS_ONLY } from '../../charts/live-reading';
-import { LiveChart, PALETTE } from '../../charts/LiveChart';
-import { num } from '../../format';
+import { LiveSeries } from '@renderer/charts/live-series';
+import type { GroupLagHistory } from '@shared/consumers';
+import type { TimeRange } from '@shared/metrics';
+import { PROPS_ONLY } from '@renderer/charts/live-reading';
+import { LiveChart, PALETTE } from '@renderer/charts/LiveChart';
+import { num } from '@renderer/format';
 import { lagHistoryStore } from './consumers-store';
 
 const RANGES: TimeRange[] = ['5m', '15m', '1h', '6h', '24h'];

@@ -1,8 +1,8 @@
 // Consumer groups through the data layer: the list, one group's detail, its lag history, and the group operations.
-import type { CallArgs } from '../../../../src-shared/contract';
-import type { TimeRange } from '../../../../src-shared/metrics';
-import { bridge } from '../../bridge';
-import { createStore } from '../../store';
+import type { CallArgs } from '@shared/contract';
+import type { TimeRange } from '@shared/metrics';
+import { bridge } from '@renderer/bridge';
+import { createStore } from '@renderer/store';
 
 export const groupsStore = createStore({ load: () => bridge.call('consumers:list', {}), pollMs: 5000 });
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { GeneratorKind, GeneratorStartArgs, MAX_GENERATOR_RATE, type GeneratorStatus } from '../../../../src-shared/generator';
-import { Field } from '../../ui/Modal';
-import { useContractForm } from '../../forms/use-contract-form';
-import { num } from '../../format';
-import { useAction } from '../../store';
+import { GeneratorKind, GeneratorStartArgs, MAX_GENERATOR_RATE, type GeneratorStatus } from '@shared/generator';
+import { Field } from '@renderer/ui/Modal';
+import { useContractForm } from '@renderer/forms/use-contract-form';
+import { num } from '@renderer/format';
+import { useAction } from '@renderer/store';
 import { generatorCalls, generatorsStore } from './generator-store';
 
 const KIND_LABELS: Record<GeneratorKind, string> = {

@@ -1,6 +1,6 @@
-import type { GeneratorStartArgs, GeneratorStatus } from '../../../../src-shared/generator';
-import { bridge } from '../../bridge';
-import { createStore } from '../../store';
+import type { GeneratorStartArgs, GeneratorStatus } from '@shared/generator';
+import { bridge } from '@renderer/bridge';
+import { createStore } from '@renderer/store';
 
 /** Every generator the back end runs, by id, kept current by `generator:progressed` (App follows it). */
 export const generatorsStore = createStore({

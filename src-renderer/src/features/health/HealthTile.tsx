@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { ServiceStatus } from '../../../../src-shared/health';
-import { StatusBadge } from '../../ui/StatusBadge';
+import type { ServiceStatus } from '@shared/health';
+import { StatusBadge } from '@renderer/ui/StatusBadge';
 
 interface Figure {
   label: string;

@@ -1,12 +1,12 @@
-import type { HealthSnapshot } from '../../../../src-shared/health';
+import type { HealthSnapshot } from '@shared/health';
 import { HealthTile } from './HealthTile';
 import { FlinkPanel } from '../pipelines/FlinkPanel';
 import { ResourcesPanel } from '../metrics/ResourcesPanel';
 import { ThroughputPanel } from '../metrics/ThroughputPanel';
-import { StatusBadge } from '../../ui/StatusBadge';
-import { num } from '../../format';
-import { navigate } from '../../router';
-import { act, useAction } from '../../store';
+import { StatusBadge } from '@renderer/ui/StatusBadge';
+import { num } from '@renderer/format';
+import { navigate } from '@renderer/router';
+import { act, useAction } from '@renderer/store';
 import { healthCalls, healthStore } from './health-store';
 import { stackCalls, stackStore } from '../stack/stack-store';
 

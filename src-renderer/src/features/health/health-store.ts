@@ -1,5 +1,5 @@
-import { createStore } from '../../store';
-import { bridge } from '../../bridge';
+import { createStore } from '@renderer/store';
+import { bridge } from '@renderer/bridge';
 
 /** The stack's health: read once, then kept current by `health:changed` (App follows it for the status bar). */
 export const healthStore = createStore({

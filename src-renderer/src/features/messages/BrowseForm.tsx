@@ -1,4 +1,4 @@
-import { Field } from '../../ui/Modal';
+import { Field } from '@renderer/ui/Modal';
 import type { BrowseQuery, Position } from './use-browse';
 import type { LiveTail } from './use-live-tail';
 

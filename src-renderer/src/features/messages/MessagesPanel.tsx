@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import { exportFile } from '../../../../src-shared/message-export';
-import type { BrowseResult, ExportFormat, MessageRecord } from '../../../../src-shared/messages';
-import { num } from '../../format';
+import { exportFile } from '@shared/message-export';
+import type { BrowseResult, ExportFormat, MessageRecord } from '@shared/messages';
+import { num } from '@renderer/format';
 import { downloadFile } from './download';
 import { RecordPanel } from './RecordPanel';
 import { ReplayPanel } from './ReplayPanel';

@@ -1,6 +1,6 @@
-import type { MessageRecord } from '../../../../src-shared/messages';
-import { VirtualRows } from '../../ui/VirtualRows';
-import { bytes } from '../../format';
+import type { MessageRecord } from '@shared/messages';
+import { VirtualRows } from '@renderer/ui/VirtualRows';
+import { bytes } from '@renderer/format';
 
 const COLUMNS = '56px 80px 160px 100px minmax(200px, 1fr) 64px';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ProduceArgs, type ProducedRecord } from '../../../../src-shared/produce';
-import { Field, Modal } from '../../ui/Modal';
-import { useContractForm } from '../../forms/use-contract-form';
+import { ProduceArgs, type ProducedRecord } from '@shared/produce';
+import { Field, Modal } from '@renderer/ui/Modal';
+import { useContractForm } from '@renderer/forms/use-contract-form';
 import { messageCalls } from './messages-store';
 
 const FIELDS = ['topic', 'key', 'value', 'headers', 'partition'] as const;

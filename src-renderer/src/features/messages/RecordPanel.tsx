@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { KcatCommand, MessageRecord } from '../../../../src-shared/messages';
-import { exportFile } from '../../../../src-shared/message-export';
+import type { KcatCommand, MessageRecord } from '@shared/messages';
+import { exportFile } from '@shared/message-export';
 import { messageCalls } from './messages-store';
-import { bytes } from '../../format';
+import { bytes } from '@renderer/format';
 import type { ProduceDraft } from './ProduceModal';
 import { downloadFile } from './download';
 

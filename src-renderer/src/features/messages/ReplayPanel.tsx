@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { ReplayArgs, type ReplayProgress } from '../../../../src-shared/messages';
+import { ReplayArgs, type ReplayProgress } from '@shared/messages';
 import { messageCalls } from './messages-store';
-import { Field } from '../../ui/Modal';
-import { num } from '../../format';
+import { Field } from '@renderer/ui/Modal';
+import { num } from '@renderer/format';
 
 const localInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 

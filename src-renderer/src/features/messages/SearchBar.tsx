@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MessageRecord, SearchProgress } from '../../../../src-shared/messages';
+import type { MessageRecord, SearchProgress } from '@shared/messages';
 import { messageCalls } from './messages-store';
-import { Field } from '../../ui/Modal';
-import { num } from '../../format';
+import { Field } from '@renderer/ui/Modal';
+import { num } from '@renderer/format';
 
 /** How far a search got: scanned (of how many), rate, matches, and how it ended. */
 function SearchProgressBar({ progress }: { progress: SearchProgress }) {

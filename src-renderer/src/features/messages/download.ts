@@ -1,4 +1,4 @@
-import type { ExportFile } from '../../../../src-shared/message-export';
+import type { ExportFile } from '@shared/message-export';
 
 /**
  * Saves text as a file through the browser's download: in `serve` mode the browser's own

@@ -1,6 +1,6 @@
 // The messages area's calls: browse, produce, search, tail, replay and kcat, for its panels.
-import type { CallArgs } from '../../../../src-shared/contract';
-import { bridge } from '../../bridge';
+import type { CallArgs } from '@shared/contract';
+import { bridge } from '@renderer/bridge';
 
 export const messageCalls = {
   browse: (args: CallArgs<'messages:browse'>) => bridge.call('messages:browse', args),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BrowseResult } from '../../../../src-shared/messages';
+import type { BrowseResult } from '@shared/messages';
 import { messageCalls } from './messages-store';
 
 export type Position = 'end' | 'beginning' | 'offset' | 'timestamp';

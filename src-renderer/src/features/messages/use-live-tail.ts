@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessageRecord, TailPosition } from '../../../../src-shared/messages';
+import type { MessageRecord, TailPosition } from '@shared/messages';
 import { messageCalls } from './messages-store';
 
 /** Rows kept on screen while tailing: the newest, so a busy topic cannot grow the page without bound. */

@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import { LiveSeries } from '../../charts/live-series';
-import { EXPORTER_METRICS, type MetricName, type MetricsCurrent, type TimeRange } from '../../../../src-shared/metrics';
-import { num } from '../../format';
-import type { LiveSource } from '../../charts/live-reading';
-import { LiveChart, PALETTE } from '../../charts/LiveChart';
+import { LiveSeries } from '@renderer/charts/live-series';
+import { EXPORTER_METRICS, type MetricName, type MetricsCurrent, type TimeRange } from '@shared/metrics';
+import { num } from '@renderer/format';
+import type { LiveSource } from '@renderer/charts/live-reading';
+import { LiveChart, PALETTE } from '@renderer/charts/LiveChart';
 
 /** What a Kafka chart reads: the series of its range, the newest figures, and what the back end could not measure. */
 export interface KafkaFigures {

@@ -1,8 +1,8 @@
-import { LiveSeries } from '../../charts/live-series';
-import type { ResourceGroup, ResourceMetric, UnavailableFigures } from '../../../../src-shared/metrics';
+import { LiveSeries } from '@renderer/charts/live-series';
+import type { ResourceGroup, ResourceMetric, UnavailableFigures } from '@shared/metrics';
 import { type LiveResourceMetrics, type LiveResourceSeries, latestResources, resourceMetrics } from './metrics-store';
-import { type ChartLine, LiveChart, PALETTE, lastValue } from '../../charts/LiveChart';
-import { useResourceRange } from '../../charts/use-metric-window';
+import { type ChartLine, LiveChart, PALETTE, lastValue } from '@renderer/charts/LiveChart';
+import { useResourceRange } from '@renderer/charts/use-metric-window';
 
 /** One line per series of `group` with one of `metrics`, named by `name` (subject, or the metric). */
 function linesOf(metrics: LiveResourceMetrics | null, group: ResourceGroup, wanted: ResourceMetric[], name: (series: LiveResourceSeries) => string): ChartLine[] {

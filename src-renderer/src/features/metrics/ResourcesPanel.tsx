@@ -1,5 +1,5 @@
 import type { LiveResourceMetrics } from './metrics-store';
-import { bytes, num } from '../../format';
+import { bytes, num } from '@renderer/format';
 import { ResourceChart } from './ResourceChart';
 
 const percentOfMachine = (value: number) => `${(value * 100).toFixed(1)} %`;

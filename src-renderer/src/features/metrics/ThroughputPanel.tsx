@@ -1,11 +1,11 @@
 import { FlowIndicator } from './FlowIndicator';
-import { LiveFigure } from '../../charts/LiveFigure';
-import { bytes, num } from '../../format';
-import { hrefOf } from '../../router';
-import type { StoreState } from '../../store';
+import { LiveFigure } from '@renderer/charts/LiveFigure';
+import { bytes, num } from '@renderer/format';
+import { hrefOf } from '@renderer/router';
+import type { StoreState } from '@renderer/store';
 import { clusterMetrics, latestSample, type LiveStreamingMetrics, useClusterMetricsError } from './metrics-store';
 import { KAFKA_CHARTS, KafkaChart, type KafkaFigures } from './KafkaChart';
-import { useClusterRange } from '../../charts/use-metric-window';
+import { useClusterRange } from '@renderer/charts/use-metric-window';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
 

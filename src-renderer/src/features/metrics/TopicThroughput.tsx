@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { TimeRange } from '../../../../src-shared/metrics';
+import type { TimeRange } from '@shared/metrics';
 import { FlowIndicator } from './FlowIndicator';
-import type { StoreState } from '../../store';
+import type { StoreState } from '@renderer/store';
 import { topicMetrics, type TopicMetrics } from './metrics-store';
 import { KAFKA_CHARTS, KafkaChart, type KafkaFigures } from './KafkaChart';
-import { RangePicker } from '../../charts/RangePicker';
+import { RangePicker } from '@renderer/charts/RangePicker';
 
 const topicFigures = ({ data }: StoreState<TopicMetrics>): KafkaFigures | undefined => (data ? { series: data.metrics.series, current: data.current, unavailable: data.metrics.unavailable } : undefined);
 

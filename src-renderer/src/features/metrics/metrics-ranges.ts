@@ -1,4 +1,4 @@
-import { TIME_RANGE_MS, type TimeRange } from '../../../../src-shared/metrics';
+import { TIME_RANGE_MS, type TimeRange } from '@shared/metrics';
 
 /** Long ranges are minute averages: they are re-read this often instead of taking live 1 s points. */
 export const COARSE_REFRESH_MS = 60_000;

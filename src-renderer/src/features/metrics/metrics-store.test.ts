@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { METRIC_NAMES, type MetricsSample, type StreamingMetrics, type TimeRange } from '../../../../src-shared/metrics';
-import { fakeBridge } from '../../store/fake-bridge';
-import { createStoreOn } from '../../store/store';
+import { METRIC_NAMES, type MetricsSample, type StreamingMetrics, type TimeRange } from '@shared/metrics';
+import { fakeBridge } from '@renderer/store/fake-bridge';
+import { createStoreOn } from '@renderer/store/store';
 import { applyMetricsSample, applyTopicSample, live } from './metrics-store';
 
 const AT = 1_000_000;

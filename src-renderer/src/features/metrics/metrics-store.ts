@@ -5,7 +5,7 @@
 // no chart shows it, and fed each sample event directly (`updates`) without a read. The series are
 // LiveSeries appended to in place: charts read them outside React (LiveChart through `source`), so
 // a once-a-second sample renders no component. The newest samples themselves are event-fed stores.
-import { LiveSeries } from '../../charts/live-series';
+import { LiveSeries } from '@renderer/charts/live-series';
 import {
   METRIC_NAMES,
   TIME_RANGE_MS,
@@ -16,8 +16,8 @@ import {
   type ResourcesSample,
   type StreamingMetrics,
   type TimeRange,
-} from '../../../../src-shared/metrics';
-import { createStore } from '../../store';
+} from '@shared/metrics';
+import { createStore } from '@renderer/store';
 import { COARSE_REFRESH_MS, isLiveRange } from './metrics-ranges';
 
 /** The figures of the cluster or a topic for one range, each series live (appended to in place, see LiveSeries). */

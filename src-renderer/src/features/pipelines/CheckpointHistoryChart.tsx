@@ -2,9 +2,9 @@
 // Drawn with recharts: it changes only when a checkpoint completes, unlike the live charts, whose
 // once-a-second updates recharts made too slow (see LivePlot).
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { CheckpointEntry } from '../../../../src-shared/flink';
-import { bytes, num } from '../../format';
-import { canvasColor } from '../../charts/theme-colors';
+import type { CheckpointEntry } from '@shared/flink';
+import { bytes, num } from '@renderer/format';
+import { canvasColor } from '@renderer/charts/theme-colors';
 
 const OUTCOME_COLOUR: Record<string, string> = { COMPLETED: 'var(--up)', FAILED: 'var(--down)' };
 

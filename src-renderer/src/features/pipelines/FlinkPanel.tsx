@@ -1,6 +1,6 @@
-import type { ResourceMetric } from '../../../../src-shared/metrics';
-import { LiveFigure } from '../../charts/LiveFigure';
-import { bytes, num } from '../../format';
+import type { ResourceMetric } from '@shared/metrics';
+import { LiveFigure } from '@renderer/charts/LiveFigure';
+import { bytes, num } from '@renderer/format';
 import { type LiveResourceMetrics, latestResources } from '../metrics/metrics-store';
 import { ResourceChart } from '../metrics/ResourceChart';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { SaveJarPipelineArgs, MAX_JAR_BYTES, splitProgramArgs, type JarPipelineDefinition, type PipelineDefinition } from '../../../../src-shared/pipelines';
-import { Field } from '../../ui/Modal';
-import { useContractForm } from '../../forms/use-contract-form';
+import { SaveJarPipelineArgs, MAX_JAR_BYTES, splitProgramArgs, type JarPipelineDefinition, type PipelineDefinition } from '@shared/pipelines';
+import { Field } from '@renderer/ui/Modal';
+import { useContractForm } from '@renderer/forms/use-contract-form';
 import { uploadJar } from './jar-upload';
 
 const FIELDS = ['name', 'fileName', 'bytes', 'entryClass', 'programArgs', 'description'] as const;

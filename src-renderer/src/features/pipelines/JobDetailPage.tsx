@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { bytes, num } from '../../format';
-import { hrefOf } from '../../router';
+import { bytes, num } from '@renderer/format';
+import { hrefOf } from '@renderer/router';
 import { LatencyPanel } from './latency';
 import { jobStore } from './pipelines-store';
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { ACTIVE_JOB_STATES, type FlinkCluster, type JobSummary, type SavepointInfo } from '../../../../src-shared/flink';
-import type { PipelineDefinition } from '../../../../src-shared/pipelines';
-import { useAction } from '../../store';
-import { bytes, elapsed, num } from '../../format';
-import { hrefOf } from '../../router';
+import { ACTIVE_JOB_STATES, type FlinkCluster, type JobSummary, type SavepointInfo } from '@shared/flink';
+import type { PipelineDefinition } from '@shared/pipelines';
+import { useAction } from '@renderer/store';
+import { bytes, elapsed, num } from '@renderer/format';
+import { hrefOf } from '@renderer/router';
 import { JarsPanel } from './JarsPanel';
 import { pipelineCalls, pipelinesStore } from './pipelines-store';
 import { LatencyCell } from './latency';

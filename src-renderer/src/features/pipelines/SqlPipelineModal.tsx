@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { SaveSqlPipelineArgs } from '../../../../src-shared/pipelines';
-import { Field, Modal } from '../../ui/Modal';
-import { useContractForm } from '../../forms/use-contract-form';
+import { SaveSqlPipelineArgs } from '@shared/pipelines';
+import { Field, Modal } from '@renderer/ui/Modal';
+import { useContractForm } from '@renderer/forms/use-contract-form';
 import { pipelineCalls } from './pipelines-store';
 
 const EXAMPLE = `CREATE TABLE src (garage STRING, free INT, event_time BIGINT) WITH (

@@ -1,7 +1,7 @@
-import type { FlinkCluster, SavepointInfo } from '../../../../src-shared/flink';
-import type { CheckpointingMode, PipelineDefinition } from '../../../../src-shared/pipelines';
-import { Field } from '../../ui/Modal';
-import type { ContractForm } from '../../forms/use-contract-form';
+import type { FlinkCluster, SavepointInfo } from '@shared/flink';
+import type { CheckpointingMode, PipelineDefinition } from '@shared/pipelines';
+import { Field } from '@renderer/ui/Modal';
+import type { ContractForm } from '@renderer/forms/use-contract-form';
 import { JarUploadForm } from './JarUploadForm';
 import type { JarRun, RunSettings } from './start-pipeline-settings';
 

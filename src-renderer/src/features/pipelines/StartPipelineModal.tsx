@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { FlinkCluster } from '../../../../src-shared/flink';
-import { StartPipelineArgs, type PipelineDefinition, type StartPipelineResult } from '../../../../src-shared/pipelines';
-import { Modal } from '../../ui/Modal';
-import { useContractForm } from '../../forms/use-contract-form';
+import type { FlinkCluster } from '@shared/flink';
+import { StartPipelineArgs, type PipelineDefinition, type StartPipelineResult } from '@shared/pipelines';
+import { Modal } from '@renderer/ui/Modal';
+import { useContractForm } from '@renderer/forms/use-contract-form';
 import { jarsStore, pipelineCalls, savepointsStore } from './pipelines-store';
 import { startArgs, useJarRun, useRunSettings } from './start-pipeline-settings';
 import { JarRunFields, JarUploadChoice, ParallelismAndCheckpointing, PipelinePicker, SavepointFields } from './StartPipelineFields';

@@ -1,8 +1,8 @@
 // Sends a job jar the user picked to the back end. The desktop app passes the bytes over IPC
 // (structured clone keeps a Uint8Array intact); a browser cannot send bytes over the JSON
 // WebSocket, so it posts the file to serve's upload route, which makes the same contract call.
-import type { SaveJarPipelineArgs, PipelineDefinition } from '../../../../src-shared/pipelines';
-import { StreamdeskError, type Envelope } from '../../../../src-shared/errors';
+import type { SaveJarPipelineArgs, PipelineDefinition } from '@shared/pipelines';
+import { StreamdeskError, type Envelope } from '@shared/errors';
 import { pipelineCalls } from './pipelines-store';
 
 export async function uploadJar(file: File, settings: SaveJarPipelineArgs): Promise<PipelineDefinition> {

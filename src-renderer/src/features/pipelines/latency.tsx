@@ -1,7 +1,7 @@
 // End-to-end latency as the Pipelines page and a job's detail show it, with the one explanation
 // of what the figure means (the tooltip and the detail panel say the same).
-import type { PipelineLatency } from '../../../../src-shared/flink';
-import { elapsed } from '../../format';
+import type { PipelineLatency } from '@shared/flink';
+import { elapsed } from '@renderer/format';
 
 /** 850 ms, 8.2 s, 4 min 5 s; negative figures keep their sign. */
 function duration(ms: number | null): string {

@@ -1,8 +1,8 @@
 // Flink through the data layer: the Pipelines page's overview (cluster, jobs, catalog, savepoints),
 // the jars Flink holds, one job's detail, and every pipeline operation.
-import type { CallArgs } from '../../../../src-shared/contract';
-import { bridge } from '../../bridge';
-import { createStore } from '../../store';
+import type { CallArgs } from '@shared/contract';
+import { bridge } from '@renderer/bridge';
+import { createStore } from '@renderer/store';
 
 /** The cluster, its jobs, the catalog and the savepoints, read together every 3 s while shown. */
 export const pipelinesStore = createStore({

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { joinProgramArgs, splitProgramArgs, type CheckpointingMode, type JarPipelineDefinition } from '../../../../src-shared/pipelines';
+import { joinProgramArgs, splitProgramArgs, type CheckpointingMode, type JarPipelineDefinition } from '@shared/pipelines';
 
 /** The Start pipeline modal's run settings as typed: parallelism, checkpointing (interval, mode), the savepoint to restore from. */
 export function useRunSettings(initialSavepointPath: string) {

@@ -1,4 +1,4 @@
-import { type Outcome, useAction } from '../../store';
+import { type Outcome, useAction } from '@renderer/store';
 import { presetTopicCalls, presetTopicsStore } from './preset-topics-store';
 import { topicsStore } from '../topics/topics-store';
 

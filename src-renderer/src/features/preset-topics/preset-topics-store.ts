@@ -1,6 +1,6 @@
 // The seed's preset topics: their states (read with the topic list), applied in one action, one fixed on request.
-import { bridge } from '../../bridge';
-import { createStore } from '../../store';
+import { bridge } from '@renderer/bridge';
+import { createStore } from '@renderer/store';
 
 /** Each preset topic's state (in place, missing, drifted), read while the Topics page is shown. */
 export const presetTopicsStore = createStore({ load: (bridge) => bridge.call('presetTopics:list', {}) });

@@ -1,6 +1,6 @@
-import type { FlinkAuthKind, KafkaMechanism, ProfileView } from '../../../../src-shared/profiles';
-import { Field } from '../../ui/Modal';
-import type { ContractForm } from '../../forms/use-contract-form';
+import type { FlinkAuthKind, KafkaMechanism, ProfileView } from '@shared/profiles';
+import { Field } from '@renderer/ui/Modal';
+import type { ContractForm } from '@renderer/forms/use-contract-form';
 import type { ProfileDraft } from './use-profile-draft';
 
 interface SectionProps {

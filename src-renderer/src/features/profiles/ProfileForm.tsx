@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ProfileInput, type ConnectionTestResult, type ProfileView } from '../../../../src-shared/profiles';
-import { Field, Modal } from '../../ui/Modal';
-import { useContractForm } from '../../forms/use-contract-form';
+import { ProfileInput, type ConnectionTestResult, type ProfileView } from '@shared/profiles';
+import { Field, Modal } from '@renderer/ui/Modal';
+import { useContractForm } from '@renderer/forms/use-contract-form';
 import { profileCalls } from './profiles-store';
 import { TestResults } from './TestResults';
 import { useProfileDraft } from './use-profile-draft';

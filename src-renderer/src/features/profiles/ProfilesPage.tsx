@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ConnectionTestResult, ProfileView } from '../../../../src-shared/profiles';
-import { useAction } from '../../store';
+import type { ConnectionTestResult, ProfileView } from '@shared/profiles';
+import { useAction } from '@renderer/store';
 import { profileCalls, profilesStore } from './profiles-store';
 import { ProfileForm } from './ProfileForm';
 import { TestResults } from './TestResults';

@@ -1,4 +1,4 @@
-import type { ConnectionTestResult } from '../../../../src-shared/profiles';
+import type { ConnectionTestResult } from '@shared/profiles';
 
 const LABELS: Record<keyof ConnectionTestResult, string> = {
   kafka: 'Kafka',

@@ -1,6 +1,6 @@
-import type { CallArgs } from '../../../../src-shared/contract';
-import { bridge } from '../../bridge';
-import { createStore } from '../../store';
+import type { CallArgs } from '@shared/contract';
+import { bridge } from '@renderer/bridge';
+import { createStore } from '@renderer/store';
 
 const switchListeners = new Set<() => void>();
 

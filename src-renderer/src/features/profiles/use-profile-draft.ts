@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FlinkAuthKind, KafkaMechanism, ProfileView } from '../../../../src-shared/profiles';
+import type { FlinkAuthKind, KafkaMechanism, ProfileView } from '@shared/profiles';
 
 const empty = (value: string) => (value.trim() === '' ? null : value.trim());
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { StackServiceState, StackStatus } from '../../../../src-shared/stack';
-import { useAction } from '../../store';
-import { Field, Modal } from '../../ui/Modal';
-import { bytes, elapsed } from '../../format';
+import type { StackServiceState, StackStatus } from '@shared/stack';
+import { useAction } from '@renderer/store';
+import { Field, Modal } from '@renderer/ui/Modal';
+import { bytes, elapsed } from '@renderer/format';
 import { stackCalls, stackLogStore, stackStore, type StackView } from './stack-store';
 
 const SERVICE_LABELS: Record<string, string> = {

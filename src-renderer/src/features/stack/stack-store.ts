@@ -1,7 +1,7 @@
-import type { CallArgs } from '../../../../src-shared/contract';
-import type { StackProgress, StackStatus } from '../../../../src-shared/stack';
-import { bridge } from '../../bridge';
-import { createStore } from '../../store';
+import type { CallArgs } from '@shared/contract';
+import type { StackProgress, StackStatus } from '@shared/stack';
+import { bridge } from '@renderer/bridge';
+import { createStore } from '@renderer/store';
 
 export interface StackView {
   status: StackStatus | null;

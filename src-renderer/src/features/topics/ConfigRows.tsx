@@ -1,4 +1,4 @@
-import { TOPIC_CONFIGS, topicConfigSpec } from '../../../../src-shared/topic-configs';
+import { TOPIC_CONFIGS, topicConfigSpec } from '@shared/topic-configs';
 
 export interface ConfigRow {
   key: string;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { CreateTopicArgs, type CleanupPolicy } from '../../../../src-shared/topics';
-import { Field, Modal } from '../../ui/Modal';
-import { useContractForm } from '../../forms/use-contract-form';
+import { CreateTopicArgs, type CleanupPolicy } from '@shared/topics';
+import { Field, Modal } from '@renderer/ui/Modal';
+import { useContractForm } from '@renderer/forms/use-contract-form';
 import { ConfigRows, type ConfigRow } from './ConfigRows';
 import { topicCalls } from './topics-store';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { TopicDetail } from '../../../../src-shared/topics';
-import { AlterTopicConfigsArgs } from '../../../../src-shared/topics';
-import { Field, Modal } from '../../ui/Modal';
-import { useContractForm } from '../../forms/use-contract-form';
+import type { TopicDetail } from '@shared/topics';
+import { AlterTopicConfigsArgs } from '@shared/topics';
+import { Field, Modal } from '@renderer/ui/Modal';
+import { useContractForm } from '@renderer/forms/use-contract-form';
 import { ConfigRows, type ConfigRow } from './ConfigRows';
 import { topicCalls } from './topics-store';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { TopicConfigEntry, TopicDetail, TopicPartition, TopicSummary } from '../../../../src-shared/topics';
-import { bytes, num, retention } from '../../format';
-import { hrefOf, navigate } from '../../router';
+import type { TopicConfigEntry, TopicDetail, TopicPartition, TopicSummary } from '@shared/topics';
+import { bytes, num, retention } from '@renderer/format';
+import { hrefOf, navigate } from '@renderer/router';
 import { AddPartitionsModal, DeleteTopicModal, EditConfigsModal } from './TopicActions';
 import { topicStore } from './topics-store';
 import { ProduceModal } from '../messages/ProduceModal';

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import type { TopicSummary } from '../../../../src-shared/topics';
-import { VirtualRows } from '../../ui/VirtualRows';
-import { bytes, num, retention } from '../../format';
-import { hrefOf, navigate } from '../../router';
+import type { TopicSummary } from '@shared/topics';
+import { VirtualRows } from '@renderer/ui/VirtualRows';
+import { bytes, num, retention } from '@renderer/format';
+import { hrefOf, navigate } from '@renderer/router';
 import { includeInternalStore, setIncludeInternal, topicsStore } from './topics-store';
 import { presetTopicsStore } from '../preset-topics/preset-topics-store';
 import { CreateTopicModal } from './CreateTopicModal';

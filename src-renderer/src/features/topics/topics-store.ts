@@ -1,7 +1,7 @@
-import type { CallArgs } from '../../../../src-shared/contract';
-import type { TopicSummary } from '../../../../src-shared/topics';
-import { bridge } from '../../bridge';
-import { createStore, type Store } from '../../store';
+import type { CallArgs } from '@shared/contract';
+import type { TopicSummary } from '@shared/topics';
+import { bridge } from '@renderer/bridge';
+import { createStore, type Store } from '@renderer/store';
 
 /** One topic's partitions and configs, read every 5 s while its page is open. */
 export const topicStore = createStore({ load: (bridge, { name }: { name: string }) => bridge.call('topics:describe', { name }), pollMs: 5000 });

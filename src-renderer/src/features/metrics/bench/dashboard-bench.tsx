@@ -1,8 +1,8 @@
 // bench/dashboard's page (kept here so the renderer's tsconfig checks it; not part of the app bundle): the real Overview page and its real stores, fed synthetic series through a
 // bench transport (window.streamdesk) instead of a back end. run.mjs drives and measures it.
-import type { RawBridge } from '../../../../../src-shared/contract';
-import type { HealthSnapshot } from '../../../../../src-shared/health';
-import '../../../styles.css';
+import type { RawBridge } from '@shared/contract';
+import type { HealthSnapshot } from '@shared/health';
+import '@renderer/styles.css';
 import { healthSnapshot } from './health-snapshot';
 import { clusterMetrics, nextSamples, resourceMetrics } from './synthetic';
 
@@ -38,10 +38,10 @@ window.streamdesk = bench;
 // Imported after the transport is in place: the bridge module reads window.streamdesk once.
 const [{ createRoot }, { Overview }, { healthStore }, { followMetrics }, { paintChartsOnPage, lastPaintsSentAt }] = await Promise.all([
   import('react-dom/client'),
-  import('../../health/Overview'),
-  import('../../health/health-store'),
+  import('@renderer/features/health/Overview'),
+  import('@renderer/features/health/health-store'),
   import('../metrics-store'),
-  import('../../../charts/plot-surface'),
+  import('@renderer/charts/plot-surface'),
 ]);
 if (new URLSearchParams(location.search).has('paint-on-page')) paintChartsOnPage();
 

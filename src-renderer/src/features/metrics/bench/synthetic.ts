@@ -1,7 +1,7 @@
 // Synthetic series for the bench: an hour of 1 s points per series, shaped like real traffic
 // (a base rate with noise and bursts), and the next live sample. Only the numbers are made up:
 // the shapes are the contract's (StreamingMetrics, ResourceMetrics, MetricsSample, ResourcesSample).
-import { METRIC_NAMES, resourceKey, type MetricsSample, type Point, type ResourceGroup, type ResourceMetric, type ResourceMetrics, type ResourcesSample, type StreamingMetrics, type TimeRange } from '../../../../../src-shared/metrics';
+import { METRIC_NAMES, resourceKey, type MetricsSample, type Point, type ResourceGroup, type ResourceMetric, type ResourceMetrics, type ResourcesSample, type StreamingMetrics, type TimeRange } from '@shared/metrics';
 
 const POINTS = 3600;
 let seed = 42;

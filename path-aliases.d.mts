@@ -1,0 +1,2 @@
+/** Alias → absolute folder (see path-aliases.mjs). */
+export declare const PATH_ALIASES: Record<string, string>;
