@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every check and every test on real parts. Prints `N passed, N failed` last.
-#   prerequisites → lint + typecheck + Electron audit → build → Maven jars (first run only) → vitest (unit + integration on a real
+#   prerequisites → lint + format + unused exports + typecheck + Electron audit → build → Maven jars (first run only) → vitest (unit + integration on a real
 #   native stack) → fault injection → Playwright e2e in Debian's Chromium against `streamdesk serve`.
 # A missing prerequisite is named at the start with the command that installs it; what can run without it runs, and
 # the rest counts as failed.
@@ -34,6 +34,9 @@ fi
 has() { [[ " ${packages[*]-} " != *" $1 "* ]]; }
 
 step lint npx eslint . --max-warnings=0
+step format npx prettier --check .
+# no export nobody imports (knip.json names the entry points)
+step exports npx knip --include exports,types
 step typecheck npm run -s typecheck
 # Electronegativity: no finding above LOW in main/preload/renderer (accepted ones are justified in scripts/audit-electron.config.json).
 step audit-electron npm run -s audit:electron
