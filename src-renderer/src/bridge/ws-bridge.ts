@@ -52,7 +52,7 @@ export function createWsBridge(url: string): RawBridge {
       const id = nextId++;
       const message = JSON.stringify({ id, name, args });
       return new Promise((resolve) => {
-        pending.set(id, resolve as (envelope: Envelope<unknown>) => void);
+        pending.set(id, resolve);
         if (socket?.readyState === WebSocket.OPEN) socket.send(message);
         else queue.push(message);
       });

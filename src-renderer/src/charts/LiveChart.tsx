@@ -18,18 +18,18 @@ interface Props<S> {
   title: string;
   /** Where the chart's lines and figure come from; `read` is called on every change of it, so keep it cheap. */
   source: LiveSource<S>;
-  read(state: S): ChartReading;
-  format(value: number): string;
+  read: (state: S) => ChartReading;
+  format: (value: number) => string;
   /** Shorter labels for the axis (defaults to `format`). */
-  axisFormat?(value: number): string;
+  axisFormat?: (value: number) => string;
   testId?: string;
   /** The chart's own time range picker (left out when a parent picks the range). */
   range?: TimeRange;
-  onRange?(range: TimeRange): void;
+  onRange?: (range: TimeRange) => void;
   /** What to say while there are fewer than two points. */
   empty?: string;
   /** The value axis' top, given the data's highest value (default: a round number above it). */
-  yMax?(dataMax: number): number;
+  yMax?: (dataMax: number) => number;
 }
 
 export const PALETTE = ['var(--accent)', 'var(--up)', '#e0a030', '#c060d0', '#40b0c0', '#e06060', '#8090a0'];

@@ -21,9 +21,9 @@ interface Props {
   height: number;
   /** One series drawn as a filled area rather than a line. */
   area: boolean;
-  format(value: number): string;
-  axisFormat(value: number): string;
-  yMax?(dataMax: number): number;
+  format: (value: number) => string;
+  axisFormat: (value: number) => string;
+  yMax?: (dataMax: number) => number;
   label: string;
 }
 

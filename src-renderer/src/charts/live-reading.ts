@@ -2,8 +2,8 @@ import { useLayoutEffect, useRef } from 'react';
 
 /** What a live view reads: a zustand store (its hook has both methods), or nothing for views fed by props. */
 export interface LiveSource<S> {
-  getState(): S;
-  subscribe(listener: (state: S) => void): () => void;
+  getState: () => S;
+  subscribe: (listener: (state: S) => void) => () => void;
 }
 
 /** For a live view fed by its owner's props: it reads again each time React renders it. */

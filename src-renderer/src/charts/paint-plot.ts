@@ -32,7 +32,7 @@ export function paintPlot(canvas: Surface, picture: PlotPicture, series: Float64
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
   }
-  const context = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+  const context = canvas.getContext('2d');
   if (!context) return;
   const x = scale(picture.time, box.left, box.left + box.width);
   const y = scale(picture.values, box.top + box.height, box.top);

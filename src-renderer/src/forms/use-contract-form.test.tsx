@@ -51,7 +51,7 @@ describe('useContractForm', () => {
     const schema = z.object({ name: z.string().min(1, 'is required'), programArgs: z.array(z.string().max(2, 'too long')) });
     const { result } = renderHook(() => useContractForm());
     let called = false;
-    const answer = await act(() => result.current.submit({ name: '', programArgs: ['ok', 'long'] }, async () => (called = true), { schema }));
+    const answer = await act(() => result.current.submit({ name: '', programArgs: ['ok', 'long'] }, () => Promise.resolve((called = true)), { schema }));
     expect(answer).toBeUndefined();
     expect(called).toBe(false);
     expect(result.current.errors).toEqual({ name: 'is required', 'programArgs.1': 'too long' });

@@ -18,9 +18,9 @@ type Updates<T, P> = { [E in EventName]?: (payload: EventPayload<E>, current: T 
 
 export interface StoreSpec<T, P> {
   /** Reads the data: one or more contract calls. Without it the store is fed by its `updates` (and `set`) only. */
-  load?(bridge: Bridge, params: P): Promise<T>;
+  load?: (bridge: Bridge, params: P) => Promise<T>;
   /** Combines a read's answer with the data held when it arrives (what events brought meanwhile). Default: the answer. */
-  merge?(loaded: T, current: T | null, params: P): T;
+  merge?: (loaded: T, current: T | null, params: P) => T;
   /** Events after which the data is read again (debounced). */
   events?: readonly EventName[];
   /** Events that carry the new data themselves: applied without a read (null: not for this store). */
@@ -35,7 +35,7 @@ export interface StoreSpec<T, P> {
   /** Event refreshes and poll ticks within this window make one read. Default 100 ms. */
   debounceMs?: number;
   /** The identity of a parameter set (default: its JSON). */
-  key?(params: P): string;
+  key?: (params: P) => string;
 }
 
 export interface Store<T, P = void> {

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   title: string;
-  onClose(): void;
+  onClose: () => void;
   children: ReactNode;
   footer: ReactNode;
   testId?: string;

@@ -4,7 +4,7 @@ interface Props<T> {
   items: readonly T[];
   rowHeight: number;
   maxHeight: number;
-  render(item: T, index: number): ReactNode;
+  render: (item: T, index: number) => ReactNode;
   overscan?: number;
 }
 

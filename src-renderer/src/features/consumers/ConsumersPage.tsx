@@ -8,7 +8,7 @@ import { GroupLagChart } from './GroupLagChart';
 
 type TargetKind = ResetTarget['kind'];
 
-function ResetPanel({ group, onDone }: { group: ConsumerGroupDetail; onDone(): void }) {
+function ResetPanel({ group, onDone }: { group: ConsumerGroupDetail; onDone: () => void }) {
   const [kind, setKind] = useState<TargetKind>('earliest');
   const [value, setValue] = useState('');
   const [preview, setPreview] = useState<ResetOffsetsResult | null>(null);
@@ -85,7 +85,7 @@ function ResetPanel({ group, onDone }: { group: ConsumerGroupDetail; onDone(): v
   );
 }
 
-function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged(): void }) {
+function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged: () => void }) {
   const { data: group, error: loadError } = groupStore.use({ groupId });
   const [actionError, setActionError] = useState<string | null>(null);
   const error = actionError ?? loadError;

@@ -10,7 +10,7 @@ export const generatorsStore = createStore({
 
 export const generatorCalls = {
   /** Starts a generator; its status goes into the store at once (progress events follow). */
-  async start(args: GeneratorStartArgs): Promise<GeneratorStatus> {
+  start: async (args: GeneratorStartArgs): Promise<GeneratorStatus> => {
     const status = await bridge.call('generator:start', args);
     generatorsStore.set(undefined, { ...generatorsStore.get().data, [status.id]: status });
     return status;

@@ -3,7 +3,7 @@ import type { BrowseQuery, Position } from './use-browse';
 import type { LiveTail } from './use-live-tail';
 
 /** Start, pause, resume and stop the live tail. */
-function TailControls({ tail, onStart }: { tail: LiveTail; onStart(): void }) {
+function TailControls({ tail, onStart }: { tail: LiveTail; onStart: () => void }) {
   if (!tail.active) {
     return (
       <button onClick={onStart} data-testid="tail-start">
@@ -30,7 +30,7 @@ function TailControls({ tail, onStart }: { tail: LiveTail; onStart(): void }) {
 }
 
 /** Where to read from, how many, which partition; Read, and the live tail's buttons. */
-export function BrowseForm({ query, partitions, busy, onLoad, tail, onTailStart }: { query: BrowseQuery; partitions: number; busy: boolean; onLoad(): void; tail: LiveTail; onTailStart(): void }) {
+export function BrowseForm({ query, partitions, busy, onLoad, tail, onTailStart }: { query: BrowseQuery; partitions: number; busy: boolean; onLoad: () => void; tail: LiveTail; onTailStart: () => void }) {
   const { position } = query;
   return (
     <div className="form-row browse-form">

@@ -13,7 +13,7 @@ import { MessagesTable } from './MessagesTable';
 import { partitionOf, useBrowse, useBrowseQuery } from './use-browse';
 
 /** The panel's title, what is shown (live tail or the read's count), export and replay. */
-function MessagesHeader({ tail, result, canExport, onExport, onToggleReplay }: { tail: LiveTail; result: BrowseResult | null; canExport: boolean; onExport(format: ExportFormat): void; onToggleReplay(): void }) {
+function MessagesHeader({ tail, result, canExport, onExport, onToggleReplay }: { tail: LiveTail; result: BrowseResult | null; canExport: boolean; onExport: (format: ExportFormat) => void; onToggleReplay: () => void }) {
   return (
     <header>
       <h2>Messages</h2>

@@ -5,7 +5,7 @@ import { bytes } from '@renderer/format';
 const COLUMNS = '56px 80px 160px 100px minmax(200px, 1fr) 64px';
 
 /** The records read or tailed, one virtual row each; a click opens one. */
-export function MessagesTable({ rows, mode, onSelect }: { rows: MessageRecord[]; mode: 'tail' | 'browse'; onSelect(record: MessageRecord): void }) {
+export function MessagesTable({ rows, mode, onSelect }: { rows: MessageRecord[]; mode: 'tail' | 'browse'; onSelect: (record: MessageRecord) => void }) {
   return (
     <div className="vtable" data-testid="messages-table" data-mode={mode}>
       <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>

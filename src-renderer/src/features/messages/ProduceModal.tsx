@@ -17,7 +17,7 @@ export interface ProduceDraft {
 }
 
 /** Produce one record: key, headers, a value checked as JSON when it is meant to be JSON, a partition or none. */
-export function ProduceModal({ topic, partitions, onClose, initial }: { topic: string; partitions: number; onClose(): void; initial?: ProduceDraft }) {
+export function ProduceModal({ topic, partitions, onClose, initial }: { topic: string; partitions: number; onClose: () => void; initial?: ProduceDraft }) {
   const [key, setKey] = useState(initial?.key ?? '');
   const [value, setValue] = useState(initial?.value ?? EXAMPLE);
   const [valueIsJson, setValueIsJson] = useState(initial?.valueIsJson ?? true);

@@ -36,7 +36,7 @@ function draftOf(record: MessageRecord): { draft: ProduceDraft | null; reason: s
 }
 
 /** A record in full, with what can be done with it: copy as kcat, edit and produce again, export. */
-export function RecordPanel({ topic, record, onClose, onEdit }: { topic: string; record: MessageRecord; onClose(): void; onEdit(draft: ProduceDraft): void }) {
+export function RecordPanel({ topic, record, onClose, onEdit }: { topic: string; record: MessageRecord; onClose: () => void; onEdit: (draft: ProduceDraft) => void }) {
   const [kcat, setKcat] = useState<KcatCommand | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -26,7 +26,7 @@ function ReplayProgressBar({ progress }: { progress: ReplayProgress }) {
  * The seed's "event history and replay": copies a time range of this topic into another
  * topic (keys, headers, timestamps, per-partition order), with progress.
  */
-export function ReplayPanel({ topic, onClose }: { topic: string; onClose(): void }) {
+export function ReplayPanel({ topic, onClose }: { topic: string; onClose: () => void }) {
   const [target, setTarget] = useState('');
   const [from, setFrom] = useState(() => localInput(Date.now() - 3_600_000));
   const [to, setTo] = useState(() => localInput(Date.now() + 60_000));

@@ -26,7 +26,7 @@ function SearchProgressBar({ progress }: { progress: SearchProgress }) {
  * Search a topic: a field-path expression and/or text in the value, over the last N per
  * partition or the whole topic; matches stream in, with scanned count, rate and cancel.
  */
-export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatches(records: MessageRecord[]): void; onReset(): void }) {
+export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatches: (records: MessageRecord[]) => void; onReset: () => void }) {
   const [expression, setExpression] = useState('');
   const [contains, setContains] = useState('');
   const [scope, setScope] = useState<'bounded' | 'full'>('bounded');

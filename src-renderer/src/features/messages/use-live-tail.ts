@@ -16,10 +16,10 @@ export interface LiveTail {
   /** Records received since the tail started (also those no longer on screen). */
   received: number;
   error: string | null;
-  start(): void;
-  pause(): void;
-  resume(): void;
-  stop(): void;
+  start: () => void;
+  pause: () => void;
+  resume: () => void;
+  stop: () => void;
 }
 
 /**

@@ -15,8 +15,8 @@ export interface KafkaFigures {
 interface KafkaChartKind {
   title: string;
   lines: { metric: MetricName; name: string; color: string }[];
-  format(value: number): string;
-  axisFormat(value: number): string;
+  format: (value: number) => string;
+  axisFormat: (value: number) => string;
   /** What to say while there is nothing to draw (default: samples are being collected). */
   empty?: string;
 }
@@ -63,10 +63,10 @@ interface Props<S> {
   kind: KafkaChartKind;
   source: LiveSource<S>;
   /** The figures in `state` for this chart's range (undefined until loaded). */
-  pick(state: S): KafkaFigures | undefined;
+  pick: (state: S) => KafkaFigures | undefined;
   testId: string;
   range?: TimeRange;
-  onRange?(range: TimeRange): void;
+  onRange?: (range: TimeRange) => void;
 }
 
 /** One Kafka chart: its lines from the picked series, the first line's newest figure in its header, or why it cannot be drawn. */

@@ -16,13 +16,13 @@ interface Props {
   testId: string;
   group: ResourceGroup;
   metrics: ResourceMetric[];
-  name(series: LiveResourceSeries): string;
-  format(value: number): string;
-  axisFormat?(value: number): string;
+  name: (series: LiveResourceSeries) => string;
+  format: (value: number) => string;
+  axisFormat?: (value: number) => string;
   /** The header figure from the newest values (defaults to the first line's). */
-  current?(metrics: LiveResourceMetrics | null, format: (value: number) => string): string;
+  current?: (metrics: LiveResourceMetrics | null, format: (value: number) => string) => string;
   source: UnavailableFigures['source'];
-  yMax?(dataMax: number): number;
+  yMax?: (dataMax: number) => number;
 }
 
 /** A resource chart with its own time range; says why when its source cannot be read. */

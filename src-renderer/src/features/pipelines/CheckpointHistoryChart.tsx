@@ -33,7 +33,7 @@ export default function CheckpointHistoryChart({ history }: { history: Checkpoin
           <YAxis yAxisId="size" orientation="right" tick={{ fill: muted, fontSize: 11 }} stroke={muted} tickFormatter={(value: number) => bytes(value)} width={64} />
           <Tooltip
             formatter={(value, name) => (name === 'Size' ? bytes(Number(value)) : `${num(Number(value))} ms`)}
-            labelFormatter={(label, payload) => `${String(label)} · ${(payload?.[0]?.payload as Row | undefined)?.status.toLowerCase() ?? ''}`}
+            labelFormatter={(label, payload) => `${typeof label === 'string' ? label : ''} · ${(payload?.[0]?.payload as Row | undefined)?.status.toLowerCase() ?? ''}`}
             contentStyle={{ background: canvasColor('var(--panel)'), border: `1px solid ${canvasColor('var(--border)')}`, fontSize: 12 }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />

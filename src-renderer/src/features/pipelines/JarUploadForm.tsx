@@ -10,7 +10,7 @@ const FIELDS = ['name', 'fileName', 'bytes', 'entryClass', 'programArgs', 'descr
 const nameOf = (fileName: string) => fileName.replace(/\.jar$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100);
 
 /** Pick a job jar on this machine, upload it to Flink through the back end and add it to the catalog. */
-export function JarUploadForm({ onUploaded, onCancel }: { onUploaded(pipeline: JarPipelineDefinition): void; onCancel(): void }) {
+export function JarUploadForm({ onUploaded, onCancel }: { onUploaded: (pipeline: JarPipelineDefinition) => void; onCancel: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [entryClass, setEntryClass] = useState('');

@@ -1,8 +1,8 @@
 import { jarsStore, pipelineCalls } from './pipelines-store';
 
 interface Props {
-  onAction(label: string, run: () => Promise<unknown>): void;
-  onUpload(): void;
+  onAction: (label: string, run: () => Promise<unknown>) => void;
+  onUpload: () => void;
 }
 
 /** The jars Flink holds (uploaded here or through Flink's own dashboard) and the pipelines that run them. */

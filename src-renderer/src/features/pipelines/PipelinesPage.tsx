@@ -15,7 +15,7 @@ type StartDialog = { pipelineName?: string; savepointPath?: string | null; resum
 
 type Act = (label: string, run: () => Promise<unknown>) => void;
 
-function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction: Act; onResume(job: JobSummary): void }) {
+function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction: Act; onResume: (job: JobSummary) => void }) {
   const active = ACTIVE_JOB_STATES.includes(job.state);
   const checkpoint = job.lastCheckpoint;
   return (
@@ -58,7 +58,7 @@ function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction: Act; o
   );
 }
 
-function ClusterHeader({ cluster, canStart, onNewSql, onStart }: { cluster: FlinkCluster | null; canStart: boolean; onNewSql(): void; onStart(dialog: NonNullable<StartDialog>): void }) {
+function ClusterHeader({ cluster, canStart, onNewSql, onStart }: { cluster: FlinkCluster | null; canStart: boolean; onNewSql: () => void; onStart: (dialog: NonNullable<StartDialog>) => void }) {
   return (
     <div className="page-header">
       <div>
@@ -85,7 +85,7 @@ function ClusterHeader({ cluster, canStart, onNewSql, onStart }: { cluster: Flin
   );
 }
 
-function JobsPanel({ jobs, onAction, onResume }: { jobs: JobSummary[] | null; onAction: Act; onResume(job: JobSummary): void }) {
+function JobsPanel({ jobs, onAction, onResume }: { jobs: JobSummary[] | null; onAction: Act; onResume: (job: JobSummary) => void }) {
   return (
     <section className="panel">
       <header>
@@ -120,7 +120,7 @@ function JobsPanel({ jobs, onAction, onResume }: { jobs: JobSummary[] | null; on
   );
 }
 
-function CatalogPanel({ pipelines, onAction, onStart }: { pipelines: PipelineDefinition[]; onAction: Act; onStart(dialog: NonNullable<StartDialog>): void }) {
+function CatalogPanel({ pipelines, onAction, onStart }: { pipelines: PipelineDefinition[]; onAction: Act; onStart: (dialog: NonNullable<StartDialog>) => void }) {
   return (
     <section className="panel">
       <header>
@@ -154,7 +154,7 @@ function CatalogPanel({ pipelines, onAction, onStart }: { pipelines: PipelineDef
   );
 }
 
-function SavepointsPanel({ savepoints, onAction, onStart }: { savepoints: SavepointInfo[]; onAction: Act; onStart(dialog: NonNullable<StartDialog>): void }) {
+function SavepointsPanel({ savepoints, onAction, onStart }: { savepoints: SavepointInfo[]; onAction: Act; onStart: (dialog: NonNullable<StartDialog>) => void }) {
   return (
     <section className="panel">
       <header>

@@ -13,7 +13,7 @@ CREATE TABLE low_space (garage STRING, free INT, event_time BIGINT) WITH (
 INSERT INTO low_space SELECT garage, free, event_time FROM src WHERE free < 10;`;
 
 /** A user's own SQL pipeline, saved in the catalog; {{bootstrap}} and {{pipeline}} are filled in at start. */
-export function SqlPipelineModal({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
+export function SqlPipelineModal({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [sql, setSql] = useState(EXAMPLE);

@@ -9,7 +9,7 @@ const savepointLabel = (savepoint: SavepointInfo) =>
   `${savepoint.createdAt ? new Date(savepoint.createdAt).toLocaleString() : 'unknown time'} — ${savepoint.path.replace(/^.*\/(savepoint-[^/]+)\/?$/, '$1')}${savepoint.jobId ? ` (job ${savepoint.jobId.slice(0, 8)})` : ''}`;
 
 /** The pipeline to run: one of the catalog's (SQL or jar). */
-export function PipelinePicker({ pipelines, pipelineName, onChange, disabled, form }: { pipelines: PipelineDefinition[]; pipelineName: string; onChange(name: string): void; disabled: boolean; form: ContractForm }) {
+export function PipelinePicker({ pipelines, pipelineName, onChange, disabled, form }: { pipelines: PipelineDefinition[]; pipelineName: string; onChange: (name: string) => void; disabled: boolean; form: ContractForm }) {
   return (
     <Field label="Pipeline" error={form.error('pipelineName')}>
       <select value={pipelineName} onChange={(event) => onChange(event.target.value)} name="pipelineName" disabled={disabled} style={{ maxWidth: '100%' }}>
@@ -24,7 +24,7 @@ export function PipelinePicker({ pipelines, pipelineName, onChange, disabled, fo
 }
 
 /** "Upload a jar…" and, once asked, the upload form. */
-export function JarUploadChoice({ offer, uploading, setUploading, onUploaded }: { offer: boolean; uploading: boolean; setUploading(uploading: boolean): void; onUploaded(pipeline: PipelineDefinition): void }) {
+export function JarUploadChoice({ offer, uploading, setUploading, onUploaded }: { offer: boolean; uploading: boolean; setUploading: (uploading: boolean) => void; onUploaded: (pipeline: PipelineDefinition) => void }) {
   return (
     <>
       {offer && !uploading && (

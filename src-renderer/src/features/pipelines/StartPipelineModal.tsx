@@ -13,10 +13,10 @@ interface Props {
   pipelines: PipelineDefinition[];
   cluster: FlinkCluster | null;
   initial?: { pipelineName?: string; savepointPath?: string | null; resumeJobId?: string; upload?: boolean };
-  onClose(): void;
-  onStarted(result: StartPipelineResult): void;
+  onClose: () => void;
+  onStarted: (result: StartPipelineResult) => void;
   /** A jar was uploaded into the catalog from here. */
-  onCatalogChanged(): void;
+  onCatalogChanged: () => void;
 }
 
 /** The seed's Start Pipeline modal: a catalog pipeline or an uploaded jar; parallelism and checkpoint settings, optionally from a savepoint. */

@@ -11,7 +11,7 @@ interface SectionProps {
 }
 
 /** A secret field never shows the stored value: empty keeps it, "Clear" removes it. */
-function SecretInput({ label, stored, value, onChange, error }: { label: string; stored: boolean; value: string | undefined; onChange(value: string | undefined): void; error?: string }) {
+function SecretInput({ label, stored, value, onChange, error }: { label: string; stored: boolean; value: string | undefined; onChange: (value: string | undefined) => void; error?: string }) {
   return (
     <Field label={label} error={error} hint={stored ? (value === '' ? 'Will be removed' : 'Stored and encrypted; leave empty to keep it') : undefined}>
       <div className="secret-row">

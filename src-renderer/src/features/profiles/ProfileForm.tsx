@@ -7,7 +7,7 @@ import { TestResults } from './TestResults';
 import { useProfileDraft } from './use-profile-draft';
 import { KafkaAuthFields, MonitoringFields, TlsFields, ZookeeperAndFlinkFields } from './ProfileFields';
 
-export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileView | null; onClose(): void; onSaved(): void }) {
+export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileView | null; onClose: () => void; onSaved: () => void }) {
   const draft = useProfileDraft(profile);
   const form = useContractForm();
   const busy = form.busy;

@@ -15,7 +15,7 @@ function Summary({ profile }: { profile: ProfileView }) {
 }
 
 /** One profile: what it connects to, use, test, edit and delete. */
-function ProfileCard({ profile, active, onEdit }: { profile: ProfileView; active: boolean; onEdit(): void }) {
+function ProfileCard({ profile, active, onEdit }: { profile: ProfileView; active: boolean; onEdit: () => void }) {
   const { run } = useAction('profiles');
   const test = useAction(`profile-test:${profile.id}`);
   const [result, setResult] = useState<ConnectionTestResult | null>(null);

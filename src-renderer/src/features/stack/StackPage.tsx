@@ -24,7 +24,7 @@ function useTicker(active: boolean): void {
 }
 
 /** The tail of a service's log, refreshed every two seconds while open (it follows the file). */
-function LogView({ service, onClose }: { service: string; onClose(): void }) {
+function LogView({ service, onClose }: { service: string; onClose: () => void }) {
   const { data: log, error } = stackLogStore.use({ service });
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -42,7 +42,7 @@ function LogView({ service, onClose }: { service: string; onClose(): void }) {
   );
 }
 
-function ResetDialog({ onClose }: { onClose(): void }) {
+function ResetDialog({ onClose }: { onClose: () => void }) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -108,7 +108,7 @@ function KafkaUiNeedsDocker({ composeDetail }: { composeDetail: string | null })
 }
 
 /** Start, stop (this window's own, or one the back end reports) and reset. */
-function StackActions({ view, status, onReset }: { view: StackView; status: StackStatus; onReset(): void }) {
+function StackActions({ view, status, onReset }: { view: StackView; status: StackStatus; onReset: () => void }) {
   const { operation, startedAt } = view;
   const { run } = useAction('stack');
   const anyRunning = status.services.some((service) => service.running);
@@ -160,7 +160,7 @@ function MissingJars({ jars }: { jars: string[] }) {
 }
 
 /** Each service's state, PID and port, with its restart and log buttons. */
-function ServicesTable({ view, status, onLog }: { view: StackView; status: StackStatus; onLog(service: string): void }) {
+function ServicesTable({ view, status, onLog }: { view: StackView; status: StackStatus; onLog: (service: string) => void }) {
   const { operation, progress, startedAt } = view;
   const { run } = useAction('stack');
   const anyRunning = status.services.some((service) => service.running);

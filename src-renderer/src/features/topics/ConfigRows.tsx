@@ -22,7 +22,7 @@ function describeConfig(name: string): string {
 }
 
 /** Key/value rows for topic configs, with the known names offered and their valid values shown. */
-export function ConfigRows({ rows, onChange, error, exclude = [] }: { rows: ConfigRow[]; onChange(rows: ConfigRow[]): void; error?: string; exclude?: string[] }) {
+export function ConfigRows({ rows, onChange, error, exclude = [] }: { rows: ConfigRow[]; onChange: (rows: ConfigRow[]) => void; error?: string; exclude?: string[] }) {
   const update = (index: number, patch: Partial<ConfigRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <fieldset className="configs">

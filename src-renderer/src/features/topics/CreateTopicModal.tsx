@@ -8,7 +8,7 @@ import { topicCalls } from './topics-store';
 const FIELDS = ['name', 'partitions', 'replicationFactor', 'retentionHours', 'cleanupPolicy', 'configs'] as const;
 
 /** The seed's Create Topic modal: partitions, replicas, retention, cleanup policy, and any other config. */
-export function CreateTopicModal({ onClose, onCreated }: { onClose(): void; onCreated(name: string): void }) {
+export function CreateTopicModal({ onClose, onCreated }: { onClose: () => void; onCreated: (name: string) => void }) {
   const [name, setName] = useState('');
   const [partitions, setPartitions] = useState('3');
   const [replicationFactor, setReplicationFactor] = useState('1');

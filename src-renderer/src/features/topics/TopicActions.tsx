@@ -6,7 +6,7 @@ import { useContractForm } from '@renderer/forms/use-contract-form';
 import { ConfigRows, type ConfigRow } from './ConfigRows';
 import { topicCalls } from './topics-store';
 
-export function EditConfigsModal({ detail, onClose }: { detail: TopicDetail; onClose(): void }) {
+export function EditConfigsModal({ detail, onClose }: { detail: TopicDetail; onClose: () => void }) {
   const overrides = detail.configs.filter((entry) => !entry.isDefault && !entry.readOnly && !entry.sensitive);
   const [rows, setRows] = useState<ConfigRow[]>(overrides.map((entry) => ({ key: entry.name, value: entry.value ?? '' })));
   const form = useContractForm({ fields: ['configs', 'name'] });
@@ -39,7 +39,7 @@ export function EditConfigsModal({ detail, onClose }: { detail: TopicDetail; onC
   );
 }
 
-export function AddPartitionsModal({ detail, onClose }: { detail: TopicDetail; onClose(): void }) {
+export function AddPartitionsModal({ detail, onClose }: { detail: TopicDetail; onClose: () => void }) {
   const [total, setTotal] = useState(String(detail.summary.partitions + 1));
   const form = useContractForm({ fields: ['totalPartitions'] });
   const busy = form.busy !== null;
@@ -64,7 +64,7 @@ export function AddPartitionsModal({ detail, onClose }: { detail: TopicDetail; o
   );
 }
 
-export function DeleteTopicModal({ name, onClose, onDeleted }: { name: string; onClose(): void; onDeleted(): void }) {
+export function DeleteTopicModal({ name, onClose, onDeleted }: { name: string; onClose: () => void; onDeleted: () => void }) {
   const [typed, setTyped] = useState('');
   const form = useContractForm({ fields: ['confirmation', 'name'] });
   const busy = form.busy !== null;

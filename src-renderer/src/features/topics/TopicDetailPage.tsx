@@ -12,7 +12,7 @@ import { MessagesPanel } from '../messages/MessagesPanel';
 type Dialog = 'produce' | 'configs' | 'partitions' | 'delete' | null;
 
 /** The topic's name, its numbers and the buttons that open its dialogs. */
-function TopicHeader({ summary, onOpen }: { summary: TopicSummary; onOpen(dialog: Dialog): void }) {
+function TopicHeader({ summary, onOpen }: { summary: TopicSummary; onOpen: (dialog: Dialog) => void }) {
   return (
     <div className="page-header">
       <div>
@@ -78,7 +78,7 @@ function PartitionsPanel({ partitions }: { partitions: TopicPartition[] }) {
 }
 
 /** The topic's configs: the overrides, or every one with "Show defaults". */
-function ConfigsPanel({ configs, showDefaults, onShowDefaults }: { configs: TopicConfigEntry[]; showDefaults: boolean; onShowDefaults(show: boolean): void }) {
+function ConfigsPanel({ configs, showDefaults, onShowDefaults }: { configs: TopicConfigEntry[]; showDefaults: boolean; onShowDefaults: (show: boolean) => void }) {
   return (
     <section className="panel">
       <header>
@@ -109,7 +109,7 @@ function ConfigsPanel({ configs, showDefaults, onShowDefaults }: { configs: Topi
 }
 
 /** The open dialog: produce, edit configs, add partitions (each re-reading the topic when closed) or delete. */
-function TopicDialogs({ open, detail, onCloseAndRefresh, onClose }: { open: Dialog; detail: TopicDetail; onCloseAndRefresh(): void; onClose(): void }) {
+function TopicDialogs({ open, detail, onCloseAndRefresh, onClose }: { open: Dialog; detail: TopicDetail; onCloseAndRefresh: () => void; onClose: () => void }) {
   return (
     <>
       {open === 'produce' && <ProduceModal topic={detail.summary.name} partitions={detail.summary.partitions} onClose={onCloseAndRefresh} />}
