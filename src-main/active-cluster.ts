@@ -3,14 +3,17 @@ import type { KafkaTarget } from './clients/kafka/kafka-target';
 import type { ProfileService } from './services/profiles';
 import type { StackService } from './services/stack/stack-service';
 
-/** The cluster the console talks to now, read afresh on every call (a profile switch moves it). */
+/**
+ * The cluster the console talks to now, read afresh on every call (a profile switch moves it).
+ * Plain functions, not methods: the back end hands them on as callbacks.
+ */
 export interface ActiveCluster {
-  connection(): Connection;
-  kafkaTarget(): KafkaTarget;
-  flinkHeaders(): Record<string, string>;
-  prometheusUrl(): string | null;
+  connection: () => Connection;
+  kafkaTarget: () => KafkaTarget;
+  flinkHeaders: () => Record<string, string>;
+  prometheusUrl: () => string | null;
   /** Whether it is the local stack (not a remote cluster). */
-  onLocalStack(): boolean;
+  onLocalStack: () => boolean;
 }
 
 /** An explicit connection (command-line flags) wins; without one the active profile decides; without profiles, the local stack. */

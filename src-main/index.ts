@@ -5,7 +5,7 @@ import { consoleLogger } from './core/logger';
 import { ElectronStoreFile } from './electron-adapters/electron-store-file';
 import { SafeStorageCipher } from './electron-adapters/safe-storage-cipher';
 import { registerElectronHost } from './hosts/electron';
-import { guardWebContents, type GuardedContents } from './hosts/electron-navigation';
+import { guardWebContents } from './hosts/electron-navigation';
 import { isTrustedSenderFrame, type OwnPage } from './hosts/electron-sender';
 import { CONTENT_SECURITY_POLICY } from './hosts/security-headers';
 import { appVersion, COMPOSE_DIR, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR } from './paths';
@@ -67,7 +67,7 @@ function createWindow(): BrowserWindow {
 
 app.on('web-contents-created', (_event, contents) => {
   // Links to a service's own dashboard open in the user's browser, never inside the app.
-  guardWebContents(contents as unknown as GuardedContents, OWN_PAGE, (url) => void shell.openExternal(url));
+  guardWebContents(contents, OWN_PAGE, (url) => void shell.openExternal(url));
 });
 
 void app.whenReady().then(() => {

@@ -196,7 +196,7 @@ export function splitSqlStatements(text: string): string[] {
   let cur = '';
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text[i];
     const next = text[i + 1];
     if (c === '-' && next === '-') {
       const end = text.indexOf('\n', i);
@@ -237,7 +237,7 @@ export function splitProgramArgs(text: string): string[] {
   let inArg = false;
   let quote: '"' | "'" | null = null;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text[i];
     if (quote) {
       if (c === quote) quote = null;
       else if (c === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];

@@ -4,8 +4,8 @@ import type { Services } from './services';
 /** Alert rules, their state and where they are published. */
 export function alertsCalls(services: Services): AreaCalls<'alerts'> {
   return {
-    'alerts:state': async () => services.alerts.state(),
-    'alerts:updateRule': async (args) => services.alerts.updateRule(args),
-    'alerts:setPublishing': async ({ topic }) => services.alerts.setPublishTopic(topic),
+    'alerts:state': () => Promise.resolve(services.alerts.state()),
+    'alerts:updateRule': (args) => Promise.resolve(services.alerts.updateRule(args)),
+    'alerts:setPublishing': ({ topic }) => Promise.resolve(services.alerts.setPublishTopic(topic)),
   };
 }

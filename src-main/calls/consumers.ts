@@ -11,6 +11,6 @@ export function consumersCalls(services: Services): AreaCalls<'consumers'> {
       await services.consumers.delete(args);
       return { groupId: args.groupId };
     },
-    'consumers:lagHistory': async ({ groupId, time_range }) => services.metrics.groupLag(groupId, time_range),
+    'consumers:lagHistory': ({ groupId, time_range }) => Promise.resolve(services.metrics.groupLag(groupId, time_range)),
   };
 }

@@ -6,6 +6,6 @@ export function generatorCalls(services: Services): AreaCalls<'generator'> {
   return {
     'generator:start': (args) => services.generators.start(args),
     'generator:stop': ({ id }) => services.generators.stop(id),
-    'generator:list': async () => services.generators.list(),
+    'generator:list': () => Promise.resolve(services.generators.list()),
   };
 }

@@ -11,9 +11,9 @@ export function messagesCalls(services: Services): AreaCalls<'messages'> {
       const running = await services.search.start(args, services.onSearch);
       return { searchId: running.searchId };
     },
-    'messages:cancelSearch': async ({ searchId }) => ({ cancelled: services.search.cancel(searchId) }),
+    'messages:cancelSearch': ({ searchId }) => Promise.resolve({ cancelled: services.search.cancel(searchId) }),
     'messages:tail': (args) => services.messages.tailPoll(args),
     'messages:kcatCommand': (ref) => services.messages.kcatCommand(ref),
-    'messages:replay': async (args) => ({ replayId: services.replay.start(args, services.onReplay).replayId }),
+    'messages:replay': (args) => Promise.resolve({ replayId: services.replay.start(args, services.onReplay).replayId }),
   };
 }

@@ -5,7 +5,7 @@ import type { Services } from './services';
 export function metricsCalls(services: Services): AreaCalls<'metrics'> {
   return {
     'metrics:topic': ({ topic, time_range }) => services.metrics.topicMetrics(topic, time_range),
-    'metrics:cluster': async ({ time_range }) => services.metrics.clusterMetrics(time_range),
-    'metrics:resources': async ({ time_range }) => services.resources.metrics(time_range),
+    'metrics:cluster': ({ time_range }) => Promise.resolve(services.metrics.clusterMetrics(time_range)),
+    'metrics:resources': ({ time_range }) => Promise.resolve(services.resources.metrics(time_range)),
   };
 }

@@ -26,8 +26,8 @@ export function pipelinesCalls(services: Services): AreaCalls<'pipelines'> {
       await services.pipelines().catalog.deleteJar(jarId);
       return { jarId };
     },
-    'pipelines:list': async () => services.pipelines().catalog.listPipelines(),
-    'pipelines:saveSql': async (args) => services.pipelines().catalog.saveSqlPipeline(args),
+    'pipelines:list': () => Promise.resolve(services.pipelines().catalog.listPipelines()),
+    'pipelines:saveSql': (args) => Promise.resolve(services.pipelines().catalog.saveSqlPipeline(args)),
     'pipelines:uploadJar': async ({ jarPath, ...args }) => {
       const bytes = await readFile(jarPath).catch((error: Error) => {
         throw invalidField(['jarPath'], `cannot read ${jarPath}: ${error.message}`);

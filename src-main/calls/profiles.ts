@@ -9,12 +9,12 @@ export function profilesCalls(services: Services): AreaCalls<'profiles'> {
     return services.profiles;
   };
   return {
-    'profiles:list': async () => profiles().list(),
-    'profiles:save': async ({ profile }) => profiles().save(profile),
-    'profiles:delete': async ({ id }) => profiles().delete(id),
-    'profiles:activate': async ({ id }) => {
+    'profiles:list': () => Promise.resolve(profiles().list()),
+    'profiles:save': ({ profile }) => Promise.resolve(profiles().save(profile)),
+    'profiles:delete': ({ id }) => Promise.resolve(profiles().delete(id)),
+    'profiles:activate': ({ id }) => {
       profiles().activate(id);
-      return profiles().list();
+      return Promise.resolve(profiles().list());
     },
     'profiles:test': (args) => profiles().testConnection(args),
   };

@@ -35,7 +35,7 @@ export interface Services {
   onSearch: { progress(progress: SearchProgress): void; matches(matches: SearchMatches): void };
   replay: ReplayService;
   /** Where replay progress goes (the event bus). */
-  onReplay(progress: ReplayProgress): void;
+  onReplay: (progress: ReplayProgress) => void;
   consumers: ConsumerGroupsService;
   /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
   pipelines: () => PipelineServices;

@@ -21,7 +21,7 @@ export function stackCalls(services: Services): AreaCalls<'stack'> {
       void services.health.check();
       return status;
     },
-    'stack:logs': async ({ service, lines }) => services.stack.logs(service, lines),
+    'stack:logs': ({ service, lines }) => Promise.resolve(services.stack.logs(service, lines)),
     'stack:reset': () => services.stack.reset(),
   };
 }

@@ -39,7 +39,7 @@ export function jarUploadArgs(url: URL): { ok: true; args: Record<string, unknow
 }
 
 export async function handleJarUpload(api: Api, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (!JAR_TYPES.has(type)) return bad(response, 415, `Content-Type ${type} is not a jar: send the file's bytes as the body (application/java-archive)`);
   const declared = Number(request.headers['content-length'] ?? NaN);
   if (declared > MAX_JAR_BYTES) return tooLarge(request, response);

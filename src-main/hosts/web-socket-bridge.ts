@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { Api } from '@shared/contract';
 import { dispatch } from '../core/dispatch';
 import type { EventBus } from '../core/event-bus';
@@ -19,9 +19,9 @@ export function attachSocketBridge(ws: WebSocket, client: string, deps: SocketBr
   });
   ws.on('close', unsubscribe);
   ws.on('message', (data) => {
-    let message: { id?: unknown; name?: unknown; args?: unknown };
+    let message: { id?: unknown; name?: unknown; args?: unknown } | null;
     try {
-      message = JSON.parse(data.toString());
+      message = JSON.parse(textOf(data)) as typeof message;
     } catch {
       ws.send(JSON.stringify({ type: 'reply', id: null, envelope: { ok: false, error: { code: 'invalid-argument', message: 'Message is not JSON' } } }));
       return;
@@ -31,4 +31,10 @@ export function attachSocketBridge(ws: WebSocket, client: string, deps: SocketBr
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, envelope }));
     });
   });
+}
+
+/** A message's text: ws hands a Buffer (its default binaryType); the other forms it may use are read as the same bytes. */
+function textOf(data: RawData): string {
+  const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+  return bytes.toString('utf8');
 }

@@ -10,15 +10,23 @@ function bootstrap(): string {
   return `127.0.0.1:${args[args.indexOf('--kafka-port') + 1]}`;
 }
 
+interface PublishedAlert {
+  event: string;
+  ruleId: string;
+  message: string;
+  clearedAt: number | null;
+  source: string;
+}
+
 /** The records of data_quality_alerts as kcat (an independent client) reads them: key and JSON value. */
-function publishedAlerts(): { key: string; value: { event: string; ruleId: string; message: string; clearedAt: number | null; source: string } }[] {
+function publishedAlerts(): { key: string; value: PublishedAlert }[] {
   const out = execFileSync('kcat', ['-b', bootstrap(), '-C', '-t', 'data_quality_alerts', '-e', '-q', '-f', '%k\t%s\n'], { encoding: 'utf8', timeout: 60_000 });
   return out
     .split('\n')
     .filter(Boolean)
     .map((line) => {
       const [key, value] = line.split('\t');
-      return { key, value: JSON.parse(value) };
+      return { key, value: JSON.parse(value) as PublishedAlert };
     });
 }
 
@@ -44,7 +52,7 @@ test('an alert fires and clears as its threshold changes, shows a desktop notifi
         super(title, options);
         shown.push({ title, body: options?.body ?? '' });
       }
-    } as typeof Notification;
+    };
   });
   await page.goto(`${env.serveUrl}#/alerts`);
   await expect(page.getByText('Desktop notifications on')).toBeVisible();

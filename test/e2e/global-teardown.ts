@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { streamdesk } from './cli';
 import { readE2eEnv } from './stack-env';
 
-export default async function globalTeardown(): Promise<void> {
+export default function globalTeardown(): void {
   const env = readE2eEnv();
   try {
     process.kill(env.servePid, 'SIGTERM');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readE2eEnv } from './stack-env';
 
 // Runs after every other spec (its own project in playwright.config.ts, which depends on theirs): it stops, resets and restarts the stack they use.
@@ -18,7 +18,7 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-async function rows(page: Page) {
+function rows(page: Page): Locator {
   return page.getByTestId('stack-services').locator('tbody tr[data-running]');
 }
 
@@ -30,7 +30,7 @@ test('Stop frees every port, a taken port stops a start before anything runs, Re
   await page.screenshot({ path: testInfo.outputPath('stack-running.png'), fullPage: true });
 
   await page.getByTestId('stack-stop').click();
-  for (const row of await (await rows(page)).all()) await expect(row).toHaveAttribute('data-running', 'false', { timeout: 60_000 });
+  for (const row of await rows(page).all()) await expect(row).toHaveAttribute('data-running', 'false', { timeout: 60_000 });
   for (const flag of ['--kafka-port', '--zookeeper-port', '--flink-port']) expect(await portAnswers(portOf(flag))).toBe(false);
 
   // Another program on the Kafka port (it hangs up on whoever connects, so close() never waits).
@@ -41,7 +41,7 @@ test('Stop frees every port, a taken port stops a start before anything runs, Re
     await expect(page.getByTestId('port-taken-kafka')).toContainText(`pid ${process.pid}`, { timeout: 15_000 });
     await page.getByTestId('stack-start').click();
     await expect(page.getByTestId('stack-error')).toContainText(`Nothing was started: port ${portOf('--kafka-port')} (kafka) is taken by pid ${process.pid}`);
-    for (const row of await (await rows(page)).all()) await expect(row).toHaveAttribute('data-running', 'false');
+    for (const row of await rows(page).all()) await expect(row).toHaveAttribute('data-running', 'false');
     await page.screenshot({ path: testInfo.outputPath('stack-port-taken.png'), fullPage: true });
   } finally {
     await new Promise((resolve) => squatter.close(resolve));
@@ -56,7 +56,7 @@ test('Stop frees every port, a taken port stops a start before anything runs, Re
   expect(existsSync(path.join(env.dataDir, 'zookeeper'))).toBe(false);
 
   await page.getByTestId('stack-start').click();
-  for (const row of await (await rows(page)).all()) await expect(row).toHaveAttribute('data-running', 'true', { timeout: 180_000 });
+  for (const row of await rows(page).all()) await expect(row).toHaveAttribute('data-running', 'true', { timeout: 180_000 });
   await page.goto(`${env.serveUrl}#/overview`);
   for (const tile of ['kafka', 'zookeeper', 'flink', 'taskmanagers']) await expect(page.getByTestId(`tile-${tile}`)).toHaveAttribute('data-status', 'up', { timeout: 60_000 });
   // The data was really reset: the topics of the earlier specs are gone.

@@ -143,7 +143,7 @@ export async function injectFault(app: AppUnderFault, part: string, spec: FaultS
   const escaped = app.escaped.slice(escapedBefore);
   if (escaped.length > 0) {
     appAlive = false;
-    problems.push(...escaped.map((e) => e.split('\n')[0]!));
+    problems.push(...escaped.map((e) => e.split('\n')[0]));
   }
   const result: FaultResult = {
     id: spec.id,

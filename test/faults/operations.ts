@@ -87,7 +87,7 @@ export async function startSearch(app: AppUnderFault, topic: string): Promise<In
   const name = `search ${topic}`;
   const begun = Date.now();
   const answer = await settleWithin(app.call<{ searchId: string }>('messages:search', { topic, filter: { expression: 'value.price < 0' } }), SETTLE_MS);
-  const early = (result: OperationResult): InFlight => ({ name, settle: async () => result });
+  const early = (result: OperationResult): InFlight => ({ name, settle: () => Promise.resolve(result) });
   if (!answer.settled) return early({ name, outcome: 'hung', message: `messages:search did not answer in ${SETTLE_MS} ms`, settledMs: null });
   if (!answer.ok) return early({ name, outcome: 'unclear-message', message: `threw instead of answering: ${String(answer.error)}`, settledMs: answer.ms });
   const envelope = answer.value;
@@ -96,7 +96,7 @@ export async function startSearch(app: AppUnderFault, topic: string): Promise<In
   return {
     name,
     settle: async () => {
-      const final = await waitFor('the search to end', async () => (app.searches.get(searchId) ?? []).find((p) => p.done), SETTLE_MS).catch(() => null);
+      const final = await waitFor('the search to end', () => Promise.resolve((app.searches.get(searchId) ?? []).find((p) => p.done)), SETTLE_MS).catch(() => null);
       const ms = Date.now() - begun;
       if (!final) return { name, outcome: 'hung', message: `search ${searchId} sent no final progress in ${SETTLE_MS} ms`, settledMs: null };
       if (final.error) return judgeError(name, final.error, ms);

@@ -78,7 +78,7 @@ const SERVICES: ServiceFault[] = [
     needsService: { name: 'pipelines:jobs' },
     // the TaskManager that outlived the JobManager re-registers on its own schedule (Flink's registration back-off):
     // the TaskManagers tile is judged from when Flink itself lists it again
-    clusterShows: { red: async () => true, recovered: async () => ((await flinkOverview(stack.flinkUrl))?.taskmanagers ?? 0) >= 1 },
+    clusterShows: { red: () => Promise.resolve(true), recovered: async () => ((await flinkOverview(stack.flinkUrl))?.taskmanagers ?? 0) >= 1 },
   },
   {
     service: 'flink-taskmanager',

@@ -81,7 +81,7 @@ beforeAll(async () => {
     ports: { kafka: kafkaPorts[0], zookeeper: zkPort, flinkRest: 1, sqlGateway: 1 },
     connection: { ...LOCAL_STACK_CONNECTION, name: 'three brokers', kafkaBootstrap: brokers.map((b) => b.bootstrap), zookeeper: `127.0.0.1:${zkPort}`, flinkUrl: null },
   });
-  await waitFor('three brokers in the health tile', async () => (app.health.at(-1)?.snapshot.services.kafka.details.brokers ?? 0) === 3, 60_000);
+  await waitFor('three brokers in the health tile', () => Promise.resolve((app.health.at(-1)?.snapshot.services.kafka.details.brokers ?? 0) === 3), 60_000);
   await createTopic(app, TOPIC, 6, 3);
 }, 900_000);
 
@@ -108,7 +108,7 @@ const urp = (s: HealthSnapshot) => s.services.kafka.details.underReplicatedParti
 
 describe('kill -9 one broker of a three-broker cluster (replication factor 3)', () => {
   it('reports under-replicated partitions in the topics, the health tile and the alerts, loses no record, and clears after the restart', async () => {
-    const victim = brokers[2]!;
+    const victim = brokers[2];
     let topicsDuring: TopicSummary | undefined;
     const result = await injectFault(app, PART, {
       id: 'kill -9 broker 2 of 3 (replication factor 3, generator in flight)',

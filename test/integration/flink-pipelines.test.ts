@@ -104,9 +104,9 @@ describe('Flink pipelines on the real stack', () => {
       await produce('stavanger_parking_events', Array.from({ length: partitions }, (_, p) => ({ ...rec(`it-${run}-wm`, 1, 0, m + 150_000), partition: p })));
 
       const windows = await waitFor(
-        async () => {
+        () => {
           const ours = kcatRecords('stavanger_parking_occupancy_1m').filter((r) => r.key === a || r.key === b);
-          return ours.length >= 4 ? ours : null;
+          return Promise.resolve(ours.length >= 4 ? ours : null);
         },
         60_000,
         'four window results',
@@ -118,7 +118,7 @@ describe('Flink pipelines on the real stack', () => {
         [b, 0, 1, 100, 100, 100, 43.5],
         [b, 60_000, 2, 115, 110, 120, 50],
       ]);
-      expect(rows[0]!.window_start).toBe(new Date(m).toISOString().replace('.000', ''));
+      expect(rows[0].window_start).toBe(new Date(m).toISOString().replace('.000', ''));
 
       const detail = await service.insight.job(started.jobId);
       expect(detail.state).toBe('RUNNING');
@@ -204,7 +204,7 @@ describe('Flink pipelines on the real stack', () => {
     const first = await service.launch.start(StartPipelineArgs.parse({ pipelineName: name, parallelism: 1, checkpointIntervalMs: 1000 }));
     let second: string | null = null;
     try {
-      await waitFor(async () => matches(), 60_000, 'counts of batch 1');
+      await waitFor(() => Promise.resolve(matches()), 60_000, 'counts of batch 1');
       // batch 2 arrives while the job runs and is stopped mid-way; batch 3 while it is stopped
       const b2 = batch(40);
       record(b2);
@@ -223,7 +223,7 @@ describe('Flink pipelines on the real stack', () => {
       second = resumed.jobId;
       expect(resumed.resumedFrom).toBe(sp.path);
       expect(resumed.settings.parallelism).toBe(2);
-      await waitFor(async () => matches(), 60_000, 'counts of all three batches');
+      await waitFor(() => Promise.resolve(matches()), 60_000, 'counts of all three batches');
       const detail = await service.insight.job(resumed.jobId);
       expect(detail.checkpoints.restored).toBe(1);
       expect(Math.max(...detail.vertices.map((v) => v.parallelism))).toBe(2);
@@ -245,7 +245,7 @@ describe('Flink pipelines on the real stack', () => {
 
   it('rejects an unknown pipeline, bad settings and bad SQL with clear messages, and starts nothing', async () => {
     const before = ((await flink.jobsOverview()).jobs ?? []).length;
-    await expect(service.launch.start(StartPipelineArgs.parse({ pipelineName: 'no_such_pipeline' }))).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('pipelineName: no pipeline named "no_such_pipeline"') });
+    await expect(service.launch.start(StartPipelineArgs.parse({ pipelineName: 'no_such_pipeline' }))).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('pipelineName: no pipeline named "no_such_pipeline"') as string });
     // Bad settings are the contract's to refuse (the service trusts what the dispatcher parsed).
     const api = { 'pipelines:start': (args: Parameters<typeof service.launch.start>[0]) => service.launch.start(args) } as unknown as Api;
     const bad = await dispatch(api, 'pipelines:start', { pipelineName: 'stavanger_parking_realtime', parallelism: 0 });

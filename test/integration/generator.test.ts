@@ -107,16 +107,16 @@ describe('data generator against a real broker', () => {
 
   it('runs several generators at once, each counted on its own', async () => {
     const topics = [await freshTopic('gen-iot', 2), await freshTopic('gen-logs', 1)];
-    const a = await service.start({ topic: topics[0]!, kind: 'iot-sensors', ratePerSec: 300, maxRecords: 600 });
-    const b = await service.start({ topic: topics[1]!, kind: 'log-lines', ratePerSec: 400, maxRecords: 500 });
+    const a = await service.start({ topic: topics[0], kind: 'iot-sensors', ratePerSec: 300, maxRecords: 600 });
+    const b = await service.start({ topic: topics[1], kind: 'log-lines', ratePerSec: 400, maxRecords: 500 });
     expect(service.list().map((s) => s.id)).toEqual(expect.arrayContaining([a.id, b.id]));
     const [fa, fb] = await Promise.all([
       until(() => service.get(a.id), (s) => s.state === 'stopped', 20_000),
       until(() => service.get(b.id), (s) => s.state === 'stopped', 20_000),
     ]);
     expect([fa.sent, fb.sent]).toEqual([600, 500]);
-    expect(await kcatConsumedCount(topics[0]!)).toBe(600);
-    expect(await kcatConsumedCount(topics[1]!)).toBe(500);
+    expect(await kcatConsumedCount(topics[0])).toBe(600);
+    expect(await kcatConsumedCount(topics[1])).toBe(500);
   });
 
   it('at the top rate stays exact and bounded, and reports the rate it really reaches', async () => {
@@ -155,7 +155,7 @@ describe('data generator against a real broker', () => {
     const before = service.list().length;
     await expect(service.start({ topic, kind: 'user-activity', ratePerSec: 100 })).rejects.toMatchObject({
       code: 'not-found',
-      message: expect.stringContaining(`"${topic}"`),
+      message: expect.stringContaining(`"${topic}"`) as string,
     });
     expect(service.list().length).toBe(before);
     await sleep(500);

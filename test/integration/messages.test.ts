@@ -261,14 +261,14 @@ describe('messages on a real broker', () => {
     writeFileSync(file, lines.join('\n') + '\n');
     execFileSync('kcat', ['-b', shared.bootstrap, '-P', '-t', BIG, '-K', '|', '-l', file], { timeout: 120_000 });
 
-    const full = await search(searches, { topic: BIG, filter: { value: { mode: 'contains', pattern: 'needle' } } } as Partial<SearchArgs>);
+    const full = await search(searches, { topic: BIG, filter: { value: { mode: 'contains', pattern: 'needle' } } });
     expect(full.final).toMatchObject({ done: true, scanned: 120_000, total: 120_000, matched: 120, partitionsDone: 6 });
     expect(new Set(full.matches.map((record) => (JSON.parse(record.value!) as { id: number }).id)).size).toBe(120);
     // progress never runs backwards and is rate limited
     const scannedSeries = full.progress.map((event) => event.scanned);
     expect([...scannedSeries].sort((a, b) => a - b)).toEqual(scannedSeries);
 
-    const expression = await search(searches, { topic: BIG, filter: { expression: 'value.garage == "Kyrre" && value.free < 10' } } as Partial<SearchArgs>);
+    const expression = await search(searches, { topic: BIG, filter: { expression: 'value.garage == "Kyrre" && value.free < 10' } });
     expect(expression.final.matched).toBe(lines.filter((_, i) => i % 3 === 0 && i % 50 < 10).length);
 
     let searchId = '';

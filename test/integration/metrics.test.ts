@@ -126,7 +126,7 @@ describe('Flink, ZooKeeper and process figures on the real stack', () => {
     flink: () => flink,
     zookeeper: () => shared.zookeeper,
     // The stack harness is the native runner: its pid files are where the app's stack service reads them.
-    processes: async () => ({ available: true, processes: services.flatMap((service) => { const pid = readPidFile(join(shared.dataDir, 'run', `${service}.pid`)); return pid === null ? [] : [{ service, pid }]; }) }),
+    processes: () => Promise.resolve({ available: true, processes: services.flatMap((service) => { const pid = readPidFile(join(shared.dataDir, 'run', `${service}.pid`)); return pid === null ? [] : [{ service, pid }]; }) }),
     intervalMs: 2000,
   });
   let jobId: string | null = null;
@@ -192,7 +192,7 @@ describe('Flink, ZooKeeper and process figures on the real stack', () => {
     const remote = new ResourceSampler({
       flink: () => new FlinkRestClient({ fetch, baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000 }),
       zookeeper: () => null,
-      processes: async () => ({ available: false, reason: 'Only measured for the local stack; this connection is a remote cluster' }),
+      processes: () => Promise.resolve({ available: false, reason: 'Only measured for the local stack; this connection is a remote cluster' }),
     });
     const sample = await remote.sample();
     expect(sample.values).toEqual([]);
@@ -200,7 +200,7 @@ describe('Flink, ZooKeeper and process figures on the real stack', () => {
     expect(sample.unavailable.find((entry) => entry.source === 'process')!.reason).toMatch(/local stack/);
     expect(sample.unavailable.find((entry) => entry.source === 'zookeeper')!.reason).toMatch(/KRaft/);
     expect(sample.unavailable.find((entry) => entry.source === 'flink')!.reason).toMatch(/127\.0\.0\.1:1/);
-    const withZookeeper = new ResourceSampler({ flink: () => null, zookeeper: () => shared.zookeeper, processes: async () => ({ available: false, reason: 'remote' }) });
+    const withZookeeper = new ResourceSampler({ flink: () => null, zookeeper: () => shared.zookeeper, processes: () => Promise.resolve({ available: false, reason: 'remote' }) });
     const zk = await withZookeeper.sample();
     expect(zk.values.map((entry) => entry.metric).sort()).toEqual(['avg_latency_ms', 'max_latency_ms', 'round_trip_ms']);
     expect(zk.unavailable.find((entry) => entry.source === 'flink')!.reason).toMatch(/no Flink REST URL/);

@@ -67,9 +67,14 @@ async function readAll(topic: string, expected: number): Promise<Array<{ timesta
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void out.push({ timestamp: Number(message.timestamp), value: JSON.parse(message.value!.toString()) as Record<string, number> }) });
+    await consumer.run({
+      eachMessage: ({ message }) => {
+        out.push({ timestamp: Number(message.timestamp), value: JSON.parse(message.value!.toString()) as Record<string, number> });
+        return Promise.resolve();
+      },
+    });
     // joining a fresh consumer group takes a while on a loaded machine
-    await waitFor(async () => out.length >= expected, 90_000, `${expected} records in ${topic}`);
+    await waitFor(() => Promise.resolve(out.length >= expected), 90_000, `${expected} records in ${topic}`);
   } finally {
     await consumer.disconnect();
   }
@@ -78,7 +83,7 @@ async function readAll(topic: string, expected: number): Promise<Array<{ timesta
 
 const medianOf = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 async function latencyOf(jobId: string, samples: number): Promise<PipelineLatency> {
@@ -123,7 +128,7 @@ describe('end-to-end latency on the real stack', () => {
 
       const latency = await latencyOf(started.jobId, 10);
       const observed = await readAll(output, 10);
-      const each = observed.map((r) => r.timestamp - r.value.event_time!);
+      const each = observed.map((r) => r.timestamp - r.value.event_time);
       expect(each.every((l) => l >= 3_000)).toBe(true);
       expect(latency).toMatchObject({ sinkTopic: output, eventTimeField: 'event_time', samples: 10, note: null, oldestInputP50Ms: null });
       expect(latency.p50Ms).toBeGreaterThan(0);
@@ -174,8 +179,8 @@ describe('end-to-end latency on the real stack', () => {
       }, 30_000, 'two window results');
       const results = await readAll(output, observed);
       const latency = await latencyOf(started.jobId, results.length);
-      const fromNewest = results.map((r) => r.timestamp - r.value.newest_ms!);
-      const fromOldest = results.map((r) => r.timestamp - r.value.oldest_ms!);
+      const fromNewest = results.map((r) => r.timestamp - r.value.newest_ms);
+      const fromOldest = results.map((r) => r.timestamp - r.value.oldest_ms);
       expect(latency.p50Ms).toBe(medianOf(fromNewest));
       expect(latency.oldestInputP50Ms).toBe(medianOf(fromOldest));
       expect(latency.p50Ms).toBeGreaterThan(0);

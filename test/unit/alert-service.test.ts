@@ -16,7 +16,10 @@ function engine() {
   let flinkReads = 0;
   const published: { topic: string; record: Record<string, unknown> }[] = [];
   const alerts = new AlertService({
-    publish: async (topic, record) => void published.push({ topic, record: record as Record<string, unknown> }),
+    publish: (topic, record) => {
+      published.push({ topic, record: record as Record<string, unknown> });
+      return Promise.resolve();
+    },
     flinkJobs: () => {
       flinkReads += 1;
       return new Promise((resolve) => (answerFlink = resolve));

@@ -13,9 +13,7 @@ vi.mock('electron', () => ({
 
 const TOKEN = 'surface-test-token-0123456789';
 const neverCalled = new Proxy({} as Api, {
-  get: () => async () => {
-    throw new Error('a handler ran although its arguments were invalid');
-  },
+  get: () => () => Promise.reject(new Error('a handler ran although its arguments were invalid')),
 });
 
 describe('every contract call has a handler', () => {
@@ -53,7 +51,8 @@ describe('every contract call has a handler', () => {
       const codes = new Map<number, string>();
       await new Promise<void>((resolve) => {
         ws.on('message', (data) => {
-          const reply = JSON.parse(String(data)) as { id: number; envelope: { ok: boolean; error?: { code: string } } };
+          // ws hands a Buffer (its default binaryType)
+          const reply = JSON.parse((data as Buffer).toString()) as { id: number; envelope: { ok: boolean; error?: { code: string } } };
           codes.set(reply.id, reply.envelope.error?.code ?? 'ok');
           if (codes.size === CALL_NAMES.length) resolve();
         });

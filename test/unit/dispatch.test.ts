@@ -4,9 +4,7 @@ import { StreamdeskError } from '@shared/errors';
 import { dispatch } from '@main/core/dispatch';
 
 function apiWith(overrides: Partial<Api>): Api {
-  const refuse = async () => {
-    throw new Error('not expected in this test');
-  };
+  const refuse = () => Promise.reject(new Error('not expected in this test'));
   return new Proxy(overrides as Api, { get: (target, name: string) => target[name as keyof Api] ?? refuse });
 }
 
@@ -18,7 +16,12 @@ describe('dispatch', () => {
 
   it('rejects arguments that do not match the contract and names the field', async () => {
     let ran = false;
-    const api = apiWith({ 'stack:up': async () => ((ran = true), {} as never) });
+    const api = apiWith({
+      'stack:up': () => {
+        ran = true;
+        return Promise.resolve({} as never);
+      },
+    });
     const envelope = await dispatch(api, 'stack:up', { kraft: 'yes' });
     expect(envelope.ok).toBe(false);
     if (!envelope.ok) {
@@ -81,7 +84,7 @@ describe('dispatch', () => {
   });
 
   it('treats missing arguments as an empty object', async () => {
-    const envelope = await dispatch(apiWith({ 'app:info': async () => ({ name: 'x', version: '1', connection: null as never }) }), 'app:info', undefined);
+    const envelope = await dispatch(apiWith({ 'app:info': () => Promise.resolve({ name: 'x', version: '1', connection: null as never }) }), 'app:info', undefined);
     expect(envelope.ok).toBe(true);
   });
 });

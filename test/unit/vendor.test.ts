@@ -21,7 +21,7 @@ describe('vendor/', () => {
         let bytes = readFileSync(path.join(root, file));
         if (file === 'package.json') {
           const text = bytes.toString('utf8');
-          expect(JSON.parse(text).engines).toEqual({ node: '>= 20.19.0' });
+          expect((JSON.parse(text) as { engines?: unknown }).engines).toEqual({ node: '>= 20.19.0' });
           bytes = Buffer.from(text.replace('"node": ">= 20.19.0"', '"node": ">= 22.19.0"'));
         }
         expect(createHash('sha256').update(bytes).digest('hex'), file).toBe(expected);

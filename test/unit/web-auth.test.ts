@@ -10,7 +10,7 @@ import { silentLogger } from '@main/core/logger';
 import { startWebHost, type WebHost } from '@main/hosts/web';
 
 const TOKEN = 'auth-test-token-abcdefghijklmnop';
-const api = { 'health:get': async () => ({ overall: 'up', overallReason: '', checkedAt: 0, services: {} }) } as unknown as Api;
+const api = { 'health:get': () => Promise.resolve({ overall: 'up', overallReason: '', checkedAt: 0, services: {} }) } as unknown as Api;
 
 describe('serve mode refuses requests without the token', () => {
   let web: WebHost;

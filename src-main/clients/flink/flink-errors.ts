@@ -11,7 +11,7 @@ export function flinkErrorMessage(body: unknown): string | null {
   if (!Array.isArray(errors) || errors.length === 0) return null;
   const texts = errors.filter((e): e is string => typeof e === 'string');
   if (texts.length === 0) return null;
-  const first = firstLine(texts[0]!);
+  const first = firstLine(texts[0]);
   const reason = bestCause(texts.join('\n'));
   if (!reason || first.includes(reason)) return first;
   // the SQL Gateway's first entry says nothing ("Internal server error."): the cause is the message
@@ -28,14 +28,14 @@ const FLINK_TABLE_CAUSE = /^org\.apache\.flink\.(table\.api\.(ValidationExceptio
 
 /** The most telling "Caused by:" of a Java stack trace, or null. */
 function bestCause(trace: string): string | null {
-  const causes = [...trace.matchAll(/^\s*Caused by: (.+)$/gm)].map((m) => m[1]!.trim());
+  const causes = [...trace.matchAll(/^\s*Caused by: (.+)$/gm)].map((m) => m[1].trim());
   const picked = causes.find((c) => FLINK_TABLE_CAUSE.test(c)) ?? causes.at(-1);
   return picked ? stripExceptionClass(picked) : null;
 }
 
 /** The message of the deepest "Caused by:" in a Java stack trace, or null. */
 export function deepestCause(trace: string): string | null {
-  const causes = [...trace.matchAll(/^\s*Caused by: (.+)$/gm)].map((m) => m[1]!.trim());
+  const causes = [...trace.matchAll(/^\s*Caused by: (.+)$/gm)].map((m) => m[1].trim());
   const last = causes.at(-1);
   return last ? stripExceptionClass(last) : null;
 }

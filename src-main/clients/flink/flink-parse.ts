@@ -107,7 +107,7 @@ export function parseJobConfig(c: RawJobConfig): Record<string, string> {
   const ec = c['execution-config'] ?? {};
   for (const [k, v] of Object.entries(ec)) {
     if (k === 'user-config') continue;
-    if (v !== undefined && v !== null) out[k] = String(v);
+    if (v !== undefined && v !== null) out[k] = typeof v === 'string' ? v : JSON.stringify(v); // a number or flag as written, anything structured as JSON
   }
   for (const [k, v] of Object.entries(ec['user-config'] ?? {})) out[`user-config.${k}`] = typeof v === 'string' ? v : JSON.stringify(v);
   return out;

@@ -50,7 +50,7 @@ function innermost(error: KafkaJsErrorLike): KafkaJsErrorLike {
  */
 export function kafkaError(error: unknown, action: string): StreamdeskError {
   if (error instanceof StreamdeskError) return error;
-  const inner = innermost((error ?? {}) as KafkaJsErrorLike);
+  const inner = innermost(error ?? {});
   const type = inner.type;
   if (type && REFUSED_RECORDS[type]) {
     return new StreamdeskError('invalid-argument', `${action}: the broker refused the records: ${inner.message ?? type} (${REFUSED_RECORDS[type]}; broker said ${type})`);

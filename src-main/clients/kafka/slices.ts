@@ -20,7 +20,7 @@ export async function mapConcurrently<T, R>(items: readonly T[], concurrency: nu
     while (!failed && next < items.length) {
       const index = next++;
       try {
-        results[index] = await work(items[index]!, index);
+        results[index] = await work(items[index], index);
       } catch (error) {
         failed = true;
         throw error;

@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import type {
   ConsumerGroupDetail,
   ConsumerGroupMember,
-  ConsumerGroupState,
   ConsumerGroupSummary,
   DeleteGroupArgs,
   GroupPartitionLag,
@@ -191,7 +190,7 @@ export class ConsumerGroupsService {
     const subscribed = members.flatMap((member) => member.assignment.map((entry) => entry.topic));
     return {
       groupId: group.groupId,
-      state: group.state as ConsumerGroupState,
+      state: group.state,
       protocolType: group.protocolType,
       members: group.members.length,
       topics: [...new Set([...subscribed, ...partitions.map((partition) => partition.topic)])].sort(),

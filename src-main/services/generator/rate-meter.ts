@@ -10,7 +10,7 @@ export class RateMeter {
   record(at: number, count: number): void {
     this.samples.push({ at, count });
     // Keep one sample at or before the window's start so the window is always fully covered.
-    while (this.samples.length > 2 && this.samples[1]!.at <= at - this.windowMs) this.samples.shift();
+    while (this.samples.length > 2 && this.samples[1].at <= at - this.windowMs) this.samples.shift();
   }
 
   perSecond(): number {

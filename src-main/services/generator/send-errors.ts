@@ -45,7 +45,7 @@ export function sendErrorMessage(error: unknown): string {
     .map((e) => (typeof e.message === 'string' ? e.message : ''))
     .filter(Boolean);
   if (messages.length === 0) return String(error);
-  const outer = messages[0]!;
-  const inner = messages[messages.length - 1]!;
+  const outer = messages[0];
+  const inner = messages[messages.length - 1];
   return outer === inner ? outer : `${outer}: ${inner}`;
 }

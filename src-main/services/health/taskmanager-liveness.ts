@@ -28,7 +28,7 @@ export interface LostTaskManager {
 export function rpcAddress(path: string | undefined): { host: string; port: number } | null {
   const match = /@(\[[^\]]+\]|[^:/]+):(\d+)\//.exec(path ?? '');
   if (!match) return null;
-  return { host: match[1]!.replace(/^\[|\]$/g, ''), port: Number(match[2]) };
+  return { host: match[1].replace(/^\[|\]$/g, ''), port: Number(match[2]) };
 }
 
 /** Resolves true when a TCP connection to host:port is refused (nothing listens there). */

@@ -188,9 +188,7 @@ function compare(op: Comparator, left: unknown, right: unknown): boolean {
   }
   const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
   if (!comparable) return false;
-  const a = left as number | string;
-  const b = right as number | string;
-  return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+  return op === '<' ? left < right : op === '<=' ? left <= right : op === '>' ? left > right : left >= right;
 }
 
 export function evaluate(node: Node, record: ExpressionRecord): boolean {

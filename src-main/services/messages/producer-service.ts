@@ -36,7 +36,8 @@ export class ProducerService {
     const messages = args.records.map((record, index) => {
       const keyValue = args.keyField && record && typeof record === 'object' ? (record as Record<string, unknown>)[args.keyField] : undefined;
       if (args.keyField && keyValue === undefined) throw new StreamdeskError('invalid-argument', `records.${index}: has no field "${args.keyField}" for the key`);
-      return { key: keyValue === undefined ? null : String(keyValue), value: JSON.stringify(record) };
+      // a string key as it is; a number, flag or null as written; anything structured as JSON
+      return { key: keyValue === undefined ? null : typeof keyValue === 'string' ? keyValue : JSON.stringify(keyValue), value: JSON.stringify(record) };
     });
     // One batch: the broker accepts or refuses it as a whole, so the count is exact either way.
     await this.send(args.topic, messages);

@@ -46,7 +46,7 @@ export function eventTimeOf(value: unknown): number | null {
 const median = (sorted: number[]): number | null => {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
 /**
@@ -85,13 +85,13 @@ export function computeLatency(records: SampledRecord[], spec: LatencySpec, jobS
   }
   latencies.sort((a, b) => a - b);
   fromOldest.sort((a, b) => a - b);
-  const negative = latencies[0]! < 0;
+  const negative = latencies[0] < 0;
   return {
     ...base,
     samples: latencies.length,
     p50Ms: median(latencies),
-    minMs: latencies[0]!,
-    maxMs: latencies[latencies.length - 1]!,
+    minMs: latencies[0],
+    maxMs: latencies[latencies.length - 1],
     oldestInputP50Ms: median(fromOldest),
     newestArrivalAt,
     note: negative ? 'some results arrived before their event time: event times lie in the future (a producer clock ahead, or test data)' : null,

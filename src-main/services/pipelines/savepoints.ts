@@ -67,8 +67,8 @@ export function savepointsInDir(dir: string, knownJobIds: string[] = []): Savepo
     } catch {
       continue; // in progress, or a failed one Flink left behind
     }
-    const matches = knownJobIds.filter((j) => j.startsWith(m[1]!));
-    out.push({ path: `file:${path}`, jobId: matches.length === 1 ? matches[0]! : null, createdAt: Math.round(meta.mtimeMs), sizeBytes: dirSize(path), source: 'directory' });
+    const matches = knownJobIds.filter((j) => j.startsWith(m[1]));
+    out.push({ path: `file:${path}`, jobId: matches.length === 1 ? matches[0] : null, createdAt: Math.round(meta.mtimeMs), sizeBytes: dirSize(path), source: 'directory' });
   }
   return out.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
 }

@@ -21,7 +21,7 @@ function chain(error: unknown): ErrorLike[] {
   const out: ErrorLike[] = [];
   let current: unknown = error;
   while (current && typeof current === 'object' && out.length < 6) {
-    out.push(current as ErrorLike);
+    out.push(current);
     current = (current as ErrorLike).cause;
   }
   return out;

@@ -79,7 +79,7 @@ export class ProfileService {
   /** Creates (no id) or updates a profile. Secrets: undefined keeps, '' clears, text replaces. */
   save(raw: ProfileInput): ProfileView {
     const parsed = ProfileInput.safeParse(raw);
-    if (!parsed.success) throw new StreamdeskError('invalid-argument', describeIssues(parsed.error.issues), issuesOf(parsed.error.issues as Parameters<typeof issuesOf>[0]));
+    if (!parsed.success) throw new StreamdeskError('invalid-argument', describeIssues(parsed.error.issues), issuesOf(parsed.error.issues));
     const input: ParsedProfileInput = parsed.data;
     if (input.id === LOCAL_PROFILE_ID) throw new StreamdeskError('invalid-argument', 'The built-in "Local stack" profile is read-only; save a copy under another name');
     const doc = this.store.document();
@@ -243,7 +243,7 @@ export class ProfileService {
 
   private inputForTest(raw: ProfileInput) {
     const parsed = ProfileInput.safeParse(raw);
-    if (!parsed.success) throw new StreamdeskError('invalid-argument', describeIssues(parsed.error.issues), issuesOf(parsed.error.issues as Parameters<typeof issuesOf>[0]));
+    if (!parsed.success) throw new StreamdeskError('invalid-argument', describeIssues(parsed.error.issues), issuesOf(parsed.error.issues));
     const input = parsed.data;
     const previous = input.id && input.id !== LOCAL_PROFILE_ID ? this.store.document().profiles.find((p) => p.id === input.id) : undefined;
     const fields = fieldsOf(input, input.id ?? 'unsaved');

@@ -70,8 +70,8 @@ export class ComposeRunner implements StackRunner {
     return [];
   }
 
-  async runningPids(): Promise<null> {
-    return null;
+  runningPids(): Promise<null> {
+    return Promise.resolve(null);
   }
 
   async up(emit: StackEmit): Promise<void> {

@@ -29,8 +29,8 @@ export class NativeRunner implements StackRunner {
     return this.stack.metricsUrl;
   }
 
-  async availability() {
-    return { available: true, detail: this.title };
+  availability(): Promise<{ available: boolean; detail: string }> {
+    return Promise.resolve({ available: true, detail: this.title });
   }
 
   setKraft(kraft: boolean): void {
@@ -74,8 +74,8 @@ export class NativeRunner implements StackRunner {
     recordPorts(this.options.dataDir, { kafka, flinkRest, sqlGateway, ...(zookeeper !== null ? { zookeeper } : {}), ...(exporter ? { exporter } : {}) });
   }
 
-  async serviceNames(): Promise<string[]> {
-    return this.stack.services();
+  serviceNames(): Promise<string[]> {
+    return Promise.resolve(this.stack.services());
   }
 
   down(): Promise<void> {

@@ -6,7 +6,7 @@ import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
 import { kafkaError } from '@main/clients/kafka/kafka-errors';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { alterTopicConfigs, listTopicOffsets, logDirSizes } from '@main/clients/kafka/platformatic-admin';
-import { LIST_CONFIG_KEYS, readTopicConfigs } from './topic-configs-reader';
+import { LIST_CONFIG_KEYS, readTopicConfigs, type TopicConfigsRead } from './topic-configs-reader';
 import { isInternalTopic, partitionRows, summarize } from './topic-summary';
 
 type ParsedCreate = z.output<typeof CreateTopicArgs>;
@@ -127,7 +127,7 @@ export class TopicsService {
       const topics = metadata.topics.filter((topic) => includeInternal || !isInternalTopic(topic.name));
       const request = topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
       const [configs, offsets, sizes] = await Promise.all([
-        read.configs ? readTopicConfigs(admin, request.map((topic) => topic.name), names ? undefined : LIST_CONFIG_KEYS) : { configs: new Map(), failed: new Map() },
+        read.configs ? readTopicConfigs(admin, request.map((topic) => topic.name), names ? undefined : LIST_CONFIG_KEYS) : noConfigs(),
         read.offsets ? listTopicOffsets(target, request).catch(() => null) : null,
         read.offsets ? logDirSizes(target, request).catch(() => null) : null,
       ]);
@@ -145,6 +145,11 @@ export class TopicsService {
       return { summary: summarize(topic.name, rows, entries, offsets !== null, sizes !== null), partitions: rows, configs: entries };
     });
   }
+}
+
+/** The configs when none are asked for: none, and nothing failed. */
+function noConfigs(): TopicConfigsRead {
+  return { configs: new Map(), failed: new Map() };
 }
 
 function isUnknownTopic(error: unknown): boolean {

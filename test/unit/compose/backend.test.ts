@@ -39,7 +39,7 @@ describe('ComposeBackend.up', () => {
     expect(states).toHaveLength(3);
   });
 
-  it('uses the KRaft file and its services when kraft is set', async () => {
+  it('uses the KRaft file and its services when kraft is set', () => {
     const { run } = fakeRun({ ...V2, ...DAEMON });
     const sp = fakeSpawn(() => ({ code: 0 }));
     const { b } = backend(run, sp.spawn, { kraft: true });
@@ -61,7 +61,13 @@ describe('ComposeBackend.up', () => {
     });
     const sp = fakeSpawn(() => ({ stderr: documented('pull-v1.txt') }));
     const slept: number[] = [];
-    const { b } = backend(run, sp.spawn, { sleep: async (ms) => void slept.push(ms), pollIntervalMs: 500 });
+    const { b } = backend(run, sp.spawn, {
+      sleep: (ms) => {
+        slept.push(ms);
+        return Promise.resolve();
+      },
+      pollIntervalMs: 500,
+    });
     const states = await b.up();
     expect(sp.calls.map(line)).toEqual([`docker-compose -p streamdesk -f ${FILE} pull --ignore-pull-failures`, `docker-compose -p streamdesk -f ${FILE} up -d`]);
     expect(polls).toBe(3);
@@ -73,7 +79,7 @@ describe('ComposeBackend.up', () => {
   it('Compose 1.x: stops polling with the unhealthy service named', async () => {
     const { run } = fakeRun({ ...V1, ...DAEMON, 'docker ps -a --filter label=com.docker.compose.project=streamdesk --format {{json .}}': { code: 0, stdout: documented('docker-ps-lines.jsonl'), stderr: '' } });
     const { b } = backend(run, fakeSpawn(() => ({})).spawn, { sleep: async () => {} });
-    await expect(b.up()).rejects.toMatchObject({ kind: 'unhealthy', message: expect.stringContaining('flink-taskmanager is exited (exit code 137)') });
+    await expect(b.up()).rejects.toMatchObject({ kind: 'unhealthy', message: expect.stringContaining('flink-taskmanager is exited (exit code 137)') as string });
   });
 
   it('a missing image on up is an image-missing error', async () => {

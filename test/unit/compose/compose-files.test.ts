@@ -56,11 +56,11 @@ interface Model {
 
 /** The parser's normalized model as JSON (v2: --format json; v1: its YAML through python3's yaml). */
 function model(file: string): Model {
-  if (parser!.v2) return JSON.parse(config(file, '--format', 'json').stdout);
+  if (parser!.v2) return JSON.parse(config(file, '--format', 'json').stdout) as Model;
   const yaml = config(file).stdout;
   const j = tryRun('python3', ['-c', 'import json,sys,yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'], yaml);
   if (!j.ok) throw new Error(`python3 yaml (shipped with docker-compose) failed: ${j.stderr}`);
-  return JSON.parse(j.stdout);
+  return JSON.parse(j.stdout) as Model;
 }
 
 const ports = (svc: Service): string[] =>
@@ -105,7 +105,7 @@ describe.skipIf(!parser)('compose files, checked by a real compose parser', () =
     expect(s.kafka.environment.KAFKA_OPTS).toMatch(/-javaagent:\/opt\/jmx-exporter\/jmx_prometheus_javaagent\.jar=7071:/);
     expect(s.kafka.environment.KAFKA_ADVERTISED_LISTENERS).toContain('EXTERNAL://localhost:9092');
     expect(s['kafka-ui'].environment.KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS).toBe('kafka:29092');
-    const props = s['flink-jobmanager'].environment.FLINK_PROPERTIES as string;
+    const props = s['flink-jobmanager'].environment.FLINK_PROPERTIES;
     for (const l of ['jobmanager.rpc.address: flink-jobmanager', 'taskmanager.numberOfTaskSlots: 2', 'state.checkpoints.dir: file:///data/flink/checkpoints', 'state.savepoints.dir: file:///data/flink/savepoints']) {
       expect(props).toContain(l);
     }

@@ -42,15 +42,14 @@ type Answer = RunResult | Error | ((call: Call) => RunResult | Error);
 /** A run() that answers by the command line ("docker compose version"); unknown lines fail the test. */
 export function fakeRun(answers: Record<string, Answer>): { run: RunFn; calls: Call[] } {
   const calls: Call[] = [];
-  const run: RunFn = async (cmd, args, opts) => {
+  const run: RunFn = (cmd, args, opts) => {
     const call = { cmd, args, opts };
     calls.push(call);
     const key = [cmd, ...args].join(' ');
     const found = Object.entries(answers).find(([k]) => key === k) ?? Object.entries(answers).find(([k]) => k.startsWith('^') && new RegExp(k).test(key));
-    if (!found) throw new Error(`unexpected command: ${key}`);
+    if (!found) return Promise.reject(new Error(`unexpected command: ${key}`));
     const answer = typeof found[1] === 'function' ? found[1](call) : found[1];
-    if (answer instanceof Error) throw answer;
-    return answer;
+    return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
   };
   return { run, calls };
 }

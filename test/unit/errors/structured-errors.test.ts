@@ -14,9 +14,7 @@ import { restRoutes } from '@main/hosts/rest-routes';
 import { PipelineCatalog } from '@main/services/pipelines/pipeline-catalog';
 
 function apiWith(overrides: Partial<Api>): Api {
-  const refuse = async () => {
-    throw new Error('not expected in this test');
-  };
+  const refuse = () => Promise.reject(new Error('not expected in this test'));
   return new Proxy(overrides as Api, { get: (target, name: string) => target[name as keyof Api] ?? refuse });
 }
 
@@ -25,8 +23,8 @@ describe('issues from the dispatcher', () => {
     const envelope = await dispatch(apiWith({}), 'topics:create', { name: 'orders', partitions: 0, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
     expect(envelope.ok).toBe(false);
     if (envelope.ok) return;
-    expect(envelope.error.issues).toEqual([{ path: ['partitions'], message: expect.any(String) }]);
-    expect(envelope.error.message).toBe(`topics:create: partitions: ${envelope.error.issues![0]!.message}`);
+    expect(envelope.error.issues).toEqual([{ path: ['partitions'], message: expect.any(String) as string }]);
+    expect(envelope.error.message).toBe(`topics:create: partitions: ${envelope.error.issues![0].message}`);
   });
 
   it('takes a union\'s issues from the closest alternative, with the full path', async () => {
@@ -84,21 +82,26 @@ describe('a service\'s own field check', () => {
     })() as StreamdeskError;
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toMatch(/^sql: needs an INSERT INTO/);
-    expect(error.issues).toEqual([{ path: ['sql'], message: expect.stringMatching(/^needs an INSERT INTO/) }]);
+    expect(error.issues).toEqual([{ path: ['sql'], message: expect.stringMatching(/^needs an INSERT INTO/) as string }]);
     expect(catalog.has('x')).toBe(false);
   });
 });
 
+interface RestBody {
+  ok: boolean;
+  error?: { code: string; message: string; issues?: unknown[] };
+}
+
 /** One REST request through the route table, answered into a plain object. */
-async function rest(api: Api, method: string, path: string, body: unknown): Promise<{ status: number; body: { ok: boolean; error?: { code: string; message: string; issues?: unknown[] } } }> {
+async function rest(api: Api, method: string, path: string, body: unknown): Promise<{ status: number; body: RestBody }> {
   const url = new URL(`http://localhost${path}`);
   const route = restRoutes(api).find((r) => r.method === method && r.pattern.test(url.pathname))!;
   const request = Readable.from([Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))]) as unknown as IncomingMessage;
   let status = 0;
   let text = '';
   const response = { writeHead: (code: number) => void (status = code), end: (chunk: string) => void (text = chunk) } as unknown as ServerResponse;
-  await route.handle({ request, response, url, params: (route.pattern.exec(url.pathname)?.groups ?? {}) as Record<string, string> });
-  return { status, body: JSON.parse(text) };
+  await route.handle({ request, response, url, params: route.pattern.exec(url.pathname)?.groups ?? {} });
+  return { status, body: JSON.parse(text) as RestBody };
 }
 
 describe('REST answers', () => {
@@ -107,8 +110,8 @@ describe('REST answers', () => {
   it('a bad create-topic request answers 400 with issues naming config.partitions', async () => {
     const answer = await rest(apiWith({}), 'POST', '/api/streaming/topics', { topic_name: 'orders', config: { partitions: 0 } });
     expect(answer.status).toBe(400);
-    expect(answer.body.error).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/^topics:create: partitions: /) });
-    expect(answer.body.error?.issues).toEqual([{ path: ['config', 'partitions'], message: expect.any(String) }]);
+    expect(answer.body.error).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/^topics:create: partitions: /) as string });
+    expect(answer.body.error?.issues).toEqual([{ path: ['config', 'partitions'], message: expect.any(String) as string }]);
   });
 
   it('names the body\'s field for a service check too, as the body spelled it', async () => {
@@ -121,20 +124,20 @@ describe('REST answers', () => {
 
   it('a body the seed mapping refuses, and a body that is not JSON, carry issues', async () => {
     const unknown = await rest(apiWith({}), 'POST', '/api/streaming/topics', { topic_name: 'x', config: { colour: 'blue' } });
-    expect(unknown).toMatchObject({ status: 400, body: { error: { code: 'invalid-argument', message: expect.stringMatching(/^config\.colour: unknown setting/), issues: [{ path: ['config', 'colour'] }] } } });
+    expect(unknown).toMatchObject({ status: 400, body: { error: { code: 'invalid-argument', message: expect.stringMatching(/^config\.colour: unknown setting/) as string, issues: [{ path: ['config', 'colour'] }] } } });
     const notJson = await rest(apiWith({}), 'POST', '/api/streaming/topics', '{nope');
-    expect(notJson).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/^body: the request body is not valid JSON/), issues: [{ path: [] }] } } });
+    expect(notJson).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/^body: the request body is not valid JSON/) as string, issues: [{ path: [] }] } } });
   });
 
   it('maps a pipeline start\'s settings back to config.<snake_case>', async () => {
     const answer = await rest(apiWith({}), 'POST', '/api/streaming/pipelines', { pipeline_name: 'p', config: { parallelism: 0 } });
     expect(answer.status).toBe(400);
-    expect(answer.body.error?.issues).toEqual([{ path: ['config', 'parallelism'], message: expect.any(String) }]);
+    expect(answer.body.error?.issues).toEqual([{ path: ['config', 'parallelism'], message: expect.any(String) as string }]);
   });
 
   it('the whole contract over POST /api/call/:name carries issues unchanged', async () => {
     const answer = await rest(apiWith({}), 'POST', '/api/call/topics:create', { name: 'orders', partitions: 0, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
     expect(answer.status).toBe(400);
-    expect(answer.body.error?.issues).toEqual([{ path: ['partitions'], message: expect.any(String) }]);
+    expect(answer.body.error?.issues).toEqual([{ path: ['partitions'], message: expect.any(String) as string }]);
   });
 });

@@ -51,9 +51,9 @@ describe('Flink 1.18 REST answers', () => {
     expect(s.latestSavepoint?.externalPath).toMatch(/^file:\/.*\/savepoints\/savepoint-0d4fa0-/);
     const ids = s.history.map((h) => h.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const ack = raw.history?.find((h) => h.id === s.history[0]!.id)?.latest_ack_timestamp as number;
+    const ack = raw.history?.find((h) => h.id === s.history[0].id)?.latest_ack_timestamp as number;
     const last = lastCheckpoint(raw, ack + 1500);
-    expect(last).toMatchObject({ id: s.history[0]!.id, status: 'COMPLETED', ageMs: 1500, isSavepoint: false });
+    expect(last).toMatchObject({ id: s.history[0].id, status: 'COMPLETED', ageMs: 1500, isSavepoint: false });
     expect(last?.sizeBytes).toBeGreaterThan(0);
     expect(last?.durationMs).toBeGreaterThanOrEqual(0);
   });
@@ -73,9 +73,9 @@ describe('Flink 1.18 REST answers', () => {
     expect(parseExceptions(fixture('job-exceptions'))).toEqual([]);
     const failed = parseExceptions(fixture('failed-job-exceptions'));
     expect(failed.length).toBeGreaterThan(0);
-    expect(failed[0]!.message).toBe('JobException: Recovery is suppressed by NoRestartBackoffTimeStrategy');
-    expect(failed[0]!.stacktrace).toContain('UnknownTopicOrPartitionException');
-    expect(failed[0]!.timestamp).toBeGreaterThan(0);
+    expect(failed[0].message).toBe('JobException: Recovery is suppressed by NoRestartBackoffTimeStrategy');
+    expect(failed[0].stacktrace).toContain('UnknownTopicOrPartitionException');
+    expect(failed[0].timestamp).toBeGreaterThan(0);
   });
 
   it('/jobs/:id/config → flat strings', () => {

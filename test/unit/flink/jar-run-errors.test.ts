@@ -14,15 +14,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Flink as recorded: the cluster overview, and the given answer to the run. */
 function serviceAnswering(runStatus: number, runBody: unknown): PipelineLaunchService {
-  const fetchRecorded = async (url: string | URL | Request): Promise<Response> => {
-    const path = new URL(String(url)).pathname;
-    if (path === '/overview') return new Response(JSON.stringify(fixture('overview')), { status: 200, headers: { 'content-type': 'application/json' } });
-    if (path.endsWith('/run')) return new Response(JSON.stringify(runBody), { status: runStatus, headers: { 'content-type': 'application/json' } });
-    throw new Error(`unexpected ${path}`);
+  const fetchRecorded = (url: string | URL | Request): Promise<Response> => {
+    const path = new URL(url instanceof Request ? url.url : url).pathname;
+    if (path === '/overview') return Promise.resolve(new Response(JSON.stringify(fixture('overview')), { status: 200, headers: { 'content-type': 'application/json' } }));
+    if (path.endsWith('/run')) return Promise.resolve(new Response(JSON.stringify(runBody), { status: runStatus, headers: { 'content-type': 'application/json' } }));
+    return Promise.reject(new Error(`unexpected ${path}`));
   };
   const catalog = new PipelineCatalog(join(dir, `${Math.random()}.json`));
   catalog.saveJar(SaveJarPipelineArgs.parse({ name: 'sm', entryClass: 'no.such.Main' }), 'abc_flink-examples-streaming-1.18.1.jar');
-  return createPipelineServices({ flink: new FlinkRestClient({ fetch: fetchRecorded as typeof fetch, baseUrl: 'http://flink:8081' }), gateway: null, catalog, topics: null, kafkaBootstrap: 'k:9092', savepointsDir: null }).launch;
+  return createPipelineServices({ flink: new FlinkRestClient({ fetch: fetchRecorded, baseUrl: 'http://flink:8081' }), gateway: null, catalog, topics: null, kafkaBootstrap: 'k:9092', savepointsDir: null }).launch;
 }
 
 describe('running a jar Flink refuses', () => {

@@ -59,11 +59,10 @@ describe('LatencyProbe', () => {
     let reads = 0;
     let fail = false;
     const probe = new LatencyProbe(
-      async (topic, limit) => {
+      (topic, limit) => {
         reads++;
         expect([topic, limit]).toEqual(['out', 50]);
-        if (fail) throw new Error('broker gone');
-        return [rec(99_000, { newest: 98_000 })];
+        return fail ? Promise.reject(new Error('broker gone')) : Promise.resolve([rec(99_000, { newest: 98_000 })]);
       },
       () => now,
       5_000,

@@ -112,11 +112,11 @@ describe('built-in pipelines', () => {
     expect(topicSpec('data_quality_alerts')).toEqual({ name: 'data_quality_alerts', partitions: 1, retentionHours: 8760, cleanupPolicy: 'compact' });
     expect(topicSpec('stavanger_parking_events').partitions).toBe(3);
     expect(topicSpec('anything')).toEqual({ name: 'anything', partitions: 1, retentionHours: 168, cleanupPolicy: 'delete' });
-    expect(BUILTIN_PIPELINES[1]!.statements.join('\n')).toContain("'key.fields' = 'alert_id'");
+    expect(BUILTIN_PIPELINES[1].statements.join('\n')).toContain("'key.fields' = 'alert_id'");
   });
 });
 
-const STAVANGER_WATERMARK = (): string => BUILTIN_PIPELINES[0]!.statements.join('\n');
+const STAVANGER_WATERMARK = (): string => BUILTIN_PIPELINES[0].statements.join('\n');
 
 describe('PipelineCatalog (JSON file)', () => {
   let dir = '';

@@ -49,12 +49,12 @@ describe('generator arguments', () => {
     const service = new GeneratorService({ target: () => ({ brokers: ['127.0.0.1:9'] }) });
     const api = { 'generator:start': (args: Parameters<GeneratorService['start']>[0]) => service.start(args) } as unknown as Api;
     const envelope = await dispatch(api, 'generator:start', { ...good, ratePerSec: 0 });
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^generator:start: ratePerSec: /), issues: [{ path: ['ratePerSec'] }] } });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^generator:start: ratePerSec: /) as string, issues: [{ path: ['ratePerSec'] }] } });
     expect(service.list()).toEqual([]);
   });
 
   it('stopping an unknown generator is not-found, naming the id', async () => {
     const service = new GeneratorService({ target: () => ({ brokers: ['127.0.0.1:9'] }) });
-    await expect(service.stop('gen-nope')).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('gen-nope') });
+    await expect(service.stop('gen-nope')).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('gen-nope') as string });
   });
 });

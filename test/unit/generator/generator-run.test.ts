@@ -22,7 +22,10 @@ function harness(settings: { ratePerSec: number; maxRecords?: number }, edges: P
           h.batches.push({ messages, resolve, reject });
           if (autoAck) resolve();
         }),
-      close: async () => void h.closed++,
+      close: () => {
+        h.closed++;
+        return Promise.resolve();
+      },
       onProgress: (status) => h.progress.push(status),
       ...edges,
     },
@@ -49,7 +52,7 @@ describe('generator run', () => {
     expect(final.stoppedAt).toBe(Date.now());
     expect(h.closed).toBe(1);
     expect(h.progress.map((p) => p.state).slice(-2)).toEqual(['stopping', 'stopped']);
-    expect(h.batches.flatMap((b) => b.messages).every((m) => JSON.parse(m.value).event_time === Number(m.timestamp))).toBe(true);
+    expect(h.batches.flatMap((b) => b.messages).every((m) => (JSON.parse(m.value) as { event_time: number }).event_time === Number(m.timestamp))).toBe(true);
   });
 
   it('falls behind instead of queueing when the broker does not answer (bounded batches in flight)', async () => {
@@ -79,9 +82,10 @@ describe('generator run', () => {
     let n = 0;
     const delivered: OutgoingMessage[][] = [];
     const h = harness({ ratePerSec: 100 }, {
-      send: async (messages) => {
-        if (++n % 3 === 0) throw Object.assign(new Error('The request timed out'), { type: 'REQUEST_TIMED_OUT' });
+      send: (messages) => {
+        if (++n % 3 === 0) return Promise.reject(Object.assign(new Error('The request timed out'), { type: 'REQUEST_TIMED_OUT' }));
         delivered.push(messages);
+        return Promise.resolve();
       },
     });
     h.run.start();
@@ -92,16 +96,14 @@ describe('generator run', () => {
     expect(status.lastError).toBe('The request timed out (retrying the batch)');
     const final = await h.run.stop();
     expect(final).toMatchObject({ failed: 0, inFlight: 0 });
-    const ids = delivered.flat().map((m) => JSON.parse(m.value).trade_id as number);
+    const ids = delivered.flat().map((m) => (JSON.parse(m.value) as { trade_id: number }).trade_id);
     expect(ids).toEqual(Array.from({ length: final.sent }, (_, i) => i + 1)); // every record once, in order
   });
 
   it('gives up on a batch the broker never acknowledges once stopping, after the grace period, and says so', async () => {
     const h = harness({ ratePerSec: 100 }, {
       stopGraceMs: 3000,
-      send: async () => {
-        throw Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9'), { name: 'KafkaJSConnectionError' });
-      },
+      send: () => Promise.reject(Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9'), { name: 'KafkaJSConnectionError' })),
     });
     h.run.start();
     await vi.advanceTimersByTimeAsync(1000);
@@ -116,9 +118,7 @@ describe('generator run', () => {
 
   it('ends in failed when the topic disappears, after the batches in flight settled', async () => {
     const h = harness({ ratePerSec: 100 }, {
-      send: async () => {
-        throw Object.assign(new Error('This server does not host this topic-partition'), { type: 'UNKNOWN_TOPIC_OR_PARTITION' });
-      },
+      send: () => Promise.reject(Object.assign(new Error('This server does not host this topic-partition'), { type: 'UNKNOWN_TOPIC_OR_PARTITION' })),
     });
     h.run.start();
     await vi.advanceTimersByTimeAsync(500);

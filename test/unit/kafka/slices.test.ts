@@ -31,8 +31,8 @@ describe('mapConcurrently', () => {
     expect(most).toBe(2);
   });
   it('runs fewer workers than items allow, and none for no items', async () => {
-    expect(await mapConcurrently([], 4, async () => 1)).toEqual([]);
-    expect(await mapConcurrently(['a'], 4, async (item, index) => `${item}${index}`)).toEqual(['a0']);
+    expect(await mapConcurrently([], 4, () => Promise.resolve(1))).toEqual([]);
+    expect(await mapConcurrently(['a'], 4, (item, index) => Promise.resolve(`${item}${index}`))).toEqual(['a0']);
   });
   it('rejects with the first failure and starts nothing after it', async () => {
     const started: number[] = [];
@@ -46,7 +46,7 @@ describe('mapConcurrently', () => {
     expect(started.length).toBeLessThanOrEqual(3);
   });
   it('refuses a concurrency below 1, naming the field', async () => {
-    await expect(mapConcurrently([1], 0, async () => 1)).rejects.toThrow(/concurrency: must be a whole number of at least 1/);
+    await expect(mapConcurrently([1], 0, () => Promise.resolve(1))).rejects.toThrow(/concurrency: must be a whole number of at least 1/);
   });
 });
 
@@ -79,9 +79,9 @@ describe('requestIsolating', () => {
   });
   it('fails the batch whole for an error about the request (a timeout), without more requests', async () => {
     const calls: string[][] = [];
-    const timeout = async (batch: string[]) => {
+    const timeout = (batch: string[]) => {
       calls.push(batch);
-      throw Object.assign(new Error('Request DescribeConfigs(key: 32, version: 2) timed out'), { name: 'KafkaJSRequestTimeoutError' });
+      return Promise.reject(Object.assign(new Error('Request DescribeConfigs(key: 32, version: 2) timed out'), { name: 'KafkaJSRequestTimeoutError' }));
     };
     const { results, failed } = await requestIsolating(names, timeout, aboutATopic, { requests: 64 });
     expect(results).toEqual([]);

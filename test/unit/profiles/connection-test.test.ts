@@ -19,19 +19,17 @@ const ok: ServiceTest = { status: 'ok', reason: '', latencyMs: 3 };
 /** Records what each probe was given; Flink fails, everything else answers. */
 function fakeProbes(seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, string> }): ConnectionProbes {
   return {
-    kafka: async (target) => {
+    kafka: (target) => {
       seen.kafka = target;
-      return ok;
+      return Promise.resolve(ok);
     },
-    zookeeper: async () => ok,
-    flink: async (url, headers) => {
+    zookeeper: () => Promise.resolve(ok),
+    flink: (url, headers) => {
       seen.flinkHeaders = headers;
-      return { status: 'failed', reason: `Flink JobManager at ${url}: GET /overview answered HTTP 401`, latencyMs: null };
+      return Promise.resolve({ status: 'failed', reason: `Flink JobManager at ${url}: GET /overview answered HTTP 401`, latencyMs: null });
     },
-    kafkaUi: async () => {
-      throw new Error('probe bug'); // a throwing probe must not sink the others
-    },
-    prometheus: async () => ok,
+    kafkaUi: () => Promise.reject(new Error('probe bug')), // a throwing probe must not sink the others
+    prometheus: () => Promise.resolve(ok),
   };
 }
 
@@ -52,11 +50,11 @@ describe('testConnection', () => {
     const r = await s.testConnection({ id: v.id });
     expect(r.kafka.status).toBe('ok');
     expect(r.zookeeper.status).toBe('ok');
-    expect(r.flink).toMatchObject({ status: 'failed', reason: expect.stringMatching(/HTTP 401/) });
+    expect(r.flink).toMatchObject({ status: 'failed', reason: expect.stringMatching(/HTTP 401/) as string });
     expect(r.kafkaUi).toMatchObject({ status: 'failed', reason: 'Kafka UI: probe bug' });
     expect(r.prometheus.status).toBe('ok');
     const bare = await s.testConnection({ profile: remoteInput('Bare', { flink: { url: null, auth: 'none' } }) });
-    expect(bare.zookeeper).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/No ZooKeeper address/) });
+    expect(bare.zookeeper).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/No ZooKeeper address/) as string });
     expect(bare.flink.status).toBe('skipped');
     expect(bare.kafkaUi.status).toBe('skipped');
     expect(bare.prometheus.status).toBe('skipped');
@@ -80,7 +78,7 @@ describe('testConnection', () => {
     const seen: { kafka?: KafkaTarget } = {};
     const s = make(fakeProbes(seen));
     const r = await s.testConnection({ profile: remoteInput('T', { tls: { enabled: true, caFile: join(dir, 'missing-ca.pem') } }) });
-    expect(r.kafka).toMatchObject({ status: 'failed', reason: expect.stringMatching(/TLS CA file .*missing-ca\.pem could not be read \(ENOENT\)/) });
+    expect(r.kafka).toMatchObject({ status: 'failed', reason: expect.stringMatching(/TLS CA file .*missing-ca\.pem could not be read \(ENOENT\)/) as string });
     const r2 = await s.testConnection({ profile: remoteInput('S', { auth: { mechanism: 'plain', username: 'u' } }) });
     expect(r2.kafka).toMatchObject({ status: 'failed', reason: 'Kafka: no SASL password given' });
     expect(seen.kafka).toBeUndefined();

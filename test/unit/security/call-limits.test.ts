@@ -19,11 +19,11 @@ let next = 0;
 let started: string[];
 
 const api = new Proxy({} as Api, {
-  get: (_target, name) => async () => {
-    if (name === 'messages:search') return { searchId: `s${++next}` };
-    if (name === 'messages:replay') return { replayId: `r${++next}` };
-    if (name === 'messages:cancelSearch') return { cancelled: true };
-    return {};
+  get: (_target, name) => () => {
+    if (name === 'messages:search') return Promise.resolve({ searchId: `s${++next}` });
+    if (name === 'messages:replay') return Promise.resolve({ replayId: `r${++next}` });
+    if (name === 'messages:cancelSearch') return Promise.resolve({ cancelled: true });
+    return Promise.resolve({});
   },
 });
 
@@ -38,7 +38,8 @@ async function client(): Promise<{ call(name: string, args: unknown): Promise<En
   let id = 0;
   const waiting = new Map<number, (envelope: Envelope<unknown>) => void>();
   ws.on('message', (data) => {
-    const message = JSON.parse(data.toString()) as { type: string; id: number; envelope: Envelope<unknown> };
+    // ws hands a Buffer (its default binaryType)
+    const message = JSON.parse((data as Buffer).toString()) as { type: string; id: number; envelope: Envelope<unknown> };
     if (message.type === 'reply') waiting.get(message.id)?.(message.envelope);
   });
   return {
@@ -75,7 +76,7 @@ describe('expensive calls are limited per client', () => {
     const first = idOf(await ui.call('messages:search', SEARCH));
     idOf(await ui.call('messages:search', SEARCH));
     const third = await ui.call('messages:search', SEARCH);
-    expect(third).toEqual({ ok: false, error: { code: 'rate-limited', message: expect.stringMatching(/^messages:search: this client already has 2 searches running \(at most 2\)/) } });
+    expect(third).toEqual({ ok: false, error: { code: 'rate-limited', message: expect.stringMatching(/^messages:search: this client already has 2 searches running \(at most 2\)/) as string } });
     // Other calls are not limited.
     expect((await ui.call('app:info', {})).ok).toBe(true);
     searchDone(first);
@@ -112,7 +113,7 @@ describe('expensive calls are limited per client', () => {
       for (let i = 0; i < 2; i += 1) {
         const envelope = await each.call('messages:search', SEARCH);
         if (!envelope.ok) {
-          expect(envelope.error).toEqual({ code: 'rate-limited', message: expect.stringMatching(/the server already runs 6 searches \(at most 6\)/) });
+          expect(envelope.error).toEqual({ code: 'rate-limited', message: expect.stringMatching(/the server already runs 6 searches \(at most 6\)/) as string });
           refused += 1;
         }
       }

@@ -12,9 +12,9 @@ import { argsSchema, assertProperty, brokenArb, namesField } from './hostile-arg
 function recordingApi(): { api: Api; ran: { name: string; args: unknown }[] } {
   const ran: { name: string; args: unknown }[] = [];
   const api = new Proxy({} as Api, {
-    get: (_target, name) => async (args: unknown) => {
+    get: (_target, name) => (args: unknown) => {
       ran.push({ name: String(name), args });
-      return {};
+      return Promise.resolve({});
     },
   });
   return { api, ran };

@@ -6,7 +6,7 @@ import { CALL_NAMES, type Api } from '@shared/contract';
 import { EventBus } from '@main/core/event-bus';
 import { isExternalWebUrl, isOwnPage, isTrustedSenderFrame, type OwnPage } from '@main/hosts/electron-sender';
 
-type Handler = (event: unknown, args: unknown) => Promise<unknown> | unknown;
+type Handler = (event: unknown, args: unknown) => unknown;
 const handlers = new Map<string, Handler>();
 vi.mock('electron', () => ({
   ipcMain: {
@@ -68,7 +68,12 @@ describe('which frames count as our own page', () => {
 describe('the Electron host checks the sender of every call', () => {
   it('refuses every call from a foreign or framed sender before dispatch, and serves our own page', async () => {
     const ran: string[] = [];
-    const api = new Proxy({} as Api, { get: (_t, name) => async () => (ran.push(String(name)), {}) });
+    const api = new Proxy({} as Api, {
+      get: (_t, name) => () => {
+        ran.push(String(name));
+        return Promise.resolve({});
+      },
+    });
     const warnings: string[] = [];
     const { registerElectronHost } = await import('@main/hosts/electron');
     const dispose = registerElectronHost({

@@ -77,7 +77,7 @@ afterAll(async () => {
 describe('secrets saved through serve mode', () => {
   it('are stored sealed and found nowhere: files, log, HTTP answers, WebSocket events', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${web.port}/ws?token=${TOKEN}`);
-    ws.on('message', (data) => wire.push(data.toString()));
+    ws.on('message', (data) => wire.push((data as Buffer).toString())); // ws hands a Buffer (its default binaryType)
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
 
     const profile = (name: string, over: Record<string, unknown>) => ({

@@ -59,7 +59,7 @@ function wsOutcome(url: string, headers: Record<string, string> = {}): Promise<s
 describe('the token and the origin guard every door', () => {
   let web: WebHost;
   let rendererDir: string;
-  const api = new Proxy({} as Api, { get: () => async () => ({ overall: 'up', overallReason: '', checkedAt: 0, services: {} }) });
+  const api = new Proxy({} as Api, { get: () => () => Promise.resolve({ overall: 'up', overallReason: '', checkedAt: 0, services: {} }) });
 
   beforeAll(async () => {
     rendererDir = mkdtempSync(path.join(tmpdir(), 'sd-renderer-'));
@@ -93,7 +93,7 @@ describe('the token and the origin guard every door', () => {
     expect((await fetch(`${base}/assets/app.js`)).status).toBe(401);
     const first = await fetch(`${base}/?token=${TOKEN}`);
     expect(first.status).toBe(200);
-    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0];
     const asset = await fetch(`${base}/assets/app.js`, { headers: { cookie } });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toMatch(/javascript/);

@@ -15,22 +15,23 @@ class FakeCompose implements ComposeStack {
   calls: string[] = [];
   upEvents: ComposeProgress[] = [];
 
-  async detect() {
+  detect() {
     this.calls.push('detect');
-    return this.detection;
+    return Promise.resolve(this.detection);
   }
-  async up(onProgress?: (event: ComposeProgress) => void) {
+  up(onProgress?: (event: ComposeProgress) => void) {
     this.calls.push('up');
     for (const event of this.upEvents) onProgress?.(event);
     this.states = this.states.map((state) => ({ ...state, state: 'running' as const }));
-    return this.states;
+    return Promise.resolve(this.states);
   }
-  async down() {
+  down() {
     this.calls.push('down');
     this.states = this.states.map((state) => ({ ...state, state: 'exited' as const }));
+    return Promise.resolve();
   }
-  async status() {
-    return this.states;
+  status() {
+    return Promise.resolve(this.states);
   }
   logs() {
     return () => undefined;
@@ -194,9 +195,7 @@ describe('StackService', () => {
     it('wraps a failed Compose start as unavailable and keeps its message as the last error', async () => {
       const stack = new StackService(options);
       await stack.setBackend('compose');
-      compose.up = async () => {
-        throw new Error('image pull failed');
-      };
+      compose.up = () => Promise.reject(new Error('image pull failed'));
       await expect(stack.up()).rejects.toMatchObject({ code: 'unavailable', message: 'image pull failed' });
       expect((await stack.status()).lastError).toBe('image pull failed');
     });

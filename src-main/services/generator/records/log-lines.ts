@@ -43,14 +43,14 @@ export const logLines: RecordMakerFactory = (random) => {
   return (now) => {
     if (random.chance(0.3)) traceId = random.hex(32);
     const serviceIndex = random.int(0, SERVICES.length - 1);
-    const service = SERVICES[serviceIndex]!;
+    const service = SERVICES[serviceIndex];
     const level = random.weighted(LEVELS);
     const message = random.pick(TEMPLATES[level])(random);
     return {
       key: service,
       value: {
         service,
-        host: random.pick(hosts[serviceIndex]!),
+        host: random.pick(hosts[serviceIndex]),
         level,
         message,
         trace_id: traceId,

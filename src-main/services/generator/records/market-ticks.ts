@@ -35,8 +35,8 @@ export const marketTicks: RecordMakerFactory = (random) => {
   let sequence = 0;
   return (now) => {
     const index = random.int(0, MARKET_SYMBOLS.length - 1);
-    const { symbol } = MARKET_SYMBOLS[index]!;
-    const mid = Math.max(0.5, prices[index]! * Math.exp(random.gaussian() * 0.0005));
+    const { symbol } = MARKET_SYMBOLS[index];
+    const mid = Math.max(0.5, prices[index] * Math.exp(random.gaussian() * 0.0005));
     prices[index] = mid;
     const tick = tickSize(mid);
     const halfSpread = random.int(1, 3) * tick;

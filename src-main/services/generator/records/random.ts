@@ -30,7 +30,7 @@ export function seededRandom(seed: number): Random {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
     chance: (probability) => next() < probability,
-    pick: (items) => items[Math.floor(next() * items.length)]!,
+    pick: (items) => items[Math.floor(next() * items.length)],
     weighted: (choices) => {
       const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
       let roll = next() * total;
@@ -38,7 +38,7 @@ export function seededRandom(seed: number): Random {
         roll -= weight;
         if (roll < 0) return value;
       }
-      return choices[choices.length - 1]![0];
+      return choices[choices.length - 1][0];
     },
     gaussian: () => {
       // Box–Muller; 1 - next() keeps the logarithm away from 0.

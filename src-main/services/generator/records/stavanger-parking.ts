@@ -48,7 +48,7 @@ function localClock(epochMs: number): { hour: number; weekend: boolean } {
 
 function targetOccupancy(pattern: Pattern, epochMs: number): number {
   const { hour, weekend } = localClock(epochMs);
-  return weekend && pattern !== 'events' ? WEEKEND[hour]! : WEEKDAY[pattern][hour]!;
+  return weekend && pattern !== 'events' ? WEEKEND[hour] : WEEKDAY[pattern][hour];
 }
 
 /**
@@ -64,8 +64,8 @@ export const stavangerParking: RecordMakerFactory = (random: Random, startedAt: 
 
   return (now) => {
     const index = random.weighted(byCapacity);
-    const garage = STAVANGER_GARAGES[index]!;
-    const before = occupied[index]!;
+    const garage = STAVANGER_GARAGES[index];
+    const before = occupied[index];
     const target = targetOccupancy(garage.pattern, now) * garage.capacity;
     const step = 0.05 * (target - before) + random.gaussian() * Math.max(1, garage.capacity * 0.01);
     const after = Math.round(clamp(before + step, 0, garage.capacity));

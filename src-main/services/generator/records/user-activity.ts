@@ -66,7 +66,7 @@ export const userActivity: RecordMakerFactory = (random) => {
   const sessions = Array.from({ length: CONCURRENT_SESSIONS }, () => newSession(random));
   return (now) => {
     const slot = random.int(0, sessions.length - 1);
-    let session = sessions[slot]!;
+    let session = sessions[slot];
     let event = nextStep(random, session);
     if (event === null) {
       session = sessions[slot] = newSession(random);

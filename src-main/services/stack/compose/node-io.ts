@@ -1,9 +1,9 @@
 // Default edges on Node's child_process (no electron). Tests inject their own.
 import { spawn } from 'node:child_process';
-import type { ChildLike, RunFn, SpawnFn } from './types';
+import type { RunFn, SpawnFn } from './types';
 
 export const nodeSpawn: SpawnFn = (cmd, args, opts) =>
-  spawn(cmd, args, { cwd: opts.cwd, env: opts.env as NodeJS.ProcessEnv | undefined, stdio: ['ignore', 'pipe', 'pipe'] }) as unknown as ChildLike;
+  spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
 
 export const nodeRun: RunFn = (cmd, args, opts) =>
   new Promise((resolve, reject) => {

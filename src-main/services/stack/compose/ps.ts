@@ -5,13 +5,18 @@ import type { ComposeServiceState, ContainerHealth, ContainerState, PublishedPor
 
 const STATES: readonly ContainerState[] = ['created', 'running', 'restarting', 'paused', 'exited', 'removing', 'dead'];
 
+/** A field as text: Docker prints these as strings; a number is kept as written, a missing one is blank. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
+}
+
 function toState(value: unknown): ContainerState {
-  const s = String(value ?? '').toLowerCase();
+  const s = text(value).toLowerCase();
   return (STATES as readonly string[]).includes(s) ? (s as ContainerState) : 'unknown';
 }
 
 function toHealth(value: unknown): ContainerHealth {
-  const s = String(value ?? '').toLowerCase();
+  const s = text(value).toLowerCase();
   return s === 'healthy' || s === 'unhealthy' || s === 'starting' ? s : null;
 }
 
@@ -52,10 +57,10 @@ export function healthFromStatus(status: string): ContainerHealth {
 export function parseComposePs(stdout: string): ComposeServiceState[] {
   return parseJsonRecords(stdout).map((r) => {
     const state = toState(r.State);
-    const health = r.Health !== undefined && r.Health !== '' ? toHealth(r.Health) : healthFromStatus(String(r.Status ?? ''));
+    const health = r.Health !== undefined && r.Health !== '' ? toHealth(r.Health) : healthFromStatus(text(r.Status));
     return {
-      service: String(r.Service ?? ''),
-      container: String(r.Name ?? ''),
+      service: text(r.Service),
+      container: text(r.Name),
       state,
       health,
       exitCode: state === 'exited' || state === 'dead' ? Number(r.ExitCode ?? 0) : null,
@@ -96,16 +101,16 @@ function stateFromStatus(status: string): ContainerState {
 /** `docker ps --format '{{json .}}'` lines (the Compose 1.x path). */
 export function parseDockerPs(stdout: string): ComposeServiceState[] {
   return parseJsonRecords(stdout).map((r) => {
-    const status = String(r.Status ?? '');
+    const status = text(r.Status);
     const state = r.State ? toState(r.State) : stateFromStatus(status);
     const exit = /^Exited \((-?\d+)\)/i.exec(status);
     return {
-      service: label(String(r.Labels ?? ''), 'com.docker.compose.service') ?? String(r.Names ?? ''),
-      container: String(r.Names ?? ''),
+      service: label(text(r.Labels), 'com.docker.compose.service') ?? text(r.Names),
+      container: text(r.Names),
       state,
       health: healthFromStatus(status),
       exitCode: exit ? Number(exit[1]) : null,
-      publishedPorts: parsePortsText(String(r.Ports ?? '')),
+      publishedPorts: parsePortsText(text(r.Ports)),
     };
   });
 }

@@ -134,11 +134,13 @@ export class NativeStack {
     );
   }
 
-  async state(): Promise<NativeServiceState[]> {
-    return this.services().map((name) => {
-      const pid = this.livePid(name);
-      return { name, pid, running: pid !== null, port: this.portOf(name), logFile: this.l.logFile(name) };
-    });
+  state(): Promise<NativeServiceState[]> {
+    return Promise.resolve(
+      this.services().map((name) => {
+        const pid = this.livePid(name);
+        return { name, pid, running: pid !== null, port: this.portOf(name), logFile: this.l.logFile(name) };
+      }),
+    );
   }
 
   // ---- internals ----
