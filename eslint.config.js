@@ -8,16 +8,25 @@ const path = require('node:path');
 
 /** The path aliases (path-aliases.mjs, tsconfig.base.json), for the import resolver that follows cycles. */
 const ALIASES = Object.fromEntries(
-  Object.entries({ '@shared': 'src-shared', '@main': 'src-main', '@renderer': 'src-renderer/src', '@test': 'test' }).map(([alias, folder]) => [alias, [path.join(__dirname, folder)]]),
+  Object.entries({ '@shared': 'src-shared', '@main': 'src-main', '@renderer': 'src-renderer/src', '@test': 'test' }).map(([alias, folder]) => [
+    alias,
+    [path.join(__dirname, folder)],
+  ]),
 );
 
 // Layering. Flat config keeps only the last matching entry of a rule, so each layer's
 // no-restricted-imports lists everything that layer may not import.
-const CLIMBING = { group: ['../../*'], message: 'Import through a path alias (@shared/…, @main/…, @renderer/…, @test/…) instead of climbing two or more folders.' };
+const CLIMBING = {
+  group: ['../../*'],
+  message: 'Import through a path alias (@shared/…, @main/…, @renderer/…, @test/…) instead of climbing two or more folders.',
+};
 const ELECTRON = { name: 'electron', message: 'Only src-main/index.ts, the Electron host and its adapters import electron; inject what a service needs.' };
 const BACK_END = { group: ['@main/*'], message: 'The contract and the renderer never import the back end.' };
 const RENDERER = { group: ['@renderer/*'], message: 'Only the renderer imports the renderer.' };
-const WIRING = { group: ['@main/hosts/*', '@main/index', '@main/cli', '@main/cli-search', '@main/backend', '@main/api', '@main/calls/*'], message: 'Services and clients know nothing of the hosts or of how they are wired.' };
+const WIRING = {
+  group: ['@main/hosts/*', '@main/index', '@main/cli', '@main/cli-search', '@main/backend', '@main/api', '@main/calls/*'],
+  message: 'Services and clients know nothing of the hosts or of how they are wired.',
+};
 const layer = (files, paths, patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { paths, patterns: [CLIMBING, ...patterns] }] } });
 
 module.exports = tseslint.config(
@@ -42,7 +51,11 @@ module.exports = tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   layer(['src-main/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'], [], []),
-  layer(['src-main/core/**/*.ts', 'src-main/calls/**/*.ts', 'src-main/api.ts', 'src-main/backend.ts', 'src-main/active-cluster.ts', 'src-main/cli*.ts'], [ELECTRON], [RENDERER]),
+  layer(
+    ['src-main/core/**/*.ts', 'src-main/calls/**/*.ts', 'src-main/api.ts', 'src-main/backend.ts', 'src-main/active-cluster.ts', 'src-main/cli*.ts'],
+    [ELECTRON],
+    [RENDERER],
+  ),
   layer(['src-main/services/**/*.ts', 'src-main/clients/**/*.ts'], [ELECTRON], [RENDERER, WIRING]),
   layer(['src-shared/**/*.ts'], [ELECTRON], [BACK_END, RENDERER]),
   layer(['src-renderer/**/*.{ts,tsx}'], [ELECTRON], [BACK_END]),

@@ -16,7 +16,8 @@ const electronVersion = require(path.join(ROOT, 'node_modules', 'electron', 'pac
 /** Global checks (CSP, navigation limits, permission handler) only see what is in one scan: stage the app as one tree. */
 function stage() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sd-electronegativity-'));
-  for (const source of SOURCES) fs.cpSync(path.join(ROOT, source), path.join(dir, source), { recursive: true, filter: (from) => !from.includes(`${path.sep}node_modules`) });
+  for (const source of SOURCES)
+    fs.cpSync(path.join(ROOT, source), path.join(dir, source), { recursive: true, filter: (from) => !from.includes(`${path.sep}node_modules`) });
   return dir;
 }
 
@@ -50,12 +51,17 @@ async function main() {
       accepted += 1;
       continue;
     }
-    failing.push(`${issue.id} ${issue.severity.name}/${issue.confidence.name} at ${where}: ${String(issue.description).split('\n')[0]}${issue.sample ? `\n    ${String(issue.sample).trim().slice(0, 160)}` : ''}`);
+    failing.push(
+      `${issue.id} ${issue.severity.name}/${issue.confidence.name} at ${where}: ${String(issue.description).split('\n')[0]}${issue.sample ? `\n    ${String(issue.sample).trim().slice(0, 160)}` : ''}`,
+    );
   }
   for (const error of result.errors) failing.push(`could not parse ${error.file}: ${error.message}`);
-  for (const entry of unused) failing.push(`accepted entry ${entry.id} in ${entry.file} matches no finding any more: remove it from audit-electron.config.json`);
+  for (const entry of unused)
+    failing.push(`accepted entry ${entry.id} in ${entry.file} matches no finding any more: remove it from audit-electron.config.json`);
 
-  console.log(`electronegativity (Electron ${electronVersion}): ${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings: ${low} low or informational, ${accepted} above low accepted with a reason, ${failing.length} failing`);
+  console.log(
+    `electronegativity (Electron ${electronVersion}): ${result.globalChecks + result.atomicChecks} checks, ${result.issues.length} findings: ${low} low or informational, ${accepted} above low accepted with a reason, ${failing.length} failing`,
+  );
   for (const line of failing) console.error(`  FAIL ${line}`);
   process.exit(failing.length > 0 ? 1 : 0);
 }

@@ -13,7 +13,9 @@ const PREFIX = 'streamdesk:';
 function main() {
   if (electronBinary()) return;
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-    console.log(`${PREFIX} Electron's binary not fetched (ELECTRON_SKIP_BINARY_DOWNLOAD is set): no desktop window, \`npm start\` opens StreamDesk in the browser.`);
+    console.log(
+      `${PREFIX} Electron's binary not fetched (ELECTRON_SKIP_BINARY_DOWNLOAD is set): no desktop window, \`npm start\` opens StreamDesk in the browser.`,
+    );
     return;
   }
   let installer;
@@ -28,7 +30,9 @@ function main() {
     console.log(`${PREFIX} Electron's binary is installed: \`npm start\` opens the desktop window.`);
     return;
   }
-  console.log(`${PREFIX} Electron's binary could not be downloaded (${firstCause(run)}): the desktop window is unavailable, \`npm start\` opens StreamDesk in the browser.`);
+  console.log(
+    `${PREFIX} Electron's binary could not be downloaded (${firstCause(run)}): the desktop window is unavailable, \`npm start\` opens StreamDesk in the browser.`,
+  );
 }
 
 /** The installer's error in a few words (its whole stack trace is noise here). */

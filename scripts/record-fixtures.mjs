@@ -15,7 +15,10 @@ function fourLetter(command) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     const socket = net.connect({ host, port: Number(port) }, () => socket.end(command));
-    socket.on('data', (chunk) => chunks.push(chunk)).on('error', reject).on('close', () => resolve(Buffer.concat(chunks).toString()));
+    socket
+      .on('data', (chunk) => chunks.push(chunk))
+      .on('error', reject)
+      .on('close', () => resolve(Buffer.concat(chunks).toString()));
   });
 }
 

@@ -10,7 +10,18 @@ const path = require('node:path');
 const { electronBinary } = require('./electron-binary');
 
 const ROOT = path.join(__dirname, '..');
-const SOURCES = ['src-main', 'src-renderer', 'src-preload', 'src-shared', 'electron.vite.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.web.json'];
+const SOURCES = [
+  'src-main',
+  'src-renderer',
+  'src-preload',
+  'src-shared',
+  'electron.vite.config.ts',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'tsconfig.node.json',
+  'tsconfig.web.json',
+];
 const OUTPUTS = ['out/main/index.js', 'out/main/cli.js', 'out/preload/index.js', 'out/renderer/index.html'];
 const DEFAULT_PORT = 8765;
 
@@ -82,7 +93,11 @@ function hasDesktop() {
 
 function openInBrowser(url) {
   const opener =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+        : ['xdg-open', [url]];
   if (!hasDesktop()) {
     console.log('streamdesk: no desktop session here: open the URL above in a browser.');
     return;
@@ -102,7 +117,11 @@ async function serveInBrowser() {
     args.push('--port', '0');
   }
   console.log("streamdesk: Electron's binary is not installed, so StreamDesk runs in your browser (Ctrl-C stops it).");
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'streamdesk.js'), 'serve', '--host', '127.0.0.1', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'streamdesk.js'), 'serve', '--host', '127.0.0.1', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
   stopChildOnSignals(child);
   let pending = '';
   let opened = false;

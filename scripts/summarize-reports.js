@@ -51,7 +51,11 @@ if (playwright) {
   }
 }
 // A runner that exits non-zero after reporting its failures is already counted; count it only when its report is silent.
-const reportedFailures = { vitest: vitest ? vitest.numFailedTests : 0, faults: faults ? faults.numFailedTests : 0, e2e: playwright ? playwright.stats.unexpected : 0 };
+const reportedFailures = {
+  vitest: vitest ? vitest.numFailedTests : 0,
+  faults: faults ? faults.numFailedTests : 0,
+  e2e: playwright ? playwright.stats.unexpected : 0,
+};
 for (const step of process.argv.slice(2)) {
   problems.push(`step failed: ${step}`);
   if (!(reportedFailures[step] > 0)) failed += 1;

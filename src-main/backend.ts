@@ -93,7 +93,22 @@ export function createBackend(options: BackendOptions): Backend {
     void health.check();
   });
   const search = new SearchService(kafkaTarget);
-  const api = createApi({ version: options.version, connection, health, stack, topics, presetTopics: new PresetTopicsService(topics), producer, generators, metrics, resources, alerts, profiles, pipelines, messages: new MessagesService(kafkaTarget), consumers: new ConsumerGroupsService(kafkaTarget),
+  const api = createApi({
+    version: options.version,
+    connection,
+    health,
+    stack,
+    topics,
+    presetTopics: new PresetTopicsService(topics),
+    producer,
+    generators,
+    metrics,
+    resources,
+    alerts,
+    profiles,
+    pipelines,
+    messages: new MessagesService(kafkaTarget),
+    consumers: new ConsumerGroupsService(kafkaTarget),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
     replay: new ReplayService(kafkaTarget),
@@ -141,7 +156,8 @@ function pipelinesOf(cluster: ActiveCluster, stack: StackService, topics: Topics
     catalogFile: path.join(dataDir, 'pipelines.json'),
     topics,
     // a sink topic's newest results, for the pipelines' end-to-end latency
-    newestRecords: async (topic, limit) => (await new MessagesService(cluster.kafkaTarget).browse({ topic, partition: null, from: { kind: 'end', count: limit }, limit })).records,
+    newestRecords: async (topic, limit) =>
+      (await new MessagesService(cluster.kafkaTarget).browse({ topic, partition: null, from: { kind: 'end', count: limit }, limit })).records,
   });
 }
 
@@ -169,7 +185,9 @@ function resourcesOf(cluster: ActiveCluster, stack: StackService, bus: EventBus)
     processes: async () => {
       if (!cluster.onLocalStack()) return { available: false, reason: 'Only measured for the local stack; this connection is a remote cluster' };
       const running = await stack.runningPids();
-      return running ? { available: true, processes: running } : { available: false, reason: 'The local stack runs under Docker Compose; only the native stack\'s processes are measured' };
+      return running
+        ? { available: true, processes: running }
+        : { available: false, reason: "The local stack runs under Docker Compose; only the native stack's processes are measured" };
     },
     onSample: (sample) => bus.emit('metrics:resourcesSampled', sample),
   });

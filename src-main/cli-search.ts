@@ -63,7 +63,12 @@ function partitionNumber(text: string): number {
  * `streamdesk search`: the same worker-based search as the UI. Output is written as matches
  * arrive; Ctrl-C cancels and still prints how far the scan got.
  */
-export async function runSearch(argv: string[], target: KafkaTarget, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function runSearch(
+  argv: string[],
+  target: KafkaTarget,
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   let args;
   let json = false;
   try {
@@ -117,8 +122,16 @@ export async function runSearch(argv: string[], target: KafkaTarget, out: NodeJS
     process.once('SIGINT', interrupt);
     const final = await running.finished.finally(() => process.off('SIGINT', interrupt));
     const seconds = (final.elapsedMs / 1000).toFixed(2);
-    const ending = final.error ? `failed: ${final.error}` : final.cancelled ? 'cancelled' : final.stoppedAtLimit ? `stopped at --limit ${args.maxMatches}` : 'complete';
-    err.write(`scanned ${final.scanned} of ${final.total} records in ${final.partitions} partitions, ${final.matched} matched, ${seconds} s, ${final.ratePerSec} records/s (${ending})\n`);
+    const ending = final.error
+      ? `failed: ${final.error}`
+      : final.cancelled
+        ? 'cancelled'
+        : final.stoppedAtLimit
+          ? `stopped at --limit ${args.maxMatches}`
+          : 'complete';
+    err.write(
+      `scanned ${final.scanned} of ${final.total} records in ${final.partitions} partitions, ${final.matched} matched, ${seconds} s, ${final.ratePerSec} records/s (${ending})\n`,
+    );
     if (final.error) return 2;
     return final.matched > 0 ? 0 : 1;
   } catch (error) {

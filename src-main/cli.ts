@@ -76,7 +76,12 @@ function connectionFrom(flags: Flags): Connection | undefined {
   if (!kafka && !zookeeper && !flinkUrl && !kafkaUiUrl) return undefined;
   return {
     name: 'Command line',
-    kafkaBootstrap: kafka ? kafka.split(',').map((broker) => broker.trim()).filter(Boolean) : LOCAL_STACK_CONNECTION.kafkaBootstrap,
+    kafkaBootstrap: kafka
+      ? kafka
+          .split(',')
+          .map((broker) => broker.trim())
+          .filter(Boolean)
+      : LOCAL_STACK_CONNECTION.kafkaBootstrap,
     zookeeper: zookeeper === 'none' ? null : (zookeeper ?? (flags.kraft ? null : LOCAL_STACK_CONNECTION.zookeeper)),
     flinkUrl: flinkUrl === 'none' ? null : (flinkUrl ?? LOCAL_STACK_CONNECTION.flinkUrl),
     kafkaUiUrl: kafkaUiUrl ?? null,
@@ -97,7 +102,12 @@ async function backendFrom(flags: Flags) {
     composeDir: COMPOSE_DIR,
     kraft: Boolean(flags.kraft),
     jmxExporter: { ...JMX_EXPORTER, ...definedOnly({ port: portFlag(flags, 'exporter-port') }) },
-    stackPorts: definedOnly({ kafka: portFlag(flags, 'kafka-port'), zookeeper: portFlag(flags, 'zookeeper-port'), flinkRest: portFlag(flags, 'flink-port'), sqlGateway: portFlag(flags, 'sql-gateway-port') }),
+    stackPorts: definedOnly({
+      kafka: portFlag(flags, 'kafka-port'),
+      zookeeper: portFlag(flags, 'zookeeper-port'),
+      flinkRest: portFlag(flags, 'flink-port'),
+      sqlGateway: portFlag(flags, 'sql-gateway-port'),
+    }),
     logger: consoleLogger,
   };
   return createBackend(options);
@@ -107,9 +117,18 @@ async function backendFrom(flags: Flags) {
 function searchTarget(argv: string[]): KafkaTarget {
   const flag = argv.indexOf('--kafka');
   const brokers = flag >= 0 ? argv[flag + 1] : process.env.STREAMDESK_KAFKA;
-  if (brokers) return { brokers: brokers.split(',').map((broker) => broker.trim()).filter(Boolean) };
+  if (brokers)
+    return {
+      brokers: brokers
+        .split(',')
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    };
   const kafkaPort = argv.indexOf('--kafka-port');
-  const profiles = openProfiles(profileStorageIn(defaultConfigDir()), () => ({ ...LOCAL_STACK_CONNECTION, kafkaBootstrap: [`127.0.0.1:${kafkaPort >= 0 ? argv[kafkaPort + 1] : 9092}`] }));
+  const profiles = openProfiles(profileStorageIn(defaultConfigDir()), () => ({
+    ...LOCAL_STACK_CONNECTION,
+    kafkaBootstrap: [`127.0.0.1:${kafkaPort >= 0 ? argv[kafkaPort + 1] : 9092}`],
+  }));
   return profiles.activeKafkaTarget();
 }
 
@@ -132,7 +151,15 @@ async function serve(flags: Flags): Promise<void> {
   if (token.length < 16) throw new UsageError('--token must be at least 16 characters');
   const backend = await backendFrom(flags);
   const { startWebHost } = await import('./hosts/web');
-  const web = await startWebHost({ api: backend.api, bus: backend.bus, token, host, port: portFlag(flags, 'port') ?? 8765, rendererDir: RENDERER_DIR, logger: consoleLogger });
+  const web = await startWebHost({
+    api: backend.api,
+    bus: backend.bus,
+    token,
+    host,
+    port: portFlag(flags, 'port') ?? 8765,
+    rendererDir: RENDERER_DIR,
+    logger: consoleLogger,
+  });
   backend.start();
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
     console.warn(`WARNING: listening on ${host}: anyone who can reach this machine and knows the token can control the stack.`);
@@ -173,7 +200,9 @@ async function stack(action: string | undefined, flags: Flags): Promise<number> 
     case 'status': {
       const status = await call(backend.api, 'stack:status', {});
       if (flags.json) console.log(JSON.stringify(status, null, 2));
-      else for (const service of status.services) console.log(`  ${service.name.padEnd(18)} ${service.running ? `running (pid ${service.pid})` : 'stopped'}  :${service.port}  ${service.logFile}`);
+      else
+        for (const service of status.services)
+          console.log(`  ${service.name.padEnd(18)} ${service.running ? `running (pid ${service.pid})` : 'stopped'}  :${service.port}  ${service.logFile}`);
       return status.services.every((service) => service.running) ? 0 : 1;
     }
     default:

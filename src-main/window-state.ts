@@ -15,9 +15,15 @@ export function savedBounds(): { bounds?: Rectangle; maximized: boolean } {
   const bounds = state.bounds;
   const visible =
     bounds &&
-    screen.getAllDisplays().some(({ workArea }) =>
-      bounds.x < workArea.x + workArea.width && bounds.x + bounds.width > workArea.x && bounds.y < workArea.y + workArea.height && bounds.y + bounds.height > workArea.y,
-    );
+    screen
+      .getAllDisplays()
+      .some(
+        ({ workArea }) =>
+          bounds.x < workArea.x + workArea.width &&
+          bounds.x + bounds.width > workArea.x &&
+          bounds.y < workArea.y + workArea.height &&
+          bounds.y + bounds.height > workArea.y,
+      );
   return { bounds: visible ? bounds : undefined, maximized: Boolean(state.maximized) };
 }
 

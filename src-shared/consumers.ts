@@ -36,7 +36,12 @@ export const GroupPartitionLag = z.object({
 });
 export type GroupPartitionLag = z.infer<typeof GroupPartitionLag>;
 
-export const ConsumerGroupMember = z.object({ memberId: z.string(), clientId: z.string(), host: z.string(), assignment: z.array(z.object({ topic: z.string(), partitions: z.array(z.number().int()) })) });
+export const ConsumerGroupMember = z.object({
+  memberId: z.string(),
+  clientId: z.string(),
+  host: z.string(),
+  assignment: z.array(z.object({ topic: z.string(), partitions: z.array(z.number().int()) })),
+});
 export type ConsumerGroupMember = z.infer<typeof ConsumerGroupMember>;
 
 export const ConsumerGroupDetail = z.object({

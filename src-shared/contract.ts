@@ -3,10 +3,42 @@ import { HealthSnapshot } from './health';
 import { ResetArgs, SetBackendArgs, StackLog, StackLogArgs, StackProgress, StackServiceArgs, StackStatus, StackUpArgs } from './stack';
 import { Connection } from './connection';
 import { FlinkCluster, FlinkJar, JobDetail, JobRef, JobSummary, SavepointInfo, SavepointPathArgs } from './flink';
-import { PipelineDefinition, PipelineRef, ResumePipelineArgs, ResumePipelineResult, SavepointResult, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs, StartPipelineResult, UploadJarBytesArgs } from './pipelines';
+import {
+  PipelineDefinition,
+  PipelineRef,
+  ResumePipelineArgs,
+  ResumePipelineResult,
+  SavepointResult,
+  SaveJarPipelineArgs,
+  SaveSqlPipelineArgs,
+  StartPipelineArgs,
+  StartPipelineResult,
+  UploadJarBytesArgs,
+} from './pipelines';
 import { GeneratorStartArgs, GeneratorStatus, GeneratorStopArgs } from './generator';
-import { ConsumerGroupDetail, ConsumerGroupSummary, DeleteGroupArgs, GroupId, GroupLagHistory, GroupLagHistoryArgs, ResetOffsetsArgs, ResetOffsetsResult } from './consumers';
-import { BrowseArgs, BrowseResult, KcatCommand, RecordRef, ReplayArgs, ReplayProgress, SearchArgs, SearchMatches, SearchProgress, TailPollArgs, TailPollResult } from './messages';
+import {
+  ConsumerGroupDetail,
+  ConsumerGroupSummary,
+  DeleteGroupArgs,
+  GroupId,
+  GroupLagHistory,
+  GroupLagHistoryArgs,
+  ResetOffsetsArgs,
+  ResetOffsetsResult,
+} from './consumers';
+import {
+  BrowseArgs,
+  BrowseResult,
+  KcatCommand,
+  RecordRef,
+  ReplayArgs,
+  ReplayProgress,
+  SearchArgs,
+  SearchMatches,
+  SearchProgress,
+  TailPollArgs,
+  TailPollResult,
+} from './messages';
 import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './alerts';
 import { ClusterMetricsArgs, MetricsSample, ResourceMetrics, ResourceMetricsArgs, ResourcesSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
@@ -66,7 +98,18 @@ export const calls = {
   'pipelines:savepoints': { args: NoArgs, result: z.array(SavepointInfo) },
   'pipelines:disposeSavepoint': { args: SavepointPathArgs, result: z.object({ path: z.string() }) },
   'pipelines:jars': { args: NoArgs, result: z.array(FlinkJar) },
-  'pipelines:deleteJar': { args: z.object({ jarId: z.string().min(1, 'is required').max(300).regex(/^[\w.-]+$/, 'must be a jar id as Flink lists it') }).strict(), result: z.object({ jarId: z.string() }) },
+  'pipelines:deleteJar': {
+    args: z
+      .object({
+        jarId: z
+          .string()
+          .min(1, 'is required')
+          .max(300)
+          .regex(/^[\w.-]+$/, 'must be a jar id as Flink lists it'),
+      })
+      .strict(),
+    result: z.object({ jarId: z.string() }),
+  },
   'pipelines:list': { args: NoArgs, result: z.array(PipelineDefinition) },
   'pipelines:saveSql': { args: SaveSqlPipelineArgs, result: PipelineDefinition },
   /** A job jar on the back end's machine (the desktop app's own disk; in serve mode, the server's). */

@@ -17,7 +17,19 @@ export const FlinkCluster = z.object({
 export type FlinkCluster = z.infer<typeof FlinkCluster>;
 
 /** Flink's job states (its JobStatus, as the REST API names them). */
-const FLINK_JOB_STATES = ['INITIALIZING', 'CREATED', 'RUNNING', 'FAILING', 'FAILED', 'CANCELLING', 'CANCELED', 'FINISHED', 'RESTARTING', 'SUSPENDED', 'RECONCILING'] as const;
+const FLINK_JOB_STATES = [
+  'INITIALIZING',
+  'CREATED',
+  'RUNNING',
+  'FAILING',
+  'FAILED',
+  'CANCELLING',
+  'CANCELED',
+  'FINISHED',
+  'RESTARTING',
+  'SUSPENDED',
+  'RECONCILING',
+] as const;
 
 /**
  * A job's state: one of Flink's, or UNKNOWN for a job Flink listed without a state or with one

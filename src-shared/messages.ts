@@ -127,7 +127,10 @@ export const SearchFilter = z
     key: TextMatch.optional(),
     value: TextMatch.optional(),
     /** Matches a header's value when `name` is given, else any header's "name=value". */
-    headers: z.object({ name: z.string().max(1000).optional(), match: TextMatch }).strict().optional(),
+    headers: z
+      .object({ name: z.string().max(1000).optional(), match: TextMatch })
+      .strict()
+      .optional(),
     /** A field-path expression, e.g. `value.garage == "Kyrre" && value.free < 10`; checked by the back end. */
     expression: z.string().max(10_000, 'is too long').optional(),
     /** Record timestamps in [fromMs, toMs). */
@@ -173,7 +176,6 @@ export type SearchMatches = z.infer<typeof SearchMatches>;
 
 export const ExportFormat = z.enum(['jsonl', 'csv']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
-
 
 export const ReplayArgs = z
   .object({

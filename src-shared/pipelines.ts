@@ -11,7 +11,10 @@ const PipelineName = z
   .max(100, 'must be at most 100 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "may only hold letters, digits, '_', '-' and '.', starting with a letter or digit");
 
-const TopicRefName = z.string().regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be a Kafka topic name').nullable();
+const TopicRefName = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,249}$/, 'must be a Kafka topic name')
+  .nullable();
 
 /** A top-level field of the JSON records a pipeline writes to its sink topic. */
 const ResultField = z
@@ -111,7 +114,7 @@ const JarFileName = z
 export const UploadJarBytesArgs = SaveJarPipelineArgs.extend({
   fileName: JarFileName,
   bytes: z
-    .instanceof(Uint8Array, { message: 'must be the jar file\'s bytes (in a browser, upload through POST /api/pipelines/jars)' })
+    .instanceof(Uint8Array, { message: "must be the jar file's bytes (in a browser, upload through POST /api/pipelines/jars)" })
     .refine((b) => b.byteLength > 0, 'the file is empty')
     .refine((b) => b.byteLength <= MAX_JAR_BYTES, `must be at most ${MAX_JAR_BYTES / 1024 / 1024} MiB (Flink's upload limit)`),
 }).strict();
@@ -138,7 +141,7 @@ export const StartPipelineArgs = z
     savepointPath: SavepointPath.default(null),
     allowNonRestoredState: z.boolean().default(false),
     /** Jar pipelines only: this run's entry class and program arguments instead of the catalog's. */
-    entryClass: z.string().trim().min(1, 'must not be empty (leave it out for the catalog\'s)').max(500, 'must be at most 500 characters').optional(),
+    entryClass: z.string().trim().min(1, "must not be empty (leave it out for the catalog's)").max(500, 'must be at most 500 characters').optional(),
     programArgs: z.array(z.string().max(4096, 'an argument must be at most 4096 characters')).max(200, 'at most 200 arguments').optional(),
   })
   .strict();
@@ -167,7 +170,10 @@ export type StartPipelineResult = z.infer<typeof StartPipelineResult>;
  */
 export const ResumePipelineArgs = z
   .object({
-    jobId: z.string().regex(/^[0-9a-f]{32}$/, 'must be a Flink job id (32 hex digits)').optional(),
+    jobId: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'must be a Flink job id (32 hex digits)')
+      .optional(),
     savepointPath: z.string().trim().min(1, 'must not be empty').optional(),
     pipelineName: PipelineName,
     parallelism: Parallelism.default(1),

@@ -17,33 +17,52 @@ function isHostPort(value: string): boolean {
 }
 
 const hostPort = (field: string) =>
-  z.string().trim().refine(isHostPort, { message: `${field} must be host:port with a port from 1 to 65535 (e.g. broker1:9092)` });
+  z
+    .string()
+    .trim()
+    .refine(isHostPort, { message: `${field} must be host:port with a port from 1 to 65535 (e.g. broker1:9092)` });
 
 const httpUrl = (field: string) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    }, { message: `${field} must be an http:// or https:// URL` });
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === 'http:' || url.protocol === 'https:';
+        } catch {
+          return false;
+        }
+      },
+      { message: `${field} must be an http:// or https:// URL` },
+    );
 
 const absolutePath = (field: string) =>
-  z.string().trim().min(1, { message: `${field} must not be empty` }).refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), {
-    message: `${field} must be an absolute path to a PEM file`,
-  });
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${field} must not be empty` })
+    .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), {
+      message: `${field} must be an absolute path to a PEM file`,
+    });
 
 /**
  * A secret in a save request: undefined keeps the stored one, '' clears it, anything else
  * replaces it. (The UI never has the stored value, so "unchanged" cannot be sent back.)
  */
-const secret = (field: string) => z.string().max(4096, { message: `${field} is longer than 4096 characters` }).optional();
+const secret = (field: string) =>
+  z
+    .string()
+    .max(4096, { message: `${field} is longer than 4096 characters` })
+    .optional();
 
-const optionalName = (field: string) => z.string().trim().max(256, { message: `${field} is longer than 256 characters` }).optional();
+const optionalName = (field: string) =>
+  z
+    .string()
+    .trim()
+    .max(256, { message: `${field} is longer than 256 characters` })
+    .optional();
 
 export const KafkaMechanism = z.enum(['none', 'plain', 'scram-sha-256', 'scram-sha-512']);
 export type KafkaMechanism = z.infer<typeof KafkaMechanism>;
@@ -85,7 +104,11 @@ export const ProfileInput = z
       ctx.addIssue({ code: 'custom', path: ['auth', 'username'], message: `SASL username is required for ${p.auth.mechanism.toUpperCase()}` });
     }
     if (p.tls.enabled && Boolean(p.tls.certFile) !== Boolean(p.tls.keyFile)) {
-      ctx.addIssue({ code: 'custom', path: ['tls', p.tls.certFile ? 'keyFile' : 'certFile'], message: 'Client certificate file and client key file go together (mTLS needs both)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tls', p.tls.certFile ? 'keyFile' : 'certFile'],
+        message: 'Client certificate file and client key file go together (mTLS needs both)',
+      });
     }
     if (p.flink.auth !== 'none' && !p.flink.url) {
       ctx.addIssue({ code: 'custom', path: ['flink', 'url'], message: 'Flink REST URL is required when Flink authentication is set' });

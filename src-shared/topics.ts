@@ -29,7 +29,8 @@ export const CreateTopicArgs = z
   .strict()
   .superRefine((args, context) => {
     for (const name of ['retention.ms', 'cleanup.policy']) {
-      if (name in args.configs) context.addIssue({ code: 'custom', path: ['configs', name], message: `set ${name} with its own field, not as an extra config` });
+      if (name in args.configs)
+        context.addIssue({ code: 'custom', path: ['configs', name], message: `set ${name} with its own field, not as an extra config` });
     }
   });
 export type CreateTopicArgs = z.input<typeof CreateTopicArgs>;
@@ -87,7 +88,5 @@ export const DeleteTopicArgs = z
   .object({ name: TopicName, confirmation: z.string() })
   .strict()
   .refine((args) => args.confirmation === args.name, { path: ['confirmation'], message: 'type the topic name exactly to confirm' });
-export const AlterTopicConfigsArgs = z
-  .object({ name: TopicName, set: ConfigMap.default({}), reset: z.array(z.string()).default([]) })
-  .strict();
+export const AlterTopicConfigsArgs = z.object({ name: TopicName, set: ConfigMap.default({}), reset: z.array(z.string()).default([]) }).strict();
 export const AddPartitionsArgs = z.object({ name: TopicName, totalPartitions: z.number().int().min(1).max(10_000) }).strict();

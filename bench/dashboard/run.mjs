@@ -28,13 +28,29 @@ import { parseArgs } from 'node:util';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.resolve(here, '..', '..');
 const require = createRequire(path.join(root, 'package.json'));
-const { values } = parseArgs({ options: { 'paint-on-page': { type: 'boolean', default: false }, screenshot: { type: 'string' }, profile: { type: 'boolean', default: false }, trace: { type: 'boolean', default: false }, updates: { type: 'string', default: '100' }, warmup: { type: 'string', default: '10' }, 'gap-ms': { type: 'string', default: '150' } } });
+const { values } = parseArgs({
+  options: {
+    'paint-on-page': { type: 'boolean', default: false },
+    screenshot: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
+    updates: { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '10' },
+    'gap-ms': { type: 'string', default: '150' },
+  },
+});
 
 const outDir = mkdtempSync(path.join(tmpdir(), 'streamdesk-bench-dashboard-'));
 const { build } = await import(require.resolve('vite'));
 const react = (await import(require.resolve('@vitejs/plugin-react'))).default;
 const { PATH_ALIASES } = await import('../../path-aliases.mjs');
-await build({ root: here, logLevel: 'error', plugins: [react()], resolve: { alias: PATH_ALIASES }, build: { outDir, emptyOutDir: true, target: 'es2022', minify: !values.profile, rollupOptions: { input: path.join(here, 'index.html') } } });
+await build({
+  root: here,
+  logLevel: 'error',
+  plugins: [react()],
+  resolve: { alias: PATH_ALIASES },
+  build: { outDir, emptyOutDir: true, target: 'es2022', minify: !values.profile, rollupOptions: { input: path.join(here, 'index.html') } },
+});
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const server = createServer((request, response) => {
@@ -45,7 +61,10 @@ const server = createServer((request, response) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 
 const { chromium } = require('playwright-core');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
 try {
   // Tall enough that every chart is on screen (painted), as on a large monitor.
   const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
@@ -56,10 +75,14 @@ try {
   const charts = await pickers.count();
   for (let i = 0; i < charts; i += 1) await pickers.nth(i).selectOption('1h');
   // every chart drawn with its full hour
-  await page.waitForFunction((expected) => document.querySelectorAll('.chart-plot').length >= expected, charts, { timeout: 60_000 }).catch(async (error) => {
-    await page.screenshot({ path: path.join(tmpdir(), 'bench-dashboard-failed.png') });
-    throw new Error(`${await page.evaluate(() => document.querySelectorAll('.chart-plot').length)} of ${charts} charts drawn (screenshot in ${tmpdir()}/bench-dashboard-failed.png): ${error.message}`);
-  });
+  await page
+    .waitForFunction((expected) => document.querySelectorAll('.chart-plot').length >= expected, charts, { timeout: 60_000 })
+    .catch(async (error) => {
+      await page.screenshot({ path: path.join(tmpdir(), 'bench-dashboard-failed.png') });
+      throw new Error(
+        `${await page.evaluate(() => document.querySelectorAll('.chart-plot').length)} of ${charts} charts drawn (screenshot in ${tmpdir()}/bench-dashboard-failed.png): ${error.message}`,
+      );
+    });
   const drawn = await page.evaluate(() => ({
     charts: document.querySelectorAll('.chart-plot').length,
     series: [...document.querySelectorAll('.chart-plot')].reduce((sum, plot) => sum + Number(plot.dataset.series), 0),
@@ -78,9 +101,23 @@ try {
   const cdp = values.profile ? await page.context().newCDPSession(page) : null;
   if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
   // --trace: the page's main thread per kind of work (script, style, layout, paint, commit), wall and CPU time
-  if (values.trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', ...(process.env.TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []), ...(process.env.TRACE_PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : [])] });
+  if (values.trace)
+    await browser.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'v8.execute',
+        ...(process.env.TRACE_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
+        ...(process.env.TRACE_PROFILE ? ['disabled-by-default-v8.cpu_profiler'] : []),
+      ],
+    });
   const times = (await run(Number(values.updates), 1000)).sort((a, b) => a - b);
-  if (values.trace) { const raw = (await browser.stopTracing()).toString(); if (process.env.TRACE_OUT) (await import("node:fs")).writeFileSync(process.env.TRACE_OUT, raw); printTrace(JSON.parse(raw), times.length); }
+  if (values.trace) {
+    const raw = (await browser.stopTracing()).toString();
+    if (process.env.TRACE_OUT) (await import('node:fs')).writeFileSync(process.env.TRACE_OUT, raw);
+    printTrace(JSON.parse(raw), times.length);
+  }
   if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   if (values.screenshot) {
@@ -90,13 +127,28 @@ try {
     await page.screenshot({ path: values.screenshot, fullPage: true });
   }
   const phases = (await page.evaluate(() => window.benchPhases)).slice(-times.length);
-  const phaseMedian = (k) => phases.map((phase) => phase[k]).sort((a, b) => a - b)[Math.floor(phases.length / 2)].toFixed(2);
-  if (process.env.BENCH_SLOWEST) for (const phase of [...phases].sort((a, b) => b[0] + b[1] - a[0] - a[1]).slice(0, 8)) console.log(`  slow update: ${phase.map((x) => x.toFixed(1)).join(' + ')} ms`);
+  const phaseMedian = (k) => {
+    const sorted = phases.map((phase) => phase[k]).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)].toFixed(2);
+  };
+  if (process.env.BENCH_SLOWEST)
+    for (const phase of [...phases].sort((a, b) => b[0] + b[1] - a[0] - a[1]).slice(0, 8))
+      console.log(`  slow update: ${phase.map((x) => x.toFixed(1)).join(' + ')} ms`);
   const held = await page.evaluate(() => document.querySelector('[data-testid="chart-messages"] .chart-current')?.textContent);
-  console.log(`bench/dashboard: ${drawn.charts} charts, ${drawn.series} series drawn, ${3600} points each (1 h at 1 s; ${drawn.points} in all, thinned in the plot worker), ${times.length} live updates (after ${values.warmup} warm-up)`);
-  console.log(`  main-thread cost per update: p50 ${at(0.5).toFixed(2)} ms · p95 ${at(0.95).toFixed(2)} ms · max ${times[times.length - 1].toFixed(2)} ms  (target p95 < 8 ms: ${at(0.95) < 8 ? 'met' : 'NOT met'})`);
-  console.log(`  medians: store update to the end of React's commit ${phaseMedian(0)} ms, the frame that shows it (style, layout, paint, commit) ${phaseMedian(1)} ms; charts painted ${values['paint-on-page'] ? 'on the page (--paint-on-page)' : 'by the plot worker'}`);
-  console.log(`  newest messages/s shown: ${held}; machine load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${require('node:os').cpus().length} cores`);
+  console.log(
+    `bench/dashboard: ${drawn.charts} charts, ${drawn.series} series drawn, ${3600} points each (1 h at 1 s; ${drawn.points} in all, thinned in the plot worker), ${times.length} live updates (after ${values.warmup} warm-up)`,
+  );
+  console.log(
+    `  main-thread cost per update: p50 ${at(0.5).toFixed(2)} ms · p95 ${at(0.95).toFixed(2)} ms · max ${times[times.length - 1].toFixed(2)} ms  (target p95 < 8 ms: ${at(0.95) < 8 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  medians: store update to the end of React's commit ${phaseMedian(0)} ms, the frame that shows it (style, layout, paint, commit) ${phaseMedian(1)} ms; charts painted ${values['paint-on-page'] ? 'on the page (--paint-on-page)' : 'by the plot worker'}`,
+  );
+  console.log(
+    `  newest messages/s shown: ${held}; machine load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${require('node:os').cpus().length} cores`,
+  );
 } finally {
   await browser.close();
   server.close();
@@ -126,7 +178,11 @@ function printProfile(profile) {
       inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
     }
   });
-  for (const [key, us] of [...inclusive.entries()].filter(([key]) => !/^\(|^(anonymous)/.test(key)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms incl  ${key}`);
+  for (const [key, us] of [...inclusive.entries()]
+    .filter(([key]) => !/^\(|^(anonymous)/.test(key))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40))
+    console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms incl  ${key}`);
 }
 
 function printTrace(trace, updates) {
@@ -143,6 +199,8 @@ function printTrace(trace, updates) {
   }
   console.log(`  main thread per update, by trace event (wall / thread CPU; nested events overlap):`);
   for (const [name, { wall, cpu, count }] of [...totals].sort((a, b) => b[1].wall - a[1].wall).slice(0, 14)) {
-    console.log(`    ${(wall / 1000 / updates).toFixed(2).padStart(7)} / ${(cpu / 1000 / updates).toFixed(2).padStart(6)} ms  ${name} (${(count / updates).toFixed(1)}×)`);
+    console.log(
+      `    ${(wall / 1000 / updates).toFixed(2).padStart(7)} / ${(cpu / 1000 / updates).toFixed(2).padStart(6)} ms  ${name} (${(count / updates).toFixed(1)}×)`,
+    );
   }
 }

@@ -15,7 +15,10 @@ const service = new SearchService(() => target, { pool: new WorkerPool(() => new
 async function scan(filter: SearchFilter, from: SearchArgs['from'] = { kind: 'beginning' }) {
   const started = process.hrtime.bigint();
   let matched = 0;
-  const running = await service.start(SearchArgs.parse({ topic, from, filter, maxMatches: 10_000_000 }), { progress: () => {}, matches: (batch) => void (matched += batch.records.length) });
+  const running = await service.start(SearchArgs.parse({ topic, from, filter, maxMatches: 10_000_000 }), {
+    progress: () => {},
+    matches: (batch) => void (matched += batch.records.length),
+  });
   const final = await running.finished;
   if (final.error) throw new Error(final.error);
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, scanned: final.scanned, matched };

@@ -61,7 +61,16 @@ async function fill() {
   const out = createWriteStream(file);
   const garages = ['Kyrre', 'Nordre', 'Sentrum', 'Havna', 'Lade', 'Moholt'];
   for (let i = 0; i < records; i++) {
-    const value = { id: i, garage: garages[i % 6], free: (i * 7919) % 500, capacity: 500, ts: 1_700_000_000_000 + i, sensor: `sensor-${i % 97}`, note: 'x'.repeat(60), tag: i % 1000 === 0 ? 'needle' : 'hay' };
+    const value = {
+      id: i,
+      garage: garages[i % 6],
+      free: (i * 7919) % 500,
+      capacity: 500,
+      ts: 1_700_000_000_000 + i,
+      sensor: `sensor-${i % 97}`,
+      note: 'x'.repeat(60),
+      tag: i % 1000 === 0 ? 'needle' : 'hay',
+    };
     if (!out.write(`k${i % 1000}|${JSON.stringify(value)}\n`)) await once(out, 'drain');
   }
   out.end();
@@ -103,7 +112,16 @@ function bundleInProcess() {
   const dir = path.join(root, 'node_modules', '.cache', 'streamdesk-bench');
   mkdirSync(dir, { recursive: true });
   const outfile = path.join(dir, 'in-process.cjs');
-  require('esbuild').buildSync({ entryPoints: [path.join(root, 'bench', 'search', 'in-process.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  require('esbuild').buildSync({
+    entryPoints: [path.join(root, 'bench', 'search', 'in-process.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -111,14 +129,20 @@ async function inProcess(filters) {
   const worker = path.join(path.dirname(values.cli), 'search-worker.js');
   const run = await timed(process.execPath, [bundleInProcess(), values.bootstrap, topic, worker, '1', ...filters]);
   if (run.code !== 0) throw new Error(`in-process search failed (${run.code}): ${run.stderr}`);
-  return run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return run.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 const rate = (seconds) => Math.round(records / seconds);
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 await fill();
-const FILTERS = [['contains', `contains:${NEEDLE}`], ['expression', 'value.tag == "needle"']];
+const FILTERS = [
+  ['contains', `contains:${NEEDLE}`],
+  ['expression', 'value.tag == "needle"'],
+];
 const results = { kcat: [], contains: [], expression: [], 'in-process contains': [], 'in-process expression': [] };
 for (let run = 0; run < runs; run++) {
   const k = await kcatGrep();
@@ -126,16 +150,22 @@ for (let run = 0; run < runs; run++) {
   results.kcat.push(k.seconds);
   for (const [name, filter] of FILTERS) {
     const s = await streamdesk(filter);
-    if (s.matches !== expectedMatches || s.scanned !== records) throw new Error(`streamdesk (${name}) found ${s.matches} of ${expectedMatches}, scanned ${s.scanned} of ${records}: ${s.summary}`);
+    if (s.matches !== expectedMatches || s.scanned !== records)
+      throw new Error(`streamdesk (${name}) found ${s.matches} of ${expectedMatches}, scanned ${s.scanned} of ${records}: ${s.summary}`);
     results[name].push(s.seconds);
   }
   // One process per run, warmed up first; each filter's scan is timed inside it.
   for (const scan of await inProcess(FILTERS.map(([, filter]) => filter))) {
     const name = `in-process ${FILTERS.find(([, filter]) => filter === scan.name)[0]}`;
-    if (scan.matched !== expectedMatches || scan.scanned !== records) throw new Error(`streamdesk (${name}) found ${scan.matched} of ${expectedMatches}, scanned ${scan.scanned} of ${records}`);
+    if (scan.matched !== expectedMatches || scan.scanned !== records)
+      throw new Error(`streamdesk (${name}) found ${scan.matched} of ${expectedMatches}, scanned ${scan.scanned} of ${records}`);
     results[name].push(scan.seconds);
   }
-  console.log(`run ${run + 1}: ${Object.entries(results).map(([name, list]) => `${name} ${list.at(-1).toFixed(2)} s`).join(', ')}`);
+  console.log(
+    `run ${run + 1}: ${Object.entries(results)
+      .map(([name, list]) => `${name} ${list.at(-1).toFixed(2)} s`)
+      .join(', ')}`,
+  );
 }
 const kcatRate = rate(median(results.kcat));
 console.log(`\n${records} records, ${partitions} partitions, median of ${runs} runs`);
@@ -143,7 +173,9 @@ console.log(`kcat -C -e -q | grep                    ${kcatRate.toLocaleString('
 for (const name of Object.keys(results).filter((name) => name !== 'kcat')) {
   const streamdeskRate = rate(median(results[name]));
   const how = name.startsWith('in-process') ? 'search service, warm workers' : 'CLI, whole process';
-  console.log(`streamdesk ${name.padEnd(22)} ${streamdeskRate.toLocaleString('en').padStart(9)} messages/s   ratio ${(streamdeskRate / kcatRate).toFixed(2)}× kcat   (${how})`);
+  console.log(
+    `streamdesk ${name.padEnd(22)} ${streamdeskRate.toLocaleString('en').padStart(9)} messages/s   ratio ${(streamdeskRate / kcatRate).toFixed(2)}× kcat   (${how})`,
+  );
 }
 if (!values.keep && !values.reuse) {
   const { Kafka, logLevel } = require('kafkajs');

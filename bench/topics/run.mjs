@@ -207,7 +207,20 @@ async function main() {
   const dataDir = reuse ? path.resolve(values['data-dir']) : mkdtempSync(path.join(tmpdir(), 'streamdesk-bench-topics-'));
   if (reuse) mkdirSync(dataDir, { recursive: true });
   const ports = await stackPorts(dataDir);
-  const stackArgs = ['--data-dir', dataDir, '--kafka-port', String(ports.kafka), '--zookeeper-port', String(ports.zookeeper), '--flink-port', String(ports.flink), '--exporter-port', String(ports.exporter), '--sql-gateway-port', String(ports.gateway)];
+  const stackArgs = [
+    '--data-dir',
+    dataDir,
+    '--kafka-port',
+    String(ports.kafka),
+    '--zookeeper-port',
+    String(ports.zookeeper),
+    '--flink-port',
+    String(ports.flink),
+    '--exporter-port',
+    String(ports.exporter),
+    '--sql-gateway-port',
+    String(ports.gateway),
+  ];
   const bootstrap = `127.0.0.1:${ports.kafka}`;
   console.error(`[bench/topics] ${reuse ? 'using (starting if needed)' : 'starting'} a native stack in ${dataDir}`);
   const up = spawnSync(process.execPath, [cli, 'stack', 'up', '--native', ...stackArgs], { cwd: root, encoding: 'utf8' });
@@ -225,10 +238,14 @@ async function main() {
     const listMs = median(lists.map((l) => l.took));
     const kcatMs = median(kcats.map((k) => k.took));
     console.log(`topics on the broker: ${kcats[0].count} (StreamDesk lists ${lists[0].count} without internal topics)`);
-    console.log(`topic list, median of ${runs}: StreamDesk ${ms(listMs)} (metadata + configs + offsets + sizes), kcat -L ${ms(kcatMs)} (metadata only); ratio StreamDesk/kcat = ${(listMs / kcatMs).toFixed(2)}`);
+    console.log(
+      `topic list, median of ${runs}: StreamDesk ${ms(listMs)} (metadata + configs + offsets + sizes), kcat -L ${ms(kcatMs)} (metadata only); ratio StreamDesk/kcat = ${(listMs / kcatMs).toFixed(2)}`,
+    );
     const names = Array.from({ length: topicCount }, (_, i) => topicName(i));
     const filter = await timeFilter(serve.url, names);
-    console.log(`quick filter over ${topicCount} topics, keystroke → matching rows painted (${filter.length} keystrokes): p50 ${ms(percentile(filter, 50))}, p95 ${ms(percentile(filter, 95))}, max ${ms(Math.max(...filter))}`);
+    console.log(
+      `quick filter over ${topicCount} topics, keystroke → matching rows painted (${filter.length} keystrokes): p50 ${ms(percentile(filter, 50))}, p95 ${ms(percentile(filter, 95))}, max ${ms(Math.max(...filter))}`,
+    );
   } finally {
     serve?.child.kill('SIGTERM');
     if (reuse) {

@@ -34,7 +34,8 @@ export function pipelinesCalls(services: Services): AreaCalls<'pipelines'> {
       });
       return services.pipelines().catalog.uploadJarPipeline(args, { fileName: basename(jarPath), bytes });
     },
-    'pipelines:uploadJarBytes': async ({ fileName, bytes, ...args }) => services.pipelines().catalog.uploadJarPipeline(args, { fileName: basename(fileName.replace(/\\/g, '/')), bytes }),
+    'pipelines:uploadJarBytes': async ({ fileName, bytes, ...args }) =>
+      services.pipelines().catalog.uploadJarPipeline(args, { fileName: basename(fileName.replace(/\\/g, '/')), bytes }),
     'pipelines:delete': async ({ name }) => {
       await services.pipelines().catalog.deletePipeline(name);
       return { name };

@@ -49,7 +49,8 @@ export function issuesOf(issues: readonly Issue[], prefix: PropertyKey[] = []): 
     .flatMap((issue) => {
       const path = [...prefix, ...issue.path];
       if (issue.code === 'invalid_union' && issue.errors && issue.errors.length > 0) return issuesOf(closestAlternative(issue.errors), path);
-      if (issue.code === 'unrecognized_keys' && issue.keys) return issue.keys.slice(0, MAX_ISSUES_SHOWN).map((key) => ({ path: [...path, key].map(pathKey), message: 'unknown field' }));
+      if (issue.code === 'unrecognized_keys' && issue.keys)
+        return issue.keys.slice(0, MAX_ISSUES_SHOWN).map((key) => ({ path: [...path, key].map(pathKey), message: 'unknown field' }));
       return [{ path: path.map(pathKey), message: capped(issue.message) }];
     });
 }
@@ -81,7 +82,13 @@ function closestAlternative(alternatives: Issue[][]): Issue[] {
  */
 export async function dispatch(api: Api, name: unknown, rawArgs: unknown, log?: Logger): Promise<Envelope<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'unknown-call', message: `Unknown call: ${typeof name === 'string' ? shortName(name) : `expected a call name (a string), got ${name === null ? 'null' : typeof name}`}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'unknown-call',
+        message: `Unknown call: ${typeof name === 'string' ? shortName(name) : `expected a call name (a string), got ${name === null ? 'null' : typeof name}`}`,
+      },
+    };
   }
   const parsed = calls[name].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
@@ -100,7 +107,9 @@ const MAX_MESSAGE_CHARS = 2000;
 
 /** Services echo names they were given; a 200 kB name must not come back (or reach a log) whole. */
 function capped(message: string): string {
-  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS - 40)}… (${message.length - MAX_MESSAGE_CHARS + 40} more characters)` : message;
+  return message.length > MAX_MESSAGE_CHARS
+    ? `${message.slice(0, MAX_MESSAGE_CHARS - 40)}… (${message.length - MAX_MESSAGE_CHARS + 40} more characters)`
+    : message;
 }
 
 function toErrorBody(error: unknown, name: string, log?: Logger): ErrorBody {

@@ -11,7 +11,6 @@ const EXPENSIVE: Partial<Record<CallName, { idField: string; doneEvent: EventNam
   'messages:replay': { idField: 'replayId', doneEvent: 'messages:replayProgressed', eventIdField: 'replayId', label: 'replays' },
 };
 
-
 export interface CallLimits {
   /** Running expensive calls of one kind per client. */
   perClient: number;
@@ -59,11 +58,23 @@ export class ExpensiveCallLimiter {
     const kind = name as CallName;
     const mine = [...this.slots].filter((slot) => slot.kind === kind && slot.client === client).length;
     if (mine >= this.limits.perClient) {
-      return { ok: false, error: { code: 'rate-limited', message: `${name}: this client already has ${mine} ${spec.label} running (at most ${this.limits.perClient}); wait for one to finish or cancel it` } };
+      return {
+        ok: false,
+        error: {
+          code: 'rate-limited',
+          message: `${name}: this client already has ${mine} ${spec.label} running (at most ${this.limits.perClient}); wait for one to finish or cancel it`,
+        },
+      };
     }
     const all = [...this.slots].filter((slot) => slot.kind === kind).length;
     if (all >= this.limits.perServer) {
-      return { ok: false, error: { code: 'rate-limited', message: `${name}: the server already runs ${all} ${spec.label} (at most ${this.limits.perServer}); try again when one finishes` } };
+      return {
+        ok: false,
+        error: {
+          code: 'rate-limited',
+          message: `${name}: the server already runs ${all} ${spec.label} (at most ${this.limits.perServer}); try again when one finishes`,
+        },
+      };
     }
     const slot: Slot = { client, kind, id: null };
     this.slots.add(slot);

@@ -55,4 +55,3 @@ export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true
     return refusedBody(400, `the request body is not valid JSON: ${(error as Error).message}`);
   }
 }
-

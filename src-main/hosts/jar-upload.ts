@@ -8,8 +8,24 @@ import { MAX_JAR_BYTES } from '@shared/pipelines';
 import { dispatch } from '../core/dispatch';
 import { sendEnvelope, sendJson } from './http-util';
 
-const JAR_TYPES = new Set(['application/java-archive', 'application/x-java-archive', 'application/octet-stream', 'application/zip', 'application/x-zip-compressed', '']);
-const TEXT_PARAMS = ['name', 'fileName', 'description', 'entryClass', 'sourceTopic', 'sinkTopic', 'resultEventTimeField', 'resultOldestEventTimeField'] as const;
+const JAR_TYPES = new Set([
+  'application/java-archive',
+  'application/x-java-archive',
+  'application/octet-stream',
+  'application/zip',
+  'application/x-zip-compressed',
+  '',
+]);
+const TEXT_PARAMS = [
+  'name',
+  'fileName',
+  'description',
+  'entryClass',
+  'sourceTopic',
+  'sinkTopic',
+  'resultEventTimeField',
+  'resultOldestEventTimeField',
+] as const;
 
 /** A refusal; `field` (a query parameter or `bytes`, the body) makes it an issue a form can place. */
 function bad(response: ServerResponse, status: number, message: string, field?: string): void {
@@ -32,7 +48,8 @@ export function jarUploadArgs(url: URL): { ok: true; args: Record<string, unknow
     } catch {
       parsed = null;
     }
-    if (!Array.isArray(parsed) || !parsed.every((a) => typeof a === 'string')) return { ok: false, message: 'programArgs: must be a JSON array of strings, e.g. ["--input","x"]' };
+    if (!Array.isArray(parsed) || !parsed.every((a) => typeof a === 'string'))
+      return { ok: false, message: 'programArgs: must be a JSON array of strings, e.g. ["--input","x"]' };
     args.programArgs = parsed;
   }
   return { ok: true, args };

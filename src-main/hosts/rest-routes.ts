@@ -7,7 +7,16 @@ import type { ExpensiveCallLimiter } from './expensive-calls';
 import { readJsonBody, sendEnvelope, sendJson } from './http-util';
 import { handleJarUpload } from './jar-upload';
 import type { Envelope } from '@shared/errors';
-import { createTopicFromSeed, createTopicIssuePaths, ingestFromSeed, ingestIssuePaths, type IssuePathMap, SeedRequestError, startPipelineFromSeed, startPipelineIssuePaths } from './seed-requests';
+import {
+  createTopicFromSeed,
+  createTopicIssuePaths,
+  ingestFromSeed,
+  ingestIssuePaths,
+  type IssuePathMap,
+  SeedRequestError,
+  startPipelineFromSeed,
+  startPipelineIssuePaths,
+} from './seed-requests';
 
 interface RouteContext {
   request: IncomingMessage;
@@ -60,7 +69,13 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
         const envelope = seed.named(await dispatch(api, 'pipelines:start', seed.args));
         if (!envelope.ok) return sendEnvelope(response, envelope);
         const started = envelope.result as { jobId: string; pipelineName: string; settings: unknown; warning: string | null; dashboardUrl: string };
-        sendJson(response, 201, { job_id: started.jobId, pipeline_name: started.pipelineName, settings: started.settings, warning: started.warning, dashboard_url: started.dashboardUrl });
+        sendJson(response, 201, {
+          job_id: started.jobId,
+          pipeline_name: started.pipelineName,
+          settings: started.settings,
+          warning: started.warning,
+          dashboard_url: started.dashboardUrl,
+        });
       },
     },
     {
@@ -95,7 +110,12 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
  * Reads the body and maps it to contract arguments, or answers 400 naming the field. `named`
  * renames the issues of the call's answer from the contract's fields to the body's.
  */
-async function seedArgs<T>(request: IncomingMessage, response: ServerResponse, map: (body: unknown) => T, paths: (body: unknown) => IssuePathMap): Promise<{ args: T; named: (envelope: Envelope<unknown>) => Envelope<unknown> } | null> {
+async function seedArgs<T>(
+  request: IncomingMessage,
+  response: ServerResponse,
+  map: (body: unknown) => T,
+  paths: (body: unknown) => IssuePathMap,
+): Promise<{ args: T; named: (envelope: Envelope<unknown>) => Envelope<unknown> } | null> {
   const body = await readJsonBody(request);
   if (!body.ok) {
     sendJson(response, body.status, body.envelope);
@@ -104,7 +124,13 @@ async function seedArgs<T>(request: IncomingMessage, response: ServerResponse, m
   try {
     const args = map(body.value);
     const toBody = paths(body.value);
-    return { args, named: (envelope) => (envelope.ok || !envelope.error.issues ? envelope : { ok: false, error: { ...envelope.error, issues: envelope.error.issues.map((issue) => ({ ...issue, path: toBody(issue.path) })) } }) };
+    return {
+      args,
+      named: (envelope) =>
+        envelope.ok || !envelope.error.issues
+          ? envelope
+          : { ok: false, error: { ...envelope.error, issues: envelope.error.issues.map((issue) => ({ ...issue, path: toBody(issue.path) })) } },
+    };
   } catch (error) {
     if (!(error instanceof SeedRequestError)) throw error;
     sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: error.message, issues: error.issues } });

@@ -44,7 +44,11 @@ export function createTopicFromSeed(body: unknown): CallArgs<'topics:create'> {
   for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
     if (Object.hasOwn(TOPIC_CONFIG_KEYS, key)) args[TOPIC_CONFIG_KEYS[key]] = value;
     else if (key.includes('.')) configs[key] = typeof value === 'string' ? value : String(value);
-    else throw new SeedRequestError(['config', key], 'unknown setting (use partitions, replication_factor, retention_hours, cleanup_policy, or a Kafka config name such as "min.insync.replicas")');
+    else
+      throw new SeedRequestError(
+        ['config', key],
+        'unknown setting (use partitions, replication_factor, retention_hours, cleanup_policy, or a Kafka config name such as "min.insync.replicas")',
+      );
   }
   if (args.retentionHours === -1) args.retentionHours = null;
   return { ...(args as CallArgs<'topics:create'>), configs: configs as Record<string, string> };
@@ -54,7 +58,9 @@ export function createTopicFromSeed(body: unknown): CallArgs<'topics:create'> {
 export function createTopicIssuePaths(body: unknown): IssuePathMap {
   const config = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).config : undefined;
   const sent = config && typeof config === 'object' ? Object.keys(config) : [];
-  const bodyKey = (field: string) => sent.find((key) => TOPIC_CONFIG_KEYS[key] === field && Object.hasOwn(TOPIC_CONFIG_KEYS, key)) ?? Object.keys(TOPIC_CONFIG_KEYS).find((key) => TOPIC_CONFIG_KEYS[key] === field);
+  const bodyKey = (field: string) =>
+    sent.find((key) => TOPIC_CONFIG_KEYS[key] === field && Object.hasOwn(TOPIC_CONFIG_KEYS, key)) ??
+    Object.keys(TOPIC_CONFIG_KEYS).find((key) => TOPIC_CONFIG_KEYS[key] === field);
   return ([head, ...rest]) => {
     if (head === 'name') return ['topic_name', ...rest];
     if (head === 'configs') return ['config', ...rest];

@@ -27,9 +27,11 @@ export function attachSocketBridge(ws: WebSocket, client: string, deps: SocketBr
       return;
     }
     const id = typeof message?.id === 'number' ? message.id : null;
-    void deps.limiter.run(client, String(message?.name), () => dispatch(deps.api, message?.name, message?.args, deps.logger)).then((envelope) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, envelope }));
-    });
+    void deps.limiter
+      .run(client, String(message?.name), () => dispatch(deps.api, message?.name, message?.args, deps.logger))
+      .then((envelope) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, envelope }));
+      });
   });
 }
 

@@ -41,7 +41,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     void handle(request, response).catch((error) => {
       // A path segment such as "%E0%A4%A" cannot be decoded: the client's mistake, not ours.
       if (error instanceof URIError && !response.headersSent) {
-        return sendJson(response, 400, { ok: false, error: { code: 'invalid-argument', message: `path: ${request.url?.slice(0, 200)} holds a malformed %-escape` } });
+        return sendJson(response, 400, {
+          ok: false,
+          error: { code: 'invalid-argument', message: `path: ${request.url?.slice(0, 200)} holds a malformed %-escape` },
+        });
       }
       options.logger.error('request failed', error);
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
@@ -96,7 +99,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 /** A file of the built renderer; opening the printed URL (token in the query) also sets the token cookie. */
 async function serveRendererFile(request: IncomingMessage, response: ServerResponse, url: URL, options: WebHostOptions): Promise<void> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { ok: false, error: { code: 'invalid-argument', message: 'Method not allowed' } });
+  if (request.method !== 'GET' && request.method !== 'HEAD')
+    return sendJson(response, 405, { ok: false, error: { code: 'invalid-argument', message: 'Method not allowed' } });
   const file = await readRendererFile(options.rendererDir, url.pathname);
   if (!file) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: `No file ${url.pathname}` } });
   const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' };

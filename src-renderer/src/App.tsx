@@ -81,7 +81,8 @@ export function App() {
   const { page, param } = useRoute();
   useEffect(() => {
     // Every page follows the new cluster at once.
-    const onSwitch = () => void Promise.all([healthCalls.refresh(), topicsStore.refresh(), presetTopicsStore.refresh(), appInfoStore.refresh()]).catch(() => undefined);
+    const onSwitch = () =>
+      void Promise.all([healthCalls.refresh(), topicsStore.refresh(), presetTopicsStore.refresh(), appInfoStore.refresh()]).catch(() => undefined);
     // The stores the status bar and notifications need, followed for the app's life (the stack's status without its page's polling).
     const stops = [
       healthStore.watch(),

@@ -30,12 +30,22 @@ function publishedAlerts(): { key: string; value: PublishedAlert }[] {
     });
 }
 
-test('an alert fires and clears as its threshold changes, shows a desktop notification, and is published to data_quality_alerts', async ({ page, context }, testInfo) => {
+test('an alert fires and clears as its threshold changes, shows a desktop notification, and is published to data_quality_alerts', async ({
+  page,
+  context,
+}, testInfo) => {
   const env = readE2eEnv();
   const { origin, searchParams } = new URL(env.serveUrl);
   const token = searchParams.get('token')!;
   // The seed's alert topic (created by an earlier spec too: 409 then) and a group that lags by 4 records.
-  const created = await fetch(`${origin}/api/streaming/topics`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ topic_name: 'data_quality_alerts', config: { partitions: 1, replication_factor: 1, retention_hours: 8760, cleanup_policy: 'compact' } }) });
+  const created = await fetch(`${origin}/api/streaming/topics`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      topic_name: 'data_quality_alerts',
+      config: { partitions: 1, replication_factor: 1, retention_hours: 8760, cleanup_policy: 'compact' },
+    }),
+  });
   expect([201, 409]).toContain(created.status);
   execFileSync('kcat', ['-b', bootstrap(), '-P', '-t', LAGGING_TOPIC], { input: 'a\nb\nc\nd\ne\n', timeout: 60_000 });
   execFileSync('kcat', ['-b', bootstrap(), '-G', LAGGING_GROUP, LAGGING_TOPIC, '-o', 'beginning', '-c', '1', '-q'], { timeout: 60_000 });
@@ -71,7 +81,9 @@ test('an alert fires and clears as its threshold changes, shows a desktop notifi
   const fired = page.getByTestId('alerts-list').locator('tr[data-alert="consumer-lag"][data-cleared="false"]');
   await expect(fired).toContainText(/Consumer lag is [\d,]+ messages \(threshold 0\)/, { timeout: 30_000 });
   await expect(page.getByTestId('statusbar-alerts')).toBeVisible();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications)).toContainEqual({ title: 'StreamDesk: warning', body: expect.stringMatching(/^Consumer lag is/) });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body: string }[] }).shownNotifications))
+    .toContainEqual({ title: 'StreamDesk: warning', body: expect.stringMatching(/^Consumer lag is/) });
   await page.screenshot({ path: testInfo.outputPath('alert-fired.png'), fullPage: true });
 
   await threshold.fill('1000000');
@@ -80,7 +92,15 @@ test('an alert fires and clears as its threshold changes, shows a desktop notifi
   await page.screenshot({ path: testInfo.outputPath('alert-cleared.png'), fullPage: true });
 
   // Both edges reached the topic, keyed by the alert's id (the topic is compacted: the clear replaces the start).
-  await expect.poll(() => publishedAlerts().slice(publishedBefore).map((record) => `${record.value.ruleId}:${record.value.event}`), { timeout: 30_000 }).toEqual(['consumer-lag:started', 'consumer-lag:cleared']);
+  await expect
+    .poll(
+      () =>
+        publishedAlerts()
+          .slice(publishedBefore)
+          .map((record) => `${record.value.ruleId}:${record.value.event}`),
+      { timeout: 30_000 },
+    )
+    .toEqual(['consumer-lag:started', 'consumer-lag:cleared']);
   const [started, cleared] = publishedAlerts().slice(publishedBefore);
   expect(started.key).toBe(cleared.key);
   expect(started.value).toMatchObject({ source: 'streamdesk', clearedAt: null, message: expect.stringMatching(/^Consumer lag is/) });

@@ -12,7 +12,20 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'streamdesk-e2e-'));
   // Profiles of this run live in the temp dir, never in the user's ~/.config.
   process.env.STREAMDESK_CONFIG_DIR = path.join(dataDir, 'config');
-  const stackArgs = ['--data-dir', dataDir, '--kafka-port', String(await freePort()), '--zookeeper-port', String(await freePort()), '--flink-port', String(await freePort()), '--exporter-port', String(await freePort()), '--sql-gateway-port', String(await freePort())];
+  const stackArgs = [
+    '--data-dir',
+    dataDir,
+    '--kafka-port',
+    String(await freePort()),
+    '--zookeeper-port',
+    String(await freePort()),
+    '--flink-port',
+    String(await freePort()),
+    '--exporter-port',
+    String(await freePort()),
+    '--sql-gateway-port',
+    String(await freePort()),
+  ];
   console.log(`[e2e] starting the native stack in ${dataDir}`);
   const up = streamdesk(['stack', 'up', '--native', ...stackArgs]);
   if (up.status !== 0) {

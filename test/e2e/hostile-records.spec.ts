@@ -22,10 +22,21 @@ const PAYLOADS = [
 
 /** Creates the topic; on a loaded machine the broker may time out while still creating it, so wait until it is there. */
 async function ensureTopic(): Promise<void> {
-  const created = await call('topics:create', { name: TOPIC, partitions: 1, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete' }).catch((error: Error) => error);
+  const created = await call('topics:create', { name: TOPIC, partitions: 1, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete' }).catch(
+    (error: Error) => error,
+  );
   if (!(created instanceof Error) || /already exists/.test(created.message)) return;
   if (!/timed out|did not answer/i.test(created.message)) throw created;
-  await expect.poll(() => call('topics:describe', { name: TOPIC }).then(() => true, () => false), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        call('topics:describe', { name: TOPIC }).then(
+          () => true,
+          () => false,
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
 }
 
 /** What a payload that ran would have left behind. */
@@ -42,9 +53,23 @@ async function traces(page: Page, sentinelRequests: string[], dialogs: string[])
 test('records holding script, onerror and javascript: payloads render as inert text', async ({ page }, testInfo) => {
   await ensureTopic();
   for (const [index, payload] of PAYLOADS.entries()) {
-    await call('messages:produce', { topic: TOPIC, key: payload, value: payload, valueIsJson: false, headers: { [`h${index}${payload.slice(0, 40)}`]: payload }, partition: 0 });
+    await call('messages:produce', {
+      topic: TOPIC,
+      key: payload,
+      value: payload,
+      valueIsJson: false,
+      headers: { [`h${index}${payload.slice(0, 40)}`]: payload },
+      partition: 0,
+    });
   }
-  await call('messages:produce', { topic: TOPIC, key: 'json', value: JSON.stringify({ html: PAYLOADS[1], link: PAYLOADS[4] }), valueIsJson: true, headers: {}, partition: 0 });
+  await call('messages:produce', {
+    topic: TOPIC,
+    key: 'json',
+    value: JSON.stringify({ html: PAYLOADS[1], link: PAYLOADS[4] }),
+    valueIsJson: true,
+    headers: {},
+    partition: 0,
+  });
 
   const sentinelRequests: string[] = [];
   const dialogs: string[] = [];

@@ -11,7 +11,12 @@ const READ_TOPIC = `e2e.msg.readers.${RUN}`;
 const READERS = `e2e-readers-${RUN}`;
 
 test.beforeAll(async () => {
-  const records: Planned[] = [0, 1, 2].map((partition) => ({ partition, key: `e2e-${partition}`, value: JSON.stringify({ garage: 'Jorenholmen', free: 10 + partition }), headers: {} }));
+  const records: Planned[] = [0, 1, 2].map((partition) => ({
+    partition,
+    key: `e2e-${partition}`,
+    value: JSON.stringify({ garage: 'Jorenholmen', free: 10 + partition }),
+    headers: {},
+  }));
   records.push({ partition: 1, key: 'e2e-html', value: '{"garage": "<img src=x onerror=alert(1)>", "free": 3}', headers: {} });
   await createAndProduce([READ_TOPIC], records);
 });
@@ -44,7 +49,10 @@ async function createAndProduce(topics: string[], records: Planned[] = []): Prom
 
 /** key \x1f value \x1f headers, one record per line, as kcat reads them. */
 function kcatRead(topic: string, partition: number): string[] {
-  const out = execFileSync('kcat', ['-b', bootstrap(), '-C', '-e', '-q', '-t', topic, '-p', String(partition), '-f', '%k\x1f%s\x1f%h\x1e'], { encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync('kcat', ['-b', bootstrap(), '-C', '-e', '-q', '-t', topic, '-p', String(partition), '-f', '%k\x1f%s\x1f%h\x1e'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return out.split('\x1e').filter(Boolean);
 }
 
@@ -80,7 +88,10 @@ test('a consumer group shows its lag and its offsets reset to earliest after a d
   const env = readE2eEnv();
   const group = READERS;
   // A real consumer (kcat, balanced group) reads the topic and commits, then leaves: the group is Empty.
-  execFileSync('kcat', ['-b', bootstrap(), '-G', group, '-X', 'auto.offset.reset=earliest', '-e', '-q', READ_TOPIC], { timeout: 60_000, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync('kcat', ['-b', bootstrap(), '-G', group, '-X', 'auto.offset.reset=earliest', '-e', '-q', READ_TOPIC], {
+    timeout: 60_000,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   await page.goto(`${env.serveUrl}#/consumers/${group}`);
   await expect(page.getByTestId('group-detail')).toContainText('Empty', { timeout: 20_000 });
   await page.getByTestId('reset-preview').click();
@@ -90,7 +101,9 @@ test('a consumer group shows its lag and its offsets reset to earliest after a d
   await expect(page.getByTestId('reset-offsets')).toContainText('Applied');
   await page.screenshot({ path: testInfo.outputPath('consumer-reset.png'), fullPage: true });
   // An independent client sees the committed offsets back at the start of each partition.
-  const committed = execFileSync('kcat', ['-b', bootstrap(), '-Q', '-t', `${READ_TOPIC}:0:-2`, '-t', `${READ_TOPIC}:1:-2`, '-t', `${READ_TOPIC}:2:-2`], { encoding: 'utf8' });
+  const committed = execFileSync('kcat', ['-b', bootstrap(), '-Q', '-t', `${READ_TOPIC}:0:-2`, '-t', `${READ_TOPIC}:1:-2`, '-t', `${READ_TOPIC}:2:-2`], {
+    encoding: 'utf8',
+  });
   expect(committed).toContain(READ_TOPIC);
   await expect(page.getByTestId('group-detail')).toContainText(/lag [1-9]/, { timeout: 20_000 });
 });
@@ -124,7 +137,16 @@ test('export downloads the rows shown as JSON Lines and CSV, holding exactly wha
   const lines = readFileSync(await jsonlFile.path(), 'utf8').split('\n');
   expect(lines.pop()).toBe('');
   const exported = lines.map((line) => JSON.parse(line) as { partition: number; key: string; value: string; headers: { key: string; value: string }[] });
-  expect(exported.map((record) => ({ partition: record.partition, key: record.key, value: record.value, headers: Object.fromEntries(record.headers.map((header) => [header.key, header.value])) })).sort((a, b) => a.partition - b.partition)).toEqual(HOSTILE);
+  expect(
+    exported
+      .map((record) => ({
+        partition: record.partition,
+        key: record.key,
+        value: record.value,
+        headers: Object.fromEntries(record.headers.map((header) => [header.key, header.value])),
+      }))
+      .sort((a, b) => a.partition - b.partition),
+  ).toEqual(HOSTILE);
 
   const csv = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
@@ -170,7 +192,8 @@ test('live tail shows a record produced after it started, pauses, and resumes wi
   await page.goto(`${env.serveUrl}#/topics/${topic}`);
   await page.getByTestId('tail-start').click();
   await expect(page.getByTestId('tail-status')).toContainText('Live');
-  const produce = (key: string) => execFileSync('sh', ['-c', `printf '%s' '${key}|{"live":"${key}"}' | kcat -b '${bootstrap()}' -P -t '${topic}' -K '|'`], { timeout: 30_000 });
+  const produce = (key: string) =>
+    execFileSync('sh', ['-c', `printf '%s' '${key}|{"live":"${key}"}' | kcat -b '${bootstrap()}' -P -t '${topic}' -K '|'`], { timeout: 30_000 });
   produce('first');
   const rows = page.getByTestId('messages-table').locator('.vtable-row');
   await expect(rows).toHaveCount(1);

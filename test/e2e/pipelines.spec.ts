@@ -6,7 +6,10 @@ import { readE2eEnv } from './stack-env';
 
 /** Flink's own streaming examples from Maven Central, as the integration test fetches them (through the local Maven repository, a cache). */
 function examplesJar(dir: string): string {
-  const r = spawnSync('mvn', ['-q', '-B', 'dependency:copy', '-Dartifact=org.apache.flink:flink-examples-streaming:1.18.1', `-DoutputDirectory=${dir}`], { encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync('mvn', ['-q', '-B', 'dependency:copy', '-Dartifact=org.apache.flink:flink-examples-streaming:1.18.1', `-DoutputDirectory=${dir}`], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
   const jar = join(dir, 'flink-examples-streaming-1.18.1.jar');
   if (!existsSync(jar)) throw new Error(`mvn dependency:copy gave no jar:\n${r.stdout}${r.stderr}`);
   return jar;
@@ -52,18 +55,27 @@ test('a pipeline started through the Start Pipeline modal runs and its completed
   // The seed's REST endpoint: an unknown pipeline is 404, bad settings 400.
   const unknown = api('/api/streaming/pipelines');
   expect((await request.post(unknown.url, { headers: unknown.headers, data: { pipeline_name: 'nope', config: {} } })).status()).toBe(404);
-  expect((await request.post(unknown.url, { headers: unknown.headers, data: { pipeline_name: 'stavanger_parking_realtime', config: { parallelism: -2 } } })).status()).toBe(400);
+  expect(
+    (
+      await request.post(unknown.url, { headers: unknown.headers, data: { pipeline_name: 'stavanger_parking_realtime', config: { parallelism: -2 } } })
+    ).status(),
+  ).toBe(400);
 
   await page.goto(`${env.serveUrl}#/pipelines`);
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByTestId('jobs-table').locator('tr[data-state="RUNNING"]').first().getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByTestId('jobs-table').locator('tr[data-job="stavanger_parking_realtime"]').first()).toHaveAttribute('data-state', /CANCEL/, { timeout: 60_000 });
+  await expect(page.getByTestId('jobs-table').locator('tr[data-job="stavanger_parking_realtime"]').first()).toHaveAttribute('data-state', /CANCEL/, {
+    timeout: 60_000,
+  });
 });
 
-test('POST /api/streaming/pipelines starts a pipeline and answers 201 with Flink\'s job id', async ({ request }) => {
+test("POST /api/streaming/pipelines starts a pipeline and answers 201 with Flink's job id", async ({ request }) => {
   test.setTimeout(120_000);
   const call = api('/api/streaming/pipelines');
-  const response = await request.post(call.url, { headers: call.headers, data: { pipeline_name: 'data_quality_check', config: { parallelism: 1, checkpoint_interval_ms: 10000 } } });
+  const response = await request.post(call.url, {
+    headers: call.headers,
+    data: { pipeline_name: 'data_quality_check', config: { parallelism: 1, checkpoint_interval_ms: 10000 } },
+  });
   expect(response.status()).toBe(201);
   const body = (await response.json()) as { job_id: string; pipeline_name: string; settings: { parallelism: number } };
   expect(body.job_id).toMatch(/^[0-9a-f]{32}$/);
@@ -87,10 +99,18 @@ test('a job jar uploaded from the browser starts through the modal at parallelis
   // two slots free: a job an earlier test left running (it failed before its own cancel) is cancelled
   const jobs = api('/api/call/pipelines:jobs');
   const cancel = api('/api/call/pipelines:cancelJob');
-  const listed = ((await (await request.post(jobs.url, { headers: jobs.headers, data: {} })).json()) as { result: Array<{ id: string; state: string }> }).result;
-  for (const running of listed.filter((j) => ['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING'].includes(j.state))) await request.post(cancel.url, { headers: cancel.headers, data: { jobId: running.id } });
+  const listed = ((await (await request.post(jobs.url, { headers: jobs.headers, data: {} })).json()) as { result: Array<{ id: string; state: string }> })
+    .result;
+  for (const running of listed.filter((j) => ['RUNNING', 'CREATED', 'INITIALIZING', 'RESTARTING'].includes(j.state)))
+    await request.post(cancel.url, { headers: cancel.headers, data: { jobId: running.id } });
   const cluster = api('/api/call/pipelines:cluster');
-  await expect.poll(async () => ((await (await request.post(cluster.url, { headers: cluster.headers, data: {} })).json()) as { result: { slotsFree: number } }).result.slotsFree, { timeout: 60_000 }).toBe(2);
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.post(cluster.url, { headers: cluster.headers, data: {} })).json()) as { result: { slotsFree: number } }).result.slotsFree,
+      { timeout: 60_000 },
+    )
+    .toBe(2);
 
   await page.goto(`${env.serveUrl}#/pipelines`);
   await expect(page.getByTestId('flink-cluster')).toContainText('slots free');

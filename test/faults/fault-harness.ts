@@ -93,7 +93,12 @@ export function latestHealth(app: AppUnderFault): HealthSnapshot | null {
  * The first announced snapshot at or after `since` that satisfies `predicate` (or the current
  * one, if it already does and nothing changed since), waiting up to `timeoutMs`; null if none.
  */
-export async function healthEvent(app: AppUnderFault, since: number, predicate: (s: HealthSnapshot) => boolean, timeoutMs: number): Promise<{ at: number; snapshot: HealthSnapshot } | null> {
+export async function healthEvent(
+  app: AppUnderFault,
+  since: number,
+  predicate: (s: HealthSnapshot) => boolean,
+  timeoutMs: number,
+): Promise<{ at: number; snapshot: HealthSnapshot } | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const events = app.health;
@@ -123,14 +128,23 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
 }
 
 /** A promise's outcome, or 'hung' after `ms`. */
-export async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<{ settled: true; ok: true; value: T; ms: number } | { settled: true; ok: false; error: unknown; ms: number } | { settled: false; ms: number }> {
+export async function settleWithin<T>(
+  promise: Promise<T>,
+  ms: number,
+): Promise<{ settled: true; ok: true; value: T; ms: number } | { settled: true; ok: false; error: unknown; ms: number } | { settled: false; ms: number }> {
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'hung'>((resolve) => {
     timer = setTimeout(() => resolve('hung'), ms);
   });
   try {
-    const outcome = await Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), timeout]);
+    const outcome = await Promise.race([
+      promise.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      timeout,
+    ]);
     if (outcome === 'hung') return { settled: false, ms: Date.now() - started };
     if ('error' in outcome) return { settled: true, ok: false, error: outcome.error, ms: Date.now() - started };
     return { settled: true, ok: true, value: outcome.value, ms: Date.now() - started };
@@ -165,7 +179,10 @@ export async function recordsInTopic(bootstrap: string[], topic: string): Promis
 
 /** trade_id of every record of a market-ticks topic, read with kcat (an independent client). */
 export async function tradeIds(bootstrap: string[], topic: string): Promise<number[]> {
-  const { stdout } = await execFileP('kcat', ['-b', bootstrap.join(','), '-C', '-t', topic, '-e', '-q', '-f', '%s\n'], { timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  const { stdout } = await execFileP('kcat', ['-b', bootstrap.join(','), '-C', '-t', topic, '-e', '-q', '-f', '%s\n'], {
+    timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return stdout
     .split('\n')
     .filter(Boolean)

@@ -85,7 +85,9 @@ export function recordFault(part: string, fault: FaultResult): void {
 export function readParts(): FaultResult[] {
   let files: string[] = [];
   try {
-    files = readdirSync(PARTS_DIR).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(PARTS_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
@@ -119,7 +121,9 @@ export function summaryLines(report: FaultsReport): string[] {
   ];
   for (const f of report.faults) {
     const ms = (v: number | null) => (v === null ? 'never' : `${(v / 1000).toFixed(1)} s`);
-    lines.push(`  ${f.survived ? 'ok  ' : 'FAIL'} ${f.id}: red in ${ms(f.detectedMs)}, recovered in ${ms(f.recoveredMs)}${f.problems.length ? ` — ${f.problems.join('; ')}` : ''}`);
+    lines.push(
+      `  ${f.survived ? 'ok  ' : 'FAIL'} ${f.id}: red in ${ms(f.detectedMs)}, recovered in ${ms(f.recoveredMs)}${f.problems.length ? ` — ${f.problems.join('; ')}` : ''}`,
+    );
   }
   return lines;
 }

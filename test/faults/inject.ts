@@ -42,10 +42,15 @@ export async function injectFault(app: AppUnderFault, part: string, spec: FaultS
   const operations: OperationResult[] = [];
   const escapedBefore = app.escaped.length;
   const baseline = await healthEvent(app, Date.now(), spec.recovered, 120_000);
-  if (!baseline) throw new Error(`${spec.id}: the ${spec.tile} tile was not healthy before the fault: ${JSON.stringify(app.health.at(-1)?.snapshot.services[spec.tile])}`);
+  if (!baseline)
+    throw new Error(`${spec.id}: the ${spec.tile} tile was not healthy before the fault: ${JSON.stringify(app.health.at(-1)?.snapshot.services[spec.tile])}`);
   // "everything recovers": each tile that was up before the fault is up again (or as the spec allows)
   const upBefore = (Object.keys(baseline.snapshot.services) as Tile[]).filter((tile) => baseline.snapshot.services[tile].status === 'up');
-  const allBack = (s: HealthSnapshot) => spec.recovered(s) && upBefore.every((tile) => s.services[tile].status === 'up' || (tile === spec.tile && spec.mayStayDegraded === true && s.services[tile].status === 'degraded'));
+  const allBack = (s: HealthSnapshot) =>
+    spec.recovered(s) &&
+    upBefore.every(
+      (tile) => s.services[tile].status === 'up' || (tile === spec.tile && spec.mayStayDegraded === true && s.services[tile].status === 'degraded'),
+    );
 
   // ---- operations in flight ----
   let generator: RunningGenerator | null = null;
@@ -70,9 +75,13 @@ export async function injectFault(app: AppUnderFault, part: string, spec: FaultS
   const detectBoundMs = (clusterRedMs ?? 0) + WITHIN_MS;
   const red = await healthEvent(app, dead, spec.red, detectBoundMs + 10_000);
   const detectedMs = red ? Math.max(0, red.at - dead) : null;
-  if (detectedMs === null || detectedMs > detectBoundMs) problems.push(`the ${spec.tile} tile turned red ${detectedMs === null ? 'never' : `after ${detectedMs} ms`} (allowed ${detectBoundMs} ms${spec.clusterShows ? `: the cluster showed it after ${clusterRedMs} ms` : ''})`);
+  if (detectedMs === null || detectedMs > detectBoundMs)
+    problems.push(
+      `the ${spec.tile} tile turned red ${detectedMs === null ? 'never' : `after ${detectedMs} ms`} (allowed ${detectBoundMs} ms${spec.clusterShows ? `: the cluster showed it after ${clusterRedMs} ms` : ''})`,
+    );
   const tileNow = red?.snapshot.services[spec.tile];
-  if (red && !isClearMessage(tileNow?.reason ?? '', /Kafka|ZooKeeper|Flink|JobManager|TaskManager|partition|slot|controller/)) problems.push(`the ${spec.tile} tile's reason is unclear: "${tileNow?.reason}"`);
+  if (red && !isClearMessage(tileNow?.reason ?? '', /Kafka|ZooKeeper|Flink|JobManager|TaskManager|partition|slot|controller/))
+    problems.push(`the ${spec.tile} tile's reason is unclear: "${tileNow?.reason}"`);
 
   // ---- the app stays up ----
   let appAlive = true;
@@ -91,7 +100,12 @@ export async function injectFault(app: AppUnderFault, part: string, spec: FaultS
     else if (answer.value.ok) operations.push({ name, outcome: 'succeeded', message: 'answered', settledMs: answer.ms });
     else {
       const message = answer.value.error.message;
-      operations.push({ name, outcome: isClearMessage(message, /Kafka|ZooKeeper|Flink|JobManager|TaskManager|not reachable/i) ? 'failed-cleanly' : 'unclear-message', message, settledMs: answer.ms });
+      operations.push({
+        name,
+        outcome: isClearMessage(message, /Kafka|ZooKeeper|Flink|JobManager|TaskManager|not reachable/i) ? 'failed-cleanly' : 'unclear-message',
+        message,
+        settledMs: answer.ms,
+      });
     }
   }
   let alerts: string[] = [];
@@ -122,11 +136,15 @@ export async function injectFault(app: AppUnderFault, part: string, spec: FaultS
   if (recoveredMs === null || recoveredMs > recoverBoundMs) {
     const now = app.health.at(-1)?.snapshot.services;
     const notBack = upBefore.filter((tile) => now?.[tile].status !== 'up').map((tile) => `${tile} ${now?.[tile].status}: ${now?.[tile].reason}`);
-    problems.push(`the tiles recovered ${recoveredMs === null ? 'never' : `after ${recoveredMs} ms`} (allowed ${recoverBoundMs} ms${spec.clusterShows ? `: the cluster recovered after ${clusterBackMs} ms` : ''})${notBack.length ? `; not back: ${notBack.join('; ')}` : ''}`);
+    problems.push(
+      `the tiles recovered ${recoveredMs === null ? 'never' : `after ${recoveredMs} ms`} (allowed ${recoverBoundMs} ms${spec.clusterShows ? `: the cluster recovered after ${clusterBackMs} ms` : ''})${notBack.length ? `; not back: ${notBack.join('; ')}` : ''}`,
+    );
   }
   // every reason any tile showed while the service was gone must read as an explanation
   const shown = new Set(app.health.filter((e) => e.at >= dead && e.at <= restarted).flatMap((e) => Object.values(e.snapshot.services).map((h) => h.reason)));
-  for (const reason of shown) if (reason && !isClearMessage(reason, /Kafka|ZooKeeper|Flink|JobManager|TaskManager|partition|slot|controller/)) problems.push(`a tile showed an unclear reason: "${reason}"`);
+  for (const reason of shown)
+    if (reason && !isClearMessage(reason, /Kafka|ZooKeeper|Flink|JobManager|TaskManager|partition|slot|controller/))
+      problems.push(`a tile showed an unclear reason: "${reason}"`);
 
   // ---- nothing lost, nothing duplicated ----
   let records = null;
@@ -137,7 +155,12 @@ export async function injectFault(app: AppUnderFault, part: string, spec: FaultS
     if (check.lost > 0 || check.duplicated > 0) problems.push(`records: ${check.lost} lost, ${check.duplicated} duplicated`);
     if (check.inTopic !== check.delivered) problems.push(`the generator reported ${check.delivered} delivered, the topic holds ${check.inTopic}`);
     if (check.failedBatches > 0) problems.push(`${check.failedBatches} records were given up`);
-    operations.push({ name: `generator on ${check.topic}`, outcome: 'succeeded', message: `${check.delivered} delivered = ${check.inTopic} in the topic${lastErrorSeen ? `; while ${spec.service} was down it said: ${lastErrorSeen}` : ''}`, settledMs: null });
+    operations.push({
+      name: `generator on ${check.topic}`,
+      outcome: 'succeeded',
+      message: `${check.delivered} delivered = ${check.inTopic} in the topic${lastErrorSeen ? `; while ${spec.service} was down it said: ${lastErrorSeen}` : ''}`,
+      settledMs: null,
+    });
   }
   if (spec.flink) await cancelAllJobs(app);
   const escaped = app.escaped.slice(escapedBefore);
@@ -148,7 +171,9 @@ export async function injectFault(app: AppUnderFault, part: string, spec: FaultS
   const result: FaultResult = {
     id: spec.id,
     service: spec.service,
-    during: spec.busy ? ['generator producing', ...(spec.busy.searchTopic ? ['search'] : []), ...(spec.busy.pipeline ? ['pipeline start'] : [])].join(' + ') : 'idle',
+    during: spec.busy
+      ? ['generator producing', ...(spec.busy.searchTopic ? ['search'] : []), ...(spec.busy.pipeline ? ['pipeline start'] : [])].join(' + ')
+      : 'idle',
     tiles: red ? [{ tile: spec.tile, status: red.snapshot.services[spec.tile].status, reason: red.snapshot.services[spec.tile].reason }] : [],
     detectedMs,
     detectBoundMs,

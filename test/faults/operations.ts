@@ -96,7 +96,9 @@ export async function startSearch(app: AppUnderFault, topic: string): Promise<In
   return {
     name,
     settle: async () => {
-      const final = await waitFor('the search to end', () => Promise.resolve((app.searches.get(searchId) ?? []).find((p) => p.done)), SETTLE_MS).catch(() => null);
+      const final = await waitFor('the search to end', () => Promise.resolve((app.searches.get(searchId) ?? []).find((p) => p.done)), SETTLE_MS).catch(
+        () => null,
+      );
       const ms = Date.now() - begun;
       if (!final) return { name, outcome: 'hung', message: `search ${searchId} sent no final progress in ${SETTLE_MS} ms`, settledMs: null };
       if (final.error) return judgeError(name, final.error, ms);

@@ -24,7 +24,10 @@ async function fillSearchTopic(bootstrap: string, records: number): Promise<void
   await producer.connect();
   try {
     for (let sent = 0; sent < records; sent += 10_000) {
-      const messages = Array.from({ length: 10_000 }, (_, i) => ({ key: `k${(sent + i) % 97}`, value: JSON.stringify({ trade_id: sent + i + 1, price: 100 + ((sent + i) % 50), symbol: 'EQNR' }) }));
+      const messages = Array.from({ length: 10_000 }, (_, i) => ({
+        key: `k${(sent + i) % 97}`,
+        value: JSON.stringify({ trade_id: sent + i + 1, price: 100 + ((sent + i) % 50), symbol: 'EQNR' }),
+      }));
       await producer.send({ topic: SEARCH_TOPIC, acks: -1, messages });
     }
   } finally {
@@ -109,11 +112,21 @@ describe('kill -9 on a single-broker native stack', () => {
           ...(fault.clusterShows ? { clusterShows: fault.clusterShows } : {}),
           kill: () => stack.stack.stop(fault.service, 'SIGKILL'),
           restart: () => stack.stack.start(fault.service),
-          ...(busy ? { busy: { generator: { topic: `faults-gen-${run}-${fault.service}`, partitions: 3, replicationFactor: 1 }, searchTopic: SEARCH_TOPIC, pipeline: PIPELINE } } : {}),
+          ...(busy
+            ? {
+                busy: {
+                  generator: { topic: `faults-gen-${run}-${fault.service}`, partitions: 3, replicationFactor: 1 },
+                  searchTopic: SEARCH_TOPIC,
+                  pipeline: PIPELINE,
+                },
+              }
+            : {}),
           bootstrap: [stack.bootstrap],
           flink: true,
         });
-        console.log(`[faults] ${result.id}: ${JSON.stringify({ detectedMs: result.detectedMs, recoveredMs: result.recoveredMs, tiles: result.tiles, operations: result.operations, records: result.records, alerts: result.alerts })}`);
+        console.log(
+          `[faults] ${result.id}: ${JSON.stringify({ detectedMs: result.detectedMs, recoveredMs: result.recoveredMs, tiles: result.tiles, operations: result.operations, records: result.records, alerts: result.alerts })}`,
+        );
         expect(result.problems).toEqual([]);
       }, 240_000);
     }

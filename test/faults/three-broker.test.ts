@@ -73,13 +73,24 @@ beforeAll(async () => {
   await upWithOneRetry(zookeeper);
   for (const id of [1, 2]) {
     const dataDir = mkdtempSync(join(tmpdir(), `streamdesk-faults-broker${id}-`));
-    brokers.push({ id, dataDir, stack: nativeStack(dataDir, { only: ['kafka'], brokerId: id, ports: { zookeeper: zkPort, kafka: kafkaPorts[id] } }), bootstrap: `127.0.0.1:${kafkaPorts[id]}` });
+    brokers.push({
+      id,
+      dataDir,
+      stack: nativeStack(dataDir, { only: ['kafka'], brokerId: id, ports: { zookeeper: zkPort, kafka: kafkaPorts[id] } }),
+      bootstrap: `127.0.0.1:${kafkaPorts[id]}`,
+    });
   }
   for (const b of brokers.slice(1)) await upWithOneRetry(b.stack);
   app = startApp({
     dataDir: zkDataDir,
     ports: { kafka: kafkaPorts[0], zookeeper: zkPort, flinkRest: 1, sqlGateway: 1 },
-    connection: { ...LOCAL_STACK_CONNECTION, name: 'three brokers', kafkaBootstrap: brokers.map((b) => b.bootstrap), zookeeper: `127.0.0.1:${zkPort}`, flinkUrl: null },
+    connection: {
+      ...LOCAL_STACK_CONNECTION,
+      name: 'three brokers',
+      kafkaBootstrap: brokers.map((b) => b.bootstrap),
+      zookeeper: `127.0.0.1:${zkPort}`,
+      flinkUrl: null,
+    },
   });
   await waitFor('three brokers in the health tile', () => Promise.resolve((app.health.at(-1)?.snapshot.services.kafka.details.brokers ?? 0) === 3), 60_000);
   await createTopic(app, TOPIC, 6, 3);
@@ -134,9 +145,17 @@ describe('kill -9 one broker of a three-broker cluster (replication factor 3)', 
       busy: { generator: { topic: GENERATOR_TOPIC, partitions: 6, replicationFactor: 3 } },
       bootstrap: brokers.map((b) => b.bootstrap),
       flink: false,
-      clusterShows: { red: async () => (await clusterState()).underReplicated > 0, recovered: async () => { const c = await clusterState(); return c.underReplicated === 0 && c.brokers === 3; } },
+      clusterShows: {
+        red: async () => (await clusterState()).underReplicated > 0,
+        recovered: async () => {
+          const c = await clusterState();
+          return c.underReplicated === 0 && c.brokers === 3;
+        },
+      },
     });
-    console.log(`[faults] ${result.id}: ${JSON.stringify({ detectedMs: result.detectedMs, recoveredMs: result.recoveredMs, tiles: result.tiles, operations: result.operations, records: result.records, alerts: result.alerts, topicsDuring })}`);
+    console.log(
+      `[faults] ${result.id}: ${JSON.stringify({ detectedMs: result.detectedMs, recoveredMs: result.recoveredMs, tiles: result.tiles, operations: result.operations, records: result.records, alerts: result.alerts, topicsDuring })}`,
+    );
     expect(topicsDuring?.underReplicatedPartitions).toBeGreaterThan(0);
     expect(topicsDuring?.offlinePartitions).toBe(0);
     const listed = await app.call<TopicSummary[]>('topics:list');

@@ -23,18 +23,20 @@ async function consumeUntil(consumer: Consumer, count: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`consumed ${seen} of ${count} records in 60 s`)), 60_000);
     consumer.on(consumer.events.CRASH, (event) => reject(new Error(`the consumer crashed: ${String(event.payload.error)}`)));
-    consumer.run({
-      autoCommit: true,
-      autoCommitThreshold: 1,
-      eachMessage: () => {
-        seen++;
-        if (seen >= count) {
-          clearTimeout(timer);
-          resolve();
-        }
-        return Promise.resolve();
-      },
-    }).catch(reject);
+    consumer
+      .run({
+        autoCommit: true,
+        autoCommitThreshold: 1,
+        eachMessage: () => {
+          seen++;
+          if (seen >= count) {
+            clearTimeout(timer);
+            resolve();
+          }
+          return Promise.resolve();
+        },
+      })
+      .catch(reject);
   });
 }
 
@@ -51,12 +53,20 @@ describe('consumer groups on a real broker', () => {
     await producer.connect();
     // 10 records per partition, 1 s apart, so a timestamp reset has an exact answer.
     for (let partition = 0; partition < 3; partition++) {
-      await producer.send({ topic: TOPIC, messages: Array.from({ length: 10 }, (_, i) => ({ partition, value: `p${partition}-${i}`, timestamp: String(BASE + i * 1000) })) });
+      await producer.send({
+        topic: TOPIC,
+        messages: Array.from({ length: 10 }, (_, i) => ({ partition, value: `p${partition}-${i}`, timestamp: String(BASE + i * 1000) })),
+      });
     }
     await producer.disconnect();
     // On a fresh cluster the first group creates __consumer_offsets (50 partitions): the
     // coordinator takes a few seconds to appear, so this client retries longer than the app's.
-    consumer = kafkaClient(target, { retries: 15 }).consumer({ groupId: GROUP, sessionTimeout: 10_000, heartbeatInterval: 500, retry: { retries: 15, initialRetryTime: 300, maxRetryTime: 3000 } });
+    consumer = kafkaClient(target, { retries: 15 }).consumer({
+      groupId: GROUP,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 500,
+      retry: { retries: 15, initialRetryTime: 300, maxRetryTime: 3000 },
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
     await consumeUntil(consumer, 30);
@@ -82,7 +92,13 @@ describe('consumer groups on a real broker', () => {
     const producer = kafkaClient(target).producer();
     await producer.connect();
     consumer.pause([{ topic: TOPIC }]);
-    await producer.send({ topic: TOPIC, messages: [{ partition: 1, value: 'late-1' }, { partition: 1, value: 'late-2' }] });
+    await producer.send({
+      topic: TOPIC,
+      messages: [
+        { partition: 1, value: 'late-1' },
+        { partition: 1, value: 'late-2' },
+      ],
+    });
     await producer.disconnect();
 
     const detail = await service.detail(GROUP);
@@ -123,7 +139,9 @@ describe('consumer groups on a real broker', () => {
       applied: false,
       changes: [0, 1, 2].map((partition) => ({ topic: TOPIC, partition, current: 10, next: 0 })),
     });
-    await expect(service.resetOffsets(ResetOffsetsArgs.parse({ groupId: GROUP, to: { kind: 'earliest' }, dryRun: false }))).rejects.toThrow(/is Stable with 1 member.*Empty/);
+    await expect(service.resetOffsets(ResetOffsetsArgs.parse({ groupId: GROUP, to: { kind: 'earliest' }, dryRun: false }))).rejects.toThrow(
+      /is Stable with 1 member.*Empty/,
+    );
     expect(await committedByIndependentClient(admin)).toEqual({ 0: 10, 1: 10, 2: 10 });
     await expect(service.delete(DeleteGroupArgs.parse({ groupId: GROUP, confirm: GROUP }))).rejects.toThrow(/only an Empty group can be deleted/);
   });

@@ -59,7 +59,10 @@ async function produce(topic: string, messages: Array<{ key: string; value: unkn
   const producer = kafkaClient(target()).producer();
   await producer.connect();
   try {
-    await producer.send({ topic, messages: messages.map((m) => ({ key: m.key, value: JSON.stringify(m.value), ...(m.partition !== undefined ? { partition: m.partition } : {}) })) });
+    await producer.send({
+      topic,
+      messages: messages.map((m) => ({ key: m.key, value: JSON.stringify(m.value), ...(m.partition !== undefined ? { partition: m.partition } : {}) })),
+    });
   } finally {
     await producer.disconnect();
   }
@@ -93,15 +96,30 @@ describe('Flink pipelines on the real stack', () => {
     const b = `it-${run}-Nytorget`;
     // two whole minutes ahead of now: nothing else in the topic is that late, so these windows are ours alone
     const m = (Math.floor(Date.now() / 60_000) + 2) * 60_000;
-    const rec = (garage: string, capacity: number, occupied: number, t: number) => ({ key: garage, value: { garage, capacity, occupied, free: capacity - occupied, occupancy_pct: Math.round((occupied / capacity) * 1000) / 10, event_time: t } });
-    const started = await service.launch.start(StartPipelineArgs.parse({ pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 2000 }));
+    const rec = (garage: string, capacity: number, occupied: number, t: number) => ({
+      key: garage,
+      value: { garage, capacity, occupied, free: capacity - occupied, occupancy_pct: Math.round((occupied / capacity) * 1000) / 10, event_time: t },
+    });
+    const started = await service.launch.start(
+      StartPipelineArgs.parse({ pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 2000 }),
+    );
     try {
       expect(started.jobId).toMatch(/^[0-9a-f]{32}$/);
       expect(started.warning).toBeNull();
-      await produce('stavanger_parking_events', [rec(a, 150, 97, m + 1_000), rec(a, 150, 99, m + 20_000), rec(b, 230, 100, m + 30_000), rec(a, 150, 101, m + 61_000), rec(b, 230, 110, m + 65_000), rec(b, 230, 120, m + 119_999)]);
+      await produce('stavanger_parking_events', [
+        rec(a, 150, 97, m + 1_000),
+        rec(a, 150, 99, m + 20_000),
+        rec(b, 230, 100, m + 30_000),
+        rec(a, 150, 101, m + 61_000),
+        rec(b, 230, 110, m + 65_000),
+        rec(b, 230, 120, m + 119_999),
+      ]);
       // a later record in every partition moves event time past both windows (watermark = max seen - 5 s, min over partitions)
       const partitions = (await topics.describe('stavanger_parking_events')).summary.partitions;
-      await produce('stavanger_parking_events', Array.from({ length: partitions }, (_, p) => ({ ...rec(`it-${run}-wm`, 1, 0, m + 150_000), partition: p })));
+      await produce(
+        'stavanger_parking_events',
+        Array.from({ length: partitions }, (_, p) => ({ ...rec(`it-${run}-wm`, 1, 0, m + 150_000), partition: p })),
+      );
 
       const windows = await waitFor(
         () => {
@@ -111,8 +129,12 @@ describe('Flink pipelines on the real stack', () => {
         60_000,
         'four window results',
       );
-      const rows = windows.map((w) => JSON.parse(w.value) as Record<string, unknown>).sort((x, y) => String(x.garage).localeCompare(String(y.garage)) || Number(x.window_start_ms) - Number(y.window_start_ms));
-      expect(rows.map((r) => [r.garage, Number(r.window_start_ms) - m, r.samples, r.avg_occupied, r.min_occupied, r.max_occupied, r.avg_occupancy_pct])).toEqual([
+      const rows = windows
+        .map((w) => JSON.parse(w.value) as Record<string, unknown>)
+        .sort((x, y) => String(x.garage).localeCompare(String(y.garage)) || Number(x.window_start_ms) - Number(y.window_start_ms));
+      expect(
+        rows.map((r) => [r.garage, Number(r.window_start_ms) - m, r.samples, r.avg_occupied, r.min_occupied, r.max_occupied, r.avg_occupancy_pct]),
+      ).toEqual([
         [a, 0, 2, 98, 97, 99, 65.3],
         [a, 60_000, 1, 101, 101, 101, 67.3],
         [b, 0, 1, 100, 100, 100, 43.5],
@@ -132,21 +154,31 @@ describe('Flink pipelines on the real stack', () => {
     }
   });
 
-  it('runs Flink\'s own StateMachineExample jar from Maven Central, uploaded through /jars/upload, at parallelism 2', async () => {
+  it("runs Flink's own StateMachineExample jar from Maven Central, uploaded through /jars/upload, at parallelism 2", async () => {
     await cancelAll();
     const dir = join(tmp, 'jars');
-    const r = spawnSync('mvn', ['-q', '-B', 'dependency:copy', '-Dartifact=org.apache.flink:flink-examples-streaming:1.18.1', `-DoutputDirectory=${dir}`], { encoding: 'utf8', timeout: 300_000 });
+    const r = spawnSync('mvn', ['-q', '-B', 'dependency:copy', '-Dartifact=org.apache.flink:flink-examples-streaming:1.18.1', `-DoutputDirectory=${dir}`], {
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     const jar = join(dir, 'flink-examples-streaming-1.18.1.jar');
     expect(existsSync(jar), r.stdout + r.stderr).toBe(true);
 
-    const def = await service.catalog.uploadJarPipeline(SaveJarPipelineArgs.parse({ name: `it-${run}-statemachine`, entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample' }), { fileName: 'flink-examples-streaming-1.18.1.jar', bytes: new Uint8Array(readFileSync(jar)) });
+    const def = await service.catalog.uploadJarPipeline(
+      SaveJarPipelineArgs.parse({ name: `it-${run}-statemachine`, entryClass: 'org.apache.flink.streaming.examples.statemachine.StateMachineExample' }),
+      { fileName: 'flink-examples-streaming-1.18.1.jar', bytes: new Uint8Array(readFileSync(jar)) },
+    );
     expect((await flink.jars()).files?.map((f) => f.id)).toContain(def.jarId);
     const started = await service.launch.start(StartPipelineArgs.parse({ pipelineName: def.name, parallelism: 2, checkpointIntervalMs: 5000 }));
     try {
-      const detail = await waitFor(async () => {
-        const d = await service.insight.job(started.jobId);
-        return d.state === 'RUNNING' && d.vertices.every((v) => v.status === 'RUNNING') ? d : null;
-      }, 60_000, 'all vertices RUNNING');
+      const detail = await waitFor(
+        async () => {
+          const d = await service.insight.job(started.jobId);
+          return d.state === 'RUNNING' && d.vertices.every((v) => v.status === 'RUNNING') ? d : null;
+        },
+        60_000,
+        'all vertices RUNNING',
+      );
       expect(detail.parallelism).toBe(2);
       // the keyed state machine runs at the requested parallelism
       expect(detail.vertices.filter((v) => v.parallelism === 2).length).toBeGreaterThan(0);
@@ -165,18 +197,20 @@ describe('Flink pipelines on the real stack', () => {
     const output = `it_${run}_count_out`;
     await topics.create({ name: input, partitions: 2, replicationFactor: 1, retentionHours: 24, cleanupPolicy: 'delete', configs: {} });
     const name = `it-${run}-count`;
-    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({
-      name,
-      sourceTopic: input,
-      sinkTopic: output,
-      sql: `
+    service.catalog.saveSqlPipeline(
+      SaveSqlPipelineArgs.parse({
+        name,
+        sourceTopic: input,
+        sinkTopic: output,
+        sql: `
         CREATE TEMPORARY TABLE src (k STRING, n INT) WITH ('connector' = 'kafka', 'topic' = '${input}', 'properties.bootstrap.servers' = '{{bootstrap}}',
           'properties.group.id' = 'streamdesk-{{pipeline}}', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
         CREATE TEMPORARY TABLE snk (k STRING, cnt BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'upsert-kafka', 'topic' = '${output}',
           'properties.bootstrap.servers' = '{{bootstrap}}', 'key.format' = 'json', 'value.format' = 'json');
         -- one row per key: how many records and the sum of n
         INSERT INTO snk SELECT k, COUNT(*), SUM(n) FROM src GROUP BY k;`,
-    }));
+      }),
+    );
     const keys = ['a', 'b', 'c', 'd', 'e'];
     let seq = 0;
     const batch = (perKey: number) => keys.flatMap((k) => Array.from({ length: perKey }, () => ({ key: k, value: { k, n: ++seq } })));
@@ -219,7 +253,9 @@ describe('Flink pipelines on the real stack', () => {
       const listed = await service.operations.listSavepoints();
       expect(listed.map((s) => localPath(s.path))).toContain(localPath(sp.path));
 
-      const resumed = await service.launch.resume(ResumePipelineArgs.parse({ savepointPath: sp.path, pipelineName: name, parallelism: 2, checkpointIntervalMs: 1000 }));
+      const resumed = await service.launch.resume(
+        ResumePipelineArgs.parse({ savepointPath: sp.path, pipelineName: name, parallelism: 2, checkpointIntervalMs: 1000 }),
+      );
       second = resumed.jobId;
       expect(resumed.resumedFrom).toBe(sp.path);
       expect(resumed.settings.parallelism).toBe(2);
@@ -245,20 +281,30 @@ describe('Flink pipelines on the real stack', () => {
 
   it('rejects an unknown pipeline, bad settings and bad SQL with clear messages, and starts nothing', async () => {
     const before = ((await flink.jobsOverview()).jobs ?? []).length;
-    await expect(service.launch.start(StartPipelineArgs.parse({ pipelineName: 'no_such_pipeline' }))).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('pipelineName: no pipeline named "no_such_pipeline"') as string });
+    await expect(service.launch.start(StartPipelineArgs.parse({ pipelineName: 'no_such_pipeline' }))).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringContaining('pipelineName: no pipeline named "no_such_pipeline"') as string,
+    });
     // Bad settings are the contract's to refuse (the service trusts what the dispatcher parsed).
     const api = { 'pipelines:start': (args: Parameters<typeof service.launch.start>[0]) => service.launch.start(args) } as unknown as Api;
     const bad = await dispatch(api, 'pipelines:start', { pipelineName: 'stavanger_parking_realtime', parallelism: 0 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(!bad.ok && bad.error.issues?.[0]?.path).toEqual(['parallelism']);
 
-    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({ name: `it-${run}-bad`, sql: "CREATE TEMPORARY TABLE t (a INT) WITH ('connector' = 'datagen'); INSERT INTO t SELEC 1" }));
+    service.catalog.saveSqlPipeline(
+      SaveSqlPipelineArgs.parse({ name: `it-${run}-bad`, sql: "CREATE TEMPORARY TABLE t (a INT) WITH ('connector' = 'datagen'); INSERT INTO t SELEC 1" }),
+    );
     const e = await service.launch.start(StartPipelineArgs.parse({ pipelineName: `it-${run}-bad` })).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(StreamdeskError);
     expect((e as StreamdeskError).code).toBe('invalid-argument');
     expect((e as StreamdeskError).message).toMatch(/statement \d+ of \d+ was rejected by Flink: SqlParserException: SQL parse failed/);
 
-    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({ name: `it-${run}-bad2`, sql: "CREATE TEMPORARY TABLE t (a INT) WITH ('connector' = 'datagen'); INSERT INTO t SELECT b FROM t" }));
+    service.catalog.saveSqlPipeline(
+      SaveSqlPipelineArgs.parse({
+        name: `it-${run}-bad2`,
+        sql: "CREATE TEMPORARY TABLE t (a INT) WITH ('connector' = 'datagen'); INSERT INTO t SELECT b FROM t",
+      }),
+    );
     await expect(service.launch.start(StartPipelineArgs.parse({ pipelineName: `it-${run}-bad2` }))).rejects.toThrow(/Column 'b' not found/);
     expect(((await flink.jobsOverview()).jobs ?? []).length).toBe(before);
   });

@@ -25,7 +25,9 @@ async function kcatOffsets(topic: string, partitions: number): Promise<number[]>
 
 /** A second, independent count: consume the whole topic with kcat and count the lines. */
 async function kcatConsumedCount(topic: string): Promise<number> {
-  const { stdout } = await run('kcat', ['-b', shared.bootstrap, '-C', '-e', '-q', '-o', 'beginning', '-t', topic, '-f', '%p %o\n'], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('kcat', ['-b', shared.bootstrap, '-C', '-e', '-q', '-o', 'beginning', '-t', topic, '-f', '%p %o\n'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout.split('\n').filter(Boolean).length;
 }
 
@@ -99,7 +101,11 @@ describe('data generator against a real broker', () => {
   it('stops by itself after maxRecords, with exactly that many records in the topic', async () => {
     const topic = await freshTopic('gen-ticks', 3);
     const started = await service.start({ topic, kind: 'market-ticks', ratePerSec: 2000, maxRecords: 1000, seed: 7 });
-    const final = await until(() => service.get(started.id), (s) => s.state === 'stopped', 20_000);
+    const final = await until(
+      () => service.get(started.id),
+      (s) => s.state === 'stopped',
+      20_000,
+    );
     expect(final).toMatchObject({ sent: 1000, failed: 0, inFlight: 0, maxRecords: 1000, seed: 7 });
     expect(sum(await kcatOffsets(topic, 3))).toBe(1000);
     expect(await kcatConsumedCount(topic)).toBe(1000);
@@ -111,8 +117,16 @@ describe('data generator against a real broker', () => {
     const b = await service.start({ topic: topics[1], kind: 'log-lines', ratePerSec: 400, maxRecords: 500 });
     expect(service.list().map((s) => s.id)).toEqual(expect.arrayContaining([a.id, b.id]));
     const [fa, fb] = await Promise.all([
-      until(() => service.get(a.id), (s) => s.state === 'stopped', 20_000),
-      until(() => service.get(b.id), (s) => s.state === 'stopped', 20_000),
+      until(
+        () => service.get(a.id),
+        (s) => s.state === 'stopped',
+        20_000,
+      ),
+      until(
+        () => service.get(b.id),
+        (s) => s.state === 'stopped',
+        20_000,
+      ),
     ]);
     expect([fa.sent, fb.sent]).toEqual([600, 500]);
     expect(await kcatConsumedCount(topics[0])).toBe(600);
@@ -128,7 +142,9 @@ describe('data generator against a real broker', () => {
     const live = fast.get(started.id)!;
     const final = await fast.stop(started.id);
     const average = final.sent / ((final.stoppedAt! - final.startedAt) / 1000);
-    console.log(`[generator] 20000/s: sent=${final.sent} failed=${final.failed} live=${live.currentRatePerSec}/s average=${average.toFixed(0)}/s maxInFlight=${Math.max(...progress.map((p) => p.inFlight))}`);
+    console.log(
+      `[generator] 20000/s: sent=${final.sent} failed=${final.failed} live=${live.currentRatePerSec}/s average=${average.toFixed(0)}/s maxInFlight=${Math.max(...progress.map((p) => p.inFlight))}`,
+    );
     expect(final.failed).toBe(0);
     expect(sum(await kcatOffsets(topic, 3))).toBe(final.sent);
     // Never more than the bounded batches (4 × 4000 records) awaiting the broker.
@@ -137,12 +153,20 @@ describe('data generator against a real broker', () => {
     expect(Math.abs(live.currentRatePerSec - average)).toBeLessThan(average * 0.3); // the live figure tells the truth
   });
 
-  it('ends in failed, with the broker\'s reason, when its topic is deleted under it', async () => {
+  it("ends in failed, with the broker's reason, when its topic is deleted under it", async () => {
     const topic = await freshTopic('gen-doomed', 1);
     const started = await service.start({ topic, kind: 'log-lines', ratePerSec: 200 });
-    await until(() => service.get(started.id), (s) => s.sent > 0, 10_000);
+    await until(
+      () => service.get(started.id),
+      (s) => s.sent > 0,
+      10_000,
+    );
     await admin.deleteTopics({ topics: [topic] });
-    const final = await until(() => service.get(started.id), (s) => s.state === 'failed' || s.state === 'stopped', 60_000);
+    const final = await until(
+      () => service.get(started.id),
+      (s) => s.state === 'failed' || s.state === 'stopped',
+      60_000,
+    );
     console.log(`[generator] topic deleted: ${JSON.stringify(final)}`);
     expect(final.state).toBe('failed');
     expect(final.lastError).toMatch(/topic/i);

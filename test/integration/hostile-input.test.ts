@@ -50,7 +50,8 @@ const RUNS: Partial<Record<CallName, number>> = { 'profiles:test': 2, 'health:re
 const DEFAULT_RUNS = 3;
 
 /** Calls that only read: nothing to compare before and after (the snapshot is the slow part of a run). */
-const READ_ONLY = /:(list\w*|get|describe\w*|status|logs|streams|topic|cluster|resources|state|jobs|job|savepoints|jars|browse|tail|kcatCommand|detail|lagHistory|info|refresh|test)$/;
+const READ_ONLY =
+  /:(list\w*|get|describe\w*|status|logs|streams|topic|cluster|resources|state|jobs|job|savepoints|jars|browse|tail|kcatCommand|detail|lagHistory|info|refresh|test)$/;
 
 let backend: Backend;
 let web: WebHost;
@@ -120,7 +121,15 @@ beforeAll(async () => {
     kraft: false,
     logger: silentLogger,
   });
-  web = await startWebHost({ api: backend.api, bus: backend.bus, token: TOKEN, host: '127.0.0.1', port: 0, rendererDir: join(configDir, 'no-renderer'), logger: silentLogger });
+  web = await startWebHost({
+    api: backend.api,
+    bus: backend.bus,
+    token: TOKEN,
+    host: '127.0.0.1',
+    port: 0,
+    rendererDir: join(configDir, 'no-renderer'),
+    logger: silentLogger,
+  });
   base = `http://127.0.0.1:${web.port}`;
   topicsAtStart = new Set((await result<{ name: string }[]>('topics:list', {})).map((t) => t.name));
 });
@@ -141,25 +150,38 @@ describe('every contract call with hostile values, against the real stack', () =
   const names = CALL_NAMES.filter((name) => !NOT_AGAINST_THE_SHARED_STACK[name]);
 
   it('leaves out only the calls that would stop or rebuild the shared stack', () => {
-    expect(Object.keys(NOT_AGAINST_THE_SHARED_STACK).sort()).toEqual(['presetTopics:apply', 'stack:down', 'stack:reset', 'stack:restartService', 'stack:setBackend', 'stack:up']);
+    expect(Object.keys(NOT_AGAINST_THE_SHARED_STACK).sort()).toEqual([
+      'presetTopics:apply',
+      'stack:down',
+      'stack:reset',
+      'stack:restartService',
+      'stack:setBackend',
+      'stack:up',
+    ]);
   });
 
-  it.each(names.map((name) => [name] as [CallName]))('%s answers cleanly, and a refusal changes nothing', async (name) => {
-    const tame = TAME[name] ?? ((a: Record<string, unknown>) => a);
-    const args = validArb(argsSchema(name)).map((value) => (value && typeof value === 'object' && !Array.isArray(value) ? tame(value as Record<string, unknown>) : value));
-    await assertProperty(
-      fc.asyncProperty(args, async (value) => {
-        const before = READ_ONLY.test(name) ? null : await snapshot();
-        const envelope = await call(name, value);
-        if (envelope.ok) return;
-        expect(envelope.error.code, envelope.error.message).not.toBe('internal');
-        expect(envelope.error.message.length).toBeGreaterThan(0);
-        expect(envelope.error.message.length).toBeLessThanOrEqual(2000);
-        if (before !== null) expect(await snapshot(), `${name} failed (${envelope.error.message.slice(0, 200)}) but changed something`).toBe(before);
-      }),
-      RUNS[name] ?? DEFAULT_RUNS,
-    );
-  }, 180_000);
+  it.each(names.map((name) => [name] as [CallName]))(
+    '%s answers cleanly, and a refusal changes nothing',
+    async (name) => {
+      const tame = TAME[name] ?? ((a: Record<string, unknown>) => a);
+      const args = validArb(argsSchema(name)).map((value) =>
+        value && typeof value === 'object' && !Array.isArray(value) ? tame(value as Record<string, unknown>) : value,
+      );
+      await assertProperty(
+        fc.asyncProperty(args, async (value) => {
+          const before = READ_ONLY.test(name) ? null : await snapshot();
+          const envelope = await call(name, value);
+          if (envelope.ok) return;
+          expect(envelope.error.code, envelope.error.message).not.toBe('internal');
+          expect(envelope.error.message.length).toBeGreaterThan(0);
+          expect(envelope.error.message.length).toBeLessThanOrEqual(2000);
+          if (before !== null) expect(await snapshot(), `${name} failed (${envelope.error.message.slice(0, 200)}) but changed something`).toBe(before);
+        }),
+        RUNS[name] ?? DEFAULT_RUNS,
+      );
+    },
+    180_000,
+  );
 });
 
 async function http(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown }> {
@@ -200,21 +222,29 @@ describe('every REST route of serve mode with hostile requests, over real HTTP',
     { method: 'POST', path: (s) => `/api/call/${s}`, state: true },
   ];
 
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path(':x')}`, route] as const))('%s: never a 500, always a JSON answer, nothing changed on refusal', async (_label, route) => {
-    await assertProperty(
-      fc.asyncProperty(segment, hostileBody, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'), async (part, body, type) => {
-        const before = route.state ? await snapshot() : '';
-        const answer = await http(route.method, route.path(part), route.method === 'GET' ? undefined : body, { 'Content-Type': type });
-        expect(answer.status, `${route.method} ${route.path(part).slice(0, 100)} → ${answer.status} ${errorMessage(answer.json)}`).toBeLessThan(500);
-        expect(answer.json, 'the answer is not JSON').not.toBeNull();
-        if (answer.status >= 400) {
-          expect(errorMessage(answer.json).length).toBeGreaterThan(0);
-          if (route.state) expect(await snapshot(), `refused with ${answer.status} but something changed`).toBe(before);
-        }
-      }),
-      5,
-    );
-  });
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path(':x')}`, route] as const))(
+    '%s: never a 500, always a JSON answer, nothing changed on refusal',
+    async (_label, route) => {
+      await assertProperty(
+        fc.asyncProperty(
+          segment,
+          hostileBody,
+          fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+          async (part, body, type) => {
+            const before = route.state ? await snapshot() : '';
+            const answer = await http(route.method, route.path(part), route.method === 'GET' ? undefined : body, { 'Content-Type': type });
+            expect(answer.status, `${route.method} ${route.path(part).slice(0, 100)} → ${answer.status} ${errorMessage(answer.json)}`).toBeLessThan(500);
+            expect(answer.json, 'the answer is not JSON').not.toBeNull();
+            if (answer.status >= 400) {
+              expect(errorMessage(answer.json).length).toBeGreaterThan(0);
+              if (route.state) expect(await snapshot(), `refused with ${answer.status} but something changed`).toBe(before);
+            }
+          },
+        ),
+        5,
+      );
+    },
+  );
 
   it('POST /api/call/<name> refuses broken arguments for every call with 400 naming the field', async () => {
     for (const name of CALL_NAMES) {
@@ -229,7 +259,10 @@ describe('every REST route of serve mode with hostile requests, over real HTTP',
             return;
           }
           expect(answer.status, `${name} ${broken.how} of ${broken.field}`).toBe(400);
-          if (broken.field) expect(namesField(errorMessage(answer.json), broken.field), `"${errorMessage(answer.json).slice(0, 200)}" does not name ${broken.field}`).toBe(true);
+          if (broken.field)
+            expect(namesField(errorMessage(answer.json), broken.field), `"${errorMessage(answer.json).slice(0, 200)}" does not name ${broken.field}`).toBe(
+              true,
+            );
         }),
         2,
       );
@@ -240,7 +273,9 @@ describe('every REST route of serve mode with hostile requests, over real HTTP',
     await assertProperty(
       fc.asyncProperty(fc.oneof(validArb({ type: 'string' }), fc.constantFrom(42, null, ['x'], { name: 'x' })), async (topicName) => {
         const before = await snapshot();
-        const answer = await http('POST', '/api/streaming/topics', JSON.stringify({ topic_name: topicName, config: { partitions: 1 } }), { 'Content-Type': 'application/json' });
+        const answer = await http('POST', '/api/streaming/topics', JSON.stringify({ topic_name: topicName, config: { partitions: 1 } }), {
+          'Content-Type': 'application/json',
+        });
         if (answer.status === 201) {
           expect((answer.json as { summary: { name: string } }).summary.name).toBe(topicName);
           return;

@@ -76,7 +76,9 @@ function sortKey(record: { timestamp: number; partition: number; offset: number 
 
 function expectSame(records: MessageRecord[], expected: Produced[]): void {
   expect(records.map((record) => [record.partition, record.offset])).toEqual(
-    [...expected].sort((a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset).map((record) => [record.partition, record.offset]),
+    [...expected]
+      .sort((a, b) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset)
+      .map((record) => [record.partition, record.offset]),
   );
   for (const record of records) {
     const source = expected.find((candidate) => candidate.partition === record.partition && candidate.offset === record.offset)!;
@@ -89,7 +91,10 @@ function expectSame(records: MessageRecord[], expected: Produced[]): void {
   }
 }
 
-async function search(service: SearchService, args: Partial<SearchArgs>): Promise<{ matches: MessageRecord[]; progress: SearchProgress[]; final: SearchProgress }> {
+async function search(
+  service: SearchService,
+  args: Partial<SearchArgs>,
+): Promise<{ matches: MessageRecord[]; progress: SearchProgress[]; final: SearchProgress }> {
   const matches: MessageRecord[] = [];
   const progress: SearchProgress[] = [];
   const running = await service.start(SearchArgs.parse({ topic: TOPIC, ...args }), {
@@ -132,7 +137,12 @@ function parseCsv(text: string): string[][] {
 
 /** Records whose text is hard to carry: unicode, CSV and shell metacharacters, line breaks, quotes. */
 const HOSTILE: { partition: number; key: string | null; value: string; headers: Record<string, string> }[] = [
-  { partition: 0, key: 'ключ-😀', value: JSON.stringify({ city: 'Tromsø', note: 'a, "b"\nc', emoji: '🚗' }), headers: { 'trace-id': "it's \"quoted\"", lang: 'nb-NO' } },
+  {
+    partition: 0,
+    key: 'ключ-😀',
+    value: JSON.stringify({ city: 'Tromsø', note: 'a, "b"\nc', emoji: '🚗' }),
+    headers: { 'trace-id': 'it\'s "quoted"', lang: 'nb-NO' },
+  },
   { partition: 1, key: "k,'1'", value: 'line 1\nline 2, with "quotes", 50% \\ done $(id) `id`\r\nend', headers: { 'x,y': 'a=b; c' } },
   { partition: 2, key: null, value: 'no key, 日本語', headers: {} },
   { partition: 0, key: 'empty-value', value: '', headers: { empty: '' } },
@@ -167,20 +177,32 @@ describe('messages on a real broker', () => {
 
   it('browses the last N per partition, an offset, a timestamp, one partition, and cuts at the limit', async () => {
     const last2 = await messages.browse(BrowseArgs.parse({ topic: TOPIC, from: { kind: 'end', count: 2 }, limit: 100 }));
-    expectSame(last2.records, produced.filter((record) => record.offset >= (record.partition === 0 ? 12 : 8)));
+    expectSame(
+      last2.records,
+      produced.filter((record) => record.offset >= (record.partition === 0 ? 12 : 8)),
+    );
 
     const atOffset = await messages.browse(BrowseArgs.parse({ topic: TOPIC, partition: 1, from: { kind: 'offset', offset: 5 }, limit: 100 }));
-    expectSame(atOffset.records, produced.filter((record) => record.partition === 1 && record.offset >= 5));
+    expectSame(
+      atOffset.records,
+      produced.filter((record) => record.partition === 1 && record.offset >= 5),
+    );
 
     const atTime = await messages.browse(BrowseArgs.parse({ topic: TOPIC, from: { kind: 'timestamp', ms: BASE + 7000 }, limit: 100 }));
-    expectSame(atTime.records, produced.filter((record) => record.timestamp >= BASE + 7000));
+    expectSame(
+      atTime.records,
+      produced.filter((record) => record.timestamp >= BASE + 7000),
+    );
 
     const first4 = await messages.browse(BrowseArgs.parse({ topic: TOPIC, from: { kind: 'beginning' }, limit: 4 }));
     expectSame(first4.records, [...produced].sort((a, b) => a.timestamp - b.timestamp).slice(0, 4));
     expect(first4.hasMore).toBe(true);
 
     const newest3 = await messages.browse(BrowseArgs.parse({ topic: TOPIC, from: { kind: 'end', count: 100 }, limit: 3 }));
-    expectSame(newest3.records, produced.filter((record) => record.timestamp >= BASE + 21_000));
+    expectSame(
+      newest3.records,
+      produced.filter((record) => record.timestamp >= BASE + 21_000),
+    );
 
     const pastEnd = await messages.browse(BrowseArgs.parse({ topic: TOPIC, partition: 2, from: { kind: 'offset', offset: 99 }, limit: 10 }));
     expect(pastEnd.records).toEqual([]);
@@ -199,7 +221,9 @@ describe('messages on a real broker', () => {
   });
 
   it('rejects a partition the topic does not have, and a topic that does not exist', async () => {
-    await expect(messages.browse(BrowseArgs.parse({ topic: TOPIC, partition: 7, from: { kind: 'beginning' } }))).rejects.toThrow(/partition: .* has partitions 0–2/);
+    await expect(messages.browse(BrowseArgs.parse({ topic: TOPIC, partition: 7, from: { kind: 'beginning' } }))).rejects.toThrow(
+      /partition: .* has partitions 0–2/,
+    );
     await expect(messages.browse(BrowseArgs.parse({ topic: 'it.msg.nope', from: { kind: 'beginning' } }))).rejects.toThrow(/does not exist/);
   });
 
@@ -215,17 +239,48 @@ describe('messages on a real broker', () => {
     await tail.stop();
     expect(seen.map((record) => record.key).sort()).toEqual(['tail-1', 'tail-2', 'tail-3']);
     // remove them from the fixture's view: later tests count exact records
-    for (const record of seen) produced.push({ partition: record.partition, offset: record.offset, timestamp: record.timestamp, key: record.key, value: Buffer.from(record.value!), headers: {} });
+    for (const record of seen)
+      produced.push({
+        partition: record.partition,
+        offset: record.offset,
+        timestamp: record.timestamp,
+        key: record.key,
+        value: Buffer.from(record.value!),
+        headers: {},
+      });
   });
 
   it('searches with a field-path expression, contains, regex, headers and time bounds: exactly the matching records', async () => {
-    const json = (record: Produced) => (record.value && record.value[0] === 0x7b ? (JSON.parse(record.value.toString()) as { garage: string; free: number; nested: { list: number[] } }) : null);
+    const json = (record: Produced) =>
+      record.value && record.value[0] === 0x7b ? (JSON.parse(record.value.toString()) as { garage: string; free: number; nested: { list: number[] } }) : null;
     const byExpression = await search(searches, { filter: { expression: 'value.garage == "Kyrre" && value.free < 5' } });
-    expectSame(byExpression.matches.sort((a, b) => sortKey(a).localeCompare(sortKey(b))), produced.filter((record) => json(record)?.garage === 'Kyrre' && json(record)!.free < 5));
-    expect(byExpression.final).toMatchObject({ done: true, cancelled: false, scanned: produced.length, total: produced.length, partitionsDone: 3, matched: byExpression.matches.length });
+    expectSame(
+      byExpression.matches.sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+      produced.filter((record) => json(record)?.garage === 'Kyrre' && json(record)!.free < 5),
+    );
+    expect(byExpression.final).toMatchObject({
+      done: true,
+      cancelled: false,
+      scanned: produced.length,
+      total: produced.length,
+      partitionsDone: 3,
+      matched: byExpression.matches.length,
+    });
 
     const nested = await search(searches, { filter: { expression: '(value.nested.list[1] >= 10 || key == "bin") && !(value.partition == 2)' } });
-    expect(nested.matches.map((record) => record.key).sort()).toEqual(['bin', 'k-0-5', 'k-0-6', 'k-0-7', 'k-0-8', 'k-0-9', 'k-1-5', 'k-1-6', 'k-1-7', 'k-1-8', 'k-1-9']);
+    expect(nested.matches.map((record) => record.key).sort()).toEqual([
+      'bin',
+      'k-0-5',
+      'k-0-6',
+      'k-0-7',
+      'k-0-8',
+      'k-0-9',
+      'k-1-5',
+      'k-1-6',
+      'k-1-7',
+      'k-1-8',
+      'k-1-9',
+    ]);
 
     const script = await search(searches, { filter: { value: { mode: 'contains', pattern: '<script>' } } });
     expect(script.matches.map((record) => record.value)).toEqual([HTML]);
@@ -237,7 +292,10 @@ describe('messages on a real broker', () => {
     expect(header.matches).toHaveLength(6);
 
     const window = await search(searches, { filter: { fromMs: BASE + 3000, toMs: BASE + 5000 } });
-    expectSame(window.matches.sort((a, b) => sortKey(a).localeCompare(sortKey(b))), produced.filter((record) => record.timestamp >= BASE + 3000 && record.timestamp < BASE + 5000));
+    expectSame(
+      window.matches.sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+      produced.filter((record) => record.timestamp >= BASE + 3000 && record.timestamp < BASE + 5000),
+    );
 
     const bounded = await search(searches, { from: { kind: 'end', count: 3 }, filter: {} });
     expect(bounded.final.scanned).toBe(9);
@@ -249,7 +307,9 @@ describe('messages on a real broker', () => {
   });
 
   it('rejects a bad expression before reading anything', async () => {
-    await expect(searches.start(SearchArgs.parse({ topic: TOPIC, filter: { expression: 'value.a == ' } }), { progress: () => {}, matches: () => {} })).rejects.toThrow(/expression: .* at character/);
+    await expect(
+      searches.start(SearchArgs.parse({ topic: TOPIC, filter: { expression: 'value.a == ' } }), { progress: () => {}, matches: () => {} }),
+    ).rejects.toThrow(/expression: .* at character/);
   });
 
   it('scans a large topic in parallel with honest progress, and can be cancelled', async () => {
@@ -257,7 +317,8 @@ describe('messages on a real broker', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'streamdesk-msg-'));
     const file = path.join(dir, 'records.txt');
     const lines: string[] = [];
-    for (let i = 0; i < 120_000; i++) lines.push(`k${i % 500}|${JSON.stringify({ id: i, garage: GARAGES[i % 3], free: i % 50, tag: i % 1000 === 0 ? 'needle' : 'hay' })}`);
+    for (let i = 0; i < 120_000; i++)
+      lines.push(`k${i % 500}|${JSON.stringify({ id: i, garage: GARAGES[i % 3], free: i % 50, tag: i % 1000 === 0 ? 'needle' : 'hay' })}`);
     writeFileSync(file, lines.join('\n') + '\n');
     execFileSync('kcat', ['-b', shared.bootstrap, '-P', '-t', BIG, '-K', '|', '-l', file], { timeout: 120_000 });
 
@@ -312,7 +373,11 @@ describe('messages on a real broker', () => {
     expect(start).toEqual({ records: [], positions: [0, 1, 2].map((partition) => ({ partition, offset: 0 })) });
     const producer = kafkaClient(target).producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
-    await producer.send({ topic: TAIL, acks: -1, messages: Array.from({ length: 10 }, (_, i) => ({ partition: i < 7 ? 0 : 2, key: `t${i}`, value: `v${i}` })) });
+    await producer.send({
+      topic: TAIL,
+      acks: -1,
+      messages: Array.from({ length: 10 }, (_, i) => ({ partition: i < 7 ? 0 : 2, key: `t${i}`, value: `v${i}` })),
+    });
     await producer.disconnect();
     // limit 4 over 3 partitions: at most 2 per partition per poll; the positions carry on from there.
     const seen: MessageRecord[] = [];
@@ -334,7 +399,9 @@ describe('messages on a real broker', () => {
     expect(quiet.records).toEqual([]);
     const onePartition = await messages.tailPoll(TailPollArgs.parse({ topic: TAIL, partition: 2 }));
     expect(onePartition.positions).toEqual([{ partition: 2, offset: 3 }]);
-    await expect(messages.tailPoll(TailPollArgs.parse({ topic: TAIL, after: [{ partition: 5, offset: 0 }] }))).rejects.toThrow(/after: topic "it.msg.tail" has partitions 0–2, not 5/);
+    await expect(messages.tailPoll(TailPollArgs.parse({ topic: TAIL, after: [{ partition: 5, offset: 0 }] }))).rejects.toThrow(
+      /after: topic "it.msg.tail" has partitions 0–2, not 5/,
+    );
     expect(() => TailPollArgs.parse({ topic: TAIL, maxWaitMs: 60_000 })).toThrow(/at most 10000/);
   });
 
@@ -342,7 +409,12 @@ describe('messages on a real broker', () => {
     await admin.createTopics({ topics: [{ topic: EXPORT, numPartitions: 3 }], waitForLeaders: true });
     const producer = kafkaClient(target).producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
-    for (const record of HOSTILE) await producer.send({ topic: EXPORT, acks: -1, messages: [{ partition: record.partition, key: record.key, value: record.value, headers: record.headers }] });
+    for (const record of HOSTILE)
+      await producer.send({
+        topic: EXPORT,
+        acks: -1,
+        messages: [{ partition: record.partition, key: record.key, value: record.value, headers: record.headers }],
+      });
     await producer.disconnect();
     const read = await messages.browse(BrowseArgs.parse({ topic: EXPORT, from: { kind: 'beginning' }, limit: 100 }));
     expect(read.records).toHaveLength(HOSTILE.length);
@@ -355,7 +427,11 @@ describe('messages on a real broker', () => {
     for (const line of lines) {
       const record = JSON.parse(line) as MessageRecord;
       const source = byKey(record.key);
-      expect([record.partition, record.value, Object.fromEntries(record.headers.map((header) => [header.key, header.value]))]).toEqual([source.partition, source.value, source.headers]);
+      expect([record.partition, record.value, Object.fromEntries(record.headers.map((header) => [header.key, header.value]))]).toEqual([
+        source.partition,
+        source.value,
+        source.headers,
+      ]);
     }
 
     const csv = exportFile(EXPORT, read.records, 'csv');
@@ -365,7 +441,12 @@ describe('messages on a real broker', () => {
     for (const [partition, offset, timestamp, key, headers, , value] of rows.slice(1)) {
       const source = byKey(key === '' ? null : key);
       const original = read.records.find((record) => record.partition === Number(partition) && record.offset === Number(offset))!;
-      expect([Number(partition), Number(timestamp), value, headers === '' ? {} : JSON.parse(headers)]).toEqual([source.partition, original.timestamp, source.value, source.headers]);
+      expect([Number(partition), Number(timestamp), value, headers === '' ? {} : JSON.parse(headers)]).toEqual([
+        source.partition,
+        original.timestamp,
+        source.value,
+        source.headers,
+      ]);
     }
   });
 
@@ -378,7 +459,8 @@ describe('messages on a real broker', () => {
       execFileSync('sh', ['-c', command.replace(`-t '${EXPORT}'`, `-t '${EXPORT_COPY}'`)], { timeout: 30_000 });
     }
     const copies = await messages.browse(BrowseArgs.parse({ topic: EXPORT_COPY, from: { kind: 'beginning' }, limit: 100 }));
-    const shape = (record: MessageRecord) => JSON.stringify([record.partition, record.key, record.keyEncoding, record.value, record.valueFormat, record.headers]);
+    const shape = (record: MessageRecord) =>
+      JSON.stringify([record.partition, record.key, record.keyEncoding, record.value, record.valueFormat, record.headers]);
     expect(copies.records.map(shape).sort()).toEqual(originals.records.map(shape).sort());
     // And kcat, reading independently, sees the same bytes as the original's (a value with \r\n included).
     const independent = execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-e', '-q', '-t', EXPORT_COPY, '-p', '1', '-f', '%k\u001f%s']).toString('utf8');
@@ -390,21 +472,33 @@ describe('messages on a real broker', () => {
     await admin.createTopics({ topics: [{ topic: REPLAY, numPartitions: 3 }], waitForLeaders: true });
     const events: { read: number; written: number }[] = [];
     const replay = new ReplayService(() => target, { progressIntervalMs: 0 });
-    const result = await replay.replay(ReplayArgs.parse({ source: TOPIC, target: REPLAY, fromMs: BASE + 2000, toMs: BASE + 6000 }), (event) => events.push(event));
+    const result = await replay.replay(ReplayArgs.parse({ source: TOPIC, target: REPLAY, fromMs: BASE + 2000, toMs: BASE + 6000 }), (event) =>
+      events.push(event),
+    );
     const expected = produced.filter((record) => record.timestamp >= BASE + 2000 && record.timestamp < BASE + 6000);
     expect(result).toMatchObject({ done: true, error: null, written: expected.length });
     expect(events.at(-1)).toMatchObject({ written: expected.length });
     const copy = await messages.browse(BrowseArgs.parse({ topic: REPLAY, from: { kind: 'beginning' }, limit: 1000 }));
-    const view = (record: { partition: number; timestamp: number; key: string | null; headers: Record<string, string> }) => [record.partition, record.timestamp, record.key, record.headers];
+    const view = (record: { partition: number; timestamp: number; key: string | null; headers: Record<string, string> }) => [
+      record.partition,
+      record.timestamp,
+      record.key,
+      record.headers,
+    ];
     expect(copy.records.map((record) => view({ ...record, headers: Object.fromEntries(record.headers.map((header) => [header.key, header.value!])) }))).toEqual(
       [...expected].sort((a, b) => a.timestamp - b.timestamp || a.partition - b.partition).map(view),
     );
     // order per partition: offsets in the copy follow the source's order
     for (const partition of [0, 1, 2]) {
-      const keys = copy.records.filter((record) => record.partition === partition).sort((a, b) => a.offset - b.offset).map((record) => record.key);
+      const keys = copy.records
+        .filter((record) => record.partition === partition)
+        .sort((a, b) => a.offset - b.offset)
+        .map((record) => record.key);
       expect(keys).toEqual(expected.filter((record) => record.partition === partition).map((record) => record.key));
     }
-    await expect(replay.replay(ReplayArgs.parse({ source: TOPIC, target: 'it.msg.absent', fromMs: 0, toMs: 1 }))).rejects.toThrow(/target: topic "it.msg.absent" does not exist/);
+    await expect(replay.replay(ReplayArgs.parse({ source: TOPIC, target: 'it.msg.absent', fromMs: 0, toMs: 1 }))).rejects.toThrow(
+      /target: topic "it.msg.absent" does not exist/,
+    );
   });
 
   it('a started replay answers its id at once and reports progress under it until done, or the failure', async () => {

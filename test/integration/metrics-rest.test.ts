@@ -17,13 +17,15 @@ const PER_BATCH = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The area under a rate series: each point is the rate over the interval before it. */
-const areaOf = (points: Point[], since = 0) => points.reduce((sum, [at, value], i) => (at <= since ? sum : sum + value * (i === 0 ? 1 : (at - points[i - 1][0]) / 1000)), 0);
+const areaOf = (points: Point[], since = 0) =>
+  points.reduce((sum, [at, value], i) => (at <= since ? sum : sum + value * (i === 0 ? 1 : (at - points[i - 1][0]) / 1000)), 0);
 
 describe('GET /api/streaming/metrics/:topic after a known ingest', () => {
   let backend: Backend;
   let web: WebHost;
   let base: string;
-  const call = (path: string, init: RequestInit = {}) => fetch(base + path, { ...init, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers } });
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(base + path, { ...init, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers } });
   const metrics = async (topic: string, range = '5m') => {
     const response = await call(`/api/streaming/metrics/${encodeURIComponent(topic)}?time_range=${range}`);
     expect(response.status, await response.clone().text()).toBe(200);
@@ -33,7 +35,14 @@ describe('GET /api/streaming/metrics/:topic after a known ingest', () => {
   beforeAll(async () => {
     backend = createBackend({
       version: 'test',
-      connection: { name: 'it', kafkaBootstrap: [shared.bootstrap], zookeeper: shared.zookeeper, flinkUrl: shared.flinkUrl, kafkaUiUrl: null, prometheusUrl: shared.exporterUrl },
+      connection: {
+        name: 'it',
+        kafkaBootstrap: [shared.bootstrap],
+        zookeeper: shared.zookeeper,
+        flinkUrl: shared.flinkUrl,
+        kafkaUiUrl: null,
+        prometheusUrl: shared.exporterUrl,
+      },
       dataDir: shared.dataDir,
       libDir: `${NATIVE_DIR}/lib`,
       confDir: `${NATIVE_DIR}/conf`,
@@ -41,10 +50,24 @@ describe('GET /api/streaming/metrics/:topic after a known ingest', () => {
       logger: silentLogger,
     });
     backend.start(); // the samplers, as `streamdesk serve` starts them
-    web = await startWebHost({ api: backend.api, bus: backend.bus, token: TOKEN, host: '127.0.0.1', port: 0, rendererDir: '/nonexistent', logger: silentLogger });
+    web = await startWebHost({
+      api: backend.api,
+      bus: backend.bus,
+      token: TOKEN,
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir: '/nonexistent',
+      logger: silentLogger,
+    });
     base = `http://127.0.0.1:${web.port}`;
-    for (const [name, cleanup_policy] of [[TOPIC, 'delete'], [COMPACTED, 'compact']]) {
-      const created = await call('/api/streaming/topics', { method: 'POST', body: JSON.stringify({ topic_name: name, config: { partitions: 3, replication_factor: 1, retention_hours: 1, cleanup_policy } }) });
+    for (const [name, cleanup_policy] of [
+      [TOPIC, 'delete'],
+      [COMPACTED, 'compact'],
+    ]) {
+      const created = await call('/api/streaming/topics', {
+        method: 'POST',
+        body: JSON.stringify({ topic_name: name, config: { partitions: 3, replication_factor: 1, retention_hours: 1, cleanup_policy } }),
+      });
       expect(created.status, await created.clone().text()).toBe(201);
     }
   });
@@ -59,7 +82,10 @@ describe('GET /api/streaming/metrics/:topic after a known ingest', () => {
     await metrics(COMPACTED);
     await sleep(2500);
     for (let batch = 0; batch < BATCHES; batch += 1) {
-      const answer = await call(`/api/streaming/ingest/${TOPIC}`, { method: 'POST', body: JSON.stringify(Array.from({ length: PER_BATCH }, (_, i) => ({ batch, i, reading: Math.sin(i) }))) });
+      const answer = await call(`/api/streaming/ingest/${TOPIC}`, {
+        method: 'POST',
+        body: JSON.stringify(Array.from({ length: PER_BATCH }, (_, i) => ({ batch, i, reading: Math.sin(i) }))),
+      });
       expect(await answer.json()).toEqual({ topic: TOPIC, written: PER_BATCH, failed: 0 });
       await sleep(1000);
     }
@@ -78,7 +104,9 @@ describe('GET /api/streaming/metrics/:topic after a known ingest', () => {
     const described = await backend.api['topics:describe']({ name: TOPIC });
     const stored = described.summary.sizeBytes ?? 0;
     const bytesIn = areaOf(answer.series.bytes_in_per_sec);
-    console.log(`[metrics-rest] ${sent} records ingested: ${messages.toFixed(0)} in the messages/s series; ${bytesIn.toFixed(0)} bytes in the bytes-in series, ${stored} bytes on the broker's disk`);
+    console.log(
+      `[metrics-rest] ${sent} records ingested: ${messages.toFixed(0)} in the messages/s series; ${bytesIn.toFixed(0)} bytes in the bytes-in series, ${stored} bytes on the broker's disk`,
+    );
     expect(stored).toBeGreaterThan(0);
     expect(Math.abs(bytesIn - stored) / stored).toBeLessThan(0.05);
     // each ingest is at least one produce request; the sampler's own reads are not fetches

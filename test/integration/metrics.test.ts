@@ -50,7 +50,13 @@ describe('metrics sampler on a real broker', () => {
 
   beforeAll(async () => {
     await withKafkaAdmin(target(), 'create topics', (admin) =>
-      admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 3, replicationFactor: 1 }, { topic: QUIET_TOPIC, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true }),
+      admin.createTopics({
+        topics: [
+          { topic: TOPIC, numPartitions: 3, replicationFactor: 1 },
+          { topic: QUIET_TOPIC, numPartitions: 1, replicationFactor: 1 },
+        ],
+        waitForLeaders: true,
+      }),
     );
     sampler.start();
   });
@@ -96,7 +102,10 @@ function produceParkingWithKcat(topic: string, rate: number, count: number): Pro
     const timer = setInterval(() => {
       const owed = Math.min(count, Math.floor(((Date.now() - started) / 1000) * rate));
       const lines: string[] = [];
-      for (; sent < owed; sent += 1) lines.push(`it-metrics\t${JSON.stringify({ garage: 'it-metrics', capacity: 100, occupied: sent % 100, free: 100 - (sent % 100), occupancy_pct: sent % 100, event_time: Date.now() })}`);
+      for (; sent < owed; sent += 1)
+        lines.push(
+          `it-metrics\t${JSON.stringify({ garage: 'it-metrics', capacity: 100, occupied: sent % 100, free: 100 - (sent % 100), occupancy_pct: sent % 100, event_time: Date.now() })}`,
+        );
       if (lines.length) kcat.stdin.write(lines.join('\n') + '\n');
       if (sent >= count) {
         clearInterval(timer);
@@ -126,7 +135,14 @@ describe('Flink, ZooKeeper and process figures on the real stack', () => {
     flink: () => flink,
     zookeeper: () => shared.zookeeper,
     // The stack harness is the native runner: its pid files are where the app's stack service reads them.
-    processes: () => Promise.resolve({ available: true, processes: services.flatMap((service) => { const pid = readPidFile(join(shared.dataDir, 'run', `${service}.pid`)); return pid === null ? [] : [{ service, pid }]; }) }),
+    processes: () =>
+      Promise.resolve({
+        available: true,
+        processes: services.flatMap((service) => {
+          const pid = readPidFile(join(shared.dataDir, 'run', `${service}.pid`));
+          return pid === null ? [] : [{ service, pid }];
+        }),
+      }),
     intervalMs: 2000,
   });
   let jobId: string | null = null;
@@ -137,8 +153,10 @@ describe('Flink, ZooKeeper and process figures on the real stack', () => {
     rmSync(tmp, { recursive: true, force: true });
   }, 60_000);
 
-  it('reads a running pipeline\'s records/s, checkpoints and restarts, TaskManager CPU and heap, ZooKeeper latency, process CPU and memory', async () => {
-    const started = await pipelines.launch.start(StartPipelineArgs.parse({ pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 2000 }));
+  it("reads a running pipeline's records/s, checkpoints and restarts, TaskManager CPU and heap, ZooKeeper latency, process CPU and memory", async () => {
+    const started = await pipelines.launch.start(
+      StartPipelineArgs.parse({ pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 2000 }),
+    );
     jobId = started.jobId;
     resources.start();
     const RATE = 50;
@@ -200,7 +218,11 @@ describe('Flink, ZooKeeper and process figures on the real stack', () => {
     expect(sample.unavailable.find((entry) => entry.source === 'process')!.reason).toMatch(/local stack/);
     expect(sample.unavailable.find((entry) => entry.source === 'zookeeper')!.reason).toMatch(/KRaft/);
     expect(sample.unavailable.find((entry) => entry.source === 'flink')!.reason).toMatch(/127\.0\.0\.1:1/);
-    const withZookeeper = new ResourceSampler({ flink: () => null, zookeeper: () => shared.zookeeper, processes: () => Promise.resolve({ available: false, reason: 'remote' }) });
+    const withZookeeper = new ResourceSampler({
+      flink: () => null,
+      zookeeper: () => shared.zookeeper,
+      processes: () => Promise.resolve({ available: false, reason: 'remote' }),
+    });
     const zk = await withZookeeper.sample();
     expect(zk.values.map((entry) => entry.metric).sort()).toEqual(['avg_latency_ms', 'max_latency_ms', 'round_trip_ms']);
     expect(zk.unavailable.find((entry) => entry.source === 'flink')!.reason).toMatch(/no Flink REST URL/);

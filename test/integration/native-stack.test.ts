@@ -3,15 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  findProcessesWith,
-  flinkOverview,
-  kafkaMetadataBrokers,
-  NativeStack,
-  portAnswers,
-  portFree,
-  zkFourLetter,
-} from '@main/services/stack/native';
+import { findProcessesWith, flinkOverview, kafkaMetadataBrokers, NativeStack, portAnswers, portFree, zkFourLetter } from '@main/services/stack/native';
 import type { NativeProgressEvent, NativeServiceName } from '@main/services/stack/native';
 import { NATIVE_DIR, startTestStack } from '../stack';
 import type { TestStack } from '../stack';
@@ -64,7 +56,9 @@ function exited(pid: number): boolean {
     return true;
   }
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('Z');
+    return readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .startsWith('Z');
   } catch {
     return true;
   }

@@ -104,27 +104,32 @@ afterAll(async () => {
 }, 90_000);
 
 describe('end-to-end latency on the real stack', () => {
-  it('a 1:1 pipeline: arrival minus each input\'s event time, as read independently from the output topic', async () => {
+  it("a 1:1 pipeline: arrival minus each input's event time, as read independently from the output topic", async () => {
     const input = `it_${run}_lat_in`;
     const output = `it_${run}_lat_out`;
     await topics.create({ name: input, partitions: 2, replicationFactor: 1, retentionHours: 24, cleanupPolicy: 'delete', configs: {} });
     const name = `it-${run}-lat`;
-    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({
-      name,
-      sourceTopic: input,
-      sinkTopic: output,
-      resultEventTimeField: 'event_time',
-      sql: `
+    service.catalog.saveSqlPipeline(
+      SaveSqlPipelineArgs.parse({
+        name,
+        sourceTopic: input,
+        sinkTopic: output,
+        resultEventTimeField: 'event_time',
+        sql: `
         CREATE TEMPORARY TABLE src (id INT, event_time BIGINT) WITH ('connector' = 'kafka', 'topic' = '${input}', 'properties.bootstrap.servers' = '{{bootstrap}}',
           'properties.group.id' = 'streamdesk-{{pipeline}}', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
         CREATE TEMPORARY TABLE snk (id INT, event_time BIGINT) WITH ('connector' = 'kafka', 'topic' = '${output}', 'properties.bootstrap.servers' = '{{bootstrap}}', 'format' = 'json');
         INSERT INTO snk SELECT id, event_time FROM src;`,
-    }));
+      }),
+    );
     const started = await service.launch.start(StartPipelineArgs.parse({ pipelineName: name, parallelism: 1, checkpointIntervalMs: null }));
     try {
       // each record's event time lies 3 s before it is produced: every latency is at least 3 s
       const producedAt = Date.now();
-      await produce(input, Array.from({ length: 10 }, (_, i) => ({ id: i, event_time: producedAt - 3_000 - i * 100 })));
+      await produce(
+        input,
+        Array.from({ length: 10 }, (_, i) => ({ id: i, event_time: producedAt - 3_000 - i * 100 })),
+      );
 
       const latency = await latencyOf(started.jobId, 10);
       const observed = await readAll(output, 10);
@@ -154,18 +159,20 @@ describe('end-to-end latency on the real stack', () => {
     const output = `it_${run}_win_out`;
     await topics.create({ name: input, partitions: 1, replicationFactor: 1, retentionHours: 24, cleanupPolicy: 'delete', configs: {} });
     const name = `it-${run}-win`;
-    service.catalog.saveSqlPipeline(SaveSqlPipelineArgs.parse({
-      name,
-      sourceTopic: input,
-      sinkTopic: output,
-      resultEventTimeField: 'newest_ms',
-      resultOldestEventTimeField: 'oldest_ms',
-      sql: `
+    service.catalog.saveSqlPipeline(
+      SaveSqlPipelineArgs.parse({
+        name,
+        sourceTopic: input,
+        sinkTopic: output,
+        resultEventTimeField: 'newest_ms',
+        resultOldestEventTimeField: 'oldest_ms',
+        sql: `
         CREATE TEMPORARY TABLE src (n INT, event_time BIGINT, ts AS TO_TIMESTAMP_LTZ(event_time, 3), WATERMARK FOR ts AS ts) WITH ('connector' = 'kafka', 'topic' = '${input}',
           'properties.bootstrap.servers' = '{{bootstrap}}', 'properties.group.id' = 'streamdesk-{{pipeline}}', 'scan.startup.mode' = 'earliest-offset', 'format' = 'json');
         CREATE TEMPORARY TABLE snk (samples BIGINT, newest_ms BIGINT, oldest_ms BIGINT) WITH ('connector' = 'kafka', 'topic' = '${output}', 'properties.bootstrap.servers' = '{{bootstrap}}', 'format' = 'json');
         INSERT INTO snk SELECT COUNT(*), MAX(event_time), MIN(event_time) FROM TABLE(TUMBLE(TABLE src, DESCRIPTOR(ts), INTERVAL '4' SECOND)) GROUP BY window_start, window_end;`,
-    }));
+      }),
+    );
     const started = await service.launch.start(StartPipelineArgs.parse({ pipelineName: name, parallelism: 1, checkpointIntervalMs: null }));
     try {
       // a record every 500 ms stamped with the time it is sent: a 4 s window closes when the first record past its end arrives
@@ -173,10 +180,14 @@ describe('end-to-end latency on the real stack', () => {
         await produce(input, [{ n: i, event_time: Date.now() }]);
         await sleep(500);
       }
-      const observed = await waitFor(async () => {
-        const all = (await messages.browse({ topic: output, partition: null, from: { kind: 'beginning' }, limit: 100 })).records;
-        return all.length >= 2 ? all.length : null;
-      }, 30_000, 'two window results');
+      const observed = await waitFor(
+        async () => {
+          const all = (await messages.browse({ topic: output, partition: null, from: { kind: 'beginning' }, limit: 100 })).records;
+          return all.length >= 2 ? all.length : null;
+        },
+        30_000,
+        'two window results',
+      );
       const results = await readAll(output, observed);
       const latency = await latencyOf(started.jobId, results.length);
       const fromNewest = results.map((r) => r.timestamp - r.value.newest_ms);

@@ -64,7 +64,12 @@ beforeAll(async () => {
   service = new ProfileService({
     file: new JsonFileStore(join(dir, 'profiles.json')),
     cipher: new KeyFileCipher(join(dir, 'secret.key')),
-    localConnection: () => ({ ...LOCAL_STACK_CONNECTION, kafkaBootstrap: [stack.bootstrap], zookeeper: `${stack.host}:${stack.ports.zookeeper}`, flinkUrl: stack.flinkUrl }),
+    localConnection: () => ({
+      ...LOCAL_STACK_CONNECTION,
+      kafkaBootstrap: [stack.bootstrap],
+      zookeeper: `${stack.host}:${stack.ports.zookeeper}`,
+      flinkUrl: stack.flinkUrl,
+    }),
     logger: captureLogger,
     testTimeoutMs: 8000,
   });
@@ -137,7 +142,10 @@ describe('connection profiles against a SASL-enabled broker', () => {
 
   it('SASL against the PLAINTEXT listener fails Kafka with a reason instead of hanging', async () => {
     const result = await service.testConnection({
-      profile: remote('wrong listener', { kafkaBootstrap: [stack.bootstrap], auth: { mechanism: 'scram-sha-256', username: 'alice', password: ALICE.password } }),
+      profile: remote('wrong listener', {
+        kafkaBootstrap: [stack.bootstrap],
+        auth: { mechanism: 'scram-sha-256', username: 'alice', password: ALICE.password },
+      }),
     });
     expect(result.kafka.status).toBe('failed');
     expect(result.kafka.reason).toMatch(/this listener does not accept SCRAM-SHA-256/);
@@ -149,7 +157,6 @@ describe('connection profiles against a SASL-enabled broker', () => {
     expect(result.kafka.reason).toMatch(/closed the connection; this listener may require SASL or TLS/);
     expect(result.zookeeper.status).toBe('ok');
   });
-
 });
 
 describe('connection profiles against TLS and mutual-TLS listeners', () => {

@@ -20,7 +20,9 @@ function kcatTopic(name: string): { partitions: { partition: number; replicas: u
 }
 
 function kcatValues(name: string): string[] {
-  return execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-t', name, '-e', '-q', '-f', '%s\n'], { encoding: 'utf8', timeout: 30_000 }).split('\n').filter(Boolean);
+  return execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-t', name, '-e', '-q', '-f', '%s\n'], { encoding: 'utf8', timeout: 30_000 })
+    .split('\n')
+    .filter(Boolean);
 }
 
 describe('topics on a real broker', () => {
@@ -40,7 +42,15 @@ describe('topics on a real broker', () => {
       kraft: false,
       logger: silentLogger,
     });
-    web = await startWebHost({ api: backend.api, bus: backend.bus, token: TOKEN, host: '127.0.0.1', port: 0, rendererDir: '/nonexistent', logger: silentLogger });
+    web = await startWebHost({
+      api: backend.api,
+      bus: backend.bus,
+      token: TOKEN,
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir: '/nonexistent',
+      logger: silentLogger,
+    });
     base = `http://127.0.0.1:${web.port}`;
   });
   afterAll(async () => {
@@ -49,7 +59,10 @@ describe('topics on a real broker', () => {
   });
 
   it('POST /api/streaming/topics creates a topic that kcat sees with the requested settings', async () => {
-    const response = await post('/api/streaming/topics', { topic_name: 'it.rest-created', config: { partitions: 4, replication_factor: 1, retention_hours: 12, cleanup_policy: 'compact' } });
+    const response = await post('/api/streaming/topics', {
+      topic_name: 'it.rest-created',
+      config: { partitions: 4, replication_factor: 1, retention_hours: 12, cleanup_policy: 'compact' },
+    });
     expect(response.status).toBe(201);
     const created = (await response.json()) as { summary: { name: string; partitions: number; retentionMs: number; cleanupPolicy: string } };
     expect(created.summary).toMatchObject({ name: 'it.rest-created', partitions: 4, retentionMs: 12 * 3_600_000, cleanupPolicy: 'compact' });
@@ -76,7 +89,10 @@ describe('topics on a real broker', () => {
     await backend.api['topics:create']({ name: 'it.ingest', partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
     const single = await post('/api/streaming/ingest/it.ingest', { sensor: 's1', value: 1 });
     expect(await single.json()).toEqual({ topic: 'it.ingest', written: 1, failed: 0 });
-    const batch = await post('/api/streaming/ingest/it.ingest', Array.from({ length: 250 }, (_, i) => ({ sensor: `s${i % 7}`, value: i })));
+    const batch = await post(
+      '/api/streaming/ingest/it.ingest',
+      Array.from({ length: 250 }, (_, i) => ({ sensor: `s${i % 7}`, value: i })),
+    );
     expect(await batch.json()).toEqual({ topic: 'it.ingest', written: 250, failed: 0 });
     const values = kcatValues('it.ingest').map((line) => JSON.parse(line) as { value: number });
     expect(values).toHaveLength(251);
@@ -87,7 +103,14 @@ describe('topics on a real broker', () => {
 
   it('edits configs incrementally, adds partitions, and deletes only with the typed name', async () => {
     const { api } = backend;
-    await api['topics:create']({ name: 'it.edit', partitions: 1, replicationFactor: 1, retentionHours: 2, cleanupPolicy: 'delete', configs: { 'max.message.bytes': '200000' } });
+    await api['topics:create']({
+      name: 'it.edit',
+      partitions: 1,
+      replicationFactor: 1,
+      retentionHours: 2,
+      cleanupPolicy: 'delete',
+      configs: { 'max.message.bytes': '200000' },
+    });
     const edited = await api['topics:alterConfigs']({ name: 'it.edit', set: { 'min.insync.replicas': '1' }, reset: ['max.message.bytes'] });
     const overrides = Object.fromEntries(edited.configs.filter((entry) => entry.source === 'topic').map((entry) => [entry.name, entry.value]));
     expect(overrides).toEqual({ 'cleanup.policy': 'delete', 'min.insync.replicas': '1', 'retention.ms': String(2 * 3_600_000) });
@@ -103,11 +126,20 @@ describe('topics on a real broker', () => {
   it('produces one record to a chosen partition, with key and headers', async () => {
     const { api } = backend;
     await api['topics:create']({ name: 'it.produce', partitions: 3, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
-    const record = await api['messages:produce']({ topic: 'it.produce', key: 'Kyrre', value: '{"free":3}', valueIsJson: true, headers: { source: 'it' }, partition: 2 });
+    const record = await api['messages:produce']({
+      topic: 'it.produce',
+      key: 'Kyrre',
+      value: '{"free":3}',
+      valueIsJson: true,
+      headers: { source: 'it' },
+      partition: 2,
+    });
     expect(record).toMatchObject({ topic: 'it.produce', partition: 2, offset: 0 });
     const line = execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-t', 'it.produce', '-e', '-q', '-f', '%p|%k|%h|%s\n'], { encoding: 'utf8' }).trim();
     expect(line).toBe('2|Kyrre|source=it|{"free":3}');
-    await expect(api['messages:produce']({ topic: 'it.produce', key: null, value: 'x', valueIsJson: false, headers: {}, partition: 7 })).rejects.toThrow(/partition: .*0–2/);
+    await expect(api['messages:produce']({ topic: 'it.produce', key: null, value: 'x', valueIsJson: false, headers: {}, partition: 7 })).rejects.toThrow(
+      /partition: .*0–2/,
+    );
   });
 
   it('lists topics with message counts and sizes, hiding internal ones unless asked', async () => {

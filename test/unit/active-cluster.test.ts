@@ -4,7 +4,10 @@ import { activeCluster } from '@main/active-cluster';
 import type { ProfileService } from '@main/services/profiles';
 import type { StackService } from '@main/services/stack/stack-service';
 
-const stack = { ports: { kafka: 19092, zookeeper: null, flinkRest: 18081, sqlGateway: 18083 }, metricsUrl: 'http://127.0.0.1:17071/metrics' } as unknown as StackService;
+const stack = {
+  ports: { kafka: 19092, zookeeper: null, flinkRest: 18081, sqlGateway: 18083 },
+  metricsUrl: 'http://127.0.0.1:17071/metrics',
+} as unknown as StackService;
 const remote: Connection = { ...LOCAL_STACK_CONNECTION, kafkaBootstrap: ['remote:9092'], prometheusUrl: 'http://prom:9090' };
 
 function profilesOn(builtIn: boolean): ProfileService {
@@ -19,7 +22,12 @@ function profilesOn(builtIn: boolean): ProfileService {
 describe('activeCluster', () => {
   it('without profiles is the local stack, at its ports (KRaft: no ZooKeeper)', () => {
     const cluster = activeCluster(undefined, null, stack);
-    expect(cluster.connection()).toMatchObject({ kafkaBootstrap: ['127.0.0.1:19092'], zookeeper: null, flinkUrl: 'http://127.0.0.1:18081', prometheusUrl: stack.metricsUrl });
+    expect(cluster.connection()).toMatchObject({
+      kafkaBootstrap: ['127.0.0.1:19092'],
+      zookeeper: null,
+      flinkUrl: 'http://127.0.0.1:18081',
+      prometheusUrl: stack.metricsUrl,
+    });
     expect(cluster.kafkaTarget()).toEqual({ brokers: ['127.0.0.1:19092'] });
     expect(cluster.flinkHeaders()).toEqual({});
     expect(cluster.prometheusUrl()).toBeNull();

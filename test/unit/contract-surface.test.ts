@@ -31,7 +31,15 @@ describe('every contract call has a handler', () => {
   describe('in the serve host', () => {
     let web: WebHost;
     beforeAll(async () => {
-      web = await startWebHost({ api: neverCalled, bus: new EventBus(), token: TOKEN, host: '127.0.0.1', port: 0, rendererDir: '/nonexistent', logger: silentLogger });
+      web = await startWebHost({
+        api: neverCalled,
+        bus: new EventBus(),
+        token: TOKEN,
+        host: '127.0.0.1',
+        port: 0,
+        rendererDir: '/nonexistent',
+        logger: silentLogger,
+      });
     });
     afterAll(() => web.close());
 

@@ -40,11 +40,16 @@ describe('dispatch', () => {
   it('passes a StreamdeskError through with its code, and wraps anything else as internal', async () => {
     const typed = await dispatch(apiWith({ 'stack:down': async () => Promise.reject(new StreamdeskError('conflict', 'busy')) }), 'stack:down', {});
     expect(typed).toEqual({ ok: false, error: { code: 'conflict', message: 'busy' } });
-    const plain = await dispatch(apiWith({ 'stack:down': async () => Promise.reject(new TypeError('boom')) }), 'stack:down', {}, {
-      info() {},
-      warn() {},
-      error() {},
-    });
+    const plain = await dispatch(
+      apiWith({ 'stack:down': async () => Promise.reject(new TypeError('boom')) }),
+      'stack:down',
+      {},
+      {
+        info() {},
+        warn() {},
+        error() {},
+      },
+    );
     expect(plain).toEqual({ ok: false, error: { code: 'internal', message: 'stack:down failed: boom' } });
   });
 
@@ -57,7 +62,16 @@ describe('dispatch', () => {
 
   it('explains a union by the alternative the value came closest to, with the full path', async () => {
     // profiles:test takes { id } or { profile }: a profile with one bad field is about that field, not "Invalid input".
-    const profile = { name: 'x', kafkaBootstrap: ['h:1'], auth: { mechanism: 'plain', username: 'u' }, tls: { enabled: 'yes' }, zookeeper: null, flink: { url: null, auth: 'none' }, prometheusUrl: null, kafkaUiUrl: null };
+    const profile = {
+      name: 'x',
+      kafkaBootstrap: ['h:1'],
+      auth: { mechanism: 'plain', username: 'u' },
+      tls: { enabled: 'yes' },
+      zookeeper: null,
+      flink: { url: null, auth: 'none' },
+      prometheusUrl: null,
+      kafkaUiUrl: null,
+    };
     const envelope = await dispatch(apiWith({}), 'profiles:test', { profile });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     if (!envelope.ok) expect(envelope.error.message).toMatch(/^profiles:test: profile\.tls\.enabled: /);
@@ -65,7 +79,14 @@ describe('dispatch', () => {
 
   it('says "arguments" when the whole argument has the wrong shape', async () => {
     const envelope = await dispatch(apiWith({}), 'topics:describe', 'orders');
-    expect(envelope).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'topics:describe: arguments: Invalid input: expected object, received string', issues: [{ path: [], message: 'Invalid input: expected object, received string' }] } });
+    expect(envelope).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: 'topics:describe: arguments: Invalid input: expected object, received string',
+        issues: [{ path: [], message: 'Invalid input: expected object, received string' }],
+      },
+    });
   });
 
   it('never returns a message longer than 2000 characters, however much a service echoes', async () => {
@@ -79,12 +100,22 @@ describe('dispatch', () => {
   });
 
   it('answers a call name that is not a string without trying to print it', async () => {
-    expect(await dispatch(apiWith({}), Object.create(null), {})).toEqual({ ok: false, error: { code: 'unknown-call', message: 'Unknown call: expected a call name (a string), got object' } });
-    expect(await dispatch(apiWith({}), null, {})).toEqual({ ok: false, error: { code: 'unknown-call', message: 'Unknown call: expected a call name (a string), got null' } });
+    expect(await dispatch(apiWith({}), Object.create(null), {})).toEqual({
+      ok: false,
+      error: { code: 'unknown-call', message: 'Unknown call: expected a call name (a string), got object' },
+    });
+    expect(await dispatch(apiWith({}), null, {})).toEqual({
+      ok: false,
+      error: { code: 'unknown-call', message: 'Unknown call: expected a call name (a string), got null' },
+    });
   });
 
   it('treats missing arguments as an empty object', async () => {
-    const envelope = await dispatch(apiWith({ 'app:info': () => Promise.resolve({ name: 'x', version: '1', connection: null as never }) }), 'app:info', undefined);
+    const envelope = await dispatch(
+      apiWith({ 'app:info': () => Promise.resolve({ name: 'x', version: '1', connection: null as never }) }),
+      'app:info',
+      undefined,
+    );
     expect(envelope.ok).toBe(true);
   });
 });

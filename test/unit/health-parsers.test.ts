@@ -85,11 +85,7 @@ describe('Kafka metadata (recorded from Kafka 3.9.1)', () => {
     const [topic] = recorded.topics;
     const damaged: TopicMetadataLike = {
       ...topic,
-      partitions: [
-        { ...topic.partitions[0], replicas: [0, 1], isr: [0] },
-        { ...topic.partitions[1], leader: -1, isr: [] },
-        topic.partitions[2],
-      ],
+      partitions: [{ ...topic.partitions[0], replicas: [0, 1], isr: [0] }, { ...topic.partitions[1], leader: -1, isr: [] }, topic.partitions[2]],
     };
     const health = kafkaHealthFrom('b', recorded.cluster, [damaged], 0, 1);
     expect(health.status).toBe('degraded');

@@ -5,8 +5,14 @@ import { healthChanged, overallOf } from '@main/services/health/overall';
 function services(statuses: Partial<Record<keyof HealthSnapshot['services'], ServiceStatus>>): HealthSnapshot['services'] {
   const base = (status: ServiceStatus) => ({ status, reason: status === 'up' ? '' : 'why', checkedAt: 0, latencyMs: null });
   return {
-    kafka: { ...base(statuses.kafka ?? 'up'), details: { bootstrap: 'b', clusterId: null, brokers: 1, controllerId: 1, topics: 0, partitions: 0, underReplicatedPartitions: 0, offlinePartitions: 0 } },
-    zookeeper: { ...base(statuses.zookeeper ?? 'up'), details: { address: 'z', mode: null, version: null, avgLatencyMs: 0, maxLatencyMs: 0, connections: 1, znodes: 5 } },
+    kafka: {
+      ...base(statuses.kafka ?? 'up'),
+      details: { bootstrap: 'b', clusterId: null, brokers: 1, controllerId: 1, topics: 0, partitions: 0, underReplicatedPartitions: 0, offlinePartitions: 0 },
+    },
+    zookeeper: {
+      ...base(statuses.zookeeper ?? 'up'),
+      details: { address: 'z', mode: null, version: null, avgLatencyMs: 0, maxLatencyMs: 0, connections: 1, znodes: 5 },
+    },
     flink: { ...base(statuses.flink ?? 'up'), details: { url: 'f', version: null, jobsRunning: 0, jobsFinished: 0, jobsCancelled: 0, jobsFailed: 0 } },
     taskmanagers: { ...base(statuses.taskmanagers ?? 'up'), details: { taskManagers: 1, slotsTotal: 2, slotsAvailable: 2 } },
     kafkaUi: { ...base(statuses.kafkaUi ?? 'not-configured'), details: { url: null } },

@@ -33,7 +33,11 @@ describe('TaskManager liveness (a killed TaskManager stays listed until its hear
     expect(down.reason).toContain('TaskManager streamdesk-tm-mwvur0fz at 127.0.0.1:44181 refused the connection');
     expect(down.details).toEqual({ taskManagers: 0, slotsTotal: 0, slotsAvailable: 0 });
     const two = flinkHealthFrom('u', { ...overview, taskmanagers: 2, 'slots-total': 4, 'slots-available': 3 }, 0, 1).taskmanagers;
-    expect(withoutLostTaskManagers(two, lost)).toMatchObject({ status: 'degraded', reason: expect.stringMatching(/^1 of 2 TaskManagers lost/) as string, details: { taskManagers: 1, slotsTotal: 2, slotsAvailable: 2 } });
+    expect(withoutLostTaskManagers(two, lost)).toMatchObject({
+      status: 'degraded',
+      reason: expect.stringMatching(/^1 of 2 TaskManagers lost/) as string,
+      details: { taskManagers: 1, slotsTotal: 2, slotsAvailable: 2 },
+    });
     expect(withoutLostTaskManagers(tile, [])).toBe(tile);
   });
 });

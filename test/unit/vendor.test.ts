@@ -9,7 +9,9 @@ const VENDOR = path.join(__dirname, '..', '..', 'vendor');
 const published = JSON.parse(readFileSync(path.join(VENDOR, 'published-sha256.json'), 'utf8')) as Record<string, Record<string, string>>;
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)).map((file) => path.join(entry.name, file)) : [entry.name]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)).map((file) => path.join(entry.name, file)) : [entry.name],
+  );
 }
 
 describe('vendor/', () => {

@@ -54,10 +54,13 @@ describe('serve mode refuses requests without the token', () => {
     // fetch() may not set Host, so the rebinding case goes through node:http.
     const reboundStatus = await new Promise<number | undefined>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port: web.port, path: '/api/streaming/status', headers: { Authorization: `Bearer ${TOKEN}`, Host: `evil.example:${web.port}` } }, (res) => {
-          res.resume();
-          resolve(res.statusCode);
-        })
+        .get(
+          { host: '127.0.0.1', port: web.port, path: '/api/streaming/status', headers: { Authorization: `Bearer ${TOKEN}`, Host: `evil.example:${web.port}` } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          },
+        )
         .on('error', reject);
     });
     expect(reboundStatus).toBe(403);

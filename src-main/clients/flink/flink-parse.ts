@@ -2,7 +2,16 @@
 // (or 0 for counts), never an exception, so 1.18 and 2.x answers both parse.
 import type { BackpressureLevel, CheckpointEntry, CheckpointStats, FlinkCluster, JobExceptionEntry, LastCheckpoint } from '@shared/flink';
 import { stripExceptionClass } from './flink-errors';
-import type { RawBackpressure, RawCheckpointEntry, RawCheckpoints, RawExceptions, RawJobConfig, RawJobDetail, RawMetricList, RawOverview } from './flink-rest-types';
+import type {
+  RawBackpressure,
+  RawCheckpointEntry,
+  RawCheckpoints,
+  RawExceptions,
+  RawJobConfig,
+  RawJobDetail,
+  RawMetricList,
+  RawOverview,
+} from './flink-rest-types';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const int = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0);
@@ -59,7 +68,14 @@ export function lastCheckpoint(c: RawCheckpoints, now: number): LastCheckpoint |
   if (!newest) return null;
   const raw = (c.history ?? []).find((h) => h.id === newest.id) ?? c.latest?.completed ?? {};
   const at = nonNegative(raw.latest_ack_timestamp) ?? newest.triggeredAt;
-  return { id: newest.id, ageMs: at === null ? null : Math.max(0, now - at), status: newest.status, durationMs: newest.durationMs, sizeBytes: newest.sizeBytes, isSavepoint: newest.isSavepoint };
+  return {
+    id: newest.id,
+    ageMs: at === null ? null : Math.max(0, now - at),
+    status: newest.status,
+    durationMs: newest.durationMs,
+    sizeBytes: newest.sizeBytes,
+    isSavepoint: newest.isSavepoint,
+  };
 }
 
 /**
@@ -90,9 +106,16 @@ export function parseExceptions(e: RawExceptions): JobExceptionEntry[] {
   }
   // the pre-1.13 fields, still answered by 1.18 (gone in 2.x)
   const out: JobExceptionEntry[] = [];
-  if (e['root-exception']) out.push({ timestamp: num(e.timestamp), message: firstLine(e['root-exception']), stacktrace: e['root-exception'], taskName: null, location: null });
+  if (e['root-exception'])
+    out.push({ timestamp: num(e.timestamp), message: firstLine(e['root-exception']), stacktrace: e['root-exception'], taskName: null, location: null });
   for (const x of e['all-exceptions'] ?? []) {
-    out.push({ timestamp: num(x.timestamp), message: firstLine(x.exception ?? 'unknown exception'), stacktrace: x.exception ?? null, taskName: x.task ?? null, location: x.location ?? null });
+    out.push({
+      timestamp: num(x.timestamp),
+      message: firstLine(x.exception ?? 'unknown exception'),
+      stacktrace: x.exception ?? null,
+      taskName: x.task ?? null,
+      location: x.location ?? null,
+    });
   }
   return out;
 }

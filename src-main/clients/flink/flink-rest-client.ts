@@ -41,7 +41,13 @@ export class FlinkRestClient {
   private readonly ep: HttpEndpoint;
 
   constructor(opts: FlinkRestClientOptions) {
-    this.ep = { fetch: opts.fetch, baseUrl: opts.baseUrl.replace(/\/+$/, ''), label: 'Flink', ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) };
+    this.ep = {
+      fetch: opts.fetch,
+      baseUrl: opts.baseUrl.replace(/\/+$/, ''),
+      label: 'Flink',
+      ...(opts.headers ? { headers: opts.headers } : {}),
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    };
   }
 
   get baseUrl(): string {
@@ -80,7 +86,10 @@ export class FlinkRestClient {
   }
   /** A TaskManager's own metrics (Status.JVM.CPU.Load, Status.JVM.Memory.Heap.Used, ...), values as strings. */
   taskManagerMetrics(taskManagerId: string, names: string[]): Promise<RawMetricList> {
-    return requestJson(this.ep, { path: `/taskmanagers/${enc(taskManagerId)}/metrics?get=${names.map(enc).join(',')}`, what: `metrics of TaskManager ${taskManagerId}` });
+    return requestJson(this.ep, {
+      path: `/taskmanagers/${enc(taskManagerId)}/metrics?get=${names.map(enc).join(',')}`,
+      what: `metrics of TaskManager ${taskManagerId}`,
+    });
   }
   backpressure(jobId: string, vertexId: string): Promise<RawBackpressure> {
     return requestJson(this.ep, { path: `/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/backpressure`, what: `backpressure of vertex ${vertexId}` });
@@ -92,7 +101,10 @@ export class FlinkRestClient {
   }
   /** The names of the metrics a vertex's subtasks report (its operators' too, once its tasks run). */
   async vertexMetricNames(jobId: string, vertexId: string): Promise<string[]> {
-    const list = await requestJson<RawMetricList>(this.ep, { path: `/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/subtasks/metrics`, what: `metric names of vertex ${vertexId}` });
+    const list = await requestJson<RawMetricList>(this.ep, {
+      path: `/jobs/${enc(jobId)}/vertices/${enc(vertexId)}/subtasks/metrics`,
+      what: `metric names of vertex ${vertexId}`,
+    });
     return list.map((entry) => entry.id);
   }
 
@@ -102,7 +114,12 @@ export class FlinkRestClient {
   async uploadJar(fileName: string, bytes: Uint8Array): Promise<string> {
     const form = new FormData();
     form.append('jarfile', new Blob([bytes], { type: 'application/x-java-archive' }), basename(fileName));
-    const r = await requestJson<{ filename?: string; status?: string }>(this.ep, { method: 'POST', path: '/jars/upload', body: form, what: `upload of ${basename(fileName)}` });
+    const r = await requestJson<{ filename?: string; status?: string }>(this.ep, {
+      method: 'POST',
+      path: '/jars/upload',
+      body: form,
+      what: `upload of ${basename(fileName)}`,
+    });
     if (!r.filename) throw new Error(`Flink upload of ${fileName}: no file name in the answer`);
     return basename(r.filename);
   }
@@ -151,7 +168,12 @@ export class FlinkRestClient {
     return requestJson(this.ep, { path: `/jobs/${enc(jobId)}/savepoints/${enc(triggerId)}`, what: `savepoint status of job ${jobId}` });
   }
   async disposeSavepoint(path: string): Promise<string> {
-    const r = await requestJson<RawAsyncTrigger>(this.ep, { method: 'POST', path: '/savepoint-disposal', body: { 'savepoint-path': path }, what: `disposal of ${path}` });
+    const r = await requestJson<RawAsyncTrigger>(this.ep, {
+      method: 'POST',
+      path: '/savepoint-disposal',
+      body: { 'savepoint-path': path },
+      what: `disposal of ${path}`,
+    });
     return r['request-id'];
   }
   disposalStatus(triggerId: string): Promise<RawAsyncStatus> {

@@ -39,7 +39,13 @@ export class SqlGatewayClient {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(opts: SqlGatewayClientOptions) {
-    this.ep = { fetch: opts.fetch, baseUrl: opts.baseUrl.replace(/\/+$/, ''), label: 'SQL Gateway', ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) };
+    this.ep = {
+      fetch: opts.fetch,
+      baseUrl: opts.baseUrl.replace(/\/+$/, ''),
+      label: 'SQL Gateway',
+      ...(opts.headers ? { headers: opts.headers } : {}),
+      ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+    };
     this.sleep = opts.sleep ?? sleepReal;
   }
 
@@ -53,7 +59,12 @@ export class SqlGatewayClient {
 
   /** A session; `properties` are session config (e.g. pipeline settings), like SET statements. */
   async openSession(properties: Record<string, string> = {}, sessionName?: string): Promise<string> {
-    const r = await requestJson<{ sessionHandle?: string }>(this.ep, { method: 'POST', path: '/v1/sessions', body: { properties, ...(sessionName ? { sessionName } : {}) }, what: 'open session' });
+    const r = await requestJson<{ sessionHandle?: string }>(this.ep, {
+      method: 'POST',
+      path: '/v1/sessions',
+      body: { properties, ...(sessionName ? { sessionName } : {}) },
+      what: 'open session',
+    });
     if (!r.sessionHandle) throw new Error('SQL Gateway open session: no session handle in the answer');
     return r.sessionHandle;
   }
@@ -66,13 +77,21 @@ export class SqlGatewayClient {
   async submit(session: string, statement: string, executionConfig?: Record<string, string>): Promise<string> {
     const body: Record<string, unknown> = { statement };
     if (executionConfig && Object.keys(executionConfig).length > 0) body.executionConfig = executionConfig;
-    const r = await requestJson<{ operationHandle?: string }>(this.ep, { method: 'POST', path: `/v1/sessions/${enc(session)}/statements`, body, what: 'execute statement' });
+    const r = await requestJson<{ operationHandle?: string }>(this.ep, {
+      method: 'POST',
+      path: `/v1/sessions/${enc(session)}/statements`,
+      body,
+      what: 'execute statement',
+    });
     if (!r.operationHandle) throw new Error('SQL Gateway execute statement: no operation handle in the answer');
     return r.operationHandle;
   }
 
   async status(session: string, operation: string): Promise<string> {
-    const r = await requestJson<{ status?: string }>(this.ep, { path: `/v1/sessions/${enc(session)}/operations/${enc(operation)}/status`, what: 'operation status' });
+    const r = await requestJson<{ status?: string }>(this.ep, {
+      path: `/v1/sessions/${enc(session)}/operations/${enc(operation)}/status`,
+      what: 'operation status',
+    });
     return r.status ?? 'UNKNOWN';
   }
 
@@ -113,7 +132,11 @@ export class SqlGatewayClient {
     for (;;) {
       const page = await this.fetchPage(session, op, token);
       if (page.resultType === 'NOT_READY') {
-        if (Date.now() > deadline) throw new StreamdeskError('unavailable', `SQL Gateway: statement did not finish in ${Math.round((opts.timeoutMs ?? 120_000) / 1000)} s: ${statement.slice(0, 120)}`);
+        if (Date.now() > deadline)
+          throw new StreamdeskError(
+            'unavailable',
+            `SQL Gateway: statement did not finish in ${Math.round((opts.timeoutMs ?? 120_000) / 1000)} s: ${statement.slice(0, 120)}`,
+          );
         if (opts.stopWaiting && Date.now() >= nextCheck) {
           nextCheck = Date.now() + 2000;
           const reason = await opts.stopWaiting();

@@ -27,7 +27,10 @@ export async function requestIsolating<R>(
     }
     budget.requests -= 2;
     const middle = Math.ceil(names.length / 2);
-    const halves = [await requestIsolating(names.slice(0, middle), request, isAboutATopic, budget), await requestIsolating(names.slice(middle), request, isAboutATopic, budget)];
+    const halves = [
+      await requestIsolating(names.slice(0, middle), request, isAboutATopic, budget),
+      await requestIsolating(names.slice(middle), request, isAboutATopic, budget),
+    ];
     return { results: halves.flatMap((half) => half.results), failed: new Map(halves.flatMap((half) => [...half.failed])) };
   }
 }

@@ -53,7 +53,10 @@ export function kafkaError(error: unknown, action: string): StreamdeskError {
   const inner = innermost(error ?? {});
   const type = inner.type;
   if (type && REFUSED_RECORDS[type]) {
-    return new StreamdeskError('invalid-argument', `${action}: the broker refused the records: ${inner.message ?? type} (${REFUSED_RECORDS[type]}; broker said ${type})`);
+    return new StreamdeskError(
+      'invalid-argument',
+      `${action}: the broker refused the records: ${inner.message ?? type} (${REFUSED_RECORDS[type]}; broker said ${type})`,
+    );
   }
   if (type) {
     const field = FIELD_OF[type];
@@ -63,11 +66,17 @@ export function kafkaError(error: unknown, action: string): StreamdeskError {
   const name = inner.name ?? '';
   // the request reached a broker that did not complete it (e.g. CreateTopics while ZooKeeper is gone): "not reachable" would send the user to the wrong place
   if (name === 'KafkaJSRequestTimeoutError') {
-    return new StreamdeskError('unavailable', `${action}: Kafka did not answer in time (${inner.message ?? name}); the broker is reachable but did not complete the request (is its controller, or ZooKeeper, down?)`);
+    return new StreamdeskError(
+      'unavailable',
+      `${action}: Kafka did not answer in time (${inner.message ?? name}); the broker is reachable but did not complete the request (is its controller, or ZooKeeper, down?)`,
+    );
   }
   // On a fresh cluster the group coordinator appears only once __consumer_offsets exists: transient, not a bug.
   if (name === 'KafkaJSGroupCoordinatorNotFound') {
-    return new StreamdeskError('unavailable', `${action}: Kafka has no group coordinator yet (${inner.message ?? name}); it may still be creating __consumer_offsets, try again in a few seconds`);
+    return new StreamdeskError(
+      'unavailable',
+      `${action}: Kafka has no group coordinator yet (${inner.message ?? name}); it may still be creating __consumer_offsets, try again in a few seconds`,
+    );
   }
   if (/Connection|NumberOfRetriesExceeded|Timeout|BrokerNotFound/i.test(name) || inner.cause?.code) {
     return new StreamdeskError('unavailable', `${action}: Kafka is not reachable (${inner.message ?? name})`);

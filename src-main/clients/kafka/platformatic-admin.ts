@@ -138,7 +138,11 @@ export class EndOffsetReader {
       const listed = await this.admin.listOffsets({
         topics: present.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partitionIndex) => ({ partitionIndex, timestamp: -1n })) })),
       });
-      for (const topic of listed) ends.set(topic.name, topic.partitions.reduce((sum, partition) => sum + Number(partition.offset), 0));
+      for (const topic of listed)
+        ends.set(
+          topic.name,
+          topic.partitions.reduce((sum, partition) => sum + Number(partition.offset), 0),
+        );
       return ends;
     } catch (error) {
       await this.close();

@@ -159,7 +159,8 @@ export class AlertService {
 
   private load(): Settings {
     const read = this.options.file?.read();
-    if (read?.kind === 'ok' && read.document && typeof read.document === 'object') return { rules: {}, publishTopic: null, ...(read.document as Partial<Settings>) };
+    if (read?.kind === 'ok' && read.document && typeof read.document === 'object')
+      return { rules: {}, publishTopic: null, ...(read.document as Partial<Settings>) };
     if (read?.kind === 'corrupt') this.options.logger?.warn(`alert settings in ${this.options.file!.location} are unreadable (${read.reason}); using defaults`);
     return { rules: {}, publishTopic: null };
   }

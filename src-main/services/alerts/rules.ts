@@ -6,10 +6,42 @@ export const DEFAULT_RULES: AlertRule[] = [
   { id: 'broker-down', title: 'Kafka broker down', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
   { id: 'offline-partitions', title: 'Offline partitions', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
   { id: 'under-replicated', title: 'Under-replicated partitions', enabled: true, severity: 'warning', threshold: null, thresholdLabel: null, topic: null },
-  { id: 'consumer-lag', title: 'Consumer lag', enabled: true, severity: 'warning', threshold: 10_000, thresholdLabel: 'messages behind (all groups)', topic: null },
-  { id: 'topic-idle', title: 'No data on a topic', enabled: false, severity: 'warning', threshold: 5, thresholdLabel: 'minutes without a message', topic: 'stavanger_parking_events' },
-  { id: 'flink-job-failing', title: 'Flink job failing or restarting', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
-  { id: 'checkpoint-failures', title: 'Checkpoint failures', enabled: true, severity: 'warning', threshold: 3, thresholdLabel: 'failed checkpoints in a row', topic: null },
+  {
+    id: 'consumer-lag',
+    title: 'Consumer lag',
+    enabled: true,
+    severity: 'warning',
+    threshold: 10_000,
+    thresholdLabel: 'messages behind (all groups)',
+    topic: null,
+  },
+  {
+    id: 'topic-idle',
+    title: 'No data on a topic',
+    enabled: false,
+    severity: 'warning',
+    threshold: 5,
+    thresholdLabel: 'minutes without a message',
+    topic: 'stavanger_parking_events',
+  },
+  {
+    id: 'flink-job-failing',
+    title: 'Flink job failing or restarting',
+    enabled: true,
+    severity: 'critical',
+    threshold: null,
+    thresholdLabel: null,
+    topic: null,
+  },
+  {
+    id: 'checkpoint-failures',
+    title: 'Checkpoint failures',
+    enabled: true,
+    severity: 'warning',
+    threshold: 3,
+    thresholdLabel: 'failed checkpoints in a row',
+    topic: null,
+  },
   { id: 'zookeeper-not-serving', title: 'ZooKeeper not serving', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
   { id: 'taskmanager-lost', title: 'TaskManager lost', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
 ];
@@ -50,7 +82,8 @@ export function evaluate(rules: AlertRule[], inputs: AlertInputs): Map<string, {
       }
       case 'consumer-lag': {
         const lag = inputs.metrics?.cluster.consumer_lag ?? null;
-        if (lag !== null && rule.threshold !== null && lag > rule.threshold) fire(rule.id, 'cluster', `Consumer lag is ${lag.toLocaleString('en-US')} messages (threshold ${rule.threshold.toLocaleString('en-US')})`);
+        if (lag !== null && rule.threshold !== null && lag > rule.threshold)
+          fire(rule.id, 'cluster', `Consumer lag is ${lag.toLocaleString('en-US')} messages (threshold ${rule.threshold.toLocaleString('en-US')})`);
         break;
       }
       case 'topic-idle': {
@@ -68,12 +101,17 @@ export function evaluate(rules: AlertRule[], inputs: AlertInputs): Map<string, {
       case 'checkpoint-failures':
         for (const job of inputs.flinkJobs) {
           if (rule.threshold !== null && job.failedInARow >= Math.max(1, rule.threshold)) {
-            fire(rule.id, job.id, `Flink job "${job.name}": ${job.failedInARow === 1 ? 'its last checkpoint failed' : `its last ${job.failedInARow} checkpoints failed`}`);
+            fire(
+              rule.id,
+              job.id,
+              `Flink job "${job.name}": ${job.failedInARow === 1 ? 'its last checkpoint failed' : `its last ${job.failedInARow} checkpoints failed`}`,
+            );
           }
         }
         break;
       case 'zookeeper-not-serving':
-        if (services && (services.zookeeper.status === 'down' || services.zookeeper.status === 'degraded')) fire(rule.id, 'zookeeper', `ZooKeeper is not serving: ${services.zookeeper.reason}`);
+        if (services && (services.zookeeper.status === 'down' || services.zookeeper.status === 'degraded'))
+          fire(rule.id, 'zookeeper', `ZooKeeper is not serving: ${services.zookeeper.reason}`);
         break;
       case 'taskmanager-lost': {
         const count = services?.taskmanagers.details.taskManagers;

@@ -37,7 +37,8 @@ export function decodeMembers(group: GroupDescription): ConsumerGroupMember[] {
 /** Lag per partition: end − committed, never negative; null without a committed offset. */
 export function partitionLags(committed: Committed, ends: Map<string, Map<number, PartitionOffsets>>, members: ConsumerGroupMember[]): GroupPartitionLag[] {
   const owner = new Map<string, ConsumerGroupMember>();
-  for (const member of members) for (const { topic, partitions } of member.assignment) for (const partition of partitions) owner.set(`${topic}/${partition}`, member);
+  for (const member of members)
+    for (const { topic, partitions } of member.assignment) for (const partition of partitions) owner.set(`${topic}/${partition}`, member);
   const rows: GroupPartitionLag[] = [];
   for (const [topic, partitions] of ends) {
     for (const [partition, offsets] of partitions) {
@@ -86,7 +87,10 @@ export class ConsumerGroupsService {
       if (groups.length === 0) return [];
       const { groups: described } = await admin.describeGroups(groups.map((group) => group.groupId));
       const committed = await Promise.all(described.map((group) => this.committed(admin, group.groupId)));
-      const ends = await this.ends(admin, committed.flatMap((offsets) => [...offsets.keys()]));
+      const ends = await this.ends(
+        admin,
+        committed.flatMap((offsets) => [...offsets.keys()]),
+      );
       return described
         .map((group, index) => this.summary(group, decodeMembers(group), partitionLags(committed[index], this.only(ends, committed[index]), [])))
         .sort((a, b) => a.groupId.localeCompare(b.groupId));
@@ -148,7 +152,12 @@ export class ConsumerGroupsService {
     await withKafkaAdmin(this.target(), `delete consumer group ${args.groupId}`, async (admin) => {
       const group = await this.describe(admin, args.groupId);
       if (group.state === 'Dead') throw new StreamdeskError('not-found', `group: "${args.groupId}" does not exist`);
-      if (group.state !== 'Empty') throw invalidField(['group'], `"${args.groupId}" is ${group.state} with ${group.members.length} member(s); only an Empty group can be deleted`, 'conflict');
+      if (group.state !== 'Empty')
+        throw invalidField(
+          ['group'],
+          `"${args.groupId}" is ${group.state} with ${group.members.length} member(s); only an Empty group can be deleted`,
+          'conflict',
+        );
       await admin.deleteGroups([args.groupId]);
     });
   }
@@ -178,7 +187,10 @@ export class ConsumerGroupsService {
     const present = unique.filter((topic) => existing.has(topic));
     if (present.length === 0) return new Map();
     const { topics: metadata } = await admin.fetchTopicMetadata({ topics: present });
-    return listTopicOffsets(this.target(), metadata.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) })));
+    return listTopicOffsets(
+      this.target(),
+      metadata.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) })),
+    );
   }
 
   private only(ends: Map<string, Map<number, PartitionOffsets>>, committed: Committed): Map<string, Map<number, PartitionOffsets>> {

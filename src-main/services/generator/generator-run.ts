@@ -210,7 +210,9 @@ export class GeneratorRun {
     this.failed += count;
     const fatal = isFatalSendError(error);
     // Given up while stopping: the broker may have written the batch without answering.
-    this.lastError = fatal ? sendErrorMessage(error) : `${sendErrorMessage(error)} (${count} records unacknowledged when the generator stopped; they may or may not be in the topic)`;
+    this.lastError = fatal
+      ? sendErrorMessage(error)
+      : `${sendErrorMessage(error)} (${count} records unacknowledged when the generator stopped; they may or may not be in the topic)`;
     if (fatal && !this.fatal) {
       this.fatal = true;
       void this.stop();

@@ -18,7 +18,13 @@ import type { OutgoingMessage } from './generator-run';
  */
 export function partitionedSender(producer: Producer, topic: string, partitions: number): (messages: OutgoingMessage[]) => Promise<void> {
   const partitioner = Partitioners.DefaultPartitioner();
-  const partitionMetadata: PartitionMetadata[] = Array.from({ length: partitions }, (_, partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [], isr: [] }));
+  const partitionMetadata: PartitionMetadata[] = Array.from({ length: partitions }, (_, partitionId) => ({
+    partitionId,
+    leader: 0,
+    partitionErrorCode: 0,
+    replicas: [],
+    isr: [],
+  }));
   const acknowledged = new WeakMap<OutgoingMessage[], Set<number>>();
   return async (messages) => {
     const done = acknowledged.get(messages) ?? new Set<number>();

@@ -12,9 +12,7 @@ const SEVERITY: ServiceStatus[] = ['down', 'degraded', 'starting', 'unknown', 'u
 
 /** The worst status of the configured services, and which services make it so. */
 export function overallOf(services: HealthSnapshot['services']): { overall: ServiceStatus; overallReason: string } {
-  const configured = (Object.keys(services) as (keyof typeof services)[]).filter(
-    (key) => services[key].status !== 'not-configured',
-  );
+  const configured = (Object.keys(services) as (keyof typeof services)[]).filter((key) => services[key].status !== 'not-configured');
   if (configured.length === 0) return { overall: 'not-configured', overallReason: 'No service is configured' };
   for (const status of SEVERITY) {
     const matching = configured.filter((key) => services[key].status === status);

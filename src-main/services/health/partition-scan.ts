@@ -32,5 +32,8 @@ export class PartitionScans {
 
 /** What a scan depends on: the same brokers under the same controller. */
 function clusterShape(cluster: ClusterDescription): string {
-  return `${cluster.clusterId}|${cluster.controller}|${cluster.brokers.map((broker) => broker.nodeId).sort((a, b) => a - b).join(',')}`;
+  return `${cluster.clusterId}|${cluster.controller}|${cluster.brokers
+    .map((broker) => broker.nodeId)
+    .sort((a, b) => a - b)
+    .join(',')}`;
 }

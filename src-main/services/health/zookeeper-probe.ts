@@ -46,7 +46,13 @@ export async function probeZookeeper(address: string | null, timeoutMs: number, 
   const emptyDetails = { address: address ?? '', mode: null, version: null, avgLatencyMs: null, maxLatencyMs: null, connections: null, znodes: null };
   const started = now();
   if (!address) {
-    return { status: 'not-configured', reason: 'No ZooKeeper address in this connection (KRaft clusters have none)', checkedAt: started, latencyMs: null, details: emptyDetails };
+    return {
+      status: 'not-configured',
+      reason: 'No ZooKeeper address in this connection (KRaft clusters have none)',
+      checkedAt: started,
+      latencyMs: null,
+      details: emptyDetails,
+    };
   }
   try {
     const ruok = await fourLetterWord(address, 'ruok', timeoutMs);

@@ -4,7 +4,11 @@ import { invalidField } from '@shared/errors';
 
 export type Literal = string | number | boolean | null;
 
-export type Token = { kind: 'op'; text: string; at: number } | { kind: 'name'; text: string; at: number } | { kind: 'literal'; value: Literal; at: number } | { kind: 'end'; at: number };
+export type Token =
+  | { kind: 'op'; text: string; at: number }
+  | { kind: 'name'; text: string; at: number }
+  | { kind: 'literal'; value: Literal; at: number }
+  | { kind: 'end'; at: number };
 
 const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '<', '>', '!', '(', ')', '.', '[', ']'];
 const ESCAPES: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };

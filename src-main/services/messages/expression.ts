@@ -127,7 +127,9 @@ class Parser {
         segments.push(name.kind === 'name' ? name.text : String(name.kind === 'literal' ? name.value : ''));
       } else if (this.take('[')) {
         const index = this.peek();
-        const valid = index.kind === 'literal' && (typeof index.value === 'string' || (typeof index.value === 'number' && Number.isInteger(index.value) && index.value >= 0));
+        const valid =
+          index.kind === 'literal' &&
+          (typeof index.value === 'string' || (typeof index.value === 'number' && Number.isInteger(index.value) && index.value >= 0));
         if (!valid) fail(`expected an index (whole number) or a quoted field name in [] but found ${describe(index)}`, index.at);
         this.index++;
         segments.push(index.value as string | number);

@@ -60,7 +60,11 @@ export class MessagesService {
   async record(ref: RecordRef): Promise<MessageRecord> {
     const { records } = await this.browse({ topic: ref.topic, partition: ref.partition, from: { kind: 'offset', offset: ref.offset }, limit: 1 });
     const found = records.find((record) => record.offset === ref.offset);
-    if (!found) throw new StreamdeskError('not-found', `offset: ${ref.topic}[${ref.partition}] has no record at offset ${ref.offset} (deleted, compacted or not written yet)`);
+    if (!found)
+      throw new StreamdeskError(
+        'not-found',
+        `offset: ${ref.topic}[${ref.partition}] has no record at offset ${ref.offset} (deleted, compacted or not written yet)`,
+      );
     return found;
   }
 
@@ -139,7 +143,10 @@ export class MessagesService {
     const loop = (async () => {
       while (!stopped) {
         try {
-          const data = await fetcher.fetch([...position].map(([partition, offset]) => ({ partition, offset })), options.maxWaitMs ?? 500);
+          const data = await fetcher.fetch(
+            [...position].map(([partition, offset]) => ({ partition, offset })),
+            options.maxWaitMs ?? 500,
+          );
           const records: MessageRecord[] = [];
           for (const partition of data) {
             const from = position.get(partition.partition);

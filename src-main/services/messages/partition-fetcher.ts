@@ -67,7 +67,12 @@ function parseRawFetch(_correlationId: number, apiKey: number, apiVersion: numbe
   return partitions;
 }
 
-const rawFetch = createAPI<[number, number, number, number, number, number, unknown[], unknown[], string], ParsedPartition[]>(1, 12, fetchV12.createRequest, parseRawFetch);
+const rawFetch = createAPI<[number, number, number, number, number, number, unknown[], unknown[], string], ParsedPartition[]>(
+  1,
+  12,
+  fetchV12.createRequest,
+  parseRawFetch,
+);
 
 /**
  * Copies each partition's records into one reused buffer per leader. Fresh multi-megabyte
@@ -203,7 +208,13 @@ export class PartitionFetcher {
     const topics = [
       {
         topicId: this.topic,
-        partitions: positions.map((position) => ({ partition: position.partition, currentLeaderEpoch: -1, fetchOffset: BigInt(position.offset), lastFetchedEpoch: -1, partitionMaxBytes })),
+        partitions: positions.map((position) => ({
+          partition: position.partition,
+          currentLeaderEpoch: -1,
+          fetchOffset: BigInt(position.offset),
+          lastFetchedEpoch: -1,
+          partitionMaxBytes,
+        })),
       },
     ];
     const parsed = await rawFetch.async(connection, maxWaitMs, 1, this.options.maxBytes ?? 64 * 1024 * 1024, READ_UNCOMMITTED, 0, -1, topics, [], '');

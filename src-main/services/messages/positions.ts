@@ -16,7 +16,8 @@ export async function resolveWindows(fetcher: PartitionFetcher, from: StartPosit
   const [starts, ends] = await Promise.all([fetcher.offsets(-2), fetcher.offsets(-1)]);
   // A lower time bound moves the start to the first record at or after it: the time index
   // guarantees every earlier offset is older, so nothing that could match is skipped.
-  const timeStart = from.kind === 'timestamp' || fromMs !== undefined ? await fetcher.offsets(Math.max(from.kind === 'timestamp' ? from.ms : 0, fromMs ?? 0)) : null;
+  const timeStart =
+    from.kind === 'timestamp' || fromMs !== undefined ? await fetcher.offsets(Math.max(from.kind === 'timestamp' ? from.ms : 0, fromMs ?? 0)) : null;
   return chosen.map((partition) => {
     const logStart = starts[partition] ?? 0;
     const logEnd = ends[partition] ?? 0;

@@ -35,7 +35,8 @@ export class ProducerService {
     if (!(await this.topics.exists(args.topic))) throw new StreamdeskError('not-found', `topic: "${args.topic}" does not exist`);
     const messages = args.records.map((record, index) => {
       const keyValue = args.keyField && record && typeof record === 'object' ? (record as Record<string, unknown>)[args.keyField] : undefined;
-      if (args.keyField && keyValue === undefined) throw new StreamdeskError('invalid-argument', `records.${index}: has no field "${args.keyField}" for the key`);
+      if (args.keyField && keyValue === undefined)
+        throw new StreamdeskError('invalid-argument', `records.${index}: has no field "${args.keyField}" for the key`);
       // a string key as it is; a number, flag or null as written; anything structured as JSON
       return { key: keyValue === undefined ? null : typeof keyValue === 'string' ? keyValue : JSON.stringify(keyValue), value: JSON.stringify(record) };
     });
@@ -66,7 +67,11 @@ export class ProducerService {
     if (this.producer && key !== this.producerTarget) await this.close();
     this.producerTarget = key;
     this.producer ??= (async () => {
-      const producer = kafkaClient(target, { clientId: 'streamdesk-producer' }).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const producer = kafkaClient(target, { clientId: 'streamdesk-producer' }).producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+      });
       await producer.connect();
       return producer;
     })();

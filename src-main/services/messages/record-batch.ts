@@ -62,7 +62,8 @@ let codecs: Record<number, { available: boolean; decompressSync: Decompress }> |
  */
 function decompressor(bitmask: number): Decompress | null {
   if (bitmask === 1) return gunzipSync;
-  codecs ??= (createRequire(__filename)('@platformatic/kafka') as typeof import('@platformatic/kafka')).compressionsAlgorithmsByBitmask as unknown as typeof codecs;
+  codecs ??= (createRequire(__filename)('@platformatic/kafka') as typeof import('@platformatic/kafka'))
+    .compressionsAlgorithmsByBitmask as unknown as typeof codecs;
   const codec = codecs?.[bitmask];
   return codec?.available ? (data) => codec.decompressSync(data) : null;
 }
@@ -93,7 +94,18 @@ class UnsupportedRecordsError extends Error {}
  * when there was none.
  */
 export function decodeBatches(records: Buffer, handlers: DecodeHandlers): number {
-  const cursor: RecordCursor = { buf: records, offset: 0, timestamp: 0, keyStart: -1, keyLength: 0, valueStart: -1, valueLength: 0, headersStart: 0, headerCount: 0, sizeBytes: 0 };
+  const cursor: RecordCursor = {
+    buf: records,
+    offset: 0,
+    timestamp: 0,
+    keyStart: -1,
+    keyLength: 0,
+    valueStart: -1,
+    valueLength: 0,
+    headersStart: 0,
+    headerCount: 0,
+    sizeBytes: 0,
+  };
   let next = -1;
   let at = 0;
   while (at + 17 <= records.length) {
@@ -115,7 +127,8 @@ export function decodeBatches(records: Buffer, handlers: DecodeHandlers): number
       let start = at + HEADER;
       if (compression !== 0) {
         const decompress = decompressor(compression);
-        if (!decompress) throw new UnsupportedRecordsError(`record batch at offset ${baseOffset} uses compression ${compression}, which this build cannot read`);
+        if (!decompress)
+          throw new UnsupportedRecordsError(`record batch at offset ${baseOffset} uses compression ${compression}, which this build cannot read`);
         body = decompress(records.subarray(start, batchEnd));
         start = 0;
       }

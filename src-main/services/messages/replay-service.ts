@@ -35,20 +35,35 @@ export class ReplayService {
     return { replayId, finished };
   }
 
-  async replay(args: z.output<typeof ReplayArgs>, onProgress: (progress: ReplayProgress) => void = () => {}, replayId: string = randomUUID()): Promise<ReplayProgress> {
+  async replay(
+    args: z.output<typeof ReplayArgs>,
+    onProgress: (progress: ReplayProgress) => void = () => {},
+    replayId: string = randomUUID(),
+  ): Promise<ReplayProgress> {
     const source = new PartitionFetcher(this.target(), args.source, { clientId: 'streamdesk-replay' });
     const sink = new PartitionFetcher(this.target(), args.target, { clientId: 'streamdesk-replay' });
-    const producer = kafkaClient(this.target(), { clientId: 'streamdesk-replay' }).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = kafkaClient(this.target(), { clientId: 'streamdesk-replay' }).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
     const progress: ReplayProgress = { replayId, read: 0, written: 0, total: 0, done: false, error: null };
     try {
-      const targetPartitions = (await sink.partitions().catch((error: unknown) => {
-        throw error instanceof StreamdeskError && error.code === 'not-found' ? new StreamdeskError('not-found', `target: topic "${args.target}" does not exist`) : error;
-      })).length;
+      const targetPartitions = (
+        await sink.partitions().catch((error: unknown) => {
+          throw error instanceof StreamdeskError && error.code === 'not-found'
+            ? new StreamdeskError('not-found', `target: topic "${args.target}" does not exist`)
+            : error;
+        })
+      ).length;
       const windows = await resolveWindows(source, { kind: 'timestamp', ms: args.fromMs }, null);
       const ranges = windows.filter((window) => window.to > window.from).map((window) => ({ partition: window.partition, start: window.from, end: window.to }));
       const highest = Math.max(-1, ...ranges.map((range) => range.partition));
       if (args.keepPartitions && highest >= targetPartitions) {
-        throw invalidField(['target'], `"${args.target}" has ${targetPartitions} partition(s) but records come from partition ${highest}; add partitions or replay by key`);
+        throw invalidField(
+          ['target'],
+          `"${args.target}" has ${targetPartitions} partition(s) but records come from partition ${highest}; add partitions or replay by key`,
+        );
       }
       progress.total = ranges.reduce((sum, range) => sum + range.end - range.start, 0);
       await producer.connect();

@@ -50,7 +50,11 @@ async function resolve(request: ResolveRequest, port: Port): Promise<void> {
   try {
     port.postMessage({ type: 'windows', windows: await resolveWindows(fetcher, request.from, request.partitions, request.fromMs) } satisfies WorkerMessage);
   } catch (error) {
-    port.postMessage({ type: 'error', message: (error as Error).message, ...(error instanceof StreamdeskError ? { code: error.code } : {}) } satisfies WorkerMessage);
+    port.postMessage({
+      type: 'error',
+      message: (error as Error).message,
+      ...(error instanceof StreamdeskError ? { code: error.code } : {}),
+    } satisfies WorkerMessage);
   } finally {
     await fetcher.close();
   }

@@ -32,11 +32,21 @@ function appRoot(): string {
 function bundleFromSource(): string {
   if (devBundle) return devBundle;
   const source = path.join(__dirname, 'search-worker.ts');
-  if (!existsSync(source)) throw new Error(`the search worker is missing: neither ${BUILT_NAME} nor ${source} exists (was the main build configured with the search-worker entry?)`);
+  if (!existsSync(source))
+    throw new Error(`the search worker is missing: neither ${BUILT_NAME} nor ${source} exists (was the main build configured with the search-worker entry?)`);
   const root = appRoot();
   // Loaded only here, at run time, so a bundler never pulls esbuild into the app.
   const esbuild = createRequire(path.join(root, 'package.json'))('esbuild') as typeof import('esbuild');
-  const built = esbuild.buildSync({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', write: false, logLevel: 'silent' });
+  const built = esbuild.buildSync({
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+  });
   const code = built.outputFiles[0].text;
   // `require` and `__filename` as a module at the app root would see them, so packages resolve.
   const anchor = JSON.stringify(path.join(root, 'package.json'));

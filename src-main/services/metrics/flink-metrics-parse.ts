@@ -28,7 +28,8 @@ export interface FlinkJobAnswers {
  */
 export function flinkJobReadings(job: FlinkJobAnswers): Reading[] {
   const { sources, sinks } = sourcesAndSinks(job.detail);
-  const sumOver = (vertices: string[], metric: string): number | null => sumKnown(vertices.map((vertex) => (job.vertexMetrics[vertex] ? metricValue(job.vertexMetrics[vertex], metric, 'sum') : null)));
+  const sumOver = (vertices: string[], metric: string): number | null =>
+    sumKnown(vertices.map((vertex) => (job.vertexMetrics[vertex] ? metricValue(job.vertexMetrics[vertex], metric, 'sum') : null)));
   const worst = (metric: string): number | null => {
     const values = Object.values(job.vertexMetrics)
       .map((list) => metricValue(list, metric, 'max'))
@@ -40,7 +41,10 @@ export function flinkJobReadings(job: FlinkJobAnswers): Reading[] {
   const at = (metric: Parameters<typeof reading>[3], value: number | null) => reading('flink-job', job.id, job.name, metric, value);
   return [
     ...at('records_in_per_sec', sumOver(sources, 'numRecordsOutPerSecond')),
-    ...at('records_out_per_sec', sinkRecordsOut(sinks, job.sinkWriters, (vertex) => sumOver([vertex], 'numRecordsInPerSecond'))),
+    ...at(
+      'records_out_per_sec',
+      sinkRecordsOut(sinks, job.sinkWriters, (vertex) => sumOver([vertex], 'numRecordsInPerSecond')),
+    ),
     ...at('busy_ratio', worst('busyTimeMsPerSecond')),
     ...at('backpressured_ratio', worst('backPressuredTimeMsPerSecond')),
     ...at('checkpoint_duration_ms', finiteNumber(completed?.end_to_end_duration)),

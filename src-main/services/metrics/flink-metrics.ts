@@ -24,7 +24,11 @@ export async function readFlinkResources(client: FlinkRestClient, sinkWriters: S
       const detail = await orNull(client.job(job.jid));
       if (!detail) return [];
       const [metrics, checkpoints, jobMetrics, writers] = await Promise.all([
-        Promise.all((detail.vertices ?? []).map(async (vertex) => [vertex.id, await orNull(client.vertexMetrics(job.jid, vertex.id, VERTEX_RATE_METRICS, ['sum', 'max']))] as const)),
+        Promise.all(
+          (detail.vertices ?? []).map(
+            async (vertex) => [vertex.id, await orNull(client.vertexMetrics(job.jid, vertex.id, VERTEX_RATE_METRICS, ['sum', 'max']))] as const,
+          ),
+        ),
         orNull(client.checkpoints(job.jid)),
         orNull(client.jobMetrics(job.jid, ['numRestarts'])),
         sinkWriters.read(client, job.jid, sourcesAndSinks(detail).sinks),
@@ -36,7 +40,9 @@ export async function readFlinkResources(client: FlinkRestClient, sinkWriters: S
   );
   const jobReadings = perJob.flat();
   const perTaskManager = await Promise.all(
-    (taskManagers?.taskmanagers ?? []).map(async (tm) => taskManagerReadings(tm.id, (await orNull(client.taskManagerMetrics(tm.id, TASKMANAGER_METRICS))) ?? [])),
+    (taskManagers?.taskmanagers ?? []).map(async (tm) =>
+      taskManagerReadings(tm.id, (await orNull(client.taskManagerMetrics(tm.id, TASKMANAGER_METRICS))) ?? []),
+    ),
   );
   return [...flinkClusterReadings(jobReadings, running.length), ...jobReadings, ...perTaskManager.flat()];
 }

@@ -1,5 +1,14 @@
 import { StreamdeskError } from '@shared/errors';
-import { EXPORTER_METRICS, METRIC_NAMES, TIME_RANGE_MS, type MetricName, type MetricsCurrent, type MetricsSample, type StreamingMetrics, type TimeRange } from '@shared/metrics';
+import {
+  EXPORTER_METRICS,
+  METRIC_NAMES,
+  TIME_RANGE_MS,
+  type MetricName,
+  type MetricsCurrent,
+  type MetricsSample,
+  type StreamingMetrics,
+  type TimeRange,
+} from '@shared/metrics';
 import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { EndOffsetReader } from '@main/clients/kafka/platformatic-admin';
@@ -136,7 +145,9 @@ export class MetricsSampler {
       return points;
     };
     const series = Object.fromEntries(METRIC_NAMES.map((name) => [name, seriesOf(name)])) as StreamingMetrics['series'];
-    const current = Object.fromEntries(METRIC_NAMES.map((name) => [name, this.series.get(`${topic ?? ''}|${name}`)?.fine.last()?.[1] ?? null])) as StreamingMetrics['current'];
+    const current = Object.fromEntries(
+      METRIC_NAMES.map((name) => [name, this.series.get(`${topic ?? ''}|${name}`)?.fine.last()?.[1] ?? null]),
+    ) as StreamingMetrics['current'];
     const unavailable = this.exporterProblem ? [...EXPORTER_METRICS] : [];
     return { topic: topic ?? '(cluster)', time_range: range, resolution_ms: resolution, current, series, unavailable };
   }
@@ -150,10 +161,28 @@ export class MetricsSampler {
     const dt = (now - this.previousAt) / 1000;
     const figuresOf = (key: string | null): Omit<MetricsCurrent, 'messages_per_sec'> => {
       const perSecond = (counter: keyof BrokerCounters) => rateOf(counters?.[counter], this.previousCounters?.[counter], key, dt);
-      return { bytes_in_per_sec: perSecond('bytesIn'), bytes_out_per_sec: perSecond('bytesOut'), consumer_lag: this.lag.get(key) ?? null, requests_per_sec: perSecond('requests'), errors_per_sec: perSecond('failedRequests') };
+      return {
+        bytes_in_per_sec: perSecond('bytesIn'),
+        bytes_out_per_sec: perSecond('bytesOut'),
+        consumer_lag: this.lag.get(key) ?? null,
+        requests_per_sec: perSecond('requests'),
+        errors_per_sec: perSecond('failedRequests'),
+      };
     };
     // before the second round there are no rates yet
-    const sample: MetricsSample = { at: now, cluster: { messages_per_sec: null, bytes_in_per_sec: null, bytes_out_per_sec: null, consumer_lag: this.lag.get(null) ?? null, requests_per_sec: null, errors_per_sec: null }, topics: {}, idle_ms: null };
+    const sample: MetricsSample = {
+      at: now,
+      cluster: {
+        messages_per_sec: null,
+        bytes_in_per_sec: null,
+        bytes_out_per_sec: null,
+        consumer_lag: this.lag.get(null) ?? null,
+        requests_per_sec: null,
+        errors_per_sec: null,
+      },
+      topics: {},
+      idle_ms: null,
+    };
     if (this.previousEnds && dt > 0) {
       let total = 0;
       for (const [topic, end] of ends) {
@@ -206,7 +235,9 @@ export class MetricsSampler {
 
   private async refreshTopics(): Promise<void> {
     const metadata = await withKafkaAdmin(this.options.target(), 'read topics for metrics', (admin) => admin.fetchTopicMetadata());
-    this.topics = metadata.topics.filter((topic) => !isInternalTopic(topic.name)).map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
+    this.topics = metadata.topics
+      .filter((topic) => !isInternalTopic(topic.name))
+      .map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
     this.topicsAt = this.now();
   }
 
@@ -225,7 +256,8 @@ export class MetricsSampler {
     } catch (error) {
       // One slow scrape on a busy machine is a gap in the chart, not "no exporter": say so after a few in a row.
       this.exporterFailures += 1;
-      if (this.exporterFailures >= EXPORTER_FAILURES_BEFORE_UNAVAILABLE) this.exporterProblem = `The JMX exporter at ${url} does not answer (${(error as Error).message})`;
+      if (this.exporterFailures >= EXPORTER_FAILURES_BEFORE_UNAVAILABLE)
+        this.exporterProblem = `The JMX exporter at ${url} does not answer (${(error as Error).message})`;
       return null;
     }
   }

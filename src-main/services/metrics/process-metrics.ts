@@ -13,7 +13,10 @@ export interface ProcStat {
 
 /** `/proc/<pid>/stat`: the fields after "(comm)", which may itself hold spaces and parentheses. */
 export function parseProcStat(text: string): ProcStat {
-  const fields = text.slice(text.lastIndexOf(')') + 2).trim().split(/\s+/);
+  const fields = text
+    .slice(text.lastIndexOf(')') + 2)
+    .trim()
+    .split(/\s+/);
   // fields[0] is field 3 (state): utime is field 14, stime 15, starttime 22.
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);

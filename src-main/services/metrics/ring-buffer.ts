@@ -84,7 +84,10 @@ export class MetricSeries {
     const since = now - rangeMs;
     if (rangeMs <= this.fine.capacity * this.fineStepMs) {
       const points = this.fine.since(since);
-      return { points: downsample(points, maxPoints), resolutionMs: points.length > maxPoints ? Math.ceil(points.length / maxPoints) * this.fineStepMs : this.fineStepMs };
+      return {
+        points: downsample(points, maxPoints),
+        resolutionMs: points.length > maxPoints ? Math.ceil(points.length / maxPoints) * this.fineStepMs : this.fineStepMs,
+      };
     }
     const points = this.coarse.since(since);
     if (this.bucketCount > 0) points.push([this.bucketStart, this.bucketSum / this.bucketCount]);

@@ -13,7 +13,9 @@ export interface TopicSpec {
 
 const seed = (topic: string): TopicSpec => {
   const s = PRESET_TOPICS.find((x) => x.topic === topic);
-  return s ? { name: s.topic, partitions: s.partitions, retentionHours: s.retentionHours, cleanupPolicy: s.cleanupPolicy === 'compact' ? 'compact' : 'delete' } : { name: topic, partitions: 1, retentionHours: 168, cleanupPolicy: 'delete' };
+  return s
+    ? { name: s.topic, partitions: s.partitions, retentionHours: s.retentionHours, cleanupPolicy: s.cleanupPolicy === 'compact' ? 'compact' : 'delete' }
+    : { name: topic, partitions: 1, retentionHours: 168, cleanupPolicy: 'delete' };
 };
 
 export const BUILTIN_TOPICS: Record<string, TopicSpec> = {
@@ -28,7 +30,12 @@ const kafka = (topic: string, extra: string[] = []): string =>
   [`'connector' = 'kafka'`, `'topic' = '${topic}'`, `'properties.bootstrap.servers' = '{{bootstrap}}'`, ...extra].map((l) => `  ${l}`).join(',\n');
 
 const source = (topic: string): string =>
-  kafka(topic, [`'properties.group.id' = 'streamdesk-{{pipeline}}'`, `'scan.startup.mode' = 'earliest-offset'`, `'format' = 'json'`, `'json.ignore-parse-errors' = 'true'`]);
+  kafka(topic, [
+    `'properties.group.id' = 'streamdesk-{{pipeline}}'`,
+    `'scan.startup.mode' = 'earliest-offset'`,
+    `'format' = 'json'`,
+    `'json.ignore-parse-errors' = 'true'`,
+  ]);
 
 /**
  * Window results are stamped in UTC, and a partition that receives nothing for 30 s stops

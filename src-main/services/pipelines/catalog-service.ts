@@ -30,9 +30,11 @@ export class PipelineCatalogService {
     if (!jar.fileName.toLowerCase().endsWith('.jar')) throw invalidField(['fileName'], `"${jar.fileName}" is not a .jar file`);
     // a jar is a zip: local file header "PK\x03\x04" (an empty zip, "PK\x05\x06", holds no class to run)
     const b = jar.bytes;
-    if (b.byteLength < 4 || b[0] !== 0x50 || b[1] !== 0x4b || b[2] !== 0x03 || b[3] !== 0x04) throw invalidField(['bytes'], `"${jar.fileName}" is not a jar (no zip header)`);
+    if (b.byteLength < 4 || b[0] !== 0x50 || b[1] !== 0x4b || b[2] !== 0x03 || b[3] !== 0x04)
+      throw invalidField(['bytes'], `"${jar.fileName}" is not a jar (no zip header)`);
     // checked before the upload, so a name clash leaves nothing behind in Flink
-    if (this.catalog.has(args.name) && this.catalog.get(args.name).builtIn) throw invalidField(['name'], `"${args.name}" is a built-in pipeline; choose another name`, 'conflict');
+    if (this.catalog.has(args.name) && this.catalog.get(args.name).builtIn)
+      throw invalidField(['name'], `"${args.name}" is a built-in pipeline; choose another name`, 'conflict');
     const jarId = await this.flink.uploadJar(jar.fileName, jar.bytes);
     return this.catalog.saveJar(args, jarId);
   }
@@ -52,8 +54,12 @@ export class PipelineCatalogService {
 
   /** Delete a jar from Flink; refused while a catalog pipeline runs it (delete that pipeline instead). */
   async deleteJar(jarId: string): Promise<void> {
-    const users = this.catalog.list().filter((p) => p.kind === 'jar' && p.jarId === jarId).map((p) => p.name);
-    if (users.length > 0) throw invalidField(['jarId'], `pipeline ${users.map((n) => `"${n}"`).join(', ')} runs this jar; delete the pipeline (which deletes its jar)`, 'conflict');
+    const users = this.catalog
+      .list()
+      .filter((p) => p.kind === 'jar' && p.jarId === jarId)
+      .map((p) => p.name);
+    if (users.length > 0)
+      throw invalidField(['jarId'], `pipeline ${users.map((n) => `"${n}"`).join(', ')} runs this jar; delete the pipeline (which deletes its jar)`, 'conflict');
     await this.flink.deleteJar(jarId);
   }
 
@@ -63,4 +69,3 @@ export class PipelineCatalogService {
     if (removed.kind === 'jar') await this.flink.deleteJar(removed.jarId).catch(() => undefined);
   }
 }
-

@@ -1,13 +1,44 @@
 // Read side of the Pipelines page: cluster, job list and a job's detail, assembled from several
 // REST calls. A call that fails for one job (it just finished, an older Flink lacks an endpoint)
 // leaves that part null instead of failing the whole answer.
-import { ACTIVE_JOB_STATES, type FlinkCluster, type JobDetail, type JobState, jobStateOf, type JobSummary, type JobVertex, jobDashboardUrl } from '@shared/flink';
+import {
+  ACTIVE_JOB_STATES,
+  type FlinkCluster,
+  type JobDetail,
+  type JobState,
+  jobStateOf,
+  type JobSummary,
+  type JobVertex,
+  jobDashboardUrl,
+} from '@shared/flink';
 import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
 import type { RawJobDetail, RawMetricList } from '@main/clients/flink/flink-rest-types';
 import { SinkWriterMetrics, sinkRecordsOut } from './sink-output';
-import { checkpointsFailedInARow, jobParallelism, jobTimes, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, sourcesAndSinks, sumKnown } from '@main/clients/flink/flink-parse';
+import {
+  checkpointsFailedInARow,
+  jobParallelism,
+  jobTimes,
+  lastCheckpoint,
+  metricValue,
+  parseBackpressureLevel,
+  parseCheckpointStats,
+  parseCluster,
+  parseExceptions,
+  parseJobConfig,
+  sourcesAndSinks,
+  sumKnown,
+} from '@main/clients/flink/flink-parse';
 
-const VERTEX_METRICS = ['numRecordsIn', 'numRecordsOut', 'numBytesIn', 'numBytesOut', 'numRecordsInPerSecond', 'numRecordsOutPerSecond', 'busyTimeMsPerSecond', 'backPressuredTimeMsPerSecond'];
+const VERTEX_METRICS = [
+  'numRecordsIn',
+  'numRecordsOut',
+  'numBytesIn',
+  'numBytesOut',
+  'numRecordsInPerSecond',
+  'numRecordsOutPerSecond',
+  'busyTimeMsPerSecond',
+  'backPressuredTimeMsPerSecond',
+];
 /** Jobs whose rates and back-pressure are worth reading. */
 const LIVE: ReadonlySet<JobState> = new Set(ACTIVE_JOB_STATES);
 
@@ -38,7 +69,9 @@ export class FlinkInsight {
   /** All jobs Flink knows (running first, then newest), each with rates and its last checkpoint when live. */
   async jobs(): Promise<JobSummary[]> {
     const overview = await this.client.jobsOverview();
-    const entries = [...(overview.jobs ?? [])].sort((a, b) => Number(b.state === 'RUNNING') - Number(a.state === 'RUNNING') || (b['start-time'] ?? 0) - (a['start-time'] ?? 0));
+    const entries = [...(overview.jobs ?? [])].sort(
+      (a, b) => Number(b.state === 'RUNNING') - Number(a.state === 'RUNNING') || (b['start-time'] ?? 0) - (a['start-time'] ?? 0),
+    );
     return Promise.all(entries.map((e) => this.summary(e.jid, e.name ?? e.jid, jobStateOf(e.state), e)));
   }
 
@@ -54,13 +87,21 @@ export class FlinkInsight {
     return {
       ...summary,
       vertices,
-      checkpoints: checkpoints ? parseCheckpointStats(checkpoints) : { completed: 0, failed: 0, inProgress: 0, restored: 0, latestCompleted: null, latestSavepoint: null, history: [] },
+      checkpoints: checkpoints
+        ? parseCheckpointStats(checkpoints)
+        : { completed: 0, failed: 0, inProgress: 0, restored: 0, latestCompleted: null, latestSavepoint: null, history: [] },
       exceptions: exceptions ? parseExceptions(exceptions) : [],
       configuration: config ? parseJobConfig(config) : {},
     };
   }
 
-  private async summary(id: string, name: string, state: JobState, times: { 'start-time'?: number; duration?: number }, known?: RawJobDetail): Promise<JobSummary> {
+  private async summary(
+    id: string,
+    name: string,
+    state: JobState,
+    times: { 'start-time'?: number; duration?: number },
+    known?: RawJobDetail,
+  ): Promise<JobSummary> {
     const live = LIVE.has(state);
     const [detail, checkpoints, jobMetrics] = await Promise.all([
       known ? Promise.resolve(known) : orNull(this.client.job(id)),
@@ -75,7 +116,11 @@ export class FlinkInsight {
         const values = await Promise.all(vertexIds.map(async (v) => [v, await orNull(this.client.vertexMetrics(id, v, [metric], ['sum']))] as const));
         return new Map(values.map(([v, l]) => [v, l ? metricValue(l, metric) : null]));
       };
-      const [sourceOut, sinkIn, writers] = await Promise.all([rates(sources, 'numRecordsOutPerSecond'), rates(sinks, 'numRecordsInPerSecond'), this.sinkWriters.read(this.client, id, sinks)]);
+      const [sourceOut, sinkIn, writers] = await Promise.all([
+        rates(sources, 'numRecordsOutPerSecond'),
+        rates(sinks, 'numRecordsInPerSecond'),
+        this.sinkWriters.read(this.client, id, sinks),
+      ]);
       recordsIn = sumKnown([...sourceOut.values()]);
       recordsOut = sinkRecordsOut(sinks, writers, (v) => sinkIn.get(v) ?? null);
     }
@@ -104,7 +149,9 @@ export class FlinkInsight {
     const live = LIVE.has(jobStateOf(d.state));
     return Promise.all(
       (d.vertices ?? []).map(async (v) => {
-        const [metrics, bp] = live ? await Promise.all([orNull(this.client.vertexMetrics(jobId, v.id, VERTEX_METRICS, ['sum', 'max'])), orNull(this.client.backpressure(jobId, v.id))]) : [null, null];
+        const [metrics, bp] = live
+          ? await Promise.all([orNull(this.client.vertexMetrics(jobId, v.id, VERTEX_METRICS, ['sum', 'max'])), orNull(this.client.backpressure(jobId, v.id))])
+          : [null, null];
         const m: RawMetricList = metrics ?? [];
         const s = v.metrics ?? {};
         const ratio = (id: string): number | null => {

@@ -49,12 +49,14 @@ const SETTLED = new Set(['RUNNING', 'FINISHED', 'FAILED', 'CANCELED']);
 export class PipelineLaunchService {
   constructor(private readonly d: PipelineLaunchDeps) {}
 
-
   /** The dispatcher has checked the arguments against the contract; what is left needs the catalog or Flink. */
   async start(s: ParsedArgs<'pipelines:start'>): Promise<StartPipelineResult> {
     const def = this.d.catalog.get(s.pipelineName);
     if (def.kind === 'sql' && (s.entryClass !== undefined || s.programArgs !== undefined)) {
-      throw invalidField([s.entryClass !== undefined ? 'entryClass' : 'programArgs'], `"${def.name}" is a SQL pipeline; only jar pipelines take an entry class and program arguments`);
+      throw invalidField(
+        [s.entryClass !== undefined ? 'entryClass' : 'programArgs'],
+        `"${def.name}" is a SQL pipeline; only jar pipelines take an entry class and program arguments`,
+      );
     }
     const overview = await this.d.insight.cluster();
     const warning =
@@ -68,7 +70,13 @@ export class PipelineLaunchService {
     return {
       jobId,
       pipelineName: def.name,
-      settings: { parallelism: s.parallelism, checkpointIntervalMs: s.checkpointIntervalMs, checkpointingMode: s.checkpointingMode, savepointPath: s.savepointPath, allowNonRestoredState: s.allowNonRestoredState },
+      settings: {
+        parallelism: s.parallelism,
+        checkpointIntervalMs: s.checkpointIntervalMs,
+        checkpointingMode: s.checkpointingMode,
+        savepointPath: s.savepointPath,
+        allowNonRestoredState: s.allowNonRestoredState,
+      },
       warning,
       dashboardUrl: jobDashboardUrl(this.d.dashboardUrl, jobId),
     };
@@ -78,7 +86,14 @@ export class PipelineLaunchService {
   async resume(a: ParsedArgs<'pipelines:resume'>): Promise<ResumePipelineResult> {
     this.d.catalog.get(a.pipelineName); // not-found before anything is stopped
     const from = a.savepointPath ?? (await this.restorePointOf(a.jobId!));
-    const started = await this.start({ pipelineName: a.pipelineName, parallelism: a.parallelism, checkpointIntervalMs: a.checkpointIntervalMs, checkpointingMode: a.checkpointingMode, savepointPath: from, allowNonRestoredState: a.allowNonRestoredState });
+    const started = await this.start({
+      pipelineName: a.pipelineName,
+      parallelism: a.parallelism,
+      checkpointIntervalMs: a.checkpointIntervalMs,
+      checkpointingMode: a.checkpointingMode,
+      savepointPath: from,
+      allowNonRestoredState: a.allowNonRestoredState,
+    });
     return { ...started, resumedFrom: from };
   }
 
@@ -86,9 +101,16 @@ export class PipelineLaunchService {
     const job = await this.d.flink.job(jobId);
     if (job.state === 'RUNNING') return (await this.d.operations.stopWithSavepoint(jobId)).path;
     const stats = parseCheckpointStats(await this.d.flink.checkpoints(jobId));
-    const candidates = [stats.latestSavepoint, stats.latestCompleted].filter((c) => c?.externalPath).sort((x, y) => (y!.triggeredAt ?? 0) - (x!.triggeredAt ?? 0));
+    const candidates = [stats.latestSavepoint, stats.latestCompleted]
+      .filter((c) => c?.externalPath)
+      .sort((x, y) => (y!.triggeredAt ?? 0) - (x!.triggeredAt ?? 0));
     const path = candidates[0]?.externalPath;
-    if (!path) throw invalidField(['jobId'], `job ${jobId} is ${job.state ?? 'not running'} and has no savepoint or retained checkpoint to resume from; give a savepointPath`, 'conflict');
+    if (!path)
+      throw invalidField(
+        ['jobId'],
+        `job ${jobId} is ${job.state ?? 'not running'} and has no savepoint or retained checkpoint to resume from; give a savepointPath`,
+        'conflict',
+      );
     return path;
   }
 
@@ -98,7 +120,10 @@ export class PipelineLaunchService {
     const session = await gw.openSession({}, `streamdesk-${def.name}`);
     try {
       let jobId: string | null = null;
-      const statements = [...pipelineSetStatements(def.name, s), ...def.statements.map((st) => fillPlaceholders(st, { bootstrap: this.d.kafkaBootstrap, pipeline: def.name }))];
+      const statements = [
+        ...pipelineSetStatements(def.name, s),
+        ...def.statements.map((st) => fillPlaceholders(st, { bootstrap: this.d.kafkaBootstrap, pipeline: def.name })),
+      ];
       for (const [i, statement] of statements.entries()) {
         let r;
         try {
@@ -108,7 +133,8 @@ export class PipelineLaunchService {
           const gone = e instanceof FlinkApiError && e.status >= 500 ? await this.jobManagerGone() : null;
           if (gone) throw new StreamdeskError('unavailable', `pipelineName: "${def.name}" statement ${i + 1} of ${statements.length} could not run: ${gone}`);
           // a statement Flink rejects (parse, validation, unknown table) is the user's to fix: say which one
-          if (e instanceof FlinkApiError && e.status < 503) throw invalidField(['pipelineName'], `"${def.name}" statement ${i + 1} of ${statements.length} was rejected by Flink: ${e.flinkMessage}`);
+          if (e instanceof FlinkApiError && e.status < 503)
+            throw invalidField(['pipelineName'], `"${def.name}" statement ${i + 1} of ${statements.length} was rejected by Flink: ${e.flinkMessage}`);
           throw e;
         }
         jobId = r.jobId ?? jobId;
@@ -127,8 +153,17 @@ export class PipelineLaunchService {
     } catch (e) {
       // Flink answers 500 for a program that cannot be built (missing class, main() throwing): that is the jar's or the user's to fix
       if (!(e instanceof FlinkApiError) || e.status >= 503 || e.status === 404) throw e;
-      if (/Jar file .* does not exist/i.test(e.flinkMessage)) throw invalidField(['pipelineName'], `the jar of "${def.name}" is gone from Flink (${def.jarId}); delete the pipeline and upload the jar again`, 'conflict');
-      const field = /ClassNotFoundException|NoSuchMethodException|entry class|main method|Neither a 'Main-Class'/i.test(e.flinkMessage) ? 'entryClass' : /savepoint/i.test(e.flinkMessage) ? 'savepointPath' : 'programArgs';
+      if (/Jar file .* does not exist/i.test(e.flinkMessage))
+        throw invalidField(
+          ['pipelineName'],
+          `the jar of "${def.name}" is gone from Flink (${def.jarId}); delete the pipeline and upload the jar again`,
+          'conflict',
+        );
+      const field = /ClassNotFoundException|NoSuchMethodException|entry class|main method|Neither a 'Main-Class'/i.test(e.flinkMessage)
+        ? 'entryClass'
+        : /savepoint/i.test(e.flinkMessage)
+          ? 'savepointPath'
+          : 'programArgs';
       throw invalidField([field], `Flink could not run jar pipeline "${def.name}": ${e.flinkMessage}`);
     }
   }
@@ -173,7 +208,10 @@ export class PipelineLaunchService {
       if (FAILED.has(state)) {
         const exceptions = parseExceptions(await this.d.flink.exceptions(jobId).catch(() => ({})));
         const deepest = deepestCause(exceptions[0]?.stacktrace ?? '');
-        throw new StreamdeskError('conflict', `job ${jobId} failed right after it was submitted: ${deepest ?? exceptions[0]?.message ?? 'no exception reported'}`);
+        throw new StreamdeskError(
+          'conflict',
+          `job ${jobId} failed right after it was submitted: ${deepest ?? exceptions[0]?.message ?? 'no exception reported'}`,
+        );
       }
       if (SETTLED.has(state)) return;
       await this.d.sleep(250);

@@ -26,7 +26,13 @@ export class PipelineCatalog {
 
   get(name: string): PipelineDefinition {
     const p = this.list().find((x) => x.name === name);
-    if (!p) throw new StreamdeskError('not-found', `pipelineName: no pipeline named "${name}" (known: ${this.list().map((x) => x.name).join(', ')})`);
+    if (!p)
+      throw new StreamdeskError(
+        'not-found',
+        `pipelineName: no pipeline named "${name}" (known: ${this.list()
+          .map((x) => x.name)
+          .join(', ')})`,
+      );
     return p;
   }
 
@@ -39,15 +45,38 @@ export class PipelineCatalog {
     this.assertNotBuiltIn(a.name);
     const statements = splitSqlStatements(a.sql);
     if (statements.length === 0) throw invalidField(['sql'], 'holds no statement');
-    if (!statements.some((s) => /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(INSERT|EXECUTE)\b/i.test(s))) throw invalidField(['sql'], 'needs an INSERT INTO (or EXECUTE STATEMENT SET) that writes somewhere; a pipeline without one starts no job');
-    const def: SqlPipelineDefinition = { kind: 'sql', name: a.name, description: a.description, builtIn: false, statements, sourceTopic: a.sourceTopic, sinkTopic: a.sinkTopic, resultEventTimeField: a.resultEventTimeField, resultOldestEventTimeField: a.resultOldestEventTimeField };
+    if (!statements.some((s) => /^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(INSERT|EXECUTE)\b/i.test(s)))
+      throw invalidField(['sql'], 'needs an INSERT INTO (or EXECUTE STATEMENT SET) that writes somewhere; a pipeline without one starts no job');
+    const def: SqlPipelineDefinition = {
+      kind: 'sql',
+      name: a.name,
+      description: a.description,
+      builtIn: false,
+      statements,
+      sourceTopic: a.sourceTopic,
+      sinkTopic: a.sinkTopic,
+      resultEventTimeField: a.resultEventTimeField,
+      resultOldestEventTimeField: a.resultOldestEventTimeField,
+    };
     this.put(def);
     return def;
   }
 
   saveJar(a: Omit<ParsedArgs<'pipelines:uploadJarBytes'>, 'fileName' | 'bytes'>, jarId: string): JarPipelineDefinition {
     this.assertNotBuiltIn(a.name);
-    const def: JarPipelineDefinition = { kind: 'jar', name: a.name, description: a.description, builtIn: false, jarId, entryClass: a.entryClass, programArgs: a.programArgs, sourceTopic: a.sourceTopic, sinkTopic: a.sinkTopic, resultEventTimeField: a.resultEventTimeField, resultOldestEventTimeField: a.resultOldestEventTimeField };
+    const def: JarPipelineDefinition = {
+      kind: 'jar',
+      name: a.name,
+      description: a.description,
+      builtIn: false,
+      jarId,
+      entryClass: a.entryClass,
+      programArgs: a.programArgs,
+      sourceTopic: a.sourceTopic,
+      sinkTopic: a.sinkTopic,
+      resultEventTimeField: a.resultEventTimeField,
+      resultOldestEventTimeField: a.resultOldestEventTimeField,
+    };
     this.put(def);
     return def;
   }
@@ -75,7 +104,8 @@ export class PipelineCatalog {
     if (r.kind === 'missing') return [];
     if (r.kind === 'corrupt') throw new StreamdeskError('internal', `pipeline catalog ${this.file}: ${r.reason}`);
     const parsed = CatalogFile.safeParse(r.document);
-    if (!parsed.success) throw new StreamdeskError('internal', `pipeline catalog ${this.file}: not a catalog file (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    if (!parsed.success)
+      throw new StreamdeskError('internal', `pipeline catalog ${this.file}: not a catalog file (${parsed.error.issues[0]?.message ?? 'invalid'})`);
     return parsed.data.pipelines;
   }
 

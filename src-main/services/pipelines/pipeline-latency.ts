@@ -55,7 +55,16 @@ const median = (sorted: number[]): number | null => {
  */
 export function computeLatency(records: SampledRecord[], spec: LatencySpec, jobStartedAt: number | null, now: number): PipelineLatency {
   const base = { sinkTopic: spec.sinkTopic, eventTimeField: spec.eventTimeField, spanMs: SAMPLE_SPAN_MS, measuredAt: now };
-  const empty = (note: string): PipelineLatency => ({ ...base, samples: 0, p50Ms: null, minMs: null, maxMs: null, oldestInputP50Ms: null, newestArrivalAt: null, note });
+  const empty = (note: string): PipelineLatency => ({
+    ...base,
+    samples: 0,
+    p50Ms: null,
+    minMs: null,
+    maxMs: null,
+    oldestInputP50Ms: null,
+    newestArrivalAt: null,
+    note,
+  });
   const ours = records.filter((r) => jobStartedAt === null || r.timestamp >= jobStartedAt);
   if (ours.length === 0) return empty(`no result in ${spec.sinkTopic} since the job started`);
   const newestArrivalAt = Math.max(...ours.map((r) => r.timestamp));
@@ -77,11 +86,17 @@ export function computeLatency(records: SampledRecord[], spec: LatencySpec, jobS
     const oldest = spec.oldestEventTimeField ? eventTimeOf(fields[spec.oldestEventTimeField]) : null;
     if (oldest !== null) fromOldest.push(r.timestamp - oldest);
   }
-  if (latencies.length === 0) return { ...empty(`the newest results in ${spec.sinkTopic} carry no "${spec.eventTimeField}" event time (epoch ms or ISO-8601)`), newestArrivalAt };
+  if (latencies.length === 0)
+    return { ...empty(`the newest results in ${spec.sinkTopic} carry no "${spec.eventTimeField}" event time (epoch ms or ISO-8601)`), newestArrivalAt };
   // A sink that stamps records with their event time (Flink's DataStream KafkaSink does) leaves
   // nothing to measure on a CreateTime topic: every difference is exactly 0.
   if (latencies.every((l) => l === 0)) {
-    return { ...empty(`the results' Kafka timestamps equal their event times: the sink stamps records with event time; set message.timestamp.type=LogAppendTime on ${spec.sinkTopic} to measure arrival`), newestArrivalAt };
+    return {
+      ...empty(
+        `the results' Kafka timestamps equal their event times: the sink stamps records with event time; set message.timestamp.type=LogAppendTime on ${spec.sinkTopic} to measure arrival`,
+      ),
+      newestArrivalAt,
+    };
   }
   latencies.sort((a, b) => a - b);
   fromOldest.sort((a, b) => a - b);

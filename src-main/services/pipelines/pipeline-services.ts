@@ -44,6 +44,18 @@ export function createPipelineServices(d: PipelineServicesDeps): PipelineService
   const started: StartedJobs = new Map();
   const insight = new PipelineInsightService(d.flink, d.catalog, started, d.newestRecords ? new LatencyProbe(d.newestRecords) : null, dashboardUrl);
   const operations = new PipelineOperationsService(d.flink, d.savepointsDir, sleep);
-  const launch = new PipelineLaunchService({ flink: d.flink, gateway: d.gateway, catalog: d.catalog, topics: d.topics, kafkaBootstrap: d.kafkaBootstrap, dashboardUrl, started, insight, operations, ...(d.startWatchMs !== undefined ? { startWatchMs: d.startWatchMs } : {}), sleep });
+  const launch = new PipelineLaunchService({
+    flink: d.flink,
+    gateway: d.gateway,
+    catalog: d.catalog,
+    topics: d.topics,
+    kafkaBootstrap: d.kafkaBootstrap,
+    dashboardUrl,
+    started,
+    insight,
+    operations,
+    ...(d.startWatchMs !== undefined ? { startWatchMs: d.startWatchMs } : {}),
+    sleep,
+  });
   return { catalog: new PipelineCatalogService(d.flink, d.catalog), insight, launch, operations };
 }

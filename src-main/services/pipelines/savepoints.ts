@@ -11,7 +11,11 @@ import type { RawAsyncStatus } from '@main/clients/flink/flink-rest-types';
  * Poll an async operation (savepoint, stop, disposal) until COMPLETED; returns its location
  * (null for disposal). A failure carries Flink's reason from the failure cause's stack trace.
  */
-export async function followAsync(poll: () => Promise<RawAsyncStatus>, what: string, opts: { timeoutMs?: number; sleep?: (ms: number) => Promise<void> } = {}): Promise<string | null> {
+export async function followAsync(
+  poll: () => Promise<RawAsyncStatus>,
+  what: string,
+  opts: { timeoutMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<string | null> {
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (;;) {
@@ -68,7 +72,13 @@ export function savepointsInDir(dir: string, knownJobIds: string[] = []): Savepo
       continue; // in progress, or a failed one Flink left behind
     }
     const matches = knownJobIds.filter((j) => j.startsWith(m[1]));
-    out.push({ path: `file:${path}`, jobId: matches.length === 1 ? matches[0] : null, createdAt: Math.round(meta.mtimeMs), sizeBytes: dirSize(path), source: 'directory' });
+    out.push({
+      path: `file:${path}`,
+      jobId: matches.length === 1 ? matches[0] : null,
+      createdAt: Math.round(meta.mtimeMs),
+      sizeBytes: dirSize(path),
+      source: 'directory',
+    });
   }
   return out.sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
 }

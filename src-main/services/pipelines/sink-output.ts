@@ -49,5 +49,7 @@ export class SinkWriterMetrics {
  * writer metric (Flink's older SinkFunction), what enters its vertex. Null when nothing is known.
  */
 export function sinkRecordsOut(sinks: string[], writers: Record<string, RawMetricList>, vertexIn: (vertex: string) => number | null): number | null {
-  return sumKnown(sinks.map((vertex) => (writers[vertex] ? (sumKnown(writers[vertex].map((entry) => metricValue(writers[vertex], entry.id))) ?? 0) : vertexIn(vertex))));
+  return sumKnown(
+    sinks.map((vertex) => (writers[vertex] ? (sumKnown(writers[vertex].map((entry) => metricValue(writers[vertex], entry.id))) ?? 0) : vertexIn(vertex))),
+  );
 }

@@ -22,7 +22,14 @@ export function topicsServiceEnsurer(topics: Pick<TopicsService, 'exists' | 'cre
         if (await topics.exists(name)) continue;
         const s = topicSpec(name);
         try {
-          await topics.create({ name, partitions: s.partitions, replicationFactor: 1, retentionHours: s.retentionHours, cleanupPolicy: s.cleanupPolicy, configs: {} });
+          await topics.create({
+            name,
+            partitions: s.partitions,
+            replicationFactor: 1,
+            retentionHours: s.retentionHours,
+            cleanupPolicy: s.cleanupPolicy,
+            configs: {},
+          });
           created.push(name);
         } catch (e) {
           // another start (or the generator) created it meanwhile: that is what we wanted

@@ -13,7 +13,12 @@ function hours(retentionMs: number | null): string {
 
 /** Pure: what differs between a preset topic's spec and the topic that exists. */
 export function presetTopicState(spec: PresetTopicSpec, topic: TopicSummary | undefined): PresetTopicState {
-  const desired = { partitions: spec.partitions, replicationFactor: spec.replicationFactor, retentionHours: spec.retentionHours, cleanupPolicy: spec.cleanupPolicy };
+  const desired = {
+    partitions: spec.partitions,
+    replicationFactor: spec.replicationFactor,
+    retentionHours: spec.retentionHours,
+    cleanupPolicy: spec.cleanupPolicy,
+  };
   if (!topic) return { key: spec.key, topic: spec.topic, desired, state: 'missing', differences: [] };
   const differences: PresetTopicDifference[] = [];
   if (topic.partitions !== spec.partitions) {
@@ -47,7 +52,14 @@ export class PresetTopicsService {
       if (state.state !== 'missing') continue;
       const spec = PRESET_TOPICS.find((candidate) => candidate.topic === state.topic)!;
       try {
-        await this.topics.create({ name: spec.topic, partitions: spec.partitions, replicationFactor: spec.replicationFactor, retentionHours: spec.retentionHours, cleanupPolicy: spec.cleanupPolicy, configs: {} });
+        await this.topics.create({
+          name: spec.topic,
+          partitions: spec.partitions,
+          replicationFactor: spec.replicationFactor,
+          retentionHours: spec.retentionHours,
+          cleanupPolicy: spec.cleanupPolicy,
+          configs: {},
+        });
         created.push(spec.topic);
       } catch (error) {
         // Another client created it between our check and our create: that is the state we want.
@@ -74,7 +86,10 @@ export class PresetTopicsService {
     const topics = await this.status();
     if (unfixable.length > 0) {
       const what = unfixable.map((difference) => `${difference.field} is ${difference.actual}, wanted ${difference.desired}`).join('; ');
-      throw new StreamdeskError('conflict', `${topic}: fixed what Kafka allows in place; left as is: ${what} (recreate the topic or reassign partitions to change that)`);
+      throw new StreamdeskError(
+        'conflict',
+        `${topic}: fixed what Kafka allows in place; left as is: ${what} (recreate the topic or reassign partitions to change that)`,
+      );
     }
     return { created: [], fixed: [topic], topics };
   }

@@ -78,11 +78,17 @@ function flinkTest(flink: ConnectionTestPlan['flink'], probes: ConnectionProbes,
 export async function runConnectionTest(plan: ConnectionTestPlan, probes: ConnectionProbes, timeoutMs: number): Promise<ConnectionTestResult> {
   const kafka = plan.kafka;
   const [k, zk, flink, ui, prom] = await Promise.all([
-    'error' in kafka ? Promise.resolve<ServiceTest>({ status: 'failed', reason: kafka.error, latencyMs: null }) : guarded('Kafka', () => probes.kafka(kafka, timeoutMs)),
-    plan.zookeeper ? guarded('ZooKeeper', () => probes.zookeeper(plan.zookeeper!, timeoutMs)) : Promise.resolve(skipped('No ZooKeeper address in this profile')),
+    'error' in kafka
+      ? Promise.resolve<ServiceTest>({ status: 'failed', reason: kafka.error, latencyMs: null })
+      : guarded('Kafka', () => probes.kafka(kafka, timeoutMs)),
+    plan.zookeeper
+      ? guarded('ZooKeeper', () => probes.zookeeper(plan.zookeeper!, timeoutMs))
+      : Promise.resolve(skipped('No ZooKeeper address in this profile')),
     flinkTest(plan.flink, probes, timeoutMs),
     plan.kafkaUiUrl ? guarded('Kafka UI', () => probes.kafkaUi(plan.kafkaUiUrl!, timeoutMs)) : Promise.resolve(skipped('No Kafka UI URL in this profile')),
-    plan.prometheusUrl ? guarded('Prometheus', () => probes.prometheus(plan.prometheusUrl!, timeoutMs)) : Promise.resolve(skipped('No Prometheus/JMX exporter URL in this profile')),
+    plan.prometheusUrl
+      ? guarded('Prometheus', () => probes.prometheus(plan.prometheusUrl!, timeoutMs))
+      : Promise.resolve(skipped('No Prometheus/JMX exporter URL in this profile')),
   ]);
   return { kafka: k, zookeeper: zk, flink, kafkaUi: ui, prometheus: prom };
 }

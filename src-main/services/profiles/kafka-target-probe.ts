@@ -39,7 +39,8 @@ export function kafkaFailureReason(error: unknown, bootstrap: string, target: Ka
   const tls = errors.find((e) => (e.code && TLS_CODES.test(e.code)) || /certificate|ssl|tls/i.test(e.message ?? ''));
   if (tls) return `${what}: TLS certificate error (${tls.message ?? tls.code}); check the CA, certificate and key files`;
   const saslState = errors.find((e) => e.type === 'ILLEGAL_SASL_STATE' || e.type === 'UNSUPPORTED_SASL_MECHANISM');
-  if (saslState) return `${what}: this listener does not accept ${target.sasl?.mechanism.toUpperCase() ?? 'SASL'} (the broker answered: ${saslState.message}); use the SASL port or another mechanism`;
+  if (saslState)
+    return `${what}: this listener does not accept ${target.sasl?.mechanism.toUpperCase() ?? 'SASL'} (the broker answered: ${saslState.message}); use the SASL port or another mechanism`;
   const closed = errors.find((e) => e.name === 'KafkaJSConnectionClosedError' || /closed/i.test(e.message ?? ''));
   if (closed) {
     // a broker closes the socket when client and listener disagree about SASL or TLS
@@ -96,7 +97,16 @@ export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, n
       reason: kafkaFailureReason(error, bootstrap, target),
       checkedAt: started,
       latencyMs: null,
-      details: { bootstrap, clusterId: null, brokers: null, controllerId: null, topics: null, partitions: null, underReplicatedPartitions: null, offlinePartitions: null },
+      details: {
+        bootstrap,
+        clusterId: null,
+        brokers: null,
+        controllerId: null,
+        topics: null,
+        partitions: null,
+        underReplicatedPartitions: null,
+        offlinePartitions: null,
+      },
     };
   } finally {
     admin.disconnect().catch(() => {});

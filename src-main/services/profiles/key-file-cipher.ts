@@ -71,7 +71,9 @@ export class KeyFileCipher implements SecretCipher {
       const stat = this.fs.statSync(this.keyPath);
       if ((stat.mode & 0o077) !== 0) {
         const mode = (stat.mode & 0o777).toString(8).padStart(3, '0');
-        throw new Error(`the key file ${this.keyPath} can be read or written by other users (mode ${mode}); StreamDesk refuses to use it. Fix it with: chmod 600 ${this.keyPath}`);
+        throw new Error(
+          `the key file ${this.keyPath} can be read or written by other users (mode ${mode}); StreamDesk refuses to use it. Fix it with: chmod 600 ${this.keyPath}`,
+        );
       }
       if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) {
         throw new Error(`the key file ${this.keyPath} belongs to another user (uid ${stat.uid}); StreamDesk refuses to use it`);

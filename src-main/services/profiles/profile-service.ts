@@ -3,14 +3,7 @@ import { issuesOf } from '@main/core/dispatch';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '@shared/connection';
 import { invalidField, StreamdeskError } from '@shared/errors';
-import {
-  LOCAL_PROFILE_ID,
-  ProfileInput,
-  type ConnectionTestResult,
-  type ParsedProfileInput,
-  type ProfilesState,
-  type ProfileView,
-} from '@shared/profiles';
+import { LOCAL_PROFILE_ID, ProfileInput, type ConnectionTestResult, type ParsedProfileInput, type ProfilesState, type ProfileView } from '@shared/profiles';
 import { silentLogger, type Logger } from '@main/core/logger';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { defaultProbes, runConnectionTest, type ConnectionProbes, type ConnectionTestPlan } from './connection-test';
@@ -81,7 +74,8 @@ export class ProfileService {
     const parsed = ProfileInput.safeParse(raw);
     if (!parsed.success) throw new StreamdeskError('invalid-argument', describeIssues(parsed.error.issues), issuesOf(parsed.error.issues));
     const input: ParsedProfileInput = parsed.data;
-    if (input.id === LOCAL_PROFILE_ID) throw new StreamdeskError('invalid-argument', 'The built-in "Local stack" profile is read-only; save a copy under another name');
+    if (input.id === LOCAL_PROFILE_ID)
+      throw new StreamdeskError('invalid-argument', 'The built-in "Local stack" profile is read-only; save a copy under another name');
     const doc = this.store.document();
     const previous = input.id === undefined ? undefined : doc.profiles.find((p) => p.id === input.id);
     if (input.id !== undefined && !previous) throw new StreamdeskError('not-found', `No saved profile with id ${input.id}`);
@@ -248,7 +242,12 @@ export class ProfileService {
     const previous = input.id && input.id !== LOCAL_PROFILE_ID ? this.store.document().profiles.find((p) => p.id === input.id) : undefined;
     const fields = fieldsOf(input, input.id ?? 'unsaved');
     const changes = secretChanges(input, previous);
-    const kept = previous ? this.tryDecrypt(previous, SECRET_NAMES.filter((n) => changes[n].kind === 'keep')) : { secrets: {}, missing: {} };
+    const kept = previous
+      ? this.tryDecrypt(
+          previous,
+          SECRET_NAMES.filter((n) => changes[n].kind === 'keep'),
+        )
+      : { secrets: {}, missing: {} };
     const secrets: PlainSecrets = { ...kept.secrets };
     for (const name of SECRET_NAMES) {
       const c = changes[name];

@@ -50,7 +50,9 @@ export class ProfileStore {
   private quarantine(reason: string): ProfilesDocument {
     try {
       const aside = this.file.setAside();
-      this.found.push(`The profile file ${this.file.location} could not be read: ${reason}. It was kept as ${aside}; StreamDesk started with no saved profiles.`);
+      this.found.push(
+        `The profile file ${this.file.location} could not be read: ${reason}. It was kept as ${aside}; StreamDesk started with no saved profiles.`,
+      );
     } catch (error) {
       this.blocked = `The profile file ${this.file.location} could not be read (${reason}) nor moved aside (${(error as Error).message}); profiles cannot be saved until it is fixed or removed.`;
       this.found.push(this.blocked);

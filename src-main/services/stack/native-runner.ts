@@ -65,7 +65,10 @@ export class NativeRunner implements StackRunner {
   async up(emit: StackEmit): Promise<void> {
     const taken = (await this.services()).filter((service) => service.portHolder);
     if (taken.length > 0) {
-      throw new StreamdeskError('conflict', `Nothing was started: ${taken.map((service) => `port ${service.port} (${service.name}) is taken by ${service.portHolder}`).join('; ')}`);
+      throw new StreamdeskError(
+        'conflict',
+        `Nothing was started: ${taken.map((service) => `port ${service.port} (${service.name}) is taken by ${service.portHolder}`).join('; ')}`,
+      );
     }
     await this.fetchMissingJars(emit);
     await this.stack.up((event) => emit(event.service, event.phase, event.message));
@@ -119,7 +122,9 @@ export class NativeRunner implements StackRunner {
     if (agent && !existsSync(agent)) {
       const say = (message: string) => emit('kafka', 'starting', message);
       say('fetching the Prometheus JMX exporter agent from Maven Central');
-      await runFetchScript(path.join(path.dirname(agent), 'fetch-agent.sh'), [], say).catch((error: Error) => say(`the JMX exporter agent could not be fetched, so MB/s figures will be missing: ${error.message}`));
+      await runFetchScript(path.join(path.dirname(agent), 'fetch-agent.sh'), [], say).catch((error: Error) =>
+        say(`the JMX exporter agent could not be fetched, so MB/s figures will be missing: ${error.message}`),
+      );
     }
   }
 }

@@ -46,7 +46,11 @@ export class StackService {
     this.dataDir = given.dataDir;
     this.kraft = given.kraft;
     const { exporter, ...ports } = resolvePorts({ ...given.ports, exporter: jmxExporter?.port }, readRecordedPorts(given.dataDir));
-    const nativeRunner = new NativeRunner({ ...native, ports, ...(jmxExporter ? { jmxExporter: { ...jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT } } : {}) });
+    const nativeRunner = new NativeRunner({
+      ...native,
+      ports,
+      ...(jmxExporter ? { jmxExporter: { ...jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT } } : {}),
+    });
     this.runners = { native: nativeRunner, compose: new ComposeRunner({ compose, kraft: given.kraft, native: nativeRunner, now: this.now }) };
     this.active = nativeRunner;
   }
@@ -156,7 +160,8 @@ export class StackService {
 
   /** ZooKeeper or KRaft from this start on; refused while the stack of the other mode runs. */
   private async switchMode(kraft: boolean): Promise<void> {
-    if (await this.anyRunning()) throw new StreamdeskError('conflict', `Stop the running ${this.kraft ? 'KRaft' : 'ZooKeeper'} stack before starting the other mode`);
+    if (await this.anyRunning())
+      throw new StreamdeskError('conflict', `Stop the running ${this.kraft ? 'KRaft' : 'ZooKeeper'} stack before starting the other mode`);
     this.kraft = kraft;
     for (const runner of Object.values(this.runners)) runner.setKraft(kraft);
   }

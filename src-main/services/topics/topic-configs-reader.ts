@@ -32,7 +32,12 @@ export async function readTopicConfigs(admin: Admin, names: string[], keys?: str
   const read: TopicConfigsRead = { configs: new Map(), failed: new Map() };
   const budget = { requests: ISOLATION_REQUESTS };
   const describe = async (slice: string[]) =>
-    (await admin.describeConfigs({ includeSynonyms: false, resources: slice.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, ...(keys ? { configNames: keys } : {}) })) })).resources;
+    (
+      await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: slice.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, ...(keys ? { configNames: keys } : {}) })),
+      })
+    ).resources;
   const slices = slicesOf(names, keys ? TOPICS_PER_REQUEST.someKeys : TOPICS_PER_REQUEST.everyKey);
   await mapConcurrently(slices, REQUESTS_AT_ONCE, async (slice) => {
     const { results, failed } = await requestIsolating(slice, describe, isAboutATopic, budget);
@@ -51,7 +56,14 @@ function configEntries(resource: DescribeConfigResponse['resources'][number]): T
   return resource.configEntries
     .map((entry) => {
       const source = configSource(entry.configSource);
-      return { name: entry.configName, value: entry.isSensitive ? null : entry.configValue, source, isDefault: source !== 'topic', readOnly: entry.readOnly, sensitive: entry.isSensitive };
+      return {
+        name: entry.configName,
+        value: entry.isSensitive ? null : entry.configValue,
+        source,
+        isDefault: source !== 'topic',
+        readOnly: entry.readOnly,
+        sensitive: entry.isSensitive,
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }

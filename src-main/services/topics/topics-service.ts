@@ -59,7 +59,8 @@ export class TopicsService {
       const existing = await admin.listTopics();
       if (existing.includes(args.name)) throw invalidField(['name'], `topic "${args.name}" already exists`, 'conflict');
       const collision = collidingTopic(args.name, existing);
-      if (collision) throw invalidField(['name'], `"${args.name}" collides with the existing topic "${collision}" (Kafka treats "." and "_" alike in metric names)`);
+      if (collision)
+        throw invalidField(['name'], `"${args.name}" collides with the existing topic "${collision}" (Kafka treats "." and "_" alike in metric names)`);
       const brokers = (await admin.describeCluster()).brokers.length;
       if (args.replicationFactor > brokers) {
         throw invalidField(['replicationFactor'], `${args.replicationFactor} is more than the ${brokers} broker${brokers === 1 ? '' : 's'} in the cluster`);
@@ -99,7 +100,9 @@ export class TopicsService {
     if (totalPartitions <= current) {
       throw invalidField(['totalPartitions'], `must be more than the current ${current} (Kafka cannot remove partitions)`);
     }
-    await withKafkaAdmin(this.target(), `add partitions to ${name}`, (admin) => admin.createPartitions({ topicPartitions: [{ topic: name, count: totalPartitions }] }));
+    await withKafkaAdmin(this.target(), `add partitions to ${name}`, (admin) =>
+      admin.createPartitions({ topicPartitions: [{ topic: name, count: totalPartitions }] }),
+    );
     return this.describe(name);
   }
 
@@ -118,16 +121,24 @@ export class TopicsService {
   private async load(names: string[] | undefined, includeInternal: boolean, read: TopicFigures = EVERY_FIGURE): Promise<TopicDetail[]> {
     const target = this.target();
     const found = await withKafkaAdmin(target, 'read topics', async (admin) => {
-      const described = await Promise.all([admin.fetchTopicMetadata(names ? { topics: names } : undefined), admin.describeCluster()]).catch((error: unknown) => {
-        if (names && isUnknownTopic(error)) return null;
-        throw error;
-      });
+      const described = await Promise.all([admin.fetchTopicMetadata(names ? { topics: names } : undefined), admin.describeCluster()]).catch(
+        (error: unknown) => {
+          if (names && isUnknownTopic(error)) return null;
+          throw error;
+        },
+      );
       if (!described) return null;
       const [metadata, cluster] = described;
       const topics = metadata.topics.filter((topic) => includeInternal || !isInternalTopic(topic.name));
       const request = topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
       const [configs, offsets, sizes] = await Promise.all([
-        read.configs ? readTopicConfigs(admin, request.map((topic) => topic.name), names ? undefined : LIST_CONFIG_KEYS) : noConfigs(),
+        read.configs
+          ? readTopicConfigs(
+              admin,
+              request.map((topic) => topic.name),
+              names ? undefined : LIST_CONFIG_KEYS,
+            )
+          : noConfigs(),
         read.offsets ? listTopicOffsets(target, request).catch(() => null) : null,
         read.offsets ? logDirSizes(target, request).catch(() => null) : null,
       ]);

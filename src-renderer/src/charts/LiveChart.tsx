@@ -63,7 +63,10 @@ function shapeOf(lines: ChartLine[]): string {
   return `${enough}|${lines.map((line) => `${line.name}\u0000${line.color}\u0000${line.points.length > 0}`).join('\u0001')}`;
 }
 
-const sameReading = (a: ChartReading, b: ChartReading) => a.current === b.current && a.lines.length === b.lines.length && a.lines.every((line, i) => line.points === b.lines[i].points && line.name === b.lines[i].name);
+const sameReading = (a: ChartReading, b: ChartReading) =>
+  a.current === b.current &&
+  a.lines.length === b.lines.length &&
+  a.lines.every((line, i) => line.points === b.lines[i].points && line.name === b.lines[i].name);
 
 /**
  * A live chart: no animation (it would lag a 1 s stream), at most about one point per two pixels
@@ -79,14 +82,19 @@ export function LiveChart<S>({ title, source, read, format, axisFormat = format,
   const header = useRef<HTMLSpanElement | null>(null);
   const legend = useRef<(HTMLSpanElement | null)[]>([]);
   const plot = useRef<PlotHandle | null>(null);
-  useLiveReading(source, read, (reading) => {
-    if (header.current) showFigure(header.current, reading.current);
-    reading.lines.forEach((line, i) => {
-      const figure = legend.current[i];
-      if (figure) showFigure(figure, lastValue(line.points, format));
-    });
-    plot.current?.show(reading.lines.filter((line) => line.points.length > 0));
-  }, sameReading);
+  useLiveReading(
+    source,
+    read,
+    (reading) => {
+      if (header.current) showFigure(header.current, reading.current);
+      reading.lines.forEach((line, i) => {
+        const figure = legend.current[i];
+        if (figure) showFigure(figure, lastValue(line.points, format));
+      });
+      plot.current?.show(reading.lines.filter((line) => line.points.length > 0));
+    },
+    sameReading,
+  );
 
   const drawn = lines.filter((line) => line.points.length > 0);
   const enough = drawn.some((line) => line.points.length >= 2);
@@ -101,7 +109,20 @@ export function LiveChart<S>({ title, source, read, format, axisFormat = format,
         {range && onRange && <CompactRangePicker label={`${title}: time range`} value={range} onChange={onRange} />}
       </header>
       <div ref={ref} className="chart-body">
-        {!enough ? <div className="chart-empty">{empty}</div> : <LivePlot handle={plot} width={width} height={HEIGHT} area={single} format={format} axisFormat={axisFormat} yMax={yMax} label={`${title}, live chart`} />}
+        {!enough ? (
+          <div className="chart-empty">{empty}</div>
+        ) : (
+          <LivePlot
+            handle={plot}
+            width={width}
+            height={HEIGHT}
+            area={single}
+            format={format}
+            axisFormat={axisFormat}
+            yMax={yMax}
+            label={`${title}, live chart`}
+          />
+        )}
       </div>
       {enough && !single && (
         <ul className="chart-legend">

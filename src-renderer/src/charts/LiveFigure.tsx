@@ -44,6 +44,10 @@ export function FigureBox({ align = 'start', boxRef }: { align?: 'start' | 'end'
 /** A figure that changes with every live update, given by its owner's props. */
 export function LiveFigure({ text, align = 'start' }: { text: string; align?: 'start' | 'end' }) {
   const box = useRef<HTMLSpanElement | null>(null);
-  useLiveReading(PROPS_ONLY, () => text, (shown) => box.current && showFigure(box.current, shown));
+  useLiveReading(
+    PROPS_ONLY,
+    () => text,
+    (shown) => box.current && showFigure(box.current, shown),
+  );
   return <FigureBox align={align} boxRef={(element) => void (box.current = element)} />;
 }

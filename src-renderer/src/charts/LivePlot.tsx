@@ -66,20 +66,23 @@ export function LivePlot({ handle, width, height, area, format, axisFormat, yMax
     element.dataset.points = String(series.reduce((sum, points) => sum + points.length, 0));
     // thinning keeps every bucket's highest point, so the raw series give the thinned ones' axis
     const values = labelledValueAxis(series, axisFormat, yMax);
-    surfaceFor(element).paint({
-      width,
-      height,
-      ratio: window.devicePixelRatio || 1,
-      box,
-      time,
-      values: values.domain,
-      valueTicks: values.ticks,
-      timeTicks: timeTicks(time).map((at) => ({ at, label: timeFormat(at) })),
-      series: lines.map((line) => ({ color: canvasColor(line.color) })),
-      area,
-      colors: { grid: canvasColor('var(--border)'), text: canvasColor('var(--muted)'), panel: canvasColor('var(--panel)') },
-      hovered: pointsAt(lines, box, hoverX).map(({ point, line }) => ({ at: point[0], value: point[1], color: canvasColor(line.color) })),
-    }, series);
+    surfaceFor(element).paint(
+      {
+        width,
+        height,
+        ratio: window.devicePixelRatio || 1,
+        box,
+        time,
+        values: values.domain,
+        valueTicks: values.ticks,
+        timeTicks: timeTicks(time).map((at) => ({ at, label: timeFormat(at) })),
+        series: lines.map((line) => ({ color: canvasColor(line.color) })),
+        area,
+        colors: { grid: canvasColor('var(--border)'), text: canvasColor('var(--muted)'), panel: canvasColor('var(--panel)') },
+        hovered: pointsAt(lines, box, hoverX).map(({ point, line }) => ({ at: point[0], value: point[1], color: canvasColor(line.color) })),
+      },
+      series,
+    );
   };
   useImperativeHandle(handle, () => ({
     show(lines) {

@@ -14,7 +14,15 @@ export function RangePicker({ value, onChange }: { value: TimeRange; onChange: (
 }
 
 /** The same choice in a chart's header, where five buttons would not fit (memo: a live update need not redraw it). */
-export const CompactRangePicker = memo(function CompactRangePicker({ label, value, onChange }: { label: string; value: TimeRange; onChange: (range: TimeRange) => void }) {
+export const CompactRangePicker = memo(function CompactRangePicker({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: TimeRange;
+  onChange: (range: TimeRange) => void;
+}) {
   return (
     <select className="range-select" aria-label={label} value={value} onChange={(event) => onChange(event.target.value as TimeRange)}>
       {TimeRange.options.map((range) => (

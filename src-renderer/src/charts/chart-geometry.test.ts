@@ -8,14 +8,34 @@ const live = (...series: Point[][]) => series.map((points) => LiveSeries.of(poin
 
 describe('live chart geometry', () => {
   it('spans the time of every drawn series, and nothing when none has points', () => {
-    expect(timeDomain(live([[1000, 1], [5000, 2]], [[3000, 1], [9000, 4]], []))).toEqual({ from: 1000, to: 9000 });
+    expect(
+      timeDomain(
+        live(
+          [
+            [1000, 1],
+            [5000, 2],
+          ],
+          [
+            [3000, 1],
+            [9000, 4],
+          ],
+          [],
+        ),
+      ),
+    ).toEqual({ from: 1000, to: 9000 });
     expect(timeDomain(live([], []))).toBeNull();
     // one point still gets a span, so the scale does not divide by zero
     expect(timeDomain(live([[7, 1]]))).toEqual({ from: 7, to: 8 });
   });
 
   it('puts the value axis on round ticks from zero to just above the highest value', () => {
-    const { domain, ticks } = valueAxis(live([[0, 12], [1, 873]]), 4);
+    const { domain, ticks } = valueAxis(
+      live([
+        [0, 12],
+        [1, 873],
+      ]),
+      4,
+    );
     expect(domain).toEqual({ from: 0, to: 1000 });
     expect(ticks).toEqual([0, 250, 500, 750, 1000]);
   });
@@ -26,8 +46,24 @@ describe('live chart geometry', () => {
   });
 
   it('reaches below zero for negative values and draws a flat zero series on a unit axis', () => {
-    expect(valueAxis(live([[0, -30], [1, 70]]), 4).domain.from).toBeLessThanOrEqual(-30);
-    expect(valueAxis(live([[0, 0], [1, 0]]), 4).domain).toEqual({ from: 0, to: 1 });
+    expect(
+      valueAxis(
+        live([
+          [0, -30],
+          [1, 70],
+        ]),
+        4,
+      ).domain.from,
+    ).toBeLessThanOrEqual(-30);
+    expect(
+      valueAxis(
+        live([
+          [0, 0],
+          [1, 0],
+        ]),
+        4,
+      ).domain,
+    ).toEqual({ from: 0, to: 1 });
   });
 
   it('maps a domain onto pixels, upside down for values', () => {
@@ -38,7 +74,12 @@ describe('live chart geometry', () => {
   });
 
   it('finds the point nearest in time for the tooltip', () => {
-    const points = LiveSeries.of([[0, 1], [10, 2], [20, 3], [30, 4]]);
+    const points = LiveSeries.of([
+      [0, 1],
+      [10, 2],
+      [20, 3],
+      [30, 4],
+    ]);
     expect(nearestIndex(points, -5)).toBe(0);
     expect(nearestIndex(points, 14)).toBe(1);
     expect(nearestIndex(points, 16)).toBe(2);
@@ -58,11 +99,27 @@ describe('value axis labels', () => {
   });
 
   it('uses fewer ticks rather than repeat a label (a flat zero of whole numbers)', () => {
-    expect(labelledValueAxis(live([[0, 0], [1, 0]]), whole).ticks.map((tick) => tick.label)).toEqual(['0', '1']);
+    expect(
+      labelledValueAxis(
+        live([
+          [0, 0],
+          [1, 0],
+        ]),
+        whole,
+      ).ticks.map((tick) => tick.label),
+    ).toEqual(['0', '1']);
   });
 
   it('keeps only the baseline when no two ticks can differ in the unit shown', () => {
     const megabytes = (bytes: number) => (bytes / 1_048_576).toFixed(2);
-    expect(labelledValueAxis(live([[0, 0], [1, 0]]), megabytes).ticks).toEqual([{ value: 0, label: '0.00' }]);
+    expect(
+      labelledValueAxis(
+        live([
+          [0, 0],
+          [1, 0],
+        ]),
+        megabytes,
+      ).ticks,
+    ).toEqual([{ value: 0, label: '0.00' }]);
   });
 });

@@ -5,7 +5,7 @@ import type { Point } from '@shared/metrics';
 /** A deterministic wobbly series with a spike, one point a second. */
 function series(count: number, startMs = 1_700_000_000_000, seed = 7): Point[] {
   let state = seed;
-  const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
   return Array.from({ length: count }, (_, i): Point => [startMs + i * 1000, i === Math.floor(count / 2) ? 10_000 : 100 + random() * 50]);
 }
 

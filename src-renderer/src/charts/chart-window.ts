@@ -13,7 +13,12 @@ export interface TimeThinned {
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
-const BUCKET_LADDER = [1, 2, 5, 10, 15, 30].map((s) => s * SECOND).concat([1, 2, 5, 10, 15, 30].map((m) => m * MINUTE), [1, 2, 3, 6, 12, 24].map((h) => h * 60 * MINUTE));
+const BUCKET_LADDER = [1, 2, 5, 10, 15, 30]
+  .map((s) => s * SECOND)
+  .concat(
+    [1, 2, 5, 10, 15, 30].map((m) => m * MINUTE),
+    [1, 2, 3, 6, 12, 24].map((h) => h * 60 * MINUTE),
+  );
 
 /** A round bucket duration that fits `spanMs` into at most `buckets` buckets. */
 export function bucketDuration(spanMs: number, buckets: number): number {

@@ -15,7 +15,12 @@ export const PROPS_ONLY: LiveSource<null> = { getState: () => null, subscribe: (
  * again (React's renders were a quarter of a live update's main-thread time, bench/dashboard).
  * A reading `same` as the one last applied is left alone.
  */
-export function useLiveReading<S, R>(source: LiveSource<S>, read: (state: S) => R, apply: (reading: R) => void, same: (a: R, b: R) => boolean = Object.is): void {
+export function useLiveReading<S, R>(
+  source: LiveSource<S>,
+  read: (state: S) => R,
+  apply: (reading: R) => void,
+  same: (a: R, b: R) => boolean = Object.is,
+): void {
   const update = useRef<(state: S) => void>(() => undefined);
   // after every render: this render's read and apply, applied at once (a new range, a new format)
   useLayoutEffect(() => {

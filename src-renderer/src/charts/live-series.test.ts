@@ -28,13 +28,32 @@ describe('a live series', () => {
   });
 
   it('branches off when a stale snapshot is appended to, and neither sees the other’s point', () => {
-    const base = LiveSeries.of([[0, 1], [1000, 2]]);
+    const base = LiveSeries.of([
+      [0, 1],
+      [1000, 2],
+    ]);
     const first = base.appended([2000, 3], 60_000);
     const second = base.appended([2000, 30], 60_000);
-    expect(first.toArray()).toEqual([[0, 1], [1000, 2], [2000, 3]]);
-    expect(second.toArray()).toEqual([[0, 1], [1000, 2], [2000, 30]]);
-    expect(base.toArray()).toEqual([[0, 1], [1000, 2]]);
-    expect(first.appended([3000, 4], 60_000).toArray()).toEqual([[0, 1], [1000, 2], [2000, 3], [3000, 4]]);
+    expect(first.toArray()).toEqual([
+      [0, 1],
+      [1000, 2],
+      [2000, 3],
+    ]);
+    expect(second.toArray()).toEqual([
+      [0, 1],
+      [1000, 2],
+      [2000, 30],
+    ]);
+    expect(base.toArray()).toEqual([
+      [0, 1],
+      [1000, 2],
+    ]);
+    expect(first.appended([3000, 4], 60_000).toArray()).toEqual([
+      [0, 1],
+      [1000, 2],
+      [2000, 3],
+      [3000, 4],
+    ]);
   });
 
   it('does not share the points it was made of with their owner', () => {
@@ -44,7 +63,12 @@ describe('a live series', () => {
   });
 
   it('reads its value range without copying, and finds a point by identity', () => {
-    const points: Point[] = [[0, 5], [1000, -2], [1000, 9], [2000, 3]];
+    const points: Point[] = [
+      [0, 5],
+      [1000, -2],
+      [1000, 9],
+      [2000, 3],
+    ];
     const series = LiveSeries.of(points);
     expect(series.valueRange()).toEqual({ low: -2, high: 9 });
     expect(LiveSeries.EMPTY.valueRange()).toEqual({ low: Infinity, high: -Infinity });

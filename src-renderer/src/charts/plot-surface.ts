@@ -25,7 +25,8 @@ function post(worker: Worker, message: PlotWorkerMessage, transfer: Transferable
 function plotWorker(): WorkerState {
   if (workerState) return workerState;
   try {
-    if (onPageOnly || typeof OffscreenCanvas === 'undefined' || !('transferControlToOffscreen' in HTMLCanvasElement.prototype)) throw new Error('no OffscreenCanvas');
+    if (onPageOnly || typeof OffscreenCanvas === 'undefined' || !('transferControlToOffscreen' in HTMLCanvasElement.prototype))
+      throw new Error('no OffscreenCanvas');
     const worker = new Worker(new URL('./plot-worker.ts', import.meta.url), { type: 'module', name: 'streamdesk-plots' });
     const starting: WorkerState = { kind: 'starting', worker, waiting: new Set() };
     workerState = starting;
@@ -140,7 +141,15 @@ class PlotSurface {
   paint(picture: PlotPicture, series: LiveSeries[]): void {
     this.latest = { picture, series };
     if (this.mode === 'worker') queuePaint(this);
-    else if (this.mode === 'page') paintPlot(this.canvas, picture, thinnedCoords(series.map((points) => points.toArray()), picture.box.width));
+    else if (this.mode === 'page')
+      paintPlot(
+        this.canvas,
+        picture,
+        thinnedCoords(
+          series.map((points) => points.toArray()),
+          picture.box.width,
+        ),
+      );
   }
 
   /** The message part for the newest request, its new points' buffers added to `transfer`. */

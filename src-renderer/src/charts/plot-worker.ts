@@ -13,7 +13,8 @@ export interface PlotPaint {
   feeds: SeriesFeed[];
 }
 
-export type PlotWorkerMessage = { type: 'attach'; id: number; canvas: OffscreenCanvas } | { type: 'paint'; paints: PlotPaint[] } | { type: 'detach'; id: number };
+export type PlotWorkerMessage =
+  { type: 'attach'; id: number; canvas: OffscreenCanvas } | { type: 'paint'; paints: PlotPaint[] } | { type: 'detach'; id: number };
 
 const charts = new Map<number, { canvas: OffscreenCanvas; series: Point[][] }>();
 

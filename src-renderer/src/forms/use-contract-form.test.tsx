@@ -16,7 +16,16 @@ describe('errorsFromIssues', () => {
   });
 
   it('puts issues on fields the form does not show, and pathless ones, in the form error', () => {
-    expect(errorsFromIssues([{ path: ['name'], message: 'bad' }, { path: ['other', 0], message: 'odd' }, { path: [], message: 'whole' }], ['name'])).toEqual({
+    expect(
+      errorsFromIssues(
+        [
+          { path: ['name'], message: 'bad' },
+          { path: ['other', 0], message: 'odd' },
+          { path: [], message: 'whole' },
+        ],
+        ['name'],
+      ),
+    ).toEqual({
       name: 'bad',
       form: 'other.0: odd; whole',
     });
@@ -33,7 +42,11 @@ describe('useContractForm', () => {
     });
     expect(result.current.busy).toBe('submit');
     await act(async () => {
-      reject(new StreamdeskError('invalid-argument', 'replicationFactor: 3 is more than the 1 broker', [{ path: ['replicationFactor'], message: '3 is more than the 1 broker' }]));
+      reject(
+        new StreamdeskError('invalid-argument', 'replicationFactor: 3 is more than the 1 broker', [
+          { path: ['replicationFactor'], message: '3 is more than the 1 broker' },
+        ]),
+      );
       await submitted;
     });
     expect(result.current.busy).toBeNull();

@@ -65,7 +65,12 @@ export function useContractForm(options: ContractFormOptions = {}): ContractForm
     if (submitOptions.schema) {
       const parsed = submitOptions.schema.safeParse(args);
       if (!parsed.success) {
-        setErrors(errorsFromIssues(parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))), message: issue.message })), fields.current));
+        setErrors(
+          errorsFromIssues(
+            parsed.error.issues.map((issue) => ({ path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))), message: issue.message })),
+            fields.current,
+          ),
+        );
         return undefined;
       }
     }

@@ -8,4 +8,3 @@ export type { Store, StoreState } from './store';
 export function createStore<T, P = void>(spec: StoreSpec<T, P>): Store<T, P> {
   return createStoreOn(bridge, spec);
 }
-

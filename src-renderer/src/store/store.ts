@@ -93,7 +93,20 @@ function entryOf<T, P>(ctx: Context<T, P>, params: P): Entry<T, P> {
   const key = ctx.keyOf(params);
   let found = ctx.entries.get(key);
   if (!found) {
-    found = { params, state: INITIAL, listeners: new Set(), watchers: 0, pollers: 0, stopPoll: null, source: null, stops: [], debounce: null, stale: false, inFlight: null, again: false };
+    found = {
+      params,
+      state: INITIAL,
+      listeners: new Set(),
+      watchers: 0,
+      pollers: 0,
+      stopPoll: null,
+      source: null,
+      stops: [],
+      debounce: null,
+      stale: false,
+      inFlight: null,
+      again: false,
+    };
     ctx.entries.set(key, found);
   }
   return found;

@@ -23,7 +23,9 @@ export function VirtualRows<T>({ items, rowHeight, maxHeight, render, overscan =
   return (
     <div className="vrows" style={{ height, overflowY: 'auto' }} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
       <div style={{ height: items.length * rowHeight, position: 'relative' }}>
-        <div style={{ position: 'absolute', top: first * rowHeight, left: 0, right: 0 }}>{items.slice(first, last).map((item, offset) => render(item, first + offset))}</div>
+        <div style={{ position: 'absolute', top: first * rowHeight, left: 0, right: 0 }}>
+          {items.slice(first, last).map((item, offset) => render(item, first + offset))}
+        </div>
       </div>
     </div>
   );

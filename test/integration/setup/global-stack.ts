@@ -23,7 +23,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   let stack: TestStack;
   try {
-    stack = await startTestStack({ jmxExporter: true, onProgress: (event) => console.log(`[stack] ${event.service} ${event.phase}${event.message ? `: ${event.message}` : ''}`) });
+    stack = await startTestStack({
+      jmxExporter: true,
+      onProgress: (event) => console.log(`[stack] ${event.service} ${event.phase}${event.message ? `: ${event.message}` : ''}`),
+    });
   } catch (error) {
     console.error(`[stack] the shared native stack did not start: ${(error as Error).message}`);
     throw error;

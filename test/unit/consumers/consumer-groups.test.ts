@@ -19,8 +19,25 @@ describe('consumer group arithmetic', () => {
   it('computes lag per partition: end − committed, null without a commit, owners from assignments', () => {
     const members = [{ memberId: 'm1', clientId: 'c1', host: '/10.0.0.1', assignment: [{ topic: 't', partitions: [1] }] }];
     const rows = partitionLags(
-      new Map([['t', new Map([[0, 18], [1, null]])]]),
-      new Map([['t', new Map([[0, offsets], [1, offsets], [2, { start: 0, end: 3 }]])]]),
+      new Map([
+        [
+          't',
+          new Map([
+            [0, 18],
+            [1, null],
+          ]),
+        ],
+      ]),
+      new Map([
+        [
+          't',
+          new Map([
+            [0, offsets],
+            [1, offsets],
+            [2, { start: 0, end: 3 }],
+          ]),
+        ],
+      ]),
       members,
     );
     expect(rows.map((row) => [row.partition, row.committed, row.end, row.lag, row.memberId])).toEqual([

@@ -20,15 +20,31 @@ function apiWith(overrides: Partial<Api>): Api {
 
 describe('issues from the dispatcher', () => {
   it('names a nested field by its full path', async () => {
-    const envelope = await dispatch(apiWith({}), 'topics:create', { name: 'orders', partitions: 0, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    const envelope = await dispatch(apiWith({}), 'topics:create', {
+      name: 'orders',
+      partitions: 0,
+      replicationFactor: 1,
+      retentionHours: 1,
+      cleanupPolicy: 'delete',
+      configs: {},
+    });
     expect(envelope.ok).toBe(false);
     if (envelope.ok) return;
     expect(envelope.error.issues).toEqual([{ path: ['partitions'], message: expect.any(String) as string }]);
     expect(envelope.error.message).toBe(`topics:create: partitions: ${envelope.error.issues![0].message}`);
   });
 
-  it('takes a union\'s issues from the closest alternative, with the full path', async () => {
-    const profile = { name: 'x', kafkaBootstrap: ['h:1'], auth: { mechanism: 'plain', username: 'u' }, tls: { enabled: 'yes' }, zookeeper: null, flink: { url: null, auth: 'none' }, prometheusUrl: null, kafkaUiUrl: null };
+  it("takes a union's issues from the closest alternative, with the full path", async () => {
+    const profile = {
+      name: 'x',
+      kafkaBootstrap: ['h:1'],
+      auth: { mechanism: 'plain', username: 'u' },
+      tls: { enabled: 'yes' },
+      zookeeper: null,
+      flink: { url: null, auth: 'none' },
+      prometheusUrl: null,
+      kafkaUiUrl: null,
+    };
     const envelope = await dispatch(apiWith({}), 'profiles:test', { profile });
     if (envelope.ok) throw new Error('expected a refusal');
     expect(envelope.error.issues?.map((issue) => issue.path)).toContainEqual(['profile', 'tls', 'enabled']);
@@ -43,13 +59,29 @@ describe('issues from the dispatcher', () => {
       { path: [`${'k'.repeat(77)}...`], message: 'unknown field' },
     ]);
     // nested: the key sits under the path of the object that holds it; indexes stay numbers
-    expect(issuesOf([{ code: 'unrecognized_keys', path: ['records', 1], keys: ['colour'], message: 'Unrecognized key' }])).toEqual([{ path: ['records', 1, 'colour'], message: 'unknown field' }]);
+    expect(issuesOf([{ code: 'unrecognized_keys', path: ['records', 1], keys: ['colour'], message: 'Unrecognized key' }])).toEqual([
+      { path: ['records', 1, 'colour'], message: 'unknown field' },
+    ]);
   });
 
-  it('carries a service\'s own field check, and unwrap gives it back', async () => {
+  it("carries a service's own field check, and unwrap gives it back", async () => {
     const api = apiWith({ 'topics:create': async () => Promise.reject(invalidField(['replicationFactor'], '3 is more than the 1 broker in the cluster')) });
-    const envelope = await dispatch(api, 'topics:create', { name: 'orders', partitions: 1, replicationFactor: 3, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
-    expect(envelope).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'replicationFactor: 3 is more than the 1 broker in the cluster', issues: [{ path: ['replicationFactor'], message: '3 is more than the 1 broker in the cluster' }] } });
+    const envelope = await dispatch(api, 'topics:create', {
+      name: 'orders',
+      partitions: 1,
+      replicationFactor: 3,
+      retentionHours: 1,
+      cleanupPolicy: 'delete',
+      configs: {},
+    });
+    expect(envelope).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        message: 'replicationFactor: 3 is more than the 1 broker in the cluster',
+        issues: [{ path: ['replicationFactor'], message: '3 is more than the 1 broker in the cluster' }],
+      },
+    });
     const thrown = (() => {
       try {
         return unwrap(envelope);
@@ -67,7 +99,7 @@ describe('issues from the dispatcher', () => {
   });
 });
 
-describe('a service\'s own field check', () => {
+describe("a service's own field check", () => {
   const dir = mkdtempSync(join(tmpdir(), 'sd-field-check-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -114,7 +146,7 @@ describe('REST answers', () => {
     expect(answer.body.error?.issues).toEqual([{ path: ['config', 'partitions'], message: expect.any(String) as string }]);
   });
 
-  it('names the body\'s field for a service check too, as the body spelled it', async () => {
+  it("names the body's field for a service check too, as the body spelled it", async () => {
     const asReplicas = await rest(creating, 'POST', '/api/streaming/topics', { topic_name: 'orders', config: { replicas: 3 } });
     expect(asReplicas.status).toBe(400);
     expect(asReplicas.body.error?.issues).toEqual([{ path: ['config', 'replicas'], message: '3 is more than the 1 broker in the cluster' }]);
@@ -124,19 +156,38 @@ describe('REST answers', () => {
 
   it('a body the seed mapping refuses, and a body that is not JSON, carry issues', async () => {
     const unknown = await rest(apiWith({}), 'POST', '/api/streaming/topics', { topic_name: 'x', config: { colour: 'blue' } });
-    expect(unknown).toMatchObject({ status: 400, body: { error: { code: 'invalid-argument', message: expect.stringMatching(/^config\.colour: unknown setting/) as string, issues: [{ path: ['config', 'colour'] }] } } });
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          code: 'invalid-argument',
+          message: expect.stringMatching(/^config\.colour: unknown setting/) as string,
+          issues: [{ path: ['config', 'colour'] }],
+        },
+      },
+    });
     const notJson = await rest(apiWith({}), 'POST', '/api/streaming/topics', '{nope');
-    expect(notJson).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/^body: the request body is not valid JSON/) as string, issues: [{ path: [] }] } } });
+    expect(notJson).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringMatching(/^body: the request body is not valid JSON/) as string, issues: [{ path: [] }] } },
+    });
   });
 
-  it('maps a pipeline start\'s settings back to config.<snake_case>', async () => {
+  it("maps a pipeline start's settings back to config.<snake_case>", async () => {
     const answer = await rest(apiWith({}), 'POST', '/api/streaming/pipelines', { pipeline_name: 'p', config: { parallelism: 0 } });
     expect(answer.status).toBe(400);
     expect(answer.body.error?.issues).toEqual([{ path: ['config', 'parallelism'], message: expect.any(String) as string }]);
   });
 
   it('the whole contract over POST /api/call/:name carries issues unchanged', async () => {
-    const answer = await rest(apiWith({}), 'POST', '/api/call/topics:create', { name: 'orders', partitions: 0, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    const answer = await rest(apiWith({}), 'POST', '/api/call/topics:create', {
+      name: 'orders',
+      partitions: 0,
+      replicationFactor: 1,
+      retentionHours: 1,
+      cleanupPolicy: 'delete',
+      configs: {},
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error?.issues).toEqual([{ path: ['partitions'], message: expect.any(String) as string }]);
   });

@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flinkErrorMessage } from '@main/clients/flink/flink-errors';
-import { checkpointsFailedInARow, lastCheckpoint, metricValue, parseBackpressureLevel, parseCheckpointStats, parseCluster, parseExceptions, parseJobConfig, jobParallelism, sourcesAndSinks } from '@main/clients/flink/flink-parse';
+import {
+  checkpointsFailedInARow,
+  lastCheckpoint,
+  metricValue,
+  parseBackpressureLevel,
+  parseCheckpointStats,
+  parseCluster,
+  parseExceptions,
+  parseJobConfig,
+  jobParallelism,
+  sourcesAndSinks,
+} from '@main/clients/flink/flink-parse';
 import type { RawCheckpoints, RawJobDetail } from '@main/clients/flink/flink-rest-types';
 
 const fixture = <T = unknown>(name: string): T => JSON.parse(readFileSync(join(__dirname, 'fixtures', `${name}.json`), 'utf8')) as T;
@@ -25,7 +36,15 @@ describe('Flink 1.18 REST answers', () => {
 
   it('tolerates an answer with fields missing (newer or older versions)', () => {
     expect(parseCluster({}, 'u')).toMatchObject({ flinkVersion: null, taskmanagers: 0, slotsTotal: 0, slotsFree: 0 });
-    expect(parseCheckpointStats({})).toEqual({ completed: 0, failed: 0, inProgress: 0, restored: 0, latestCompleted: null, latestSavepoint: null, history: [] });
+    expect(parseCheckpointStats({})).toEqual({
+      completed: 0,
+      failed: 0,
+      inProgress: 0,
+      restored: 0,
+      latestCompleted: null,
+      latestSavepoint: null,
+      history: [],
+    });
     expect(lastCheckpoint({}, 0)).toBeNull();
     expect(parseExceptions({})).toEqual([]);
     expect(parseBackpressureLevel({})).toBe('unknown');
@@ -58,11 +77,18 @@ describe('Flink 1.18 REST answers', () => {
     expect(last?.durationMs).toBeGreaterThanOrEqual(0);
   });
 
-  it('counts checkpoints failed since the last completed one, not the failures of a job\'s first seconds', () => {
+  it("counts checkpoints failed since the last completed one, not the failures of a job's first seconds", () => {
     // recorded: two checkpoints failed while the job was being deployed, every one since completed
     expect(checkpointsFailedInARow(fixture<RawCheckpoints>('job-checkpoints'))).toBe(0);
     const attempt = (id: number, status: string, is_savepoint = false) => ({ id, status, is_savepoint });
-    const history = [attempt(14, 'IN_PROGRESS'), attempt(13, 'FAILED'), attempt(12, 'FAILED', true), attempt(11, 'FAILED'), attempt(10, 'COMPLETED'), attempt(9, 'FAILED')];
+    const history = [
+      attempt(14, 'IN_PROGRESS'),
+      attempt(13, 'FAILED'),
+      attempt(12, 'FAILED', true),
+      attempt(11, 'FAILED'),
+      attempt(10, 'COMPLETED'),
+      attempt(9, 'FAILED'),
+    ];
     // newest first: the one in progress and the failed savepoint do not count, the failure before the completed one neither
     expect(checkpointsFailedInARow({ history })).toBe(2);
     expect(checkpointsFailedInARow({ history: [attempt(3, 'COMPLETED'), attempt(2, 'FAILED')] })).toBe(0);
@@ -101,7 +127,9 @@ describe('Flink 1.18 REST answers', () => {
 
 describe("Flink's error answers", () => {
   it('a 404 keeps the message and the real cause, without package paths', () => {
-    expect(flinkErrorMessage(fixture('error-unknown-job'))).toBe('NotFoundException: Job 00000000000000000000000000000000 not found — FlinkJobNotFoundException: Could not find Flink job (00000000000000000000000000000000)');
+    expect(flinkErrorMessage(fixture('error-unknown-job'))).toBe(
+      'NotFoundException: Job 00000000000000000000000000000000 not found — FlinkJobNotFoundException: Could not find Flink job (00000000000000000000000000000000)',
+    );
   });
   it('a generic "Internal server error." is replaced by the cause', () => {
     expect(flinkErrorMessage(fixture('error-jar-run'))).toMatch(/^RestHandlerException: Jar file .*nosuch\.jar does not exist$/);

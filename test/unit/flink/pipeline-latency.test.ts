@@ -6,17 +6,39 @@ import { jarUploadArgs } from '@main/hosts/jar-upload';
 import { joinProgramArgs, splitProgramArgs, UploadJarBytesArgs } from '@shared/pipelines';
 
 const spec: LatencySpec = { sinkTopic: 'out', eventTimeField: 'newest', oldestEventTimeField: 'oldest' };
-const rec = (arrival: number, value: Record<string, unknown> | string | null) => ({ timestamp: arrival, value: value === null ? null : typeof value === 'string' ? value : JSON.stringify(value) });
+const rec = (arrival: number, value: Record<string, unknown> | string | null) => ({
+  timestamp: arrival,
+  value: value === null ? null : typeof value === 'string' ? value : JSON.stringify(value),
+});
 
 describe('computeLatency', () => {
   it('is arrival minus the carried event time: median, min, max, and from the oldest input', () => {
-    const l = computeLatency([rec(10_000, { newest: 9_000, oldest: 1_000 }), rec(10_500, { newest: 8_500, oldest: 500 }), rec(11_000, { newest: 10_700, oldest: 2_000 })], spec, 0, 12_000);
-    expect(l).toMatchObject({ samples: 3, minMs: 300, maxMs: 2_000, p50Ms: 1_000, oldestInputP50Ms: 9_000, newestArrivalAt: 11_000, note: null, sinkTopic: 'out', eventTimeField: 'newest' });
+    const l = computeLatency(
+      [rec(10_000, { newest: 9_000, oldest: 1_000 }), rec(10_500, { newest: 8_500, oldest: 500 }), rec(11_000, { newest: 10_700, oldest: 2_000 })],
+      spec,
+      0,
+      12_000,
+    );
+    expect(l).toMatchObject({
+      samples: 3,
+      minMs: 300,
+      maxMs: 2_000,
+      p50Ms: 1_000,
+      oldestInputP50Ms: 9_000,
+      newestArrivalAt: 11_000,
+      note: null,
+      sinkTopic: 'out',
+      eventTimeField: 'newest',
+    });
   });
 
   it('counts only results that arrived since the job started, and within the span of the newest', () => {
     const start = 1_000_000;
-    const records = [rec(start - 1, { newest: 0 }), rec(start + 1_000, { newest: start }), rec(start + 1_000 + SAMPLE_SPAN_MS + 10_000, { newest: start + SAMPLE_SPAN_MS + 10_000 })];
+    const records = [
+      rec(start - 1, { newest: 0 }),
+      rec(start + 1_000, { newest: start }),
+      rec(start + 1_000 + SAMPLE_SPAN_MS + 10_000, { newest: start + SAMPLE_SPAN_MS + 10_000 }),
+    ];
     const l = computeLatency(records, { ...spec, oldestEventTimeField: null }, start, start + 200_000);
     expect(l.samples).toBe(1);
     expect(l.p50Ms).toBe(1_000);
@@ -24,7 +46,18 @@ describe('computeLatency', () => {
   });
 
   it('reads ISO-8601 and digit strings; skips records without the field, tombstones and non-JSON', () => {
-    const l = computeLatency([rec(5_000, { newest: new Date(4_000).toISOString() }), rec(5_000, { newest: '4500' }), rec(5_000, { other: 1 }), rec(5_000, null), rec(5_000, 'not json')], spec, null, 6_000);
+    const l = computeLatency(
+      [
+        rec(5_000, { newest: new Date(4_000).toISOString() }),
+        rec(5_000, { newest: '4500' }),
+        rec(5_000, { other: 1 }),
+        rec(5_000, null),
+        rec(5_000, 'not json'),
+      ],
+      spec,
+      null,
+      6_000,
+    );
     expect(l).toMatchObject({ samples: 2, minMs: 500, maxMs: 1_000, p50Ms: 750 });
   });
 
@@ -82,7 +115,11 @@ describe('LatencyProbe', () => {
 describe('built-in pipelines name the event time their results carry', () => {
   it('windowed ones measure from the newest input and show the oldest; the quality check from its record', () => {
     expect(Object.fromEntries(BUILTIN_PIPELINES.map((p) => [p.name, latencySpecOf(p)]))).toEqual({
-      stavanger_parking_realtime: { sinkTopic: 'stavanger_parking_occupancy_1m', eventTimeField: 'newest_event_time_ms', oldestEventTimeField: 'oldest_event_time_ms' },
+      stavanger_parking_realtime: {
+        sinkTopic: 'stavanger_parking_occupancy_1m',
+        eventTimeField: 'newest_event_time_ms',
+        oldestEventTimeField: 'oldest_event_time_ms',
+      },
       data_quality_check: { sinkTopic: 'data_quality_alerts', eventTimeField: 'event_time', oldestEventTimeField: null },
       system_metrics_rollup: { sinkTopic: 'system_metrics_1m', eventTimeField: 'newest_event_time_ms', oldestEventTimeField: 'oldest_event_time_ms' },
     });
@@ -104,8 +141,13 @@ describe('program arguments', () => {
 
 describe('jar upload arguments', () => {
   it('takes the settings from the query; programArgs must be a JSON array of strings', () => {
-    expect(jarUploadArgs(new URL('http://h/api/pipelines/jars?name=sm&fileName=x.jar&entryClass=a.B&programArgs=%5B%22--p%22%2C%222%22%5D&sinkTopic='))).toEqual({ ok: true, args: { name: 'sm', fileName: 'x.jar', entryClass: 'a.B', programArgs: ['--p', '2'] } });
-    expect(jarUploadArgs(new URL('http://h/x?programArgs=--p'))).toEqual({ ok: false, message: 'programArgs: must be a JSON array of strings, e.g. ["--input","x"]' });
+    expect(
+      jarUploadArgs(new URL('http://h/api/pipelines/jars?name=sm&fileName=x.jar&entryClass=a.B&programArgs=%5B%22--p%22%2C%222%22%5D&sinkTopic=')),
+    ).toEqual({ ok: true, args: { name: 'sm', fileName: 'x.jar', entryClass: 'a.B', programArgs: ['--p', '2'] } });
+    expect(jarUploadArgs(new URL('http://h/x?programArgs=--p'))).toEqual({
+      ok: false,
+      message: 'programArgs: must be a JSON array of strings, e.g. ["--input","x"]',
+    });
   });
   it('the contract refuses a non-jar name, empty bytes and bytes that are not bytes, naming the field', () => {
     const issue = (v: unknown) => {

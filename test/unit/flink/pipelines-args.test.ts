@@ -14,14 +14,24 @@ import { topicSpec } from '@main/services/pipelines/topic-ensurer';
 const describeIssues = (e: { issues: Array<{ path: PropertyKey[]; message: string }> }): string =>
   e.issues.map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
 
-const issues = (schema: { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, v: unknown): string => {
+const issues = (
+  schema: { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } },
+  v: unknown,
+): string => {
   const r = schema.safeParse(v);
   return r.success ? 'ok' : describeIssues(r.error!);
 };
 
 describe('StartPipelineArgs', () => {
   it('defaults: parallelism 1, checkpoints every 10 s exactly-once, no savepoint', () => {
-    expect(StartPipelineArgs.parse({ pipelineName: 'p' })).toEqual({ pipelineName: 'p', parallelism: 1, checkpointIntervalMs: 10_000, checkpointingMode: 'exactly-once', savepointPath: null, allowNonRestoredState: false });
+    expect(StartPipelineArgs.parse({ pipelineName: 'p' })).toEqual({
+      pipelineName: 'p',
+      parallelism: 1,
+      checkpointIntervalMs: 10_000,
+      checkpointingMode: 'exactly-once',
+      savepointPath: null,
+      allowNonRestoredState: false,
+    });
   });
   it.each([
     [{ pipelineName: 'p', parallelism: 0 }, 'parallelism: must be at least 1'],
@@ -43,7 +53,10 @@ describe('ResumePipelineArgs and refs', () => {
   it('needs a savepoint path or a job id', () => {
     expect(issues(ResumePipelineArgs, { pipelineName: 'p' })).toBe('savepointPath: give a savepointPath or the jobId to resume from');
     expect(issues(ResumePipelineArgs, { pipelineName: 'p', jobId: 'xyz' })).toBe('jobId: must be a Flink job id (32 hex digits)');
-    expect(ResumePipelineArgs.parse({ pipelineName: 'p', savepointPath: 'file:/s', parallelism: 2 })).toMatchObject({ parallelism: 2, checkpointIntervalMs: 10_000 });
+    expect(ResumePipelineArgs.parse({ pipelineName: 'p', savepointPath: 'file:/s', parallelism: 2 })).toMatchObject({
+      parallelism: 2,
+      checkpointIntervalMs: 10_000,
+    });
   });
   it('job ids and dashboard links', () => {
     expect(issues(JobRef, { jobId: 'nope' })).toBe('jobId: must be a Flink job id (32 hex digits)');
@@ -53,7 +66,14 @@ describe('ResumePipelineArgs and refs', () => {
 
 describe('SET statements of a start', () => {
   it('parallelism, checkpointing and restore, in Flink key names of 1.18 and 1.20/2.x', () => {
-    const s = StartPipelineArgs.parse({ pipelineName: 'x', parallelism: 2, checkpointIntervalMs: 5000, checkpointingMode: 'at-least-once', savepointPath: "file:/d/sp-'1", allowNonRestoredState: true });
+    const s = StartPipelineArgs.parse({
+      pipelineName: 'x',
+      parallelism: 2,
+      checkpointIntervalMs: 5000,
+      checkpointingMode: 'at-least-once',
+      savepointPath: "file:/d/sp-'1",
+      allowNonRestoredState: true,
+    });
     expect(pipelineSetStatements("it's", s)).toEqual([
       "SET 'pipeline.name' = 'it''s'",
       "SET 'parallelism.default' = '2'",
@@ -72,7 +92,10 @@ describe('SET statements of a start', () => {
     expect(jarRunConfiguration('x', s)).toEqual({ 'pipeline.name': 'x' });
   });
   it('exactly-once for a jar run', () => {
-    expect(jarRunConfiguration('j', StartPipelineArgs.parse({ pipelineName: 'j', checkpointIntervalMs: 1000 }))).toMatchObject({ 'execution.checkpointing.interval': '1000 ms', 'execution.checkpointing.mode': 'EXACTLY_ONCE' });
+    expect(jarRunConfiguration('j', StartPipelineArgs.parse({ pipelineName: 'j', checkpointIntervalMs: 1000 }))).toMatchObject({
+      'execution.checkpointing.interval': '1000 ms',
+      'execution.checkpointing.mode': 'EXACTLY_ONCE',
+    });
   });
   it('quotes and placeholders', () => {
     expect(sqlString("a'b")).toBe("'a''b'");
@@ -87,7 +110,10 @@ describe('splitSqlStatements', () => {
       CREATE TABLE t (a STRING) WITH ('x' = 'a;b');
       /* block; comment */ INSERT INTO t SELECT 'it''s;' ;
       ;  `;
-    expect(splitSqlStatements(sql)).toEqual([`-- a comment; not a split\n      CREATE TABLE t (a STRING) WITH ('x' = 'a;b')`, `/* block; comment */ INSERT INTO t SELECT 'it''s;'`]);
+    expect(splitSqlStatements(sql)).toEqual([
+      `-- a comment; not a split\n      CREATE TABLE t (a STRING) WITH ('x' = 'a;b')`,
+      `/* block; comment */ INSERT INTO t SELECT 'it''s;'`,
+    ]);
   });
   it('a last statement without ; and comment-only text', () => {
     expect(splitSqlStatements('SELECT 1')).toEqual(['SELECT 1']);
@@ -124,7 +150,9 @@ describe('PipelineCatalog (JSON file)', () => {
   it('saves, lists, replaces and removes user pipelines; built-ins stay', () => {
     dir = mkdtempSync(join(tmpdir(), 'catalog-'));
     const c = new PipelineCatalog(join(dir, 'pipelines.json'));
-    const saved = c.saveSql(SaveSqlPipelineArgs.parse({ name: 'mine', sql: "CREATE TABLE a (x INT) WITH ('connector'='datagen'); INSERT INTO a SELECT 1;", sinkTopic: 'out' }));
+    const saved = c.saveSql(
+      SaveSqlPipelineArgs.parse({ name: 'mine', sql: "CREATE TABLE a (x INT) WITH ('connector'='datagen'); INSERT INTO a SELECT 1;", sinkTopic: 'out' }),
+    );
     expect(saved.statements).toHaveLength(2);
     expect(new PipelineCatalog(join(dir, 'pipelines.json')).get('mine')).toEqual(saved);
     c.saveJar(SaveJarPipelineArgs.parse({ name: 'jar1', entryClass: 'a.B', programArgs: ['--x', '1'] }), 'abc_job.jar');
@@ -135,7 +163,9 @@ describe('PipelineCatalog (JSON file)', () => {
   it('refuses a built-in name, SQL without INSERT and unknown names, naming the field', () => {
     dir = mkdtempSync(join(tmpdir(), 'catalog-'));
     const c = new PipelineCatalog(join(dir, 'pipelines.json'));
-    expect(() => c.saveSql(SaveSqlPipelineArgs.parse({ name: 'stavanger_parking_realtime', sql: 'INSERT INTO a SELECT 1' }))).toThrow(/^name: "stavanger_parking_realtime" is a built-in pipeline/);
+    expect(() => c.saveSql(SaveSqlPipelineArgs.parse({ name: 'stavanger_parking_realtime', sql: 'INSERT INTO a SELECT 1' }))).toThrow(
+      /^name: "stavanger_parking_realtime" is a built-in pipeline/,
+    );
     expect(() => c.saveSql(SaveSqlPipelineArgs.parse({ name: 'x', sql: 'SELECT 1' }))).toThrow(/^sql: needs an INSERT INTO/);
     expect(c.saveSql(SaveSqlPipelineArgs.parse({ name: 'y', sql: '-- counts\n/* per key */ INSERT INTO a SELECT 1' })).statements).toHaveLength(1);
     expect(() => c.get('nope')).toThrow(/^pipelineName: no pipeline named "nope"/);

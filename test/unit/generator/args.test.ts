@@ -49,7 +49,10 @@ describe('generator arguments', () => {
     const service = new GeneratorService({ target: () => ({ brokers: ['127.0.0.1:9'] }) });
     const api = { 'generator:start': (args: Parameters<GeneratorService['start']>[0]) => service.start(args) } as unknown as Api;
     const envelope = await dispatch(api, 'generator:start', { ...good, ratePerSec: 0 });
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/^generator:start: ratePerSec: /) as string, issues: [{ path: ['ratePerSec'] }] } });
+    expect(envelope).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/^generator:start: ratePerSec: /) as string, issues: [{ path: ['ratePerSec'] }] },
+    });
     expect(service.list()).toEqual([]);
   });
 

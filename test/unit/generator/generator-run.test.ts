@@ -81,13 +81,16 @@ describe('generator run', () => {
   it('sends a rejected batch again (same records) until acknowledged, keeps the message, and loses nothing', async () => {
     let n = 0;
     const delivered: OutgoingMessage[][] = [];
-    const h = harness({ ratePerSec: 100 }, {
-      send: (messages) => {
-        if (++n % 3 === 0) return Promise.reject(Object.assign(new Error('The request timed out'), { type: 'REQUEST_TIMED_OUT' }));
-        delivered.push(messages);
-        return Promise.resolve();
+    const h = harness(
+      { ratePerSec: 100 },
+      {
+        send: (messages) => {
+          if (++n % 3 === 0) return Promise.reject(Object.assign(new Error('The request timed out'), { type: 'REQUEST_TIMED_OUT' }));
+          delivered.push(messages);
+          return Promise.resolve();
+        },
       },
-    });
+    );
     h.run.start();
     await vi.advanceTimersByTimeAsync(2000);
     const status = h.run.status();
@@ -101,10 +104,13 @@ describe('generator run', () => {
   });
 
   it('gives up on a batch the broker never acknowledges once stopping, after the grace period, and says so', async () => {
-    const h = harness({ ratePerSec: 100 }, {
-      stopGraceMs: 3000,
-      send: () => Promise.reject(Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9'), { name: 'KafkaJSConnectionError' })),
-    });
+    const h = harness(
+      { ratePerSec: 100 },
+      {
+        stopGraceMs: 3000,
+        send: () => Promise.reject(Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:9'), { name: 'KafkaJSConnectionError' })),
+      },
+    );
     h.run.start();
     await vi.advanceTimersByTimeAsync(1000);
     expect(h.run.status()).toMatchObject({ state: 'running', sent: 0, failed: 0 });
@@ -117,9 +123,12 @@ describe('generator run', () => {
   });
 
   it('ends in failed when the topic disappears, after the batches in flight settled', async () => {
-    const h = harness({ ratePerSec: 100 }, {
-      send: () => Promise.reject(Object.assign(new Error('This server does not host this topic-partition'), { type: 'UNKNOWN_TOPIC_OR_PARTITION' })),
-    });
+    const h = harness(
+      { ratePerSec: 100 },
+      {
+        send: () => Promise.reject(Object.assign(new Error('This server does not host this topic-partition'), { type: 'UNKNOWN_TOPIC_OR_PARTITION' })),
+      },
+    );
     h.run.start();
     await vi.advanceTimersByTimeAsync(500);
     const status = h.run.status();

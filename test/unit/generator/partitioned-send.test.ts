@@ -26,7 +26,11 @@ describe('partitioned sender', () => {
     await partitionedSender(producer, 't', 3)(batch(30));
     expect(sends.length).toBe(3);
     expect(sends.every((s) => new Set(s.messages.map((m) => m.partition)).size === 1 && s.acks === -1)).toBe(true);
-    expect(sends.flatMap((s) => s.messages.map((m) => m.value)).sort()).toEqual(batch(30).map((m) => m.value).sort());
+    expect(sends.flatMap((s) => s.messages.map((m) => m.value)).sort()).toEqual(
+      batch(30)
+        .map((m) => m.value)
+        .sort(),
+    );
   });
 
   it('after a failure, sending the same batch again resends only the partitions not acknowledged', async () => {

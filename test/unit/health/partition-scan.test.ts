@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterDescription, TopicMetadataLike } from '@main/services/health/kafka-probe';
 import { PartitionScans } from '@main/services/health/partition-scan';
 
-const cluster = (brokers: number[], controller = brokers[0]): ClusterDescription => ({ clusterId: 'c1', controller, brokers: brokers.map((nodeId) => ({ nodeId, host: 'h', port: 9092 + nodeId })) });
+const cluster = (brokers: number[], controller = brokers[0]): ClusterDescription => ({
+  clusterId: 'c1',
+  controller,
+  brokers: brokers.map((nodeId) => ({ nodeId, host: 'h', port: 9092 + nodeId })),
+});
 const topics: TopicMetadataLike[] = [{ name: 'orders', partitions: [{ partitionId: 0, leader: 1, replicas: [1, 2], isr: [1, 2] }] }];
 
 describe('reusing the health poll partition scan', () => {

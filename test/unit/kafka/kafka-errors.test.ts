@@ -22,9 +22,16 @@ describe('kafkaError', () => {
 
   it('calls records the broker refused bad input with their usual cause, not "unavailable" (a retry would be refused again)', () => {
     // kafkajs 2.2.4's KafkaJSProtocolError for a keyless record sent to a compacted topic, as the real broker answered it
-    const refused = Object.assign(new Error('This record has failed the validation on broker and hence be rejected'), { name: 'KafkaJSProtocolError', type: 'INVALID_RECORD', code: 87, retriable: false });
+    const refused = Object.assign(new Error('This record has failed the validation on broker and hence be rejected'), {
+      name: 'KafkaJSProtocolError',
+      type: 'INVALID_RECORD',
+      code: 87,
+      retriable: false,
+    });
     const mapped = kafkaError(refused, 'write to alerts');
     expect(mapped.code).toBe('invalid-argument');
-    expect(mapped.message).toBe('write to alerts: the broker refused the records: This record has failed the validation on broker and hence be rejected (a compacted topic refuses records without a key; broker said INVALID_RECORD)');
+    expect(mapped.message).toBe(
+      'write to alerts: the broker refused the records: This record has failed the validation on broker and hence be rejected (a compacted topic refuses records without a key; broker said INVALID_RECORD)',
+    );
   });
 });

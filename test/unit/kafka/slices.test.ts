@@ -8,7 +8,12 @@ describe('slicesOf', () => {
   it('cuts in order, the last slice holding the rest', () => {
     expect(slicesOf([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(slicesOf([], 500)).toEqual([]);
-    expect(slicesOf(Array.from({ length: 10_000 }, (_, i) => i), 1000).map((slice) => slice.length)).toEqual(Array(10).fill(1000));
+    expect(
+      slicesOf(
+        Array.from({ length: 10_000 }, (_, i) => i),
+        1000,
+      ).map((slice) => slice.length),
+    ).toEqual(Array(10).fill(1000));
   });
   it('refuses a size that would never end, naming the field', () => {
     expect(() => slicesOf([1], 0)).toThrow(/size: must be a whole number of at least 1/);

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { MessageRecord } from '@shared/messages';
 import { kcatCommand, shellQuote, toCsv, toJsonLines } from '@main/services/messages/export';
 
-const base: MessageRecord = { partition: 2, offset: 7, timestamp: 1_700_000_000_000, key: 'k1', keyEncoding: 'text', headers: [], value: '{"a":1}', valueFormat: 'json', sizeBytes: 20 };
+const base: MessageRecord = {
+  partition: 2,
+  offset: 7,
+  timestamp: 1_700_000_000_000,
+  key: 'k1',
+  keyEncoding: 'text',
+  headers: [],
+  value: '{"a":1}',
+  valueFormat: 'json',
+  sizeBytes: 20,
+};
 const hostile: MessageRecord = {
   ...base,
   key: `it's "quoted" $(rm -rf /) \`x\` %s \\n`,
@@ -22,7 +32,12 @@ describe('export', () => {
   it('writes JSON Lines that parse back to the same records', () => {
     const text = toJsonLines([base, hostile]);
     expect(text.endsWith('\n')).toBe(true);
-    expect(text.trimEnd().split('\n').map((line) => JSON.parse(line) as MessageRecord)).toEqual([base, hostile]);
+    expect(
+      text
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as MessageRecord),
+    ).toEqual([base, hostile]);
     expect(toJsonLines([])).toBe('');
   });
 
@@ -45,7 +60,11 @@ describe('export', () => {
     expect(command).toContain(" | kcat -P -b 'b1:9092,b2:9092' -t 'orders.v1' -p 2 -K '\\x1f' -D '\\x1e' -H 'trace=a'\\''b=c'");
     expect(printed(command)).toEqual(Buffer.concat([Buffer.from(hostile.key!), Buffer.from([0x1f]), Buffer.from(hostile.value!), Buffer.from([0x1e])]));
 
-    const binary = kcatCommand({ ...base, key: Buffer.from([0x1f, 0, 255]).toString('base64'), keyEncoding: 'base64', value: '001e1fff', valueFormat: 'binary' }, 't', ['b:1']);
+    const binary = kcatCommand(
+      { ...base, key: Buffer.from([0x1f, 0, 255]).toString('base64'), keyEncoding: 'base64', value: '001e1fff', valueFormat: 'binary' },
+      't',
+      ['b:1'],
+    );
     expect(binary).toContain("-K '\\x1d' -D '\\x1c'");
     expect(printed(binary)).toEqual(Buffer.from([0x1f, 0, 255, 0x1d, 0x00, 0x1e, 0x1f, 0xff, 0x1c]));
 

@@ -90,10 +90,20 @@ describe('record batch decoding', () => {
     expect(describeValue(Buffer.from('ok\u0007bell'))).toMatchObject({ valueFormat: 'binary' });
     expect(describeValue(Buffer.from('ünïcode ✓\n'))).toEqual({ value: 'ünïcode ✓\n', valueFormat: 'text' });
     expect(describeValue(null)).toEqual({ value: null, valueFormat: 'null' });
-    const bytes = batch(0, [{ topic: 't', key: Buffer.from([0, 159, 146, 150]), value: Buffer.from('v'), headers: new Map([[Buffer.from('h'), Buffer.from([0xc3, 0x28])]]) }]);
+    const bytes = batch(0, [
+      { topic: 't', key: Buffer.from([0, 159, 146, 150]), value: Buffer.from('v'), headers: new Map([[Buffer.from('h'), Buffer.from([0xc3, 0x28])]]) },
+    ]);
     const records: ReturnType<typeof toMessageRecord>[] = [];
     decodeBatches(bytes, { record: (cursor) => void records.push(toMessageRecord(3, cursor)) });
-    expect(records[0]).toMatchObject({ partition: 3, offset: 0, key: 'AJ+Slg==', keyEncoding: 'base64', headers: [{ key: 'h', value: 'wyg=', valueEncoding: 'base64' }], value: 'v', valueFormat: 'text' });
+    expect(records[0]).toMatchObject({
+      partition: 3,
+      offset: 0,
+      key: 'AJ+Slg==',
+      keyEncoding: 'base64',
+      headers: [{ key: 'h', value: 'wyg=', valueEncoding: 'base64' }],
+      value: 'v',
+      valueFormat: 'text',
+    });
   });
 });
 
@@ -112,7 +122,9 @@ describe('compiled filters on raw records', () => {
 
   it('contains on bytes matches exactly the records holding the text, across batches and compression', () => {
     expect(matching({ value: { mode: 'contains', pattern: '"Kyrre"', ignoreCase: false } })).toEqual(expected((i) => hasValue(i) && i % 2 === 1));
-    expect(matching({ value: { mode: 'contains', pattern: '"free":1', ignoreCase: false } })).toEqual(expected((i) => hasValue(i) && String(i).startsWith('1')));
+    expect(matching({ value: { mode: 'contains', pattern: '"free":1', ignoreCase: false } })).toEqual(
+      expected((i) => hasValue(i) && String(i).startsWith('1')),
+    );
     expect(matching({ key: { mode: 'contains', pattern: 'key-2', ignoreCase: false } })).toEqual(expected((i) => i % 4 !== 3 && String(i).startsWith('2')));
     expect(matching({ value: { mode: 'contains', pattern: 'kyrre', ignoreCase: true } })).toEqual(expected((i) => hasValue(i) && i % 2 === 1));
   });
@@ -124,12 +136,18 @@ describe('compiled filters on raw records', () => {
     expect(matching({ fromMs: Number(T0) + 35_000 })).toEqual([7, 35, 36, 37, 38, 39]);
     expect(matching({ fromMs: Number(T0) + 5000, toMs: Number(T0) + 9000 })).toEqual([5, 6, 8]);
     expect(matching({ expression: 'value.garage == "Kyrre" && value.free < 10' })).toEqual([1, 3, 5, 7]);
-    expect(matching({ expression: 'value.garage == "Kyrre" && value.free < 10', key: { mode: 'contains', pattern: 'key', ignoreCase: false } })).toEqual([1, 5]);
+    expect(matching({ expression: 'value.garage == "Kyrre" && value.free < 10', key: { mode: 'contains', pattern: 'key', ignoreCase: false } })).toEqual([
+      1, 5,
+    ]);
     expect(matching({ expression: 'value == null' })).toEqual(expected((i) => !hasValue(i)));
   });
 
   it('an expression finds a value whose JSON spells the string with escapes', () => {
-    const escaped = batch(0, [{ topic: 't', value: Buffer.from('{"garage":"\\u004byrre"}') }, { topic: 't', value: Buffer.from('{"garage":"Kyrre"}') }, { topic: 't', value: Buffer.from('{"garage":"Nordre"}') }]);
+    const escaped = batch(0, [
+      { topic: 't', value: Buffer.from('{"garage":"\\u004byrre"}') },
+      { topic: 't', value: Buffer.from('{"garage":"Kyrre"}') },
+      { topic: 't', value: Buffer.from('{"garage":"Nordre"}') },
+    ]);
     const compiled = compileFilter({ expression: 'value.garage == "Kyrre"' });
     const offsets: number[] = [];
     decodeBatches(escaped, { record: (cursor) => void (compiled.record(0, cursor) && offsets.push(cursor.offset)) });

@@ -73,7 +73,18 @@ describe('SearchRun', () => {
     workers[0].say({ type: 'done', scanned: 10, matched: 2, cancelled: false });
     workers[1].say({ type: 'done', scanned: 20, matched: 0, cancelled: false });
     const final = await run.finished;
-    expect(final).toMatchObject({ searchId: 's1', scanned: 30, total: 30, matched: 2, partitionsDone: 3, partitions: 3, done: true, cancelled: false, stoppedAtLimit: false, error: null });
+    expect(final).toMatchObject({
+      searchId: 's1',
+      scanned: 30,
+      total: 30,
+      matched: 2,
+      partitionsDone: 3,
+      partitions: 3,
+      done: true,
+      cancelled: false,
+      stoppedAtLimit: false,
+      error: null,
+    });
     expect(matches).toEqual([{ searchId: 's1', records: [record(1), record(2)] }]);
     expect(progress.at(-1)).toBe(final);
     expect(progress.slice(0, -1).every((event) => !event.done)).toBe(true);

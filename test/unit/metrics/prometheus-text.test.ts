@@ -40,7 +40,7 @@ describe("the JMX exporter's text format", () => {
     expect(counters.failedRequests.get(null)).toBe(219);
   });
 
-  it('falls back to the topics\' produce and fetch figures for the cluster when RequestMetrics are not exported', () => {
+  it("falls back to the topics' produce and fetch figures for the cluster when RequestMetrics are not exported", () => {
     const text = readFileSync(path.join(__dirname, '..', 'fixtures', 'jmx-exporter-metrics.txt'), 'utf8');
     const counters = brokerCounters(parsePrometheusText(text, ['kafka_server_brokertopicmetrics_']));
     expect(counters.requests.get(null)).toBe(527 + 861);

@@ -24,9 +24,17 @@ interface RecordedJob {
 describe('Flink figures from recorded REST answers', () => {
   const recorded = JSON.parse(fixture('flink-job-reading.json')) as { jobs: Record<string, RecordedJob> };
   const [id, job] = Object.entries(recorded.jobs)[0];
-  const readings = flinkJobReadings({ id, name: job.detail.name ?? id, detail: job.detail, vertexMetrics: job.vertexMetrics, sinkWriters: job.sinkWriters, checkpoints: job.checkpoints, jobMetrics: job.restarts });
+  const readings = flinkJobReadings({
+    id,
+    name: job.detail.name ?? id,
+    detail: job.detail,
+    vertexMetrics: job.vertexMetrics,
+    sinkWriters: job.sinkWriters,
+    checkpoints: job.checkpoints,
+    jobMetrics: job.restarts,
+  });
 
-  it('reads a running job: records in at its source, out at its sink\'s writer, worst busy/backpressure, last checkpoint, restarts', () => {
+  it("reads a running job: records in at its source, out at its sink's writer, worst busy/backpressure, last checkpoint, restarts", () => {
     expect(valueOf(readings, 'records_in_per_sec')).toBeCloseTo(199.9833, 3);
     // the one-minute window writes a record per garage a minute (10), not the 200/s entering its vertex
     expect(valueOf(readings, 'records_out_per_sec')).toBeCloseTo(10 / 60, 5);
@@ -57,7 +65,15 @@ describe('Flink figures from recorded REST answers', () => {
   });
 
   it('counts what enters a sink vertex when its sink has no writer metric (an older SinkFunction)', () => {
-    const withoutWriter = flinkJobReadings({ id, name: 'x', detail: job.detail, vertexMetrics: job.vertexMetrics, sinkWriters: {}, checkpoints: null, jobMetrics: null });
+    const withoutWriter = flinkJobReadings({
+      id,
+      name: 'x',
+      detail: job.detail,
+      vertexMetrics: job.vertexMetrics,
+      sinkWriters: {},
+      checkpoints: null,
+      jobMetrics: null,
+    });
     expect(valueOf(withoutWriter, 'records_out_per_sec')).toBeCloseTo(199.65, 3);
   });
 
@@ -105,12 +121,18 @@ describe('process CPU and memory from recorded /proc entries', () => {
       [`/proc/${recorded.pid}/status`, fixture('proc-status.txt')],
     ]);
     let now = first.at;
-    const sampler = new ProcessSampler((file) => {
-      const text = files.get(file);
-      if (text === undefined) throw new Error(`ENOENT ${file}`);
-      return text;
-    }, () => now);
-    const processes = [{ service: 'kafka', pid: recorded.pid }, { service: 'zookeeper', pid: 999_999_999 }];
+    const sampler = new ProcessSampler(
+      (file) => {
+        const text = files.get(file);
+        if (text === undefined) throw new Error(`ENOENT ${file}`);
+        return text;
+      },
+      () => now,
+    );
+    const processes = [
+      { service: 'kafka', pid: recorded.pid },
+      { service: 'zookeeper', pid: 999_999_999 },
+    ];
     expect(sampler.read(processes).map((entry) => entry.metric)).toEqual(['rss_bytes']);
     files.set(`/proc/${recorded.pid}/stat`, second.stat);
     now = second.at;

@@ -63,11 +63,24 @@ describe('testConnection', () => {
   it('tests an edited form before saving: omitted secrets come from the stored profile, typed ones win', async () => {
     const seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, string> } = {};
     const s = make(fakeProbes(seen));
-    const v = s.save(remoteInput('P', { auth: { mechanism: 'scram-sha-256', username: 'u', password: 'stored-pw' }, flink: { url: 'https://f', auth: 'bearer', token: 'stored-token' } }));
-    await s.testConnection({ profile: remoteInput('P', { id: v.id, auth: { mechanism: 'scram-sha-256', username: 'u' }, flink: { url: 'https://f', auth: 'bearer' } }) });
+    const v = s.save(
+      remoteInput('P', {
+        auth: { mechanism: 'scram-sha-256', username: 'u', password: 'stored-pw' },
+        flink: { url: 'https://f', auth: 'bearer', token: 'stored-token' },
+      }),
+    );
+    await s.testConnection({
+      profile: remoteInput('P', { id: v.id, auth: { mechanism: 'scram-sha-256', username: 'u' }, flink: { url: 'https://f', auth: 'bearer' } }),
+    });
     expect(seen.kafka?.sasl?.password).toBe('stored-pw');
     expect(seen.flinkHeaders).toEqual({ Authorization: 'Bearer stored-token' });
-    await s.testConnection({ profile: remoteInput('P', { id: v.id, auth: { mechanism: 'scram-sha-256', username: 'u', password: 'typed-pw' }, flink: { url: 'https://f', auth: 'bearer' } }) });
+    await s.testConnection({
+      profile: remoteInput('P', {
+        id: v.id,
+        auth: { mechanism: 'scram-sha-256', username: 'u', password: 'typed-pw' },
+        flink: { url: 'https://f', auth: 'bearer' },
+      }),
+    });
     expect(seen.kafka?.sasl?.password).toBe('typed-pw');
     // nothing was saved by testing
     await s.testConnection({ id: v.id });
@@ -93,8 +106,13 @@ describe('kafkaFailureReason', () => {
   it('names SASL, TLS and network failures', () => {
     const saslError = Object.assign(new Error('SASL SCRAM SHA256 authentication failed: invalid credentials'), { name: 'KafkaJSSASLAuthenticationError' });
     expect(kafkaFailureReason(wrap(saslError), 'b:9092', sasl)).toMatch(/^Kafka at b:9092: SASL authentication failed \(.*invalid credentials\)/);
-    const tlsError = Object.assign(new Error('Connection error: self-signed certificate'), { name: 'KafkaJSConnectionError', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
-    expect(kafkaFailureReason(wrap(tlsError), 'b:9092', { brokers: ['b:9092'], ssl: {} })).toMatch(/TLS certificate error \(Connection error: self-signed certificate\)/);
+    const tlsError = Object.assign(new Error('Connection error: self-signed certificate'), {
+      name: 'KafkaJSConnectionError',
+      code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
+    expect(kafkaFailureReason(wrap(tlsError), 'b:9092', { brokers: ['b:9092'], ssl: {} })).toMatch(
+      /TLS certificate error \(Connection error: self-signed certificate\)/,
+    );
     const refused = Object.assign(new Error('Connection error: connect ECONNREFUSED'), { name: 'KafkaJSConnectionError', code: 'ECONNREFUSED' });
     expect(kafkaFailureReason(wrap(refused), 'b:9092', plain)).toBe('Kafka at b:9092: connection refused (nothing listening)');
     const closed = Object.assign(new Error('Closed connection'), { name: 'KafkaJSConnectionClosedError' });

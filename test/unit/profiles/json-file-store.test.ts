@@ -47,7 +47,14 @@ describe('JsonFileStore', () => {
     const ok = service();
     ok.save(remoteInput('Prod'));
     const before = readFileSync(file, 'utf8');
-    const broken = service(new JsonFileStore(file, { ...fs, renameSync: () => { throw new Error('disk full'); } }));
+    const broken = service(
+      new JsonFileStore(file, {
+        ...fs,
+        renameSync: () => {
+          throw new Error('disk full');
+        },
+      }),
+    );
     expect(() => broken.save(remoteInput('Staging'))).toThrow(/disk full/);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(broken.list().profiles.map((p) => p.name)).toEqual(['Local stack', 'Prod']);
@@ -80,7 +87,14 @@ describe('a corrupt profile file', () => {
 
   it('when it cannot be moved aside, saving is refused instead of destroying it', () => {
     writeFileSync(file, 'not json');
-    const stuck = service(new JsonFileStore(file, { ...fs, renameSync: () => { throw new Error('EPERM'); } }));
+    const stuck = service(
+      new JsonFileStore(file, {
+        ...fs,
+        renameSync: () => {
+          throw new Error('EPERM');
+        },
+      }),
+    );
     expect(stuck.list().problems[0]).toMatch(/nor moved aside \(EPERM\)/);
     expect(() => stuck.save(remoteInput('X'))).toThrow(/cannot be saved until it is fixed/);
     expect(readFileSync(file, 'utf8')).toBe('not json');

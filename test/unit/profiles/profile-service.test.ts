@@ -11,7 +11,13 @@ import { remoteInput } from './fixtures';
 let dir: string;
 let local: Connection;
 let logged: string[];
-const SECRETS = { kafka: 'kafka-Pa55-secret-1', kafka2: 'kafka-Pa55-secret-2', flink: 'flink-basic-secret-3', token: 'flink-bearer-token-4', key: 'key-passphrase-5' };
+const SECRETS = {
+  kafka: 'kafka-Pa55-secret-1',
+  kafka2: 'kafka-Pa55-secret-2',
+  flink: 'flink-basic-secret-3',
+  token: 'flink-bearer-token-4',
+  key: 'key-passphrase-5',
+};
 
 const logger: Logger = {
   info: (m, ...r) => logged.push(m, ...r.map((x) => JSON.stringify(x) ?? '')),
@@ -87,10 +93,14 @@ describe('ProfileService: secrets', () => {
     const v = s.save(remoteInput('F', { flink: { url: 'https://f.example.com', auth: 'basic', username: 'ops', password: SECRETS.flink } }));
     s.activate(v.id);
     expect(s.activeFlinkAuth()).toEqual({ Authorization: `Basic ${Buffer.from(`ops:${SECRETS.flink}`).toString('base64')}` });
-    expect(() => s.save(remoteInput('F', { id: v.id, flink: { url: 'https://f.example.com', auth: 'bearer' } }))).toThrow(/flink\.token: a Flink bearer token is required/);
+    expect(() => s.save(remoteInput('F', { id: v.id, flink: { url: 'https://f.example.com', auth: 'bearer' } }))).toThrow(
+      /flink\.token: a Flink bearer token is required/,
+    );
     s.save(remoteInput('F', { id: v.id, flink: { url: 'https://f.example.com', auth: 'bearer', token: SECRETS.token } }));
     expect(s.activeFlinkAuth()).toEqual({ Authorization: `Bearer ${SECRETS.token}` });
-    expect(() => s.save(remoteInput('F', { id: v.id, flink: { url: 'https://f.example.com', auth: 'bearer', token: '' } }))).toThrow(/bearer token is required/);
+    expect(() => s.save(remoteInput('F', { id: v.id, flink: { url: 'https://f.example.com', auth: 'bearer', token: '' } }))).toThrow(
+      /bearer token is required/,
+    );
     expect(s.save(remoteInput('F', { id: v.id })).hasFlinkSecret).toBe(false); // auth 'none' drops the token
     expect(s.activeFlinkAuth()).toEqual({});
   });
@@ -101,7 +111,11 @@ describe('ProfileService: secrets', () => {
     writeFileSync(ca, 'CA-1');
     writeFileSync(join(dir, 'c.pem'), 'CERT');
     writeFileSync(join(dir, 'k.pem'), 'KEY');
-    const v = s.save(remoteInput('T', { tls: { enabled: true, caFile: ca, certFile: join(dir, 'c.pem'), keyFile: join(dir, 'k.pem'), keyPassword: SECRETS.key, rejectUnauthorized: false } }));
+    const v = s.save(
+      remoteInput('T', {
+        tls: { enabled: true, caFile: ca, certFile: join(dir, 'c.pem'), keyFile: join(dir, 'k.pem'), keyPassword: SECRETS.key, rejectUnauthorized: false },
+      }),
+    );
     expect(v).toMatchObject({ hasKeyPassword: true, tls: { enabled: true, caFile: ca, rejectUnauthorized: false } });
     s.activate(v.id);
     expect(s.activeKafkaTarget().ssl).toEqual({ rejectUnauthorized: false, ca: 'CA-1', cert: 'CERT', key: 'KEY', passphrase: SECRETS.key });
@@ -149,7 +163,9 @@ describe('ProfileService: secrets', () => {
     };
     const s = make(none);
     expect(s.list().secretStorage).toEqual({ kind: 'unavailable', description: 'No OS keyring is available.' });
-    expect(() => s.save(remoteInput('S', { auth: { mechanism: 'plain', username: 'u', password: 'x' } }))).toThrow(/SASL password cannot be saved: No OS keyring/);
+    expect(() => s.save(remoteInput('S', { auth: { mechanism: 'plain', username: 'u', password: 'x' } }))).toThrow(
+      /SASL password cannot be saved: No OS keyring/,
+    );
     expect(s.save(remoteInput('Open')).name).toBe('Open'); // profiles without secrets still work
   });
 

@@ -23,12 +23,21 @@ describe('JsonFileStore.write', () => {
     const steps: string[] = [];
     const recording: JsonFileFs = {
       ...fs,
-      mkdirSync: ((target: string, options: fs.MakeDirectoryOptions) => (steps.push(`mkdir ${path.relative(dir, target)}`), fs.mkdirSync(target, options))) as JsonFileFs['mkdirSync'],
-      openSync: ((target: string, flags: string, mode?: number) => (steps.push(`open ${path.basename(target).replace(/\.\d+\.\d+\.tmp$/, '.<pid>.<time>.tmp')} ${flags} ${mode?.toString(8) ?? ''}`.trim()), fs.openSync(target, flags, mode))) as JsonFileFs['openSync'],
+      mkdirSync: ((target: string, options: fs.MakeDirectoryOptions) => (
+        steps.push(`mkdir ${path.relative(dir, target)}`),
+        fs.mkdirSync(target, options)
+      )) as JsonFileFs['mkdirSync'],
+      openSync: ((target: string, flags: string, mode?: number) => (
+        steps.push(`open ${path.basename(target).replace(/\.\d+\.\d+\.tmp$/, '.<pid>.<time>.tmp')} ${flags} ${mode?.toString(8) ?? ''}`.trim()),
+        fs.openSync(target, flags, mode)
+      )) as JsonFileFs['openSync'],
       writeSync: ((fd: number, data: string) => (steps.push('write'), fs.writeSync(fd, data))) as JsonFileFs['writeSync'],
       fsyncSync: (fd) => (steps.push('fsync'), fs.fsyncSync(fd)),
       closeSync: (fd) => (steps.push('close'), fs.closeSync(fd)),
-      renameSync: (from, to) => (steps.push(`rename ${path.basename(String(from)).replace(/\.\d+\.\d+\.tmp$/, '.<pid>.<time>.tmp')} → ${path.basename(String(to))}`), fs.renameSync(from, to)),
+      renameSync: (from, to) => (
+        steps.push(`rename ${path.basename(String(from)).replace(/\.\d+\.\d+\.tmp$/, '.<pid>.<time>.tmp')} → ${path.basename(String(to))}`),
+        fs.renameSync(from, to)
+      ),
     };
     new JsonFileStore(file, recording).write({ version: 1, activeId: 'local', profiles: [] });
     expect(steps).toEqual([
@@ -49,7 +58,14 @@ describe('JsonFileStore.write', () => {
   it('a writer killed with SIGKILL at random moments always leaves a whole document', async () => {
     // The real store, bundled for a plain node child (no TypeScript loader there).
     const bundle = path.join(dir, 'writer.cjs');
-    buildSync({ entryPoints: [path.resolve('src-main/services/profiles/json-file-store.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(dir, 'store.cjs'), logLevel: 'silent' });
+    buildSync({
+      entryPoints: [path.resolve('src-main/services/profiles/json-file-store.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: path.join(dir, 'store.cjs'),
+      logLevel: 'silent',
+    });
     fs.writeFileSync(
       bundle,
       `const { JsonFileStore } = require('./store.cjs');

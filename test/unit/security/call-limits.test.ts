@@ -28,7 +28,20 @@ const api = new Proxy({} as Api, {
 });
 
 function searchDone(searchId: string): void {
-  bus.emit('messages:searchProgressed', { searchId, scanned: 1, total: 1, matched: 0, ratePerSec: 0, partitionsDone: 1, partitions: 1, elapsedMs: 1, done: true, cancelled: false, stoppedAtLimit: false, error: null });
+  bus.emit('messages:searchProgressed', {
+    searchId,
+    scanned: 1,
+    total: 1,
+    matched: 0,
+    ratePerSec: 0,
+    partitionsDone: 1,
+    partitions: 1,
+    elapsedMs: 1,
+    done: true,
+    cancelled: false,
+    stoppedAtLimit: false,
+    error: null,
+  });
 }
 
 /** A WebSocket client speaking the bridge protocol. */
@@ -53,7 +66,11 @@ async function client(): Promise<{ call(name: string, args: unknown): Promise<En
 }
 
 async function restCall(name: string, args: unknown): Promise<{ status: number; envelope: Envelope<unknown> }> {
-  const response = await fetch(`http://127.0.0.1:${web.port}/api/call/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  const response = await fetch(`http://127.0.0.1:${web.port}/api/call/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
   return { status: response.status, envelope: (await response.json()) as Envelope<unknown> };
 }
 
@@ -76,7 +93,10 @@ describe('expensive calls are limited per client', () => {
     const first = idOf(await ui.call('messages:search', SEARCH));
     idOf(await ui.call('messages:search', SEARCH));
     const third = await ui.call('messages:search', SEARCH);
-    expect(third).toEqual({ ok: false, error: { code: 'rate-limited', message: expect.stringMatching(/^messages:search: this client already has 2 searches running \(at most 2\)/) as string } });
+    expect(third).toEqual({
+      ok: false,
+      error: { code: 'rate-limited', message: expect.stringMatching(/^messages:search: this client already has 2 searches running \(at most 2\)/) as string },
+    });
     // Other calls are not limited.
     expect((await ui.call('app:info', {})).ok).toBe(true);
     searchDone(first);
@@ -113,7 +133,10 @@ describe('expensive calls are limited per client', () => {
       for (let i = 0; i < 2; i += 1) {
         const envelope = await each.call('messages:search', SEARCH);
         if (!envelope.ok) {
-          expect(envelope.error).toEqual({ code: 'rate-limited', message: expect.stringMatching(/the server already runs 6 searches \(at most 6\)/) as string });
+          expect(envelope.error).toEqual({
+            code: 'rate-limited',
+            message: expect.stringMatching(/the server already runs 6 searches \(at most 6\)/) as string,
+          });
           refused += 1;
         }
       }

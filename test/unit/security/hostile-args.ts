@@ -136,7 +136,9 @@ function objectArb(schema: JsonSchema, depth: number): fc.Arbitrary<unknown> {
   const model = Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, validArb(value, depth + 1)]));
   const fixed = fc.record(model, { requiredKeys: schema.required ?? [] });
   if (typeof schema.additionalProperties !== 'object') return fixed;
-  const keys = schema.propertyNames ? hostileString({ ...schema.propertyNames, maxLength: Math.min(schema.propertyNames.maxLength ?? 100, 100) }) : plausibleName;
+  const keys = schema.propertyNames
+    ? hostileString({ ...schema.propertyNames, maxLength: Math.min(schema.propertyNames.maxLength ?? 100, 100) })
+    : plausibleName;
   const extra = fc.dictionary(keys, validArb(schema.additionalProperties, depth + 1), { maxKeys: 3 });
   return fc.tuple(fixed, extra).map(([known, more]) => ({ ...more, ...known }));
 }
@@ -219,21 +221,30 @@ export function brokenArb(schema: JsonSchema, nested = false, alternativeOfUnion
     // Without its required field, a union alternative is just "none of the shapes": which field is missing is a guess.
     for (const key of alternativeOfUnion ? [] : (object.required ?? [])) {
       if (object.properties?.[key]?.default !== undefined) continue;
-      branches.push(base.map((args): BrokenArgs => {
-        const copy = { ...args };
-        delete copy[key];
-        return { args: copy, field: key, how: 'missing' };
-      }));
+      branches.push(
+        base.map((args): BrokenArgs => {
+          const copy = { ...args };
+          delete copy[key];
+          return { args: copy, field: key, how: 'missing' };
+        }),
+      );
     }
     for (const [key, property] of Object.entries(object.properties ?? {})) {
-      for (const [how, bad] of [['wrong type', wrongTypeArb(property)], ['out of range', outOfRangeArb(property)]] as const) {
+      for (const [how, bad] of [
+        ['wrong type', wrongTypeArb(property)],
+        ['out of range', outOfRangeArb(property)],
+      ] as const) {
         if (!bad) continue;
         branches.push(fc.tuple(base, bad).map(([args, value]): BrokenArgs => ({ args: { ...args, [key]: value }, field: key, how })));
       }
       if (property.type === 'object' && property.properties) {
         const inner = brokenArb(property, true);
         branches.push(
-          fc.tuple(base, inner).map(([args, broken]): BrokenArgs => ({ args: { ...args, [key]: broken.args }, field: broken.field ? `${key}.${broken.field}` : key, how: `${key}: ${broken.how}` })),
+          fc.tuple(base, inner).map(([args, broken]): BrokenArgs => ({
+            args: { ...args, [key]: broken.args },
+            field: broken.field ? `${key}.${broken.field}` : key,
+            how: `${key}: ${broken.how}`,
+          })),
         );
       }
     }

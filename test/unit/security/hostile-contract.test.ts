@@ -33,7 +33,11 @@ describe.each(CALL_NAMES.map((name) => [name] as [CallName]))('%s with hostile a
         if (envelope.ok) return;
         expect(envelope.error.code).toBe('invalid-argument');
         expect(envelope.error.message.startsWith(`${name}: `)).toBe(true);
-        if (broken.field) expect(namesField(envelope.error.message, broken.field), `"${envelope.error.message.slice(0, 300)}" does not name ${broken.field} (${broken.how})`).toBe(true);
+        if (broken.field)
+          expect(
+            namesField(envelope.error.message, broken.field),
+            `"${envelope.error.message.slice(0, 300)}" does not name ${broken.field} (${broken.how})`,
+          ).toBe(true);
         expect(envelope.error.message.length).toBeLessThan(4000); // a huge value is never echoed back whole
       }),
       25,
@@ -42,13 +46,16 @@ describe.each(CALL_NAMES.map((name) => [name] as [CallName]))('%s with hostile a
 
   it('answers any value at all with an envelope, and a handler only ever sees arguments the contract allows', async () => {
     await assertProperty(
-      fc.asyncProperty(fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true, withSparseArray: true }), async (value) => {
-        const { api, ran } = recordingApi();
-        const envelope = await dispatch(api, name, value);
-        expect(typeof envelope.ok).toBe('boolean');
-        if (!envelope.ok) expect(envelope.error.code).toBe('invalid-argument');
-        for (const call of ran) expect(calls[name].args.safeParse(call.args).success).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true, withSparseArray: true }),
+        async (value) => {
+          const { api, ran } = recordingApi();
+          const envelope = await dispatch(api, name, value);
+          expect(typeof envelope.ok).toBe('boolean');
+          if (!envelope.ok) expect(envelope.error.code).toBe('invalid-argument');
+          for (const call of ran) expect(calls[name].args.safeParse(call.args).success).toBe(true);
+        },
+      ),
       15,
     );
   }, 120_000);
@@ -56,8 +63,22 @@ describe.each(CALL_NAMES.map((name) => [name] as [CallName]))('%s with hostile a
 
 describe('unknown call names', () => {
   it('are refused as unknown-call, including names inherited from Object.prototype', async () => {
-    const inherited = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'topics:list ', 'KAFKA:LISTTOPICS', 'topics:list\u0000');
-    const anyName = fc.oneof(inherited, fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ minLength: 10_000, maxLength: 20_000 }), fc.anything({ maxDepth: 1, withNullPrototype: true }));
+    const inherited = fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'valueOf',
+      'topics:list ',
+      'KAFKA:LISTTOPICS',
+      'topics:list\u0000',
+    );
+    const anyName = fc.oneof(
+      inherited,
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+      fc.string({ minLength: 10_000, maxLength: 20_000 }),
+      fc.anything({ maxDepth: 1, withNullPrototype: true }),
+    );
     await assertProperty(
       fc.asyncProperty(anyName, fc.anything({ maxDepth: 2 }), async (name, args) => {
         fc.pre(!(typeof name === 'string' && (CALL_NAMES as string[]).includes(name)));

@@ -38,7 +38,11 @@ const capture: Logger = {
 };
 
 async function post(name: string, args: unknown): Promise<{ ok: boolean; result?: unknown; error?: { message: string } }> {
-  const response = await fetch(`http://127.0.0.1:${web.port}/api/call/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  const response = await fetch(`http://127.0.0.1:${web.port}/api/call/${name}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
   const text = await response.text();
   wire.push(text);
   return JSON.parse(text) as { ok: boolean; result?: unknown; error?: { message: string } };
@@ -65,7 +69,15 @@ beforeAll(async () => {
     stackPorts: { kafka: deadPorts[0], zookeeper: deadPorts[1], flinkRest: deadPorts[2] },
     logger: capture,
   });
-  web = await startWebHost({ api: backend.api, bus: backend.bus, token: TOKEN, host: '127.0.0.1', port: 0, rendererDir: path.join(dir, 'none'), logger: capture });
+  web = await startWebHost({
+    api: backend.api,
+    bus: backend.bus,
+    token: TOKEN,
+    host: '127.0.0.1',
+    port: 0,
+    rendererDir: path.join(dir, 'none'),
+    logger: capture,
+  });
 });
 
 afterAll(async () => {
@@ -94,10 +106,18 @@ describe('secrets saved through serve mode', () => {
     const basic = await post('profiles:save', { profile: profile('basic', {}) });
     expect(basic.ok, basic.error?.message).toBe(true);
     const id = (basic.result as { id: string }).id;
-    const bearer = await post('profiles:save', { profile: profile('bearer', { flink: { url: `http://127.0.0.1:${deadPorts[2]}`, auth: 'bearer', token: SECRETS.flinkToken } }) });
+    const bearer = await post('profiles:save', {
+      profile: profile('bearer', { flink: { url: `http://127.0.0.1:${deadPorts[2]}`, auth: 'bearer', token: SECRETS.flinkToken } }),
+    });
     expect(bearer.ok, bearer.error?.message).toBe(true);
     // Replace a secret, activate, and run a connection test that fails (the log and the answer talk about the profile).
-    expect((await post('profiles:save', { profile: { ...profile('basic', {}), id, auth: { mechanism: 'scram-sha-512', username: 'alice', password: SECRETS.saslPasswordReplaced } } })).ok).toBe(true);
+    expect(
+      (
+        await post('profiles:save', {
+          profile: { ...profile('basic', {}), id, auth: { mechanism: 'scram-sha-512', username: 'alice', password: SECRETS.saslPasswordReplaced } },
+        })
+      ).ok,
+    ).toBe(true);
     expect((await post('profiles:activate', { id })).ok).toBe(true);
     const tested = await post('profiles:test', { id });
     expect(tested.ok, tested.error?.message).toBe(true);
@@ -109,7 +129,11 @@ describe('secrets saved through serve mode', () => {
     ws.close();
 
     // The secrets are really stored (sealed): a fresh service over the same files gets them back.
-    const reread = new ProfileService({ file: new JsonFileStore(path.join(dir, 'profiles.json')), cipher: new KeyFileCipher(path.join(dir, 'secret.key')), localConnection: () => LOCAL_STACK_CONNECTION });
+    const reread = new ProfileService({
+      file: new JsonFileStore(path.join(dir, 'profiles.json')),
+      cipher: new KeyFileCipher(path.join(dir, 'secret.key')),
+      localConnection: () => LOCAL_STACK_CONNECTION,
+    });
     expect(reread.activeKafkaTarget().sasl).toMatchObject({ password: SECRETS.saslPasswordReplaced });
     expect(reread.activeFlinkAuth().Authorization).toBe(`Basic ${Buffer.from(`flink:${SECRETS.flinkPassword}`).toString('base64')}`);
 
@@ -121,7 +145,11 @@ describe('secrets saved through serve mode', () => {
     expect(wireText).toContain('profiles:changed'); // events were captured, so their absence of secrets means something
     expect(logText).toContain('connection test');
     for (const [name, value] of Object.entries(SECRETS)) {
-      for (const [where, text] of [['a file under the config folder', atRest], ['the log', logText], ['an HTTP answer or WebSocket message', wireText]] as const) {
+      for (const [where, text] of [
+        ['a file under the config folder', atRest],
+        ['the log', logText],
+        ['an HTTP answer or WebSocket message', wireText],
+      ] as const) {
         expect(text.includes(value), `${name} found in ${where}`).toBe(false);
         // Nor in an encoding a careless log line might use.
         expect(text.includes(Buffer.from(value).toString('base64')), `${name} (base64) found in ${where}`).toBe(false);

@@ -30,7 +30,14 @@ function everyRoute(): { method: string; path: string }[] {
     return { method: route.method, path };
   });
   expect(routes.length).toBeGreaterThanOrEqual(6);
-  return [...routes, { method: 'GET', path: '/' }, { method: 'GET', path: '/index.html' }, { method: 'GET', path: '/assets/app.js' }, { method: 'GET', path: '/no/such/thing' }, { method: 'DELETE', path: '/api/nothing' }];
+  return [
+    ...routes,
+    { method: 'GET', path: '/' },
+    { method: 'GET', path: '/index.html' },
+    { method: 'GET', path: '/assets/app.js' },
+    { method: 'GET', path: '/no/such/thing' },
+    { method: 'DELETE', path: '/api/nothing' },
+  ];
 }
 
 function rawRequest(port: number, method: string, path: string, headers: Record<string, string>): Promise<number> {
@@ -73,20 +80,23 @@ describe('the token and the origin guard every door', () => {
     rmSync(rendererDir, { recursive: true, force: true });
   });
 
-  it.each(everyRoute().map((route) => [route.method, route.path] as const))('%s %s: 401 without or with a wrong token, 403 from a foreign Host or Origin', async (method, route) => {
-    const host = `127.0.0.1:${web.port}`;
-    expect(await rawRequest(web.port, method, route, { Host: host })).toBe(401);
-    expect(await rawRequest(web.port, method, `${route}${route.includes('?') ? '&' : '?'}token=${TOKEN.slice(0, -1)}x`, { Host: host })).toBe(401);
-    expect(await rawRequest(web.port, method, route, { Host: host, Authorization: `Bearer ${TOKEN}x` })).toBe(401);
-    expect(await rawRequest(web.port, method, route, { Host: host, Cookie: 'streamdesk_token=guess' })).toBe(401);
-    // DNS rebinding: evil.example resolves to 127.0.0.1, and the browser sends its own name as Host and Origin.
-    expect(await rawRequest(web.port, method, route, { Host: `evil.example:${web.port}`, Authorization: `Bearer ${TOKEN}` })).toBe(403);
-    expect(await rawRequest(web.port, method, route, { Host: host, Origin: 'http://evil.example', Authorization: `Bearer ${TOKEN}` })).toBe(403);
-    expect(await rawRequest(web.port, method, route, { Host: host, Origin: `http://evil.example:${web.port}`, Authorization: `Bearer ${TOKEN}` })).toBe(403);
-    expect(await rawRequest(web.port, method, route, { Host: host, Origin: 'null', Authorization: `Bearer ${TOKEN}` })).toBe(403);
-    // The same request with the token and our own origin gets through the guard (whatever the route then answers).
-    expect(await rawRequest(web.port, method, route, { Host: host, Origin: `http://${host}`, Authorization: `Bearer ${TOKEN}` })).not.toBeOneOf([401, 403]);
-  });
+  it.each(everyRoute().map((route) => [route.method, route.path] as const))(
+    '%s %s: 401 without or with a wrong token, 403 from a foreign Host or Origin',
+    async (method, route) => {
+      const host = `127.0.0.1:${web.port}`;
+      expect(await rawRequest(web.port, method, route, { Host: host })).toBe(401);
+      expect(await rawRequest(web.port, method, `${route}${route.includes('?') ? '&' : '?'}token=${TOKEN.slice(0, -1)}x`, { Host: host })).toBe(401);
+      expect(await rawRequest(web.port, method, route, { Host: host, Authorization: `Bearer ${TOKEN}x` })).toBe(401);
+      expect(await rawRequest(web.port, method, route, { Host: host, Cookie: 'streamdesk_token=guess' })).toBe(401);
+      // DNS rebinding: evil.example resolves to 127.0.0.1, and the browser sends its own name as Host and Origin.
+      expect(await rawRequest(web.port, method, route, { Host: `evil.example:${web.port}`, Authorization: `Bearer ${TOKEN}` })).toBe(403);
+      expect(await rawRequest(web.port, method, route, { Host: host, Origin: 'http://evil.example', Authorization: `Bearer ${TOKEN}` })).toBe(403);
+      expect(await rawRequest(web.port, method, route, { Host: host, Origin: `http://evil.example:${web.port}`, Authorization: `Bearer ${TOKEN}` })).toBe(403);
+      expect(await rawRequest(web.port, method, route, { Host: host, Origin: 'null', Authorization: `Bearer ${TOKEN}` })).toBe(403);
+      // The same request with the token and our own origin gets through the guard (whatever the route then answers).
+      expect(await rawRequest(web.port, method, route, { Host: host, Origin: `http://${host}`, Authorization: `Bearer ${TOKEN}` })).not.toBeOneOf([401, 403]);
+    },
+  );
 
   it('static renderer files are served only with the token (query once, then the HttpOnly cookie)', async () => {
     const base = `http://127.0.0.1:${web.port}`;
@@ -120,10 +130,28 @@ describe('streamdesk serve binds to 127.0.0.1 and warns when told otherwise', ()
   async function serveOutput(extra: string[]): Promise<{ stdout: string; stderr: string }> {
     const [kafka, zookeeper, flink] = await freePorts(3);
     const configDir = mkdtempSync(path.join(tmpdir(), 'sd-serve-cli-'));
-    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--token', TOKEN, '--kafka', `127.0.0.1:${kafka}`, '--zookeeper', `127.0.0.1:${zookeeper}`, '--flink-url', `http://127.0.0.1:${flink}`, ...extra], {
-      env: { ...process.env, STREAMDESK_CONFIG_DIR: configDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        'serve',
+        '--port',
+        '0',
+        '--token',
+        TOKEN,
+        '--kafka',
+        `127.0.0.1:${kafka}`,
+        '--zookeeper',
+        `127.0.0.1:${zookeeper}`,
+        '--flink-url',
+        `http://127.0.0.1:${flink}`,
+        ...extra,
+      ],
+      {
+        env: { ...process.env, STREAMDESK_CONFIG_DIR: configDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -153,16 +181,24 @@ describe('streamdesk serve binds to 127.0.0.1 and warns when told otherwise', ()
     expect(built, 'out/main/cli.js is missing: run `npx electron-vite build`').toBe(true);
   });
 
-  it.runIf(built)('by default: 127.0.0.1, no warning', async () => {
-    const { stdout, stderr } = await serveOutput([]);
-    expect(stdout).toMatch(/serving at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
-    expect(stderr).not.toMatch(/WARNING/);
-  }, 120_000);
+  it.runIf(built)(
+    'by default: 127.0.0.1, no warning',
+    async () => {
+      const { stdout, stderr } = await serveOutput([]);
+      expect(stdout).toMatch(/serving at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      expect(stderr).not.toMatch(/WARNING/);
+    },
+    120_000,
+  );
 
-  it.runIf(built)('with --host another address: a warning on stderr naming it', async () => {
-    // 127.0.0.2 is loopback on Linux: the test opens nothing to the network while exercising the non-default path.
-    const { stdout, stderr } = await serveOutput(['--host', '127.0.0.2']);
-    expect(stdout).toMatch(/serving at http:\/\/127\.0\.0\.2:\d+\//);
-    expect(stderr).toMatch(/WARNING: listening on 127\.0\.0\.2: anyone who can reach this machine and knows the token can control the stack/);
-  }, 120_000);
+  it.runIf(built)(
+    'with --host another address: a warning on stderr naming it',
+    async () => {
+      // 127.0.0.2 is loopback on Linux: the test opens nothing to the network while exercising the non-default path.
+      const { stdout, stderr } = await serveOutput(['--host', '127.0.0.2']);
+      expect(stdout).toMatch(/serving at http:\/\/127\.0\.0\.2:\d+\//);
+      expect(stderr).toMatch(/WARNING: listening on 127\.0\.0\.2: anyone who can reach this machine and knows the token can control the stack/);
+    },
+    120_000,
+  );
 });

@@ -39,7 +39,14 @@ class FakeCompose implements ComposeStack {
 }
 
 function composeState(service: string, state: ComposeServiceState['state'], port: number, health: ComposeServiceState['health'] = null): ComposeServiceState {
-  return { service, container: `streamdesk-${service}-1`, state, health, exitCode: null, publishedPorts: [{ hostIp: '0.0.0.0', published: port, target: port, protocol: 'tcp' }] };
+  return {
+    service,
+    container: `streamdesk-${service}-1`,
+    state,
+    health,
+    exitCode: null,
+    publishedPorts: [{ hostIp: '0.0.0.0', published: port, target: port, protocol: 'tcp' }],
+  };
 }
 
 describe('StackService', () => {
@@ -130,7 +137,11 @@ describe('StackService', () => {
 
     beforeEach(() => {
       compose = new FakeCompose();
-      compose.states = [composeState('zookeeper', 'exited', 2181), composeState('kafka', 'exited', 9092, 'unhealthy'), composeState('kafka-ui', 'exited', 8080)];
+      compose.states = [
+        composeState('zookeeper', 'exited', 2181),
+        composeState('kafka', 'exited', 9092, 'unhealthy'),
+        composeState('kafka-ui', 'exited', 8080),
+      ];
       modes = [];
       options.compose = (kraft) => (modes.push(kraft), compose);
     });

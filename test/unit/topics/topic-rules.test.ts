@@ -51,14 +51,28 @@ describe('topic config values', () => {
   });
 
   it('the create arguments name each bad field', () => {
-    const result = CreateTopicArgs.safeParse({ name: 'ok', partitions: 0, replicationFactor: 1.5, retentionHours: -3, cleanupPolicy: 'archive', configs: { 'min.insync.replicas': '0' } });
+    const result = CreateTopicArgs.safeParse({
+      name: 'ok',
+      partitions: 0,
+      replicationFactor: 1.5,
+      retentionHours: -3,
+      cleanupPolicy: 'archive',
+      configs: { 'min.insync.replicas': '0' },
+    });
     expect(result.success).toBe(false);
     const fields = result.error!.issues.map((issue) => issue.path.join('.'));
     expect(fields).toEqual(expect.arrayContaining(['partitions', 'replicationFactor', 'retentionHours', 'cleanupPolicy', 'configs.min.insync.replicas']));
   });
 
   it('refuses retention and cleanup given twice (as a field and as a config)', () => {
-    const result = CreateTopicArgs.safeParse({ name: 'ok', partitions: 1, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: { 'retention.ms': '5' } });
+    const result = CreateTopicArgs.safeParse({
+      name: 'ok',
+      partitions: 1,
+      replicationFactor: 1,
+      retentionHours: 1,
+      cleanupPolicy: 'delete',
+      configs: { 'retention.ms': '5' },
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0].message).toContain('own field');
   });
@@ -96,7 +110,18 @@ describe("the seed's REST bodies", () => {
 
 describe('preset topic drift', () => {
   const [parking] = PRESET_TOPICS;
-  const topic = { name: parking.topic, internal: false, partitions: 3, replicationFactor: 1, retentionMs: 168 * 3_600_000, cleanupPolicy: 'delete', messageCount: 0, sizeBytes: 0, underReplicatedPartitions: 0, offlinePartitions: 0 };
+  const topic = {
+    name: parking.topic,
+    internal: false,
+    partitions: 3,
+    replicationFactor: 1,
+    retentionMs: 168 * 3_600_000,
+    cleanupPolicy: 'delete',
+    messageCount: 0,
+    sizeBytes: 0,
+    underReplicatedPartitions: 0,
+    offlinePartitions: 0,
+  };
   it('is missing, ok, or drifted with what differs', () => {
     expect(presetTopicState(parking, undefined).state).toBe('missing');
     expect(presetTopicState(parking, topic)).toMatchObject({ state: 'ok', differences: [] });

@@ -5,18 +5,25 @@ const SERVICES = ['api-gateway', 'auth-service', 'order-service', 'payment-servi
 type Level = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
 /** Mostly INFO, like a production log at its default level. */
-const LEVELS = [['INFO', 82], ['DEBUG', 8], ['WARN', 7], ['ERROR', 3]] as const;
+const LEVELS = [
+  ['INFO', 82],
+  ['DEBUG', 8],
+  ['WARN', 7],
+  ['ERROR', 3],
+] as const;
 
 const ROUTES = ['/api/orders', '/api/orders/{id}', '/api/cart', '/api/login', '/api/products', '/api/payments'] as const;
 
 /** Message templates per level; each fills in its own plausible details. */
 const TEMPLATES: Record<Level, readonly ((r: Random) => string)[]> = {
-  DEBUG: [
-    (r) => `cache hit for key product:${r.int(10000, 19999)}`,
-    (r) => `connection pool stats active=${r.int(1, 20)} idle=${r.int(0, 10)}`,
-  ],
+  DEBUG: [(r) => `cache hit for key product:${r.int(10000, 19999)}`, (r) => `connection pool stats active=${r.int(1, 20)} idle=${r.int(0, 10)}`],
   INFO: [
-    (r) => `${r.pick(['GET', 'GET', 'POST', 'PUT'])} ${r.pick(ROUTES)} ${r.weighted([[200, 90], [201, 6], [204, 4]] as const)} in ${r.int(3, 180)} ms`,
+    (r) =>
+      `${r.pick(['GET', 'GET', 'POST', 'PUT'])} ${r.pick(ROUTES)} ${r.weighted([
+        [200, 90],
+        [201, 6],
+        [204, 4],
+      ] as const)} in ${r.int(3, 180)} ms`,
     (r) => `order ${r.int(100000, 999999)} accepted`,
     (r) => `user user-${String(r.int(1, 5000)).padStart(5, '0')} logged in`,
     (r) => `published ${r.int(1, 50)} events to outbox`,

@@ -5,8 +5,17 @@ type ActivityEvent = 'page_view' | 'click' | 'add_to_cart' | 'purchase';
 
 const PAGES = ['/', '/search', '/category/outdoor', '/category/electronics', '/category/home', '/deals', '/help'] as const;
 const PRODUCTS = ['p-10421', 'p-10588', 'p-11002', 'p-11230', 'p-12045', 'p-12977', 'p-13310', 'p-14002'] as const;
-const REFERRERS = [['direct', 5], ['google', 4], ['facebook', 1], ['newsletter', 1]] as const;
-const DEVICES = [['mobile', 6], ['desktop', 3], ['tablet', 1]] as const;
+const REFERRERS = [
+  ['direct', 5],
+  ['google', 4],
+  ['facebook', 1],
+  ['newsletter', 1],
+] as const;
+const DEVICES = [
+  ['mobile', 6],
+  ['desktop', 3],
+  ['tablet', 1],
+] as const;
 const USERS = 5_000;
 const CONCURRENT_SESSIONS = 200;
 
@@ -29,13 +38,30 @@ function nextStep(random: Random, session: Session): ActivityEvent | null {
     case null:
       return 'page_view';
     case 'page_view':
-      return random.weighted([['page_view', 40], ['click', 45], [null, 15]] as const);
+      return random.weighted([
+        ['page_view', 40],
+        ['click', 45],
+        [null, 15],
+      ] as const);
     case 'click':
-      return random.weighted([['page_view', 40], ['click', 20], ['add_to_cart', 25], [null, 15]] as const);
+      return random.weighted([
+        ['page_view', 40],
+        ['click', 20],
+        ['add_to_cart', 25],
+        [null, 15],
+      ] as const);
     case 'add_to_cart':
-      return random.weighted([['page_view', 30], ['click', 20], ['purchase', 35], [null, 15]] as const);
+      return random.weighted([
+        ['page_view', 30],
+        ['click', 20],
+        ['purchase', 35],
+        [null, 15],
+      ] as const);
     case 'purchase':
-      return random.weighted([['page_view', 30], [null, 70]] as const);
+      return random.weighted([
+        ['page_view', 30],
+        [null, 70],
+      ] as const);
   }
 }
 

@@ -70,7 +70,8 @@ export function saslUsersProblem(users: Array<{ username: string; password: stri
   if (users.length === 0) return 'saslScram.users: at least one user is required';
   for (const u of users) {
     if (!SASL_USERNAME.test(u.username)) return `saslScram.users: username "${u.username}" may only hold letters, digits, '.', '_' and '-'`;
-    if (!SASL_PASSWORD.test(u.password)) return `saslScram.users: the password of "${u.username}" is empty or holds a space, quote, backslash, ',', '=', '[' or ']'`;
+    if (!SASL_PASSWORD.test(u.password))
+      return `saslScram.users: the password of "${u.username}" is empty or holds a space, quote, backslash, ',', '=', '[' or ']'`;
   }
   return null;
 }
@@ -103,7 +104,12 @@ function zkModeListeners(c: KafkaZkConfigInput): Array<[name: string, protocol: 
   return [
     ['PLAINTEXT', 'PLAINTEXT', c.port],
     ...(c.saslScram ? [['SASL_PLAINTEXT', 'SASL_PLAINTEXT', c.saslScram.port] as [string, string, number]] : []),
-    ...(c.tls ? ([['SSL', 'SSL', c.tls.port], ['MTLS', 'SSL', c.tls.mtlsPort]] as Array<[string, string, number]>) : []),
+    ...(c.tls
+      ? ([
+          ['SSL', 'SSL', c.tls.port],
+          ['MTLS', 'SSL', c.tls.mtlsPort],
+        ] as Array<[string, string, number]>)
+      : []),
   ];
 }
 

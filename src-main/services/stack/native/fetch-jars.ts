@@ -47,7 +47,12 @@ export function runFetchScript(script: string, args: string[], onLine: (line: st
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new Error(`${script} ${signal ? `was stopped (${signal}) after ${timeoutMs / 60_000} min` : `exited with ${code}`}${tail.length > 0 ? `:\n${tail.join('\n')}` : ''}`));
+      else
+        reject(
+          new Error(
+            `${script} ${signal ? `was stopped (${signal}) after ${timeoutMs / 60_000} min` : `exited with ${code}`}${tail.length > 0 ? `:\n${tail.join('\n')}` : ''}`,
+          ),
+        );
     });
   });
 }

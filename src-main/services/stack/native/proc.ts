@@ -89,12 +89,7 @@ function isGone(pid: number, started: string | null): boolean {
 }
 
 /** Signal pid (if it is ours) and wait until it has fully exited; escalate to SIGKILL after graceMs. */
-export async function killAndWait(
-  pid: number,
-  markers: string[],
-  signal: NodeJS.Signals = 'SIGTERM',
-  graceMs = 15_000,
-): Promise<void> {
+export async function killAndWait(pid: number, markers: string[], signal: NodeJS.Signals = 'SIGTERM', graceMs = 15_000): Promise<void> {
   if (!isOurProcess(pid, markers)) return;
   const started = startTime(pid);
   try {

@@ -4,7 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { FLINK_JAVA17_OPTS, flinkConfYaml, flinkJvmMemoryFlags, kafkaKraftProperties, kafkaZkProperties, saslUsersProblem, scramCredentialConfig, zooCfg } from './configs';
+import {
+  FLINK_JAVA17_OPTS,
+  flinkConfYaml,
+  flinkJvmMemoryFlags,
+  kafkaKraftProperties,
+  kafkaZkProperties,
+  saslUsersProblem,
+  scramCredentialConfig,
+  zooCfg,
+} from './configs';
 import type { Layout } from './layout';
 import { sleep } from './proc';
 import { flinkOverview, freePort, getJson, kafkaMetadataBrokers, portFree, zkFourLetter } from './probes';
@@ -163,7 +172,9 @@ async function createScramUsers(l: Layout, users: Array<{ username: string; pass
     } catch (e) {
       const err = e as { stdout?: string; stderr?: string };
       // the command line holds the password: report only what the tool printed
-      throw new Error(`kafka: creating the SCRAM credentials of "${u.username}" failed:\n${`${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').slice(-20).join('\n')}`);
+      throw new Error(
+        `kafka: creating the SCRAM credentials of "${u.username}" failed:\n${`${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').slice(-20).join('\n')}`,
+      );
     }
   }
   writeFileSync(join(l.logsDir, 'kafka-scram-users.out'), out.join(''));
@@ -180,7 +191,15 @@ async function launchKafkaZk(l: Layout): Promise<Launch> {
   const props = join(l.runDir, 'kafka-server.properties');
   writeFileSync(
     props,
-    kafkaZkProperties({ host: l.host, port: l.ports.kafka, zookeeperPort: l.ports.zookeeper, logDir: l.kafkaLogDir, brokerId: l.brokerId, ...(l.saslScram ? { saslScram: l.saslScram } : {}), ...(l.tls ? { tls: l.tls } : {}) }),
+    kafkaZkProperties({
+      host: l.host,
+      port: l.ports.kafka,
+      zookeeperPort: l.ports.zookeeper,
+      logDir: l.kafkaLogDir,
+      brokerId: l.brokerId,
+      ...(l.saslScram ? { saslScram: l.saslScram } : {}),
+      ...(l.tls ? { tls: l.tls } : {}),
+    }),
   );
   return {
     args: [
@@ -208,14 +227,23 @@ async function launchKafkaKraft(l: Layout): Promise<Launch> {
   if (l.tls) throw new Error('kafka: tls listeners are only supported by the ZooKeeper-mode broker');
   mkdirSync(l.kafkaLogDir, { recursive: true });
   const props = join(l.runDir, 'kafka-server.properties');
-  writeFileSync(
-    props,
-    kafkaKraftProperties({ host: l.host, port: l.ports.kafka, controllerPort: l.ports.kafkaController, logDir: l.kafkaLogDir }),
-  );
+  writeFileSync(props, kafkaKraftProperties({ host: l.host, port: l.ports.kafka, controllerPort: l.ports.kafkaController, logDir: l.kafkaLogDir }));
   const log4j = [`-Dlog4j2.configurationFile=${join(l.confDir, 'kafka-log4j2.properties')}`, `-Dstreamdesk.log.file=${l.logFile('kafka')}`];
   if (!existsSync(join(l.kafkaLogDir, 'meta.properties'))) {
     const clusterId = randomClusterId();
-    const fmtArgs = ['-Xmx256m', ...log4j, '-cp', l.classpath('kafka-kraft'), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', props, '--standalone'];
+    const fmtArgs = [
+      '-Xmx256m',
+      ...log4j,
+      '-cp',
+      l.classpath('kafka-kraft'),
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      props,
+      '--standalone',
+    ];
     try {
       const r = await execFileP(l.javaBin, fmtArgs, { cwd: l.runDir, timeout: 120_000 });
       writeFileSync(join(l.logsDir, 'kafka-format.out'), r.stdout + r.stderr);

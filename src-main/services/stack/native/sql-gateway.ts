@@ -17,7 +17,12 @@ export const SQL_GATEWAY_JAR = /^flink-sql-gateway-\d.*\.jar$/;
  * remote + rest.address/port from the file).
  */
 function sqlGatewayDynamicProperties(host: string, port: number): string[] {
-  return [`-Dsql-gateway.endpoint.rest.address=${host}`, `-Dsql-gateway.endpoint.rest.bind-address=${host}`, `-Dsql-gateway.endpoint.rest.port=${port}`, '-Dexecution.target=remote'];
+  return [
+    `-Dsql-gateway.endpoint.rest.address=${host}`,
+    `-Dsql-gateway.endpoint.rest.bind-address=${host}`,
+    `-Dsql-gateway.endpoint.rest.port=${port}`,
+    '-Dexecution.target=remote',
+  ];
 }
 
 /** Ready when GET /v1/info answers (it names the product and its Flink version). */

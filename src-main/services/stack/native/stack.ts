@@ -16,9 +16,15 @@ export class NativeStack {
   private readonly l: Layout;
 
   constructor(opts: NativeStackOptions) {
-    if (opts.kraft && opts.brokerId !== undefined && opts.brokerId !== 0) throw new Error('brokerId: a multi-broker cluster is only supported in ZooKeeper mode');
+    if (opts.kraft && opts.brokerId !== undefined && opts.brokerId !== 0)
+      throw new Error('brokerId: a multi-broker cluster is only supported in ZooKeeper mode');
     this.l = new Layout(opts);
-    this.ports = { kafka: this.l.ports.kafka, zookeeper: this.l.kraft ? null : this.l.ports.zookeeper, flinkRest: this.l.ports.flinkRest, sqlGateway: this.l.ports.sqlGateway };
+    this.ports = {
+      kafka: this.l.ports.kafka,
+      zookeeper: this.l.kraft ? null : this.l.ports.zookeeper,
+      flinkRest: this.l.ports.flinkRest,
+      sqlGateway: this.l.ports.sqlGateway,
+    };
   }
 
   /** The broker's Prometheus endpoint, when the exporter agent is configured and its jar is present. */
@@ -45,7 +51,10 @@ export class NativeStack {
 
   /** Each missing component with the command that fetches it. */
   missingJars(): string[] {
-    return this.missingComponents().map((c) => `${c}: ${this.l.componentDir(c)} ${this.l.jars(c).length === 0 ? 'is empty' : 'has no flink-sql-gateway jar'}; fetch with: ${this.l.fetchCommand([c])}`);
+    return this.missingComponents().map(
+      (c) =>
+        `${c}: ${this.l.componentDir(c)} ${this.l.jars(c).length === 0 ? 'is empty' : 'has no flink-sql-gateway jar'}; fetch with: ${this.l.fetchCommand([c])}`,
+    );
   }
 
   /** The script that fetches components' jars from Maven Central (compose/native/fetch-jars.sh). */
@@ -92,16 +101,17 @@ export class NativeStack {
     const deadline = Date.now() + timeoutMs;
     const started: NativeServiceName[] = [];
     // two independent chains, started side by side: the Kafka side and the Flink side
-    const chains = ([
-      this.l.kraft ? ['kafka'] : ['zookeeper', 'kafka'],
-      ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'],
-    ] satisfies NativeServiceName[][]).map((chain) => this.ofThisStack(chain));
+    const chains = (
+      [this.l.kraft ? ['kafka'] : ['zookeeper', 'kafka'], ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway']] satisfies NativeServiceName[][]
+    ).map((chain) => this.ofThisStack(chain));
     const results = await Promise.allSettled(
       chains.map(async (chain) => {
         for (const s of chain) await this.ensure(s, deadline, onProgress, started);
       }),
     );
-    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason instanceof Error ? r.reason.message : String(r.reason)));
+    const failures = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => (r.reason instanceof Error ? r.reason.message : String(r.reason)));
     if (failures.length > 0) {
       const left = started.length > 0 ? `\n(started in this call and left running for down(): ${started.join(', ')})` : '';
       throw new Error(failures.join('\n\n') + left);
@@ -124,9 +134,9 @@ export class NativeStack {
   }
 
   async down(): Promise<void> {
-    const chains = ([this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'], ['flink-sql-gateway', 'flink-taskmanager', 'flink-jobmanager']] satisfies NativeServiceName[][]).map(
-      (chain) => this.ofThisStack(chain),
-    );
+    const chains = (
+      [this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'], ['flink-sql-gateway', 'flink-taskmanager', 'flink-jobmanager']] satisfies NativeServiceName[][]
+    ).map((chain) => this.ofThisStack(chain));
     await Promise.all(
       chains.map(async (chain) => {
         for (const s of chain) await this.stop(s);
@@ -225,7 +235,9 @@ export class NativeStack {
         lastErr = (e as Error).message;
       }
       if (Date.now() >= deadline) {
-        throw new Error(`${s} (pid ${pid}) did not answer in time${lastErr ? ` (last probe: ${lastErr})` : ''}; it is left running for down()${this.logExcerpt(s)}`);
+        throw new Error(
+          `${s} (pid ${pid}) did not answer in time${lastErr ? ` (last probe: ${lastErr})` : ''}; it is left running for down()${this.logExcerpt(s)}`,
+        );
       }
       await sleep(250);
     }

@@ -24,13 +24,25 @@ function RuleRow({ rule }: { rule: AlertRule }) {
       <td>
         {rule.threshold !== null && (
           <span className="inline-edit">
-            <input type="number" min={0} value={threshold} onChange={(event) => setThreshold(event.target.value)} onBlur={() => threshold !== String(rule.threshold) && void update({ threshold: Number(threshold) })} aria-label={`${rule.title} threshold`} />
+            <input
+              type="number"
+              min={0}
+              value={threshold}
+              onChange={(event) => setThreshold(event.target.value)}
+              onBlur={() => threshold !== String(rule.threshold) && void update({ threshold: Number(threshold) })}
+              aria-label={`${rule.title} threshold`}
+            />
             <span className="muted">{rule.thresholdLabel}</span>
           </span>
         )}
         {rule.id === 'topic-idle' && (
           <span className="inline-edit">
-            <input value={topic} onChange={(event) => setTopic(event.target.value)} onBlur={() => topic !== (rule.topic ?? '') && void update({ topic: topic === '' ? null : topic })} aria-label="Watched topic" />
+            <input
+              value={topic}
+              onChange={(event) => setTopic(event.target.value)}
+              onBlur={() => topic !== (rule.topic ?? '') && void update({ topic: topic === '' ? null : topic })}
+              aria-label="Watched topic"
+            />
           </span>
         )}
         {error && <div className="field-error">{error}</div>}
@@ -43,7 +55,9 @@ function AlertRow({ alert }: { alert: Alert }) {
   return (
     <tr data-alert={alert.ruleId} data-cleared={alert.clearedAt !== null}>
       <td>
-        <span className={`flag ${alert.clearedAt !== null ? 'ok' : alert.severity === 'critical' ? 'bad' : 'warn'}`}>{alert.clearedAt !== null ? 'cleared' : alert.severity}</span>
+        <span className={`flag ${alert.clearedAt !== null ? 'ok' : alert.severity === 'critical' ? 'bad' : 'warn'}`}>
+          {alert.clearedAt !== null ? 'cleared' : alert.severity}
+        </span>
       </td>
       <td>{alert.message}</td>
       <td className="muted">{when(alert.startedAt)}</td>
@@ -60,11 +74,13 @@ function PublishToggle({ publishing }: { publishing: boolean }) {
   // the choice being made, shown while it runs
   const pending = busy === null ? null : busy === 'on';
   const error = outcome?.kind === 'error' ? outcome.text : null;
-  const choose = (publish: boolean) => void run(() => alertCalls.setPublishing({ topic: publish ? PUBLISH_TOPIC : null }), { busyLabel: publish ? 'on' : 'off' });
+  const choose = (publish: boolean) =>
+    void run(() => alertCalls.setPublishing({ topic: publish ? PUBLISH_TOPIC : null }), { busyLabel: publish ? 'on' : 'off' });
   return (
     <span>
       <label className="check">
-        <input type="checkbox" checked={pending ?? publishing} disabled={pending !== null} onChange={(event) => choose(event.target.checked)} /> Also publish every alert as JSON to <code>{PUBLISH_TOPIC}</code>
+        <input type="checkbox" checked={pending ?? publishing} disabled={pending !== null} onChange={(event) => choose(event.target.checked)} /> Also publish
+        every alert as JSON to <code>{PUBLISH_TOPIC}</code>
       </label>
       {error && <div className="field-error">{error}</div>}
     </span>

@@ -95,7 +95,8 @@ function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged: () =>
       <section className="panel" data-testid="group-detail">
         <header>
           <h2>
-            {group.summary.groupId} · {group.summary.state} · {group.summary.members} member{group.summary.members === 1 ? '' : 's'} · lag {num(group.summary.totalLag)}
+            {group.summary.groupId} · {group.summary.state} · {group.summary.members} member{group.summary.members === 1 ? '' : 's'} · lag{' '}
+            {num(group.summary.totalLag)}
           </h2>
           <button
             className="danger"

@@ -26,16 +26,15 @@ function GeneratorRow({ status }: { status: GeneratorStatus }) {
         {status.state} · target {num(status.ratePerSec)}/s · now <strong data-testid="generator-rate">{num(Math.round(status.currentRatePerSec))}</strong>/s
       </span>
       <span>
-        sent <strong data-testid="generator-sent">{num(status.sent)}</strong> · failed <strong className={status.failed > 0 ? "bad" : undefined} data-testid="generator-failed">{num(status.failed)}</strong>
+        sent <strong data-testid="generator-sent">{num(status.sent)}</strong> · failed{' '}
+        <strong className={status.failed > 0 ? 'bad' : undefined} data-testid="generator-failed">
+          {num(status.failed)}
+        </strong>
         {status.inFlight > 0 && <span className="muted"> · {num(status.inFlight)} in flight</span>}
       </span>
       {status.lastError && <span className="field-error">{status.lastError}</span>}
       {live && (
-        <button
-          disabled={stopping || status.state === 'stopping'}
-          onClick={() => void run(() => generatorCalls.stop(status.id))}
-          data-testid="generator-stop"
-        >
+        <button disabled={stopping || status.state === 'stopping'} onClick={() => void run(() => generatorCalls.stop(status.id))} data-testid="generator-stop">
           {stopping ? 'Stopping…' : 'Stop'}
         </button>
       )}
@@ -74,7 +73,14 @@ export function GeneratorPanel({ topic }: { topic: string }) {
           </select>
         </Field>
         <Field label="Rate (records/s)" error={form.error('ratePerSec')} hint={`1–${num(MAX_GENERATOR_RATE)}`}>
-          <input type="number" min={1} max={MAX_GENERATOR_RATE} value={rate} onChange={(event) => setRate(event.target.value)} data-testid="generator-rate-input" />
+          <input
+            type="number"
+            min={1}
+            max={MAX_GENERATOR_RATE}
+            value={rate}
+            onChange={(event) => setRate(event.target.value)}
+            data-testid="generator-rate-input"
+          />
         </Field>
         <button className="primary" disabled={busy} onClick={() => void start()} data-testid="generator-start">
           {busy ? 'Starting…' : 'Start generator'}

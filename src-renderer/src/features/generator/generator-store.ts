@@ -4,7 +4,8 @@ import { createStore } from '@renderer/store';
 
 /** Every generator the back end runs, by id, kept current by `generator:progressed` (App follows it). */
 export const generatorsStore = createStore({
-  load: (bridge) => bridge.call('generator:list', {}).then((list) => Object.fromEntries(list.map((status) => [status.id, status])) as Record<string, GeneratorStatus>),
+  load: (bridge) =>
+    bridge.call('generator:list', {}).then((list) => Object.fromEntries(list.map((status) => [status.id, status])) as Record<string, GeneratorStatus>),
   updates: { 'generator:progressed': (status, current) => ({ ...current, [status.id]: status }) },
 });
 

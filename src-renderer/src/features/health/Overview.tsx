@@ -20,7 +20,8 @@ function NextStep({ snapshot }: { snapshot: HealthSnapshot }) {
   return (
     <div className="callout" data-testid="next-step">
       <div>
-        <strong>{nothingAnswers ? 'No cluster answers.' : 'Part of the stack does not answer.'}</strong> Start the local stack (Kafka, ZooKeeper and Flink as local processes), or point StreamDesk at another cluster.
+        <strong>{nothingAnswers ? 'No cluster answers.' : 'Part of the stack does not answer.'}</strong> Start the local stack (Kafka, ZooKeeper and Flink as
+        local processes), or point StreamDesk at another cluster.
       </div>
       <div className="actions">
         <button className="primary" disabled={operation !== 'idle'} onClick={() => void up().then(() => navigate('overview'))}>

@@ -30,7 +30,21 @@ function TailControls({ tail, onStart }: { tail: LiveTail; onStart: () => void }
 }
 
 /** Where to read from, how many, which partition; Read, and the live tail's buttons. */
-export function BrowseForm({ query, partitions, busy, onLoad, tail, onTailStart }: { query: BrowseQuery; partitions: number; busy: boolean; onLoad: () => void; tail: LiveTail; onTailStart: () => void }) {
+export function BrowseForm({
+  query,
+  partitions,
+  busy,
+  onLoad,
+  tail,
+  onTailStart,
+}: {
+  query: BrowseQuery;
+  partitions: number;
+  busy: boolean;
+  onLoad: () => void;
+  tail: LiveTail;
+  onTailStart: () => void;
+}) {
   const { position } = query;
   return (
     <div className="form-row browse-form">

@@ -13,7 +13,19 @@ import { MessagesTable } from './MessagesTable';
 import { partitionOf, useBrowse, useBrowseQuery } from './use-browse';
 
 /** The panel's title, what is shown (live tail or the read's count), export and replay. */
-function MessagesHeader({ tail, result, canExport, onExport, onToggleReplay }: { tail: LiveTail; result: BrowseResult | null; canExport: boolean; onExport: (format: ExportFormat) => void; onToggleReplay: () => void }) {
+function MessagesHeader({
+  tail,
+  result,
+  canExport,
+  onExport,
+  onToggleReplay,
+}: {
+  tail: LiveTail;
+  result: BrowseResult | null;
+  canExport: boolean;
+  onExport: (format: ExportFormat) => void;
+  onToggleReplay: () => void;
+}) {
   return (
     <header>
       <h2>Messages</h2>
@@ -30,10 +42,20 @@ function MessagesHeader({ tail, result, canExport, onExport, onToggleReplay }: {
         )
       )}
       <div className="toolbar">
-        <button disabled={!canExport} onClick={() => onExport('jsonl')} title="Download the rows shown (the matches after a search) as JSON Lines" data-testid="export-jsonl">
+        <button
+          disabled={!canExport}
+          onClick={() => onExport('jsonl')}
+          title="Download the rows shown (the matches after a search) as JSON Lines"
+          data-testid="export-jsonl"
+        >
           Export JSONL
         </button>
-        <button disabled={!canExport} onClick={() => onExport('csv')} title="Download the rows shown (the matches after a search) as CSV" data-testid="export-csv">
+        <button
+          disabled={!canExport}
+          onClick={() => onExport('csv')}
+          title="Download the rows shown (the matches after a search) as CSV"
+          data-testid="export-csv"
+        >
           Export CSV
         </button>
         <button onClick={onToggleReplay} data-testid="replay-open">
@@ -55,7 +77,10 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
   const rows = tail.active ? tail.rows : (result?.records ?? []);
   const exportRows = (format: ExportFormat) => downloadFile(exportFile(topic, rows, format));
   // Search matches stream in batches; a functional update keeps every batch.
-  const addMatches = useCallback((records: MessageRecord[]) => setResult((current) => ({ topic, records: [...(current?.records ?? []), ...records], partitions: [], hasMore: false })), [topic, setResult]);
+  const addMatches = useCallback(
+    (records: MessageRecord[]) => setResult((current) => ({ topic, records: [...(current?.records ?? []), ...records], partitions: [], hasMore: false })),
+    [topic, setResult],
+  );
   const stopTail = tail.stop;
   const resetForSearch = useCallback(() => {
     stopTail();
@@ -67,14 +92,23 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
     <section className="panel" data-testid="messages-panel">
       <MessagesHeader tail={tail} result={result} canExport={rows.length > 0} onExport={exportRows} onToggleReplay={() => setReplaying(!replaying)} />
       {replaying && <ReplayPanel topic={topic} onClose={() => setReplaying(false)} />}
-      <BrowseForm query={query} partitions={partitions} busy={busy} onLoad={() => void load()} tail={tail} onTailStart={() => (setSelected(null), tail.start())} />
+      <BrowseForm
+        query={query}
+        partitions={partitions}
+        busy={busy}
+        onLoad={() => void load()}
+        tail={tail}
+        onTailStart={() => (setSelected(null), tail.start())}
+      />
       <SearchBar topic={topic} onMatches={addMatches} onReset={resetForSearch} />
       {error && <div className="note error">{error}</div>}
       {tail.error && <div className="note error">Live tail: {tail.error} (retrying)</div>}
       {(result || tail.active) && (
         <div className="messages-layout">
           <MessagesTable rows={rows} mode={tail.active ? 'tail' : 'browse'} onSelect={setSelected} />
-          {selected && <RecordPanel key={`${selected.partition}-${selected.offset}`} topic={topic} record={selected} onClose={() => setSelected(null)} onEdit={setDraft} />}
+          {selected && (
+            <RecordPanel key={`${selected.partition}-${selected.offset}`} topic={topic} record={selected} onClose={() => setSelected(null)} onEdit={setDraft} />
+          )}
         </div>
       )}
       {draft && <ProduceModal topic={topic} partitions={partitions} initial={draft} onClose={() => setDraft(null)} />}

@@ -21,7 +21,13 @@ export function MessagesTable({ rows, mode, onSelect }: { rows: MessageRecord[];
         rowHeight={32}
         maxHeight={420}
         render={(record) => (
-          <button key={`${record.partition}-${record.offset}`} className="vtable-row as-button" style={{ gridTemplateColumns: COLUMNS }} onClick={() => onSelect(record)} data-offset={record.offset}>
+          <button
+            key={`${record.partition}-${record.offset}`}
+            className="vtable-row as-button"
+            style={{ gridTemplateColumns: COLUMNS }}
+            onClick={() => onSelect(record)}
+            data-offset={record.offset}
+          >
             <span>{record.partition}</span>
             <span>{record.offset}</span>
             <span>{new Date(record.timestamp).toLocaleString()}</span>

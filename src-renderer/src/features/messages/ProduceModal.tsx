@@ -74,8 +74,16 @@ export function ProduceModal({ topic, partitions, onClose, initial }: { topic: s
           <legend>Headers</legend>
           {headers.map((header, index) => (
             <div className="config-row" key={index}>
-              <input aria-label="Header name" value={header.name} onChange={(event) => setHeaders(headers.map((h, i) => (i === index ? { ...h, name: event.target.value } : h)))} />
-              <input aria-label="Header value" value={header.value} onChange={(event) => setHeaders(headers.map((h, i) => (i === index ? { ...h, value: event.target.value } : h)))} />
+              <input
+                aria-label="Header name"
+                value={header.name}
+                onChange={(event) => setHeaders(headers.map((h, i) => (i === index ? { ...h, name: event.target.value } : h)))}
+              />
+              <input
+                aria-label="Header value"
+                value={header.value}
+                onChange={(event) => setHeaders(headers.map((h, i) => (i === index ? { ...h, value: event.target.value } : h)))}
+              />
               <button type="button" className="icon" aria-label="Remove header" onClick={() => setHeaders(headers.filter((_, i) => i !== index))}>
                 ×
               </button>

@@ -36,7 +36,17 @@ function draftOf(record: MessageRecord): { draft: ProduceDraft | null; reason: s
 }
 
 /** A record in full, with what can be done with it: copy as kcat, edit and produce again, export. */
-export function RecordPanel({ topic, record, onClose, onEdit }: { topic: string; record: MessageRecord; onClose: () => void; onEdit: (draft: ProduceDraft) => void }) {
+export function RecordPanel({
+  topic,
+  record,
+  onClose,
+  onEdit,
+}: {
+  topic: string;
+  record: MessageRecord;
+  onClose: () => void;
+  onEdit: (draft: ProduceDraft) => void;
+}) {
   const [kcat, setKcat] = useState<KcatCommand | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -86,7 +96,12 @@ export function RecordPanel({ topic, record, onClose, onEdit }: { topic: string;
         <button onClick={() => void copyKcat()} data-testid="copy-kcat">
           Copy as kcat
         </button>
-        <button disabled={!draft} title={reason ? `Cannot edit as text: ${reason}` : 'Open the Produce form with this record'} onClick={() => draft && onEdit(draft)} data-testid="edit-produce">
+        <button
+          disabled={!draft}
+          title={reason ? `Cannot edit as text: ${reason}` : 'Open the Produce form with this record'}
+          onClick={() => draft && onEdit(draft)}
+          data-testid="edit-produce"
+        >
           Edit and produce again
         </button>
         <button onClick={() => downloadFile(exportFile(`${topic}-p${record.partition}-o${record.offset}`, [record], 'jsonl'))} data-testid="export-record">

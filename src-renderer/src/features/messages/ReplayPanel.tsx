@@ -37,7 +37,10 @@ export function ReplayPanel({ topic, onClose }: { topic: string; onClose: () => 
   const replayId = useRef<string | null>(null);
 
   useEffect(() => {
-    void messageCalls.topicNames().then((names) => setTopics(names.filter((name) => name !== topic)), () => undefined);
+    void messageCalls.topicNames().then(
+      (names) => setTopics(names.filter((name) => name !== topic)),
+      () => undefined,
+    );
     return messageCalls.onReplayProgressed((event) => event.replayId === replayId.current && setProgress(event));
   }, [topic]);
 

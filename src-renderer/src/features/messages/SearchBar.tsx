@@ -14,7 +14,8 @@ function SearchProgressBar({ progress }: { progress: SearchProgress }) {
       </div>
       <span>
         scanned {num(progress.scanned)}
-        {progress.total ? ` of ${num(progress.total)}` : ''} · {num(Math.round(progress.ratePerSec))}/s · <strong data-testid="search-matched">{num(progress.matched)}</strong> matched
+        {progress.total ? ` of ${num(progress.total)}` : ''} · {num(Math.round(progress.ratePerSec))}/s ·{' '}
+        <strong data-testid="search-matched">{num(progress.matched)}</strong> matched
         {progress.done ? (progress.cancelled ? ' · cancelled' : progress.stoppedAtLimit ? ' · stopped at the match limit' : ' · done') : ''}
         {progress.error ? ` · ${progress.error}` : ''}
       </span>
@@ -64,7 +65,14 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
     <div className="search-bar" data-testid="search-bar">
       <div className="form-row browse-form">
         <Field label="Expression">
-          <input value={expression} onChange={(event) => setExpression(event.target.value)} placeholder='value.garage == "Kyrre" && value.free < 10' spellCheck={false} className="mono-input" data-testid="search-expression" />
+          <input
+            value={expression}
+            onChange={(event) => setExpression(event.target.value)}
+            placeholder='value.garage == "Kyrre" && value.free < 10'
+            spellCheck={false}
+            className="mono-input"
+            data-testid="search-expression"
+          />
         </Field>
         <Field label="Value contains">
           <input value={contains} onChange={(event) => setContains(event.target.value)} data-testid="search-contains" />

@@ -49,7 +49,14 @@ export function useBrowse(topic: string, partitions: number, query: BrowseQuery,
     stopTail();
     setBusy(true);
     try {
-      setResult(await messageCalls.browse({ topic, partition: partitionOf(partition), from, limit: Math.max(1, Math.min(10_000, Number(amount) * (partition === 'all' ? partitions : 1))) }));
+      setResult(
+        await messageCalls.browse({
+          topic,
+          partition: partitionOf(partition),
+          from,
+          limit: Math.max(1, Math.min(10_000, Number(amount) * (partition === 'all' ? partitions : 1))),
+        }),
+      );
       setError(null);
     } catch (caught) {
       setError((caught as Error).message);

@@ -26,7 +26,12 @@ const whole = (value: number) => num(Math.round(value));
 const rate = (value: number) => `${value > 0 && value < 10 ? num(Number(value.toFixed(1))) : whole(value)}/s`;
 const mbPerSec = (value: number) => `${(value / 1_048_576).toFixed(2)} MB/s`;
 
-const messages: KafkaChartKind = { title: 'Messages per second', lines: [{ metric: 'messages_per_sec', name: 'messages/s', color: PALETTE[0] }], format: rate, axisFormat: whole };
+const messages: KafkaChartKind = {
+  title: 'Messages per second',
+  lines: [{ metric: 'messages_per_sec', name: 'messages/s', color: PALETTE[0] }],
+  format: rate,
+  axisFormat: whole,
+};
 const bytes: KafkaChartKind = {
   title: 'MB per second',
   lines: [
@@ -36,7 +41,12 @@ const bytes: KafkaChartKind = {
   format: mbPerSec,
   axisFormat: (value) => (value / 1_048_576).toFixed(2),
 };
-const lag: KafkaChartKind = { title: 'Consumer lag', lines: [{ metric: 'consumer_lag', name: 'messages behind', color: PALETTE[3] }], format: (value) => `${whole(value)} behind`, axisFormat: whole };
+const lag: KafkaChartKind = {
+  title: 'Consumer lag',
+  lines: [{ metric: 'consumer_lag', name: 'messages behind', color: PALETTE[3] }],
+  format: (value) => `${whole(value)} behind`,
+  axisFormat: whole,
+};
 
 /** Requests and their errors: the cluster counts every request and every error response; a topic its produce and fetch requests and the failed ones. */
 const requests = (title: string, errors: string): KafkaChartKind => ({
@@ -52,7 +62,12 @@ const requests = (title: string, errors: string): KafkaChartKind => ({
 /** The charts of the whole cluster (Overview) and of one topic (its page). */
 export const KAFKA_CHARTS = {
   cluster: { messages, bytes, requests: requests('Requests per second', 'error responses'), lag: { ...lag, title: 'Consumer lag (all groups)' } },
-  topic: { messages, bytes, requests: requests('Produce and fetch requests per second', 'failed'), lag: { ...lag, empty: 'No lag measured: no consumer group has committed offsets on this topic (yet).' } },
+  topic: {
+    messages,
+    bytes,
+    requests: requests('Produce and fetch requests per second', 'failed'),
+    lag: { ...lag, empty: 'No lag measured: no consumer group has committed offsets on this topic (yet).' },
+  },
 } satisfies Record<'cluster' | 'topic', Record<string, KafkaChartKind>>;
 
 /** Figures read from the broker's Prometheus JMX exporter, named when it is missing. */
@@ -71,14 +86,20 @@ interface Props<S> {
 
 /** One Kafka chart: its lines from the picked series, the first line's newest figure in its header, or why it cannot be drawn. */
 export function KafkaChart<S>({ kind, source, pick, testId, range, onRange }: Props<S>) {
-  const unavailable = useSyncExternalStore(source.subscribe, () => needsExporter(kind) && kind.lines.every((line) => pick(source.getState())?.unavailable.includes(line.metric)));
+  const unavailable = useSyncExternalStore(
+    source.subscribe,
+    () => needsExporter(kind) && kind.lines.every((line) => pick(source.getState())?.unavailable.includes(line.metric)),
+  );
   if (unavailable) {
     return (
       <section className="chart" data-testid={`${testId}-unavailable`}>
         <header>
           <h2>{kind.title}</h2>
         </header>
-        <div className="chart-empty">Needs the broker's Prometheus JMX exporter, which this connection does not have or which does not answer: {EXPORTER_FIGURES}. Add its URL to the connection profile.</div>
+        <div className="chart-empty">
+          Needs the broker's Prometheus JMX exporter, which this connection does not have or which does not answer: {EXPORTER_FIGURES}. Add its URL to the
+          connection profile.
+        </div>
       </section>
     );
   }

@@ -5,7 +5,12 @@ import { type ChartLine, LiveChart, PALETTE, lastValue } from '@renderer/charts/
 import { useResourceRange } from '@renderer/charts/use-metric-window';
 
 /** One line per series of `group` with one of `metrics`, named by `name` (subject, or the metric). */
-function linesOf(metrics: LiveResourceMetrics | null, group: ResourceGroup, wanted: ResourceMetric[], name: (series: LiveResourceSeries) => string): ChartLine[] {
+function linesOf(
+  metrics: LiveResourceMetrics | null,
+  group: ResourceGroup,
+  wanted: ResourceMetric[],
+  name: (series: LiveResourceSeries) => string,
+): ChartLine[] {
   const found = (metrics?.series ?? []).filter((series) => series.group === group && wanted.includes(series.metric));
   found.sort((a, b) => wanted.indexOf(a.metric) - wanted.indexOf(b.metric) || a.label.localeCompare(b.label));
   return found.map((series, index) => ({ name: name(series), points: series.points, color: PALETTE[index % PALETTE.length] }));

@@ -31,7 +31,16 @@ export function ResourcesPanel() {
         <h2>Resources</h2>
       </div>
       <div className="charts">
-        <ResourceChart title="TaskManager CPU" testId="chart-tm-cpu" group="taskmanager" metrics={['cpu_load']} name={(series) => series.label} format={percentOfMachine} source="flink" yMax={(dataMax) => Math.min(1, Math.max(0.05, dataMax))} />
+        <ResourceChart
+          title="TaskManager CPU"
+          testId="chart-tm-cpu"
+          group="taskmanager"
+          metrics={['cpu_load']}
+          name={(series) => series.label}
+          format={percentOfMachine}
+          source="flink"
+          yMax={(dataMax) => Math.min(1, Math.max(0.05, dataMax))}
+        />
         <ResourceChart
           title="TaskManager heap"
           testId="chart-tm-heap"
@@ -42,9 +51,35 @@ export function ResourcesPanel() {
           current={heapHeadline}
           source="flink"
         />
-        <ResourceChart title="ZooKeeper latency" testId="chart-zk-latency" group="zookeeper" metrics={['avg_latency_ms', 'max_latency_ms', 'round_trip_ms']} name={(series) => ZOOKEEPER_NAMES[series.metric]} format={ms} source="zookeeper" />
-        <ResourceChart title="Stack processes: CPU" testId="chart-process-cpu" group="process" metrics={['cpu_percent']} name={(series) => series.label} format={percentOfCore} source="process" current={processCpuHeadline} />
-        <ResourceChart title="Stack processes: memory (RSS)" testId="chart-process-memory" group="process" metrics={['rss_bytes']} name={(series) => series.label} format={bytes} source="process" current={(metrics) => bytes(total(metrics, 'process', 'rss_bytes'))} />
+        <ResourceChart
+          title="ZooKeeper latency"
+          testId="chart-zk-latency"
+          group="zookeeper"
+          metrics={['avg_latency_ms', 'max_latency_ms', 'round_trip_ms']}
+          name={(series) => ZOOKEEPER_NAMES[series.metric]}
+          format={ms}
+          source="zookeeper"
+        />
+        <ResourceChart
+          title="Stack processes: CPU"
+          testId="chart-process-cpu"
+          group="process"
+          metrics={['cpu_percent']}
+          name={(series) => series.label}
+          format={percentOfCore}
+          source="process"
+          current={processCpuHeadline}
+        />
+        <ResourceChart
+          title="Stack processes: memory (RSS)"
+          testId="chart-process-memory"
+          group="process"
+          metrics={['rss_bytes']}
+          name={(series) => series.label}
+          format={bytes}
+          source="process"
+          current={(metrics) => bytes(total(metrics, 'process', 'rss_bytes'))}
+        />
       </div>
     </section>
   );

@@ -16,7 +16,16 @@ const clusterFigures = ({ data: metrics }: StoreState<LiveStreamingMetrics>): Ka
 /** A cluster chart with its own range picker. */
 function ClusterChart({ kind, testId }: { kind: keyof typeof KAFKA_CHARTS.cluster; testId: string }) {
   const [range, setRange] = useClusterRange();
-  return <KafkaChart kind={KAFKA_CHARTS.cluster[kind]} source={clusterMetrics.source({ range })} pick={clusterFigures} testId={testId} range={range} onRange={setRange} />;
+  return (
+    <KafkaChart
+      kind={KAFKA_CHARTS.cluster[kind]}
+      source={clusterMetrics.source({ range })}
+      pick={clusterFigures}
+      testId={testId}
+      range={range}
+      onRange={setRange}
+    />
+  );
 }
 
 function BusiestTopics() {
@@ -38,7 +47,10 @@ function BusiestTopics() {
             <li key={name}>
               <a href={hrefOf('topics', name)}>{name}</a>
               <span>
-                <LiveFigure text={`${rate(figures.messages_per_sec)}${figures.bytes_in_per_sec != null ? ` · ${bytes(figures.bytes_in_per_sec)}/s` : ''}`} align="end" />
+                <LiveFigure
+                  text={`${rate(figures.messages_per_sec)}${figures.bytes_in_per_sec != null ? ` · ${bytes(figures.bytes_in_per_sec)}/s` : ''}`}
+                  align="end"
+                />
               </span>
             </li>
           ))}

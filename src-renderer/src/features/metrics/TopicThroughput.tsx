@@ -6,7 +6,8 @@ import { topicMetrics, type TopicMetrics } from './metrics-store';
 import { KAFKA_CHARTS, KafkaChart, type KafkaFigures } from './KafkaChart';
 import { RangePicker } from '@renderer/charts/RangePicker';
 
-const topicFigures = ({ data }: StoreState<TopicMetrics>): KafkaFigures | undefined => (data ? { series: data.metrics.series, current: data.current, unavailable: data.metrics.unavailable } : undefined);
+const topicFigures = ({ data }: StoreState<TopicMetrics>): KafkaFigures | undefined =>
+  data ? { series: data.metrics.series, current: data.current, unavailable: data.metrics.unavailable } : undefined;
 
 /** A topic's messages/s, MB/s in and out, requests and failures, and consumer lag: the stored series for the chosen range, then live points as they are sampled. */
 export function TopicThroughput({ topic }: { topic: string }) {

@@ -5,7 +5,14 @@ import { createStoreOn } from '@renderer/store/store';
 import { applyMetricsSample, applyTopicSample, live } from './metrics-store';
 
 const AT = 1_000_000;
-const figures = (messages: number) => ({ messages_per_sec: messages, bytes_in_per_sec: 10, bytes_out_per_sec: 20, consumer_lag: 0, requests_per_sec: 1, errors_per_sec: 0 });
+const figures = (messages: number) => ({
+  messages_per_sec: messages,
+  bytes_in_per_sec: 10,
+  bytes_out_per_sec: 20,
+  consumer_lag: 0,
+  requests_per_sec: 1,
+  errors_per_sec: 0,
+});
 const stored = (range: TimeRange, rate = 5): StreamingMetrics => ({
   topic: '(cluster)',
   time_range: range,
@@ -26,7 +33,7 @@ describe('the metrics series', () => {
     expect(long.current.messages_per_sec).toBe(7);
   });
 
-  it("a topic left out of a sample had no traffic: it stays quiet since its last message", () => {
+  it('a topic left out of a sample had no traffic: it stays quiet since its last message', () => {
     const loaded = { metrics: live(stored('15m', 0)), current: null, idleMs: null, lastMessageAt: AT - 5000 };
     const moving = applyTopicSample(loaded, '15m', sample(AT, { orders: figures(3) }), 'orders');
     expect(moving).toMatchObject({ idleMs: 0, lastMessageAt: AT, current: { messages_per_sec: 3 } });

@@ -35,7 +35,12 @@ function liveResources(metrics: ResourceMetrics): LiveResourceMetrics {
 }
 
 /** One sample's figures appended to a range's series (a figure the sample lacks adds no point). */
-function appendFigures(metrics: LiveStreamingMetrics, at: number, figures: Partial<Record<MetricName, number | null>>, rangeMs: number): LiveStreamingMetrics['series'] {
+function appendFigures(
+  metrics: LiveStreamingMetrics,
+  at: number,
+  figures: Partial<Record<MetricName, number | null>>,
+  rangeMs: number,
+): LiveStreamingMetrics['series'] {
   const series = { ...metrics.series };
   for (const name of METRIC_NAMES) {
     const value = figures[name];
@@ -126,7 +131,14 @@ export interface TopicMetrics {
 }
 
 /** A topic with no traffic is left out of a sample: it had none, and its other figures are unknown. */
-const quiet: MetricsCurrent = { messages_per_sec: 0, bytes_in_per_sec: null, bytes_out_per_sec: null, consumer_lag: null, requests_per_sec: null, errors_per_sec: null };
+const quiet: MetricsCurrent = {
+  messages_per_sec: 0,
+  bytes_in_per_sec: null,
+  bytes_out_per_sec: null,
+  consumer_lag: null,
+  requests_per_sec: null,
+  errors_per_sec: null,
+};
 
 /** One sample into a topic's figures: the point (a range of an hour or less), its current figures and how long it has been quiet. */
 export function applyTopicSample(state: TopicMetrics, range: TimeRange, sample: MetricsSample, topic: string): TopicMetrics | null {
@@ -145,16 +157,17 @@ export function applyTopicSample(state: TopicMetrics, range: TimeRange, sample: 
 /** A topic's series for one range (its page), with the figures of every later sample. */
 export const topicMetrics = createStore({
   load: (bridge, { topic, range }: { topic: string; range: TimeRange }) =>
-    bridge.call('metrics:topic', { topic, time_range: range }).then(
-      (loaded): TopicMetrics => ({
-        metrics: live(loaded),
-        current: loaded.current,
-        idleMs: null,
-        lastMessageAt: loaded.series.messages_per_sec.findLast(([, rate]) => rate > 0)?.[0] ?? null,
-      }),
-    ),
+    bridge.call('metrics:topic', { topic, time_range: range }).then((loaded): TopicMetrics => ({
+      metrics: live(loaded),
+      current: loaded.current,
+      idleMs: null,
+      lastMessageAt: loaded.series.messages_per_sec.findLast(([, rate]) => rate > 0)?.[0] ?? null,
+    })),
   // a re-read (a long range, every minute) keeps what the samples told since
-  merge: (loaded, current) => (current ? { ...loaded, current: current.current ?? loaded.current, idleMs: current.idleMs, lastMessageAt: current.lastMessageAt ?? loaded.lastMessageAt } : loaded),
+  merge: (loaded, current) =>
+    current
+      ? { ...loaded, current: current.current ?? loaded.current, idleMs: current.idleMs, lastMessageAt: current.lastMessageAt ?? loaded.lastMessageAt }
+      : loaded,
   updates: { 'metrics:sampled': (sample, current, { topic, range }) => current && applyTopicSample(current, range, sample, topic) },
   pollMs: coarsePolling,
   drop: true,

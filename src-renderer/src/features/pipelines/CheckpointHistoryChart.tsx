@@ -17,7 +17,12 @@ interface Row {
 
 /** Oldest first, as time runs on the axis. */
 function rowsOf(history: CheckpointEntry[]): Row[] {
-  return [...history].reverse().map((checkpoint) => ({ label: `#${checkpoint.id}${checkpoint.isSavepoint ? ' sp' : ''}`, status: checkpoint.status, durationMs: checkpoint.durationMs, sizeBytes: checkpoint.sizeBytes }));
+  return [...history].reverse().map((checkpoint) => ({
+    label: `#${checkpoint.id}${checkpoint.isSavepoint ? ' sp' : ''}`,
+    status: checkpoint.status,
+    durationMs: checkpoint.durationMs,
+    sizeBytes: checkpoint.sizeBytes,
+  }));
 }
 
 export default function CheckpointHistoryChart({ history }: { history: CheckpointEntry[] }) {
@@ -30,10 +35,19 @@ export default function CheckpointHistoryChart({ history }: { history: Checkpoin
           <CartesianGrid stroke={canvasColor('var(--border)')} strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fill: muted, fontSize: 11 }} stroke={muted} />
           <YAxis yAxisId="duration" tick={{ fill: muted, fontSize: 11 }} stroke={muted} tickFormatter={(value: number) => `${num(value)} ms`} width={64} />
-          <YAxis yAxisId="size" orientation="right" tick={{ fill: muted, fontSize: 11 }} stroke={muted} tickFormatter={(value: number) => bytes(value)} width={64} />
+          <YAxis
+            yAxisId="size"
+            orientation="right"
+            tick={{ fill: muted, fontSize: 11 }}
+            stroke={muted}
+            tickFormatter={(value: number) => bytes(value)}
+            width={64}
+          />
           <Tooltip
             formatter={(value, name) => (name === 'Size' ? bytes(Number(value)) : `${num(Number(value))} ms`)}
-            labelFormatter={(label, payload) => `${typeof label === 'string' ? label : ''} · ${(payload?.[0]?.payload as Row | undefined)?.status.toLowerCase() ?? ''}`}
+            labelFormatter={(label, payload) =>
+              `${typeof label === 'string' ? label : ''} · ${(payload?.[0]?.payload as Row | undefined)?.status.toLowerCase() ?? ''}`
+            }
             contentStyle={{ background: canvasColor('var(--panel)'), border: `1px solid ${canvasColor('var(--border)')}`, fontSize: 12 }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -42,7 +56,16 @@ export default function CheckpointHistoryChart({ history }: { history: Checkpoin
               <Cell key={row.label} fill={canvasColor(OUTCOME_COLOUR[row.status] ?? 'var(--muted)')} />
             ))}
           </Bar>
-          <Line yAxisId="size" dataKey="sizeBytes" name="Size" type="monotone" stroke={canvasColor('var(--accent)')} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
+          <Line
+            yAxisId="size"
+            dataKey="sizeBytes"
+            name="Size"
+            type="monotone"
+            stroke={canvasColor('var(--accent)')}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+            connectNulls
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

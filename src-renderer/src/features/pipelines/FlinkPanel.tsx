@@ -57,7 +57,13 @@ function RunningJobs() {
               <LiveFigure text={job.values.backpressured_ratio !== undefined ? percent(job.values.backpressured_ratio) : '—'} />
             </td>
             <td>
-              <LiveFigure text={job.values.checkpoint_duration_ms !== undefined ? `${ms(job.values.checkpoint_duration_ms)} · ${bytes(job.values.checkpoint_size_bytes)}` : '—'} />
+              <LiveFigure
+                text={
+                  job.values.checkpoint_duration_ms !== undefined
+                    ? `${ms(job.values.checkpoint_duration_ms)} · ${bytes(job.values.checkpoint_size_bytes)}`
+                    : '—'
+                }
+              />
             </td>
             <td>
               <LiveFigure text={num(job.values.restarts)} />
@@ -71,7 +77,10 @@ function RunningJobs() {
 
 /** Restarts of the running jobs, added up (an alert covers a job that keeps restarting). */
 function Restarts() {
-  const restarts = latestResources.useSelect(undefined, (state) => state.data?.values.find((entry) => entry.group === 'flink' && entry.metric === 'restarts')?.value ?? null);
+  const restarts = latestResources.useSelect(
+    undefined,
+    (state) => state.data?.values.find((entry) => entry.group === 'flink' && entry.metric === 'restarts')?.value ?? null,
+  );
   return restarts === null ? null : <span className={restarts > 0 ? 'flow off' : 'muted'}>{num(restarts)} restarts in running jobs</span>;
 }
 

@@ -39,7 +39,13 @@ export function JarsPanel({ onAction, onUpload }: Props) {
                 <td className="muted">{jar.uploadedAt ? new Date(jar.uploadedAt).toLocaleString() : '—'}</td>
                 <td className="right">
                   {jar.pipelines.length === 0 && (
-                    <button className="danger" onClick={() => window.confirm(`Delete ${jar.name} from Flink?`) && onAction(`Delete ${jar.name}`, () => pipelineCalls.deleteJar(jar.id).then(() => jarsStore.refresh()))}>
+                    <button
+                      className="danger"
+                      onClick={() =>
+                        window.confirm(`Delete ${jar.name} from Flink?`) &&
+                        onAction(`Delete ${jar.name}`, () => pipelineCalls.deleteJar(jar.id).then(() => jarsStore.refresh()))
+                      }
+                    >
                       Delete
                     </button>
                   )}

@@ -40,7 +40,11 @@ function VerticesPanel({ job }: { job: Job }) {
               <td className="right">{vertex.metrics.recordsOutPerSecond != null ? num(Math.round(vertex.metrics.recordsOutPerSecond)) : '—'}</td>
               <td className="right">{pct(vertex.metrics.busyRatio)}</td>
               <td>
-                <span className={`flag ${vertex.backpressure === 'high' ? 'bad' : vertex.backpressure === 'low' ? 'warn' : vertex.backpressure === 'ok' ? 'ok' : ''}`}>{vertex.backpressure}</span>
+                <span
+                  className={`flag ${vertex.backpressure === 'high' ? 'bad' : vertex.backpressure === 'low' ? 'warn' : vertex.backpressure === 'ok' ? 'ok' : ''}`}
+                >
+                  {vertex.backpressure}
+                </span>
               </td>
             </tr>
           ))}
@@ -155,8 +159,8 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
           <h1>{job.name}</h1>
           <div className="muted">
             {job.state}
-            {job.pipelineName && job.pipelineName !== job.name ? ` · pipeline ${job.pipelineName}` : ''} · parallelism {job.parallelism ?? '—'} · {job.checkpoints.completed} checkpoints completed, {job.checkpoints.failed} failed · {job.restarts ?? 0}{' '}
-            restarts ·{' '}
+            {job.pipelineName && job.pipelineName !== job.name ? ` · pipeline ${job.pipelineName}` : ''} · parallelism {job.parallelism ?? '—'} ·{' '}
+            {job.checkpoints.completed} checkpoints completed, {job.checkpoints.failed} failed · {job.restarts ?? 0} restarts ·{' '}
             <a href={job.dashboardUrl} target="_blank" rel="noreferrer noopener">
               Open in Flink's dashboard ↗
             </a>

@@ -12,7 +12,6 @@ import { StartPipelineModal } from './StartPipelineModal';
 
 type StartDialog = { pipelineName?: string; savepointPath?: string | null; resumeJobId?: string; upload?: boolean } | null;
 
-
 type Act = (label: string, run: () => Promise<unknown>) => void;
 
 function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction: Act; onResume: (job: JobSummary) => void }) {
@@ -48,7 +47,13 @@ function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction: Act; o
           {active && <button onClick={() => onAction('Stop with savepoint', () => pipelineCalls.stopWithSavepoint(job.id))}>Stop</button>}
           {<button onClick={() => onResume(job)}>{active ? 'Redeploy' : 'Resume'}</button>}
           {active && (
-            <button className="danger" onClick={() => window.confirm(`Cancel ${job.name}? Its state is kept only in retained checkpoints.`) && onAction('Cancel', () => pipelineCalls.cancelJob(job.id))}>
+            <button
+              className="danger"
+              onClick={() =>
+                window.confirm(`Cancel ${job.name}? Its state is kept only in retained checkpoints.`) &&
+                onAction('Cancel', () => pipelineCalls.cancelJob(job.id))
+              }
+            >
               Cancel
             </button>
           )}
@@ -58,13 +63,25 @@ function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction: Act; o
   );
 }
 
-function ClusterHeader({ cluster, canStart, onNewSql, onStart }: { cluster: FlinkCluster | null; canStart: boolean; onNewSql: () => void; onStart: (dialog: NonNullable<StartDialog>) => void }) {
+function ClusterHeader({
+  cluster,
+  canStart,
+  onNewSql,
+  onStart,
+}: {
+  cluster: FlinkCluster | null;
+  canStart: boolean;
+  onNewSql: () => void;
+  onStart: (dialog: NonNullable<StartDialog>) => void;
+}) {
   return (
     <div className="page-header">
       <div>
         <h1>Pipelines</h1>
         <div className="muted" data-testid="flink-cluster">
-          {cluster ? `Flink ${cluster.flinkVersion ?? ''} · ${cluster.taskmanagers} TaskManager${cluster.taskmanagers === 1 ? '' : 's'} · ${cluster.slotsFree} of ${cluster.slotsTotal} slots free` : 'Reading Flink…'}{' '}
+          {cluster
+            ? `Flink ${cluster.flinkVersion ?? ''} · ${cluster.taskmanagers} TaskManager${cluster.taskmanagers === 1 ? '' : 's'} · ${cluster.slotsFree} of ${cluster.slotsTotal} slots free`
+            : 'Reading Flink…'}{' '}
           {cluster && (
             <a href={cluster.dashboardUrl} target="_blank" rel="noreferrer noopener">
               Flink dashboard ↗
@@ -105,7 +122,12 @@ function JobsPanel({ jobs, onAction, onResume }: { jobs: JobSummary[] | null; on
               <th className="right">Out/s</th>
               <th>Last checkpoint</th>
               <th className="right">Restarts</th>
-              <th className="right" title="Median time from a result's event time to its arrival in the sink topic; hover a figure for exactly what it measures">Latency</th>
+              <th
+                className="right"
+                title="Median time from a result's event time to its arrival in the sink topic; hover a figure for exactly what it measures"
+              >
+                Latency
+              </th>
               <th />
             </tr>
           </thead>
@@ -120,7 +142,15 @@ function JobsPanel({ jobs, onAction, onResume }: { jobs: JobSummary[] | null; on
   );
 }
 
-function CatalogPanel({ pipelines, onAction, onStart }: { pipelines: PipelineDefinition[]; onAction: Act; onStart: (dialog: NonNullable<StartDialog>) => void }) {
+function CatalogPanel({
+  pipelines,
+  onAction,
+  onStart,
+}: {
+  pipelines: PipelineDefinition[];
+  onAction: Act;
+  onStart: (dialog: NonNullable<StartDialog>) => void;
+}) {
   return (
     <section className="panel">
       <header>
@@ -136,12 +166,22 @@ function CatalogPanel({ pipelines, onAction, onStart }: { pipelines: PipelineDef
               </td>
               <td className="muted">
                 {[pipeline.sourceTopic, pipeline.sinkTopic].filter(Boolean).join(' → ')}
-                {pipeline.kind === 'jar' && <div className="mono-small">{pipeline.entryClass ?? 'manifest entry class'} {pipeline.programArgs.join(' ')}</div>}
+                {pipeline.kind === 'jar' && (
+                  <div className="mono-small">
+                    {pipeline.entryClass ?? 'manifest entry class'} {pipeline.programArgs.join(' ')}
+                  </div>
+                )}
               </td>
               <td className="right actions-cell">
                 <button onClick={() => onStart({ pipelineName: pipeline.name })}>Start…</button>
                 {!pipeline.builtIn && (
-                  <button className="danger" onClick={() => window.confirm(`Delete ${pipeline.name} from the catalog?${pipeline.kind === 'jar' ? ' Its jar is deleted from Flink too.' : ''}`) && onAction(`Delete ${pipeline.name}`, () => pipelineCalls.delete(pipeline.name))}>
+                  <button
+                    className="danger"
+                    onClick={() =>
+                      window.confirm(`Delete ${pipeline.name} from the catalog?${pipeline.kind === 'jar' ? ' Its jar is deleted from Flink too.' : ''}`) &&
+                      onAction(`Delete ${pipeline.name}`, () => pipelineCalls.delete(pipeline.name))
+                    }
+                  >
                     Delete
                   </button>
                 )}
@@ -154,7 +194,15 @@ function CatalogPanel({ pipelines, onAction, onStart }: { pipelines: PipelineDef
   );
 }
 
-function SavepointsPanel({ savepoints, onAction, onStart }: { savepoints: SavepointInfo[]; onAction: Act; onStart: (dialog: NonNullable<StartDialog>) => void }) {
+function SavepointsPanel({
+  savepoints,
+  onAction,
+  onStart,
+}: {
+  savepoints: SavepointInfo[];
+  onAction: Act;
+  onStart: (dialog: NonNullable<StartDialog>) => void;
+}) {
   return (
     <section className="panel">
       <header>
@@ -174,7 +222,12 @@ function SavepointsPanel({ savepoints, onAction, onStart }: { savepoints: Savepo
                 <td className="right">{bytes(savepoint.sizeBytes)}</td>
                 <td className="right actions-cell">
                   <button onClick={() => onStart({ savepointPath: savepoint.path })}>Start from it…</button>
-                  <button className="danger" onClick={() => window.confirm('Dispose of this savepoint? It is deleted.') && onAction('Dispose', () => pipelineCalls.disposeSavepoint(savepoint.path))}>
+                  <button
+                    className="danger"
+                    onClick={() =>
+                      window.confirm('Dispose of this savepoint? It is deleted.') && onAction('Dispose', () => pipelineCalls.disposeSavepoint(savepoint.path))
+                    }
+                  >
                     Dispose
                   </button>
                 </td>
@@ -195,13 +248,18 @@ export function PipelinesPage() {
   const [starting, setStarting] = useState<StartDialog>(null);
   const [editing, setEditing] = useState(false);
   const act: Act = (label, call) => void run(call, { label, refresh: [pipelinesStore] });
-  const resume = (target: JobSummary) => setStarting({ pipelineName: target.pipelineName ?? pipelines.find((p) => p.name === target.name)?.name ?? pipelines[0]?.name, resumeJobId: target.id });
+  const resume = (target: JobSummary) =>
+    setStarting({ pipelineName: target.pipelineName ?? pipelines.find((p) => p.name === target.name)?.name ?? pipelines[0]?.name, resumeJobId: target.id });
 
   return (
     <div className="page">
       <ClusterHeader cluster={cluster} canStart={pipelines.length > 0} onNewSql={() => setEditing(true)} onStart={setStarting} />
       {error && <div className="callout error">{error}</div>}
-      {note && <div className={`note ${note.kind === 'error' ? 'error' : 'ok'}`} data-testid="pipeline-note">{note.text}</div>}
+      {note && (
+        <div className={`note ${note.kind === 'error' ? 'error' : 'ok'}`} data-testid="pipeline-note">
+          {note.text}
+        </div>
+      )}
       <JobsPanel jobs={jobs} onAction={act} onResume={resume} />
       <CatalogPanel pipelines={pipelines} onAction={act} onStart={setStarting} />
       <JarsPanel onAction={act} onUpload={() => setStarting({ upload: true })} />
@@ -215,7 +273,10 @@ export function PipelinesPage() {
           onCatalogChanged={() => void pipelinesStore.refresh()}
           onStarted={(result) => {
             setStarting(null);
-            report({ kind: result.warning ? 'error' : 'ok', text: `Started ${result.pipelineName} as job ${result.jobId}${result.warning ? ` — ${result.warning}` : ''}` });
+            report({
+              kind: result.warning ? 'error' : 'ok',
+              text: `Started ${result.pipelineName} as job ${result.jobId}${result.warning ? ` — ${result.warning}` : ''}`,
+            });
             void pipelinesStore.refresh();
           }}
         />

@@ -22,11 +22,30 @@ export function SqlPipelineModal({ onClose, onSaved }: { onClose: () => void; on
   const [eventTimeField, setEventTimeField] = useState('event_time');
   const form = useContractForm({ fields: ['name', 'description', 'sql', 'sourceTopic', 'sinkTopic', 'resultEventTimeField'] });
   const save = async () => {
-    const args = { name, description, sql, sourceTopic: sourceTopic || null, sinkTopic: sinkTopic || null, resultEventTimeField: eventTimeField.trim() || null };
+    const args = {
+      name,
+      description,
+      sql,
+      sourceTopic: sourceTopic || null,
+      sinkTopic: sinkTopic || null,
+      resultEventTimeField: eventTimeField.trim() || null,
+    };
     if (await form.submit(args, pipelineCalls.saveSql, { schema: SaveSqlPipelineArgs })) onSaved();
   };
   return (
-    <Modal title="New SQL pipeline" wide onClose={onClose} footer={<><button onClick={onClose}>Cancel</button><button className="primary" onClick={() => void save()}>Save to catalog</button></>}>
+    <Modal
+      title="New SQL pipeline"
+      wide
+      onClose={onClose}
+      footer={
+        <>
+          <button onClick={onClose}>Cancel</button>
+          <button className="primary" onClick={() => void save()}>
+            Save to catalog
+          </button>
+        </>
+      }
+    >
       <div className="form-grid">
         <div className="form-row">
           <Field label="Name" error={form.error('name')}>
@@ -43,7 +62,11 @@ export function SqlPipelineModal({ onClose, onSaved }: { onClose: () => void; on
           <Field label="Sink topic" error={form.error('sinkTopic')}>
             <input value={sinkTopic} onChange={(event) => setSinkTopic(event.target.value)} />
           </Field>
-          <Field label="Result event-time field" error={form.error('resultEventTimeField')} hint="Output field with the input's event time (epoch ms or ISO-8601): enables end-to-end latency">
+          <Field
+            label="Result event-time field"
+            error={form.error('resultEventTimeField')}
+            hint="Output field with the input's event time (epoch ms or ISO-8601): enables end-to-end latency"
+          >
             <input value={eventTimeField} onChange={(event) => setEventTimeField(event.target.value)} placeholder="event_time" spellCheck={false} />
           </Field>
         </div>

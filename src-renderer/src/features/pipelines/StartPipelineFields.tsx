@@ -9,7 +9,19 @@ const savepointLabel = (savepoint: SavepointInfo) =>
   `${savepoint.createdAt ? new Date(savepoint.createdAt).toLocaleString() : 'unknown time'} — ${savepoint.path.replace(/^.*\/(savepoint-[^/]+)\/?$/, '$1')}${savepoint.jobId ? ` (job ${savepoint.jobId.slice(0, 8)})` : ''}`;
 
 /** The pipeline to run: one of the catalog's (SQL or jar). */
-export function PipelinePicker({ pipelines, pipelineName, onChange, disabled, form }: { pipelines: PipelineDefinition[]; pipelineName: string; onChange: (name: string) => void; disabled: boolean; form: ContractForm }) {
+export function PipelinePicker({
+  pipelines,
+  pipelineName,
+  onChange,
+  disabled,
+  form,
+}: {
+  pipelines: PipelineDefinition[];
+  pipelineName: string;
+  onChange: (name: string) => void;
+  disabled: boolean;
+  form: ContractForm;
+}) {
   return (
     <Field label="Pipeline" error={form.error('pipelineName')}>
       <select value={pipelineName} onChange={(event) => onChange(event.target.value)} name="pipelineName" disabled={disabled} style={{ maxWidth: '100%' }}>
@@ -24,7 +36,17 @@ export function PipelinePicker({ pipelines, pipelineName, onChange, disabled, fo
 }
 
 /** "Upload a jar…" and, once asked, the upload form. */
-export function JarUploadChoice({ offer, uploading, setUploading, onUploaded }: { offer: boolean; uploading: boolean; setUploading: (uploading: boolean) => void; onUploaded: (pipeline: PipelineDefinition) => void }) {
+export function JarUploadChoice({
+  offer,
+  uploading,
+  setUploading,
+  onUploaded,
+}: {
+  offer: boolean;
+  uploading: boolean;
+  setUploading: (uploading: boolean) => void;
+  onUploaded: (pipeline: PipelineDefinition) => void;
+}) {
   return (
     <>
       {offer && !uploading && (
@@ -44,8 +66,19 @@ export function JarUploadChoice({ offer, uploading, setUploading, onUploaded }: 
 export function JarRunFields({ run, manifestEntries, form }: { run: JarRun; manifestEntries: string[]; form: ContractForm }) {
   return (
     <div className="form-row">
-      <Field label="Entry class" error={form.error('entryClass')} hint={manifestEntries.length ? `Manifest: ${manifestEntries.join(', ')}` : 'The jar names no entry class in its manifest: give one'}>
-        <input name="entryClass" list="jar-entry-classes" value={run.entryClass} onChange={(event) => run.setEntryClass(event.target.value)} placeholder={manifestEntries[0] ?? 'org.example.MyJob'} spellCheck={false} />
+      <Field
+        label="Entry class"
+        error={form.error('entryClass')}
+        hint={manifestEntries.length ? `Manifest: ${manifestEntries.join(', ')}` : 'The jar names no entry class in its manifest: give one'}
+      >
+        <input
+          name="entryClass"
+          list="jar-entry-classes"
+          value={run.entryClass}
+          onChange={(event) => run.setEntryClass(event.target.value)}
+          placeholder={manifestEntries[0] ?? 'org.example.MyJob'}
+          spellCheck={false}
+        />
         <datalist id="jar-entry-classes">
           {manifestEntries.map((entry) => (
             <option key={entry} value={entry} />
@@ -53,7 +86,13 @@ export function JarRunFields({ run, manifestEntries, form }: { run: JarRun; mani
         </datalist>
       </Field>
       <Field label="Program arguments" error={form.error('programArgs')}>
-        <input name="programArgs" value={run.programArgs} onChange={(event) => run.setProgramArgs(event.target.value)} placeholder="--input topic" spellCheck={false} />
+        <input
+          name="programArgs"
+          value={run.programArgs}
+          onChange={(event) => run.setProgramArgs(event.target.value)}
+          placeholder="--input topic"
+          spellCheck={false}
+        />
       </Field>
     </div>
   );
@@ -70,12 +109,36 @@ export function ParallelismAndCheckpointing({ settings, cluster, form }: { setti
         <Field
           label="Parallelism"
           error={form.error('parallelism')}
-          hint={cluster ? (overSlots ? <span className="flag warn" data-testid="slots-warning">Only {cluster.slotsFree} of {cluster.slotsTotal} slots are free: the job waits for slots and fails if none free up</span> : `${cluster.slotsFree} of ${cluster.slotsTotal} slots free`) : undefined}
+          hint={
+            cluster ? (
+              overSlots ? (
+                <span className="flag warn" data-testid="slots-warning">
+                  Only {cluster.slotsFree} of {cluster.slotsTotal} slots are free: the job waits for slots and fails if none free up
+                </span>
+              ) : (
+                `${cluster.slotsFree} of ${cluster.slotsTotal} slots free`
+              )
+            ) : undefined
+          }
         >
-          <input type="number" min={1} name="parallelism" value={parallelism} onChange={(event) => settings.setParallelism(event.target.value)} className={overSlots ? 'warn' : undefined} />
+          <input
+            type="number"
+            min={1}
+            name="parallelism"
+            value={parallelism}
+            onChange={(event) => settings.setParallelism(event.target.value)}
+            className={overSlots ? 'warn' : undefined}
+          />
         </Field>
         <Field label="Checkpoint interval (ms)" error={form.error('checkpointIntervalMs')}>
-          <input type="number" min={100} name="checkpointIntervalMs" value={checkpointing ? settings.interval : ''} disabled={!checkpointing} onChange={(event) => settings.setInterval(event.target.value)} />
+          <input
+            type="number"
+            min={100}
+            name="checkpointIntervalMs"
+            value={checkpointing ? settings.interval : ''}
+            disabled={!checkpointing}
+            onChange={(event) => settings.setInterval(event.target.value)}
+          />
         </Field>
         <label className="check">
           <input type="checkbox" checked={checkpointing} onChange={(event) => settings.setCheckpointing(event.target.checked)} /> Checkpointing
@@ -92,12 +155,31 @@ export function ParallelismAndCheckpointing({ settings, cluster, form }: { setti
 }
 
 /** The savepoint to restore from (picked or pasted) and whether state no operator claims may be skipped. */
-export function SavepointFields({ settings, savepoints, resuming, form }: { settings: RunSettings; savepoints: SavepointInfo[]; resuming: boolean; form: ContractForm }) {
+export function SavepointFields({
+  settings,
+  savepoints,
+  resuming,
+  form,
+}: {
+  settings: RunSettings;
+  savepoints: SavepointInfo[];
+  resuming: boolean;
+  form: ContractForm;
+}) {
   const { savepointPath, setSavepointPath } = settings;
   return (
     <>
-      <Field label="Restore from savepoint (optional)" error={form.error('savepointPath')} hint={resuming ? 'Empty: stop the running job with a savepoint, or use its latest one' : 'Pick one of the savepoints, or paste a path'}>
-        <select name="savepointPick" value={savepoints.some((s) => s.path === savepointPath) ? savepointPath : ''} onChange={(event) => setSavepointPath(event.target.value)} data-testid="savepoint-pick">
+      <Field
+        label="Restore from savepoint (optional)"
+        error={form.error('savepointPath')}
+        hint={resuming ? 'Empty: stop the running job with a savepoint, or use its latest one' : 'Pick one of the savepoints, or paste a path'}
+      >
+        <select
+          name="savepointPick"
+          value={savepoints.some((s) => s.path === savepointPath) ? savepointPath : ''}
+          onChange={(event) => setSavepointPath(event.target.value)}
+          data-testid="savepoint-pick"
+        >
           <option value="">{savepoints.length ? `— none (${savepoints.length} available) —` : '— no savepoint yet —'}</option>
           {savepoints.map((savepoint) => (
             <option key={savepoint.path} value={savepoint.path}>
@@ -105,10 +187,17 @@ export function SavepointFields({ settings, savepoints, resuming, form }: { sett
             </option>
           ))}
         </select>
-        <input name="savepointPath" value={savepointPath} onChange={(event) => setSavepointPath(event.target.value)} placeholder="file:///…/savepoints/savepoint-…" spellCheck={false} />
+        <input
+          name="savepointPath"
+          value={savepointPath}
+          onChange={(event) => setSavepointPath(event.target.value)}
+          placeholder="file:///…/savepoints/savepoint-…"
+          spellCheck={false}
+        />
       </Field>
       <label className="check">
-        <input type="checkbox" checked={settings.allowNonRestored} onChange={(event) => settings.setAllowNonRestored(event.target.checked)} /> Allow non-restored state (skip savepoint state no operator claims)
+        <input type="checkbox" checked={settings.allowNonRestored} onChange={(event) => settings.setAllowNonRestored(event.target.checked)} /> Allow
+        non-restored state (skip savepoint state no operator claims)
       </label>
     </>
   );

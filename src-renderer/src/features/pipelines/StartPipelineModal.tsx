@@ -7,7 +7,16 @@ import { jarsStore, pipelineCalls, savepointsStore } from './pipelines-store';
 import { startArgs, useJarRun, useRunSettings } from './start-pipeline-settings';
 import { JarRunFields, JarUploadChoice, ParallelismAndCheckpointing, PipelinePicker, SavepointFields } from './StartPipelineFields';
 
-const FIELDS = ['pipelineName', 'parallelism', 'checkpointIntervalMs', 'checkpointingMode', 'savepointPath', 'allowNonRestoredState', 'entryClass', 'programArgs'] as const;
+const FIELDS = [
+  'pipelineName',
+  'parallelism',
+  'checkpointIntervalMs',
+  'checkpointingMode',
+  'savepointPath',
+  'allowNonRestoredState',
+  'entryClass',
+  'programArgs',
+] as const;
 
 interface Props {
   pipelines: PipelineDefinition[];
@@ -42,7 +51,15 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
       startArgs(pipelineName, settings, jar, jarRun),
       (checked): Promise<StartPipelineResult> =>
         resumeJobId
-          ? pipelineCalls.resume({ jobId: resumeJobId, pipelineName, parallelism: checked.parallelism, checkpointIntervalMs: checked.checkpointIntervalMs, checkpointingMode: mode, allowNonRestoredState: allowNonRestored, ...(checked.savepointPath ? { savepointPath: checked.savepointPath } : {}) })
+          ? pipelineCalls.resume({
+              jobId: resumeJobId,
+              pipelineName,
+              parallelism: checked.parallelism,
+              checkpointIntervalMs: checked.checkpointIntervalMs,
+              checkpointingMode: mode,
+              allowNonRestoredState: allowNonRestored,
+              ...(checked.savepointPath ? { savepointPath: checked.savepointPath } : {}),
+            })
           : pipelineCalls.start(checked),
       { schema: StartPipelineArgs },
     );
@@ -78,7 +95,11 @@ export function StartPipelineModal({ pipelines: catalog, cluster, initial, onClo
         {jar && !uploading && <JarRunFields run={jarRun} manifestEntries={manifestEntries} form={form} />}
         <ParallelismAndCheckpointing settings={settings} cluster={cluster} form={form} />
         <SavepointFields settings={settings} savepoints={savepoints} resuming={Boolean(resumeJobId)} form={form} />
-        {form.error('form') && <div className="form-error" data-testid="start-pipeline-error">{form.error('form')}</div>}
+        {form.error('form') && (
+          <div className="form-error" data-testid="start-pipeline-error">
+            {form.error('form')}
+          </div>
+        )}
       </div>
     </Modal>
   );

@@ -12,7 +12,12 @@ export async function uploadJar(file: File, settings: SaveJarPipelineArgs): Prom
     if (value === null || value === undefined || value === '') continue;
     query.set(key, Array.isArray(value) ? JSON.stringify(value) : String(value));
   }
-  const response = await fetch(`/api/pipelines/jars?${query.toString()}`, { method: 'POST', body: file, headers: { 'Content-Type': 'application/java-archive' }, credentials: 'same-origin' });
+  const response = await fetch(`/api/pipelines/jars?${query.toString()}`, {
+    method: 'POST',
+    body: file,
+    headers: { 'Content-Type': 'application/java-archive' },
+    credentials: 'same-origin',
+  });
   let envelope: Envelope<PipelineDefinition>;
   try {
     envelope = (await response.json()) as Envelope<PipelineDefinition>;

@@ -28,9 +28,19 @@ function latencyMeaning(latency: PipelineLatency): string {
 
 /** The jobs table's cell: the median, or why there is none. */
 export function LatencyCell({ latency }: { latency: PipelineLatency | null }) {
-  if (!latency) return <span className="muted" title="Not measured: the job is not running, or its pipeline names no sink topic and result event-time field">—</span>;
+  if (!latency)
+    return (
+      <span className="muted" title="Not measured: the job is not running, or its pipeline names no sink topic and result event-time field">
+        —
+      </span>
+    );
   const title = `${latencyMeaning(latency)}${latency.note ? `\n\nNote: ${latency.note}` : ''}${latency.samples ? `\n\n${latency.samples} results: min ${duration(latency.minMs)}, median ${duration(latency.p50Ms)}, max ${duration(latency.maxMs)}` : ''}`;
-  if (latency.p50Ms === null) return <span className="muted" title={title} data-testid="latency">waiting…</span>;
+  if (latency.p50Ms === null)
+    return (
+      <span className="muted" title={title} data-testid="latency">
+        waiting…
+      </span>
+    );
   return (
     <span title={title} data-testid="latency" data-latency-ms={latency.p50Ms}>
       {duration(latency.p50Ms)}
@@ -51,12 +61,32 @@ export function LatencyPanel({ latency }: { latency: PipelineLatency | null }) {
       ) : (
         <>
           <dl className="figures latency-figures">
-            <div><dt>Median</dt><dd data-testid="latency-p50">{duration(latency.p50Ms)}</dd></div>
-            <div><dt>Min</dt><dd>{duration(latency.minMs)}</dd></div>
-            <div><dt>Max</dt><dd>{duration(latency.maxMs)}</dd></div>
-            {latency.oldestInputP50Ms !== null && <div><dt>From oldest input (median)</dt><dd>{duration(latency.oldestInputP50Ms)}</dd></div>}
-            <div><dt>Results sampled</dt><dd>{latency.samples}</dd></div>
-            <div><dt>Newest result</dt><dd>{latency.newestArrivalAt !== null ? `${elapsed(latency.newestArrivalAt)} ago` : '—'}</dd></div>
+            <div>
+              <dt>Median</dt>
+              <dd data-testid="latency-p50">{duration(latency.p50Ms)}</dd>
+            </div>
+            <div>
+              <dt>Min</dt>
+              <dd>{duration(latency.minMs)}</dd>
+            </div>
+            <div>
+              <dt>Max</dt>
+              <dd>{duration(latency.maxMs)}</dd>
+            </div>
+            {latency.oldestInputP50Ms !== null && (
+              <div>
+                <dt>From oldest input (median)</dt>
+                <dd>{duration(latency.oldestInputP50Ms)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>Results sampled</dt>
+              <dd>{latency.samples}</dd>
+            </div>
+            <div>
+              <dt>Newest result</dt>
+              <dd>{latency.newestArrivalAt !== null ? `${elapsed(latency.newestArrivalAt)} ago` : '—'}</dd>
+            </div>
           </dl>
           {latency.note && <div className="callout warn">{latency.note}</div>}
           <p className="muted">{latencyMeaning(latency)}</p>

@@ -9,7 +9,20 @@ export function useRunSettings(initialSavepointPath: string) {
   const [mode, setMode] = useState<CheckpointingMode>('exactly-once');
   const [savepointPath, setSavepointPath] = useState(initialSavepointPath);
   const [allowNonRestored, setAllowNonRestored] = useState(false);
-  return { parallelism, setParallelism, checkpointing, setCheckpointing, interval, setInterval, mode, setMode, savepointPath, setSavepointPath, allowNonRestored, setAllowNonRestored };
+  return {
+    parallelism,
+    setParallelism,
+    checkpointing,
+    setCheckpointing,
+    interval,
+    setInterval,
+    mode,
+    setMode,
+    savepointPath,
+    setSavepointPath,
+    allowNonRestored,
+    setAllowNonRestored,
+  };
 }
 export type RunSettings = ReturnType<typeof useRunSettings>;
 

@@ -22,7 +22,12 @@ export function PresetTopicsPanel() {
     <section className="panel" data-testid="preset-topics-panel">
       <header>
         <h2>Preset topics</h2>
-        <button className={missing ? 'primary' : undefined} disabled={busy !== null} onClick={() => void run('apply', presetTopicCalls.apply)} data-testid="apply-preset-topics">
+        <button
+          className={missing ? 'primary' : undefined}
+          disabled={busy !== null}
+          onClick={() => void run('apply', presetTopicCalls.apply)}
+          data-testid="apply-preset-topics"
+        >
           {busy === 'apply' ? 'Applying…' : missing ? `Create ${missing} missing` : 'Apply'}
         </button>
       </header>
@@ -44,7 +49,8 @@ export function PresetTopicsPanel() {
                 <code>{preset.topic}</code>
               </td>
               <td className="muted">
-                {preset.desired.partitions} partitions · RF {preset.desired.replicationFactor} · {preset.desired.retentionHours} h · {preset.desired.cleanupPolicy}
+                {preset.desired.partitions} partitions · RF {preset.desired.replicationFactor} · {preset.desired.retentionHours} h ·{' '}
+                {preset.desired.cleanupPolicy}
               </td>
               <td>
                 {preset.state === 'ok' && <span className="flag ok">in place</span>}

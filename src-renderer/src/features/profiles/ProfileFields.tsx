@@ -11,11 +11,29 @@ interface SectionProps {
 }
 
 /** A secret field never shows the stored value: empty keeps it, "Clear" removes it. */
-function SecretInput({ label, stored, value, onChange, error }: { label: string; stored: boolean; value: string | undefined; onChange: (value: string | undefined) => void; error?: string }) {
+function SecretInput({
+  label,
+  stored,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  stored: boolean;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  error?: string;
+}) {
   return (
     <Field label={label} error={error} hint={stored ? (value === '' ? 'Will be removed' : 'Stored and encrypted; leave empty to keep it') : undefined}>
       <div className="secret-row">
-        <input type="password" autoComplete="new-password" value={value ?? ''} placeholder={stored ? '•••••••• (stored)' : ''} onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={value ?? ''}
+          placeholder={stored ? '•••••••• (stored)' : ''}
+          onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
+        />
         {stored && (
           <button type="button" onClick={() => onChange('')}>
             Clear
@@ -44,7 +62,13 @@ export function KafkaAuthFields({ draft, profile, form }: SectionProps) {
           <Field label="Username" error={form.error('auth.username')}>
             <input name="username" value={draft.username} onChange={(event) => draft.setUsername(event.target.value)} autoComplete="off" />
           </Field>
-          <SecretInput label="Password" stored={profile?.hasKafkaPassword ?? false} value={draft.password} onChange={draft.setPassword} error={form.error('auth.password')} />
+          <SecretInput
+            label="Password"
+            stored={profile?.hasKafkaPassword ?? false}
+            value={draft.password}
+            onChange={draft.setPassword}
+            error={form.error('auth.password')}
+          />
         </>
       )}
     </div>
@@ -56,7 +80,8 @@ export function TlsFields({ draft, profile, form }: SectionProps) {
   return (
     <>
       <label className="check">
-        <input type="checkbox" checked={draft.tls} onChange={(event) => draft.setTls(event.target.checked)} /> TLS (SSL), with optional client certificate (mTLS)
+        <input type="checkbox" checked={draft.tls} onChange={(event) => draft.setTls(event.target.checked)} /> TLS (SSL), with optional client certificate
+        (mTLS)
       </label>
       {draft.tls && (
         <>
@@ -72,7 +97,13 @@ export function TlsFields({ draft, profile, form }: SectionProps) {
             </Field>
           </div>
           <div className="form-row">
-            <SecretInput label="Key password" stored={profile?.hasKeyPassword ?? false} value={draft.keyPassword} onChange={draft.setKeyPassword} error={form.error('tls.keyPassword')} />
+            <SecretInput
+              label="Key password"
+              stored={profile?.hasKeyPassword ?? false}
+              value={draft.keyPassword}
+              onChange={draft.setKeyPassword}
+              error={form.error('tls.keyPassword')}
+            />
             <label className="check">
               <input type="checkbox" checked={draft.verify} onChange={(event) => draft.setVerify(event.target.checked)} /> Verify the broker's certificate
             </label>
@@ -111,7 +142,13 @@ export function ZookeeperAndFlinkFields({ draft, profile, form }: SectionProps) 
             </Field>
           )}
           {flinkAuth !== 'none' && (
-            <SecretInput label={flinkAuth === 'bearer' ? 'Token' : 'Password'} stored={profile?.hasFlinkSecret ?? false} value={draft.flinkSecret} onChange={draft.setFlinkSecret} error={form.error('flink.password') ?? form.error('flink.token')} />
+            <SecretInput
+              label={flinkAuth === 'bearer' ? 'Token' : 'Password'}
+              stored={profile?.hasFlinkSecret ?? false}
+              value={draft.flinkSecret}
+              onChange={draft.setFlinkSecret}
+              error={form.error('flink.password') ?? form.error('flink.token')}
+            />
           )}
         </div>
       )}
@@ -124,7 +161,12 @@ export function MonitoringFields({ draft, form }: Omit<SectionProps, 'profile'>)
   return (
     <div className="form-row">
       <Field label="Prometheus / JMX exporter URL (optional)" error={form.error('prometheusUrl')} hint="For bytes/s and request rates">
-        <input value={draft.prometheusUrl} onChange={(event) => draft.setPrometheusUrl(event.target.value)} placeholder="http://broker1:7071/metrics" spellCheck={false} />
+        <input
+          value={draft.prometheusUrl}
+          onChange={(event) => draft.setPrometheusUrl(event.target.value)}
+          placeholder="http://broker1:7071/metrics"
+          spellCheck={false}
+        />
       </Field>
       <Field label="Kafka UI URL (optional)" error={form.error('kafkaUiUrl')}>
         <input value={draft.kafkaUiUrl} onChange={(event) => draft.setKafkaUiUrl(event.target.value)} placeholder="http://kafka-ui:8080" spellCheck={false} />

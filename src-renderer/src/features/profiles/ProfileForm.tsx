@@ -44,7 +44,13 @@ export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileVie
           <input name="name" value={draft.name} onChange={(event) => draft.setName(event.target.value)} />
         </Field>
         <Field label="Bootstrap servers" error={form.error('kafkaBootstrap')} hint="host:port, separated by commas">
-          <input name="bootstrap" value={draft.bootstrap} onChange={(event) => draft.setBootstrap(event.target.value)} placeholder="broker1:9092, broker2:9092" spellCheck={false} />
+          <input
+            name="bootstrap"
+            value={draft.bootstrap}
+            onChange={(event) => draft.setBootstrap(event.target.value)}
+            placeholder="broker1:9092, broker2:9092"
+            spellCheck={false}
+          />
         </Field>
         <KafkaAuthFields draft={draft} profile={profile} form={form} />
         <TlsFields draft={draft} profile={profile} form={form} />

@@ -56,9 +56,7 @@ function ResetDialog({ onClose }: { onClose: () => void }) {
           <button
             className="danger"
             disabled={typed !== 'reset'}
-            onClick={() =>
-              void stackCalls.reset(typed).then(onClose, (caught: Error) => setError(caught.message))
-            }
+            onClick={() => void stackCalls.reset(typed).then(onClose, (caught: Error) => setError(caught.message))}
           >
             Delete all data
           </button>
@@ -73,7 +71,17 @@ function ResetDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function ServiceState({ service, operation, step, startedAt }: { service: StackServiceState; operation: string; step?: { phase: string; message?: string; at: number }; startedAt: number | null }) {
+function ServiceState({
+  service,
+  operation,
+  step,
+  startedAt,
+}: {
+  service: StackServiceState;
+  operation: string;
+  step?: { phase: string; message?: string; at: number };
+  startedAt: number | null;
+}) {
   if (operation !== 'idle' && step) {
     const waited = startedAt ? ` · ${elapsed(startedAt, step.phase === 'ready' || step.phase === 'failed' ? step.at : Date.now())}` : '';
     return (
@@ -98,7 +106,10 @@ function KafkaUiNeedsDocker({ composeDetail }: { composeDetail: string | null })
         <span className="phase phase-stopped" data-testid="kafka-ui-needs-docker">
           needs Docker
         </span>
-        <div className="muted small">{composeDetail ? `${composeDetail.replace(/\.$/, '')}. ` : 'Switch to Docker Compose to run it. '}StreamDesk's own Topics, Messages and Consumers pages cover the same ground.</div>
+        <div className="muted small">
+          {composeDetail ? `${composeDetail.replace(/\.$/, '')}. ` : 'Switch to Docker Compose to run it. '}StreamDesk's own Topics, Messages and Consumers
+          pages cover the same ground.
+        </div>
       </td>
       <td>—</td>
       <td>8082</td>
@@ -115,7 +126,11 @@ function StackActions({ view, status, onReset }: { view: StackView; status: Stac
   const allRunning = status.services.every((service) => service.running);
   return (
     <div className="actions">
-      {anyRunning && operation === 'idle' && <button onClick={() => void run(() => stackCalls.down())} data-testid="stack-stop">Stop stack</button>}
+      {anyRunning && operation === 'idle' && (
+        <button onClick={() => void run(() => stackCalls.down())} data-testid="stack-stop">
+          Stop stack
+        </button>
+      )}
       {(!allRunning || operation !== 'idle') && (
         <button className="primary" disabled={operation !== 'idle'} onClick={() => void run(() => stackCalls.up())} data-testid="stack-start">
           {operation === 'starting' ? `Starting… ${startedAt ? elapsed(startedAt) : ''}` : anyRunning ? 'Start stopped services' : 'Start stack'}
@@ -134,11 +149,19 @@ function BackendChoice({ status }: { status: StackStatus }) {
   return (
     <section className="panel backend" data-testid="stack-backend">
       <label className="check">
-        <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => void run(() => stackCalls.setBackend('native'))} /> Local JVM processes
+        <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => void run(() => stackCalls.setBackend('native'))} /> Local JVM
+        processes
         <span className="muted">— ZooKeeper, Kafka and Flink from Maven Central; no Docker needed</span>
       </label>
       <label className="check">
-        <input type="radio" name="backend" disabled={!status.compose.available} checked={status.backend === 'compose'} onChange={() => void run(() => stackCalls.setBackend('compose'))} /> Docker Compose
+        <input
+          type="radio"
+          name="backend"
+          disabled={!status.compose.available}
+          checked={status.backend === 'compose'}
+          onChange={() => void run(() => stackCalls.setBackend('compose'))}
+        />{' '}
+        Docker Compose
         <span className="muted">— {status.compose.available ? `${status.compose.detail}, with Kafka UI` : status.compose.detail}</span>
       </label>
     </section>
@@ -149,7 +172,8 @@ function MissingJars({ jars }: { jars: string[] }) {
   if (jars.length === 0) return null;
   return (
     <div className="callout warn">
-      The stack's jars are not fetched yet: the first start fetches them from Maven Central, which takes a few minutes and needs Maven 3 (<code>mvn</code>). To fetch them ahead, run <code>npm run jars</code>.
+      The stack's jars are not fetched yet: the first start fetches them from Maven Central, which takes a few minutes and needs Maven 3 (<code>mvn</code>). To
+      fetch them ahead, run <code>npm run jars</code>.
       <ul>
         {jars.map((line) => (
           <li key={line}>{line}</li>

@@ -55,4 +55,8 @@ export const stackCalls = {
 };
 
 /** A service's log tail, read again every two seconds while shown (it follows the file). */
-export const stackLogStore = createStore({ load: (bridge, { service }: { service: string }) => bridge.call('stack:logs', { service, lines: 400 }), pollMs: 2000, debounceMs: 0 });
+export const stackLogStore = createStore({
+  load: (bridge, { service }: { service: string }) => bridge.call('stack:logs', { service, lines: 400 }),
+  pollMs: 2000,
+  debounceMs: 0,
+});

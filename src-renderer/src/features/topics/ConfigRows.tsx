@@ -22,14 +22,30 @@ function describeConfig(name: string): string {
 }
 
 /** Key/value rows for topic configs, with the known names offered and their valid values shown. */
-export function ConfigRows({ rows, onChange, error, exclude = [] }: { rows: ConfigRow[]; onChange: (rows: ConfigRow[]) => void; error?: string; exclude?: string[] }) {
+export function ConfigRows({
+  rows,
+  onChange,
+  error,
+  exclude = [],
+}: {
+  rows: ConfigRow[];
+  onChange: (rows: ConfigRow[]) => void;
+  error?: string;
+  exclude?: string[];
+}) {
   const update = (index: number, patch: Partial<ConfigRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <fieldset className="configs">
       <legend>Other configs</legend>
       {rows.map((row, index) => (
         <div className="config-row" key={index}>
-          <input list="topic-config-names" aria-label="Config name" placeholder="min.insync.replicas" value={row.key} onChange={(event) => update(index, { key: event.target.value })} />
+          <input
+            list="topic-config-names"
+            aria-label="Config name"
+            placeholder="min.insync.replicas"
+            value={row.key}
+            onChange={(event) => update(index, { key: event.target.value })}
+          />
           <input aria-label="Config value" value={row.value} onChange={(event) => update(index, { value: event.target.value })} />
           <button type="button" className="icon" aria-label="Remove config" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
             ×

@@ -49,7 +49,14 @@ export function CreateTopicModal({ onClose, onCreated }: { onClose: () => void; 
     >
       <form className="form-grid" onSubmit={(event) => (event.preventDefault(), void submit())}>
         <Field label="Name" error={errors.name} hint="Letters, digits, “.”, “_” and “-”; up to 249 characters">
-          <input name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder="stavanger_parking_events" autoComplete="off" spellCheck={false} />
+          <input
+            name="name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            placeholder="stavanger_parking_events"
+            autoComplete="off"
+            spellCheck={false}
+          />
         </Field>
         <div className="form-row">
           <Field label="Partitions" error={errors.partitions}>
@@ -60,8 +67,19 @@ export function CreateTopicModal({ onClose, onCreated }: { onClose: () => void; 
           </Field>
         </div>
         <div className="form-row">
-          <Field label="Retention (hours)" error={errors.retentionHours} hint={forever ? 'Records are never deleted by age' : `${(Number(retentionHours) / 24).toFixed(1)} days`}>
-            <input name="retentionHours" type="number" min={1} value={forever ? '' : retentionHours} disabled={forever} onChange={(event) => setRetentionHours(event.target.value)} />
+          <Field
+            label="Retention (hours)"
+            error={errors.retentionHours}
+            hint={forever ? 'Records are never deleted by age' : `${(Number(retentionHours) / 24).toFixed(1)} days`}
+          >
+            <input
+              name="retentionHours"
+              type="number"
+              min={1}
+              value={forever ? '' : retentionHours}
+              disabled={forever}
+              onChange={(event) => setRetentionHours(event.target.value)}
+            />
           </Field>
           <label className="check">
             <input type="checkbox" name="forever" checked={forever} onChange={(event) => setForever(event.target.checked)} /> Keep forever

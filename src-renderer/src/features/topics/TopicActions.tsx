@@ -57,7 +57,11 @@ export function AddPartitionsModal({ detail, onClose }: { detail: TopicDetail; o
         </>
       }
     >
-      <Field label="Total partitions" error={form.error('totalPartitions') ?? form.error('form')} hint={`Now ${detail.summary.partitions}. Kafka can add partitions but never remove them; keys move to other partitions.`}>
+      <Field
+        label="Total partitions"
+        error={form.error('totalPartitions') ?? form.error('form')}
+        hint={`Now ${detail.summary.partitions}. Kafka can add partitions but never remove them; keys move to other partitions.`}
+      >
         <input type="number" min={detail.summary.partitions + 1} value={total} onChange={(event) => setTotal(event.target.value)} />
       </Field>
     </Modal>

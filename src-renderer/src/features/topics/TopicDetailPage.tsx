@@ -78,7 +78,15 @@ function PartitionsPanel({ partitions }: { partitions: TopicPartition[] }) {
 }
 
 /** The topic's configs: the overrides, or every one with "Show defaults". */
-function ConfigsPanel({ configs, showDefaults, onShowDefaults }: { configs: TopicConfigEntry[]; showDefaults: boolean; onShowDefaults: (show: boolean) => void }) {
+function ConfigsPanel({
+  configs,
+  showDefaults,
+  onShowDefaults,
+}: {
+  configs: TopicConfigEntry[];
+  showDefaults: boolean;
+  onShowDefaults: (show: boolean) => void;
+}) {
   return (
     <section className="panel">
       <header>

@@ -17,7 +17,17 @@ function Flag({ topic }: { topic: TopicSummary }) {
 }
 
 /** The rows shown (only those in view are drawn); counts and sizes say … while they are read. */
-function TopicsTable({ topics, visible, filter, detailsPending }: { topics: TopicSummary[] | null; visible: TopicSummary[]; filter: string; detailsPending: boolean }) {
+function TopicsTable({
+  topics,
+  visible,
+  filter,
+  detailsPending,
+}: {
+  topics: TopicSummary[] | null;
+  visible: TopicSummary[];
+  filter: string;
+  detailsPending: boolean;
+}) {
   return (
     <div className="vtable" data-testid="topics-table">
       <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>
@@ -30,7 +40,9 @@ function TopicsTable({ topics, visible, filter, detailsPending }: { topics: Topi
         <span className="right">Size</span>
         <span>Replicas</span>
       </div>
-      {topics && visible.length === 0 && <div className="empty-row">{filter ? 'No topic matches the filter.' : 'No topics yet. Create one, or apply the preset topics.'}</div>}
+      {topics && visible.length === 0 && (
+        <div className="empty-row">{filter ? 'No topic matches the filter.' : 'No topics yet. Create one, or apply the preset topics.'}</div>
+      )}
       <VirtualRows
         items={visible}
         rowHeight={36}
@@ -45,7 +57,9 @@ function TopicsTable({ topics, visible, filter, detailsPending }: { topics: Topi
             <span className="right">{topic.replicationFactor}</span>
             <span className="right">{detailsPending ? '…' : retention(topic.retentionMs)}</span>
             <span>{detailsPending ? '…' : (topic.cleanupPolicy ?? '—')}</span>
-            <span className="right" data-testid="message-count">{detailsPending ? '…' : num(topic.messageCount)}</span>
+            <span className="right" data-testid="message-count">
+              {detailsPending ? '…' : num(topic.messageCount)}
+            </span>
             <span className="right">{detailsPending ? '…' : bytes(topic.sizeBytes)}</span>
             <span>
               <Flag topic={topic} />
@@ -83,7 +97,11 @@ export function TopicsPage() {
       <div className="page-header">
         <div>
           <h1>Topics</h1>
-          <div className="muted">{topics ? `${num(topics.length)} topics${includeInternal ? ' (internal shown)' : ''}${detailsPending ? ' · reading message counts, sizes, retention and cleanup policy…' : ''}` : 'Loading…'}</div>
+          <div className="muted">
+            {topics
+              ? `${num(topics.length)} topics${includeInternal ? ' (internal shown)' : ''}${detailsPending ? ' · reading message counts, sizes, retention and cleanup policy…' : ''}`
+              : 'Loading…'}
+          </div>
         </div>
         <div className="actions">
           <button onClick={() => void load()} disabled={loading}>
@@ -97,7 +115,15 @@ export function TopicsPage() {
       {error && <div className="callout error">{error}</div>}
       <PresetTopicsPanel />
       <div className="toolbar">
-        <input className="filter" type="search" placeholder="Filter topics" value={filter} onChange={(event) => setFilter(event.target.value)} aria-label="Filter topics" data-testid="topic-filter" />
+        <input
+          className="filter"
+          type="search"
+          placeholder="Filter topics"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          aria-label="Filter topics"
+          data-testid="topic-filter"
+        />
         <label className="check">
           <input type="checkbox" checked={includeInternal} onChange={(event) => void setIncludeInternal(event.target.checked)} /> Show internal topics
         </label>

@@ -1,11 +1,22 @@
 // Synthetic series for the bench: an hour of 1 s points per series, shaped like real traffic
 // (a base rate with noise and bursts), and the next live sample. Only the numbers are made up:
 // the shapes are the contract's (StreamingMetrics, ResourceMetrics, MetricsSample, ResourcesSample).
-import { METRIC_NAMES, resourceKey, type MetricsSample, type Point, type ResourceGroup, type ResourceMetric, type ResourceMetrics, type ResourcesSample, type StreamingMetrics, type TimeRange } from '@shared/metrics';
+import {
+  METRIC_NAMES,
+  resourceKey,
+  type MetricsSample,
+  type Point,
+  type ResourceGroup,
+  type ResourceMetric,
+  type ResourceMetrics,
+  type ResourcesSample,
+  type StreamingMetrics,
+  type TimeRange,
+} from '@shared/metrics';
 
 const POINTS = 3600;
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const wave = (base: number, i: number) => Math.max(0, base * (1 + 0.3 * Math.sin(i / 60) + 0.2 * (random() - 0.5)) + (random() < 0.01 ? base * 3 : 0));
 
 function series(base: number, end: number): Point[] {
@@ -30,7 +41,9 @@ const RESOURCE_SERIES: { group: ResourceGroup; subject: string | null; label: st
   ...SERVICES.map((service) => ({ group: 'process' as const, subject: service, label: service, metric: 'rss_bytes' as const, base: 500e6 })),
 ];
 /** Stored but not drawn (the running-jobs table reads their newest values). */
-const JOB_SERIES = (['records_in_per_sec', 'records_out_per_sec', 'backpressured_ratio', 'checkpoint_duration_ms', 'checkpoint_size_bytes', 'restarts'] as const).map((metric) => ({ group: 'flink-job' as const, subject: JOB, label: 'stavanger_parking_realtime', metric, base: 100 }));
+const JOB_SERIES = (
+  ['records_in_per_sec', 'records_out_per_sec', 'backpressured_ratio', 'checkpoint_duration_ms', 'checkpoint_size_bytes', 'restarts'] as const
+).map((metric) => ({ group: 'flink-job' as const, subject: JOB, label: 'stavanger_parking_realtime', metric, base: 100 }));
 
 export function clusterMetrics(range: TimeRange, end: number): StreamingMetrics {
   const current = { messages_per_sec: 1000, bytes_in_per_sec: 2e6, bytes_out_per_sec: 4e6, consumer_lag: 10, requests_per_sec: 600, errors_per_sec: 0.5 };
@@ -61,18 +74,36 @@ export function nextSamples(at: number, i: number): { cluster: MetricsSample; re
   return {
     cluster: {
       at,
-      cluster: { messages_per_sec: messages, bytes_in_per_sec: wave(2e6, i), bytes_out_per_sec: wave(4e6, i), consumer_lag: Math.round(wave(10, i)), requests_per_sec: wave(600, i), errors_per_sec: wave(0.5, i) },
+      cluster: {
+        messages_per_sec: messages,
+        bytes_in_per_sec: wave(2e6, i),
+        bytes_out_per_sec: wave(4e6, i),
+        consumer_lag: Math.round(wave(10, i)),
+        requests_per_sec: wave(600, i),
+        errors_per_sec: wave(0.5, i),
+      },
       topics: { orders: topicFigures(messages * 0.6, 1e6), stavanger_parking_events: topicFigures(messages * 0.4, 5e5) },
       idle_ms: 0,
     },
     resources: {
       at,
-      values: [...RESOURCE_SERIES, ...JOB_SERIES].map(({ base, ...id }) => ({ ...id, key: resourceKey(id.group, id.subject, id.metric), value: wave(base, i) })),
+      values: [...RESOURCE_SERIES, ...JOB_SERIES].map(({ base, ...id }) => ({
+        ...id,
+        key: resourceKey(id.group, id.subject, id.metric),
+        value: wave(base, i),
+      })),
       unavailable: [],
     },
   };
 }
 
 function topicFigures(messages: number, bytesIn: number): MetricsSample['topics'][string] {
-  return { messages_per_sec: messages, bytes_in_per_sec: bytesIn, bytes_out_per_sec: bytesIn * 2, consumer_lag: 5, requests_per_sec: messages / 3, errors_per_sec: 0 };
+  return {
+    messages_per_sec: messages,
+    bytes_in_per_sec: bytesIn,
+    bytes_out_per_sec: bytesIn * 2,
+    consumer_lag: 5,
+    requests_per_sec: messages / 3,
+    errors_per_sec: 0,
+  };
 }
