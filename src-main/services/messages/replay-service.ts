@@ -8,7 +8,29 @@ import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target'
 import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';
 import { readRanges } from './range-reader';
-import { keyBytes, readHeaders, valueBytes } from './record-batch';
+import { keyBytes, readHeaders, type RecordCursor, valueBytes } from './record-batch';
+
+/** The record under `cursor` as a message to produce, with its key, headers and timestamp (and its partition when `keepPartitions`). */
+function copyRecord(partition: number, cursor: RecordCursor, keepPartitions: boolean): Message {
+  // A name that appears twice keeps both values, in order.
+  const headers: Record<string, Buffer | Buffer[]> = {};
+  for (const header of readHeaders(cursor)) {
+    const name = header.key.toString('utf8');
+    const value = header.value ?? Buffer.alloc(0);
+    const known = headers[name];
+    headers[name] = known === undefined ? value : Array.isArray(known) ? [...known, value] : [known, value];
+  }
+  const key = keyBytes(cursor);
+  const value = valueBytes(cursor);
+  // Copies: the cursor's bytes are reused by the next fetch.
+  return {
+    key: key ? Buffer.from(key) : null,
+    value: value ? Buffer.from(value) : null,
+    headers,
+    timestamp: String(cursor.timestamp),
+    ...(keepPartitions ? { partition } : {}),
+  };
+}
 
 /**
  * The seed's "event history and replay": copies the records of a time range of one topic into
@@ -73,24 +95,7 @@ export class ReplayService {
         record: (partition, cursor) => {
           progress.read++;
           if (cursor.timestamp < args.fromMs || cursor.timestamp >= args.toMs) return;
-          // A name that appears twice keeps both values, in order.
-          const headers: Record<string, Buffer | Buffer[]> = {};
-          for (const header of readHeaders(cursor)) {
-            const name = header.key.toString('utf8');
-            const value = header.value ?? Buffer.alloc(0);
-            const known = headers[name];
-            headers[name] = known === undefined ? value : Array.isArray(known) ? [...known, value] : [known, value];
-          }
-          const key = keyBytes(cursor);
-          const value = valueBytes(cursor);
-          // Copies: the cursor's bytes are reused by the next fetch.
-          pending.push({
-            key: key ? Buffer.from(key) : null,
-            value: value ? Buffer.from(value) : null,
-            headers,
-            timestamp: String(cursor.timestamp),
-            ...(args.keepPartitions ? { partition } : {}),
-          });
+          pending.push(copyRecord(partition, cursor, args.keepPartitions));
         },
         afterRound: async () => {
           const batch = pending;

@@ -42,6 +42,28 @@ function pointsAt(lines: ChartLine[], box: PlotBox, hoverX: number | null) {
   return lines.flatMap((line) => (line.points.length > 0 ? [{ point: line.points.at(nearestIndex(line.points, at))!, line }] : []));
 }
 
+interface TooltipProps {
+  /** At least one point, from `pointsAt`. */
+  hovered: ReturnType<typeof pointsAt>;
+  hoverX: number;
+  width: number;
+  format: (value: number) => string;
+}
+
+/** The time and each line's value at the pointer, beside it. */
+function PlotTooltip({ hovered, hoverX, width, format }: TooltipProps) {
+  return (
+    <div className="chart-tooltip" role="tooltip" style={{ left: Math.min(hoverX + 12, width - TOOLTIP_WIDTH), width: TOOLTIP_WIDTH }}>
+      <div className="muted">{timeFormat(hovered[0].point[0])}</div>
+      {hovered.map(({ point, line }) => (
+        <div key={line.name}>
+          <span className="swatch" style={{ background: line.color }} aria-hidden="true" /> {line.name}: <strong>{format(point[1])}</strong>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /**
  * The drawing of a live chart, on a canvas that the plot worker paints: a live update costs the
  * page's main thread only the value axis and a message with the new points (the worker thins).
@@ -118,16 +140,7 @@ export function LivePlot({ handle, width, height, area, format, axisFormat, yMax
         }}
         onPointerLeave={() => setHoverX(null)}
       />
-      {hovered.length > 0 && hoverX !== null && (
-        <div className="chart-tooltip" role="tooltip" style={{ left: Math.min(hoverX + 12, width - TOOLTIP_WIDTH), width: TOOLTIP_WIDTH }}>
-          <div className="muted">{timeFormat(hovered[0].point[0])}</div>
-          {hovered.map(({ point, line }) => (
-            <div key={line.name}>
-              <span className="swatch" style={{ background: line.color }} aria-hidden="true" /> {line.name}: <strong>{format(point[1])}</strong>
-            </div>
-          ))}
-        </div>
-      )}
+      {hovered.length > 0 && hoverX !== null && <PlotTooltip hovered={hovered} hoverX={hoverX} width={width} format={format} />}
     </div>
   );
 }

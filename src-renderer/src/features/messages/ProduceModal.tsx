@@ -16,6 +16,38 @@ export interface ProduceDraft {
   partition: number | null;
 }
 
+type Header = { name: string; value: string };
+
+/** The record's headers, as rows of name and value, with their error. */
+function HeadersFieldset({ headers, setHeaders, error }: { headers: Header[]; setHeaders: (headers: Header[]) => void; error: string | undefined }) {
+  return (
+    <fieldset className="configs">
+      <legend>Headers</legend>
+      {headers.map((header, index) => (
+        <div className="config-row" key={index}>
+          <input
+            aria-label="Header name"
+            value={header.name}
+            onChange={(event) => setHeaders(headers.map((h, i) => (i === index ? { ...h, name: event.target.value } : h)))}
+          />
+          <input
+            aria-label="Header value"
+            value={header.value}
+            onChange={(event) => setHeaders(headers.map((h, i) => (i === index ? { ...h, value: event.target.value } : h)))}
+          />
+          <button type="button" className="icon" aria-label="Remove header" onClick={() => setHeaders(headers.filter((_, i) => i !== index))}>
+            ×
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => setHeaders([...headers, { name: '', value: '' }])}>
+        Add header
+      </button>
+      {error && <span className="field-error">{error}</span>}
+    </fieldset>
+  );
+}
+
 /** Produce one record: key, headers, a value checked as JSON when it is meant to be JSON, a partition or none. */
 export function ProduceModal({ topic, partitions, onClose, initial }: { topic: string; partitions: number; onClose: () => void; initial?: ProduceDraft }) {
   const [key, setKey] = useState(initial?.key ?? '');
@@ -70,30 +102,7 @@ export function ProduceModal({ topic, partitions, onClose, initial }: { topic: s
         <label className="check">
           <input type="checkbox" checked={valueIsJson} onChange={(event) => setValueIsJson(event.target.checked)} /> The value is JSON (checked before sending)
         </label>
-        <fieldset className="configs">
-          <legend>Headers</legend>
-          {headers.map((header, index) => (
-            <div className="config-row" key={index}>
-              <input
-                aria-label="Header name"
-                value={header.name}
-                onChange={(event) => setHeaders(headers.map((h, i) => (i === index ? { ...h, name: event.target.value } : h)))}
-              />
-              <input
-                aria-label="Header value"
-                value={header.value}
-                onChange={(event) => setHeaders(headers.map((h, i) => (i === index ? { ...h, value: event.target.value } : h)))}
-              />
-              <button type="button" className="icon" aria-label="Remove header" onClick={() => setHeaders(headers.filter((_, i) => i !== index))}>
-                ×
-              </button>
-            </div>
-          ))}
-          <button type="button" onClick={() => setHeaders([...headers, { name: '', value: '' }])}>
-            Add header
-          </button>
-          {form.error('headers') && <span className="field-error">{form.error('headers')}</span>}
-        </fieldset>
+        <HeadersFieldset headers={headers} setHeaders={setHeaders} error={form.error('headers')} />
         {form.error('form') && <div className="form-error">{form.error('form')}</div>}
         {sent.length > 0 && (
           <div className="note ok" data-testid="produce-result">

@@ -35,6 +35,27 @@ function draftOf(record: MessageRecord): { draft: ProduceDraft | null; reason: s
   };
 }
 
+/** The record's timestamp, key, size, headers and value format. */
+function RecordMeta({ record }: { record: MessageRecord }) {
+  return (
+    <dl className="record-meta">
+      <dt>Timestamp</dt>
+      <dd>{new Date(record.timestamp).toISOString()}</dd>
+      <dt>Key</dt>
+      <dd>
+        {record.key ?? '(none)'}
+        {record.keyEncoding === 'base64' ? ' (base64)' : ''}
+      </dd>
+      <dt>Size</dt>
+      <dd>{bytes(record.sizeBytes)}</dd>
+      <dt>Headers</dt>
+      <dd>{record.headers.length === 0 ? '(none)' : record.headers.map((header) => `${header.key}=${header.value ?? ''}`).join(', ')}</dd>
+      <dt>Value</dt>
+      <dd>{record.valueFormat}</dd>
+    </dl>
+  );
+}
+
 /** A record in full, with what can be done with it: copy as kcat, edit and produce again, export. */
 export function RecordPanel({
   topic,
@@ -77,21 +98,7 @@ export function RecordPanel({
           ×
         </button>
       </header>
-      <dl className="record-meta">
-        <dt>Timestamp</dt>
-        <dd>{new Date(record.timestamp).toISOString()}</dd>
-        <dt>Key</dt>
-        <dd>
-          {record.key ?? '(none)'}
-          {record.keyEncoding === 'base64' ? ' (base64)' : ''}
-        </dd>
-        <dt>Size</dt>
-        <dd>{bytes(record.sizeBytes)}</dd>
-        <dt>Headers</dt>
-        <dd>{record.headers.length === 0 ? '(none)' : record.headers.map((header) => `${header.key}=${header.value ?? ''}`).join(', ')}</dd>
-        <dt>Value</dt>
-        <dd>{record.valueFormat}</dd>
-      </dl>
+      <RecordMeta record={record} />
       <div className="toolbar">
         <button onClick={() => void copyKcat()} data-testid="copy-kcat">
           Copy as kcat

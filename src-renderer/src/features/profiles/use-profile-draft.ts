@@ -4,6 +4,17 @@ import type { FlinkAuthKind, KafkaMechanism, ProfileView } from '@shared/profile
 const empty = (value: string) => (value.trim() === '' ? null : value.trim());
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
+/** The profile form's TLS fields as typed (the key's password starts empty: undefined keeps the stored one). */
+function useTlsDraft(profile: ProfileView | null) {
+  const [tls, setTls] = useState(profile?.tls.enabled ?? false);
+  const [caFile, setCaFile] = useState(profile?.tls.caFile ?? '');
+  const [certFile, setCertFile] = useState(profile?.tls.certFile ?? '');
+  const [keyFile, setKeyFile] = useState(profile?.tls.keyFile ?? '');
+  const [keyPassword, setKeyPassword] = useState<string | undefined>(undefined);
+  const [verify, setVerify] = useState(profile?.tls.rejectUnauthorized ?? true);
+  return { tls, setTls, caFile, setCaFile, certFile, setCertFile, keyFile, setKeyFile, keyPassword, setKeyPassword, verify, setVerify };
+}
+
 /** The profile form's fields as typed (secrets start empty: undefined keeps the stored one), and the input they make. */
 export function useProfileDraft(profile: ProfileView | null) {
   const [name, setName] = useState(profile?.name ?? '');
@@ -11,12 +22,7 @@ export function useProfileDraft(profile: ProfileView | null) {
   const [mechanism, setMechanism] = useState<KafkaMechanism>(profile?.auth.mechanism ?? 'none');
   const [username, setUsername] = useState(profile?.auth.username ?? '');
   const [password, setPassword] = useState<string | undefined>(undefined);
-  const [tls, setTls] = useState(profile?.tls.enabled ?? false);
-  const [caFile, setCaFile] = useState(profile?.tls.caFile ?? '');
-  const [certFile, setCertFile] = useState(profile?.tls.certFile ?? '');
-  const [keyFile, setKeyFile] = useState(profile?.tls.keyFile ?? '');
-  const [keyPassword, setKeyPassword] = useState<string | undefined>(undefined);
-  const [verify, setVerify] = useState(profile?.tls.rejectUnauthorized ?? true);
+  const tlsDraft = useTlsDraft(profile);
   const [zookeeper, setZookeeper] = useState(profile?.zookeeper ?? '');
   const [flinkUrl, setFlinkUrl] = useState(profile?.flink.url ?? '');
   const [flinkAuth, setFlinkAuth] = useState<FlinkAuthKind>(profile?.flink.auth ?? 'none');
@@ -26,6 +32,7 @@ export function useProfileDraft(profile: ProfileView | null) {
   const [kafkaUiUrl, setKafkaUiUrl] = useState(profile?.kafkaUiUrl ?? '');
 
   function input() {
+    const { tls, caFile, certFile, keyFile, keyPassword, verify } = tlsDraft;
     return {
       ...(profile ? { id: profile.id } : {}),
       name,
@@ -58,18 +65,7 @@ export function useProfileDraft(profile: ProfileView | null) {
     setUsername,
     password,
     setPassword,
-    tls,
-    setTls,
-    caFile,
-    setCaFile,
-    certFile,
-    setCertFile,
-    keyFile,
-    setKeyFile,
-    keyPassword,
-    setKeyPassword,
-    verify,
-    setVerify,
+    ...tlsDraft,
     zookeeper,
     setZookeeper,
     flinkUrl,

@@ -7,6 +7,35 @@ import { topicCalls } from './topics-store';
 
 const FIELDS = ['name', 'partitions', 'replicationFactor', 'retentionHours', 'cleanupPolicy', 'configs'] as const;
 
+interface RetentionProps {
+  retentionHours: string;
+  setRetentionHours: (hours: string) => void;
+  forever: boolean;
+  setForever: (forever: boolean) => void;
+  error: string | undefined;
+}
+
+/** Retention in hours, or kept forever. */
+function RetentionRow({ retentionHours, setRetentionHours, forever, setForever, error }: RetentionProps) {
+  return (
+    <div className="form-row">
+      <Field label="Retention (hours)" error={error} hint={forever ? 'Records are never deleted by age' : `${(Number(retentionHours) / 24).toFixed(1)} days`}>
+        <input
+          name="retentionHours"
+          type="number"
+          min={1}
+          value={forever ? '' : retentionHours}
+          disabled={forever}
+          onChange={(event) => setRetentionHours(event.target.value)}
+        />
+      </Field>
+      <label className="check">
+        <input type="checkbox" name="forever" checked={forever} onChange={(event) => setForever(event.target.checked)} /> Keep forever
+      </label>
+    </div>
+  );
+}
+
 /** The seed's Create Topic modal: partitions, replicas, retention, cleanup policy, and any other config. */
 export function CreateTopicModal({ onClose, onCreated }: { onClose: () => void; onCreated: (name: string) => void }) {
   const [name, setName] = useState('');
@@ -66,25 +95,13 @@ export function CreateTopicModal({ onClose, onCreated }: { onClose: () => void; 
             <input name="replicationFactor" type="number" min={1} value={replicationFactor} onChange={(event) => setReplicationFactor(event.target.value)} />
           </Field>
         </div>
-        <div className="form-row">
-          <Field
-            label="Retention (hours)"
-            error={errors.retentionHours}
-            hint={forever ? 'Records are never deleted by age' : `${(Number(retentionHours) / 24).toFixed(1)} days`}
-          >
-            <input
-              name="retentionHours"
-              type="number"
-              min={1}
-              value={forever ? '' : retentionHours}
-              disabled={forever}
-              onChange={(event) => setRetentionHours(event.target.value)}
-            />
-          </Field>
-          <label className="check">
-            <input type="checkbox" name="forever" checked={forever} onChange={(event) => setForever(event.target.checked)} /> Keep forever
-          </label>
-        </div>
+        <RetentionRow
+          retentionHours={retentionHours}
+          setRetentionHours={setRetentionHours}
+          forever={forever}
+          setForever={setForever}
+          error={errors.retentionHours}
+        />
         <Field label="Cleanup policy" error={errors.cleanupPolicy}>
           <select name="cleanupPolicy" value={cleanupPolicy} onChange={(event) => setCleanupPolicy(event.target.value as CleanupPolicy)}>
             <option value="delete">delete — drop old segments</option>
