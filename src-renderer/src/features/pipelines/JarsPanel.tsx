@@ -1,4 +1,5 @@
 import { jarsStore, pipelineCalls } from './pipelines-store';
+import { ConfirmButton } from '@renderer/ui/ConfirmButton';
 
 interface Props {
   onAction: (label: string, run: () => Promise<unknown>) => void;
@@ -39,15 +40,12 @@ export function JarsPanel({ onAction, onUpload }: Props) {
                 <td className="muted">{jar.uploadedAt ? new Date(jar.uploadedAt).toLocaleString() : '—'}</td>
                 <td className="right">
                   {jar.pipelines.length === 0 && (
-                    <button
-                      className="danger"
-                      onClick={() =>
-                        window.confirm(`Delete ${jar.name} from Flink?`) &&
-                        onAction(`Delete ${jar.name}`, () => pipelineCalls.deleteJar(jar.id).then(() => jarsStore.refresh()))
-                      }
+                    <ConfirmButton
+                      question={`Delete ${jar.name} from Flink?`}
+                      onConfirm={() => onAction(`Delete ${jar.name}`, () => pipelineCalls.deleteJar(jar.id).then(() => jarsStore.refresh()))}
                     >
                       Delete
-                    </button>
+                    </ConfirmButton>
                   )}
                 </td>
               </tr>

@@ -9,6 +9,7 @@ import { pipelineCalls, pipelinesStore } from './pipelines-store';
 import { LatencyCell } from './latency';
 import { SqlPipelineModal } from './SqlPipelineModal';
 import { StartPipelineModal } from './StartPipelineModal';
+import { ConfirmButton } from '@renderer/ui/ConfirmButton';
 
 type StartDialog = { pipelineName?: string; savepointPath?: string | null; resumeJobId?: string; upload?: boolean } | null;
 
@@ -47,15 +48,12 @@ function JobRow({ job, onAction, onResume }: { job: JobSummary; onAction: Act; o
           {active && <button onClick={() => onAction('Stop with savepoint', () => pipelineCalls.stopWithSavepoint(job.id))}>Stop</button>}
           {<button onClick={() => onResume(job)}>{active ? 'Redeploy' : 'Resume'}</button>}
           {active && (
-            <button
-              className="danger"
-              onClick={() =>
-                window.confirm(`Cancel ${job.name}? Its state is kept only in retained checkpoints.`) &&
-                onAction('Cancel', () => pipelineCalls.cancelJob(job.id))
-              }
+            <ConfirmButton
+              question={`Cancel ${job.name}? Its state is kept only in retained checkpoints.`}
+              onConfirm={() => onAction('Cancel', () => pipelineCalls.cancelJob(job.id))}
             >
               Cancel
-            </button>
+            </ConfirmButton>
           )}
         </div>
       </td>
@@ -175,15 +173,12 @@ function CatalogPanel({
               <td className="right actions-cell">
                 <button onClick={() => onStart({ pipelineName: pipeline.name })}>Start…</button>
                 {!pipeline.builtIn && (
-                  <button
-                    className="danger"
-                    onClick={() =>
-                      window.confirm(`Delete ${pipeline.name} from the catalog?${pipeline.kind === 'jar' ? ' Its jar is deleted from Flink too.' : ''}`) &&
-                      onAction(`Delete ${pipeline.name}`, () => pipelineCalls.delete(pipeline.name))
-                    }
+                  <ConfirmButton
+                    question={`Delete ${pipeline.name} from the catalog?${pipeline.kind === 'jar' ? ' Its jar is deleted from Flink too.' : ''}`}
+                    onConfirm={() => onAction(`Delete ${pipeline.name}`, () => pipelineCalls.delete(pipeline.name))}
                   >
                     Delete
-                  </button>
+                  </ConfirmButton>
                 )}
               </td>
             </tr>
@@ -222,14 +217,12 @@ function SavepointsPanel({
                 <td className="right">{bytes(savepoint.sizeBytes)}</td>
                 <td className="right actions-cell">
                   <button onClick={() => onStart({ savepointPath: savepoint.path })}>Start from it…</button>
-                  <button
-                    className="danger"
-                    onClick={() =>
-                      window.confirm('Dispose of this savepoint? It is deleted.') && onAction('Dispose', () => pipelineCalls.disposeSavepoint(savepoint.path))
-                    }
+                  <ConfirmButton
+                    question="Dispose of this savepoint? It is deleted."
+                    onConfirm={() => onAction('Dispose', () => pipelineCalls.disposeSavepoint(savepoint.path))}
                   >
                     Dispose
-                  </button>
+                  </ConfirmButton>
                 </td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import { useAction } from '@renderer/store';
 import { profileCalls, profilesStore } from './profiles-store';
 import { ProfileForm } from './ProfileForm';
 import { TestResults } from './TestResults';
+import { ConfirmButton } from '@renderer/ui/ConfirmButton';
 
 function Summary({ profile }: { profile: ProfileView }) {
   const parts = [profile.kafkaBootstrap.join(', ')];
@@ -41,9 +42,9 @@ function ProfileCard({ profile, active, onEdit }: { profile: ProfileView; active
           </button>
           {!profile.builtIn && <button onClick={onEdit}>Edit</button>}
           {!profile.builtIn && (
-            <button className="danger" onClick={() => window.confirm(`Delete the profile “${profile.name}”?`) && act(() => profileCalls.delete(profile.id))}>
+            <ConfirmButton question={`Delete the profile “${profile.name}”?`} onConfirm={() => act(() => profileCalls.delete(profile.id))}>
               Delete
-            </button>
+            </ConfirmButton>
           )}
         </div>
       </header>
