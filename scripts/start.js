@@ -60,19 +60,25 @@ function exited(child) {
 }
 
 /**
- * Ctrl-C (and a closed terminal or `kill`) stops the child cleanly: it runs in its own process
- * group, so it hears the signal once, from here, and this process waits for it to finish.
+ * On Windows the child shares this console and hears Ctrl-C itself (a signal sent from here would
+ * kill it at once); elsewhere it runs in its own process group so that it hears the signal once.
+ */
+const OWN_GROUP = process.platform !== 'win32';
+
+/**
+ * Ctrl-C (and a closed terminal or `kill`) stops the child cleanly: it hears the signal once (from
+ * here, or on Windows from the console), and this process waits for it to finish.
  */
 function stopChildOnSignals(child) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      if (OWN_GROUP && child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
     });
   }
 }
 
 async function openDesktopWindow(binary) {
-  const child = spawn(binary, [ROOT, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit', detached: true });
+  const child = spawn(binary, [ROOT, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit', detached: OWN_GROUP });
   stopChildOnSignals(child);
   process.exit(await exited(child));
 }
@@ -92,17 +98,13 @@ function hasDesktop() {
 }
 
 function openInBrowser(url) {
-  const opener =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
-        : ['xdg-open', [url]];
+  // cmd's `start` takes its first quoted argument as the window's title: an empty one, passed verbatim
+  const opener = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', `start "" "${url}"`]] : ['xdg-open', [url]];
   if (!hasDesktop()) {
     console.log('streamdesk: no desktop session here: open the URL above in a browser.');
     return;
   }
-  const child = spawn(opener[0], opener[1], { stdio: 'ignore', detached: true });
+  const child = spawn(opener[0], opener[1], { stdio: 'ignore', detached: true, windowsVerbatimArguments: process.platform === 'win32' });
   child.once('error', () => console.log(`streamdesk: could not run ${opener[0]}: open the URL above in a browser.`));
   child.once('exit', (code) => {
     if (code !== 0) console.log(`streamdesk: ${opener[0]} could not open a browser: open the URL above in one.`);
@@ -112,7 +114,8 @@ function openInBrowser(url) {
 
 async function serveInBrowser() {
   const args = process.argv.slice(2);
-  if (!args.includes('--port') && !(await portIsFree(DEFAULT_PORT))) {
+  const portGiven = args.some((arg) => arg === '--port' || arg.startsWith('--port='));
+  if (!portGiven && !(await portIsFree(DEFAULT_PORT))) {
     console.log(`streamdesk: port ${DEFAULT_PORT} is taken: serving on a free port instead.`);
     args.push('--port', '0');
   }
@@ -120,7 +123,7 @@ async function serveInBrowser() {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'streamdesk.js'), 'serve', '--host', '127.0.0.1', ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
+    detached: OWN_GROUP,
   });
   stopChildOnSignals(child);
   let pending = '';

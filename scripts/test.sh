@@ -52,8 +52,8 @@ if $stack_ready; then
   step faults npm run -s test:faults -- --reporter=default --reporter=json --outputFile.json=reports/faults-vitest.json
   has chromium && step e2e npx playwright test
 else
-  echo "==> no local stack here: unit tests only (integration, fault and e2e tests count as failed)" >&2
-  step vitest npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+  echo "==> no local stack here: unit and renderer tests only (integration, fault and e2e tests count as failed)" >&2
+  step vitest npx vitest run --project unit --project renderer --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 fi
 
 node scripts/summarize-reports.js "${failed_steps[@]}"

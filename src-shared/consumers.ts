@@ -6,8 +6,7 @@ import { TopicName } from './topics';
 
 export const GroupId = z.string().min(1, 'is empty').max(1000, 'is too long');
 
-export const ConsumerGroupState = z.enum(['Unknown', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty']);
-export type ConsumerGroupState = z.infer<typeof ConsumerGroupState>;
+const ConsumerGroupState = z.enum(['Unknown', 'PreparingRebalance', 'CompletingRebalance', 'Stable', 'Dead', 'Empty']);
 
 export const ConsumerGroupSummary = z.object({
   groupId: z.string(),

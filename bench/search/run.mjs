@@ -119,6 +119,8 @@ function bundleInProcess() {
     format: 'cjs',
     target: 'node20',
     packages: 'external',
+    // the path aliases are tsconfig paths, resolved before the packages are left external
+    tsconfig: path.join(root, 'tsconfig.node.json'),
     outfile,
     logLevel: 'warning',
   });

@@ -13,8 +13,7 @@ import { PipelinesPage } from './features/pipelines/PipelinesPage';
 import { alertsStore } from './features/alerts/alerts-store';
 import { ProfilesPage } from './features/profiles/ProfilesPage';
 import { onProfileSwitch, profilesStore } from './features/profiles/profiles-store';
-import { topicsStore } from './features/topics/topics-store';
-import { presetTopicsStore } from './features/preset-topics/preset-topics-store';
+import { forgetClusterData } from './store';
 import { PAGES, useRoute, type Page } from './router';
 import { appInfoStore, followConnection, linkStore } from './features/app/connection-store';
 import { healthCalls, healthStore } from './features/health/health-store';
@@ -80,9 +79,8 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
 export function App() {
   const { page, param } = useRoute();
   useEffect(() => {
-    // Every page follows the new cluster at once.
-    const onSwitch = () =>
-      void Promise.all([healthCalls.refresh(), topicsStore.refresh(), presetTopicsStore.refresh(), appInfoStore.refresh()]).catch(() => undefined);
+    // Every page follows the new cluster at once: what the previous one showed is forgotten and read again.
+    const onSwitch = () => void Promise.all([healthCalls.refresh(), forgetClusterData()]).catch(() => undefined);
     // The stores the status bar and notifications need, followed for the app's life (the stack's status without its page's polling).
     const stops = [
       healthStore.watch(),

@@ -59,4 +59,22 @@ describe('the alert engine', () => {
     ]);
     expect(published[0].record.id).toBe(published[1].record.id);
   });
+
+  it('publishes the edges in the order they happened, even when the first send is the slower one', async () => {
+    const sent: string[] = [];
+    let first = true;
+    const alerts = new AlertService({
+      // the first send waits (a new topic's metadata), the next would go straight through
+      publish: (_topic, record) => {
+        const slow = first;
+        first = false;
+        return new Promise((resolve) => setTimeout(resolve, slow ? 20 : 0)).then(() => void sent.push((record as { event: string }).event));
+      },
+    });
+    alerts.setPublishTopic('data_quality_alerts');
+    alerts.onMetrics(lagging(20_000));
+    alerts.onMetrics(lagging(10));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sent).toEqual(['started', 'cleared']);
+  });
 });

@@ -38,6 +38,12 @@ export class AlertService {
   private rules: AlertRule[];
   private publishTopic: string | null;
   private publishError: string | null = null;
+  /**
+   * Publishes one at a time, in the order the edges happened: a start and its clear sent together
+   * could reach the topic the other way round (the first send to a new topic waits for its
+   * metadata while the second goes through), and the compacted topic would keep the start.
+   */
+  private publishing: Promise<void> = Promise.resolve();
   private readonly active = new Map<string, Alert>();
   private history: Alert[] = [];
   private health: HealthSnapshot | null = null;
@@ -116,7 +122,7 @@ export class AlertService {
       const alert: Alert = { id: randomUUID(), ruleId: condition.ruleId, severity: rule.severity, message: condition.message, startedAt: now, clearedAt: null };
       this.active.set(key, alert);
       this.history = [alert, ...this.history].slice(0, HISTORY_KEPT);
-      void this.publish(alert, 'started');
+      this.enqueuePublish(alert, 'started');
       changed = true;
     }
     for (const [key, alert] of this.active) {
@@ -124,7 +130,7 @@ export class AlertService {
       this.active.delete(key);
       const cleared = { ...alert, clearedAt: now };
       this.history = this.history.map((entry) => (entry.id === alert.id ? cleared : entry));
-      void this.publish(cleared, 'cleared');
+      this.enqueuePublish(cleared, 'cleared');
       changed = true;
     }
     if (changed) this.options.onChange?.(this.state());
@@ -146,6 +152,11 @@ export class AlertService {
       });
   }
 
+  private enqueuePublish(alert: Alert, event: 'started' | 'cleared'): void {
+    this.publishing = this.publishing.then(() => this.publish(alert, event));
+  }
+
+  /** Never rejects: a failure is kept as the publish error the Alerts page shows. */
   private async publish(alert: Alert, event: 'started' | 'cleared'): Promise<void> {
     if (!this.publishTopic) return;
     try {

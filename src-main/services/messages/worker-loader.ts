@@ -44,6 +44,9 @@ function bundleFromSource(): string {
     format: 'cjs',
     target: 'node20',
     packages: 'external',
+    // the path aliases (@shared/…, @main/…) are tsconfig paths: resolved here, before the
+    // packages are left external (they would look like scoped packages otherwise)
+    tsconfig: path.join(root, 'tsconfig.node.json'),
     write: false,
     logLevel: 'silent',
   });

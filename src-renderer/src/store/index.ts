@@ -3,7 +3,7 @@ import { bridge } from '../bridge';
 import { createStoreOn, type Store, type StoreSpec } from './store';
 
 export { act, useAction, type Outcome } from './action';
-export type { Store, StoreState } from './store';
+export { forgetClusterData, type Store, type StoreState } from './store';
 
 export function createStore<T, P = void>(spec: StoreSpec<T, P>): Store<T, P> {
   return createStoreOn(bridge, spec);

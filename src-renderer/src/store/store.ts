@@ -32,6 +32,12 @@ export interface StoreSpec<T, P> {
   pollMs?: number | ((params: P) => number | null);
   /** Forget a parameter set's data when its last watcher stops (large series nobody shows). */
   drop?: boolean;
+  /**
+   * Whether the data belongs to the cluster the active profile points at (default true): on a
+   * profile switch it is forgotten and read again (`forgetClusterData`). False for what is the
+   * same whatever the cluster (the local stack, the profiles themselves).
+   */
+  followsCluster?: boolean;
   /** Event refreshes and poll ticks within this window make one read. Default 100 ms. */
   debounceMs?: number;
   /** The identity of a parameter set (default: its JSON). */
@@ -73,7 +79,11 @@ interface Entry<T, P> {
   /** A read was skipped while the window was hidden. */
   stale: boolean;
   inFlight: Promise<void> | null;
+  /** The running read and the one asked for during it: what a caller of `refresh` waits for. */
+  settled: Promise<void> | null;
   again: boolean;
+  /** Bumped when the data is forgotten: a read begun before then must not write its answer. */
+  generation: number;
 }
 
 const INITIAL: StoreState<never> = { data: null, error: null, loading: false, loadedAt: null };
@@ -105,7 +115,9 @@ function entryOf<T, P>(ctx: Context<T, P>, params: P): Entry<T, P> {
       debounce: null,
       stale: false,
       inFlight: null,
+      settled: null,
       again: false,
+      generation: 0,
     };
     ctx.entries.set(key, found);
   }
@@ -117,31 +129,43 @@ function update<T, P>(target: Entry<T, P>, patch: Partial<StoreState<T>>): void 
   for (const listener of target.listeners) listener();
 }
 
-/** One read at a time per entry; a refresh asked for during a read makes one more after it. */
+/**
+ * One read at a time per entry; a refresh asked for during a read makes one more after it, and
+ * its caller waits for that one (the running read may have begun before the change it follows).
+ */
 function read<T, P>(ctx: Context<T, P>, target: Entry<T, P>): Promise<void> {
   const { spec } = ctx;
   if (target.inFlight) {
     target.again = true;
-    return target.inFlight;
+    return target.settled ?? target.inFlight;
   }
   target.stale = false;
   const load = spec.load;
   if (!load) return Promise.resolve();
+  const generation = target.generation;
+  // an answer for data since forgotten (a profile switch, a dropped range nobody shows) is not written
+  const current = () => generation === target.generation && !(spec.drop && target.watchers === 0);
   update(target, { loading: true });
-  target.inFlight = load(ctx.bridge, target.params).then(
+  const inFlight = load(ctx.bridge, target.params).then(
     (loaded) => {
+      if (!current()) return;
       const data = spec.merge ? spec.merge(loaded, target.state.data, target.params) : loaded;
       update(target, { data, error: null, loading: false, loadedAt: Date.now() });
     },
-    (error: unknown) => update(target, { error: error instanceof Error ? error.message : String(error), loading: false }),
+    (error: unknown) => {
+      if (current()) update(target, { error: error instanceof Error ? error.message : String(error), loading: false });
+    },
   );
-  return target.inFlight.finally(() => {
+  target.inFlight = inFlight;
+  target.settled = inFlight.finally(() => {
     target.inFlight = null;
     if (target.again) {
       target.again = false;
       return read(ctx, target);
     }
+    if (target.state.loading) update(target, { loading: false });
   });
+  return target.settled;
 }
 
 /** A background read (event, poll tick): debounced, and put off while the window is hidden. */
@@ -228,7 +252,33 @@ function watch<T, P>(ctx: Context<T, P>, params: P, options: WatchOptions = {}):
 function subscribe<T, P>(ctx: Context<T, P>, params: P, listener: () => void): () => void {
   const target = entryOf(ctx, params);
   target.listeners.add(listener);
-  return () => target.listeners.delete(listener);
+  return () => {
+    target.listeners.delete(listener);
+    // React unsubscribes after its effect's cleanup stopped the watch: a dropped entry goes now
+    if (ctx.spec.drop && target.watchers === 0 && target.listeners.size === 0) ctx.entries.delete(ctx.keyOf(target.params));
+  };
+}
+
+/** Every store made, so a profile switch can reach the ones whose data belongs to the cluster. */
+const everyStore = new Set<Context<unknown, unknown>>();
+
+/**
+ * The active profile switched: the data of every store that follows the cluster is forgotten (no
+ * page shows the previous cluster's jobs or groups, with their buttons, while the new one is read),
+ * answers of reads begun before are dropped, and what is watched is read again.
+ */
+export function forgetClusterData(): Promise<void> {
+  const reads: Promise<void>[] = [];
+  for (const ctx of everyStore) {
+    if (!ctx.spec.load || ctx.spec.followsCluster === false) continue;
+    for (const target of ctx.entries.values()) {
+      target.generation += 1;
+      update(target, INITIAL);
+      // a read under way is followed by a fresh one (its own answer is dropped above)
+      if (target.watchers > 0 || target.listeners.size > 0) reads.push(read(ctx, target));
+    }
+  }
+  return Promise.all(reads).then(() => undefined);
 }
 
 function source<T, P>(ctx: Context<T, P>, params: P): LiveSource<StoreState<T>> {
@@ -248,6 +298,7 @@ export function createStoreOn<T, P = void>(bridge: Bridge, spec: StoreSpec<T, P>
     keyOf: spec.key ?? ((params: P) => (params === undefined ? '' : JSON.stringify(params))),
     debounceMs: spec.debounceMs ?? 100,
   };
+  everyStore.add(ctx as Context<unknown, unknown>);
   return {
     use(params, options) {
       const key = ctx.keyOf(params);

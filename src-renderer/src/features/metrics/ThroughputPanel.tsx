@@ -9,7 +9,7 @@ import { useClusterRange } from '@renderer/charts/use-metric-window';
 
 const rate = (value: number) => `${num(Math.round(value))}/s`;
 
-/** The cluster's figures for a range (their current ones are the newest sample's, see applyMetricsSample). */
+/** The cluster's figures for a range (on a range of an hour or less, the newest sample's; see applyMetricsSample). */
 const clusterFigures = ({ data: metrics }: StoreState<LiveStreamingMetrics>): KafkaFigures | undefined =>
   metrics ? { series: metrics.series, current: metrics.current, unavailable: metrics.unavailable } : undefined;
 

@@ -50,11 +50,12 @@ function appendFigures(
 }
 
 /**
- * One live sample into a range's cluster series: a range of an hour or less takes the point; any
- * range shows the sample's figures as its current ones (a long range's stored ones are a minute old).
+ * One live sample into a range's cluster series: a range of an hour or less takes the point and
+ * the sample's figures; a longer one holds minute averages, re-read every minute, and takes
+ * nothing (null: the sample is not for it).
  */
-export function applyMetricsSample(metrics: LiveStreamingMetrics, range: TimeRange, sample: MetricsSample): LiveStreamingMetrics {
-  if (!isLiveRange(range)) return { ...metrics, current: sample.cluster };
+export function applyMetricsSample(metrics: LiveStreamingMetrics, range: TimeRange, sample: MetricsSample): LiveStreamingMetrics | null {
+  if (!isLiveRange(range)) return null;
   return { ...metrics, current: sample.cluster, series: appendFigures(metrics, sample.at, sample.cluster, TIME_RANGE_MS[range]) };
 }
 

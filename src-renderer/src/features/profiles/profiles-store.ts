@@ -19,6 +19,8 @@ export const profilesStore = createStore({
       return state;
     },
   },
+  // the profiles are the same whatever cluster is active (and a switch is told by comparing them)
+  followsCluster: false,
 });
 
 export const profileCalls = {

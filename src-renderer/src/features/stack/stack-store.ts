@@ -9,23 +9,36 @@ export interface StackView {
   progress: Record<string, StackProgress>;
   operation: 'idle' | 'starting' | 'stopping';
   startedAt: number | null;
+  /** The `ownEnded` count when the status in it was asked for. */
+  askedAt: number;
 }
 
-const IDLE: StackView = { status: null, progress: {}, operation: 'idle', startedAt: null };
+const IDLE: StackView = { status: null, progress: {}, operation: 'idle', startedAt: null, askedAt: 0 };
 
 /** This window's own start or stop is running; otherwise the operation is whatever the back end reports. */
 let own = false;
+/** How many of this window's starts and stops have ended: a status asked for before the last one ended is older than its answer. */
+let ownEnded = 0;
 
 /**
  * The local stack: its status (read every 5 s while the Stack page is shown; App only follows it
  * for the status bar), each service's progress during a start or stop, and what is running.
  */
 export const stackStore = createStore({
-  load: (bridge) => bridge.call('stack:status', {}).then((status): StackView => ({ ...IDLE, status, operation: status.busy })),
-  // a start begun elsewhere (another window, a page reloaded meanwhile) ends here too when the back end is idle again
-  merge: (loaded, current) => (current ? { ...current, status: loaded.status, operation: own ? current.operation : loaded.operation } : loaded),
+  load: (bridge) => {
+    const askedAt = ownEnded;
+    return bridge.call('stack:status', {}).then((status): StackView => ({ ...IDLE, status, operation: status.busy, askedAt }));
+  },
+  // a poll asked for during this window's start or stop must not undo what its end said; a start
+  // begun elsewhere (another window, a page reloaded meanwhile) ends here too when the back end is idle again
+  merge: (loaded, current) => {
+    if (!current) return loaded;
+    if (loaded.askedAt < ownEnded) return current;
+    return { ...current, status: loaded.status, operation: own ? current.operation : loaded.operation, askedAt: loaded.askedAt };
+  },
   updates: { 'stack:progressed': (progress, current) => ({ ...(current ?? IDLE), progress: { ...current?.progress, [progress.service]: progress } }) },
   pollMs: 5000,
+  followsCluster: false,
 });
 
 const patch = (change: Partial<StackView>) => stackStore.set(undefined, { ...(stackStore.get().data ?? IDLE), ...change });
@@ -41,7 +54,8 @@ async function run(operation: 'starting' | 'stopping', call: () => Promise<Stack
     throw error;
   } finally {
     own = false;
-    patch({ operation: 'idle' });
+    ownEnded += 1;
+    patch({ operation: 'idle', askedAt: ownEnded });
   }
 }
 
@@ -59,4 +73,7 @@ export const stackLogStore = createStore({
   load: (bridge, { service }: { service: string }) => bridge.call('stack:logs', { service, lines: 400 }),
   pollMs: 2000,
   debounceMs: 0,
+  // a log shown again starts from its file, not from lines kept since it was last open
+  drop: true,
+  followsCluster: false,
 });
