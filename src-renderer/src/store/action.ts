@@ -35,10 +35,17 @@ export interface ActOptions<R> {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Bumped when a scope's page or panel unmounts: an action begun before does not report into the next one. */
+const scopeGenerations = new Map<string, number>();
+
 /** Runs `run` for `scope`; resolves to its result, or undefined when it failed (the outcome says why). */
 export async function act<R>(scope: string, run: () => Promise<R>, options: ActOptions<R> = {}): Promise<R | undefined> {
   const { label } = options;
-  const report = (outcome: Outcome | null) => useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: outcome } }));
+  const generation = scopeGenerations.get(scope) ?? 0;
+  const report = (outcome: Outcome | null) => {
+    if ((scopeGenerations.get(scope) ?? 0) !== generation) return;
+    useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: outcome } }));
+  };
   const busy = (value: string | null) => useOutcomes.setState((state) => ({ busy: { ...state.busy, [scope]: value } }));
   report(label ? { kind: 'running', text: `${label}…` } : null);
   busy(options.busyLabel ?? label ?? 'busy');
@@ -61,7 +68,13 @@ export async function act<R>(scope: string, run: () => Promise<R>, options: ActO
 
 /** A page's or panel's actions: `run` is act for this scope; outcome and busy are its current ones (cleared when it unmounts, as a page's own state was). */
 export function useAction(scope: string) {
-  useEffect(() => () => useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: null } })), [scope]);
+  useEffect(
+    () => () => {
+      scopeGenerations.set(scope, (scopeGenerations.get(scope) ?? 0) + 1);
+      useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: null } }));
+    },
+    [scope],
+  );
   const outcome = useOutcomes((state) => state.byScope[scope] ?? null);
   const busy = useOutcomes((state) => state.busy[scope] ?? null);
   return {
