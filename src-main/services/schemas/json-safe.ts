@@ -1,0 +1,18 @@
+// Values every layer can carry as JSON, rendered the same way for every format:
+// 64-bit integers as numbers when they fit in a double exactly (|n| <= 2^53 - 1), else as decimal
+// strings; bytes (Avro bytes and fixed, Protobuf bytes) as standard base64 with padding; floats that
+// JSON cannot hold (NaN, ±Infinity) as the strings "NaN", "Infinity", "-Infinity".
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export function longToJson(n: bigint | string | number): number | string {
+  const big = typeof n === 'bigint' ? n : BigInt(n);
+  return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(big) : big.toString();
+}
+
+export function floatToJson(n: number): number | string {
+  return Number.isFinite(n) ? n : String(n);
+}
+
+export function bytesToJson(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}

@@ -1,0 +1,70 @@
+// One record side (key or value bytes) decoded through a Schema Registry, or shown raw with the
+// reason: it never throws for the bytes it is given. A schema is compiled once per registry id; a
+// schema that could not be fetched (registry down) is not remembered, so a later record tries again.
+import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
+import { avroDecoder, type PayloadDecoder } from './avro-decoder';
+import type { JsonValue } from './json-safe';
+import { jsonSchemaDecoder } from './json-schema-decoder';
+import { protobufDecoder } from './protobuf-decoder';
+import { resolveReferences, type SchemaSource } from './schema-references';
+import { readFraming, type Framing, type FramingOptions, type RecordHeaderBytes, type RecordSide } from './wire-format';
+
+type SchemaFormat = 'avro' | 'protobuf' | 'json-schema';
+
+export type DecodedSide = { status: 'decoded'; format: SchemaFormat; schemaId: number; subject?: string; value: JsonValue } | { status: 'raw'; reason: string };
+
+export interface RecordDecoderOptions extends FramingOptions {
+  /** Check JSON Schema values against their schema (off by default: the payload is JSON either way). */
+  validateJson?: boolean;
+}
+
+interface Compiled {
+  format: SchemaFormat;
+  decode: PayloadDecoder;
+}
+
+const FORMATS = { AVRO: 'avro', PROTOBUF: 'protobuf', JSON: 'json-schema' } as const;
+
+export class RecordDecoder {
+  private readonly compiled = new Map<string, Promise<Compiled>>();
+
+  constructor(
+    private readonly source: SchemaSource,
+    private readonly options: RecordDecoderOptions = {},
+  ) {}
+
+  async decode(bytes: Uint8Array | null, side: RecordSide, headers: readonly RecordHeaderBytes[] = []): Promise<DecodedSide> {
+    if (bytes === null) return { status: 'raw', reason: 'null (no bytes)' };
+    const framing = readFraming(bytes, side, headers, this.options);
+    if ('reason' in framing) return { status: 'raw', reason: framing.reason };
+    let schemaId = framing.id;
+    try {
+      if (framing.idKind === 'global') schemaId = await this.source.contentIdOfGlobalId(framing.id);
+      const compiled = await this.compile(schemaId, framing);
+      return { status: 'decoded', format: compiled.format, schemaId, value: compiled.decode(framing.payload) };
+    } catch (e) {
+      const what = framing.idKind === 'global' ? `global id ${framing.id}` : `schema id ${schemaId}`;
+      return { status: 'raw', reason: `${what}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  private compile(id: number, framing: Framing): Promise<Compiled> {
+    const key = `${id}\u0000${framing.apicurio}`;
+    let hit = this.compiled.get(key);
+    if (!hit) {
+      hit = this.build(id, framing.apicurio);
+      void hit.catch(() => this.compiled.delete(key));
+      this.compiled.set(key, hit);
+    }
+    return hit;
+  }
+
+  private async build(id: number, apicurio: boolean): Promise<Compiled> {
+    const schema: RegisteredSchema = await this.source.schemaById(id);
+    const references = await resolveReferences(this.source, schema.references);
+    const format = FORMATS[schema.schemaType];
+    if (format === 'avro') return { format, decode: avroDecoder(schema, references) };
+    if (format === 'protobuf') return { format, decode: protobufDecoder(schema, references, apicurio) };
+    return { format, decode: jsonSchemaDecoder(schema, references, this.options.validateJson ?? false) };
+  }
+}
