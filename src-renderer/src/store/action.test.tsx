@@ -24,4 +24,17 @@ describe('useAction', () => {
     expect(useOutcomes.getState().byScope.staying).toEqual({ kind: 'ok', text: 'Savepoint: done — /tmp/sp-1' });
     page.unmount();
   });
+
+  it('a panel leaving while its page stays does not silence the page: the outcome of an action under way still shows', async () => {
+    let finish!: () => void;
+    const page = renderHook(() => useAction('shared'));
+    const panel = renderHook(() => useAction('shared'));
+    const running = panel.result.current.run(() => new Promise<void>((resolve) => (finish = resolve)), { label: 'Start' });
+    panel.unmount();
+    finish();
+    await running;
+    expect(useOutcomes.getState().byScope.shared).toEqual({ kind: 'ok', text: 'Start: done' });
+    page.unmount();
+    expect(useOutcomes.getState().byScope.shared).toBeNull();
+  });
 });

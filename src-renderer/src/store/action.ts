@@ -35,8 +35,10 @@ export interface ActOptions<R> {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Bumped when a scope's page or panel unmounts: an action begun before does not report into the next one. */
+/** Bumped when the last component of a scope unmounts: an action begun before does not report into the scope's next visit. */
 const scopeGenerations = new Map<string, number>();
+/** How many mounted components use each scope (a page and its panels may share one). */
+const scopeUsers = new Map<string, number>();
 
 /** Runs `run` for `scope`; resolves to its result, or undefined when it failed (the outcome says why). */
 export async function act<R>(scope: string, run: () => Promise<R>, options: ActOptions<R> = {}): Promise<R | undefined> {
@@ -66,15 +68,18 @@ export async function act<R>(scope: string, run: () => Promise<R>, options: ActO
   }
 }
 
-/** A page's or panel's actions: `run` is act for this scope; outcome and busy are its current ones (cleared when it unmounts, as a page's own state was). */
+/** A page's or panel's actions: `run` is act for this scope; outcome and busy are its current ones (cleared when the scope's last component unmounts, as a page's own state was). */
 export function useAction(scope: string) {
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    scopeUsers.set(scope, (scopeUsers.get(scope) ?? 0) + 1);
+    return () => {
+      const left = (scopeUsers.get(scope) ?? 1) - 1;
+      scopeUsers.set(scope, left);
+      if (left > 0) return;
       scopeGenerations.set(scope, (scopeGenerations.get(scope) ?? 0) + 1);
       useOutcomes.setState((state) => ({ byScope: { ...state.byScope, [scope]: null } }));
-    },
-    [scope],
-  );
+    };
+  }, [scope]);
   const outcome = useOutcomes((state) => state.byScope[scope] ?? null);
   const busy = useOutcomes((state) => state.busy[scope] ?? null);
   return {
