@@ -4,15 +4,10 @@ const tseslint = require('typescript-eslint');
 const reactHooks = require('eslint-plugin-react-hooks');
 const importX = require('eslint-plugin-import-x');
 const globals = require('globals');
-const path = require('node:path');
 
-/** The path aliases (path-aliases.mjs, tsconfig.base.json), for the import resolver that follows cycles. */
-const ALIASES = Object.fromEntries(
-  Object.entries({ '@shared': 'src-shared', '@main': 'src-main', '@renderer': 'src-renderer/src', '@test': 'test' }).map(([alias, folder]) => [
-    alias,
-    [path.join(__dirname, folder)],
-  ]),
-);
+// The path aliases (path-aliases.mjs; Node >= 20.19 requires an ES module), for the import resolver that follows cycles.
+const { PATH_ALIASES } = require('./path-aliases.mjs');
+const ALIASES = Object.fromEntries(Object.entries(PATH_ALIASES).map(([alias, folder]) => [alias, [folder]]));
 
 // Layering. Flat config keeps only the last matching entry of a rule, so each layer's
 // no-restricted-imports lists everything that layer may not import.
@@ -38,7 +33,12 @@ module.exports = tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'], alias: ALIASES })] },
+    // without the extensions and parser, import-x parses no .ts dependency and no-cycle sees nothing
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'], alias: ALIASES })],
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],

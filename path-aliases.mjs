@@ -1,4 +1,4 @@
-// The import aliases every build resolves (electron-vite, vitest, bench/dashboard); tsconfig.base.json's
+// The import aliases every build resolves (electron-vite, vitest, bench/dashboard) and ESLint follows; tsconfig.base.json's
 // `paths` declares the same four for the type checker.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
