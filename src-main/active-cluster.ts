@@ -1,5 +1,6 @@
 import { LOCAL_STACK_CONNECTION, type Connection } from '@shared/connection';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
+import type { SchemaRegistryTarget } from './clients/schema-registry/schema-registry-client';
 import type { ProfileService } from './services/profiles';
 import type { StackService } from './services/stack/stack-service';
 
@@ -12,6 +13,8 @@ export interface ActiveCluster {
   kafkaTarget: () => KafkaTarget;
   flinkHeaders: () => Record<string, string>;
   prometheusUrl: () => string | null;
+  /** The Schema Registry records are decoded through; null when the connection names none. */
+  schemaRegistry: () => SchemaRegistryTarget | null;
   /** Whether it is the local stack (not a remote cluster). */
   onLocalStack: () => boolean;
 }
@@ -28,6 +31,10 @@ export function activeCluster(explicit: Connection | undefined, profiles: Profil
       if (!fromProfile) return explicit?.prometheusUrl ?? null;
       const { profile } = fromProfile.active();
       return profile.builtIn ? stack.metricsUrl : profile.prometheusUrl;
+    },
+    schemaRegistry: () => {
+      const url = connection().schemaRegistryUrl;
+      return url ? { url } : null;
     },
     onLocalStack: () => !explicit && (!profiles || profiles.active().profile.builtIn),
   };

@@ -9,6 +9,8 @@ export const Connection = z.object({
   kafkaUiUrl: z.string().nullable(),
   /** The broker's Prometheus JMX exporter, for bytes/s and request rates (optional). */
   prometheusUrl: z.string().nullable().optional(),
+  /** A Confluent-compatible Schema Registry API (Confluent, Karapace, Apicurio's /apis/ccompat/v7), for decoding records. */
+  schemaRegistryUrl: z.string().nullable().optional(),
 });
 export type Connection = z.infer<typeof Connection>;
 
@@ -18,4 +20,5 @@ export const LOCAL_STACK_CONNECTION: Connection = {
   zookeeper: '127.0.0.1:2181',
   flinkUrl: 'http://127.0.0.1:8081',
   kafkaUiUrl: null,
+  schemaRegistryUrl: 'http://127.0.0.1:8085/apis/ccompat/v7',
 };

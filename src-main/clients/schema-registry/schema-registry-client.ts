@@ -27,10 +27,14 @@ export interface SubjectVersion extends RegisteredSchema {
 
 type SchemaRegistryAuth = { kind: 'basic'; username: string; password: string } | { kind: 'bearer'; token: string };
 
-export interface SchemaRegistryOptions {
-  /** e.g. http://127.0.0.1:8085/apis/ccompat/v7 (Apicurio) or http://127.0.0.1:8081 (Confluent). */
+/** Where a registry is and how to sign in: what a connection resolves to (secrets decrypted at the moment of use). */
+export interface SchemaRegistryTarget {
   url: string;
   auth?: SchemaRegistryAuth;
+}
+
+export interface SchemaRegistryOptions extends SchemaRegistryTarget {
+  /** url: e.g. http://127.0.0.1:8085/apis/ccompat/v7 (Apicurio) or http://127.0.0.1:8081 (Confluent). */
   fetch?: typeof fetch;
   timeoutMs?: number;
   /** How long an unknown id stays unknown before it is asked for again. */
