@@ -22,7 +22,13 @@ export interface ActiveCluster {
 /** An explicit connection (command-line flags) wins; without one the active profile decides; without profiles, the local stack. */
 export function activeCluster(explicit: Connection | undefined, profiles: ProfileService | null, stack: StackService): ActiveCluster {
   const fromProfile = !explicit && profiles ? profiles : null;
-  const connection = (): Connection => explicit ?? profiles?.activeConnection() ?? localStackConnection(stack);
+  const connection = (): Connection => {
+    if (explicit) return explicit;
+    if (!profiles) return localStackConnection(stack);
+    const active = profiles.activeConnection();
+    // the built-in profile is the local stack: its registry is the stack's (none when it runs none), whatever the profile stored
+    return profiles.active().profile.builtIn ? { ...active, schemaRegistryUrl: stack.schemaRegistry().url } : active;
+  };
   return {
     connection,
     kafkaTarget: () => (fromProfile ? fromProfile.activeKafkaTarget() : { brokers: connection().kafkaBootstrap }),
