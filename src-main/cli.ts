@@ -181,6 +181,11 @@ async function serve(flags: Flags): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
+function stateWord(service: { running: boolean; pid: number | null; skipped: string | null }): string {
+  if (service.running) return `running (pid ${service.pid})`;
+  return service.skipped ? `skipped (${service.skipped})` : 'stopped';
+}
+
 async function stack(action: string | undefined, flags: Flags): Promise<number> {
   const backend = await backendFrom(flags);
   let lastMessage: string | undefined;
@@ -208,7 +213,7 @@ async function stack(action: string | undefined, flags: Flags): Promise<number> 
       if (flags.json) console.log(JSON.stringify(status, null, 2));
       else
         for (const service of status.services)
-          console.log(`  ${service.name.padEnd(18)} ${service.running ? `running (pid ${service.pid})` : 'stopped'}  :${service.port}  ${service.logFile}`);
+          console.log(`  ${service.name.padEnd(18)} ${stateWord(service)}  :${service.port}  ${service.logFile}`);
       return allServicesRunning(status.services) ? 0 : 1;
     }
     default:
