@@ -10,7 +10,11 @@ import { silentLogger } from '@main/core/logger';
 import { startWebHost, type WebHost } from '@main/hosts/web';
 
 const TOKEN = 'auth-test-token-abcdefghijklmnop';
-const api = { 'health:get': () => Promise.resolve({ overall: 'up', overallReason: '', checkedAt: 0, services: {} }) } as unknown as Api;
+// the status report names the Schema Registry's URL and subject count, so the snapshot needs that entry
+const registry = { status: 'not-configured', reason: '', checkedAt: 0, latencyMs: null, details: { url: null, subjects: null } };
+const api = {
+  'health:get': () => Promise.resolve({ overall: 'up', overallReason: '', checkedAt: 0, services: { schemaRegistry: registry } }),
+} as unknown as Api;
 
 describe('serve mode refuses requests without the token', () => {
   let web: WebHost;
