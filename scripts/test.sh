@@ -22,11 +22,25 @@ missing=() packages=()
 command -v kcat >/dev/null || { missing+=("kcat (the independent client the tests check against)"); packages+=(kcat); }
 command -v java >/dev/null || { missing+=("Java 17+ (runs the local stack)"); packages+=(openjdk-17-jre-headless); }
 command -v mvn >/dev/null || { missing+=("Maven (fetches the local stack's jars)"); packages+=(maven); }
+# The stack's Schema Registry (Apicurio Registry 3) needs a JDK 21+; the tests that use it and the e2e run need it.
+has_java21() {
+  local release version
+  for release in "${STREAMDESK_JAVA21_HOME:-/nonexistent}/release" "${JAVA_HOME:-/nonexistent}/release" /usr/lib/jvm/*/release; do
+    [ -f "$release" ] || continue
+    version="$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$release")"
+    [ -n "$version" ] && [ "$version" -ge 21 ] && return 0
+  done
+  return 1
+}
+if ! has_java21; then
+  missing+=("a JDK 21 or newer under /usr/lib/jvm, or named by STREAMDESK_JAVA21_HOME (the local stack's Schema Registry; the e2e run needs it)")
+  failed_steps+=("prerequisite missing: a JDK 21+")
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   {
     echo "npm test: missing prerequisites:"
     for item in "${missing[@]}"; do echo "  - $item"; done
-    echo "Install them with: sudo apt-get install -y ${packages[*]}   (Debian/Ubuntu; other systems: the same packages from their package manager)"
+    [ "${#packages[@]}" -eq 0 ] || echo "Install them with: sudo apt-get install -y ${packages[*]}   (Debian/Ubuntu; other systems: the same packages from their package manager)"
     echo "Running what can run without them; the rest counts as failed."
   } >&2
   for package in "${packages[@]}"; do failed_steps+=("prerequisite missing: $package"); done
