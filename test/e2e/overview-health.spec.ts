@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { streamdesk } from './cli';
 import { readE2eEnv } from './stack-env';
 
-const CORE_TILES = ['kafka', 'zookeeper', 'flink', 'taskmanagers'];
+const CORE_TILES = ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'schemaRegistry'];
 
 function kafkaPid(stackArgs: string[]): number {
   const status = streamdesk(['stack', 'status', '--json', ...stackArgs]);
@@ -22,6 +22,7 @@ test('the Overview shows every service green, Kafka red with a reason when kille
   await expect(page.getByTestId('tile-kafka')).toContainText('Brokers');
   await expect(page.getByTestId('tile-zookeeper')).toContainText('standalone');
   await expect(page.getByTestId('tile-taskmanagers')).toContainText('Slots free');
+  await expect(page.getByTestId('tile-schemaRegistry')).toContainText('Subjects');
   await expect(page.getByTestId('overall')).toContainText('Up');
   await page.screenshot({ path: testInfo.outputPath('overview-green.png'), fullPage: true });
 
@@ -48,12 +49,14 @@ test('the Overview shows every service green, Kafka red with a reason when kille
   await page.screenshot({ path: testInfo.outputPath('alerts.png'), fullPage: true });
 });
 
-test('the Stack page lists the native services with their pids and ports, and Kafka UI as needing Docker', async ({ page }, testInfo) => {
+test('the Stack page lists the native services (the Schema Registry too) with their pids and ports, and Kafka UI as needing Docker', async ({
+  page,
+}, testInfo) => {
   const env = readE2eEnv();
   await page.goto(`${env.serveUrl}#/stack`);
   const rows = page.getByTestId('stack-services').locator('tbody tr[data-running]');
-  await expect(rows).toHaveCount(5);
-  for (const service of ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway']) {
+  await expect(rows).toHaveCount(6);
+  for (const service of ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway', 'schema-registry']) {
     await expect(page.locator(`tr[data-service="${service}"]`)).toContainText('running');
   }
   // Kafka UI is a container image: on the native backend its row says so instead of being missing
