@@ -1,6 +1,7 @@
 // The native stack's Schema Registry (Apicurio Registry 3 on a JDK 21+, H2 on disk) against the real thing:
 // it starts on the port asked for, answers the Confluent-compatible API, and keeps what was registered across a restart.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ describe('the Schema Registry as a native-stack service', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('starts on the port asked for, answers /subjects, and keeps a registered schema across a restart', async () => {
+  it('starts on the port asked for, answers /subjects, and keeps registered schemas across a restart and a kill -9', async () => {
     const [port] = (await freePorts(1)) as [number];
     stack = new NativeStack({
       dataDir,
@@ -61,8 +62,15 @@ describe('the Schema Registry as a native-stack service', () => {
     expect(await subjects(base)).toEqual(['garages-value']);
     const back = (await (await fetch(`${base}/schemas/ids/${id}`)).json()) as { schema: string };
     expect(JSON.parse(back.schema)).toEqual(JSON.parse(SCHEMA));
-    // H2 on disk, in the stack's own data dir
+    expect(existsSync(join(dataDir, 'registry', 'registry.mv.db'))).toBe(true);
     expect(stack.versions().registry).toMatch(/^3\./);
+
+    // a crash (kill -9) loses nothing registered a moment before, and H2's lock does not keep it from starting again
+    await register(base, 'parking-value');
+    await sleep(1500); // H2 writes its log to disk within a second of a commit
+    await stack.stop('schema-registry', 'SIGKILL');
+    await stack.up(undefined, 180_000);
+    expect(await subjects(base)).toEqual(['garages-value', 'parking-value']);
   });
 });
 
