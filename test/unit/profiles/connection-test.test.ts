@@ -6,6 +6,7 @@ import { LOCAL_STACK_CONNECTION } from '@shared/connection';
 import type { ServiceTest } from '@shared/profiles';
 import { JsonFileStore, KeyFileCipher, kafkaFailureReason, ProfileService, type ConnectionProbes } from '@main/services/profiles';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
+import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 import { remoteInput } from './fixtures';
 
 let dir: string;
@@ -17,7 +18,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const ok: ServiceTest = { status: 'ok', reason: '', latencyMs: 3 };
 
 /** Records what each probe was given; Flink fails, everything else answers. */
-function fakeProbes(seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, string> }): ConnectionProbes {
+function fakeProbes(seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, string>; registry?: SchemaRegistryTarget }): ConnectionProbes {
   return {
     kafka: (target) => {
       seen.kafka = target;
@@ -30,6 +31,10 @@ function fakeProbes(seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, s
     },
     kafkaUi: () => Promise.reject(new Error('probe bug')), // a throwing probe must not sink the others
     prometheus: () => Promise.resolve(ok),
+    schemaRegistry: (target) => {
+      seen.registry = target;
+      return Promise.resolve(ok);
+    },
   };
 }
 
@@ -58,6 +63,18 @@ describe('testConnection', () => {
     expect(bare.flink.status).toBe('skipped');
     expect(bare.kafkaUi.status).toBe('skipped');
     expect(bare.prometheus.status).toBe('skipped');
+    expect(bare.schemaRegistry).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/No Schema Registry URL/) as string });
+  });
+
+  it('tests the Schema Registry with the stored secret, or the one typed in the form', async () => {
+    const seen: { registry?: SchemaRegistryTarget } = {};
+    const s = make(fakeProbes(seen));
+    const url = 'https://r.example.com';
+    const v = s.save(remoteInput('R', { schemaRegistry: { url, auth: 'basic', username: 'sr', password: 'stored-sr' } }));
+    expect((await s.testConnection({ id: v.id })).schemaRegistry.status).toBe('ok');
+    expect(seen.registry).toEqual({ url, auth: { kind: 'basic', username: 'sr', password: 'stored-sr' } });
+    await s.testConnection({ profile: remoteInput('R', { id: v.id, schemaRegistry: { url, auth: 'bearer', token: 'typed-token' } }) });
+    expect(seen.registry).toEqual({ url, auth: { kind: 'bearer', token: 'typed-token' } });
   });
 
   it('tests an edited form before saving: omitted secrets come from the stored profile, typed ones win', async () => {
