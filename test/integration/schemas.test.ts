@@ -92,6 +92,8 @@ describe('/api/streaming/schemas against the real registry', () => {
     expect(listed.subjects.find((s) => s.subject === 'garages-value')).toMatchObject({ latestVersion: 2, id: v2.body.id, schemaType: 'AVRO', deleted: false });
     expect(listed.subjects.find((s) => s.subject === 'visits-value')).toMatchObject({ latestVersion: 1, schemaType: 'PROTOBUF' });
     expect(listed.subjects.find((s) => s.subject === 'plates-key')).toMatchObject({ latestVersion: 1, schemaType: 'JSON' });
+    // none set a level of their own yet: the global one applies (Apicurio's own API tells them apart)
+    expect(listed.subjects.find((s) => s.subject === 'visits-value')?.compatibility).toEqual({ level: listed.globalCompatibility, source: 'global' });
 
     const versions = (await rest('GET', '/garages-value')).body as unknown as VersionsResult;
     expect(versions.versions.map((v) => [v.version, v.id])).toEqual([
@@ -107,6 +109,8 @@ describe('/api/streaming/schemas against the real registry', () => {
       body: { subject: 'garages-value', level: 'BACKWARD' },
     });
     expect((await own('/config/garages-value')).body).toMatchObject({ compatibilityLevel: 'BACKWARD' });
+    const withLevel = (await rest('GET', '/garages-value')).body as unknown as VersionsResult;
+    expect(withLevel.compatibility).toEqual({ level: 'BACKWARD', source: 'subject' });
     const badLevel = await rest('PUT', '/garages-value/config', { compatibility: 'SIDEWAYS' });
     expect(badLevel.status).toBe(400);
     expect(badLevel.body.error?.issues).toEqual([expect.objectContaining({ path: ['compatibility'] })]);

@@ -119,15 +119,34 @@ export class SchemaRegistryClient {
 
   /** `GET /config[/{s}]`: the level set on the subject (null when it has none of its own) or the global one. */
   async compatibility(subject: string | null): Promise<string | null> {
+    const root = this.apicurioRoot();
+    // Apicurio's ccompat API answers the global level for a subject without its own; its v3 API tells them apart
+    if (subject !== null && root) return this.apicurioSubjectRule(root, subject);
     const path = subject === null ? '/config' : `/config/${encodeURIComponent(subject)}`;
     try {
       const body = (await this.get(path, subject === null ? 'global compatibility' : `compatibility of ${subject}`)) as { compatibilityLevel?: unknown };
       return typeof body.compatibilityLevel === 'string' ? body.compatibilityLevel : null;
     } catch (e) {
-      // no level of its own (Confluent 40408, Apicurio 40401): the global one applies
+      // no level of its own (Confluent 40408; Karapace 40401): the global one applies
       if (subject !== null && e instanceof RegistryError && e.status === 404) return null;
       throw e;
     }
+  }
+
+  private async apicurioSubjectRule(root: string, subject: string): Promise<string | null> {
+    const path = `/apis/registry/v3/groups/default/artifacts/${encodeURIComponent(subject)}/rules/COMPATIBILITY`;
+    try {
+      const body = (await this.get(path, `compatibility of ${subject}`, root)) as { config?: unknown };
+      return typeof body.config === 'string' ? body.config : null;
+    } catch (e) {
+      if (e instanceof RegistryError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /** Apicurio's root URL when this is its `…/apis/ccompat/vN` API (null for Confluent and Karapace). */
+  private apicurioRoot(): string | null {
+    return /^(.*)\/apis\/ccompat\/v\d+$/.exec(this.url)?.[1] ?? null;
   }
 
   /** `PUT /config[/{s}]`. */
@@ -166,7 +185,7 @@ export class SchemaRegistryClient {
    */
   contentIdOfGlobalId(globalId: number): Promise<number> {
     return this.cached(this.contentIds, globalId, `global id ${globalId}`, async () => {
-      const root = /^(.*)\/apis\/ccompat\/v\d+$/.exec(this.url)?.[1];
+      const root = this.apicurioRoot();
       if (!root)
         throw new StreamdeskError(
           'not-found',
