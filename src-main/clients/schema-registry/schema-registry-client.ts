@@ -114,7 +114,29 @@ export class SchemaRegistryClient {
       messages?: unknown;
     };
     const messages = Array.isArray(body.messages) ? body.messages.map(String) : [];
-    return { compatible: body.is_compatible === true, messages };
+    const compatible = body.is_compatible === true;
+    const root = this.apicurioRoot();
+    if (!compatible && messages.length === 0 && root && version === 'latest' && schema.references.length === 0)
+      messages.push(...(await this.apicurioReasons(root, subject, schema)));
+    return { compatible, messages };
+  }
+
+  /**
+   * Apicurio's ccompat answer says only "not compatible"; its own v3 API, asked to add the version as a
+   * dry run, names each difference. Best effort: no reasons rather than a failed check.
+   */
+  private async apicurioReasons(root: string, subject: string, schema: RegisteredSchema): Promise<string[]> {
+    const contentType = schema.schemaType === 'PROTOBUF' ? 'application/x-protobuf' : 'application/json';
+    const path = `/apis/registry/v3/groups/default/artifacts/${encodeURIComponent(subject)}/versions?dryRun=true`;
+    try {
+      await this.request('POST', path, `dry run in ${subject}`, { content: { content: schema.schema, contentType } }, root, 'application/json');
+      return [];
+    } catch (e) {
+      if (!(e instanceof RegistryError) || e.status !== 400) return [];
+      const body = e.body as { title?: unknown; causes?: { description?: unknown; context?: unknown }[] } | null;
+      const causes = (body?.causes ?? []).map((c) => `${String(c.description)} at ${String(c.context)}`);
+      return [typeof body?.title === 'string' ? body.title : e.said, ...causes];
+    }
   }
 
   /** `GET /config[/{s}]`: the level set on the subject (null when it has none of its own) or the global one. */
@@ -224,9 +246,16 @@ export class SchemaRegistryClient {
   }
 
   /** One HTTP exchange; a registry's refusal becomes a StreamdeskError in its own words (schema-registry-errors.ts). */
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, what: string, body?: unknown, base = this.url): Promise<unknown> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    what: string,
+    body?: unknown,
+    base = this.url,
+    contentType = 'application/vnd.schemaregistry.v1+json',
+  ): Promise<unknown> {
     let res: Response;
-    const headers = body === undefined ? this.headers : { ...this.headers, 'content-type': 'application/vnd.schemaregistry.v1+json' };
+    const headers = body === undefined ? this.headers : { ...this.headers, 'content-type': contentType };
     try {
       res = await this.fetchFn(`${base}${path}`, {
         method,
