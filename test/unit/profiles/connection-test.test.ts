@@ -139,3 +139,42 @@ describe('kafkaFailureReason', () => {
     expect(kafkaFailureReason(illegal, 'b:9092', sasl)).toMatch(/this listener does not accept SCRAM-SHA-256/);
   });
 });
+
+// Apicurio in the test stack runs without sign-in, so the 401 path is checked against a small HTTP
+// server that answers as Confluent Schema Registry does with basic auth on (401 and its error body).
+describe('Schema Registry sign-in in Test connection (real HTTP exchange)', () => {
+  it('sends basic auth; a wrong password fails with HTTP 401 and points at the settings, the right one counts the subjects', async () => {
+    const { createServer } = await import('node:http');
+    const expected = `Basic ${Buffer.from('sr:right-password').toString('base64')}`;
+    const server = createServer((request, response) => {
+      const ok = request.headers.authorization === expected && request.url === '/subjects';
+      response.writeHead(ok ? 200 : 401, { 'content-type': 'application/vnd.schemaregistry.v1+json' });
+      response.end(JSON.stringify(ok ? ['orders-value', 'orders-key'] : { error_code: 40101, message: 'Unauthorized' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const s = new ProfileService({
+        file: new JsonFileStore(join(dir, 'profiles.json')),
+        cipher: new KeyFileCipher(join(dir, 'secret.key')),
+        localConnection: () => LOCAL_STACK_CONNECTION,
+        testTimeoutMs: 2000,
+      });
+      const input = (password: string) =>
+        remoteInput('R', {
+          kafkaBootstrap: ['127.0.0.1:1'],
+          flink: { url: null, auth: 'none' },
+          schemaRegistry: { url, auth: 'basic', username: 'sr', password },
+        });
+      const wrong = await s.testConnection({ profile: input('wrong-password') });
+      expect(wrong.schemaRegistry).toMatchObject({
+        status: 'failed',
+        reason: expect.stringMatching(/HTTP 401: Unauthorized; check the Schema Registry authentication settings/) as string,
+      });
+      const right = await s.testConnection({ profile: input('right-password') });
+      expect(right.schemaRegistry).toMatchObject({ status: 'ok', reason: '2 subjects' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
