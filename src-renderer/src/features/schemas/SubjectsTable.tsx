@@ -26,7 +26,10 @@ export function SubjectsTable({ subjects, includeDeleted, onIncludeDeleted }: Pr
         <label className="check">
           <input type="checkbox" checked={includeDeleted} onChange={(event) => onIncludeDeleted(event.target.checked)} /> Show soft-deleted subjects
         </label>
-        <span className="muted">{shown.length === subjects.length ? `${subjects.length} subjects` : `${shown.length} of ${subjects.length} subjects`}</span>
+        <span className="muted">
+          {shown.length === subjects.length ? '' : `${shown.length} of `}
+          {subjects.length} subject{subjects.length === 1 ? '' : 's'}
+        </span>
       </div>
       <table className="grid" data-testid="subjects-table">
         <thead>

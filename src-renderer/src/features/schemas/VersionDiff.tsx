@@ -5,9 +5,10 @@ import { lineDiff, readableSchema, type DiffRow } from './line-diff';
 /** Two versions side by side, line by line: removed on the left, added on the right, changed on both. */
 export function VersionDiff({ versions }: { versions: SchemaVersion[] }) {
   const last = versions.length - 1;
-  const [leftNo, setLeftNo] = useState(versions[Math.max(0, last - 1)].version);
-  const [rightNo, setRightNo] = useState(versions[last].version);
-  const left = versions.find((v) => v.version === leftNo) ?? versions[0];
+  // until a version is picked, the two newest: a version registered meanwhile moves them along
+  const [leftNo, setLeftNo] = useState<number | null>(null);
+  const [rightNo, setRightNo] = useState<number | null>(null);
+  const left = versions.find((v) => v.version === leftNo) ?? versions[Math.max(0, last - 1)];
   const right = versions.find((v) => v.version === rightNo) ?? versions[last];
   const { rows, exact } = useMemo(() => lineDiff(readableSchema(left.schema), readableSchema(right.schema)), [left, right]);
   const count = (kind: DiffRow['kind']) => rows.filter((row) => row.kind === kind).length;
