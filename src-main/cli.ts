@@ -211,9 +211,7 @@ async function stack(action: string | undefined, flags: Flags): Promise<number> 
     case 'status': {
       const status = await call(backend.api, 'stack:status', {});
       if (flags.json) console.log(JSON.stringify(status, null, 2));
-      else
-        for (const service of status.services)
-          console.log(`  ${service.name.padEnd(18)} ${stateWord(service)}  :${service.port}  ${service.logFile}`);
+      else for (const service of status.services) console.log(`  ${service.name.padEnd(18)} ${stateWord(service)}  :${service.port}  ${service.logFile}`);
       return allServicesRunning(status.services) ? 0 : 1;
     }
     default:
