@@ -164,7 +164,10 @@ describe('/api/streaming/schemas against the real registry', () => {
     const kafka = kafkaClient({ brokers: [stack.bootstrap] });
     const admin = kafka.admin();
     await admin.connect();
-    await admin.createTopics({ topics: ['garages', 'garage-audit', 'plain-text'].map((topic) => ({ topic, numPartitions: 2 })), waitForLeaders: true });
+    await admin.createTopics({
+      topics: ['garages', 'garage-audit', 'garage-headers', 'plain-text'].map((topic) => ({ topic, numPartitions: 2 })),
+      waitForLeaders: true,
+    });
     await admin.disconnect();
     // Confluent framing written here, with avsc: magic 0, the 4-byte id, the Avro body
     const type = avro.Type.forSchema(JSON.parse(latest.schema) as avro.Schema);
@@ -177,13 +180,28 @@ describe('/api/streaming/schemas against the real registry', () => {
     await producer.connect();
     await producer.send({ topic: 'garage-audit', messages: [0, 1, 2].map((n) => ({ partition: n % 2, value: framed({ garage: `G${n}`, bays: n }) })) });
     await producer.send({ topic: 'plain-text', messages: [{ value: 'not framed' }] });
+    // Apicurio's serdes in headers mode: the version's global id in a header, the Avro body unframed
+    const { globalId } = (await (
+      await fetch(`${registry.replace('/apis/ccompat/v7', '')}/apis/registry/v3/groups/default/artifacts/garages-value/versions/${latest.version}`)
+    ).json()) as {
+      globalId: number;
+    };
+    const idHeader = Buffer.alloc(8);
+    idHeader.writeBigUInt64BE(BigInt(globalId));
+    await producer.send({
+      topic: 'garage-headers',
+      messages: [{ value: type.toBuffer({ garage: 'H', bays: null }), headers: { 'apicurio.value.globalId': idHeader } }],
+    });
     await producer.disconnect();
 
     const usage = (await callUsage('garages-value')) as SchemaUsage;
     expect(usage.byName).toEqual([{ topic: 'garages', side: 'value' }]);
-    expect(usage.byRecords).toEqual([{ topic: 'garage-audit', side: 'value', ids: [latest.id], records: 3 }]);
+    expect(usage.byRecords).toEqual([
+      { topic: 'garage-audit', side: 'value', ids: [latest.id], records: 3 },
+      { topic: 'garage-headers', side: 'value', ids: [latest.id], records: 1 },
+    ]);
     expect(usage.scanned).toMatchObject({ topicsTotal: usage.scanned.topics, recordsPerPartition: 5, failures: [] });
-    expect(usage.scanned.topics).toBeGreaterThanOrEqual(3);
+    expect(usage.scanned.topics).toBeGreaterThanOrEqual(4);
   });
 
   it('answers 503 naming the cause when the connection names no registry', async () => {
