@@ -19,6 +19,7 @@ import { ResourceSampler } from './services/metrics/resource-sampler';
 import { FlinkRestClient } from './clients/flink/flink-rest-client';
 import { openProfiles, type KeyValueFile, type ProfileStorage } from './services/profiles';
 import { ProducerService } from './services/messages/producer-service';
+import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
 import { PresetTopicsService } from './services/preset-topics/preset-topics-service';
 import { TopicsService } from './services/topics/topics-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
@@ -75,7 +76,8 @@ export function createBackend(options: BackendOptions): Backend {
     },
   });
   const topics = new TopicsService(kafkaTarget);
-  const producer = new ProducerService(kafkaTarget, topics);
+  const registry = registryOfCluster(() => cluster.schemaRegistry());
+  const producer = new ProducerService(kafkaTarget, topics, registry);
   const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
   const pipelines = pipelinesOf(cluster, stack, topics, options.dataDir);
   const alerts: AlertService = alertsOf(options, cluster, producer, pipelines, bus);
