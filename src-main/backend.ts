@@ -24,6 +24,9 @@ import { PresetTopicsService } from './services/preset-topics/preset-topics-serv
 import { TopicsService } from './services/topics/topics-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
+import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
+import { SchemasService } from './services/schemas/schemas-service';
+import { newestRawRecords } from './services/schemas/recent-records';
 
 export interface BackendOptions {
   version: string;
@@ -111,6 +114,7 @@ export function createBackend(options: BackendOptions): Backend {
     pipelines,
     messages: new MessagesService(kafkaTarget),
     consumers: new ConsumerGroupsService(kafkaTarget),
+    schemas: schemasOf(cluster, topics),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
     replay: new ReplayService(kafkaTarget),
@@ -176,6 +180,14 @@ function alertsOf(options: BackendOptions, cluster: ActiveCluster, producer: Pro
       const jobs = await pipelines().insight.insight.jobs();
       return jobs.map((job) => ({ id: job.id, name: job.name, state: job.state, failedInARow: job.checkpointsFailedInARow ?? 0 }));
     },
+  });
+}
+
+/** The Schemas page's service: the active connection's registry, and the topics' newest records for "used by". */
+function schemasOf(cluster: ActiveCluster, topics: TopicsService): SchemasService {
+  return new SchemasService(registryOfCluster(cluster.schemaRegistry), {
+    topics: async () => (await topics.list(false, { configs: false, offsets: false })).map((topic) => topic.name),
+    newestRecords: (topic, perPartition) => newestRawRecords(cluster.kafkaTarget(), topic, perPartition),
   });
 }
 

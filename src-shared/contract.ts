@@ -44,6 +44,22 @@ import { ClusterMetricsArgs, MetricsSample, ResourceMetrics, ResourceMetricsArgs
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
 import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
 import { ApplyPresetTopicsResult, FixPresetTopicArgs, PresetTopicState } from './preset-topics';
+import {
+  CheckCompatibilityArgs,
+  CompatibilityResult,
+  DeleteSchemaArgs,
+  DeleteSchemaResult,
+  RegisterSchemaArgs,
+  RegisterSchemaResult,
+  SchemaUsage,
+  SetCompatibilityArgs,
+  SetCompatibilityResult,
+  SubjectsArgs,
+  SubjectsResult,
+  UsageArgs,
+  VersionsArgs,
+  VersionsResult,
+} from './schemas';
 import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
 
 const NoArgs = z.object({}).strict();
@@ -139,6 +155,15 @@ export const calls = {
   'alerts:state': { args: NoArgs, result: AlertsState },
   'alerts:updateRule': { args: UpdateAlertRuleArgs, result: AlertsState },
   'alerts:setPublishing': { args: SetAlertPublishingArgs, result: AlertsState },
+  /** The active connection's Schema Registry; each call fails `unavailable` when the connection names none. */
+  'schemas:subjects': { args: SubjectsArgs, result: SubjectsResult },
+  'schemas:versions': { args: VersionsArgs, result: VersionsResult },
+  'schemas:register': { args: RegisterSchemaArgs, result: RegisterSchemaResult },
+  'schemas:checkCompatibility': { args: CheckCompatibilityArgs, result: CompatibilityResult },
+  'schemas:setCompatibility': { args: SetCompatibilityArgs, result: SetCompatibilityResult },
+  'schemas:delete': { args: DeleteSchemaArgs, result: DeleteSchemaResult },
+  /** Reads the newest records of a bounded number of topics (see SchemaUsage.scanned). */
+  'schemas:usage': { args: UsageArgs, result: SchemaUsage },
 } as const;
 
 /** Everything the back end announces, named in the past tense. */

@@ -15,6 +15,7 @@ import type { ProducerService } from '../services/messages/producer-service';
 import type { PresetTopicsService } from '../services/preset-topics/preset-topics-service';
 import type { TopicsService } from '../services/topics/topics-service';
 import type { StackService } from '../services/stack/stack-service';
+import type { SchemasService } from '../services/schemas/schemas-service';
 
 /** The services behind the contract, as createBackend wires them. */
 export interface Services {
@@ -37,6 +38,8 @@ export interface Services {
   /** Where replay progress goes (the event bus). */
   onReplay: (progress: ReplayProgress) => void;
   consumers: ConsumerGroupsService;
+  /** The active connection's Schema Registry (fails `unavailable` when it names none). */
+  schemas: SchemasService;
   /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
   pipelines: () => PipelineServices;
   /** Absent only where profiles make no sense (an explicit command-line connection in tests). */
