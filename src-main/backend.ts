@@ -19,12 +19,12 @@ import { ResourceSampler } from './services/metrics/resource-sampler';
 import { FlinkRestClient } from './clients/flink/flink-rest-client';
 import { openProfiles, type KeyValueFile, type ProfileStorage } from './services/profiles';
 import { ProducerService } from './services/messages/producer-service';
-import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
 import { PresetTopicsService } from './services/preset-topics/preset-topics-service';
 import { TopicsService } from './services/topics/topics-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
 import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
+import type { SchemaRegistryClient } from './clients/schema-registry/schema-registry-client';
 import { SchemasService } from './services/schemas/schemas-service';
 import { newestRawRecords } from './services/schemas/recent-records';
 
@@ -79,6 +79,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
   });
   const topics = new TopicsService(kafkaTarget);
+  // One registry client (and schema cache) for the active connection, shared by every feature.
   const registry = registryOfCluster(() => cluster.schemaRegistry());
   const producer = new ProducerService(kafkaTarget, topics, registry);
   const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
@@ -114,7 +115,7 @@ export function createBackend(options: BackendOptions): Backend {
     pipelines,
     messages: new MessagesService(kafkaTarget),
     consumers: new ConsumerGroupsService(kafkaTarget),
-    schemas: schemasOf(cluster, topics),
+    schemas: schemasOf(cluster, registry, topics),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
     replay: new ReplayService(kafkaTarget),
@@ -184,8 +185,8 @@ function alertsOf(options: BackendOptions, cluster: ActiveCluster, producer: Pro
 }
 
 /** The Schemas page's service: the active connection's registry, and the topics' newest records for "used by". */
-function schemasOf(cluster: ActiveCluster, topics: TopicsService): SchemasService {
-  return new SchemasService(registryOfCluster(cluster.schemaRegistry), {
+function schemasOf(cluster: ActiveCluster, registry: () => SchemaRegistryClient | null, topics: TopicsService): SchemasService {
+  return new SchemasService(registry, {
     topics: async () => (await topics.list(false, { configs: false, offsets: false })).map((topic) => topic.name),
     newestRecords: (topic, perPartition) => newestRawRecords(cluster.kafkaTarget(), topic, perPartition),
   });
