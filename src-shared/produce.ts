@@ -75,6 +75,8 @@ export const IngestArgs = z
         subject: z.string().min(1, 'must not be empty').max(1000),
         /** Must be the subject's schema type when given. */
         format: SchemaFormat.optional(),
+        /** Protobuf: the message's full name; the file's first message without one. */
+        message: z.string().min(1).max(1000).optional(),
       })
       .strict()
       .optional(),

@@ -71,15 +71,17 @@ export function createTopicIssuePaths(body: unknown): IssuePathMap {
 
 /**
  * The seed's `ingest_streaming_data(topic, data)`: one object or an array of them. The query's
- * `subject` (and `format`, checked against the subject's schema type) asks for the records to be
- * written with the subject's latest schema.
+ * `subject` (and `format`, checked against the subject's schema type; `message`, a Protobuf message's
+ * full name) asks for the records to be written with the subject's latest schema.
  */
 export function ingestFromSeed(topic: string, body: unknown, query: URLSearchParams = new URLSearchParams()): CallArgs<'messages:ingest'> {
   if (body === null || typeof body !== 'object') throw new SeedRequestError([], 'must be a JSON object or an array of objects');
   const subject = query.get('subject');
   const format = query.get('format');
-  if (format !== null && subject === null) throw new SeedRequestError(['subject'], 'is required with format (the subject whose latest schema encodes the records)');
-  const valueSchema = subject === null ? {} : { valueSchema: { subject, ...(format !== null ? { format } : {}) } };
+  const message = query.get('message');
+  if ((format ?? message) !== null && subject === null)
+    throw new SeedRequestError(['subject'], `is required with ${format !== null ? 'format' : 'message'} (the subject whose latest schema encodes the records)`);
+  const valueSchema = subject === null ? {} : { valueSchema: { subject, ...(format !== null ? { format } : {}), ...(message !== null ? { message } : {}) } };
   return { topic, records: Array.isArray(body) ? body : [body], ...(valueSchema as Pick<CallArgs<'messages:ingest'>, 'valueSchema'>) };
 }
 

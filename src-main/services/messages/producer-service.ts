@@ -76,7 +76,7 @@ export class ProducerService {
 
   /** The subject's latest schema; a format that is not the subject's is refused naming `format`. */
   private async ingestEncoder(choice: NonNullable<z.output<typeof IngestArgs>['valueSchema']>): Promise<RecordEncoder> {
-    const encoder = await encoderFor(this.registry(), { subject: choice.subject, version: 'latest' }, ['valueSchema']);
+    const encoder = await encoderFor(this.registry(), { subject: choice.subject, version: 'latest', message: choice.message }, ['valueSchema']);
     if (choice.format && choice.format !== encoder.format)
       throw invalidField(['valueSchema', 'format'], `subject "${choice.subject}" holds a ${encoder.format} schema, not ${choice.format}`);
     return encoder;
