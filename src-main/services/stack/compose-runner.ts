@@ -63,6 +63,7 @@ export class ComposeRunner implements StackRunner {
       logFile: `docker compose logs ${state.service}`,
       portHolder: null,
       health: state.health,
+      skipped: null,
     }));
   }
 
