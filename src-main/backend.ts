@@ -82,7 +82,7 @@ export function createBackend(options: BackendOptions): Backend {
   // One registry client (and schema cache) for the active connection, shared by every feature.
   const registry = registryOfCluster(() => cluster.schemaRegistry());
   const producer = new ProducerService(kafkaTarget, topics, registry);
-  const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
+  const generators = new GeneratorService({ target: kafkaTarget, registry, onProgress: (status) => bus.emit('generator:progressed', status) });
   const pipelines = pipelinesOf(cluster, stack, topics, options.dataDir);
   const alerts: AlertService = alertsOf(options, cluster, producer, pipelines, bus);
   const metrics = new MetricsSampler({

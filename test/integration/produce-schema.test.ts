@@ -137,7 +137,7 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
     expect(record.valueSchema).toEqual({ subject: 'it.parking-value', version: latest.version, id: latest.id });
     const [raw] = await readRaw(stack.bootstrap, 'it.ps.produce', 1);
     expect(raw.key?.toString()).toBe('Kyrre');
-    expect(await avroDecode(registry, raw.value)).toEqual({ id: latest.id, value: { ...value, note: { string: 'entrance 1' } } });
+    expect(await avroDecode(registry, raw.value)).toEqual({ id: latest.id, value });
   });
 
   it('refuses a value that does not fit, naming the field, and writes nothing', async () => {
@@ -204,11 +204,11 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
     ]);
     const avroBack = await Promise.all((await readRaw(stack.bootstrap, 'it.ps.ingest-avro', 3)).map((r) => avroDecode(registry, r.value)));
     expect(avroBack.map((d) => d.value).sort((a, b) => ((a as { at: number }).at - (b as { at: number }).at))).toEqual(
-      avroRecords.map((r) => ({ ...r, note: r.note === null ? null : { string: r.note } })),
+      avroRecords,
     );
     const protoBack = await Promise.all((await readRaw(stack.bootstrap, 'it.ps.ingest-proto', 2)).map((r) => protobufDecode(registry, r.value)));
     expect(protoBack.map((d) => d.indexes)).toEqual([[1], [1]]);
-    expect(protoBack.map((d) => d.value).sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1))).toEqual([orders[0], { id: 'o-2', status: 'NEW', placed_at: '9007199254740993' }]);
+    expect(protoBack.map((d) => d.value).sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1))).toEqual([orders[0], { id: 'o-2', placed_at: '9007199254740993' }]); // proto3: NEW (0) and [] are not on the wire
     const jsonBack = await readRaw(stack.bootstrap, 'it.ps.ingest-json', 2);
     const alertsId = (await registry.version('it.alerts-value', 'latest')).id;
     for (const r of jsonBack) expect(r.value.readUInt32BE(1)).toBe(alertsId);
@@ -258,5 +258,57 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
     expect(record.valueSchema).toEqual({ subject: 'it.parking-value', version: registered.version, id: registered.id });
     const [raw] = await readRaw(stack.bootstrap, 'it.ps.register', 1);
     expect(await avroDecode(registry, raw.value)).toEqual({ id: registered.id, value });
+  });
+
+  /** Starts a generator and waits for it to stop by itself after maxRecords. */
+  async function generate(topic: string, encoding: 'json' | 'avro' | 'protobuf', ratePerSec: number, maxRecords: number) {
+    const started = await backend.api['generator:start']({ topic, kind: 'stavanger-parking', ratePerSec, maxRecords, seed: 7, encoding });
+    for (;;) {
+      const status = (await backend.api['generator:list']({})).find((s) => s.id === started.id)!;
+      if (status.state === 'stopped' || status.state === 'failed') return status;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  it.each(['avro', 'protobuf'] as const)('the generator writes %s with a schema it registered under <topic>-value, decoded independently', async (encoding) => {
+    const topic = `it.ps.gen-${encoding}`;
+    await createTopic(topic);
+    const status = await generate(topic, encoding, 500, 200);
+    expect(status).toMatchObject({ state: 'stopped', sent: 200, failed: 0, encoding, schema: { subject: `${topic}-value` } });
+    const registered = await registry.version(`${topic}-value`, 'latest');
+    expect(status.schema).toEqual({ subject: `${topic}-value`, version: registered.version, id: registered.id });
+    expect(registered.schemaType ?? 'AVRO').toBe(encoding === 'avro' ? 'AVRO' : 'PROTOBUF');
+    const raw = await readRaw(stack.bootstrap, topic, 200);
+    const decoded = await Promise.all(raw.map((r) => (encoding === 'avro' ? avroDecode(registry, r.value) : protobufDecode(registry, r.value))));
+    for (const [i, d] of decoded.entries()) {
+      expect(d.id).toBe(registered.id);
+      const value = d.value as Record<string, unknown>;
+      expect(raw[i].key?.toString()).toBe(value.garage);
+      expect(value).toMatchObject({ capacity: expect.any(Number) as unknown, status: expect.stringMatching(/^(open|full)$/) as unknown });
+      expect(Number(value.free) + Number(value.occupied)).toBe(value.capacity);
+      expect(Math.abs(Number(value.event_time) - Date.now())).toBeLessThan(120_000);
+    }
+    // a second run on the same topic reuses the registered version instead of adding one
+    const again = await generate(topic, encoding, 500, 10);
+    expect(again.schema).toEqual(status.schema);
+    expect(await registry.versions(`${topic}-value`)).toEqual([registered.version]);
+  });
+
+  // Printed for the record; the check is loose because the machine's load moves all three figures
+  // (encoding itself costs a few microseconds a record: see the report of #16's producing part).
+  it('the generator keeps its rate when it encodes (JSON vs Avro vs Protobuf, 40000 records at 10000/s, twice)', async () => {
+    const rates: Record<string, number[]> = { json: [], avro: [], protobuf: [] };
+    for (const round of [1, 2])
+      for (const encoding of ['json', 'avro', 'protobuf'] as const) {
+        const topic = `it.ps.rate-${encoding}-${round}`;
+        await createTopic(topic);
+        const status = await generate(topic, encoding, 10_000, 40_000);
+        expect(status).toMatchObject({ sent: 40_000, failed: 0 });
+        rates[encoding].push(Math.round(status.sent / ((status.stoppedAt! - status.startedAt) / 1000)));
+      }
+    console.log(`[generator rate] records/s acknowledged, target 10000, two rounds: ${JSON.stringify(rates)}`);
+    const best = (encoding: string) => Math.max(...rates[encoding]);
+    expect(best('avro')).toBeGreaterThan(best('json') * 0.6);
+    expect(best('protobuf')).toBeGreaterThan(best('json') * 0.6);
   });
 });

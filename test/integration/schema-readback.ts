@@ -121,7 +121,7 @@ export async function protobufDecode(registry: RegistryApi, framed: Buffer): Pro
   let level = (root.lookup(main.package ?? '') as protobuf.Namespace).nestedArray;
   let type: protobuf.Type | undefined;
   for (const index of indexes) {
-    type = level.filter((n) => n instanceof protobuf.Type)[index] as protobuf.Type;
+    type = level.filter((n) => n instanceof protobuf.Type)[index];
     level = type.nestedArray;
   }
   const message = type!.decode(payload.subarray(at));

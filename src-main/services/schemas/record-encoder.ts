@@ -30,7 +30,7 @@ export interface RecordEncoder {
   version: number;
   id: number;
   /** The framed bytes; throws ValueMismatch naming the field that does not fit. */
-  encode(value: unknown): Buffer;
+  encode: (value: unknown) => Buffer;
 }
 
 /** Fetches the chosen schema and compiles it; rejects with the registry's error, or a plain Error for a schema it cannot compile. */
