@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { TopicName } from './topics';
 
 /** The record formats a Schema Registry holds schemas for (its AVRO, PROTOBUF and JSON). */
-export const SchemaFormat = z.enum(['avro', 'protobuf', 'json-schema']);
-export type SchemaFormat = z.infer<typeof SchemaFormat>;
+const SchemaFormat = z.enum(['avro', 'protobuf', 'json-schema']);
 
 /** A side written with a registered schema: the subject's version, or its latest when the record is written. */
 export const ProduceSchema = z

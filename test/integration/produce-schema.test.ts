@@ -13,7 +13,15 @@ import { avroDecode, protobufDecode, readRaw, registryApi } from './schema-readb
 
 const TOKEN = 'integration-token-0123456789abcdef';
 
-const MONEY = { type: 'record', name: 'Money', namespace: 'it.shop', fields: [{ name: 'units', type: 'long' }, { name: 'currency', type: 'string' }] };
+const MONEY = {
+  type: 'record',
+  name: 'Money',
+  namespace: 'it.shop',
+  fields: [
+    { name: 'units', type: 'long' },
+    { name: 'currency', type: 'string' },
+  ],
+};
 const PARKING = {
   type: 'record',
   name: 'ParkingEvent',
@@ -21,7 +29,17 @@ const PARKING = {
   fields: [
     { name: 'garage', type: 'string' },
     { name: 'free', type: 'int' },
-    { name: 'location', type: { type: 'record', name: 'Location', fields: [{ name: 'lat', type: 'double' }, { name: 'lon', type: 'double' }] } },
+    {
+      name: 'location',
+      type: {
+        type: 'record',
+        name: 'Location',
+        fields: [
+          { name: 'lat', type: 'double' },
+          { name: 'lon', type: 'double' },
+        ],
+      },
+    },
     { name: 'fee', type: 'it.shop.Money' },
     { name: 'at', type: 'long' },
     { name: 'note', type: ['null', 'string'], default: null },
@@ -86,21 +104,37 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
       body: JSON.stringify(body),
     });
   const endOffsets = async (topic: string) => (await admin.fetchTopicOffsets(topic)).map((p) => `${p.partition}:${p.high}`).join(',');
-  const createTopic = (topic: string) => backend.api['topics:create']({ name: topic, partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+  const createTopic = (topic: string) =>
+    backend.api['topics:create']({ name: topic, partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
 
   beforeAll(async () => {
     stack = await startTestStack({ schemaRegistry: true });
     registry = registryApi(stack.schemaRegistryUrl!);
     backend = createBackend({
       version: 'test',
-      connection: { name: 'it', kafkaBootstrap: [stack.bootstrap], zookeeper: null, flinkUrl: stack.flinkUrl, kafkaUiUrl: null, schemaRegistryUrl: stack.schemaRegistryUrl },
+      connection: {
+        name: 'it',
+        kafkaBootstrap: [stack.bootstrap],
+        zookeeper: null,
+        flinkUrl: stack.flinkUrl,
+        kafkaUiUrl: null,
+        schemaRegistryUrl: stack.schemaRegistryUrl,
+      },
       dataDir: stack.dataDir,
       libDir: `${NATIVE_DIR}/lib`,
       confDir: `${NATIVE_DIR}/conf`,
       kraft: false,
       logger: silentLogger,
     });
-    web = await startWebHost({ api: backend.api, bus: backend.bus, token: TOKEN, host: '127.0.0.1', port: 0, rendererDir: '/nonexistent', logger: silentLogger });
+    web = await startWebHost({
+      api: backend.api,
+      bus: backend.bus,
+      token: TOKEN,
+      host: '127.0.0.1',
+      port: 0,
+      rendererDir: '/nonexistent',
+      logger: silentLogger,
+    });
     admin = new Kafka({ brokers: [stack.bootstrap], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     // Registered through the registry's own API, references included.
@@ -154,13 +188,24 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
         valueSchema: { subject: 'it.parking-value', version: 1 },
       });
     const { lat: _lat, ...noLat } = parkingValue(2).location;
-    const refused = [await attempt({ ...parkingValue(2), free: 'ten' }).catch((e: unknown) => e), await attempt({ ...parkingValue(2), location: noLat }).catch((e: unknown) => e)];
+    const refused = [
+      await attempt({ ...parkingValue(2), free: 'ten' }).catch((e: unknown) => e),
+      await attempt({ ...parkingValue(2), location: noLat }).catch((e: unknown) => e),
+    ];
     expect(refused[0]).toBeInstanceOf(StreamdeskError);
     expect((refused[0] as StreamdeskError).message).toBe('value.free: expected int, got "ten"');
     expect((refused[0] as StreamdeskError).issues).toEqual([{ path: ['value', 'free'], message: 'expected int, got "ten"' }]);
     expect((refused[1] as StreamdeskError).message).toBe('value.location.lat: required');
     await expect(
-      backend.api['messages:produce']({ topic: 'it.ps.refused', key: null, value: '{}', valueIsJson: true, headers: {}, partition: null, valueSchema: { subject: 'it.nope', version: 'latest' } }),
+      backend.api['messages:produce']({
+        topic: 'it.ps.refused',
+        key: null,
+        value: '{}',
+        valueIsJson: true,
+        headers: {},
+        partition: null,
+        valueSchema: { subject: 'it.nope', version: 'latest' },
+      }),
     ).rejects.toMatchObject({ code: 'invalid-argument', issues: [{ path: ['valueSchema', 'subject'] }] });
     expect(await endOffsets('it.ps.refused')).toBe(before);
   });
@@ -182,7 +227,7 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
     expect(decoded).toMatchObject({ indexes: [1, 0], type: 'it.orders.Order.Line', value: line });
   });
 
-  it('ingests over REST in each format with the subject\'s latest schema, Confluent framing', async () => {
+  it("ingests over REST in each format with the subject's latest schema, Confluent framing", async () => {
     await createTopic('it.ps.ingest-avro');
     await createTopic('it.ps.ingest-proto');
     await createTopic('it.ps.ingest-json');
@@ -191,7 +236,10 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
       { id: 'o-1', lines: [{ sku: 'A', qty: 1, price: { units: '100', currency: 'NOK' }, note: { text: 'x' } }], status: 'PAID', placed_at: '1764979200000' },
       { id: 'o-2', lines: [], status: 'NEW', placed_at: '9007199254740993' },
     ];
-    const alerts = [{ id: 'a-1', level: 'warn', value: 3.5 }, { id: 'a-2', level: 'error' }];
+    const alerts = [
+      { id: 'a-1', level: 'warn', value: 3.5 },
+      { id: 'a-2', level: 'error' },
+    ];
     const answers = [
       await ingest('it.ps.ingest-avro', 'subject=it.parking-value&format=avro', avroRecords),
       await ingest('it.ps.ingest-proto', 'subject=it.orders-value&format=protobuf&message=it.orders.Order', orders),
@@ -203,16 +251,19 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
       [200, { topic: 'it.ps.ingest-json', written: 2, failed: 0 }],
     ]);
     const avroBack = await Promise.all((await readRaw(stack.bootstrap, 'it.ps.ingest-avro', 3)).map((r) => avroDecode(registry, r.value)));
-    expect(avroBack.map((d) => d.value).sort((a, b) => ((a as { at: number }).at - (b as { at: number }).at))).toEqual(
-      avroRecords,
-    );
+    expect(avroBack.map((d) => d.value).sort((a, b) => (a as { at: number }).at - (b as { at: number }).at)).toEqual(avroRecords);
     const protoBack = await Promise.all((await readRaw(stack.bootstrap, 'it.ps.ingest-proto', 2)).map((r) => protobufDecode(registry, r.value)));
     expect(protoBack.map((d) => d.indexes)).toEqual([[1], [1]]);
-    expect(protoBack.map((d) => d.value).sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1))).toEqual([orders[0], { id: 'o-2', placed_at: '9007199254740993' }]); // proto3: NEW (0) and [] are not on the wire
+    expect(protoBack.map((d) => d.value).sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1))).toEqual([
+      orders[0],
+      { id: 'o-2', placed_at: '9007199254740993' },
+    ]); // proto3: NEW (0) and [] are not on the wire
     const jsonBack = await readRaw(stack.bootstrap, 'it.ps.ingest-json', 2);
     const alertsId = (await registry.version('it.alerts-value', 'latest')).id;
     for (const r of jsonBack) expect(r.value.readUInt32BE(1)).toBe(alertsId);
-    expect(jsonBack.map((r) => JSON.parse(r.value.subarray(5).toString()) as unknown).sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1))).toEqual(alerts);
+    expect(
+      jsonBack.map((r) => JSON.parse(r.value.subarray(5).toString()) as unknown).sort((a, b) => ((a as { id: string }).id < (b as { id: string }).id ? -1 : 1)),
+    ).toEqual(alerts);
   });
 
   it('answers 400 naming the record and field, or format, and writes nothing', async () => {
@@ -223,11 +274,17 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({
       ok: false,
-      error: { code: 'invalid-argument', message: 'records.2.free: expected int, got "ten"', issues: [{ path: [2, 'free'], message: 'expected int, got "ten"' }] },
+      error: {
+        code: 'invalid-argument',
+        message: 'records.2.free: expected int, got "ten"',
+        issues: [{ path: [2, 'free'], message: 'expected int, got "ten"' }],
+      },
     });
     const wrongFormat = await ingest('it.ps.ingest-bad', 'subject=it.parking-value&format=protobuf', records.slice(0, 2));
     expect(wrongFormat.status).toBe(400);
-    expect(await wrongFormat.json()).toMatchObject({ error: { code: 'invalid-argument', issues: [{ path: ['format'], message: 'subject "it.parking-value" holds a avro schema, not protobuf' }] } });
+    expect(await wrongFormat.json()).toMatchObject({
+      error: { code: 'invalid-argument', issues: [{ path: ['format'], message: 'subject "it.parking-value" holds a avro schema, not protobuf' }] },
+    });
     const unknownFormat = await ingest('it.ps.ingest-bad', 'subject=it.parking-value&format=xml', records.slice(0, 2));
     expect(unknownFormat.status).toBe(400);
     expect(await unknownFormat.json()).toMatchObject({ error: { issues: [{ path: ['format'] }] } });

@@ -87,7 +87,10 @@ export async function avroDecode(registry: RegistryApi, framed: Buffer): Promise
     isValid: () => true,
     compare: () => 0,
   });
-  const opts = { registry: { long } as Record<string, avro.Type>, typeHook: (s: avro.Schema) => (typeof s === 'object' && (s as { type?: unknown }).type === 'long' ? long : undefined) };
+  const opts = {
+    registry: { long } as Record<string, avro.Type>,
+    typeHook: (s: avro.Schema) => (typeof s === 'object' && (s as { type?: unknown }).type === 'long' ? long : undefined),
+  };
   for (const ref of wire.references ?? []) avro.Type.forSchema(JSON.parse((await registry.version(ref.subject, ref.version)).schema) as avro.Schema, opts);
   const type = avro.Type.forSchema(JSON.parse(wire.schema) as avro.Schema, opts);
   return { id, value: JSON.parse(JSON.stringify(type.fromBuffer(payload), (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as unknown };

@@ -11,7 +11,9 @@ const PROTO_TYPES = { string: 'string', int: 'int32', long: 'int64', double: 'do
 export function derivedSchema(kind: GeneratorKind, format: 'avro' | 'protobuf'): RegisteredSchema {
   const shape = RECORD_SHAPES[kind];
   if (format === 'avro') {
-    const fields = shape.fields.map((field) => (field.nullable ? { name: field.name, type: ['null', field.type], default: null } : { name: field.name, type: field.type }));
+    const fields = shape.fields.map((field) =>
+      field.nullable ? { name: field.name, type: ['null', field.type], default: null } : { name: field.name, type: field.type },
+    );
     return { schemaType: 'AVRO', schema: JSON.stringify({ type: 'record', name: shape.name, namespace: NAMESPACE, fields }), references: [] };
   }
   const lines = shape.fields.map((field, i) => `  ${field.nullable ? 'optional ' : ''}${PROTO_TYPES[field.type]} ${field.name} = ${i + 1};`);

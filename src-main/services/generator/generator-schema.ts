@@ -18,7 +18,8 @@ export async function generatorEncoder(
   kind: GeneratorKind,
   format: 'avro' | 'protobuf',
 ): Promise<RecordEncoder> {
-  if (!registry) throw invalidField(['encoding'], 'this connection names no Schema Registry (set its URL in the connection profile), so only JSON can be written');
+  if (!registry)
+    throw invalidField(['encoding'], 'this connection names no Schema Registry (set its URL in the connection profile), so only JSON can be written');
   const subject = `${topic}-value`;
   const derived = derivedSchema(kind, format);
   const latest = await latestOrNull(registry, subject);

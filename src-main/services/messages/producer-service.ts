@@ -48,11 +48,7 @@ export class ProducerService {
   }
 
   /** A side as given, or (with a schema) its JSON checked and encoded; nothing is written before both sides are. */
-  private async side(
-    text: string,
-    choice: z.output<typeof ProduceArgs>['valueSchema'],
-    side: 'key' | 'value',
-  ): Promise<{ bytes: Side; schema?: WrittenWith }> {
+  private async side(text: string, choice: z.output<typeof ProduceArgs>['valueSchema'], side: 'key' | 'value'): Promise<{ bytes: Side; schema?: WrittenWith }> {
     if (!choice) return { bytes: text };
     const encoder = await encoderFor(this.registry(), choice, [`${side}Schema`]);
     return { bytes: encodeAt(encoder, JSON.parse(text), [side]), schema: writtenWith(encoder) };

@@ -31,7 +31,7 @@ export function protobufEncoder(schema: RegisteredSchema, references: readonly R
 }
 
 /** The message's position: its index among the top-level messages, then among each parent's nested ones. */
-export function messageIndexes(level: protobuf.Type[], target: protobuf.Type): number[] | null {
+function messageIndexes(level: protobuf.Type[], target: protobuf.Type): number[] | null {
   for (let i = 0; i < level.length; i++) {
     if (level[i] === target) return [i];
     const below = messageIndexes(nestedMessages(level[i]), target);

@@ -8,7 +8,7 @@ import { jsonSchemaEncoder } from './json-schema-encoder';
 import { protobufEncoder } from './protobuf-encoder';
 import { resolveReferences, type SchemaSource } from './schema-references';
 
-export type SchemaFormat = 'avro' | 'protobuf' | 'json-schema';
+type SchemaFormat = 'avro' | 'protobuf' | 'json-schema';
 
 const FORMATS = { AVRO: 'avro', PROTOBUF: 'protobuf', JSON: 'json-schema' } as const;
 
@@ -50,7 +50,7 @@ export function encoderOf(version: SubjectVersion, references: Awaited<ReturnTyp
   return { format, subject: version.subject, version: version.version, id: version.id, encode: (value) => framed(version.id, payload(value)) };
 }
 
-export function framed(id: number, payload: Uint8Array): Buffer {
+function framed(id: number, payload: Uint8Array): Buffer {
   const out = Buffer.allocUnsafe(5 + payload.length);
   out[0] = 0;
   out.writeUInt32BE(id, 1);

@@ -33,7 +33,9 @@ describe.each(GeneratorKind.options)('%s', (kind) => {
     const schema = derivedSchema(kind, 'protobuf');
     const encoder = encoderOf({ ...schema, subject: `t-value`, version: 1, id: 8 }, []);
     const root = protobuf.parse(schema.schema, { keepCase: true }).root;
-    const type = root.nestedArray.flatMap((n) => (n as protobuf.Namespace).nestedArray).flatMap((n) => (n as protobuf.Namespace).nestedArray)[0] as protobuf.Type;
+    const type = root.nestedArray
+      .flatMap((n) => (n as protobuf.Namespace).nestedArray)
+      .flatMap((n) => (n as protobuf.Namespace).nestedArray)[0] as protobuf.Type;
     for (const record of records(kind)) {
       const bytes = encoder.encode(record);
       expect(bytes[5]).toBe(0);

@@ -52,7 +52,9 @@ describe('generator run', () => {
     expect(final.stoppedAt).toBe(Date.now());
     expect(h.closed).toBe(1);
     expect(h.progress.map((p) => p.state).slice(-2)).toEqual(['stopping', 'stopped']);
-    expect(h.batches.flatMap((b) => b.messages).every((m) => (JSON.parse(String(m.value)) as { event_time: number }).event_time === Number(m.timestamp))).toBe(true);
+    expect(h.batches.flatMap((b) => b.messages).every((m) => (JSON.parse(String(m.value)) as { event_time: number }).event_time === Number(m.timestamp))).toBe(
+      true,
+    );
   });
 
   it('falls behind instead of queueing when the broker does not answer (bounded batches in flight)', async () => {

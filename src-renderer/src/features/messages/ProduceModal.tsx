@@ -102,6 +102,25 @@ function useSchemaSide() {
   return { choice, setChoice, registerFirst, toggleRegister, draft, setDraft, version, registerForm, resolve };
 }
 
+/** The value's schema and "register a new version first". */
+function SchemaSection({ schema, errors }: { schema: ReturnType<typeof useSchemaSide>; errors: FieldErrors }) {
+  return (
+    <>
+      <SchemaChoice choice={schema.choice} onChange={schema.setChoice} errors={errors} />
+      {schema.choice && (
+        <RegisterFirst
+          on={schema.registerFirst}
+          setOn={schema.toggleRegister}
+          draft={schema.draft}
+          setDraft={schema.setDraft}
+          base={schema.version}
+          error={schema.registerForm.error('schema') ?? schema.registerForm.error('form')}
+        />
+      )}
+    </>
+  );
+}
+
 /** Produce one record: key, headers, a value checked as JSON when it is meant to be JSON (or encoded with a chosen schema), a partition or none. */
 export function ProduceModal({ topic, partitions, onClose, initial }: { topic: string; partitions: number; onClose: () => void; initial?: ProduceDraft }) {
   const [key, setKey] = useState(initial?.key ?? '');
@@ -154,23 +173,18 @@ export function ProduceModal({ topic, partitions, onClose, initial }: { topic: s
             <input type="number" min={0} max={partitions - 1} value={partition} onChange={(event) => setPartition(event.target.value)} />
           </Field>
         </div>
-        <SchemaChoice choice={schema.choice} onChange={schema.setChoice} errors={form.errors} />
-        {schema.choice && (
-          <RegisterFirst
-            on={schema.registerFirst}
-            setOn={schema.toggleRegister}
-            draft={schema.draft}
-            setDraft={schema.setDraft}
-            base={schema.version}
-            error={schema.registerForm.error('schema') ?? schema.registerForm.error('form')}
-          />
-        )}
-        <Field label="Value" error={errorWithPath(form.errors, 'value')} hint={schema.choice ? 'JSON, checked against the schema, then encoded with it' : undefined}>
+        <SchemaSection schema={schema} errors={form.errors} />
+        <Field
+          label="Value"
+          error={errorWithPath(form.errors, 'value')}
+          hint={schema.choice ? 'JSON, checked against the schema, then encoded with it' : undefined}
+        >
           <textarea rows={8} value={value} onChange={(event) => setValue(event.target.value)} spellCheck={false} className="mono" data-testid="produce-value" />
         </Field>
         {!schema.choice && (
           <label className="check">
-            <input type="checkbox" checked={valueIsJson} onChange={(event) => setValueIsJson(event.target.checked)} /> The value is JSON (checked before sending)
+            <input type="checkbox" checked={valueIsJson} onChange={(event) => setValueIsJson(event.target.checked)} /> The value is JSON (checked before
+            sending)
           </label>
         )}
         <HeadersFieldset headers={headers} setHeaders={setHeaders} error={form.error('headers')} />

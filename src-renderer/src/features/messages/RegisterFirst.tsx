@@ -25,7 +25,14 @@ export function RegisterFirst({
       </label>
       {on && (
         <Field label="New schema" error={error} hint="Registered under the subject; the registry checks its compatibility">
-          <textarea rows={10} value={draft} onChange={(event) => setDraft(event.target.value)} spellCheck={false} className="mono" data-testid="produce-new-schema" />
+          <textarea
+            rows={10}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            spellCheck={false}
+            className="mono"
+            data-testid="produce-new-schema"
+          />
         </Field>
       )}
     </div>

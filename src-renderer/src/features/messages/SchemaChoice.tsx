@@ -16,7 +16,11 @@ function SubjectSelect({ choice, onChange, error }: { choice: ProduceSchema | nu
   const subjects = produceSubjectsStore.use(undefined, { poll: false });
   const live = (subjects.data?.subjects ?? []).filter((s) => !s.deleted);
   return (
-    <Field label="Value schema" error={error ?? subjects.error} hint={subjects.data ? `Schema Registry at ${subjects.data.registryUrl}` : 'Reading the subjects…'}>
+    <Field
+      label="Value schema"
+      error={error ?? subjects.error}
+      hint={subjects.data ? `Schema Registry at ${subjects.data.registryUrl}` : 'Reading the subjects…'}
+    >
       <select
         value={choice?.subject ?? ''}
         onChange={(event) => onChange(event.target.value === '' ? null : { subject: event.target.value, version: 'latest' })}
