@@ -5,25 +5,51 @@
 // - Apicurio 3's ProtobufSerializer (writeRef, on by default; writeIndexes off by default) writes a
 //   length-delimited `Ref { string name = 1; }`, the message's simple name. Source:
 //   Apicurio/apicurio-registry serdes/generic/serde-common-protobuf ProtobufSerializer.java.
-// The schema and its imports are read by protobuf-root.ts. Values are rendered as proto3 JSON-ish objects with
+// Referenced files (imports) are parsed into the same root first; google/protobuf/* imports nobody
+// registered come from protobufjs' own copies. Values are rendered as proto3 JSON-ish objects with
 // defaults, enums by name, 64-bit integers and bytes as json-safe.ts says.
 import protobuf from 'protobufjs';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import { bytesToJson, floatToJson, longToJson, type JsonValue } from './json-safe';
 import type { ResolvedReference } from './schema-references';
 import type { PayloadDecoder } from './avro-decoder';
-import { nestedMessages, protobufSchema } from './protobuf-root';
 
 const LONGS = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
 const FLOATS = new Set(['float', 'double']);
 
 export function protobufDecoder(schema: RegisteredSchema, references: readonly ResolvedReference[], apicurio: boolean): PayloadDecoder {
-  const { topLevel } = protobufSchema(schema, references);
+  const root = new protobuf.Root();
+  const imports = new Set<string>();
+  for (const ref of references) collectImports(protobuf.parse(ref.schema.schema, root, { keepCase: true }), imports);
+  const main = protobuf.parse(schema.schema, root, { keepCase: true });
+  collectImports(main, imports);
+  addWellKnown(root, imports);
+  root.resolveAll();
+  const topLevel = topLevelMessages(schema.schema).map((name) => root.lookupType(name));
   return (payload) => {
     const { type, offset } = (apicurio ? readRef(payload, topLevel) : null) ?? readIndexes(payload, topLevel);
     const message = type.decode(payload.subarray(offset));
     return messageToJson(type, type.toObject(message, { longs: String, enums: String, bytes: Array, defaults: true, arrays: true, objects: true }));
   };
+}
+
+function collectImports(parsed: protobuf.IParserResult, into: Set<string>): void {
+  for (const name of [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]) into.add(name);
+}
+
+function addWellKnown(root: protobuf.Root, imports: Set<string>): void {
+  for (const name of imports) {
+    const json = name.startsWith('google/protobuf/') ? protobuf.common.get(name) : null;
+    if (json && !root.lookup(name.replace(/^google\/protobuf\//, 'google.protobuf.').replace(/\.proto$/, ''))) root.addJSON(json.nested ?? {});
+  }
+}
+
+/** The main file's top-level messages, by full name, in declaration order (parsed alone, unresolved). */
+function topLevelMessages(source: string): string[] {
+  const parsed = protobuf.parse(source, { keepCase: true });
+  const pkg = parsed.package ? parsed.root.lookup(parsed.package) : parsed.root;
+  if (!(pkg instanceof protobuf.Namespace)) return [];
+  return pkg.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type).map((t) => t.fullName.replace(/^\./, ''));
 }
 
 function readVarint(bytes: Uint8Array, start: number): { value: number; next: number } {
@@ -54,7 +80,7 @@ function readIndexes(payload: Uint8Array, topLevel: protobuf.Type[]): { type: pr
   for (const index of indexes) {
     type = level[index];
     if (!type) throw new Error(`message index [${indexes.join(', ')}] names no message in the schema`);
-    level = nestedMessages(type);
+    level = type.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
   }
   return { type: type!, offset: at };
 }
@@ -77,7 +103,10 @@ function readRef(payload: Uint8Array, topLevel: protobuf.Type[]): { type: protob
 function findByName(types: protobuf.Type[], name: string): protobuf.Type | null {
   for (const type of types) {
     if (type.name === name) return type;
-    const nested = findByName(nestedMessages(type), name);
+    const nested = findByName(
+      type.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type),
+      name,
+    );
     if (nested) return nested;
   }
   return null;

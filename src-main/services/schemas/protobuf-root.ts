@@ -1,6 +1,7 @@
 // A registered .proto and the files it imports, parsed into one protobufjs root: referenced files
-// first, then google/protobuf/* imports nobody registered from protobufjs' own copies. Shared by
-// the decoder and the encoder, so both read a schema's messages the same way.
+// first, then google/protobuf/* imports nobody registered from protobufjs' own copies. The encoder's;
+// protobuf-decoder.ts builds its root the same way (left as it is while the decoder is being wired
+// into browse and search on another branch: the two can share this file once both are in).
 import protobuf from 'protobufjs';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import type { ResolvedReference } from './schema-references';
