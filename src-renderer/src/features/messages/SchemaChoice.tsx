@@ -12,15 +12,18 @@ export function useChosenVersion(choice: ProduceSchema | null): SchemaVersion | 
   return (choice.version === 'latest' ? live[live.length - 1] : live.find((v) => v.version === choice.version)) ?? null;
 }
 
+/** Where the subjects come from; a registry that is not there is said, not flagged: the value can still be written as typed. */
+function subjectsHint(subjects: ReturnType<typeof produceSubjectsStore.use>): string {
+  if (subjects.data) return `Schema Registry at ${subjects.data.registryUrl}`;
+  if (subjects.error) return `No subjects to choose from: ${subjects.error}`;
+  return 'Reading the subjects…';
+}
+
 function SubjectSelect({ choice, onChange, error }: { choice: ProduceSchema | null; onChange: (choice: ProduceSchema | null) => void; error?: string }) {
   const subjects = produceSubjectsStore.use(undefined, { poll: false });
   const live = (subjects.data?.subjects ?? []).filter((s) => !s.deleted);
   return (
-    <Field
-      label="Value schema"
-      error={error ?? subjects.error}
-      hint={subjects.data ? `Schema Registry at ${subjects.data.registryUrl}` : 'Reading the subjects…'}
-    >
+    <Field label="Value schema" error={error} hint={subjectsHint(subjects)}>
       <select
         value={choice?.subject ?? ''}
         onChange={(event) => onChange(event.target.value === '' ? null : { subject: event.target.value, version: 'latest' })}
