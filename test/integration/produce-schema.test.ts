@@ -174,6 +174,25 @@ describe('producing with a schema (real Apicurio Registry, real broker)', () => 
     expect(await avroDecode(registry, raw.value)).toEqual({ id: latest.id, value });
   });
 
+  it('writes the key with its own schema too', async () => {
+    await createTopic('it.ps.keyed');
+    const record = await backend.api['messages:produce']({
+      topic: 'it.ps.keyed',
+      key: JSON.stringify({ units: 12, currency: 'NOK' }),
+      value: JSON.stringify({ id: 'a-9', level: 'info' }),
+      valueIsJson: true,
+      headers: {},
+      partition: 1,
+      keySchema: { subject: 'it.money', version: 1 },
+      valueSchema: { subject: 'it.alerts-value', version: 'latest' },
+    });
+    expect(record).toMatchObject({ partition: 1, keySchema: { subject: 'it.money', version: 1 }, valueSchema: { subject: 'it.alerts-value' } });
+    const [raw] = await readRaw(stack.bootstrap, 'it.ps.keyed', 1);
+    expect(await avroDecode(registry, raw.key!)).toEqual({ id: record.keySchema!.id, value: { units: 12, currency: 'NOK' } });
+    expect(raw.value.readUInt32BE(1)).toBe(record.valueSchema!.id);
+    expect(JSON.parse(raw.value.subarray(5).toString())).toEqual({ id: 'a-9', level: 'info' });
+  });
+
   it('refuses a value that does not fit, naming the field, and writes nothing', async () => {
     await createTopic('it.ps.refused');
     const before = await endOffsets('it.ps.refused');

@@ -6,7 +6,7 @@
 import avro from 'avsc';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import type { ResolvedReference } from './schema-references';
-import { base64Bytes, expected, float, int64, isPlainObject, shown, ValueMismatch, type ValuePath } from './value-mismatch';
+import { base64Bytes, expected, float, int64, isPlainObject, shown, under, ValueMismatch, type ValuePath } from './value-mismatch';
 
 /** Encodes one JSON value as the schema's payload (no framing); throws ValueMismatch. */
 export type PayloadEncoder = (value: unknown) => Uint8Array;
@@ -87,10 +87,12 @@ function complexFromJson(type: avro.Type, json: unknown, path: ValuePath): unkno
     }
     case 'array':
       if (!Array.isArray(json)) throw expected(path, 'a list', json);
-      return json.map((item, i) => fromJson((type as avro.types.ArrayType).itemsType, item, [...path, i]));
+      return json.map((item, i) => under(path, i, () => fromJson((type as avro.types.ArrayType).itemsType, item, path)));
     case 'map':
       if (!isPlainObject(json)) throw expected(path, 'an object (map)', json);
-      return Object.fromEntries(Object.entries(json).map(([k, v]) => [k, fromJson((type as avro.types.MapType).valuesType as avro.Type, v, [...path, k])]));
+      return Object.fromEntries(
+        Object.entries(json).map(([k, v]) => [k, under(path, k, () => fromJson((type as avro.types.MapType).valuesType as avro.Type, v, path))]),
+      );
     case 'record':
     case 'error':
       return recordFromJson(type as avro.types.RecordType, json, path);
@@ -101,17 +103,19 @@ function complexFromJson(type: avro.Type, json: unknown, path: ValuePath): unkno
   }
 }
 
+/** Each record type's field names, computed once (a generator encodes thousands of records a second). */
+const fieldNames = new WeakMap<avro.Type, Set<string>>();
+
 function recordFromJson(type: avro.types.RecordType, json: unknown, path: ValuePath): Record<string, unknown> {
   if (!isPlainObject(json)) throw expected(path, `an object (${typeLabel(type)})`, json);
-  const known = new Set(type.fields.map((f) => f.name));
-  const extra = Object.keys(json).find((k) => !known.has(k));
-  if (extra !== undefined) throw new ValueMismatch([...path, extra], `is not a field of ${typeLabel(type)}`);
+  let known = fieldNames.get(type);
+  if (!known) fieldNames.set(type, (known = new Set(type.fields.map((f) => f.name))));
+  for (const key in json) if (!known.has(key)) throw new ValueMismatch([...path, key], `is not a field of ${typeLabel(type)}`);
   const out: Record<string, unknown> = {};
   for (const field of type.fields) {
-    const at = [...path, field.name];
-    if (Object.hasOwn(json, field.name)) out[field.name] = fromJson(field.type, json[field.name], at);
+    if (Object.hasOwn(json, field.name)) out[field.name] = under(path, field.name, () => fromJson(field.type, json[field.name], path));
     else if (field.defaultValue() !== undefined) out[field.name] = field.defaultValue();
-    else throw new ValueMismatch(at, 'required');
+    else throw new ValueMismatch([...path, field.name], 'required');
   }
   return out;
 }
@@ -126,17 +130,19 @@ function unionFromJson(type: avro.types.WrappedUnionType, json: unknown, path: V
   if (json === null && branches.some((b) => b.typeName === 'null')) return null;
   const others = branches.filter((b) => b.typeName !== 'null');
   if (json !== null && others.length === 1) return { [others[0].branchName!]: fromJson(others[0], json, path) };
+  const depth = path.length;
   for (const branch of others) {
     try {
       return { [branch.branchName!]: fromJson(branch, json, path) };
     } catch (e) {
       if (!(e instanceof ValueMismatch)) throw e;
+      path.length = depth; // the failed branch may have left its keys pushed
     }
   }
   if (isPlainObject(json) && Object.keys(json).length === 1) {
     const [name] = Object.keys(json);
     const branch = branches.find((b) => b.branchName === name);
-    if (branch) return branch.typeName === 'null' ? null : { [name]: fromJson(branch, json[name], [...path, name]) };
+    if (branch) return branch.typeName === 'null' ? null : { [name]: under(path, name, () => fromJson(branch, json[name], path)) };
   }
   throw new ValueMismatch(path, `expected ${typeLabel(type)}, got ${shown(json)}`);
 }

@@ -8,7 +8,7 @@ import type { RegisteredSchema } from '@main/clients/schema-registry/schema-regi
 import type { PayloadEncoder } from './avro-encoder';
 import { nestedMessages, protobufSchema } from './protobuf-root';
 import type { ResolvedReference } from './schema-references';
-import { base64Bytes, expected, float, int64, isPlainObject, ValueMismatch, type ValuePath } from './value-mismatch';
+import { base64Bytes, expected, float, int64, isPlainObject, under, ValueMismatch, type ValuePath } from './value-mismatch';
 
 /**
  * The encoder of one message of the schema: `message` is its full name (`shop.Order.Line`) or,
@@ -22,7 +22,8 @@ export function protobufEncoder(schema: RegisteredSchema, references: readonly R
   if (!indexes) throw new Error(`message ${message ?? ''} is not declared in the schema's own file (an imported one has no message index here)`);
   const head = indexBytes(indexes);
   return (value) => {
-    const body = type.encode(type.fromObject(checkMessage(type, value, []))).finish();
+    // checkMessage gives encode() what it takes as is (enums as numbers, bytes as Buffers), so no fromObject pass
+    const body = type.encode(checkMessage(type, value, [])).finish();
     const out = new Uint8Array(head.length + body.length);
     out.set(head, 0);
     out.set(body, head.length);
@@ -59,16 +60,20 @@ function camel(name: string): string {
 function checkMessage(type: protobuf.Type, json: unknown, path: ValuePath): Record<string, unknown> {
   if (!isPlainObject(json)) throw expected(path, `an object (${type.name})`, json);
   const out: Record<string, unknown> = {};
-  const oneofSet = new Map<string, string>();
-  for (const [key, value] of Object.entries(json)) {
+  let oneofSet: Map<string, string> | null = null;
+  for (const key in json) {
+    const value = json[key];
     const field = fieldByName(type, key);
     if (!field) throw new ValueMismatch([...path, key], `is not a field of ${type.name}`);
-    if (value === null) continue;
-    const at = [...path, key];
+    if (value === null || value === undefined) continue;
+    // proto3 `optional` is a oneof of one, named `_<field>`: not a choice between fields
     const oneof = field.partOf && !field.partOf.name.startsWith('_') ? field.partOf.name : null;
-    if (oneof && oneofSet.has(oneof)) throw new ValueMismatch(at, `${oneof} is already set by ${oneofSet.get(oneof)} (one of them only)`);
-    if (oneof) oneofSet.set(oneof, key);
-    out[field.name] = checkField(field, value, at);
+    if (oneof) {
+      oneofSet ??= new Map();
+      if (oneofSet.has(oneof)) throw new ValueMismatch([...path, key], `${oneof} is already set by ${oneofSet.get(oneof)} (one of them only)`);
+      oneofSet.set(oneof, key);
+    }
+    out[field.name] = under(path, key, () => checkField(field, value, path));
   }
   for (const field of type.fieldsArray) if (field.required && out[field.name] === undefined) throw new ValueMismatch([...path, field.name], 'required');
   return out;
@@ -77,11 +82,11 @@ function checkMessage(type: protobuf.Type, json: unknown, path: ValuePath): Reco
 function checkField(field: protobuf.Field, value: unknown, path: ValuePath): unknown {
   if (field instanceof protobuf.MapField) {
     if (!isPlainObject(value)) throw expected(path, 'an object (map)', value);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, checkSingle(field, v, [...path, k])]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, under(path, k, () => checkSingle(field, v, path))]));
   }
   if (field.repeated) {
     if (!Array.isArray(value)) throw expected(path, 'a list', value);
-    return value.map((item, i) => checkSingle(field, item, [...path, i]));
+    return value.map((item, i) => under(path, i, () => checkSingle(field, item, path)));
   }
   return checkSingle(field, value, path);
 }
@@ -99,7 +104,7 @@ function checkSingle(field: protobuf.Field, value: unknown, path: ValuePath): un
   if (resolved instanceof protobuf.Type) return checkMessage(resolved, value, path);
   if (resolved instanceof protobuf.Enum) {
     const names = Object.keys(resolved.values);
-    if (typeof value === 'string' && names.includes(value)) return value;
+    if (typeof value === 'string' && names.includes(value)) return resolved.values[value];
     if (typeof value === 'number' && Object.values(resolved.values).includes(value)) return value;
     throw expected(path, `one of ${names.join(', ')}`, value);
   }
@@ -112,10 +117,11 @@ function checkSingle(field: protobuf.Field, value: unknown, path: ValuePath): un
     case 'int64':
     case 'sint64':
     case 'sfixed64':
-      return int64(path, value).toString();
+      // a safe whole number goes to protobufjs as it is; only a decimal string needs the exact check
+      return Number.isSafeInteger(value) ? value : int64(path, value).toString();
     case 'uint64':
     case 'fixed64':
-      return int64(path, value, true).toString();
+      return Number.isSafeInteger(value) && (value as number) >= 0 ? value : int64(path, value, true).toString();
     case 'double':
     case 'float':
       return float(path, value, field.type);

@@ -4,13 +4,25 @@
 export type ValuePath = (string | number)[];
 
 export class ValueMismatch extends Error {
+  readonly path: ValuePath;
+
+  /** `path` is copied: the encoders walk with one path they push to and pop from, to allocate nothing per field. */
   constructor(
-    readonly path: ValuePath,
+    path: ValuePath,
     readonly problem: string,
   ) {
     super(path.length > 0 ? `${path.join('.')}: ${problem}` : problem);
     this.name = 'ValueMismatch';
+    this.path = [...path];
   }
+}
+
+/** `walk(value)` with `key` pushed on the path, popped again after (not after a throw: the error has copied it). */
+export function under<T>(path: ValuePath, key: string | number, walk: () => T): T {
+  path.push(key);
+  const out = walk();
+  path.pop();
+  return out;
 }
 
 /** A JSON value as a message shows it: strings quoted (and cut short), containers by their kind. */
