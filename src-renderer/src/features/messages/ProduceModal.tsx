@@ -4,7 +4,7 @@ import { RegisterSchemaArgs } from '@shared/schemas';
 import { Field, Modal } from '@renderer/ui/Modal';
 import { useContractForm, type FieldErrors } from '@renderer/forms/use-contract-form';
 import { messageCalls } from './messages-store';
-import { produceSchemaCalls, produceVersionsStore } from './produce-schema-store';
+import { produceSchemaCalls, produceSubjectsStore, produceVersionsStore } from './produce-schema-store';
 import { prettySchema, SchemaChoice, useChosenVersion } from './SchemaChoice';
 import { RegisterFirst } from './RegisterFirst';
 
@@ -94,6 +94,7 @@ function useSchemaSide() {
     const registered = await registerForm.submit(args, produceSchemaCalls.register, { schema: RegisterSchemaArgs });
     if (!registered) return null;
     void produceVersionsStore.refresh({ subject: choice.subject });
+    void produceSubjectsStore.refresh();
     const next = { ...choice, version: registered.version };
     setChoice(next);
     setRegisterFirst(false);
