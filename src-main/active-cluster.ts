@@ -22,7 +22,13 @@ export interface ActiveCluster {
 /** An explicit connection (command-line flags) wins; without one the active profile decides; without profiles, the local stack. */
 export function activeCluster(explicit: Connection | undefined, profiles: ProfileService | null, stack: StackService): ActiveCluster {
   const fromProfile = !explicit && profiles ? profiles : null;
-  const connection = (): Connection => explicit ?? profiles?.activeConnection() ?? localStackConnection(stack);
+  const connection = (): Connection => {
+    if (explicit) return explicit;
+    if (!profiles) return localStackConnection(stack);
+    const active = profiles.activeConnection();
+    // the built-in profile is the local stack: its registry is the stack's (none when it runs none), whatever the profile stored
+    return profiles.active().profile.builtIn ? { ...active, schemaRegistryUrl: stack.schemaRegistry().url } : active;
+  };
   return {
     connection,
     kafkaTarget: () => (fromProfile ? fromProfile.activeKafkaTarget() : { brokers: connection().kafkaBootstrap }),
@@ -32,7 +38,9 @@ export function activeCluster(explicit: Connection | undefined, profiles: Profil
       const { profile } = fromProfile.active();
       return profile.builtIn ? stack.metricsUrl : profile.prometheusUrl;
     },
+    // a saved profile's registry comes with its sign-in (decrypted now); the local stack's and an explicit one have none
     schemaRegistry: () => {
+      if (fromProfile && !fromProfile.active().profile.builtIn) return fromProfile.activeSchemaRegistry();
       const url = connection().schemaRegistryUrl;
       return url ? { url } : null;
     },
@@ -49,5 +57,7 @@ export function localStackConnection(stack: StackService): Connection {
     zookeeper: zookeeper === null ? null : `127.0.0.1:${zookeeper}`,
     flinkUrl: `http://127.0.0.1:${flinkRest}`,
     prometheusUrl: stack.metricsUrl,
+    // null when the stack runs none (not asked for, or no Java 21+ here): nothing to decode with
+    schemaRegistryUrl: stack.schemaRegistry().url,
   };
 }

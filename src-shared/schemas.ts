@@ -13,7 +13,7 @@ export const CompatibilityLevel = z.enum(['NONE', 'BACKWARD', 'BACKWARD_TRANSITI
 export type CompatibilityLevel = z.infer<typeof CompatibilityLevel>;
 
 // What the registries accept as a subject: any text but control characters; 255 is Confluent's limit.
-export const SubjectName = z
+const SubjectName = z
   .string()
   .trim()
   .min(1, 'is required')

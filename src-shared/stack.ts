@@ -27,6 +27,11 @@ export const StackServiceState = z.object({
 });
 export type StackServiceState = z.infer<typeof StackServiceState>;
 
+/** Whether every service that runs here is running (a skipped one, with its reason, does not count against it). */
+export function allServicesRunning(services: StackServiceState[]): boolean {
+  return services.every((service) => service.running || service.skipped !== null);
+}
+
 export const StackBackend = z.enum(['native', 'compose']);
 export type StackBackend = z.infer<typeof StackBackend>;
 

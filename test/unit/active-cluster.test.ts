@@ -7,14 +7,21 @@ import type { StackService } from '@main/services/stack/stack-service';
 const stack = {
   ports: { kafka: 19092, zookeeper: null, flinkRest: 18081, sqlGateway: 18083 },
   metricsUrl: 'http://127.0.0.1:17071/metrics',
+  schemaRegistry: () => ({ url: 'http://127.0.0.1:18085/apis/ccompat/v7', reason: null }),
 } as unknown as StackService;
-const remote: Connection = { ...LOCAL_STACK_CONNECTION, kafkaBootstrap: ['remote:9092'], prometheusUrl: 'http://prom:9090' };
+const remote: Connection = {
+  ...LOCAL_STACK_CONNECTION,
+  kafkaBootstrap: ['remote:9092'],
+  prometheusUrl: 'http://prom:9090',
+  schemaRegistryUrl: 'http://remote-registry:8081',
+};
 
 function profilesOn(builtIn: boolean): ProfileService {
   return {
     activeConnection: () => remote,
     activeKafkaTarget: () => ({ brokers: ['remote:9093'], sasl: { mechanism: 'plain' } }),
     activeFlinkAuth: () => ({ authorization: 'Basic x' }),
+    activeSchemaRegistry: () => ({ url: remote.schemaRegistryUrl, auth: { kind: 'bearer', token: 't' } }),
     active: () => ({ profile: { builtIn, prometheusUrl: 'http://profile-prom:9090' } }),
   } as unknown as ProfileService;
 }
@@ -27,7 +34,9 @@ describe('activeCluster', () => {
       zookeeper: null,
       flinkUrl: 'http://127.0.0.1:18081',
       prometheusUrl: stack.metricsUrl,
+      schemaRegistryUrl: 'http://127.0.0.1:18085/apis/ccompat/v7',
     });
+    expect(cluster.schemaRegistry()).toEqual({ url: 'http://127.0.0.1:18085/apis/ccompat/v7' });
     expect(cluster.kafkaTarget()).toEqual({ brokers: ['127.0.0.1:19092'] });
     expect(cluster.flinkHeaders()).toEqual({});
     expect(cluster.prometheusUrl()).toBeNull();
@@ -49,8 +58,13 @@ describe('activeCluster', () => {
     expect(remoteProfile.flinkHeaders()).toEqual({ authorization: 'Basic x' });
     expect(remoteProfile.prometheusUrl()).toBe('http://profile-prom:9090');
     expect(remoteProfile.onLocalStack()).toBe(false);
+    expect(remoteProfile.connection().schemaRegistryUrl).toBe(remote.schemaRegistryUrl);
+    // a saved profile's registry with its sign-in
+    expect(remoteProfile.schemaRegistry()).toEqual({ url: remote.schemaRegistryUrl, auth: { kind: 'bearer', token: 't' } });
     const local = activeCluster(undefined, profilesOn(true), stack);
     expect(local.prometheusUrl()).toBe(stack.metricsUrl);
+    // the built-in profile's registry is the stack's, whatever the stored profile says
+    expect(local.schemaRegistry()).toEqual({ url: 'http://127.0.0.1:18085/apis/ccompat/v7' });
     expect(local.onLocalStack()).toBe(true);
   });
 });

@@ -114,20 +114,61 @@ export class SchemaRegistryClient {
       messages?: unknown;
     };
     const messages = Array.isArray(body.messages) ? body.messages.map(String) : [];
-    return { compatible: body.is_compatible === true, messages };
+    const compatible = body.is_compatible === true;
+    const root = this.apicurioRoot();
+    if (!compatible && messages.length === 0 && root && version === 'latest' && schema.references.length === 0)
+      messages.push(...(await this.apicurioReasons(root, subject, schema)));
+    return { compatible, messages };
+  }
+
+  /**
+   * Apicurio's ccompat answer says only "not compatible"; its own v3 API, asked to add the version as a
+   * dry run, names each difference. Best effort: no reasons rather than a failed check.
+   */
+  private async apicurioReasons(root: string, subject: string, schema: RegisteredSchema): Promise<string[]> {
+    const contentType = schema.schemaType === 'PROTOBUF' ? 'application/x-protobuf' : 'application/json';
+    const path = `/apis/registry/v3/groups/default/artifacts/${encodeURIComponent(subject)}/versions?dryRun=true`;
+    try {
+      await this.request('POST', path, `dry run in ${subject}`, { content: { content: schema.schema, contentType } }, root, 'application/json');
+      return [];
+    } catch (e) {
+      if (!(e instanceof RegistryError) || e.status !== 400) return [];
+      const body = e.body as { title?: unknown; causes?: { description?: unknown; context?: unknown }[] } | null;
+      const causes = (body?.causes ?? []).map((c) => `${String(c.description)} at ${String(c.context)}`);
+      return [typeof body?.title === 'string' ? body.title : e.said, ...causes];
+    }
   }
 
   /** `GET /config[/{s}]`: the level set on the subject (null when it has none of its own) or the global one. */
   async compatibility(subject: string | null): Promise<string | null> {
+    const root = this.apicurioRoot();
+    // Apicurio's ccompat API answers the global level for a subject without its own; its v3 API tells them apart
+    if (subject !== null && root) return this.apicurioSubjectRule(root, subject);
     const path = subject === null ? '/config' : `/config/${encodeURIComponent(subject)}`;
     try {
       const body = (await this.get(path, subject === null ? 'global compatibility' : `compatibility of ${subject}`)) as { compatibilityLevel?: unknown };
       return typeof body.compatibilityLevel === 'string' ? body.compatibilityLevel : null;
     } catch (e) {
-      // no level of its own (Confluent 40408, Apicurio 40401): the global one applies
+      // no level of its own (Confluent 40408; Karapace 40401): the global one applies
       if (subject !== null && e instanceof RegistryError && e.status === 404) return null;
       throw e;
     }
+  }
+
+  private async apicurioSubjectRule(root: string, subject: string): Promise<string | null> {
+    const path = `/apis/registry/v3/groups/default/artifacts/${encodeURIComponent(subject)}/rules/COMPATIBILITY`;
+    try {
+      const body = (await this.get(path, `compatibility of ${subject}`, root)) as { config?: unknown };
+      return typeof body.config === 'string' ? body.config : null;
+    } catch (e) {
+      if (e instanceof RegistryError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /** Apicurio's root URL when this is its `…/apis/ccompat/vN` API (null for Confluent and Karapace). */
+  private apicurioRoot(): string | null {
+    return /^(.*)\/apis\/ccompat\/v\d+$/.exec(this.url)?.[1] ?? null;
   }
 
   /** `PUT /config[/{s}]`. */
@@ -166,7 +207,7 @@ export class SchemaRegistryClient {
    */
   contentIdOfGlobalId(globalId: number): Promise<number> {
     return this.cached(this.contentIds, globalId, `global id ${globalId}`, async () => {
-      const root = /^(.*)\/apis\/ccompat\/v\d+$/.exec(this.url)?.[1];
+      const root = this.apicurioRoot();
       if (!root)
         throw new StreamdeskError(
           'not-found',
@@ -205,9 +246,16 @@ export class SchemaRegistryClient {
   }
 
   /** One HTTP exchange; a registry's refusal becomes a StreamdeskError in its own words (schema-registry-errors.ts). */
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, what: string, body?: unknown, base = this.url): Promise<unknown> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    what: string,
+    body?: unknown,
+    base = this.url,
+    contentType = 'application/vnd.schemaregistry.v1+json',
+  ): Promise<unknown> {
     let res: Response;
-    const headers = body === undefined ? this.headers : { ...this.headers, 'content-type': 'application/vnd.schemaregistry.v1+json' };
+    const headers = body === undefined ? this.headers : { ...this.headers, 'content-type': contentType };
     try {
       res = await this.fetchFn(`${base}${path}`, {
         method,

@@ -19,14 +19,16 @@ function codeFor(status: number, errorCode: unknown): ErrorCode {
 }
 
 export function registryError(url: string, what: string, status: number, body: unknown, text: string): StreamdeskError {
-  const { message, error_code: errorCode } = (body ?? {}) as { message?: unknown; error_code?: unknown };
-  const said = typeof message === 'string' ? message : text.slice(0, 300) || 'no answer';
+  const { message, error_code: errorCode, detail } = (body ?? {}) as { message?: unknown; error_code?: unknown; detail?: unknown };
+  // Confluent's `message`; Apicurio's own v3 API answers RFC 7807 problem details (`detail`)
+  const said = typeof message === 'string' ? message : typeof detail === 'string' ? detail : text.slice(0, 300) || 'no answer';
   return new RegistryError(
     codeFor(status, errorCode),
     `Schema Registry at ${url}: ${what}: HTTP ${status}: ${said}`,
     said,
     status,
     typeof errorCode === 'number' ? errorCode : null,
+    body,
   );
 }
 
@@ -39,6 +41,8 @@ export class RegistryError extends StreamdeskError {
     readonly status: number,
     /** Confluent's `error_code` (40401 no such subject, 42201 invalid schema…), when the registry sent one. */
     readonly errorCode: number | null,
+    /** The registry's answer as parsed (null when it was not JSON). */
+    readonly body: unknown = null,
   ) {
     super(code, message);
   }

@@ -29,7 +29,7 @@ export function registryJava(roots: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-export interface RegistrySettings {
+interface RegistrySettings {
   host: string;
   port: number;
   /** Quarkus's management interface (health, metrics): its own port, or it would take 9000 on every address. */
@@ -41,7 +41,7 @@ export interface RegistrySettings {
 }
 
 /** Quarkus reads its settings from system properties: these override the app's own application.properties. */
-export function registrySystemProperties(s: RegistrySettings): string[] {
+function registrySystemProperties(s: RegistrySettings): string[] {
   const props: Array<[string, string | number]> = [
     ['quarkus.http.host', s.host],
     ['quarkus.http.port', s.port],

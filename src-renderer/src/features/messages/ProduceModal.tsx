@@ -4,7 +4,8 @@ import { RegisterSchemaArgs } from '@shared/schemas';
 import { Field, Modal } from '@renderer/ui/Modal';
 import { useContractForm, type FieldErrors } from '@renderer/forms/use-contract-form';
 import { messageCalls } from './messages-store';
-import { produceSchemaCalls, produceSubjectsStore, produceVersionsStore } from './produce-schema-store';
+import { schemaCalls, subjectsStore } from '@renderer/features/schemas/schemas-store';
+import { produceVersionsStore } from './produce-schema-store';
 import { prettySchema, SchemaChoice, useChosenVersion } from './SchemaChoice';
 import { RegisterFirst } from './RegisterFirst';
 
@@ -91,10 +92,10 @@ function useSchemaSide() {
       return null;
     }
     const args = { subject: choice.subject, schemaType: version.schemaType, schema: draft, references: version.references };
-    const registered = await registerForm.submit(args, produceSchemaCalls.register, { schema: RegisterSchemaArgs });
+    const registered = await registerForm.submit(args, schemaCalls.register, { schema: RegisterSchemaArgs });
     if (!registered) return null;
     void produceVersionsStore.refresh({ subject: choice.subject });
-    void produceSubjectsStore.refresh();
+    void subjectsStore.refresh({ includeDeleted: false });
     const next = { ...choice, version: registered.version };
     setChoice(next);
     setRegisterFirst(false);

@@ -2,7 +2,8 @@ import type { SchemaVersion } from '@shared/schemas';
 import type { ProduceSchema } from '@shared/produce';
 import { Field } from '@renderer/ui/Modal';
 import type { FieldErrors } from '@renderer/forms/use-contract-form';
-import { produceSubjectsStore, produceVersionsStore } from './produce-schema-store';
+import { subjectsStore } from '@renderer/features/schemas/schemas-store';
+import { produceVersionsStore } from './produce-schema-store';
 
 /** The chosen subject's version (its schema text and references), once its versions are read. */
 export function useChosenVersion(choice: ProduceSchema | null): SchemaVersion | null {
@@ -13,14 +14,14 @@ export function useChosenVersion(choice: ProduceSchema | null): SchemaVersion | 
 }
 
 /** Where the subjects come from; a registry that is not there is said, not flagged: the value can still be written as typed. */
-function subjectsHint(subjects: ReturnType<typeof produceSubjectsStore.use>): string {
+function subjectsHint(subjects: ReturnType<typeof subjectsStore.use>): string {
   if (subjects.data) return `Schema Registry at ${subjects.data.registryUrl}`;
   if (subjects.error) return `No subjects to choose from: ${subjects.error}`;
   return 'Reading the subjects…';
 }
 
 function SubjectSelect({ choice, onChange, error }: { choice: ProduceSchema | null; onChange: (choice: ProduceSchema | null) => void; error?: string }) {
-  const subjects = produceSubjectsStore.use(undefined, { poll: false });
+  const subjects = subjectsStore.use({ includeDeleted: false }, { poll: false });
   const live = (subjects.data?.subjects ?? []).filter((s) => !s.deleted);
   return (
     <Field label="Value schema" error={error} hint={subjectsHint(subjects)}>
