@@ -24,6 +24,7 @@ import { TopicsService } from './services/topics/topics-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
 import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
+import type { SchemaRegistryClient } from './clients/schema-registry/schema-registry-client';
 import { SchemasService } from './services/schemas/schemas-service';
 import { newestRawRecords } from './services/schemas/recent-records';
 
@@ -85,8 +86,10 @@ export function createBackend(options: BackendOptions): Backend {
     },
   });
   const topics = new TopicsService(kafkaTarget);
-  const producer = new ProducerService(kafkaTarget, topics);
-  const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
+  // One registry client (and schema cache) for the active connection, shared by every feature.
+  const registry = registryOfCluster(() => cluster.schemaRegistry());
+  const producer = new ProducerService(kafkaTarget, topics, registry);
+  const generators = new GeneratorService({ target: kafkaTarget, registry, onProgress: (status) => bus.emit('generator:progressed', status) });
   const pipelines = pipelinesOf(cluster, stack, topics, options.dataDir);
   const alerts: AlertService = alertsOf(options, cluster, producer, pipelines, bus);
   const metrics = new MetricsSampler({
@@ -119,7 +122,7 @@ export function createBackend(options: BackendOptions): Backend {
     pipelines,
     messages: new MessagesService(kafkaTarget),
     consumers: new ConsumerGroupsService(kafkaTarget),
-    schemas: schemasOf(cluster, topics),
+    schemas: schemasOf(cluster, registry, topics),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
     replay: new ReplayService(kafkaTarget),
@@ -190,8 +193,8 @@ function alertsOf(options: BackendOptions, cluster: ActiveCluster, producer: Pro
 }
 
 /** The Schemas page's service: the active connection's registry, and the topics' newest records for "used by". */
-function schemasOf(cluster: ActiveCluster, topics: TopicsService): SchemasService {
-  return new SchemasService(registryOfCluster(cluster.schemaRegistry), {
+function schemasOf(cluster: ActiveCluster, registry: () => SchemaRegistryClient | null, topics: TopicsService): SchemasService {
+  return new SchemasService(registry, {
     topics: async () => (await topics.list(false, { configs: false, offsets: false })).map((topic) => topic.name),
     newestRecords: (topic, perPartition) => newestRawRecords(cluster.kafkaTarget(), topic, perPartition),
   });

@@ -56,8 +56,8 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
     {
       method: 'POST',
       pattern: /^\/api\/streaming\/ingest\/(?<topic>[^/]+)$/,
-      handle: async ({ request, response, params }) => {
-        const seed = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body), ingestIssuePaths);
+      handle: async ({ request, response, params, url }) => {
+        const seed = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body, url.searchParams), ingestIssuePaths);
         if (seed) sendEnvelopeUnwrapped(response, seed.named(await dispatch(api, 'messages:ingest', seed.args)));
       },
     },
