@@ -12,6 +12,9 @@ import { ConsumerGroupsService } from './services/consumers/consumer-groups-serv
 import { MessagesService } from './services/messages/messages-service';
 import { ReplayService } from './services/messages/replay-service';
 import { SearchService } from './services/messages/search-service';
+import { DecodeService } from './services/messages/decode-service';
+import { DecodeSettingsStore } from './services/messages/decode-settings-store';
+import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
 import type { PipelineServices } from './services/pipelines/pipeline-services';
 import { pipelinesForConnection } from './services/pipelines/pipelines-for-connection';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
@@ -92,7 +95,8 @@ export function createBackend(options: BackendOptions): Backend {
     bus.emit('profiles:changed', profiles.list());
     void health.check();
   });
-  const search = new SearchService(kafkaTarget);
+  const decode = decodeOf(cluster, profiles, options.dataDir);
+  const search = new SearchService(kafkaTarget, { decode: (topic) => decode.worker(topic) });
   const api = createApi({
     version: options.version,
     connection,
@@ -107,7 +111,8 @@ export function createBackend(options: BackendOptions): Backend {
     alerts,
     profiles,
     pipelines,
-    messages: new MessagesService(kafkaTarget),
+    messages: new MessagesService(kafkaTarget, (topic) => decode.reader(topic)),
+    decode,
     consumers: new ConsumerGroupsService(kafkaTarget),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
@@ -130,6 +135,12 @@ export function createBackend(options: BackendOptions): Backend {
       await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close()]);
     },
   };
+}
+
+/** Records decoded through the active connection's registry, with each topic's override (per profile, in the data dir). */
+function decodeOf(cluster: ActiveCluster, profiles: ReturnType<typeof openProfiles> | null, dataDir: string): DecodeService {
+  const store = new DecodeSettingsStore(path.join(dataDir, 'decode-settings.json'), () => profiles?.active().profile.id ?? 'command-line');
+  return new DecodeService(store, registryOfCluster(cluster.schemaRegistry), cluster.schemaRegistry);
 }
 
 /** The local stack, its progress on the bus; Docker Compose offered when the build has its files. */

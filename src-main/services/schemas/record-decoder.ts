@@ -11,7 +11,19 @@ import { readFraming, type Framing, type FramingOptions, type RecordHeaderBytes,
 
 type SchemaFormat = 'avro' | 'protobuf' | 'json-schema';
 
-export type DecodedSide = { status: 'decoded'; format: SchemaFormat; schemaId: number; subject?: string; value: JsonValue } | { status: 'raw'; reason: string };
+export type DecodedSide =
+  | { status: 'decoded'; format: SchemaFormat; schemaId: number; subject?: string; version?: number; value: JsonValue }
+  | { status: 'raw'; reason: string };
+
+/** One side of a record as read from the log. */
+export interface SideBytes {
+  bytes: Uint8Array | null;
+  side: RecordSide;
+  headers: readonly RecordHeaderBytes[];
+}
+
+/** A schema loaded for decodeLoaded, or why it could not be. */
+type Loaded = { compiled: Compiled; schemaId: number; subject?: string; version?: number } | { error: string };
 
 export interface RecordDecoderOptions extends FramingOptions {
   /** Check JSON Schema values against their schema (off by default: the payload is JSON either way). */
@@ -27,6 +39,8 @@ const FORMATS = { AVRO: 'avro', PROTOBUF: 'protobuf', JSON: 'json-schema' } as c
 
 export class RecordDecoder {
   private readonly compiled = new Map<string, Promise<Compiled>>();
+  /** What load() settled, by framing (id kind, id, Apicurio or not). */
+  private readonly loaded = new Map<string, Loaded>();
 
   constructor(
     private readonly source: SchemaSource,
@@ -45,6 +59,55 @@ export class RecordDecoder {
     } catch (e) {
       const what = framing.idKind === 'global' ? `global id ${framing.id}` : `schema id ${schemaId}`;
       return { status: 'raw', reason: `${what}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  /**
+   * Loads the schemas the framed sides name (each once; one that failed is tried again), so that
+   * decodeLoaded can decode them synchronously, e.g. inside a filter that runs per record.
+   */
+  async load(sides: Iterable<SideBytes>): Promise<void> {
+    const wanted = new Map<string, Framing>();
+    for (const { bytes, side, headers } of sides) {
+      if (bytes === null) continue;
+      const framing = readFraming(bytes, side, headers, this.options);
+      if ('reason' in framing) continue;
+      const key = loadedKey(framing);
+      if (!wanted.has(key) && !(this.loaded.get(key) && 'compiled' in this.loaded.get(key)!)) wanted.set(key, framing);
+    }
+    await Promise.all([...wanted].map(async ([key, framing]) => this.loaded.set(key, await this.settle(framing))));
+  }
+
+  /** Like decode, synchronously, with what load() fetched: a schema it did not load gives raw with the reason. */
+  decodeLoaded(bytes: Uint8Array | null, side: RecordSide, headers: readonly RecordHeaderBytes[] = []): DecodedSide {
+    if (bytes === null) return { status: 'raw', reason: 'null (no bytes)' };
+    const framing = readFraming(bytes, side, headers, this.options);
+    if ('reason' in framing) return { status: 'raw', reason: framing.reason };
+    const entry = this.loaded.get(loadedKey(framing));
+    if (!entry) return { status: 'raw', reason: `schema id ${framing.id}: not loaded` };
+    if ('error' in entry) return { status: 'raw', reason: entry.error };
+    try {
+      const value = entry.compiled.decode(framing.payload);
+      return { status: 'decoded', format: entry.compiled.format, schemaId: entry.schemaId, subject: entry.subject, version: entry.version, value };
+    } catch (e) {
+      return { status: 'raw', reason: `schema id ${entry.schemaId}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  private async settle(framing: Framing): Promise<Loaded> {
+    let schemaId = framing.id;
+    try {
+      if (framing.idKind === 'global') schemaId = await this.source.contentIdOfGlobalId(framing.id);
+      const compiled = await this.compile(schemaId, framing);
+      // Which subject and version hold it: for showing only, so a registry that cannot say is no failure.
+      const first = await this.source.subjectsOfId?.(schemaId).then(
+        (list) => list[0],
+        () => undefined,
+      );
+      return { compiled, schemaId, subject: first?.subject, version: first?.version };
+    } catch (e) {
+      const what = framing.idKind === 'global' ? `global id ${framing.id}` : `schema id ${schemaId}`;
+      return { error: `${what}: ${e instanceof Error ? e.message : String(e)}` };
     }
   }
 
@@ -67,4 +130,8 @@ export class RecordDecoder {
     if (format === 'protobuf') return { format, decode: protobufDecoder(schema, references, apicurio) };
     return { format, decode: jsonSchemaDecoder(schema, references, this.options.validateJson ?? false) };
   }
+}
+
+function loadedKey(framing: Framing): string {
+  return `${framing.idKind}:${framing.id}:${framing.apicurio}`;
 }
