@@ -8,7 +8,8 @@ import { statusReport } from './services/health/status-report';
 import type { BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
 import { appVersion, COMPOSE_DIR, defaultConfigDir, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
-import { runSearch } from './cli-search';
+import { runSearch, type DecodeResolver } from './cli-search';
+import { DecodeSettingsStore } from './services/messages/decode-settings-store';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { JsonFileStore, openProfiles, profileStorageIn } from './services/profiles';
 import type { Api, CallArgs, CallName, CallResult } from '@shared/contract';
@@ -132,6 +133,27 @@ function searchTarget(argv: string[]): KafkaTarget {
   return profiles.activeKafkaTarget();
 }
 
+/**
+ * How `search` decodes: --schema-registry, else with --kafka/STREAMDESK_KAFKA the variable
+ * STREAMDESK_SCHEMA_REGISTRY, else the active profile's registry; the topic's override is the one
+ * the app saved for that profile (data dir: --data-dir or the default).
+ */
+function searchDecode(argv: string[]): DecodeResolver {
+  const flag = (name: string) => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const explicit = Boolean(flag('--kafka') ?? process.env.STREAMDESK_KAFKA);
+  const profiles = explicit ? null : openProfiles(profileStorageIn(defaultConfigDir()), () => LOCAL_STACK_CONNECTION);
+  const store = new DecodeSettingsStore(path.join(path.resolve(flag('--data-dir') ?? defaultDataDir()), 'decode-settings.json'), () =>
+    profiles ? profiles.active().profile.id : 'command-line',
+  );
+  return (topic, registryUrl) => {
+    const url = registryUrl ?? (explicit ? process.env.STREAMDESK_SCHEMA_REGISTRY : profiles?.activeConnection().schemaRegistryUrl) ?? null;
+    return { registry: url ? { url } : null, settings: store.get(topic) };
+  };
+}
+
 /** A contract call as the hosts make it (validated and answered by dispatch); a refusal is thrown. */
 async function call<K extends CallName>(api: Api, name: K, args: CallArgs<K>): Promise<CallResult<K>> {
   return unwrap(await dispatch(api, name, args)) as CallResult<K>;
@@ -220,7 +242,7 @@ async function status(flags: Flags): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   // search has its own flags (--filter, --from, --limit): it parses the rest of the line itself.
-  if (argv[0] === 'search') return runSearch(argv.slice(1), searchTarget(argv.slice(1)));
+  if (argv[0] === 'search') return runSearch(argv.slice(1), searchTarget(argv.slice(1)), process.stdout, process.stderr, searchDecode(argv.slice(1)));
   const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, action] = positionals;
   if (flags.help || !command) {
