@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
 import { StreamdeskError } from '@shared/errors';
 import { SearchArgs, type MessageRecord, type SearchFilter, type StartPosition } from '@shared/messages';
 import { toJsonLines } from '@shared/message-export';
@@ -74,6 +75,46 @@ function partitionNumber(text: string): number {
   return value;
 }
 
+/** What the command line asks for: the search, how to print it, the registry flag; or help. */
+type SearchCommand = { help: true } | { help: false; args: z.output<typeof SearchArgs>; json: boolean; registryUrl: string | undefined };
+
+function parseSearchArgv(argv: string[]): SearchCommand {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      filter: { type: 'string' },
+      from: { type: 'string' },
+      last: { type: 'string' },
+      limit: { type: 'string' },
+      partition: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      'schema-registry': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      // The connection flags every command takes; cli.ts turns them into `target`.
+      kafka: { type: 'string' },
+      zookeeper: { type: 'string' },
+      'flink-url': { type: 'string' },
+      'kafka-ui-url': { type: 'string' },
+      // where the app keeps the topics' decode overrides; cli.ts reads it
+      'data-dir': { type: 'string' },
+    },
+  });
+  if (values.help) return { help: true };
+  if (positionals.length !== 1) throw new UsageError('give exactly one TOPIC');
+  const parsed = SearchArgs.safeParse({
+    topic: positionals[0],
+    partitions: values.partition ? values.partition.map((partition) => partitionNumber(partition)) : null,
+    from: parseFrom(values.from, positiveInt(values.last, 'last', 1000)),
+    filter: values.filter === undefined ? {} : parseFilter(values.filter),
+    maxMatches: positiveInt(values.limit, 'limit', 10_000_000),
+  });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'}: ${issue.message}`).join('; '));
+  const registryUrl = values['schema-registry'];
+  if (registryUrl !== undefined && !/^https?:\/\/\S+$/.test(registryUrl)) throw new UsageError(`--schema-registry must be an http(s) URL, got "${registryUrl}"`);
+  return { help: false, args: parsed.data, json: values.json === true, registryUrl };
+}
+
 /**
  * `streamdesk search`: the same worker-based search as the UI. Output is written as matches
  * arrive; Ctrl-C cancels and still prints how far the scan got.
@@ -85,53 +126,18 @@ export async function runSearch(
   err: NodeJS.WritableStream = process.stderr,
   decodeFor?: DecodeResolver,
 ): Promise<number> {
-  let args;
-  let json = false;
-  let registryUrl: string | undefined;
+  let command: SearchCommand;
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        filter: { type: 'string' },
-        from: { type: 'string' },
-        last: { type: 'string' },
-        limit: { type: 'string' },
-        partition: { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        'schema-registry': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        // The connection flags every command takes; cli.ts turns them into `target`.
-        kafka: { type: 'string' },
-        zookeeper: { type: 'string' },
-        'flink-url': { type: 'string' },
-        'kafka-ui-url': { type: 'string' },
-        // where the app keeps the topics' decode overrides; cli.ts reads it
-        'data-dir': { type: 'string' },
-      },
-    });
-    if (values.help) {
-      out.write(SEARCH_USAGE + '\n');
-      return 0;
-    }
-    if (positionals.length !== 1) throw new UsageError('give exactly one TOPIC');
-    const parsed = SearchArgs.safeParse({
-      topic: positionals[0],
-      partitions: values.partition ? values.partition.map((partition) => partitionNumber(partition)) : null,
-      from: parseFrom(values.from, positiveInt(values.last, 'last', 1000)),
-      filter: values.filter === undefined ? {} : parseFilter(values.filter),
-      maxMatches: positiveInt(values.limit, 'limit', 10_000_000),
-    });
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'}: ${issue.message}`).join('; '));
-    args = parsed.data;
-    json = values.json === true;
-    registryUrl = values['schema-registry'];
-    if (registryUrl !== undefined && !/^https?:\/\/\S+$/.test(registryUrl)) throw new UsageError(`--schema-registry must be an http(s) URL, got "${registryUrl}"`);
+    command = parseSearchArgv(argv);
   } catch (error) {
     err.write(`streamdesk search: ${(error as Error).message}\n\n${SEARCH_USAGE}\n`);
     return 2;
   }
-
+  if (command.help) {
+    out.write(SEARCH_USAGE + '\n');
+    return 0;
+  }
+  const { args, json, registryUrl } = command;
   const decode = decodeFor?.(args.topic, registryUrl);
   const service = new SearchService(() => target, decode ? { decode: () => decode } : {});
   // Workers load their Kafka client while the main thread resolves the offsets.

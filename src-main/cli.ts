@@ -27,6 +27,7 @@ Usage:
 
 Connection (all commands; default: the active profile, saved in ~/.config/streamdesk or STREAMDESK_CONFIG_DIR):
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
+  --schema-registry URL (with --kafka: the registry records are decoded through; also STREAMDESK_SCHEMA_REGISTRY)
 Local stack ports: --kafka-port --zookeeper-port --flink-port --exporter-port --sql-gateway-port
   (defaults 9092, 2181, 8081, 7071, 8083)
 
@@ -44,6 +45,7 @@ const OPTIONS = {
   zookeeper: { type: 'string' },
   'flink-url': { type: 'string' },
   'kafka-ui-url': { type: 'string' },
+  'schema-registry': { type: 'string' },
   'kafka-port': { type: 'string' },
   'zookeeper-port': { type: 'string' },
   'flink-port': { type: 'string' },
@@ -86,6 +88,7 @@ function connectionFrom(flags: Flags): Connection | undefined {
     zookeeper: zookeeper === 'none' ? null : (zookeeper ?? (flags.kraft ? null : LOCAL_STACK_CONNECTION.zookeeper)),
     flinkUrl: flinkUrl === 'none' ? null : (flinkUrl ?? LOCAL_STACK_CONNECTION.flinkUrl),
     kafkaUiUrl: kafkaUiUrl ?? null,
+    schemaRegistryUrl: flags['schema-registry'] ?? process.env.STREAMDESK_SCHEMA_REGISTRY ?? null,
   };
 }
 

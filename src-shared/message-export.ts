@@ -11,7 +11,9 @@ type Side = 'key' | 'value';
 /** The side as shown: a decoded side's JSON (text), else its bytes as stored (text, base64 or hex). */
 function shownText(record: MessageRecord, side: Side): string | null {
   const decoding = side === 'key' ? record.keyDecoding : record.valueDecoding;
-  return decoding?.status === 'decoded' ? decoding.json : record[side];
+  if (decoding?.status !== 'decoded') return record[side];
+  // a plain reading (string, hex) is shown as its text, not as a JSON string literal
+  return decoding.format === 'string' || decoding.format === 'hex' ? (JSON.parse(decoding.json) as string) : decoding.json;
 }
 
 /** What the decoding of a side adds to a JSON Lines row: its schema id, subject and version, or the reason it is raw. */

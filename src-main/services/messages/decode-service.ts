@@ -30,7 +30,14 @@ export class DecodeService {
 
   /** Checks each side against the registry or the .proto first; saves only when both are good. */
   async save(topic: string, settings: DecodeSettings): Promise<DecodeSettings> {
-    for (const side of ['key', 'value'] as const) await this.check(side, settings[side]);
+    const checked = await Promise.all((['key', 'value'] as const).map((side) => this.check(side, settings[side]).then(() => null, (e: Error) => e)));
+    const failures = checked.filter((e): e is Error => e !== null);
+    if (failures.length === 1) throw failures[0];
+    // both sides wrong: every issue, each beside its field
+    if (failures.length > 1) {
+      const issues = failures.flatMap((e) => (e instanceof StreamdeskError ? e.issues : []));
+      throw new StreamdeskError('invalid-argument', failures.map((e) => e.message).join('; '), issues);
+    }
     this.store.set(topic, settings);
     return this.store.get(topic);
   }
@@ -41,7 +48,7 @@ export class DecodeService {
     const settings = this.store.get(topic);
     const key = JSON.stringify(settings);
     let byClient = this.readers.get(client ?? this.noRegistry);
-    if (!byClient) this.readers.set(client ?? this.noRegistry, (byClient = new Map()));
+    if (!byClient) this.readers.set(client ?? this.noRegistry, (byClient = new Map<string, SideReader>()));
     let reader = byClient.get(key);
     if (!reader) {
       if (byClient.size > 100) byClient.clear();

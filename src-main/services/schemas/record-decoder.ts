@@ -107,7 +107,9 @@ export class RecordDecoder {
       return { compiled, schemaId, subject: first?.subject, version: first?.version };
     } catch (e) {
       const what = framing.idKind === 'global' ? `global id ${framing.id}` : `schema id ${schemaId}`;
-      return { error: `${what}: ${e instanceof Error ? e.message : String(e)}` };
+      const message = e instanceof Error ? e.message : String(e);
+      // the registry's own errors name the id already ("… schema id 7: HTTP 404 …")
+      return { error: message.includes(what) ? message : `${what}: ${message}` };
     }
   }
 

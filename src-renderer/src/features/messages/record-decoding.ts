@@ -28,7 +28,9 @@ export function summary(decoding: SideDecoding): string {
 /** A side's text in a row: its decoded JSON when decoded, else as stored. */
 export function shownText(record: MessageRecord, side: Side): string | null {
   const decoding = decodingOf(record, side);
-  return decoding?.status === 'decoded' ? decoding.json : record[side];
+  if (decoding?.status !== 'decoded') return record[side];
+  // a plain reading (string, hex) is shown as its text, not as a JSON string literal
+  return decoding.format === 'string' || decoding.format === 'hex' ? (JSON.parse(decoding.json) as string) : decoding.json;
 }
 
 /** A side's bytes as stored, in hex (text and base64 sides converted), spaced by byte. */
