@@ -49,5 +49,7 @@ export function localStackConnection(stack: StackService): Connection {
     zookeeper: zookeeper === null ? null : `127.0.0.1:${zookeeper}`,
     flinkUrl: `http://127.0.0.1:${flinkRest}`,
     prometheusUrl: stack.metricsUrl,
+    // null when the stack runs none (not asked for, or no Java 21+ here): nothing to decode with
+    schemaRegistryUrl: stack.schemaRegistry().url,
   };
 }

@@ -41,7 +41,12 @@ export interface BackendOptions {
   /** The repo's compose/ folder (docker-compose.yml and its KRaft variant). */
   composeDir?: string;
   kraft: boolean;
-  stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number; sqlGateway?: number };
+  stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number; sqlGateway?: number; schemaRegistry?: number };
+  /**
+   * The local stack runs Apicurio Registry too (the app and the CLI ask for it; a test's back end that adopts a
+   * harness stack without one does not). Default false.
+   */
+  schemaRegistry?: boolean;
   /** The JMX exporter agent for the local broker (paths of its jar and rules, and its port). */
   jmxExporter?: { agentJar: string; config: string; port?: number };
   healthIntervalMs?: number;
@@ -70,6 +75,8 @@ export function createBackend(options: BackendOptions): Backend {
     connection,
     kafkaTarget,
     flinkHeaders,
+    schemaRegistry: cluster.schemaRegistry,
+    schemaRegistryAbsence: () => (cluster.onLocalStack() ? stack.schemaRegistry().reason : null),
     intervalMs: options.healthIntervalMs,
     stackStarting: () => stack.isStarting(),
     onChange: (snapshot) => {
@@ -151,6 +158,7 @@ function localStack(options: BackendOptions, bus: EventBus): StackService {
     confDir: options.confDir,
     kraft: options.kraft,
     ports: options.stackPorts,
+    schemaRegistry: options.schemaRegistry ?? false,
     jmxExporter: options.jmxExporter,
     compose: options.composeDir ? composeFor(options.composeDir, options.dataDir) : undefined,
     onProgress: (progress) => bus.emit('stack:progressed', progress),

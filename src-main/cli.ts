@@ -14,6 +14,7 @@ import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { JsonFileStore, openProfiles, profileStorageIn } from './services/profiles';
 import type { Api, CallArgs, CallName, CallResult } from '@shared/contract';
 import { unwrap } from '@shared/errors';
+import { allServicesRunning } from '@shared/stack';
 import { dispatch } from './core/dispatch';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink
@@ -28,8 +29,8 @@ Usage:
 Connection (all commands; default: the active profile, saved in ~/.config/streamdesk or STREAMDESK_CONFIG_DIR):
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
   --schema-registry URL (with --kafka: the registry records are decoded through; also STREAMDESK_SCHEMA_REGISTRY)
-Local stack ports: --kafka-port --zookeeper-port --flink-port --exporter-port --sql-gateway-port
-  (defaults 9092, 2181, 8081, 7071, 8083)
+Local stack ports: --kafka-port --zookeeper-port --flink-port --exporter-port --sql-gateway-port --registry-port
+  (defaults 9092, 2181, 8081, 7071, 8083, 8085; the Schema Registry needs Java 21+, else it is skipped with the reason)
 
 status exits 0 when every configured service is up, 1 otherwise.`;
 
@@ -51,6 +52,7 @@ const OPTIONS = {
   'flink-port': { type: 'string' },
   'exporter-port': { type: 'string' },
   'sql-gateway-port': { type: 'string' },
+  'registry-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -58,7 +60,9 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositio
 
 class UsageError extends Error {}
 
-function portFlag(flags: Flags, name: 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port' | 'sql-gateway-port'): number | undefined {
+type PortFlag = 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port' | 'sql-gateway-port' | 'registry-port';
+
+function portFlag(flags: Flags, name: PortFlag): number | undefined {
   const raw = flags[name];
   if (raw === undefined) return undefined;
   const port = Number(raw);
@@ -111,7 +115,9 @@ async function backendFrom(flags: Flags) {
       zookeeper: portFlag(flags, 'zookeeper-port'),
       flinkRest: portFlag(flags, 'flink-port'),
       sqlGateway: portFlag(flags, 'sql-gateway-port'),
+      schemaRegistry: portFlag(flags, 'registry-port'),
     }),
+    schemaRegistry: true,
     logger: consoleLogger,
   };
   return createBackend(options);
@@ -166,7 +172,7 @@ function printHealth(snapshot: HealthSnapshot): void {
   console.log(`overall: ${snapshot.overall}${snapshot.overallReason ? ` (${snapshot.overallReason})` : ''}`);
   for (const key of SERVICE_KEYS) {
     const health = snapshot.services[key];
-    console.log(`  ${key.padEnd(13)} ${health.status.padEnd(15)} ${health.reason}`);
+    console.log(`  ${key.padEnd(15)} ${health.status.padEnd(15)} ${health.reason}`);
   }
 }
 
@@ -228,7 +234,7 @@ async function stack(action: string | undefined, flags: Flags): Promise<number> 
       else
         for (const service of status.services)
           console.log(`  ${service.name.padEnd(18)} ${service.running ? `running (pid ${service.pid})` : 'stopped'}  :${service.port}  ${service.logFile}`);
-      return status.services.every((service) => service.running) ? 0 : 1;
+      return allServicesRunning(status.services) ? 0 : 1;
     }
     default:
       throw new UsageError('stack needs up, down or status');

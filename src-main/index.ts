@@ -80,6 +80,7 @@ void app.whenReady().then(() => {
     composeDir: COMPOSE_DIR,
     kraft: false,
     jmxExporter: { ...JMX_EXPORTER },
+    schemaRegistry: true,
     logger: consoleLogger,
     profiles: { file: new ElectronStoreFile(app.getPath('userData')), cipher: new SafeStorageCipher() },
     alertsFile: new ElectronStoreFile(app.getPath('userData'), 'alerts'),

@@ -44,6 +44,9 @@ const TaskManagersDetails = z.object({
 
 const KafkaUiDetails = z.object({ url: z.string().nullable() });
 
+/** The active connection's Schema Registry (its Confluent-compatible API) and how many subjects it holds. */
+const SchemaRegistryDetails = z.object({ url: z.string().nullable(), subjects: count.nullable() });
+
 function serviceHealth<D extends z.ZodType>(details: D) {
   return z.object({
     status: ServiceStatus,
@@ -60,11 +63,13 @@ export const ZookeeperHealth = serviceHealth(ZookeeperDetails);
 export const FlinkHealth = serviceHealth(FlinkDetails);
 export const TaskManagersHealth = serviceHealth(TaskManagersDetails);
 export const KafkaUiHealth = serviceHealth(KafkaUiDetails);
+export const SchemaRegistryHealth = serviceHealth(SchemaRegistryDetails);
 export type KafkaHealth = z.infer<typeof KafkaHealth>;
 export type ZookeeperHealth = z.infer<typeof ZookeeperHealth>;
 export type FlinkHealth = z.infer<typeof FlinkHealth>;
 export type TaskManagersHealth = z.infer<typeof TaskManagersHealth>;
 export type KafkaUiHealth = z.infer<typeof KafkaUiHealth>;
+export type SchemaRegistryHealth = z.infer<typeof SchemaRegistryHealth>;
 
 export const HealthSnapshot = z.object({
   overall: ServiceStatus,
@@ -76,8 +81,9 @@ export const HealthSnapshot = z.object({
     flink: FlinkHealth,
     taskmanagers: TaskManagersHealth,
     kafkaUi: KafkaUiHealth,
+    schemaRegistry: SchemaRegistryHealth,
   }),
 });
 export type HealthSnapshot = z.infer<typeof HealthSnapshot>;
 export type ServiceKey = keyof HealthSnapshot['services'];
-export const SERVICE_KEYS: readonly ServiceKey[] = ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'kafkaUi'];
+export const SERVICE_KEYS: readonly ServiceKey[] = ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'kafkaUi', 'schemaRegistry'];

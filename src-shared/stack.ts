@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const StackPhase = z.enum(['starting', 'ready', 'already-running', 'failed', 'stopping', 'stopped']);
+/** `skipped`: not run here, with the reason (the Schema Registry without Java 21+); the rest starts as usual. */
+const StackPhase = z.enum(['starting', 'ready', 'already-running', 'failed', 'skipped', 'stopping', 'stopped']);
 
 export const StackProgress = z.object({
   /** A native service, or a compose service (kafka-ui, …). */
@@ -21,8 +22,15 @@ export const StackServiceState = z.object({
   portHolder: z.string().nullable().default(null),
   /** Compose health (healthy/unhealthy/starting) where the backend reports one. */
   health: z.string().nullable().default(null),
+  /** Why this service is not run here (the Schema Registry without Java 21+), or null. */
+  skipped: z.string().nullable().default(null),
 });
 export type StackServiceState = z.infer<typeof StackServiceState>;
+
+/** Whether every service that runs here is running (a skipped one, with its reason, does not count against it). */
+export function allServicesRunning(services: StackServiceState[]): boolean {
+  return services.every((service) => service.running || service.skipped !== null);
+}
 
 export const StackBackend = z.enum(['native', 'compose']);
 export type StackBackend = z.infer<typeof StackBackend>;

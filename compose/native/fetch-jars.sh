@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Fetch the jars of StreamDesk's native stack (ZooKeeper, Kafka, Flink) from Maven Central.
+# Fetch the jars of StreamDesk's native stack (ZooKeeper, Kafka, Flink, Apicurio Registry) from Maven Central.
 #   bash compose/native/fetch-jars.sh                 # every component
 #   bash compose/native/fetch-jars.sh flink kafka-zk  # only these
 #   FORCE=1 bash compose/native/fetch-jars.sh         # re-copy even when present
-# Each component's pom is poms/<name>.xml; its jars land in lib/<name>/ (gitignored).
+# Each component's pom is poms/<name>.xml; its jars land in lib/<name>/ (gitignored). A distribution that
+# Maven Central ships as a tar.gz (the registry's Quarkus app) is unpacked there instead.
 # Idempotent: a component whose lib folder was filled from its current pom is skipped.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-all=(zookeeper kafka-zk kafka-kraft flink)
+all=(zookeeper kafka-zk kafka-kraft flink registry)
 if [ "$#" -gt 0 ]; then comps=("$@"); else comps=("${all[@]}"); fi
 command -v mvn >/dev/null || { echo "fetch-jars: mvn (Maven 3) is needed: apt-get install -y maven" >&2; exit 1; }
 
@@ -18,6 +19,7 @@ marker() {
     zookeeper)   prop=zookeeper.version; echo "zookeeper-$(sed -n "s:.*<$prop>\(.*\)</$prop>.*:\1:p" "$pom").jar" ;;
     kafka-zk|kafka-kraft) prop=kafka.version; echo "kafka_2.13-$(sed -n "s:.*<$prop>\(.*\)</$prop>.*:\1:p" "$pom").jar" ;;
     flink)       prop=flink.version; echo "flink-runtime-web-$(sed -n "s:.*<$prop>\(.*\)</$prop>.*:\1:p" "$pom").jar" ;;
+    registry)    prop=apicurio.version; echo "app/apicurio-registry-app-$(sed -n "s:.*<$prop>\(.*\)</$prop>.*:\1:p" "$pom").jar" ;;
   esac
 }
 
@@ -36,6 +38,11 @@ for c in "${comps[@]}"; do
   mvn -q -B -Dstyle.color=never -f "$pom" dependency:copy-dependencies \
     -DincludeScope=runtime -DoutputDirectory="$out.tmp" -Dmdep.overWriteReleases=false 2>&1 \
     | sed -e 's/\x1b\[[0-9;]*m//g' | { grep -v '^$' || true; } >&2
+  # a distribution archive (the registry): its tree is the component's folder
+  for archive in "$out.tmp"/*.tar.gz; do
+    [ -f "$archive" ] || continue
+    tar -xzf "$archive" -C "$out.tmp" && rm -f "$archive"
+  done
   [ -f "$out.tmp/$m" ] || { echo "fetch-jars: $c: $m was not fetched" >&2; exit 1; }
   rm -rf "$out"
   mv "$out.tmp" "$out"

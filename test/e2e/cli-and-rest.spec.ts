@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { streamdesk } from './cli';
 import { readE2eEnv } from './stack-env';
 
-test('`streamdesk status --json` reports Kafka, ZooKeeper and Flink up, one entry per service', () => {
+test('`streamdesk status --json` reports Kafka, ZooKeeper, Flink and the Schema Registry up, one entry per service', () => {
   const env = readE2eEnv();
   const result = streamdesk(['status', '--json', ...env.stackArgs]);
   expect(result.status, result.stderr).toBe(0);
@@ -12,6 +12,9 @@ test('`streamdesk status --json` reports Kafka, ZooKeeper and Flink up, one entr
     expect(report[service]).toMatchObject({ status: 'up', reason: '' });
   }
   expect(report.kafkaUi).toMatchObject({ status: 'not-configured' });
+  const registryPort = env.stackArgs[env.stackArgs.indexOf('--registry-port') + 1];
+  expect(report.schemaRegistry).toMatchObject({ status: 'up', reason: '', url: `http://127.0.0.1:${registryPort}/apis/ccompat/v7` });
+  expect((report.schemaRegistry as unknown as { subjects: unknown }).subjects).toEqual(expect.any(Number));
 });
 
 test('a later command over the same data dir finds the stack on the ports it was started on, without the port flags', () => {
@@ -26,10 +29,17 @@ test('a later command over the same data dir finds the stack on the ports it was
     ['flink-jobmanager', true, flag('--flink-port')],
     ['flink-taskmanager', true, flag('--flink-port')],
     ['flink-sql-gateway', true, flag('--sql-gateway-port')],
+    ['schema-registry', true, flag('--registry-port')],
   ]);
   const health = streamdesk(['status', '--json', '--data-dir', env.dataDir]);
   expect(health.status, health.stderr).toBe(0);
-  expect(JSON.parse(health.stdout)).toMatchObject({ overall: 'up', kafka: { status: 'up' }, zookeeper: { status: 'up' }, flink: { status: 'up' } });
+  expect(JSON.parse(health.stdout)).toMatchObject({
+    overall: 'up',
+    kafka: { status: 'up' },
+    zookeeper: { status: 'up' },
+    flink: { status: 'up' },
+    schemaRegistry: { status: 'up', url: `http://127.0.0.1:${flag('--registry-port')}/apis/ccompat/v7` },
+  });
 });
 
 test('GET /api/streaming/status answers 401 without the token and the health with it', async ({ request }) => {

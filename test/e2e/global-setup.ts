@@ -5,7 +5,8 @@ import { startServe, streamdesk } from './cli';
 import { freePort, type E2eEnv } from './stack-env';
 
 /**
- * Starts a real native stack on free ports with the CLI (`streamdesk stack up --native`), then
+ * Starts a real native stack on free ports with the CLI (`streamdesk stack up --native`; its Schema
+ * Registry too, which needs a JDK 21+ on the machine), then
  * `streamdesk serve` against it. Teardown stops both.
  */
 export default async function globalSetup(): Promise<void> {
@@ -24,6 +25,8 @@ export default async function globalSetup(): Promise<void> {
     '--exporter-port',
     String(await freePort()),
     '--sql-gateway-port',
+    String(await freePort()),
+    '--registry-port',
     String(await freePort()),
   ];
   console.log(`[e2e] starting the native stack in ${dataDir}`);

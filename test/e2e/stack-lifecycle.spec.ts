@@ -29,11 +29,12 @@ test('Stop frees every port, a taken port stops a start before anything runs, Re
   const env = readE2eEnv();
   await page.goto(`${env.serveUrl}#/stack`);
   await expect(page.getByTestId('stack-backend')).toContainText('Docker Compose');
+  await expect(page.locator('tr[data-service="schema-registry"]')).toHaveAttribute('data-running', 'true');
   await page.screenshot({ path: testInfo.outputPath('stack-running.png'), fullPage: true });
 
   await page.getByTestId('stack-stop').click();
   for (const row of await rows(page).all()) await expect(row).toHaveAttribute('data-running', 'false', { timeout: 60_000 });
-  for (const flag of ['--kafka-port', '--zookeeper-port', '--flink-port']) expect(await portAnswers(portOf(flag))).toBe(false);
+  for (const flag of ['--kafka-port', '--zookeeper-port', '--flink-port', '--registry-port']) expect(await portAnswers(portOf(flag))).toBe(false);
 
   // Another program on the Kafka port (it hangs up on whoever connects, so close() never waits).
   const squatter = net.createServer((socket) => socket.destroy()).listen(portOf('--kafka-port'), '127.0.0.1');
@@ -50,20 +51,23 @@ test('Stop frees every port, a taken port stops a start before anything runs, Re
   }
 
   expect(existsSync(path.join(env.dataDir, 'kafka'))).toBe(true);
+  expect(existsSync(path.join(env.dataDir, 'registry'))).toBe(true);
   await page.getByRole('button', { name: 'Reset data' }).click();
   await page.getByTestId('reset-dialog').locator('input').fill('reset');
   await page.getByRole('button', { name: 'Delete all data' }).click();
   await expect(page.getByTestId('reset-dialog')).toHaveCount(0);
   expect(existsSync(path.join(env.dataDir, 'kafka'))).toBe(false);
   expect(existsSync(path.join(env.dataDir, 'zookeeper'))).toBe(false);
+  expect(existsSync(path.join(env.dataDir, 'registry'))).toBe(false);
 
   await page.getByTestId('stack-start').click();
   for (const row of await rows(page).all()) await expect(row).toHaveAttribute('data-running', 'true', { timeout: 180_000 });
   await page.goto(`${env.serveUrl}#/overview`);
-  for (const tile of ['kafka', 'zookeeper', 'flink', 'taskmanagers'])
+  for (const tile of ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'schemaRegistry'])
     await expect(page.getByTestId(`tile-${tile}`)).toHaveAttribute('data-status', 'up', { timeout: 60_000 });
   // The data was really reset: the topics of the earlier specs are gone.
   await expect(page.getByTestId('tile-kafka')).toContainText(/TOPICS\s*0|Topics\s*0/i);
+  await expect(page.getByTestId('tile-schemaRegistry')).toContainText(/SUBJECTS\s*0|Subjects\s*0/i);
 });
 
 test('a killed service is reported on the Stack page and restarted from there', async ({ page }, testInfo) => {

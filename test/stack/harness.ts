@@ -1,4 +1,4 @@
-// Reusable test harness: a real native stack (ZooKeeper/Kafka/Flink JVMs) on free ports in a temp dir.
+// Reusable test harness: a real native stack (ZooKeeper/Kafka/Flink JVMs, Apicurio Registry when asked) on free ports in a temp dir.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, NativeStack } from '@main/services/stack/native';
 import type { NativeProgress, NativeStackOptions } from '@main/services/stack/native';
 import { JMX_EXPORTER } from '@main/paths';
+import { CCOMPAT_PATH } from '@main/services/stack/native/schema-registry';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const NATIVE_DIR = join(REPO_ROOT, 'compose', 'native');
@@ -17,6 +18,8 @@ export interface TestStackPorts {
   flinkRest: number;
   sqlGateway: number;
   kafkaController: number | null;
+  /** null unless the registry was asked for */
+  schemaRegistry: number | null;
 }
 
 export interface TestStack {
@@ -32,6 +35,8 @@ export interface TestStack {
   sqlGatewayUrl: string;
   /** The broker's JMX exporter (`http://host:port/metrics`), when asked for. */
   exporterUrl: string | null;
+  /** Apicurio's Confluent-compatible API (`http://host:port/apis/ccompat/v7`), when asked for; null otherwise. */
+  schemaRegistryUrl: string | null;
   /** down() and remove the temp data dir (kept when STREAMDESK_KEEP_STACK_DATA=1). Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -45,6 +50,11 @@ export interface StartTestStackOptions {
   tls?: NativeStackOptions['tls'];
   /** Opt-in: the broker runs the Prometheus JMX exporter agent with the app's own rules (compose/jmx-exporter). */
   jmxExporter?: boolean;
+  /**
+   * Opt-in: Apicurio Registry 3 (H2 on disk in the data dir) on a JDK 21+; only tests that need it ask (it adds a JVM).
+   * Fails at once, with the reason, when no JDK 21+ is found (STREAMDESK_JAVA21_HOME, JAVA_HOME, /usr/lib/jvm).
+   */
+  schemaRegistry?: boolean;
 }
 
 /** Distinct free ports, below the range the OS hands out by itself (see freePort). */
@@ -91,7 +101,15 @@ function installExitHook(): void {
 export async function startTestStack(opts: StartTestStackOptions = {}): Promise<TestStack> {
   const host = '127.0.0.1';
   const kraft = opts.kraft ?? false;
-  const [kafka, zookeeper, flinkRest, kafkaController, sqlGateway, exporter] = (await freePorts(6, host)) as [number, number, number, number, number, number];
+  const [kafka, zookeeper, flinkRest, kafkaController, sqlGateway, exporter, schemaRegistry] = (await freePorts(7, host)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const dataDir = mkdtempSync(join(tmpdir(), `streamdesk-stack-${kraft ? 'kraft' : 'zk'}-`));
   const stack = new NativeStack({
     dataDir,
@@ -99,22 +117,36 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
     confDir: join(NATIVE_DIR, 'conf'),
     kraft,
     host,
-    ports: { kafka, zookeeper, flinkRest, kafkaController, sqlGateway },
+    ports: { kafka, zookeeper, flinkRest, kafkaController, sqlGateway, schemaRegistry },
+    schemaRegistry: opts.schemaRegistry ?? false,
     ...(opts.saslScram ? { saslScram: opts.saslScram } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     ...(opts.jmxExporter ? { jmxExporter: { ...JMX_EXPORTER, port: exporter } } : {}),
   });
+  const noRegistry = opts.schemaRegistry ? stack.skipReason('schema-registry') : null;
+  if (noRegistry) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`startTestStack({ schemaRegistry: true }): ${noRegistry}`);
+  }
   ensureJars(stack);
   let stopped = false;
   const t: TestStack = {
     stack,
     host,
     dataDir,
-    ports: { kafka, zookeeper: kraft ? null : zookeeper, flinkRest, kafkaController: kraft ? kafkaController : null, sqlGateway },
+    ports: {
+      kafka,
+      zookeeper: kraft ? null : zookeeper,
+      flinkRest,
+      kafkaController: kraft ? kafkaController : null,
+      sqlGateway,
+      schemaRegistry: opts.schemaRegistry ? schemaRegistry : null,
+    },
     bootstrap: `${host}:${kafka}`,
     flinkUrl: `http://${host}:${flinkRest}`,
     sqlGatewayUrl: `http://${host}:${sqlGateway}`,
     exporterUrl: stack.metricsUrl,
+    schemaRegistryUrl: opts.schemaRegistry ? `http://${host}:${schemaRegistry}${CCOMPAT_PATH}` : null,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -7,6 +7,7 @@ import type { StackService } from '@main/services/stack/stack-service';
 const stack = {
   ports: { kafka: 19092, zookeeper: null, flinkRest: 18081, sqlGateway: 18083 },
   metricsUrl: 'http://127.0.0.1:17071/metrics',
+  schemaRegistry: () => ({ url: 'http://127.0.0.1:18085/apis/ccompat/v7', reason: null }),
 } as unknown as StackService;
 const remote: Connection = { ...LOCAL_STACK_CONNECTION, kafkaBootstrap: ['remote:9092'], prometheusUrl: 'http://prom:9090' };
 
@@ -27,7 +28,9 @@ describe('activeCluster', () => {
       zookeeper: null,
       flinkUrl: 'http://127.0.0.1:18081',
       prometheusUrl: stack.metricsUrl,
+      schemaRegistryUrl: 'http://127.0.0.1:18085/apis/ccompat/v7',
     });
+    expect(cluster.schemaRegistry()).toEqual({ url: 'http://127.0.0.1:18085/apis/ccompat/v7' });
     expect(cluster.kafkaTarget()).toEqual({ brokers: ['127.0.0.1:19092'] });
     expect(cluster.flinkHeaders()).toEqual({});
     expect(cluster.prometheusUrl()).toBeNull();

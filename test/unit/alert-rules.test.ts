@@ -39,6 +39,7 @@ function health(patch: {
       flink: { ...base, status: 'up', details: { url: 'f', version: '1.18.1', jobsRunning: 0, jobsFinished: 0, jobsCancelled: 0, jobsFailed: 0 } },
       taskmanagers: { ...base, status: 'up', details: { taskManagers: patch.tms ?? 1, slotsTotal: 2, slotsAvailable: 2 } },
       kafkaUi: { ...base, status: 'not-configured', details: { url: null } },
+      schemaRegistry: { ...base, status: 'not-configured', details: { url: null, subjects: null } },
     },
   };
 }

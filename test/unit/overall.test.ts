@@ -16,6 +16,7 @@ function services(statuses: Partial<Record<keyof HealthSnapshot['services'], Ser
     flink: { ...base(statuses.flink ?? 'up'), details: { url: 'f', version: null, jobsRunning: 0, jobsFinished: 0, jobsCancelled: 0, jobsFailed: 0 } },
     taskmanagers: { ...base(statuses.taskmanagers ?? 'up'), details: { taskManagers: 1, slotsTotal: 2, slotsAvailable: 2 } },
     kafkaUi: { ...base(statuses.kafkaUi ?? 'not-configured'), details: { url: null } },
+    schemaRegistry: { ...base(statuses.schemaRegistry ?? 'not-configured'), details: { url: null, subjects: null } },
   };
 }
 

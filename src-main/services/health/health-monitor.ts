@@ -1,11 +1,13 @@
 import type { Connection } from '@shared/connection';
 import type { HealthSnapshot } from '@shared/health';
+import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 import { probeFlink } from './flink-probe';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { probeKafkaTarget } from '../profiles/kafka-target-probe';
 import { probeKafkaUi } from './kafka-ui-probe';
 import { PartitionScans } from './partition-scan';
 import { healthChanged, overallOf } from './overall';
+import { probeSchemaRegistry } from './schema-registry-probe';
 import { probeZookeeper } from './zookeeper-probe';
 
 export interface HealthMonitorOptions {
@@ -14,6 +16,10 @@ export interface HealthMonitorOptions {
   kafkaTarget?: () => KafkaTarget;
   /** Authorization headers for Flink's REST API (basic or bearer), from the active profile. */
   flinkHeaders?: () => Record<string, string>;
+  /** The active connection's Schema Registry, with its sign-in; null when it names none. */
+  schemaRegistry?: () => SchemaRegistryTarget | null;
+  /** Why the connection names no registry, when there is more to say (the local stack without Java 21+). */
+  schemaRegistryAbsence?: () => string | null;
   fetch?: typeof fetch;
   now?: () => number;
   intervalMs?: number;
@@ -76,13 +82,15 @@ export class HealthMonitor {
   private async probeAll(): Promise<HealthSnapshot> {
     const connection = this.options.connection();
     const timeoutMs = this.options.timeoutMs ?? 2500;
-    const [kafka, zookeeper, flinkResult, kafkaUi] = await Promise.all([
+    const registry = { target: this.options.schemaRegistry?.() ?? null, absence: this.options.schemaRegistryAbsence?.() ?? null };
+    const [kafka, zookeeper, flinkResult, kafkaUi, schemaRegistry] = await Promise.all([
       probeKafkaTarget(this.options.kafkaTarget?.() ?? { brokers: connection.kafkaBootstrap }, timeoutMs, this.now, this.partitionScans),
       probeZookeeper(connection.zookeeper, timeoutMs, this.now),
       probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now, this.options.flinkHeaders?.() ?? {}),
       probeKafkaUi(connection.kafkaUiUrl, this.fetchFn, timeoutMs, this.now),
+      probeSchemaRegistry(registry, this.fetchFn, timeoutMs, this.now),
     ]);
-    const services = { kafka, zookeeper, flink: flinkResult.flink, taskmanagers: flinkResult.taskmanagers, kafkaUi };
+    const services = { kafka, zookeeper, flink: flinkResult.flink, taskmanagers: flinkResult.taskmanagers, kafkaUi, schemaRegistry };
     if (this.options.stackStarting?.()) {
       for (const health of Object.values(services)) {
         if (health.status === 'down' || health.status === 'unknown') {

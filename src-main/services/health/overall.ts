@@ -6,6 +6,7 @@ const LABELS: Record<keyof HealthSnapshot['services'], string> = {
   flink: 'Flink JobManager',
   taskmanagers: 'Flink TaskManagers',
   kafkaUi: 'Kafka UI',
+  schemaRegistry: 'Schema Registry',
 };
 
 const SEVERITY: ServiceStatus[] = ['down', 'degraded', 'starting', 'unknown', 'up'];

@@ -53,6 +53,11 @@ export class ComposeRunner implements StackRunner {
     this.kraft = kraft;
   }
 
+  /** The registry runs in its own container: Java on this machine does not matter. */
+  registrySkipped(): null {
+    return null;
+  }
+
   async services(): Promise<StackServiceState[]> {
     const states = await this.compose().status();
     return states.map((state) => ({
@@ -63,6 +68,7 @@ export class ComposeRunner implements StackRunner {
       logFile: `docker compose logs ${state.service}`,
       portHolder: null,
       health: state.health,
+      skipped: null,
     }));
   }
 

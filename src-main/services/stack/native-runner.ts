@@ -9,7 +9,7 @@ import { recordPorts } from './recorded-ports';
 import type { StackEmit, StackRunner } from './stack-runner';
 
 /** Services whose port a stopped stack needs free (the TaskManager answers through the JobManager's). */
-const LISTENING: NativeServiceName[] = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-sql-gateway'];
+const LISTENING: NativeServiceName[] = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-sql-gateway', 'schema-registry'];
 
 /** The stack as local JVM processes (NativeStack), adopted through their pid files when already running. */
 export class NativeRunner implements StackRunner {
@@ -33,6 +33,10 @@ export class NativeRunner implements StackRunner {
     return Promise.resolve({ available: true, detail: this.title });
   }
 
+  registrySkipped(): string | null {
+    return this.stack.services().includes('schema-registry') ? this.stack.skipReason('schema-registry') : null;
+  }
+
   setKraft(kraft: boolean): void {
     this.options = { ...this.options, kraft };
     this.stack = new NativeStack(this.options);
@@ -44,7 +48,8 @@ export class NativeRunner implements StackRunner {
     return Promise.all(
       states.map(async (state) => {
         let holder: string | null = null;
-        if (!state.running && LISTENING.includes(state.name) && !(await portFree('127.0.0.1', state.port))) {
+        // a skipped service (the registry without Java 21+) will not take its port: whoever holds it is no conflict
+        if (!state.running && !state.skipped && LISTENING.includes(state.name) && !(await portFree('127.0.0.1', state.port))) {
           const found = portHolder(state.port);
           holder = found ? `pid ${found.pid} (${found.command})` : 'another process';
         }
@@ -72,9 +77,16 @@ export class NativeRunner implements StackRunner {
     }
     await this.fetchMissingJars(emit);
     await this.stack.up((event) => emit(event.service, event.phase, event.message));
-    const { kafka, zookeeper, flinkRest, sqlGateway } = this.stack.ports;
+    const { kafka, zookeeper, flinkRest, sqlGateway, schemaRegistry } = this.stack.ports;
     const exporter = this.options.jmxExporter?.port;
-    recordPorts(this.options.dataDir, { kafka, flinkRest, sqlGateway, ...(zookeeper !== null ? { zookeeper } : {}), ...(exporter ? { exporter } : {}) });
+    recordPorts(this.options.dataDir, {
+      kafka,
+      flinkRest,
+      sqlGateway,
+      ...(zookeeper !== null ? { zookeeper } : {}),
+      ...(exporter ? { exporter } : {}),
+      ...(schemaRegistry !== null ? { schemaRegistry } : {}),
+    });
   }
 
   serviceNames(): Promise<string[]> {

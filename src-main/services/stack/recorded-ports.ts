@@ -11,9 +11,10 @@ export interface StackPorts {
   flinkRest?: number;
   sqlGateway?: number;
   exporter?: number;
+  schemaRegistry?: number;
 }
 
-const KEYS = ['kafka', 'zookeeper', 'flinkRest', 'sqlGateway', 'exporter'] as const;
+const KEYS = ['kafka', 'zookeeper', 'flinkRest', 'sqlGateway', 'exporter', 'schemaRegistry'] as const;
 
 function recordFile(dataDir: string): string {
   return join(dataDir, 'stack-ports.json');

@@ -9,6 +9,8 @@ export interface LocalStackPorts {
   zookeeper: number | null;
   flinkRest: number;
   sqlGateway: number;
+  /** null when the stack runs no Schema Registry */
+  schemaRegistry: number | null;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface StackRunner {
   readonly metricsUrl: string | null;
   /** Whether it can run here, and if not, why and what to do. `recheck` skips a cached answer. */
   availability(recheck?: boolean): Promise<{ available: boolean; detail: string }>;
+  /** Why the stack's Schema Registry does not run here (no Java 21+), or null. */
+  registrySkipped(): string | null;
   /** The stack's services as the Stack page lists them. */
   services(): Promise<StackServiceState[]>;
   /** What must be fetched before a start, each with the command that fetches it. */

@@ -8,6 +8,7 @@ import { folderSize } from './data-size';
 import type { NativeStackOptions } from './native';
 import { tailLines } from './native/logs';
 import { NativeRunner } from './native-runner';
+import { CCOMPAT_PATH } from './native/schema-registry';
 import { readRecordedPorts, resolvePorts } from './recorded-ports';
 import type { StackRunner } from './stack-runner';
 
@@ -61,6 +62,19 @@ export class StackService {
 
   get metricsUrl(): string | null {
     return this.active.metricsUrl;
+  }
+
+  /**
+   * The stack's Schema Registry (Apicurio's Confluent-compatible API), or null with why: not part
+   * of this stack (reason null), or not run here (no Java 21+ for the native one).
+   */
+  schemaRegistry(): { url: string; reason: null } | { url: null; reason: string | null } {
+    const port = this.active.ports.schemaRegistry;
+    if (port === null) return { url: null, reason: null };
+    const skipped = this.active.registrySkipped();
+    return skipped
+      ? { url: null, reason: `The local stack runs no Schema Registry: ${skipped}` }
+      : { url: `http://127.0.0.1:${port}${CCOMPAT_PATH}`, reason: null };
   }
 
   /** Pids of the stack's running processes (for their CPU and memory); null under Docker Compose. */
@@ -154,7 +168,7 @@ export class StackService {
   /** Deletes the stack's data (topics, offsets, checkpoints, savepoints, logs) while it is stopped. */
   async reset(): Promise<StackStatus> {
     if (await this.anyRunning()) throw new StreamdeskError('conflict', 'Stop the local stack before resetting its data');
-    for (const folder of ['kafka', 'zookeeper', 'flink', 'logs']) rmSync(path.join(this.dataDir, folder), { recursive: true, force: true });
+    for (const folder of ['kafka', 'zookeeper', 'flink', 'registry', 'logs']) rmSync(path.join(this.dataDir, folder), { recursive: true, force: true });
     return this.status();
   }
 

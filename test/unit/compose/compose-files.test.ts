@@ -67,6 +67,16 @@ const ports = (svc: Service): string[] =>
   (svc.ports ?? []).map((p) => (typeof p === 'string' ? p : `${p.published}:${p.target}`)).map((p) => p.replace(/^0\.0\.0\.0:/, ''));
 const sources = (svc: Service): string[] => (svc.volumes ?? []).map((v) => (typeof v === 'string' ? v.split(':')[0] : (v.source ?? '')));
 
+/** Apicurio Registry 3.3.3 on 8085 (as the native stack), its schemas kept in the stack's Kafka (kafkasql), checked with its ccompat API. */
+function expectRegistry(s: Record<string, Service>): void {
+  const registry = s['schema-registry'];
+  expect(registry.image).toBe('apicurio/apicurio-registry:3.3.3');
+  expect(ports(registry)).toEqual(['8085:8080']);
+  expect(registry.environment).toMatchObject({ APICURIO_STORAGE_KIND: 'kafkasql', APICURIO_KAFKASQL_BOOTSTRAP_SERVERS: 'kafka:29092' });
+  expect(Object.keys(registry.depends_on ?? {})).toEqual(['kafka']);
+  expect(registry.healthcheck?.test?.join(' ')).toContain('http://localhost:8080/apis/ccompat/v7/subjects');
+}
+
 describe.skipIf(!parser)('compose files, checked by a real compose parser', () => {
   it.each(Object.entries(FILES))('%s file passes `config --quiet`', (_, file) => {
     const r = config(file, '--quiet');
@@ -83,7 +93,7 @@ describe.skipIf(!parser)('compose files, checked by a real compose parser', () =
   it('ZooKeeper file: the seed services, ports, healthchecks, ordering, network and data dir', () => {
     const m = model(FILES.zk);
     const s = m.services;
-    expect(Object.keys(s).sort()).toEqual(['flink-jobmanager', 'flink-sql-gateway', 'flink-taskmanager', 'kafka', 'kafka-ui', 'zookeeper']);
+    expect(Object.keys(s).sort()).toEqual(['flink-jobmanager', 'flink-sql-gateway', 'flink-taskmanager', 'kafka', 'kafka-ui', 'schema-registry', 'zookeeper']);
     expect(s.zookeeper.image).toBe('confluentinc/cp-zookeeper:7.4.0');
     expect(s.kafka.image).toBe('confluentinc/cp-kafka:7.4.0');
     expect(s['kafka-ui'].image).toBe('provectuslabs/kafka-ui:latest');
@@ -94,6 +104,7 @@ describe.skipIf(!parser)('compose files, checked by a real compose parser', () =
     expect(ports(s['flink-jobmanager'])).toContain('8081:8081');
     expect(ports(s['flink-sql-gateway'])).toContain('8083:8083');
     expect(ports(s['flink-taskmanager'])).toEqual([]);
+    expectRegistry(s);
     for (const [name, svc] of Object.entries(s)) {
       expect(svc.healthcheck?.test, `${name} healthcheck`).toBeDefined();
       expect(Object.keys(svc.networks ?? {}), `${name} network`).toEqual(['data-platform']);
@@ -121,7 +132,8 @@ describe.skipIf(!parser)('compose files, checked by a real compose parser', () =
   it('KRaft file: no ZooKeeper, combined broker+controller with a cluster id, own data dir', () => {
     const s = model(FILES.kraft).services;
     expect(s.zookeeper).toBeUndefined();
-    expect(Object.keys(s).sort()).toEqual(['flink-jobmanager', 'flink-sql-gateway', 'flink-taskmanager', 'kafka', 'kafka-ui']);
+    expect(Object.keys(s).sort()).toEqual(['flink-jobmanager', 'flink-sql-gateway', 'flink-taskmanager', 'kafka', 'kafka-ui', 'schema-registry']);
+    expectRegistry(s);
     const env = s.kafka.environment;
     expect(env.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     expect(env.CLUSTER_ID).toMatch(/^[A-Za-z0-9_-]{22}$/);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StackProgress } from '@shared/stack';
 import type { ComposeDetection, ComposeProgress, ComposeServiceState, ComposeStack } from '@main/services/stack/compose';
 import { freePort } from '@main/services/stack/native';
@@ -131,6 +131,67 @@ describe('StackService', () => {
     expect(status.dataSizeBytes).toBe(2);
   });
 
+  describe('the Schema Registry', () => {
+    beforeEach(() => {
+      // only the fake JVM folder below decides
+      vi.stubEnv('STREAMDESK_JAVA21_HOME', '');
+      vi.stubEnv('JAVA_HOME', '');
+    });
+    afterEach(() => vi.unstubAllEnvs());
+
+    function fakeJdk(name: string, version: string): string {
+      const home = path.join(root, 'jvm', name);
+      mkdirSync(path.join(home, 'bin'), { recursive: true });
+      writeFileSync(path.join(home, 'bin', 'java'), '');
+      writeFileSync(path.join(home, 'release'), `JAVA_VERSION="${version}"\n`);
+      return path.join(root, 'jvm');
+    }
+
+    it('without Java 21+ is listed as skipped with the reason, needs no jars, and its port is no conflict', async () => {
+      const squatter = net.createServer((socket) => socket.destroy());
+      const port = await freePort();
+      await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+      try {
+        const stack = new StackService({
+          ...options,
+          schemaRegistry: true,
+          jvmRoots: [fakeJdk('java-17', '17.0.15')],
+          ports: { ...options.ports, schemaRegistry: port },
+        });
+        const status = await stack.status();
+        const registry = status.services.find((service) => service.name === 'schema-registry');
+        expect(registry).toMatchObject({ running: false, port, portHolder: null });
+        expect(registry?.skipped).toMatch(/^Apicurio Registry needs Java 21\+: no Java 21\+ found \(only 17\.0\.15 found/);
+        expect(status.missingJars.join('\n')).not.toContain('registry');
+        expect(stack.schemaRegistry()).toEqual({ url: null, reason: `The local stack runs no Schema Registry: ${registry?.skipped}` });
+        await expect(stack.restartService('schema-registry')).rejects.toThrow(/needs Java 21\+/);
+      } finally {
+        await new Promise((resolve) => squatter.close(resolve));
+      }
+    });
+
+    it('with a JDK 21+ is part of the stack at its port, its jars fetched like the others', async () => {
+      const port = await freePort();
+      const stack = new StackService({
+        ...options,
+        schemaRegistry: true,
+        jvmRoots: [fakeJdk('temurin-25', '25.0.3')],
+        ports: { ...options.ports, schemaRegistry: port },
+      });
+      const status = await stack.status();
+      expect(status.services.find((service) => service.name === 'schema-registry')).toMatchObject({ running: false, port, skipped: null });
+      expect(status.missingJars.join('\n')).toMatch(/registry: .* is empty; fetch with: bash .*fetch-jars\.sh registry/);
+      expect(stack.schemaRegistry()).toEqual({ url: `http://127.0.0.1:${port}/apis/ccompat/v7`, reason: null });
+      expect(stack.ports.schemaRegistry).toBe(port);
+    });
+
+    it('is not part of a stack that did not ask for it', async () => {
+      const stack = new StackService(options);
+      expect((await stack.status()).services.map((service) => service.name)).not.toContain('schema-registry');
+      expect(stack.schemaRegistry()).toEqual({ url: null, reason: null });
+    });
+  });
+
   describe('under Docker Compose', () => {
     let compose: FakeCompose;
     let modes: boolean[];
@@ -152,9 +213,9 @@ describe('StackService', () => {
       const switched = await stack.setBackend('compose');
       expect(switched).toMatchObject({ backend: 'compose', missingJars: [] });
       expect(switched.services).toEqual([
-        { name: 'zookeeper', pid: null, running: false, port: 2181, logFile: 'docker compose logs zookeeper', portHolder: null, health: null },
-        { name: 'kafka', pid: null, running: false, port: 9092, logFile: 'docker compose logs kafka', portHolder: null, health: 'unhealthy' },
-        { name: 'kafka-ui', pid: null, running: false, port: 8080, logFile: 'docker compose logs kafka-ui', portHolder: null, health: null },
+        { name: 'zookeeper', pid: null, running: false, port: 2181, logFile: 'docker compose logs zookeeper', portHolder: null, health: null, skipped: null },
+        { name: 'kafka', pid: null, running: false, port: 9092, logFile: 'docker compose logs kafka', portHolder: null, health: 'unhealthy', skipped: null },
+        { name: 'kafka-ui', pid: null, running: false, port: 8080, logFile: 'docker compose logs kafka-ui', portHolder: null, health: null, skipped: null },
       ]);
       expect(await stack.runningPids()).toBeNull();
 

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { NativeComponent, NativeSaslScramOptions, NativeServiceName, NativeStackOptions } from './types';
 
-const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093, sqlGateway: 8083 } as const;
+const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093, sqlGateway: 8083, schemaRegistry: 8085 } as const;
 
 export class Layout {
   readonly dataDir: string;
@@ -14,12 +14,14 @@ export class Layout {
   readonly host: string;
   readonly kraft: boolean;
   readonly javaBin: string;
-  readonly ports: { kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number };
+  readonly ports: { kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number; schemaRegistry: number };
   readonly saslScram: NativeSaslScramOptions | undefined;
   readonly tls: NativeStackOptions['tls'];
   readonly jmxExporter: NativeStackOptions['jmxExporter'];
   readonly brokerId: number;
   readonly only: NativeServiceName[] | null;
+  readonly schemaRegistry: boolean;
+  readonly jvmRoots: string[];
 
   constructor(o: NativeStackOptions) {
     this.dataDir = resolve(o.dataDir);
@@ -36,6 +38,8 @@ export class Layout {
     this.jmxExporter = o.jmxExporter;
     this.brokerId = o.brokerId ?? 0;
     this.only = o.only ?? null;
+    this.schemaRegistry = o.schemaRegistry ?? false;
+    this.jvmRoots = o.jvmRoots ?? ['/usr/lib/jvm'];
   }
 
   get zkDataDir(): string {
@@ -47,6 +51,10 @@ export class Layout {
   }
   get flinkDir(): string {
     return join(this.dataDir, 'flink');
+  }
+  /** The registry's H2 database and temp files. */
+  get registryDir(): string {
+    return join(this.dataDir, 'registry');
   }
   get flinkConfDir(): string {
     return join(this.runDir, 'flink-conf');
@@ -72,6 +80,7 @@ export class Layout {
   component(s: NativeServiceName): NativeComponent {
     if (s === 'zookeeper') return 'zookeeper';
     if (s === 'kafka') return this.kraft ? 'kafka-kraft' : 'kafka-zk';
+    if (s === 'schema-registry') return 'registry';
     return 'flink';
   }
 

@@ -17,6 +17,7 @@ import {
 import type { Layout } from './layout';
 import { sleep } from './proc';
 import { flinkOverview, freePort, getJson, kafkaMetadataBrokers, portFree, zkFourLetter } from './probes';
+import { launchSchemaRegistry, registryProbe } from './schema-registry';
 import { launchSqlGateway, sqlGatewayProbe } from './sql-gateway';
 import type { NativeServiceName } from './types';
 
@@ -25,6 +26,8 @@ const execFileP = promisify(execFile);
 const FLINK_SLOTS = 2;
 
 export interface Launch {
+  /** the java binary, when not the stack's own (the registry needs Java 21+) */
+  java?: string;
   /** argv after the java binary */
   args: string[];
   /** extra environment variables */
@@ -61,6 +64,8 @@ export function probeFor(l: Layout, s: NativeServiceName, tmResourceId?: string)
       };
     case 'flink-sql-gateway':
       return sqlGatewayProbe(l);
+    case 'schema-registry':
+      return registryProbe(l);
     case 'flink-taskmanager':
       return async () => {
         if (tmResourceId) {
@@ -75,7 +80,8 @@ export function probeFor(l: Layout, s: NativeServiceName, tmResourceId?: string)
   }
 }
 
-export async function prepareLaunch(l: Layout, s: NativeServiceName): Promise<Launch> {
+/** `java` is the binary a service needs beyond the stack's own (the registry's Java 21+). */
+export async function prepareLaunch(l: Layout, s: NativeServiceName, java?: string): Promise<Launch> {
   mkdirSync(l.runDir, { recursive: true });
   mkdirSync(l.logsDir, { recursive: true });
   switch (s) {
@@ -89,6 +95,10 @@ export async function prepareLaunch(l: Layout, s: NativeServiceName): Promise<La
       return launchFlinkTaskManager(l);
     case 'flink-sql-gateway':
       return launchSqlGateway(l);
+    case 'schema-registry':
+      mkdirSync(join(l.registryDir, 'tmp'), { recursive: true });
+      if (!java) throw new Error('schema-registry: no Java 21+ to run it with');
+      return launchSchemaRegistry(l, java);
   }
 }
 

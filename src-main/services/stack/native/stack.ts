@@ -1,9 +1,11 @@
-// NativeStack: ZooKeeper/Kafka/Flink as detached local JVMs, tracked through pid files.
-import { existsSync, mkdirSync } from 'node:fs';
+// NativeStack: ZooKeeper/Kafka/Flink (and, when asked, Apicurio Registry) as detached local JVMs, tracked through pid files.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Layout } from './layout';
 import { tailLines } from './logs';
 import { portFree } from './probes';
 import { isOurProcess, killAndWait, readPidFile, removePidFile, sleep, spawnDetached, writePidFile } from './proc';
+import { REGISTRY_APP_JAR, REGISTRY_RUN_JAR, registryJava } from './schema-registry';
 import { prepareLaunch, probeFor } from './services';
 import { SQL_GATEWAY_JAR } from './sql-gateway';
 import type { NativeComponent, NativeProgress, NativeServiceName, NativeServiceState, NativeStackOptions } from './types';
@@ -12,7 +14,8 @@ const DEFAULT_UP_TIMEOUT_MS = 180_000;
 const DEFAULT_START_TIMEOUT_MS = 120_000;
 
 export class NativeStack {
-  readonly ports: { kafka: number; zookeeper: number | null; flinkRest: number; sqlGateway: number };
+  /** schemaRegistry: null when this stack runs no registry (not asked for). */
+  readonly ports: { kafka: number; zookeeper: number | null; flinkRest: number; sqlGateway: number; schemaRegistry: number | null };
   private readonly l: Layout;
 
   constructor(opts: NativeStackOptions) {
@@ -24,6 +27,7 @@ export class NativeStack {
       zookeeper: this.l.kraft ? null : this.l.ports.zookeeper,
       flinkRest: this.l.ports.flinkRest,
       sqlGateway: this.l.ports.sqlGateway,
+      schemaRegistry: this.l.schemaRegistry ? this.l.ports.schemaRegistry : null,
     };
   }
 
@@ -35,16 +39,28 @@ export class NativeStack {
 
   services(): NativeServiceName[] {
     const flink: NativeServiceName[] = ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'];
-    const all: NativeServiceName[] = this.l.kraft ? ['kafka', ...flink] : ['zookeeper', 'kafka', ...flink];
+    const registry: NativeServiceName[] = this.l.schemaRegistry ? ['schema-registry'] : [];
+    const all: NativeServiceName[] = [...(this.l.kraft ? ['kafka' as const] : ['zookeeper' as const, 'kafka' as const]), ...flink, ...registry];
     const only = this.l.only;
     return only ? all.filter((s) => only.includes(s)) : all;
   }
 
-  /** Components whose lib folder has no jars, or (Flink) lacks the SQL Gateway's, fetched before that module joined the pom. */
+  /**
+   * Why `s` is not run here, or null: the registry needs Java 21+ (looked up afresh, so a JDK
+   * installed meanwhile counts at the next start).
+   */
+  skipReason(s: NativeServiceName): string | null {
+    if (s !== 'schema-registry') return null;
+    const java = registryJava(this.l.jvmRoots);
+    return java.found ? null : `Apicurio Registry needs Java 21+: ${java.reason}`;
+  }
+
+  /** Components of the services that run here whose lib folder has no jars, or (Flink) lacks the SQL Gateway's, fetched before that module joined the pom. */
   missingComponents(): NativeComponent[] {
-    const comps = [...new Set(this.services().map((s) => this.l.component(s)))];
+    const comps = [...new Set(this.runnable(this.services()).map((s) => this.l.component(s)))];
     return comps.filter((c) => {
       const jars = this.l.jars(c);
+      if (c === 'registry') return !jars.includes(REGISTRY_RUN_JAR);
       return jars.length === 0 || (c === 'flink' && !jars.some((j) => SQL_GATEWAY_JAR.test(j)));
     });
   }
@@ -53,7 +69,7 @@ export class NativeStack {
   missingJars(): string[] {
     return this.missingComponents().map(
       (c) =>
-        `${c}: ${this.l.componentDir(c)} ${this.l.jars(c).length === 0 ? 'is empty' : 'has no flink-sql-gateway jar'}; fetch with: ${this.l.fetchCommand([c])}`,
+        `${c}: ${this.l.componentDir(c)} ${this.l.jars(c).length === 0 ? 'is empty' : `has no ${c === 'registry' ? REGISTRY_RUN_JAR : 'flink-sql-gateway jar'}`}; fetch with: ${this.l.fetchCommand([c])}`,
     );
   }
 
@@ -82,6 +98,7 @@ export class NativeStack {
       flink: pick('flink', /^flink-runtime-(\d.+)\.jar$/),
     };
     if (!this.l.kraft) out.zookeeper = pick('zookeeper', /^zookeeper-(\d.+)\.jar$/);
+    if (this.l.schemaRegistry) out.registry = this.registryVersion();
     return out;
   }
 
@@ -100,10 +117,18 @@ export class NativeStack {
     mkdirSync(this.l.runDir, { recursive: true });
     const deadline = Date.now() + timeoutMs;
     const started: NativeServiceName[] = [];
-    // two independent chains, started side by side: the Kafka side and the Flink side
+    for (const s of this.services()) {
+      const reason = this.skipReason(s);
+      if (reason) onProgress?.({ service: s, phase: 'skipped', message: reason });
+    }
+    // independent chains, started side by side: the Kafka side, the Flink side and the registry (H2 needs no Kafka)
     const chains = (
-      [this.l.kraft ? ['kafka'] : ['zookeeper', 'kafka'], ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway']] satisfies NativeServiceName[][]
-    ).map((chain) => this.ofThisStack(chain));
+      [
+        this.l.kraft ? ['kafka'] : ['zookeeper', 'kafka'],
+        ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'],
+        ['schema-registry'],
+      ] satisfies NativeServiceName[][]
+    ).map((chain) => this.runnable(this.ofThisStack(chain)));
     const results = await Promise.allSettled(
       chains.map(async (chain) => {
         for (const s of chain) await this.ensure(s, deadline, onProgress, started);
@@ -120,6 +145,8 @@ export class NativeStack {
 
   async start(service: NativeServiceName, timeoutMs = DEFAULT_START_TIMEOUT_MS): Promise<void> {
     this.assertService(service);
+    const skipped = this.skipReason(service);
+    if (skipped) throw new Error(`${service}: ${skipped}`);
     const missing = this.l.jars(this.l.component(service)).length === 0;
     if (missing) throw new Error(`${service}: jars are missing; fetch with: ${this.l.fetchCommand([this.l.component(service)])}`);
     await this.ensure(service, Date.now() + timeoutMs, undefined, []);
@@ -135,7 +162,11 @@ export class NativeStack {
 
   async down(): Promise<void> {
     const chains = (
-      [this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'], ['flink-sql-gateway', 'flink-taskmanager', 'flink-jobmanager']] satisfies NativeServiceName[][]
+      [
+        this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'],
+        ['flink-sql-gateway', 'flink-taskmanager', 'flink-jobmanager'],
+        ['schema-registry'],
+      ] satisfies NativeServiceName[][]
     ).map((chain) => this.ofThisStack(chain));
     await Promise.all(
       chains.map(async (chain) => {
@@ -148,12 +179,32 @@ export class NativeStack {
     return Promise.resolve(
       this.services().map((name) => {
         const pid = this.livePid(name);
-        return { name, pid, running: pid !== null, port: this.portOf(name), logFile: this.l.logFile(name) };
+        return {
+          name,
+          pid,
+          running: pid !== null,
+          port: this.portOf(name),
+          logFile: this.l.logFile(name),
+          skipped: pid === null ? this.skipReason(name) : null,
+        };
       }),
     );
   }
 
   // ---- internals ----
+
+  /** Those of `services` that are not skipped here. */
+  private runnable(services: NativeServiceName[]): NativeServiceName[] {
+    return services.filter((s) => this.skipReason(s) === null);
+  }
+
+  private registryVersion(): string | null {
+    for (const jar of this.l.jars('registry').length > 0 ? readdirSafe(join(this.l.componentDir('registry'), 'app')) : []) {
+      const m = REGISTRY_APP_JAR.exec(jar);
+      if (m?.[1]) return m[1];
+    }
+    return null;
+  }
 
   /** The services of `chain` this stack runs (all of them unless `only` narrowed it). */
   private ofThisStack(chain: NativeServiceName[]): NativeServiceName[] {
@@ -169,6 +220,7 @@ export class NativeStack {
     if (s === 'zookeeper') return this.l.ports.zookeeper;
     if (s === 'kafka') return this.l.ports.kafka;
     if (s === 'flink-sql-gateway') return this.l.ports.sqlGateway;
+    if (s === 'schema-registry') return this.l.ports.schemaRegistry;
     return this.l.ports.flinkRest; // the TaskManager answers through the JobManager's REST API
   }
 
@@ -196,8 +248,9 @@ export class NativeStack {
     const t0 = Date.now();
     try {
       await this.assertPortsFree(s);
-      const launch = await prepareLaunch(this.l, s);
-      const pid = spawnDetached(this.l.javaBin, launch.args, this.l.outFile(s), this.l.runDir, launch.env);
+      const java = s === 'schema-registry' ? registryJava(this.l.jvmRoots) : null;
+      const launch = await prepareLaunch(this.l, s, java?.found ? java.javaBin : undefined);
+      const pid = spawnDetached(launch.java ?? this.l.javaBin, launch.args, this.l.outFile(s), this.l.runDir, launch.env);
       writePidFile(this.l.pidFile(s), pid);
       started.push(s);
       const msg = await this.waitReady(s, pid, launch.probe, deadline);
@@ -214,6 +267,7 @@ export class NativeStack {
     if (s === 'kafka') ports.push(this.l.ports.kafka, ...(this.l.kraft ? [this.l.ports.kafkaController] : []));
     if (s === 'flink-jobmanager') ports.push(this.l.ports.flinkRest);
     if (s === 'flink-sql-gateway') ports.push(this.l.ports.sqlGateway);
+    if (s === 'schema-registry') ports.push(this.l.ports.schemaRegistry);
     for (const p of ports) {
       if (!(await portFree(this.l.host, p))) {
         throw new Error(`${s}: port ${this.l.host}:${p} is already in use by a process this stack did not start (pid files in ${this.l.runDir})`);
@@ -251,5 +305,13 @@ export class NativeStack {
       if (t.trim()) out += `\n--- last lines of ${f} ---\n${t}`;
     }
     return out || `\n(no log output in ${this.l.logsDir})`;
+  }
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
   }
 }

@@ -1,9 +1,9 @@
 import type { NativeTlsListeners } from './configs';
 
-export type NativeServiceName = 'zookeeper' | 'kafka' | 'flink-jobmanager' | 'flink-taskmanager' | 'flink-sql-gateway';
+export type NativeServiceName = 'zookeeper' | 'kafka' | 'flink-jobmanager' | 'flink-taskmanager' | 'flink-sql-gateway' | 'schema-registry';
 
 /** A folder of compose/native/lib: one per component so classpaths never mix. */
-export type NativeComponent = 'zookeeper' | 'kafka-zk' | 'kafka-kraft' | 'flink';
+export type NativeComponent = 'zookeeper' | 'kafka-zk' | 'kafka-kraft' | 'flink' | 'registry';
 
 export interface NativeStackOptions {
   /** Holds kafka/, zookeeper/, flink/{checkpoints,savepoints,tmp}, run/ (pid files, generated configs), logs/. */
@@ -13,8 +13,18 @@ export interface NativeStackOptions {
   /** compose/native/conf */
   confDir: string;
   kraft?: boolean;
-  /** Defaults 9092, 2181, 8081, 9093, 8083 (SQL Gateway REST). Flink's other ports (rpc, blob, TM) are chosen free/ephemeral. */
-  ports?: Partial<{ kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number }>;
+  /**
+   * Defaults 9092, 2181, 8081, 9093, 8083 (SQL Gateway REST), 8085 (Schema Registry). Flink's other ports (rpc, blob, TM) and
+   * the registry's management port are chosen free/ephemeral.
+   */
+  ports?: Partial<{ kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number; schemaRegistry: number }>;
+  /**
+   * Opt-in: Apicurio Registry (`schema-registry`, lib/registry) with H2 storage under dataDir/registry. It needs Java 21+
+   * (STREAMDESK_JAVA21_HOME, JAVA_HOME or a JDK under jvmRoots); without one it is skipped with the reason, the rest unaffected.
+   */
+  schemaRegistry?: boolean;
+  /** Where JDKs are looked for (default Debian's /usr/lib/jvm). */
+  jvmRoots?: string[];
   /** Default 'java'. */
   javaBin?: string;
   /** Default 127.0.0.1. */
@@ -56,9 +66,11 @@ export interface NativeServiceState {
   running: boolean;
   port: number;
   logFile: string;
+  /** Why this service is not run here (the registry without Java 21+), or null. */
+  skipped: string | null;
 }
 
-type NativeProgressPhase = 'starting' | 'ready' | 'already-running' | 'failed';
+type NativeProgressPhase = 'starting' | 'ready' | 'already-running' | 'failed' | 'skipped';
 
 export interface NativeProgressEvent {
   service: NativeServiceName;

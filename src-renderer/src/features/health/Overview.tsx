@@ -1,5 +1,6 @@
 import type { HealthSnapshot } from '@shared/health';
 import { HealthTile } from './HealthTile';
+import { SchemaRegistryTile } from './SchemaRegistryTile';
 import { FlinkPanel } from '../pipelines/FlinkPanel';
 import { ResourcesPanel } from '../metrics/ResourcesPanel';
 import { ThroughputPanel } from '../metrics/ThroughputPanel';
@@ -194,6 +195,7 @@ export function Overview() {
       <div className="tiles">
         <KafkaTiles snapshot={snapshot} />
         <FlinkTiles snapshot={snapshot} />
+        <SchemaRegistryTile registry={snapshot.services.schemaRegistry} />
       </div>
       {kafka.status !== 'down' && <ThroughputPanel />}
       {flink.status !== 'not-configured' && <FlinkPanel />}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { StackServiceState, StackStatus } from '@shared/stack';
+import { allServicesRunning, type StackServiceState, type StackStatus } from '@shared/stack';
 import { useAction } from '@renderer/store';
 import { Field, Modal } from '@renderer/ui/Modal';
 import { bytes, elapsed } from '@renderer/format';
@@ -11,6 +11,7 @@ const SERVICE_LABELS: Record<string, string> = {
   'flink-jobmanager': 'Flink JobManager',
   'flink-taskmanager': 'Flink TaskManager',
   'flink-sql-gateway': 'Flink SQL Gateway',
+  'schema-registry': 'Schema Registry',
   'kafka-ui': 'Kafka UI',
 };
 
@@ -92,9 +93,22 @@ function ServiceState({
       </span>
     );
   }
+  if (service.skipped && !service.running) return <Skipped service={service.name} reason={service.skipped} />;
   if (operation === 'starting') return <span className="phase phase-starting">waiting</span>;
   if (service.running) return <span className="phase phase-ready">{service.health ?? 'running'}</span>;
   return <span className="phase phase-stopped">stopped</span>;
+}
+
+/** A service this machine cannot run (the registry without Java 21+): the rest starts without it, and this says why. */
+function Skipped({ service, reason }: { service: string; reason: string }) {
+  return (
+    <>
+      <span className="phase phase-skipped" data-testid={`skipped-${service}`}>
+        skipped
+      </span>
+      <div className="muted small">{reason}</div>
+    </>
+  );
 }
 
 /** Kafka UI is a container image only: the native backend lists it so its absence is explained, not silent. */
@@ -123,7 +137,7 @@ function StackActions({ view, status, onReset }: { view: StackView; status: Stac
   const { operation, startedAt } = view;
   const { run } = useAction('stack');
   const anyRunning = status.services.some((service) => service.running);
-  const allRunning = status.services.every((service) => service.running);
+  const allRunning = allServicesRunning(status.services);
   return (
     <div className="actions">
       {anyRunning && operation === 'idle' && (
@@ -151,7 +165,7 @@ function BackendChoice({ status }: { status: StackStatus }) {
       <label className="check">
         <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => void run(() => stackCalls.setBackend('native'))} /> Local JVM
         processes
-        <span className="muted">— ZooKeeper, Kafka and Flink from Maven Central; no Docker needed</span>
+        <span className="muted">— ZooKeeper, Kafka, Flink and Apicurio Registry from Maven Central; no Docker needed</span>
       </label>
       <label className="check">
         <input
@@ -216,7 +230,7 @@ function ServicesTable({ view, status, onLog }: { view: StackView; status: Stack
               )}
             </td>
             <td className="right">
-              {!service.running && anyRunning && operation === 'idle' && status.backend === 'native' && (
+              {!service.running && !service.skipped && anyRunning && operation === 'idle' && status.backend === 'native' && (
                 <button onClick={() => void run(() => stackCalls.restartService(service.name))} data-testid={`restart-${service.name}`}>
                   Restart
                 </button>

@@ -69,5 +69,13 @@ export const healthSnapshot = {
         url: null,
       },
     },
+    // recorded before the health snapshot had a Schema Registry: as a connection without one answers
+    schemaRegistry: {
+      status: 'not-configured',
+      reason: 'No Schema Registry URL in this connection',
+      checkedAt: 1795598218444,
+      latencyMs: null,
+      details: { url: null, subjects: null },
+    },
   },
 };
