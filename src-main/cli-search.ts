@@ -111,7 +111,8 @@ function parseSearchArgv(argv: string[]): SearchCommand {
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'}: ${issue.message}`).join('; '));
   const registryUrl = values['schema-registry'];
-  if (registryUrl !== undefined && !/^https?:\/\/\S+$/.test(registryUrl)) throw new UsageError(`--schema-registry must be an http(s) URL, got "${registryUrl}"`);
+  if (registryUrl !== undefined && !/^https?:\/\/\S+$/.test(registryUrl))
+    throw new UsageError(`--schema-registry must be an http(s) URL, got "${registryUrl}"`);
   return { help: false, args: parsed.data, json: values.json === true, registryUrl };
 }
 

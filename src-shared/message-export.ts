@@ -47,7 +47,18 @@ export function toJsonLines(records: readonly MessageRecord[]): string {
   );
 }
 
-const CSV_COLUMNS = ['partition', 'offset', 'timestamp', 'key', 'headers', 'value_format', 'value', 'key_schema_id', 'value_schema_id', 'decode_reason'] as const;
+const CSV_COLUMNS = [
+  'partition',
+  'offset',
+  'timestamp',
+  'key',
+  'headers',
+  'value_format',
+  'value',
+  'key_schema_id',
+  'value_schema_id',
+  'decode_reason',
+] as const;
 
 /** RFC 4180: every text field quoted, quotes doubled, CRLF between rows; null is an empty field. */
 function csvField(value: string | number | null): string {

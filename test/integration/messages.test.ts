@@ -436,7 +436,18 @@ describe('messages on a real broker', () => {
 
     const csv = exportFile(EXPORT, read.records, 'csv');
     const rows = parseCsv(csv.text);
-    expect(rows[0]).toEqual(['partition', 'offset', 'timestamp', 'key', 'headers', 'value_format', 'value', 'key_schema_id', 'value_schema_id', 'decode_reason']);
+    expect(rows[0]).toEqual([
+      'partition',
+      'offset',
+      'timestamp',
+      'key',
+      'headers',
+      'value_format',
+      'value',
+      'key_schema_id',
+      'value_schema_id',
+      'decode_reason',
+    ]);
     expect(rows).toHaveLength(HOSTILE.length + 1);
     for (const [partition, offset, timestamp, key, headers, , value] of rows.slice(1)) {
       const source = byKey(key === '' ? null : key);

@@ -30,7 +30,14 @@ export class DecodeService {
 
   /** Checks each side against the registry or the .proto first; saves only when both are good. */
   async save(topic: string, settings: DecodeSettings): Promise<DecodeSettings> {
-    const checked = await Promise.all((['key', 'value'] as const).map((side) => this.check(side, settings[side]).then(() => null, (e: Error) => e)));
+    const checked = await Promise.all(
+      (['key', 'value'] as const).map((side) =>
+        this.check(side, settings[side]).then(
+          () => null,
+          (e: Error) => e,
+        ),
+      ),
+    );
     const failures = checked.filter((e): e is Error => e !== null);
     if (failures.length === 1) throw failures[0];
     // both sides wrong: every issue, each beside its field
@@ -63,7 +70,8 @@ export class DecodeService {
 
   /** Which field a failed subject lookup is about: the message type, the version of a subject that exists, or the subject. */
   private async culprit(subject: string, error: unknown): Promise<string> {
-    if (!(error instanceof StreamdeskError)) return error instanceof Error && /message type|declares no message/.test(error.message) ? 'messageType' : 'subject';
+    if (!(error instanceof StreamdeskError))
+      return error instanceof Error && /message type|declares no message/.test(error.message) ? 'messageType' : 'subject';
     if (error.code !== 'not-found') return 'subject';
     const subjects = await this.registry()
       ?.subjects()

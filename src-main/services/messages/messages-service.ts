@@ -111,7 +111,11 @@ export class MessagesService {
       const position = new Map(wanted.map((entry) => [entry.partition, entry.offset]));
       const data = await fetcher.fetch(wanted, args.maxWaitMs);
       const reader = this.reader(args.topic);
-      if (reader) await loadFor(reader, data.flatMap((partition) => (partition.records ? [partition.records] : [])));
+      if (reader)
+        await loadFor(
+          reader,
+          data.flatMap((partition) => (partition.records ? [partition.records] : [])),
+        );
       const records: MessageRecord[] = [];
       for (const partition of data) {
         const from = position.get(partition.partition);
@@ -163,7 +167,11 @@ export class MessagesService {
           );
           const records: MessageRecord[] = [];
           const reader = this.reader(args.topic);
-          if (reader) await loadFor(reader, data.flatMap((partition) => (partition.records ? [partition.records] : [])));
+          if (reader)
+            await loadFor(
+              reader,
+              data.flatMap((partition) => (partition.records ? [partition.records] : [])),
+            );
           for (const partition of data) {
             const from = position.get(partition.partition);
             if (from === undefined) continue;

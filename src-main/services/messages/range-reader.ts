@@ -53,7 +53,8 @@ export async function readRanges(fetcher: PartitionFetcher, ranges: PartitionRan
     const rotated = [...order.slice(first), ...order.slice(0, first)];
     const data = await fetcher.fetch(rotated.map((partition) => ({ partition, offset: position.get(partition)! })));
     const finished: number[] = [];
-    if (handlers.beforeRecords) await handlers.beforeRecords(data.flatMap((partition) => (partition.records && open.has(partition.partition) ? [partition.records] : [])));
+    if (handlers.beforeRecords)
+      await handlers.beforeRecords(data.flatMap((partition) => (partition.records && open.has(partition.partition) ? [partition.records] : [])));
     for (const partition of data) {
       const index = partition.partition;
       if (!open.has(index)) continue;

@@ -12,8 +12,7 @@ import { readFraming, type Framing, type FramingOptions, type RecordHeaderBytes,
 type SchemaFormat = 'avro' | 'protobuf' | 'json-schema';
 
 export type DecodedSide =
-  | { status: 'decoded'; format: SchemaFormat; schemaId: number; subject?: string; version?: number; value: JsonValue }
-  | { status: 'raw'; reason: string };
+  { status: 'decoded'; format: SchemaFormat; schemaId: number; subject?: string; version?: number; value: JsonValue } | { status: 'raw'; reason: string };
 
 /** One side of a record as read from the log. */
 export interface SideBytes {

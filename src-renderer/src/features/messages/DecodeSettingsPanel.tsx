@@ -27,13 +27,22 @@ function SubjectFields({ path, setting, onChange, form }: SideProps & { setting:
   return (
     <div className="form-row">
       <Field label="Subject" error={form.error(`${path}.subject`)}>
-        <input value={setting.subject} onChange={(event) => onChange({ ...setting, subject: event.target.value })} spellCheck={false} data-testid={`${path}-subject`} />
+        <input
+          value={setting.subject}
+          onChange={(event) => onChange({ ...setting, subject: event.target.value })}
+          spellCheck={false}
+          data-testid={`${path}-subject`}
+        />
       </Field>
       <Field label="Version" error={form.error(`${path}.version`)}>
         <input type="number" min={1} value={setting.version} onChange={(event) => onChange({ ...setting, version: Number(event.target.value) })} />
       </Field>
       <Field label="Message type" error={form.error(`${path}.messageType`)} hint="Protobuf only; default the first message">
-        <input value={setting.messageType ?? ''} onChange={(event) => onChange({ ...setting, messageType: event.target.value || undefined })} spellCheck={false} />
+        <input
+          value={setting.messageType ?? ''}
+          onChange={(event) => onChange({ ...setting, messageType: event.target.value || undefined })}
+          spellCheck={false}
+        />
       </Field>
     </div>
   );
@@ -47,12 +56,23 @@ function ProtoFields({ path, setting, onChange, form }: SideProps & { setting: E
   return (
     <>
       <Field label=".proto" error={form.error(`${path}.proto`)} hint="Paste it, or load a file; imports other than google/protobuf/* must be inlined">
-        <textarea rows={8} value={setting.proto} onChange={(event) => onChange({ ...setting, proto: event.target.value })} spellCheck={false} data-testid={`${path}-proto`} />
+        <textarea
+          rows={8}
+          value={setting.proto}
+          onChange={(event) => onChange({ ...setting, proto: event.target.value })}
+          spellCheck={false}
+          data-testid={`${path}-proto`}
+        />
       </Field>
       <div className="form-row">
         <input type="file" accept=".proto,text/plain" aria-label="Load a .proto file" onChange={(event) => void load(event.target.files?.[0])} />
         <Field label="Message type" error={form.error(`${path}.messageType`)} hint="e.g. garage.Status">
-          <input value={setting.messageType} onChange={(event) => onChange({ ...setting, messageType: event.target.value })} spellCheck={false} data-testid={`${path}-message-type`} />
+          <input
+            value={setting.messageType}
+            onChange={(event) => onChange({ ...setting, messageType: event.target.value })}
+            spellCheck={false}
+            data-testid={`${path}-message-type`}
+          />
         </Field>
       </div>
     </>
@@ -71,7 +91,12 @@ function SideFieldset({ side, setting, onChange, form }: Omit<SideProps, 'path'>
   return (
     <fieldset>
       <legend>{side === 'key' ? 'Keys' : 'Values'}</legend>
-      <select value={setting.mode} onChange={(event) => onChange(settingFor(event.target.value as Mode))} aria-label={`Decode ${side}s as`} data-testid={`${path}-mode`}>
+      <select
+        value={setting.mode}
+        onChange={(event) => onChange(settingFor(event.target.value as Mode))}
+        aria-label={`Decode ${side}s as`}
+        data-testid={`${path}-mode`}
+      >
         {MODES.map((option) => (
           <option key={option.mode} value={option.mode}>
             {option.label}

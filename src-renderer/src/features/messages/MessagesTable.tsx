@@ -25,23 +25,23 @@ export function MessagesTable({ rows, mode, onSelect }: { rows: MessageRecord[];
         render={(record) => {
           const format = formatLabel(record);
           return (
-          <button
-            key={`${record.partition}-${record.offset}`}
-            className="vtable-row as-button"
-            style={{ gridTemplateColumns: COLUMNS }}
-            onClick={() => onSelect(record)}
-            data-offset={record.offset}
-          >
-            <span>{record.partition}</span>
-            <span>{record.offset}</span>
-            <span>{new Date(record.timestamp).toLocaleString()}</span>
-            <span>{shownText(record, 'key') ?? '—'}</span>
-            <span title={format.title} data-testid="record-format">
-              <span className={`format-badge${format.raw ? ' raw' : ''}`}>{format.text}</span>
-            </span>
-            <span className="value-preview">{shownText(record, 'value') ?? '(null)'}</span>
-            <span className="right">{bytes(record.sizeBytes)}</span>
-          </button>
+            <button
+              key={`${record.partition}-${record.offset}`}
+              className="vtable-row as-button"
+              style={{ gridTemplateColumns: COLUMNS }}
+              onClick={() => onSelect(record)}
+              data-offset={record.offset}
+            >
+              <span>{record.partition}</span>
+              <span>{record.offset}</span>
+              <span>{new Date(record.timestamp).toLocaleString()}</span>
+              <span>{shownText(record, 'key') ?? '—'}</span>
+              <span title={format.title} data-testid="record-format">
+                <span className={`format-badge${format.raw ? ' raw' : ''}`}>{format.text}</span>
+              </span>
+              <span className="value-preview">{shownText(record, 'value') ?? '(null)'}</span>
+              <span className="right">{bytes(record.sizeBytes)}</span>
+            </button>
           );
         }}
       />

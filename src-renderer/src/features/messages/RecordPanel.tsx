@@ -42,7 +42,8 @@ function DecodingLine({ record, side }: { record: MessageRecord; side: 'key' | '
   if (!decoding) return null;
   return (
     <div className={`decoding ${decoding.status}`} data-testid={`${side}-decoding`} data-status={decoding.status}>
-      <span className="format-badge">{decoding.status === 'decoded' ? decoding.format : 'raw'}</span> {decoding.status === 'decoded' ? summary(decoding) : decoding.reason}
+      <span className="format-badge">{decoding.status === 'decoded' ? decoding.format : 'raw'}</span>{' '}
+      {decoding.status === 'decoded' ? summary(decoding) : decoding.reason}
     </div>
   );
 }
@@ -81,8 +82,8 @@ function RecordValue({ record }: { record: MessageRecord }) {
     <>
       {decoding && hex !== null && (
         <label className="check">
-          <input type="checkbox" checked={showBytes} onChange={(event) => setShowBytes(event.target.checked)} data-testid="show-raw-bytes" /> Show the
-          bytes as stored (hex)
+          <input type="checkbox" checked={showBytes} onChange={(event) => setShowBytes(event.target.checked)} data-testid="show-raw-bytes" /> Show the bytes as
+          stored (hex)
         </label>
       )}
       <pre className="log" data-testid="record-value">

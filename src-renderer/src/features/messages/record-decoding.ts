@@ -39,8 +39,7 @@ export function storedHex(record: MessageRecord, side: Side): string | null {
   if (text === null) return null;
   let hex: string;
   if (side === 'value' && record.valueFormat === 'binary') hex = text;
-  else if (side === 'key' && record.keyEncoding === 'base64')
-    hex = Array.from(atob(text), (char) => char.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+  else if (side === 'key' && record.keyEncoding === 'base64') hex = Array.from(atob(text), (char) => char.charCodeAt(0).toString(16).padStart(2, '0')).join('');
   else hex = Array.from(new TextEncoder().encode(text), (byte) => byte.toString(16).padStart(2, '0')).join('');
   return hex.replace(/(..)(?!$)/g, '$1 ');
 }
