@@ -65,14 +65,21 @@ export function readRecord(reader: SideReader, cursor: RecordCursor): ReadRecord
  */
 export async function loadFor(reader: SideReader, buffers: readonly Buffer[]): Promise<void> {
   const sides: SideBytes[] = [];
+  // A batch's records mostly share a few ids: one side per 4-byte id is enough (id headers are rare; all kept).
+  const seen = new Set<string>();
+  const add = (cursor: RecordCursor, side: 'key' | 'value', start: number, length: number, headers: RecordHeaderBytes[]) => {
+    if (start < 0 || (headers.length === 0 && (length < 5 || cursor.buf[start] !== 0))) return;
+    const id = headers.length ? '' : `${side}:${cursor.buf.readUInt32BE(start + 1)}`;
+    if (id && seen.has(id)) return;
+    seen.add(id);
+    sides.push({ bytes: view(cursor, start, length), side, headers });
+  };
   for (const buf of buffers) {
     decodeBatches(buf, {
       record: (cursor) => {
         const headers = cursor.headerCount > 0 ? headerBytes(cursor) : [];
-        const key = view(cursor, cursor.keyStart, cursor.keyLength);
-        const value = view(cursor, cursor.valueStart, cursor.valueLength);
-        if (headers.length || key?.[0] === 0) sides.push({ bytes: key, side: 'key', headers });
-        if (headers.length || value?.[0] === 0) sides.push({ bytes: value, side: 'value', headers });
+        add(cursor, 'key', cursor.keyStart, cursor.keyLength, headers);
+        add(cursor, 'value', cursor.valueStart, cursor.valueLength, headers);
       },
     });
   }

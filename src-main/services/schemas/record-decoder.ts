@@ -82,6 +82,11 @@ export class RecordDecoder {
     if (bytes === null) return { status: 'raw', reason: 'null (no bytes)' };
     const framing = readFraming(bytes, side, headers, this.options);
     if ('reason' in framing) return { status: 'raw', reason: framing.reason };
+    return this.decodeFramed(framing);
+  }
+
+  /** decodeLoaded for a framing already read. */
+  decodeFramed(framing: Framing): DecodedSide {
     const entry = this.loaded.get(loadedKey(framing));
     if (!entry) return { status: 'raw', reason: `schema id ${framing.id}: not loaded` };
     if ('error' in entry) return { status: 'raw', reason: entry.error };

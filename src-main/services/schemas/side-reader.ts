@@ -74,10 +74,12 @@ export class SideReader {
   }
 
   private auto(bytes: Uint8Array, side: RecordSide, headers: readonly RecordHeaderBytes[]): ReadSide {
+    // the common unframed case (JSON, text) without building readFraming's reason text
+    if (headers.length === 0 && (bytes.length < 5 || bytes[0] !== 0)) return {};
     const framing = readFraming(bytes, side, headers);
     if ('reason' in framing) return {}; // not framed for a registry: plain bytes
     if (!this.registry) return raw(`schema id ${framing.id}: this connection names no Schema Registry`);
-    const decoded = this.registry.decodeLoaded(bytes, side, headers);
+    const decoded = this.registry.decodeFramed(framing);
     if (decoded.status === 'raw') return raw(decoded.reason);
     return decodedSide(decoded.value, decoded.format, decoded.schemaId, decoded.subject ?? null, decoded.version ?? null);
   }
@@ -138,8 +140,16 @@ function compileProto(proto: string, messageType: string): Fixed | { error: stri
   }
 }
 
+/**
+ * A decoded side. Its JSON text is made on first read: a search decodes every record it scans, but
+ * only a "contains" test and the matches it sends need the text (an expression reads `value`).
+ * The getter is enumerable, so postMessage, JSON.stringify and spreads see a plain `json` string.
+ */
 function decodedSide(value: JsonValue, format: Fixed['format'], schemaId: number | null, subject: string | null, version: number | null): ReadSide {
-  return { decoding: { status: 'decoded', format, schemaId, subject, version, json: JSON.stringify(value) }, value };
+  let json: string | undefined;
+  const decoding = { status: 'decoded', format, schemaId, subject, version } as SideDecoding & { status: 'decoded' };
+  Object.defineProperty(decoding, 'json', { enumerable: true, get: () => (json ??= JSON.stringify(value)) });
+  return { decoding, value };
 }
 
 function plain(format: 'string' | 'hex', text: string): ReadSide {
