@@ -8,9 +8,15 @@ import type { RegisteredSchema } from '@main/clients/schema-registry/schema-regi
 import { bytesToJson, floatToJson, longToJson, type JsonValue } from './json-safe';
 import type { ResolvedReference } from './schema-references';
 
-/** An exact long: avsc hands its 8 bytes (little-endian two's complement) to these. */
+/**
+ * An exact long: avsc hands its 8 bytes (little-endian two's complement) to these. A long that a
+ * double holds exactly (|n| < 2^53) comes back as a number, without a BigInt; a larger one as a bigint.
+ */
 const exactLong = avro.types.LongType.__with({
-  fromBuffer: (buf: Buffer) => buf.readBigInt64LE(),
+  fromBuffer: (buf: Buffer) => {
+    const high = buf.readInt32LE(4);
+    return high >= -0x200000 && high < 0x200000 ? high * 0x100000000 + buf.readUInt32LE(0) : buf.readBigInt64LE();
+  },
   toBuffer: (n: bigint) => {
     const buf = Buffer.alloc(8);
     buf.writeBigInt64LE(n);
@@ -45,7 +51,7 @@ function avroToJson(type: avro.Type, value: unknown): JsonValue {
   switch (type.typeName) {
     case 'long':
     case 'abstract:long': // exactLong's
-      return longToJson(value as bigint);
+      return longToJson(value as bigint | number);
     case 'float':
     case 'double':
       return floatToJson(value as number);
