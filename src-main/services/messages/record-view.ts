@@ -64,6 +64,7 @@ export function readRecord(reader: SideReader, cursor: RecordCursor): ReadRecord
  * framings name): a quick walk over the batches that keeps only sides that may be framed.
  */
 export async function loadFor(reader: SideReader, buffers: readonly Buffer[]): Promise<void> {
+  if (!reader.needsLoad) return; // no registry and no subject override: nothing to fetch, no walk
   const sides: SideBytes[] = [];
   // A batch's records mostly share a few ids: one side per 4-byte id is enough (id headers are rare; all kept).
   const seen = new Set<string>();

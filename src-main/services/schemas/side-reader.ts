@@ -38,6 +38,12 @@ export class SideReader {
     }
   }
 
+  /** Whether load() can have anything to fetch: a registry to read framed sides with, or a subject override. */
+  get needsLoad(): boolean {
+    const modes = [this.settings.key.mode, this.settings.value.mode];
+    return modes.includes('subject') || (this.registry !== null && modes.includes('auto'));
+  }
+
   /** Fetches what the sides need (the registry's schemas, a subject's version), each once. */
   async load(records: Iterable<SideBytes>): Promise<void> {
     const loads: Promise<void>[] = [];
