@@ -8,6 +8,17 @@ import type { ReadRecord } from './record-view';
 /** The record's sides as decoded (registry or override), when the search decodes. */
 export type RecordReading = (partition: number, cursor: RecordCursor) => ReadRecord;
 
+/** How a decoding search reads records, and where in a value a byte pre-check is sound. */
+export interface RecordDecoding {
+  read: RecordReading;
+  /**
+   * The part of the value (in `cursor.buf`) a string the filter asks for must be in as UTF-8:
+   * `plain` for a value read as its bytes, else a schema's payload that keeps its strings raw;
+   * null when no such check is sound (the value is decoded from something else).
+   */
+  valueRegion(cursor: RecordCursor): { start: number; length: number; plain: boolean } | null;
+}
+
 /**
  * Compiles a search filter into a test on the raw record under a cursor. The cheap checks run
  * first and on bytes (time, then byte-level "contains"), so most records of a scan are
@@ -103,7 +114,8 @@ function sideTest(match: z.output<typeof TextMatch>, side: 'key' | 'value', read
  * `read`: how the search decodes sides (registry, override). Text conditions and expressions then
  * see a decoded side's value; a side that is not decoded is matched on its bytes as before.
  */
-export function compileFilter(filter: z.output<typeof SearchFilter>, read?: RecordReading): CompiledFilter {
+export function compileFilter(filter: z.output<typeof SearchFilter>, decoding?: RecordDecoding): CompiledFilter {
+  const read = decoding?.read;
   const tests: Test[] = [];
   const { fromMs, toMs } = filter;
   if (fromMs !== undefined) tests.push((_, cursor) => cursor.timestamp >= fromMs);
@@ -121,7 +133,7 @@ export function compileFilter(filter: z.output<typeof SearchFilter>, read?: Reco
       });
     });
   }
-  if (filter.expression !== undefined) tests.push(expressionTest(filter.expression, read));
+  if (filter.expression !== undefined) tests.push(expressionTest(filter.expression, decoding));
   return {
     batch: (info) => fromMs === undefined || info.maxTimestamp >= fromMs,
     record: (partition, cursor) => {
@@ -131,21 +143,30 @@ export function compileFilter(filter: z.output<typeof SearchFilter>, read?: Reco
   };
 }
 
-function expressionTest(expression: string, read: RecordReading | undefined): Test {
+/** Text a decoder may make from something else than the same bytes: a long past 2^53, a float's NaN. */
+const NUMERIC_TEXT = /^(-?\d+|NaN|-?Infinity)$/;
+
+function expressionTest(expression: string, decoding: RecordDecoding | undefined): Test {
   const tree = parseExpression(expression);
   const roots = rootsOf(tree);
   // Byte pre-check: a value equal to "Kyrre" somewhere must hold the bytes Kyrre, unless the
   // JSON spells it with escapes, in which case the value has a backslash and is parsed anyway.
-  // Not for decoded values: an Avro or Protobuf enum's name, for one, is not in the bytes.
-  const required = requiredValueStrings(tree).map((text) => bytesContain(Buffer.from(text, 'utf8')));
+  // A decoded value only where its schema keeps strings raw (RecordDecoding.valueRegion).
+  const strings = requiredValueStrings(tree);
+  const required = strings.map((text) => bytesContain(Buffer.from(text, 'utf8')));
+  const requiredRaw = strings.filter((text) => !NUMERIC_TEXT.test(text)).map((text) => bytesContain(Buffer.from(text, 'utf8')));
+  const read = decoding?.read;
   return (partition, cursor) => {
     const { buf, valueStart, valueLength } = cursor;
+    if (required.length && valueStart >= 0) {
+      const region = decoding ? decoding.valueRegion(cursor) : { start: valueStart, length: valueLength, plain: true };
+      const tests = region?.plain ? required : requiredRaw;
+      if (region && tests.length && !buf.subarray(region.start, region.start + region.length).includes(BACKSLASH)) {
+        if (!tests.every((test) => test(buf, region.start, region.length))) return false;
+      }
+    }
     const sides = read?.(partition, cursor);
     const value = sides?.value.decoding?.status === 'decoded' ? sides.value : null;
-    if (!value && required.length && valueStart >= 0) {
-      const escaped = buf.subarray(valueStart, valueStart + valueLength).includes(BACKSLASH);
-      if (!escaped && !required.every((test) => test(buf, valueStart, valueLength))) return false;
-    }
     const key = sides?.key.decoding?.status === 'decoded' ? sides.key : null;
     const record: ExpressionRecord = {
       value: !roots.has('value') || valueStart < 0 ? null : value ? value.value : parseValue(buf, valueStart, valueLength),

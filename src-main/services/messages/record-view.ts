@@ -51,6 +51,16 @@ function headerBytes(cursor: RecordCursor): RecordHeaderBytes[] {
   return readHeaders(cursor).map((header) => ({ key: header.key.toString('utf8'), value: header.value }));
 }
 
+/** Where in `cursor.buf` a byte pre-check of the value is sound (see SideReader.byteCheckRegion). */
+export function valueRegion(reader: SideReader, cursor: RecordCursor): { start: number; length: number; plain: boolean } | null {
+  const bytes = view(cursor, cursor.valueStart, cursor.valueLength);
+  if (!bytes) return null;
+  const region = reader.byteCheckRegion(bytes, 'value', headerBytes(cursor));
+  if (!region) return null;
+  // the region is the value or its payload, a tail of it
+  return { start: cursor.valueStart + cursor.valueLength - region.bytes.byteLength, length: region.bytes.byteLength, plain: region.plain };
+}
+
 export function readRecord(reader: SideReader, cursor: RecordCursor): ReadRecord {
   const headers = headerBytes(cursor);
   return {

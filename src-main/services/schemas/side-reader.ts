@@ -59,6 +59,20 @@ export class SideReader {
     await Promise.all(loads);
   }
 
+  /**
+   * Where a byte pre-check may look for a string a filter asks for, before decoding: the whole
+   * side when it is read as plain bytes (as before decoding existed), the payload when the
+   * registry's schema keeps its strings raw (Avro without enums, bytes or fixed; JSON Schema);
+   * null when no such check is sound (Protobuf, an override, a schema not loaded).
+   */
+  byteCheckRegion(bytes: Uint8Array, side: RecordSide, headers: readonly RecordHeaderBytes[]): { bytes: Uint8Array; plain: boolean } | null {
+    if (this.settings[side].mode === 'raw') return { bytes, plain: true };
+    if (this.settings[side].mode !== 'auto') return null;
+    if (headers.length === 0 && (bytes.length < 5 || bytes[0] !== 0)) return { bytes, plain: true }; // not framed
+    const payload = this.registry?.rawStringPayload(bytes, side, headers);
+    return payload ? { bytes: payload, plain: false } : null;
+  }
+
   read(bytes: Uint8Array | null, side: RecordSide, headers: readonly RecordHeaderBytes[]): ReadSide {
     if (bytes === null) return {};
     const setting = this.settings[side];
