@@ -73,12 +73,20 @@ let messages: MessagesService;
 let searches: SearchService;
 const ids: Record<string, number> = {};
 
+/** A POST to the registry; a connection it drops (seen once right after its start on a loaded machine) is tried again. */
+async function post(url: string, body: string): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { method: 'POST', headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' }, body });
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 async function register(subject: string, schema: string, schemaType: 'AVRO' | 'PROTOBUF' | 'JSON', references: object[] = []): Promise<number> {
-  const res = await fetch(`${registryUrl}/subjects/${encodeURIComponent(subject)}/versions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
-    body: JSON.stringify({ schema, schemaType, references }),
-  });
+  const res = await post(`${registryUrl}/subjects/${encodeURIComponent(subject)}/versions`, JSON.stringify({ schema, schemaType, references }));
   const body = (await res.json()) as { id?: number };
   if (!res.ok || typeof body.id !== 'number') throw new Error(`register ${subject}: HTTP ${res.status} ${JSON.stringify(body)}`);
   return body.id;
