@@ -33,7 +33,10 @@ export function activeCluster(explicit: Connection | undefined, profiles: Profil
       return profile.builtIn ? stack.metricsUrl : profile.prometheusUrl;
     },
     schemaRegistry: () => {
-      const url = connection().schemaRegistryUrl;
+      // The built-in profile is the local stack, whose registry is the stack's: profiles carry no
+      // registry URL of their own yet, so the profile's connection has none to give.
+      const builtIn = fromProfile?.active().profile.builtIn === true;
+      const url = connection().schemaRegistryUrl ?? (builtIn ? stack.schemaRegistry().url : null);
       return url ? { url } : null;
     },
     onLocalStack: () => !explicit && (!profiles || profiles.active().profile.builtIn),

@@ -96,8 +96,9 @@ function parseSearchArgv(argv: string[]): SearchCommand {
       zookeeper: { type: 'string' },
       'flink-url': { type: 'string' },
       'kafka-ui-url': { type: 'string' },
-      // where the app keeps the topics' decode overrides; cli.ts reads it
+      // where the app keeps the topics' decode overrides, and the local stack's registry port; cli.ts reads them
       'data-dir': { type: 'string' },
+      'registry-port': { type: 'string' },
     },
   });
   if (values.help) return { help: true };

@@ -157,8 +157,11 @@ function searchDecode(argv: string[]): DecodeResolver {
   const store = new DecodeSettingsStore(path.join(path.resolve(flag('--data-dir') ?? defaultDataDir()), 'decode-settings.json'), () =>
     profiles ? profiles.active().profile.id : 'command-line',
   );
+  // the built-in profile is the local stack: its registry on --registry-port (default 8085)
+  const local = `http://127.0.0.1:${flag('--registry-port') ?? 8085}/apis/ccompat/v7`;
   return (topic, registryUrl) => {
-    const url = registryUrl ?? (explicit ? process.env.STREAMDESK_SCHEMA_REGISTRY : profiles?.activeConnection().schemaRegistryUrl) ?? null;
+    const fromProfile = profiles ? (profiles.activeConnection().schemaRegistryUrl ?? (profiles.active().profile.builtIn ? local : null)) : null;
+    const url = registryUrl ?? (explicit ? process.env.STREAMDESK_SCHEMA_REGISTRY : fromProfile) ?? null;
     return { registry: url ? { url } : null, settings: store.get(topic) };
   };
 }
