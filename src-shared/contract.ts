@@ -29,10 +29,13 @@ import {
 import {
   BrowseArgs,
   BrowseResult,
+  DecodeSettings,
+  DecodeSettingsArgs,
   KcatCommand,
   RecordRef,
   ReplayArgs,
   ReplayProgress,
+  SetDecodeSettingsArgs,
   SearchArgs,
   SearchMatches,
   SearchProgress,
@@ -147,6 +150,10 @@ export const calls = {
   'messages:kcatCommand': { args: RecordRef, result: KcatCommand },
   /** Starts a replay; progress arrives as `messages:replayProgressed` events carrying the replay id. */
   'messages:replay': { args: ReplayArgs, result: z.object({ replayId: z.string() }) },
+  /** How a topic's keys and values are decoded (per profile): auto-detection, or an override. */
+  'messages:decodeSettings': { args: DecodeSettingsArgs, result: DecodeSettings },
+  /** Checked first (the subject exists, the .proto parses and has the message type); nothing saved on a bad field. */
+  'messages:setDecodeSettings': { args: SetDecodeSettingsArgs, result: DecodeSettings },
   'consumers:list': { args: NoArgs, result: z.array(ConsumerGroupSummary) },
   'consumers:detail': { args: z.object({ groupId: GroupId }).strict(), result: ConsumerGroupDetail },
   'consumers:resetOffsets': { args: ResetOffsetsArgs, result: ResetOffsetsResult },

@@ -7,6 +7,7 @@ import type { AlertService } from '../services/alerts/alert-service';
 import type { ConsumerGroupsService } from '../services/consumers/consumer-groups-service';
 import type { MessagesService } from '../services/messages/messages-service';
 import type { SearchService } from '../services/messages/search-service';
+import type { DecodeService } from '../services/messages/decode-service';
 import type { PipelineServices } from '../services/pipelines/pipeline-services';
 import type { MetricsSampler } from '../services/metrics/metrics-sampler';
 import type { ResourceSampler } from '../services/metrics/resource-sampler';
@@ -32,6 +33,8 @@ export interface Services {
   alerts: AlertService;
   messages: MessagesService;
   search: SearchService;
+  /** How records are decoded: the registry and each topic's override. */
+  decode: DecodeService;
   /** Where search progress and matches go (the event bus). */
   onSearch: { progress(progress: SearchProgress): void; matches(matches: SearchMatches): void };
   replay: ReplayService;

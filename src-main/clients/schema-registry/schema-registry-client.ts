@@ -58,6 +58,7 @@ export class SchemaRegistryClient {
   private readonly byId = new Map<number, Promise<RegisteredSchema>>();
   private readonly byVersion = new Map<string, Promise<SubjectVersion>>();
   private readonly contentIds = new Map<number, Promise<number>>();
+  private readonly subjectsById = new Map<number, Promise<{ subject: string; version: number }[]>>();
   private readonly unknownUntil = new Map<string, { until: number; error: StreamdeskError }>();
 
   constructor(private readonly options: SchemaRegistryOptions) {
@@ -69,6 +70,17 @@ export class SchemaRegistryClient {
   /** `GET /schemas/ids/{id}`: the schema a record's id names (Apicurio: a content id). */
   schemaById(id: number): Promise<RegisteredSchema> {
     return this.cached(this.byId, id, `schema ${id}`, async () => toSchema(await this.get(`/schemas/ids/${id}`, `schema id ${id}`)));
+  }
+
+  /** `GET /schemas/ids/{id}/versions`: the subjects and versions that hold a schema id (cached per id). */
+  subjectsOfId(id: number): Promise<{ subject: string; version: number }[]> {
+    return this.cached(this.subjectsById, id, `versions of schema ${id}`, async () => {
+      const body = await this.get(`/schemas/ids/${id}/versions`, `versions of schema id ${id}`);
+      if (!Array.isArray(body)) return [];
+      return (body as { subject?: unknown; version?: unknown }[])
+        .filter((entry) => typeof entry.subject === 'string' && typeof entry.version === 'number')
+        .map((entry) => ({ subject: entry.subject as string, version: entry.version as number }));
+    });
   }
 
   /** `GET /subjects` (never cached: the list changes); `includeDeleted` adds the soft-deleted ones. */
