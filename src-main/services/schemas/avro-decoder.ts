@@ -60,57 +60,87 @@ export function avroDecoder(schema: RegisteredSchema, references: readonly Resol
   const opts = { registry, wrapUnions: true, typeHook } as const;
   for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, opts);
   const type = avro.Type.forSchema(JSON.parse(schema.schema) as avro.Schema, opts);
+  const toJson = converterOf(type, new Map());
   return (payload) => {
     const buf = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
     const decoded: { value: unknown; offset: number } = type.decode(buf, 0);
     const { value, offset } = decoded;
     if (offset < 0) throw new Error(`truncated: ${buf.length} bytes end inside the Avro datum`);
     if (offset !== buf.length) throw new Error(`${buf.length - offset} bytes left after the Avro datum`);
-    return avroToJson(type, value);
+    return toJson(value);
   };
 }
 
-function avroToJson(type: avro.Type, value: unknown): JsonValue {
+type ToJson = (value: unknown) => JsonValue;
+
+const asIs: ToJson = (value) => value as JsonValue; // null, boolean, int, string, enum (its symbol)
+
+/**
+ * One converter per type, made once per schema: a search decodes every record it scans, so the
+ * type is not inspected again per value. `made` breaks recursion (a record that contains itself).
+ */
+function converterOf(type: avro.Type, made: Map<avro.Type, ToJson>): ToJson {
+  const known = made.get(type);
+  if (known) return known;
+  let self: ToJson = asIs;
+  made.set(type, (value) => self(value));
+  self = converterFor(type, made);
+  made.set(type, self);
+  return self;
+}
+
+function converterFor(type: avro.Type, made: Map<avro.Type, ToJson>): ToJson {
   switch (type.typeName) {
     case 'long':
     case 'abstract:long': // exactLong's
-      return longToJson(value as bigint | number);
+      return (value) => longToJson(value as bigint | number);
     case 'float':
     case 'double':
-      return floatToJson(value as number);
+      return (value) => floatToJson(value as number);
     case 'bytes':
     case 'fixed':
-      return bytesToJson(value as Buffer);
-    case 'array':
-      return (value as unknown[]).map((item) => avroToJson((type as avro.types.ArrayType).itemsType, item));
+      return (value) => bytesToJson(value as Buffer);
+    case 'array': {
+      const item = converterOf((type as avro.types.ArrayType).itemsType, made);
+      return (value) => (value as unknown[]).map(item);
+    }
     case 'map':
-      return mapToJson((type as avro.types.MapType).valuesType as avro.Type, value as Record<string, unknown>);
+      return mapConverter(converterOf((type as avro.types.MapType).valuesType as avro.Type, made));
     case 'record':
     case 'error':
-      return recordToJson(type as avro.types.RecordType, value as Record<string, unknown>);
+      return recordConverter(type as avro.types.RecordType, made);
     case 'union:wrapped':
-      return unionToJson(type as avro.types.WrappedUnionType, value as Record<string, unknown> | null);
+      return unionConverter(type as avro.types.WrappedUnionType, made);
     default:
-      return value as JsonValue; // null, boolean, int, string, enum (its symbol)
+      return asIs;
   }
 }
 
-function mapToJson(valuesType: avro.Type, value: Record<string, unknown>): JsonValue {
-  const out: Record<string, JsonValue> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = avroToJson(valuesType, item);
-  return out;
+function mapConverter(item: ToJson): ToJson {
+  return (value) => {
+    const out: Record<string, JsonValue> = {};
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) out[key] = item(entry);
+    return out;
+  };
 }
 
-function recordToJson(type: avro.types.RecordType, value: Record<string, unknown>): JsonValue {
-  const out: Record<string, JsonValue> = {};
-  for (const field of type.fields) out[field.name] = avroToJson(field.type, value[field.name]);
-  return out;
+function recordConverter(type: avro.types.RecordType, made: Map<avro.Type, ToJson>): ToJson {
+  const fields = type.fields.map((field) => ({ name: field.name, toJson: converterOf(field.type, made) }));
+  return (value) => {
+    const record = value as Record<string, unknown>;
+    const out: Record<string, JsonValue> = {};
+    for (const field of fields) out[field.name] = field.toJson(record[field.name]);
+    return out;
+  };
 }
 
-function unionToJson(type: avro.types.WrappedUnionType, value: Record<string, unknown> | null): JsonValue {
-  if (value === null) return null;
-  const [branch] = Object.keys(value);
-  const branchType = type.types.find((t) => t.branchName === branch);
-  if (!branchType) throw new Error(`union branch ${branch} is not in the schema`);
-  return avroToJson(branchType, value[branch]);
+function unionConverter(type: avro.types.WrappedUnionType, made: Map<avro.Type, ToJson>): ToJson {
+  const branches = new Map(type.types.map((t) => [t.branchName, converterOf(t, made)]));
+  return (value) => {
+    if (value === null) return null;
+    const [branch] = Object.keys(value as Record<string, unknown>);
+    const toJson = branches.get(branch);
+    if (!toJson) throw new Error(`union branch ${branch} is not in the schema`);
+    return toJson((value as Record<string, unknown>)[branch]);
+  };
 }
