@@ -80,7 +80,7 @@ export async function injectFault(app: AppUnderFault, part: string, spec: FaultS
       `the ${spec.tile} tile turned red ${detectedMs === null ? 'never' : `after ${detectedMs} ms`} (allowed ${detectBoundMs} ms${spec.clusterShows ? `: the cluster showed it after ${clusterRedMs} ms` : ''})`,
     );
   const tileNow = red?.snapshot.services[spec.tile];
-  if (red && !isClearMessage(tileNow?.reason ?? '', /Kafka|ZooKeeper|Flink|JobManager|TaskManager|partition|slot|controller/))
+  if (red && !isClearMessage(tileNow?.reason ?? '', /Kafka|ZooKeeper|Flink|JobManager|TaskManager|Schema Registry|partition|slot|controller/))
     problems.push(`the ${spec.tile} tile's reason is unclear: "${tileNow?.reason}"`);
 
   // ---- the app stays up ----
@@ -143,7 +143,7 @@ export async function injectFault(app: AppUnderFault, part: string, spec: FaultS
   // every reason any tile showed while the service was gone must read as an explanation
   const shown = new Set(app.health.filter((e) => e.at >= dead && e.at <= restarted).flatMap((e) => Object.values(e.snapshot.services).map((h) => h.reason)));
   for (const reason of shown)
-    if (reason && !isClearMessage(reason, /Kafka|ZooKeeper|Flink|JobManager|TaskManager|partition|slot|controller/))
+    if (reason && !isClearMessage(reason, /Kafka|ZooKeeper|Flink|JobManager|TaskManager|Schema Registry|partition|slot|controller/))
       problems.push(`a tile showed an unclear reason: "${reason}"`);
 
   // ---- nothing lost, nothing duplicated ----

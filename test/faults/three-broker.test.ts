@@ -90,6 +90,7 @@ beforeAll(async () => {
       kafkaBootstrap: brokers.map((b) => b.bootstrap),
       zookeeper: `127.0.0.1:${zkPort}`,
       flinkUrl: null,
+      schemaRegistryUrl: null, // this cluster runs no registry: its tile says "not configured"
     },
   });
   await waitFor('three brokers in the health tile', () => Promise.resolve((app.health.at(-1)?.snapshot.services.kafka.details.brokers ?? 0) === 3), 60_000);

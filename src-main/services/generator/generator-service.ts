@@ -120,8 +120,14 @@ async function ensureTopicExists(kafka: Kafka, topic: string, target: KafkaTarge
   let partitions = 0;
   try {
     await admin.connect();
-    topics = await admin.listTopics();
-    if (topics.includes(topic)) partitions = (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions.length ?? 0;
+    // A topic created a moment ago may not have reached the broker asked yet (several brokers learn
+    // of it one by one): look again briefly before saying it does not exist.
+    for (let attempt = 0; ; attempt++) {
+      topics = await admin.listTopics();
+      if (topics.includes(topic)) partitions = (await admin.fetchTopicMetadata({ topics: [topic] })).topics[0]?.partitions.length ?? 0;
+      if (partitions > 0 || attempt === 3) break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   } catch (error) {
     throw unreachable(target, error);
   } finally {

@@ -40,7 +40,8 @@ function MessagesHeader({
       ) : (
         result && (
           <span className="muted">
-            {result.records.length} records{result.hasMore ? ' (more available)' : ''}
+            {result.records.length} {result.records.length === 1 ? 'record' : 'records'}
+            {result.hasMore ? ' (more available)' : ''}
           </span>
         )
       )}
