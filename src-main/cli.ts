@@ -28,7 +28,7 @@ Usage:
 Connection (all commands; default: the active profile, saved in ~/.config/streamdesk or STREAMDESK_CONFIG_DIR):
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
 Local stack ports: --kafka-port --zookeeper-port --flink-port --exporter-port --sql-gateway-port --registry-port
-  (defaults 9092, 2181, 8081, 7071, 8083, 8085; the Schema Registry needs Java 21+, else it is skipped with the reason)
+  --connect-port (defaults 9092, 2181, 8081, 7071, 8083, 8085, 8084; the Schema Registry needs Java 21+, else it is skipped with the reason)
 
 status exits 0 when every configured service is up, 1 otherwise.`;
 
@@ -50,6 +50,7 @@ const OPTIONS = {
   'exporter-port': { type: 'string' },
   'sql-gateway-port': { type: 'string' },
   'registry-port': { type: 'string' },
+  'connect-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -57,7 +58,7 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositio
 
 class UsageError extends Error {}
 
-type PortFlag = 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port' | 'sql-gateway-port' | 'registry-port';
+type PortFlag = 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port' | 'sql-gateway-port' | 'registry-port' | 'connect-port';
 
 function portFlag(flags: Flags, name: PortFlag): number | undefined {
   const raw = flags[name];
@@ -112,8 +113,10 @@ async function backendFrom(flags: Flags) {
       flinkRest: portFlag(flags, 'flink-port'),
       sqlGateway: portFlag(flags, 'sql-gateway-port'),
       schemaRegistry: portFlag(flags, 'registry-port'),
+      connect: portFlag(flags, 'connect-port'),
     }),
     schemaRegistry: true,
+    connect: true,
     logger: consoleLogger,
   };
   return createBackend(options);

@@ -12,6 +12,7 @@ const SERVICE_LABELS: Record<string, string> = {
   'flink-taskmanager': 'Flink TaskManager',
   'flink-sql-gateway': 'Flink SQL Gateway',
   'schema-registry': 'Schema Registry',
+  'kafka-connect': 'Kafka Connect',
   'kafka-ui': 'Kafka UI',
 };
 
