@@ -23,7 +23,7 @@ export interface RecordedFetch {
 
 export function recordedFetch(): RecordedFetch {
   const rf: RecordedFetch = { fetch: undefined as unknown as typeof fetch, calls: [], down: { value: false }, labels: {} };
-  rf.fetch = ((input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  rf.fetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     const request = `${init?.method ?? 'GET'} ${url.pathname}${url.search}`;
     const headers = new Headers(init?.headers);
@@ -34,6 +34,6 @@ export function recordedFetch(): RecordedFetch {
     if (!answer) return Promise.resolve(new Response(JSON.stringify({ error_code: 404, message: `not recorded: ${request}` }), { status: 404 }));
     const body = answer.body === null ? null : JSON.stringify(answer.body);
     return Promise.resolve(new Response(body, { status: answer.status }));
-  }) as typeof fetch;
+  };
   return rf;
 }

@@ -39,10 +39,10 @@ describe('probeConnect', () => {
     const up = recordedFetch();
     const partly = await probeConnect(
       [{ url: CONNECT_URL }, { url: 'http://127.0.0.1:1' }],
-      ((input: string | URL | Request, init?: RequestInit) =>
-        String(input).startsWith(CONNECT_URL)
+      (input: string, init?: RequestInit) =>
+        input.startsWith(CONNECT_URL)
           ? up.fetch(input, init)
-          : Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') }))) as typeof fetch,
+          : Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') })),
       1000,
       now,
     );
