@@ -13,7 +13,7 @@ import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { JsonFileStore, openProfiles, profileStorageIn } from './services/profiles';
 import type { Api, CallArgs, CallName, CallResult } from '@shared/contract';
 import { unwrap } from '@shared/errors';
-import { allServicesRunning } from '@shared/stack';
+import { allServicesRunning, ConnectPluginName } from '@shared/stack';
 import { dispatch } from './core/dispatch';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink
@@ -21,6 +21,7 @@ const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Fl
 Usage:
   streamdesk serve [--host H] [--port P] [--token T]     the console in a browser, plus the REST API
   streamdesk stack up|down|status [--native] [--kraft] [--data-dir D]
+  streamdesk stack plugins add debezium-postgres          a Connect plugin from Maven Central into the worker's plugin.path
   streamdesk status [--json]                              health of the configured stack
   streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json]
                                                           matches on stdout (JSON Lines with --json), scanned count and rate on stderr
@@ -222,6 +223,21 @@ async function stack(action: string | undefined, flags: Flags): Promise<number> 
   }
 }
 
+/** `stack plugins add NAME`: fetched, copied into the worker's plugin.path, the worker restarted (its progress on stderr). */
+async function stackPlugins([verb, name]: string[], flags: Flags): Promise<number> {
+  const plugin = ConnectPluginName.safeParse(name);
+  if (verb !== 'add' || !plugin.success) throw new UsageError(`stack plugins needs: add ${ConnectPluginName.options.join('|')}`);
+  const backend = await backendFrom(flags);
+  backend.bus.onAny((event, payload) => {
+    if (event !== 'stack:progressed') return;
+    const progress = payload as { service: string; phase: string; message?: string };
+    console.error(`  ${progress.service.padEnd(18)} ${progress.phase}${progress.message ? `: ${progress.message}` : ''}`);
+  });
+  const status = await call(backend.api, 'stack:addConnectPlugin', { plugin: plugin.data });
+  console.log(`${plugin.data} is on the Connect worker's plugin.path (${status.connectPlugins.join(', ')})`);
+  return 0;
+}
+
 async function status(flags: Flags): Promise<number> {
   const backend = await backendFrom(flags);
   const snapshot = await call(backend.api, 'health:refresh', {});
@@ -234,7 +250,7 @@ export async function main(argv: string[]): Promise<number> {
   // search has its own flags (--filter, --from, --limit): it parses the rest of the line itself.
   if (argv[0] === 'search') return runSearch(argv.slice(1), searchTarget(argv.slice(1)));
   const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  const [command, action] = positionals;
+  const [command, action, ...rest] = positionals;
   if (flags.help || !command) {
     console.log(USAGE);
     return command || flags.help ? 0 : 2;
@@ -244,7 +260,7 @@ export async function main(argv: string[]): Promise<number> {
       await serve(flags);
       return -1; // keeps running
     case 'stack':
-      return stack(action, flags);
+      return action === 'plugins' ? stackPlugins(rest, flags) : stack(action, flags);
     case 'status':
       return status(flags);
     default:

@@ -37,15 +37,11 @@ describe('probeConnect', () => {
     expect(down.reason).toContain(`Kafka Connect at ${CONNECT_URL} did not answer`);
 
     const up = recordedFetch();
-    const partly = await probeConnect(
-      [{ url: CONNECT_URL }, { url: 'http://127.0.0.1:1' }],
-      (input: string, init?: RequestInit) =>
-        input.startsWith(CONNECT_URL)
-          ? up.fetch(input, init)
-          : Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') })),
-      1000,
-      now,
-    );
+    const oneDown: typeof fetch = (input, init) =>
+      (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).startsWith(CONNECT_URL)
+        ? up.fetch(input, init)
+        : Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') }));
+    const partly = await probeConnect([{ url: CONNECT_URL }, { url: 'http://127.0.0.1:1' }], oneDown, 1000, now);
     expect(partly.status).toBe('degraded');
     expect(partly.reason).toMatch(
       /^Kafka Connect at http:\/\/127\.0\.0\.1:1 did not answer \(worker info\): connect ECONNREFUSED 127\.0\.0\.1:1; 1 task\(s\) FAILED$/,

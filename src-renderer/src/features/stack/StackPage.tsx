@@ -3,6 +3,7 @@ import { allServicesRunning, type StackServiceState, type StackStatus } from '@s
 import { useAction } from '@renderer/store';
 import { Field, Modal } from '@renderer/ui/Modal';
 import { bytes, elapsed } from '@renderer/format';
+import { ConnectPlugins } from './ConnectPlugins';
 import { stackCalls, stackLogStore, stackStore, type StackView } from './stack-store';
 
 const SERVICE_LABELS: Record<string, string> = {
@@ -217,7 +218,10 @@ function ServicesTable({ view, status, onLog }: { view: StackView; status: Stack
       <tbody>
         {status.services.map((service) => (
           <tr key={service.name} data-service={service.name} data-running={service.running}>
-            <td>{SERVICE_LABELS[service.name] ?? service.name}</td>
+            <td>
+              {SERVICE_LABELS[service.name] ?? service.name}
+              {service.name === 'kafka-connect' && <ConnectPlugins status={status} busy={operation !== 'idle'} />}
+            </td>
             <td>
               <ServiceState service={service} operation={operation} step={progress[service.name]} startedAt={startedAt} />
             </td>
