@@ -9,7 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConnectClient } from '@main/clients/connect/connect-client';
 import { CONNECT_TOPICS } from '@main/services/stack/native/kafka-connect';
 import type { NativeProgressEvent } from '@main/services/stack/native';
-import { startTestStack, type TestStack } from '../stack';
+import { StackService } from '@main/services/stack/stack-service';
+import type { StackProgress } from '@shared/stack';
+import { NATIVE_DIR, startTestStack, type TestStack } from '../stack';
 
 const LINES = Array.from({ length: 50 }, (_, i) => `line ${i} of the sink test`);
 
@@ -90,6 +92,32 @@ describe('the Kafka Connect worker of a KRaft stack', () => {
       Promise.resolve(readFileSync(file, 'utf8').includes('after the restart\n') ? true : null),
     );
     expect(readFileSync(file, 'utf8').split('\n').filter(Boolean)).toEqual([...LINES, 'after the restart']);
+  });
+
+  it("adds Debezium's PostgreSQL connector on request: fetched, put on plugin.path, the worker restarted to load it", async () => {
+    const client = new ConnectClient({ url: t!.connectUrl! });
+    const progress: StackProgress[] = [];
+    // the app's own path (`stack plugins add`, the Stack page's button): a StackService adopting this stack's processes
+    const service = new StackService({
+      dataDir: t!.dataDir,
+      libDir: join(NATIVE_DIR, 'lib'),
+      confDir: join(NATIVE_DIR, 'conf'),
+      kraft: true,
+      connect: true,
+      only: ['kafka', 'kafka-connect'],
+      ports: { kafka: t!.ports.kafka, kafkaController: t!.ports.kafkaController!, connect: t!.ports.connect! },
+      onProgress: (p) => progress.push(p),
+    });
+    const pidBefore = t!.stack.pidSync('kafka-connect');
+    const status = await service.addConnectPlugin('debezium-postgres');
+    expect(status.connectPlugins).toEqual(['connect-file', 'connect-mirror', 'debezium-connector-postgres']);
+    expect(t!.stack.pidSync('kafka-connect')).not.toBe(pidBefore);
+    expect(progress.map((p) => p.phase)).toContain('starting');
+    expect(progress.at(-1)).toMatchObject({ service: 'kafka-connect', phase: 'ready', message: 'debezium-connector-postgres loaded' });
+    const debezium = (await client.plugins()).find((p) => p.class === 'io.debezium.connector.postgresql.PostgresConnector');
+    expect(debezium).toMatchObject({ type: 'source', version: '3.6.1.Final' });
+    // the connector created before is still there
+    expect(Object.keys(await client.connectors())).toEqual(['file-sink']);
   });
 });
 
