@@ -63,7 +63,7 @@ test('Stop frees every port, a taken port stops a start before anything runs, Re
   await page.getByTestId('stack-start').click();
   for (const row of await rows(page).all()) await expect(row).toHaveAttribute('data-running', 'true', { timeout: 180_000 });
   await page.goto(`${env.serveUrl}#/overview`);
-  for (const tile of ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'schemaRegistry'])
+  for (const tile of ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'schemaRegistry', 'connect'])
     await expect(page.getByTestId(`tile-${tile}`)).toHaveAttribute('data-status', 'up', { timeout: 60_000 });
   // The data was really reset: the topics of the earlier specs are gone.
   await expect(page.getByTestId('tile-kafka')).toContainText(/TOPICS\s*0|Topics\s*0/i);
