@@ -2,18 +2,22 @@ import type { ConnectHealth } from '@shared/health';
 import { num } from '@renderer/format';
 import { HealthTile } from './HealthTile';
 
-/** The active connection's Kafka Connect clusters: workers, connectors running and failed, tasks failed; "not configured" when it names none. */
+/**
+ * The active connection's Kafka Connect clusters: version, workers, connectors running and failed (Running, Failed), tasks
+ * failed; "not configured" when it names none.
+ */
 export function ConnectTile({ connect }: { connect: ConnectHealth }) {
   const { details } = connect;
-  const subtitle = details.urls.length === 0 ? undefined : details.urls.length === 1 ? details.urls[0] : `${details.urls.length} clusters`;
+  const subtitle = details.urls.length <= 1 ? details.urls[0] : `${details.urls.length} clusters`;
   return (
     <HealthTile
       id="connect"
       title="Kafka Connect"
-      subtitle={details.version ? `${subtitle} · ${details.version}` : subtitle}
+      subtitle={subtitle}
       status={connect.status}
       reason={connect.reason}
       figures={[
+        { label: 'Version', value: details.version ?? '—' },
         { label: 'Workers', value: num(details.workers) },
         { label: 'Running', value: num(details.connectorsRunning) },
         { label: 'Failed', value: num(details.connectorsFailed), alarm: (details.connectorsFailed ?? 0) > 0 },

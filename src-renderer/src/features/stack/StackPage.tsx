@@ -96,8 +96,9 @@ function ServiceState({
     );
   }
   if (service.skipped && !service.running) return <Skipped service={service.name} reason={service.skipped} />;
-  if (operation === 'starting') return <span className="phase phase-starting">waiting</span>;
+  // a running service with no step of its own is not waiting for anything (a Connect plugin's restart touches only the worker)
   if (service.running) return <span className="phase phase-ready">{service.health ?? 'running'}</span>;
+  if (operation === 'starting') return <span className="phase phase-starting">waiting</span>;
   return <span className="phase phase-stopped">stopped</span>;
 }
 
@@ -167,7 +168,7 @@ function BackendChoice({ status }: { status: StackStatus }) {
       <label className="check">
         <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => void run(() => stackCalls.setBackend('native'))} /> Local JVM
         processes
-        <span className="muted">— ZooKeeper, Kafka, Flink and Apicurio Registry from Maven Central; no Docker needed</span>
+        <span className="muted">— ZooKeeper, Kafka, Kafka Connect, Flink and Apicurio Registry from Maven Central; no Docker needed</span>
       </label>
       <label className="check">
         <input
