@@ -1,7 +1,7 @@
 // Connect's REST answers as the worker sends them (field names kept, so they can be passed on unchanged).
 
-export type ConnectorType = 'source' | 'sink' | 'unknown';
-export type ConnectState = 'RUNNING' | 'PAUSED' | 'STOPPED' | 'FAILED' | 'UNASSIGNED' | 'RESTARTING';
+type ConnectorType = 'source' | 'sink' | 'unknown';
+type ConnectState = 'RUNNING' | 'PAUSED' | 'STOPPED' | 'FAILED' | 'UNASSIGNED' | 'RESTARTING';
 
 /** `GET /` */
 export interface ConnectWorkerInfo {
@@ -17,7 +17,7 @@ export interface ConnectPlugin {
   version?: string;
 }
 
-export interface ConnectTaskStatus {
+interface ConnectTaskStatus {
   id: number;
   state: ConnectState;
   worker_id: string;

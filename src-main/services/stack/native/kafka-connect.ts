@@ -11,7 +11,7 @@ import type { NativeComponent } from './types';
 const SERVICE = 'kafka-connect' as const;
 
 /** The worker's group and the topics it keeps its state in (replication factor 1: the stack has one broker). */
-export const CONNECT_GROUP_ID = 'streamdesk-connect';
+const CONNECT_GROUP_ID = 'streamdesk-connect';
 export const CONNECT_TOPICS = { config: '_streamdesk-connect-configs', offset: '_streamdesk-connect-offsets', status: '_streamdesk-connect-status' } as const;
 
 /** The connector jar whose name carries the worker's version. */
@@ -28,7 +28,7 @@ interface WorkerSettings {
 }
 
 /** connect-distributed.properties for the local worker. */
-export function connectWorkerProperties(s: WorkerSettings): string {
+function connectWorkerProperties(s: WorkerSettings): string {
   const props: Array<[string, string | number]> = [
     ['bootstrap.servers', s.bootstrap],
     ['group.id', CONNECT_GROUP_ID],
