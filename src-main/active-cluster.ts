@@ -42,7 +42,9 @@ export function activeCluster(explicit: Connection | undefined, profiles: Profil
       const { profile } = fromProfile.active();
       return profile.builtIn ? stack.metricsUrl : profile.prometheusUrl;
     },
+    // a saved profile's registry comes with its sign-in (decrypted now); the local stack's and an explicit one have none
     schemaRegistry: () => {
+      if (fromProfile && !fromProfile.active().profile.builtIn) return fromProfile.activeSchemaRegistry();
       const url = connection().schemaRegistryUrl;
       return url ? { url } : null;
     },

@@ -11,6 +11,7 @@ import { profilesCalls } from './calls/profiles';
 import { pipelinesCalls } from './calls/pipelines';
 import { consumersCalls } from './calls/consumers';
 import { alertsCalls } from './calls/alerts';
+import { schemasCalls } from './calls/schemas';
 import type { Services } from './calls/services';
 
 export type { Services } from './calls/services';
@@ -30,5 +31,6 @@ export function createApi(services: Services): Api {
     ...pipelinesCalls(services),
     ...consumersCalls(services),
     ...alertsCalls(services),
+    ...schemasCalls(services),
   };
 }

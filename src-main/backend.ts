@@ -12,6 +12,8 @@ import { ConsumerGroupsService } from './services/consumers/consumer-groups-serv
 import { MessagesService } from './services/messages/messages-service';
 import { ReplayService } from './services/messages/replay-service';
 import { SearchService } from './services/messages/search-service';
+import { DecodeService } from './services/messages/decode-service';
+import { DecodeSettingsStore } from './services/messages/decode-settings-store';
 import type { PipelineServices } from './services/pipelines/pipeline-services';
 import { pipelinesForConnection } from './services/pipelines/pipelines-for-connection';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
@@ -23,6 +25,10 @@ import { PresetTopicsService } from './services/preset-topics/preset-topics-serv
 import { TopicsService } from './services/topics/topics-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
+import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
+import type { SchemaRegistryClient } from './clients/schema-registry/schema-registry-client';
+import { SchemasService } from './services/schemas/schemas-service';
+import { newestRawRecords } from './services/schemas/recent-records';
 
 export interface BackendOptions {
   version: string;
@@ -85,24 +91,20 @@ export function createBackend(options: BackendOptions): Backend {
     },
   });
   const topics = new TopicsService(kafkaTarget);
-  const producer = new ProducerService(kafkaTarget, topics);
-  const generators = new GeneratorService({ target: kafkaTarget, onProgress: (status) => bus.emit('generator:progressed', status) });
+  // One registry client (and schema cache) for the active connection, shared by every feature.
+  const registry = registryOfCluster(() => cluster.schemaRegistry());
+  const producer = new ProducerService(kafkaTarget, topics, registry);
+  const generators = new GeneratorService({ target: kafkaTarget, registry, onProgress: (status) => bus.emit('generator:progressed', status) });
   const pipelines = pipelinesOf(cluster, stack, topics, options.dataDir);
   const alerts: AlertService = alertsOf(options, cluster, producer, pipelines, bus);
-  const metrics = new MetricsSampler({
-    target: kafkaTarget,
-    prometheusUrl: cluster.prometheusUrl,
-    onSample: (sample) => {
-      bus.emit('metrics:sampled', sample);
-      alerts.onMetrics(sample);
-    },
-  });
+  const metrics = metricsOf(cluster, bus, alerts);
   const resources = resourcesOf(cluster, stack, bus);
   profiles?.onActiveChanged(() => {
     bus.emit('profiles:changed', profiles.list());
     void health.check();
   });
-  const search = new SearchService(kafkaTarget);
+  const decode = decodeOf(cluster, registry, profiles, options.dataDir);
+  const search = new SearchService(kafkaTarget, { decode: (topic) => decode.worker(topic) });
   const api = createApi({
     version: options.version,
     connection,
@@ -117,8 +119,10 @@ export function createBackend(options: BackendOptions): Backend {
     alerts,
     profiles,
     pipelines,
-    messages: new MessagesService(kafkaTarget),
+    messages: new MessagesService(kafkaTarget, (topic) => decode.reader(topic)),
+    decode,
     consumers: new ConsumerGroupsService(kafkaTarget),
+    schemas: schemasOf(cluster, registry, topics),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
     replay: new ReplayService(kafkaTarget),
@@ -140,6 +144,29 @@ export function createBackend(options: BackendOptions): Backend {
       await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close()]);
     },
   };
+}
+
+/** Records decoded through the active connection's registry, with each topic's override (per profile, in the data dir). */
+function decodeOf(
+  cluster: ActiveCluster,
+  registry: () => SchemaRegistryClient | null,
+  profiles: ReturnType<typeof openProfiles> | null,
+  dataDir: string,
+): DecodeService {
+  const store = new DecodeSettingsStore(path.join(dataDir, 'decode-settings.json'), () => profiles?.active().profile.id ?? 'command-line');
+  return new DecodeService(store, registry, cluster.schemaRegistry);
+}
+
+/** The cluster's throughput samples, on the bus and to the alert rules. */
+function metricsOf(cluster: ActiveCluster, bus: EventBus, alerts: AlertService): MetricsSampler {
+  return new MetricsSampler({
+    target: cluster.kafkaTarget,
+    prometheusUrl: cluster.prometheusUrl,
+    onSample: (sample) => {
+      bus.emit('metrics:sampled', sample);
+      alerts.onMetrics(sample);
+    },
+  });
 }
 
 /** The local stack, its progress on the bus; Docker Compose offered when the build has its files. */
@@ -186,6 +213,14 @@ function alertsOf(options: BackendOptions, cluster: ActiveCluster, producer: Pro
       const jobs = await pipelines().insight.insight.jobs();
       return jobs.map((job) => ({ id: job.id, name: job.name, state: job.state, failedInARow: job.checkpointsFailedInARow ?? 0 }));
     },
+  });
+}
+
+/** The Schemas page's service: the active connection's registry, and the topics' newest records for "used by". */
+function schemasOf(cluster: ActiveCluster, registry: () => SchemaRegistryClient | null, topics: TopicsService): SchemasService {
+  return new SchemasService(registry, {
+    topics: async () => (await topics.list(false, { configs: false, offsets: false })).map((topic) => topic.name),
+    newestRecords: (topic, perPartition) => newestRawRecords(cluster.kafkaTarget(), topic, perPartition),
   });
 }
 

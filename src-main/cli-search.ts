@@ -1,8 +1,14 @@
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
 import { StreamdeskError } from '@shared/errors';
 import { SearchArgs, type MessageRecord, type SearchFilter, type StartPosition } from '@shared/messages';
+import { toJsonLines } from '@shared/message-export';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
+import type { WorkerDecode } from './services/messages/decode-service';
 import { SearchService } from './services/messages/search-service';
+
+/** How the topic's records are decoded: `registryUrl` from --schema-registry, else the active profile's. */
+export type DecodeResolver = (topic: string, registryUrl: string | undefined) => WorkerDecode;
 
 const SEARCH_USAGE = `streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json]
 
@@ -14,7 +20,10 @@ const SEARCH_USAGE = `streamdesk search TOPIC --filter EXPR [--from beginning|en
   --last N          with --from end: how many records per partition (default 1000)
   --partition P     only this partition (repeatable)
   --limit N         stop after N matches (the summary says it stopped there)
-  --json            matches as JSON Lines
+  --schema-registry URL  decode through this Schema Registry (default: the active profile's; with
+                    --kafka or STREAMDESK_KAFKA: STREAMDESK_SCHEMA_REGISTRY, else none); the topic's
+                    decode override set in the app applies too
+  --json            matches as JSON Lines (decoded values as JSON, with their schema ids)
 Matches go to stdout; the scanned count, the rate and how the search ended go to stderr.
 Exit status: 0 with matches, 1 with none, 2 on a usage or connection error.`;
 
@@ -41,9 +50,16 @@ export function parseFilter(text: string): SearchFilter {
   return { expression: text };
 }
 
+/** A side as shown: its decoded JSON, else its text, with the reason when it was left raw. */
+function shown(record: MessageRecord, side: 'key' | 'value'): string {
+  const decoding = side === 'key' ? record.keyDecoding : record.valueDecoding;
+  if (decoding?.status === 'decoded') return decoding.json;
+  const text = record[side] ?? (side === 'key' ? '' : '(null)');
+  return decoding?.status === 'raw' ? `${text} (raw: ${decoding.reason})` : text;
+}
+
 function line(record: MessageRecord): string {
-  const key = record.key === null ? '' : record.key;
-  return `${record.partition}\t${record.offset}\t${new Date(record.timestamp).toISOString()}\t${key}\t${record.value ?? '(null)'}`;
+  return `${record.partition}\t${record.offset}\t${new Date(record.timestamp).toISOString()}\t${shown(record, 'key')}\t${shown(record, 'value')}`;
 }
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {
@@ -59,6 +75,48 @@ function partitionNumber(text: string): number {
   return value;
 }
 
+/** What the command line asks for: the search, how to print it, the registry flag; or help. */
+type SearchCommand = { help: true } | { help: false; args: z.output<typeof SearchArgs>; json: boolean; registryUrl: string | undefined };
+
+function parseSearchArgv(argv: string[]): SearchCommand {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      filter: { type: 'string' },
+      from: { type: 'string' },
+      last: { type: 'string' },
+      limit: { type: 'string' },
+      partition: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      'schema-registry': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      // The connection flags every command takes; cli.ts turns them into `target`.
+      kafka: { type: 'string' },
+      zookeeper: { type: 'string' },
+      'flink-url': { type: 'string' },
+      'kafka-ui-url': { type: 'string' },
+      // where the app keeps the topics' decode overrides, and the local stack's registry port; cli.ts reads them
+      'data-dir': { type: 'string' },
+      'registry-port': { type: 'string' },
+    },
+  });
+  if (values.help) return { help: true };
+  if (positionals.length !== 1) throw new UsageError('give exactly one TOPIC');
+  const parsed = SearchArgs.safeParse({
+    topic: positionals[0],
+    partitions: values.partition ? values.partition.map((partition) => partitionNumber(partition)) : null,
+    from: parseFrom(values.from, positiveInt(values.last, 'last', 1000)),
+    filter: values.filter === undefined ? {} : parseFilter(values.filter),
+    maxMatches: positiveInt(values.limit, 'limit', 10_000_000),
+  });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'}: ${issue.message}`).join('; '));
+  const registryUrl = values['schema-registry'];
+  if (registryUrl !== undefined && !/^https?:\/\/\S+$/.test(registryUrl))
+    throw new UsageError(`--schema-registry must be an http(s) URL, got "${registryUrl}"`);
+  return { help: false, args: parsed.data, json: values.json === true, registryUrl };
+}
+
 /**
  * `streamdesk search`: the same worker-based search as the UI. Output is written as matches
  * arrive; Ctrl-C cancels and still prints how far the scan got.
@@ -68,55 +126,28 @@ export async function runSearch(
   target: KafkaTarget,
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
+  decodeFor?: DecodeResolver,
 ): Promise<number> {
-  let args;
-  let json = false;
+  let command: SearchCommand;
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        filter: { type: 'string' },
-        from: { type: 'string' },
-        last: { type: 'string' },
-        limit: { type: 'string' },
-        partition: { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        // The connection flags every command takes; cli.ts turns them into `target`.
-        kafka: { type: 'string' },
-        zookeeper: { type: 'string' },
-        'flink-url': { type: 'string' },
-        'kafka-ui-url': { type: 'string' },
-      },
-    });
-    if (values.help) {
-      out.write(SEARCH_USAGE + '\n');
-      return 0;
-    }
-    if (positionals.length !== 1) throw new UsageError('give exactly one TOPIC');
-    const parsed = SearchArgs.safeParse({
-      topic: positionals[0],
-      partitions: values.partition ? values.partition.map((partition) => partitionNumber(partition)) : null,
-      from: parseFrom(values.from, positiveInt(values.last, 'last', 1000)),
-      filter: values.filter === undefined ? {} : parseFilter(values.filter),
-      maxMatches: positiveInt(values.limit, 'limit', 10_000_000),
-    });
-    if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'}: ${issue.message}`).join('; '));
-    args = parsed.data;
-    json = values.json === true;
+    command = parseSearchArgv(argv);
   } catch (error) {
     err.write(`streamdesk search: ${(error as Error).message}\n\n${SEARCH_USAGE}\n`);
     return 2;
   }
-
-  const service = new SearchService(() => target);
+  if (command.help) {
+    out.write(SEARCH_USAGE + '\n');
+    return 0;
+  }
+  const { args, json, registryUrl } = command;
+  const decode = decodeFor?.(args.topic, registryUrl);
+  const service = new SearchService(() => target, decode ? { decode: () => decode } : {});
   // Workers load their Kafka client while the main thread resolves the offsets.
   service.prewarm();
   try {
     const running = await service.start(args, {
       progress: () => {},
-      matches: (event) => out.write(event.records.map((record) => (json ? JSON.stringify(record) : line(record))).join('\n') + '\n'),
+      matches: (event) => out.write(json ? toJsonLines(event.records) : event.records.map(line).join('\n') + '\n'),
     });
     const interrupt = () => service.cancel(running.searchId);
     process.once('SIGINT', interrupt);

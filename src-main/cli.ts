@@ -8,7 +8,8 @@ import { statusReport } from './services/health/status-report';
 import type { BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
 import { appVersion, COMPOSE_DIR, defaultConfigDir, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
-import { runSearch } from './cli-search';
+import { runSearch, type DecodeResolver } from './cli-search';
+import { DecodeSettingsStore } from './services/messages/decode-settings-store';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { JsonFileStore, openProfiles, profileStorageIn } from './services/profiles';
 import type { Api, CallArgs, CallName, CallResult } from '@shared/contract';
@@ -28,6 +29,7 @@ Usage:
 
 Connection (all commands; default: the active profile, saved in ~/.config/streamdesk or STREAMDESK_CONFIG_DIR):
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
+  --schema-registry URL (with --kafka: the registry records are decoded through; also STREAMDESK_SCHEMA_REGISTRY)
 Local stack ports: --kafka-port --zookeeper-port --flink-port --exporter-port --sql-gateway-port --registry-port
   --connect-port (defaults 9092, 2181, 8081, 7071, 8083, 8085, 8084; the Schema Registry needs Java 21+, else it is skipped with the reason)
 
@@ -45,6 +47,7 @@ const OPTIONS = {
   zookeeper: { type: 'string' },
   'flink-url': { type: 'string' },
   'kafka-ui-url': { type: 'string' },
+  'schema-registry': { type: 'string' },
   'kafka-port': { type: 'string' },
   'zookeeper-port': { type: 'string' },
   'flink-port': { type: 'string' },
@@ -91,6 +94,7 @@ function connectionFrom(flags: Flags): Connection | undefined {
     zookeeper: zookeeper === 'none' ? null : (zookeeper ?? (flags.kraft ? null : LOCAL_STACK_CONNECTION.zookeeper)),
     flinkUrl: flinkUrl === 'none' ? null : (flinkUrl ?? LOCAL_STACK_CONNECTION.flinkUrl),
     kafkaUiUrl: kafkaUiUrl ?? null,
+    schemaRegistryUrl: flags['schema-registry'] ?? process.env.STREAMDESK_SCHEMA_REGISTRY ?? null,
   };
 }
 
@@ -140,6 +144,30 @@ function searchTarget(argv: string[]): KafkaTarget {
     kafkaBootstrap: [`127.0.0.1:${kafkaPort >= 0 ? argv[kafkaPort + 1] : 9092}`],
   }));
   return profiles.activeKafkaTarget();
+}
+
+/**
+ * How `search` decodes: --schema-registry, else with --kafka/STREAMDESK_KAFKA the variable
+ * STREAMDESK_SCHEMA_REGISTRY, else the active profile's registry; the topic's override is the one
+ * the app saved for that profile (data dir: --data-dir or the default).
+ */
+function searchDecode(argv: string[]): DecodeResolver {
+  const flag = (name: string) => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const explicit = Boolean(flag('--kafka') ?? process.env.STREAMDESK_KAFKA);
+  const profiles = explicit ? null : openProfiles(profileStorageIn(defaultConfigDir()), () => LOCAL_STACK_CONNECTION);
+  const store = new DecodeSettingsStore(path.join(path.resolve(flag('--data-dir') ?? defaultDataDir()), 'decode-settings.json'), () =>
+    profiles ? profiles.active().profile.id : 'command-line',
+  );
+  // the built-in profile is the local stack: its registry on --registry-port (default 8085)
+  const local = `http://127.0.0.1:${flag('--registry-port') ?? 8085}/apis/ccompat/v7`;
+  return (topic, registryUrl) => {
+    const fromProfile = profiles ? (profiles.activeConnection().schemaRegistryUrl ?? (profiles.active().profile.builtIn ? local : null)) : null;
+    const url = registryUrl ?? (explicit ? process.env.STREAMDESK_SCHEMA_REGISTRY : fromProfile) ?? null;
+    return { registry: url ? { url } : null, settings: store.get(topic) };
+  };
 }
 
 /** A contract call as the hosts make it (validated and answered by dispatch); a refusal is thrown. */
@@ -248,7 +276,7 @@ async function status(flags: Flags): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   // search has its own flags (--filter, --from, --limit): it parses the rest of the line itself.
-  if (argv[0] === 'search') return runSearch(argv.slice(1), searchTarget(argv.slice(1)));
+  if (argv[0] === 'search') return runSearch(argv.slice(1), searchTarget(argv.slice(1)), process.stdout, process.stderr, searchDecode(argv.slice(1)));
   const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, action, ...rest] = positionals;
   if (flags.help || !command) {

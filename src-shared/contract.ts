@@ -29,10 +29,13 @@ import {
 import {
   BrowseArgs,
   BrowseResult,
+  DecodeSettings,
+  DecodeSettingsArgs,
   KcatCommand,
   RecordRef,
   ReplayArgs,
   ReplayProgress,
+  SetDecodeSettingsArgs,
   SearchArgs,
   SearchMatches,
   SearchProgress,
@@ -44,6 +47,22 @@ import { ClusterMetricsArgs, MetricsSample, ResourceMetrics, ResourceMetricsArgs
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
 import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
 import { ApplyPresetTopicsResult, FixPresetTopicArgs, PresetTopicState } from './preset-topics';
+import {
+  CheckCompatibilityArgs,
+  CompatibilityResult,
+  DeleteSchemaArgs,
+  DeleteSchemaResult,
+  RegisterSchemaArgs,
+  RegisterSchemaResult,
+  SchemaUsage,
+  SetCompatibilityArgs,
+  SetCompatibilityResult,
+  SubjectsArgs,
+  SubjectsResult,
+  UsageArgs,
+  VersionsArgs,
+  VersionsResult,
+} from './schemas';
 import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
 
 const NoArgs = z.object({}).strict();
@@ -133,6 +152,10 @@ export const calls = {
   'messages:kcatCommand': { args: RecordRef, result: KcatCommand },
   /** Starts a replay; progress arrives as `messages:replayProgressed` events carrying the replay id. */
   'messages:replay': { args: ReplayArgs, result: z.object({ replayId: z.string() }) },
+  /** How a topic's keys and values are decoded (per profile): auto-detection, or an override. */
+  'messages:decodeSettings': { args: DecodeSettingsArgs, result: DecodeSettings },
+  /** Checked first (the subject exists, the .proto parses and has the message type); nothing saved on a bad field. */
+  'messages:setDecodeSettings': { args: SetDecodeSettingsArgs, result: DecodeSettings },
   'consumers:list': { args: NoArgs, result: z.array(ConsumerGroupSummary) },
   'consumers:detail': { args: z.object({ groupId: GroupId }).strict(), result: ConsumerGroupDetail },
   'consumers:resetOffsets': { args: ResetOffsetsArgs, result: ResetOffsetsResult },
@@ -141,6 +164,15 @@ export const calls = {
   'alerts:state': { args: NoArgs, result: AlertsState },
   'alerts:updateRule': { args: UpdateAlertRuleArgs, result: AlertsState },
   'alerts:setPublishing': { args: SetAlertPublishingArgs, result: AlertsState },
+  /** The active connection's Schema Registry; each call fails `unavailable` when the connection names none. */
+  'schemas:subjects': { args: SubjectsArgs, result: SubjectsResult },
+  'schemas:versions': { args: VersionsArgs, result: VersionsResult },
+  'schemas:register': { args: RegisterSchemaArgs, result: RegisterSchemaResult },
+  'schemas:checkCompatibility': { args: CheckCompatibilityArgs, result: CompatibilityResult },
+  'schemas:setCompatibility': { args: SetCompatibilityArgs, result: SetCompatibilityResult },
+  'schemas:delete': { args: DeleteSchemaArgs, result: DeleteSchemaResult },
+  /** Reads the newest records of a bounded number of topics (see SchemaUsage.scanned). */
+  'schemas:usage': { args: UsageArgs, result: SchemaUsage },
 } as const;
 
 /** Everything the back end announces, named in the past tense. */

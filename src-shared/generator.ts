@@ -8,6 +8,13 @@ export type GeneratorKind = z.infer<typeof GeneratorKind>;
 /** About what one idempotent kafkajs producer sustains (15 000–19 000/s measured against a local broker); beyond it the rate would be a promise not kept. */
 export const MAX_GENERATOR_RATE = 20_000;
 
+/**
+ * How a generator writes its values: JSON text, or Avro / Protobuf with a schema derived from the
+ * kind's records and registered under `<topic>-value` (an existing latest version that fits is reused).
+ */
+export const GeneratorEncoding = z.enum(['json', 'avro', 'protobuf']);
+export type GeneratorEncoding = z.infer<typeof GeneratorEncoding>;
+
 export const GeneratorStartArgs = z
   .object({
     topic: TopicName,
@@ -17,6 +24,8 @@ export const GeneratorStartArgs = z
     maxRecords: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
     /** Same seed, same records (timestamps aside): lets a demo or a bug report be replayed. */
     seed: z.number().int('must be a whole number').optional(),
+    /** JSON when not given. */
+    encoding: GeneratorEncoding.optional(),
   })
   .strict();
 export type GeneratorStartArgs = z.input<typeof GeneratorStartArgs>;
@@ -35,6 +44,9 @@ export const GeneratorStatus = z.object({
   maxRecords: z.number().int().nullable(),
   /** The seed actually used (chosen at random when none was given), so any run can be replayed. */
   seed: z.number().int(),
+  encoding: GeneratorEncoding,
+  /** The registered schema the values are written with (Confluent framing); null for JSON. */
+  schema: z.object({ subject: z.string(), version: z.number().int(), id: z.number().int() }).nullable(),
   state: GeneratorState,
   /** Records the broker acknowledged (acks=all). */
   sent: z.number().int(),

@@ -34,6 +34,30 @@ export type RecordHeader = z.infer<typeof RecordHeader>;
 export const ValueFormat = z.enum(['json', 'text', 'binary', 'null']);
 export type ValueFormat = z.infer<typeof ValueFormat>;
 
+/**
+ * How one side (key or value) of a record was read through a Schema Registry or a topic's decode
+ * override. Absent when the side is not framed for a registry and no override applies: `key` and
+ * `value` then say it all. `key`/`value` always keep the bytes as stored (text, base64 or hex).
+ */
+export const SideDecoding = z.discriminatedUnion('status', [
+  z
+    .object({
+      status: z.literal('decoded'),
+      /** Registry formats, or an override's plain reading (`string`, `json`, `hex`). */
+      format: z.enum(['avro', 'protobuf', 'json-schema', 'string', 'json', 'hex']),
+      /** The registry's id (Apicurio: the content id); null for a local .proto or a plain reading. */
+      schemaId: z.number().int().nullable(),
+      subject: z.string().nullable(),
+      version: z.number().int().nullable(),
+      /** The decoded value as JSON text. */
+      json: z.string(),
+    })
+    .strict(),
+  /** Framed for a registry (or overridden) but not decoded: why (unknown id, registry unreachable, bad bytes). */
+  z.object({ status: z.literal('raw'), reason: z.string() }).strict(),
+]);
+export type SideDecoding = z.infer<typeof SideDecoding>;
+
 export const MessageRecord = z.object({
   partition: z.number().int(),
   offset: z.number(),
@@ -45,6 +69,8 @@ export const MessageRecord = z.object({
   valueFormat: ValueFormat,
   /** Bytes of the record as stored (key, value, headers and framing; uncompressed). */
   sizeBytes: z.number().int(),
+  keyDecoding: SideDecoding.optional(),
+  valueDecoding: SideDecoding.optional(),
 });
 export type MessageRecord = z.infer<typeof MessageRecord>;
 
@@ -204,6 +230,38 @@ export const ReplayProgress = z.object({
   error: z.string().nullable(),
 });
 export type ReplayProgress = z.infer<typeof ReplayProgress>;
+
+/** How one side of a topic's records is read when auto-detection (the registry's framing) cannot work. */
+export const SideDecodeSetting = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('auto') }).strict(),
+  z
+    .object({
+      mode: z.literal('subject'),
+      subject: z.string().trim().min(1, 'is empty').max(1000, 'is too long'),
+      version: z.number().int().min(1, 'must be 1 or more'),
+      /** Protobuf only: the message type; default the schema's first message. */
+      messageType: z.string().trim().max(1000).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      mode: z.literal('proto'),
+      /** The .proto file's text (pasted or loaded from a file). */
+      proto: z.string().min(1, 'is empty').max(1_000_000, 'is too long'),
+      messageType: z.string().trim().min(1, 'is empty').max(1000, 'is too long'),
+    })
+    .strict(),
+  z.object({ mode: z.enum(['raw', 'string', 'json', 'hex']) }).strict(),
+]);
+export type SideDecodeSetting = z.infer<typeof SideDecodeSetting>;
+
+export const DecodeSettings = z.object({ key: SideDecodeSetting, value: SideDecodeSetting }).strict();
+export type DecodeSettings = z.infer<typeof DecodeSettings>;
+
+export const DecodeSettingsArgs = z.object({ topic: TopicName }).strict();
+
+export const SetDecodeSettingsArgs = z.object({ topic: TopicName, settings: DecodeSettings }).strict();
+export type SetDecodeSettingsArgs = z.infer<typeof SetDecodeSettingsArgs>;
 
 export const KcatCommand = z.object({
   command: z.string(),

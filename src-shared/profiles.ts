@@ -70,6 +70,10 @@ export type KafkaMechanism = z.infer<typeof KafkaMechanism>;
 export const FlinkAuthKind = z.enum(['none', 'basic', 'bearer']);
 export type FlinkAuthKind = z.infer<typeof FlinkAuthKind>;
 
+/** Confluent Schema Registry, Karapace or Apicurio's /apis/ccompat/v7: the same API, the same sign-in choices. */
+export const SchemaRegistryAuthKind = z.enum(['none', 'basic', 'bearer']);
+export type SchemaRegistryAuthKind = z.infer<typeof SchemaRegistryAuthKind>;
+
 export const ProfileInput = z
   .object({
     id: z.string().min(1).max(64).optional(),
@@ -98,6 +102,16 @@ export const ProfileInput = z
     }),
     prometheusUrl: httpUrl('Prometheus / JMX exporter URL').nullable(),
     kafkaUiUrl: httpUrl('Kafka UI URL').nullable(),
+    // optional, so a profile written before the registry existed still saves as it was
+    schemaRegistry: z
+      .object({
+        url: httpUrl('Schema Registry URL').nullable(),
+        auth: SchemaRegistryAuthKind,
+        username: optionalName('Schema Registry username'),
+        password: secret('Schema Registry password'),
+        token: secret('Schema Registry bearer token'),
+      })
+      .default({ url: null, auth: 'none' }),
   })
   .superRefine((p, ctx) => {
     if (p.auth.mechanism !== 'none' && !p.auth.username) {
@@ -115,6 +129,12 @@ export const ProfileInput = z
     }
     if (p.flink.auth === 'basic' && !p.flink.username) {
       ctx.addIssue({ code: 'custom', path: ['flink', 'username'], message: 'Flink username is required for basic authentication' });
+    }
+    if (p.schemaRegistry.auth !== 'none' && !p.schemaRegistry.url) {
+      ctx.addIssue({ code: 'custom', path: ['schemaRegistry', 'url'], message: 'Schema Registry URL is required when Schema Registry authentication is set' });
+    }
+    if (p.schemaRegistry.auth === 'basic' && !p.schemaRegistry.username) {
+      ctx.addIssue({ code: 'custom', path: ['schemaRegistry', 'username'], message: 'Schema Registry username is required for basic authentication' });
     }
   });
 export type ProfileInput = z.input<typeof ProfileInput>;
@@ -142,6 +162,8 @@ export const ProfileView = z.object({
   hasFlinkSecret: z.boolean(),
   prometheusUrl: z.string().nullable(),
   kafkaUiUrl: z.string().nullable(),
+  schemaRegistry: z.object({ url: z.string().nullable(), auth: SchemaRegistryAuthKind, username: z.string().nullable() }),
+  hasSchemaRegistrySecret: z.boolean(),
 });
 export type ProfileView = z.infer<typeof ProfileView>;
 
@@ -168,6 +190,8 @@ export const ConnectionTestResult = z.object({
   flink: ServiceTest,
   kafkaUi: ServiceTest,
   prometheus: ServiceTest,
+  /** GET /subjects: reachable, signed in, and how many subjects it holds. */
+  schemaRegistry: ServiceTest,
 });
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;
 

@@ -10,7 +10,12 @@ import { WorkerPool } from '@main/services/messages/worker-pool';
 
 const [bootstrap, topic, workerFile, runsText, ...filters] = process.argv.slice(2);
 const target = { brokers: bootstrap.split(',') };
-const service = new SearchService(() => target, { pool: new WorkerPool(() => new Worker(workerFile)) });
+// The Avro case: records decoded through this registry (run.mjs sets it), with no override.
+const registry = process.env.BENCH_SCHEMA_REGISTRY;
+const service = new SearchService(() => target, {
+  pool: new WorkerPool(() => new Worker(workerFile)),
+  ...(registry ? { decode: () => ({ registry: { url: registry }, settings: { key: { mode: 'auto' }, value: { mode: 'auto' } } }) } : {}),
+});
 
 async function scan(filter: SearchFilter, from: SearchArgs['from'] = { kind: 'beginning' }) {
   const started = process.hrtime.bigint();

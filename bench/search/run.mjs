@@ -5,9 +5,12 @@
 // two ways: the CLI (`streamdesk search`, a whole process: start, load, connect, scan, exit — as
 // kcat is timed) and in-process (the search service in a running process with its worker pool
 // warm, as the app and `serve` run it; bench/search/in-process.ts, bundled here with esbuild).
+// With --schema-registry URL it adds the Avro case: the same records as Avro (Confluent framing,
+// the schema registered there) in a second topic, searched by StreamDesk decoding them, against
+// the same `kcat | grep` over the JSON records.
 //
 //   npx electron-vite build && node bench/search/run.mjs [--bootstrap 127.0.0.1:9092] [--records 1000000]
-//        [--partitions 6] [--topic NAME] [--reuse] [--keep] [--runs 3]
+//        [--partitions 6] [--topic NAME] [--reuse] [--keep] [--runs 3] [--schema-registry URL]
 //
 // Needs kcat on PATH and the built app (out/main/cli.js and out/main/search-worker.js). Not part of the tests.
 import { execFileSync, spawn } from 'node:child_process';
@@ -30,8 +33,10 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
     cli: { type: 'string', default: path.join(root, 'out', 'main', 'cli.js') },
+    'schema-registry': { type: 'string' },
   },
 });
+const registry = values['schema-registry'];
 const records = Number(values.records);
 const partitions = Number(values.partitions);
 const topic = values.topic ?? `bench.search.${records}.${partitions}`;
@@ -42,6 +47,70 @@ const expectedMatches = Math.ceil(records / 1000);
 if (!existsSync(values.cli)) {
   console.error(`bench/search: ${values.cli} is missing; build first (npx electron-vite build).`);
   process.exit(2);
+}
+
+const GARAGES = ['Kyrre', 'Nordre', 'Sentrum', 'Havna', 'Lade', 'Moholt'];
+/** The i-th record: the same fields in the JSON topic and the Avro one. */
+function recordOf(i) {
+  return {
+    id: i,
+    garage: GARAGES[i % 6],
+    free: (i * 7919) % 500,
+    capacity: 500,
+    ts: 1_700_000_000_000 + i,
+    sensor: `sensor-${i % 97}`,
+    note: 'x'.repeat(60),
+    tag: i % 1000 === 0 ? 'needle' : 'hay',
+  };
+}
+const AVRO_SCHEMA = {
+  type: 'record',
+  name: 'Reading',
+  namespace: 'bench',
+  fields: [
+    { name: 'id', type: 'int' },
+    { name: 'garage', type: 'string' },
+    { name: 'free', type: 'int' },
+    { name: 'capacity', type: 'int' },
+    { name: 'ts', type: 'long' },
+    { name: 'sensor', type: 'string' },
+    { name: 'note', type: 'string' },
+    { name: 'tag', type: 'string' },
+  ],
+};
+const avroTopic = `${topic}.avro`;
+
+/** The same records as Avro, framed with the id the registry gave the schema, produced with kafkajs. */
+async function fillAvro() {
+  const res = await fetch(`${registry}/subjects/${avroTopic}-value/versions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+    body: JSON.stringify({ schema: JSON.stringify(AVRO_SCHEMA) }),
+  });
+  const { id } = await res.json();
+  if (typeof id !== 'number') throw new Error(`registering the Avro schema failed: HTTP ${res.status}`);
+  const { Kafka, logLevel } = require('kafkajs');
+  const kafka = new Kafka({ brokers: values.bootstrap.split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const exists = (await admin.listTopics()).includes(avroTopic);
+  if (exists && values.reuse) return admin.disconnect();
+  if (exists) await admin.deleteTopics({ topics: [avroTopic] });
+  await admin.createTopics({ topics: [{ topic: avroTopic, numPartitions: partitions }], waitForLeaders: true });
+  await admin.disconnect();
+  const type = require('avsc').Type.forSchema(AVRO_SCHEMA);
+  const head = Buffer.alloc(5);
+  head.writeUInt32BE(id, 1);
+  const producer = kafka.producer();
+  await producer.connect();
+  const started = Date.now();
+  for (let from = 0; from < records; from += 20_000) {
+    const batch = [];
+    for (let i = from; i < Math.min(records, from + 20_000); i++) batch.push({ key: `k${i % 1000}`, value: Buffer.concat([head, type.toBuffer(recordOf(i))]) });
+    await producer.send({ topic: avroTopic, acks: 1, messages: batch });
+  }
+  await producer.disconnect();
+  console.log(`filled ${avroTopic}: ${records} Avro records (schema id ${id}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function fill() {
@@ -59,19 +128,8 @@ async function fill() {
   const dir = mkdtempSync(path.join(tmpdir(), 'streamdesk-bench-'));
   const file = path.join(dir, 'records.txt');
   const out = createWriteStream(file);
-  const garages = ['Kyrre', 'Nordre', 'Sentrum', 'Havna', 'Lade', 'Moholt'];
   for (let i = 0; i < records; i++) {
-    const value = {
-      id: i,
-      garage: garages[i % 6],
-      free: (i * 7919) % 500,
-      capacity: 500,
-      ts: 1_700_000_000_000 + i,
-      sensor: `sensor-${i % 97}`,
-      note: 'x'.repeat(60),
-      tag: i % 1000 === 0 ? 'needle' : 'hay',
-    };
-    if (!out.write(`k${i % 1000}|${JSON.stringify(value)}\n`)) await once(out, 'drain');
+    if (!out.write(`k${i % 1000}|${JSON.stringify(recordOf(i))}\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
@@ -82,10 +140,10 @@ async function fill() {
   return true;
 }
 
-function timed(command, args) {
+function timed(command, args, env = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -100,8 +158,9 @@ async function kcatGrep() {
   return { matches: Number(run.stdout.trim()), seconds: run.seconds };
 }
 
-async function streamdesk(filter) {
-  const run = await timed(process.execPath, [values.cli, 'search', topic, '--filter', filter, '--kafka', values.bootstrap, '--json']);
+async function streamdesk(filter, avro = false) {
+  const where = avro ? [avroTopic, '--schema-registry', registry] : [topic];
+  const run = await timed(process.execPath, [values.cli, 'search', ...where, '--filter', filter, '--kafka', values.bootstrap, '--json']);
   const scanned = /scanned (\d+) of (\d+)/.exec(run.stderr);
   if (!scanned) throw new Error(`streamdesk search failed (${run.code}): ${run.stderr}`);
   return { matches: run.stdout.split('\n').filter(Boolean).length, scanned: Number(scanned[1]), seconds: run.seconds, summary: run.stderr.trim() };
@@ -127,9 +186,13 @@ function bundleInProcess() {
   return outfile;
 }
 
-async function inProcess(filters) {
+async function inProcess(filters, avro = false) {
   const worker = path.join(path.dirname(values.cli), 'search-worker.js');
-  const run = await timed(process.execPath, [bundleInProcess(), values.bootstrap, topic, worker, '1', ...filters]);
+  const run = await timed(
+    process.execPath,
+    [bundleInProcess(), values.bootstrap, avro ? avroTopic : topic, worker, '1', ...filters],
+    avro ? { BENCH_SCHEMA_REGISTRY: registry } : {},
+  );
   if (run.code !== 0) throw new Error(`in-process search failed (${run.code}): ${run.stderr}`);
   return run.stdout
     .split('\n')
@@ -141,11 +204,32 @@ const rate = (seconds) => Math.round(records / seconds);
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
 await fill();
+if (registry) await fillAvro();
 const FILTERS = [
   ['contains', `contains:${NEEDLE}`],
   ['expression', 'value.tag == "needle"'],
 ];
 const results = { kcat: [], contains: [], expression: [], 'in-process contains': [], 'in-process expression': [] };
+if (registry) Object.assign(results, { 'avro contains': [], 'avro expression': [], 'in-process avro contains': [], 'in-process avro expression': [] });
+
+/** One run of the Avro case: the CLI and the warm search service, decoding every record. */
+async function avroRun() {
+  for (const [name, filter] of FILTERS) {
+    const s = await streamdesk(filter, true);
+    if (s.matches !== expectedMatches || s.scanned !== records)
+      throw new Error(`streamdesk (avro ${name}) found ${s.matches} of ${expectedMatches}, scanned ${s.scanned} of ${records}: ${s.summary}`);
+    results[`avro ${name}`].push(s.seconds);
+  }
+  for (const scan of await inProcess(
+    FILTERS.map(([, filter]) => filter),
+    true,
+  )) {
+    const name = `in-process avro ${FILTERS.find(([, filter]) => filter === scan.name)[0]}`;
+    if (scan.matched !== expectedMatches || scan.scanned !== records)
+      throw new Error(`streamdesk (${name}) found ${scan.matched} of ${expectedMatches}, scanned ${scan.scanned} of ${records}`);
+    results[name].push(scan.seconds);
+  }
+}
 for (let run = 0; run < runs; run++) {
   const k = await kcatGrep();
   if (k.matches !== expectedMatches) throw new Error(`kcat | grep found ${k.matches}, expected ${expectedMatches}`);
@@ -163,6 +247,7 @@ for (let run = 0; run < runs; run++) {
       throw new Error(`streamdesk (${name}) found ${scan.matched} of ${expectedMatches}, scanned ${scan.scanned} of ${records}`);
     results[name].push(scan.seconds);
   }
+  if (registry) await avroRun();
   console.log(
     `run ${run + 1}: ${Object.entries(results)
       .map(([name, list]) => `${name} ${list.at(-1).toFixed(2)} s`)
@@ -174,7 +259,7 @@ console.log(`\n${records} records, ${partitions} partitions, median of ${runs} r
 console.log(`kcat -C -e -q | grep                    ${kcatRate.toLocaleString('en').padStart(9)} messages/s   (whole process)`);
 for (const name of Object.keys(results).filter((name) => name !== 'kcat')) {
   const streamdeskRate = rate(median(results[name]));
-  const how = name.startsWith('in-process') ? 'search service, warm workers' : 'CLI, whole process';
+  const how = `${name.startsWith('in-process') ? 'search service, warm workers' : 'CLI, whole process'}${name.includes('avro') ? '; Avro records decoded' : ''}`;
   console.log(
     `streamdesk ${name.padEnd(22)} ${streamdeskRate.toLocaleString('en').padStart(9)} messages/s   ratio ${(streamdeskRate / kcatRate).toFixed(2)}× kcat   (${how})`,
   );
@@ -183,6 +268,6 @@ if (!values.keep && !values.reuse) {
   const { Kafka, logLevel } = require('kafkajs');
   const admin = new Kafka({ brokers: values.bootstrap.split(','), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
-  await admin.deleteTopics({ topics: [topic] });
+  await admin.deleteTopics({ topics: registry ? [topic, avroTopic] : [topic] });
   await admin.disconnect();
 }

@@ -14,6 +14,8 @@ export function messagesCalls(services: Services): AreaCalls<'messages'> {
     'messages:cancelSearch': ({ searchId }) => Promise.resolve({ cancelled: services.search.cancel(searchId) }),
     'messages:tail': (args) => services.messages.tailPoll(args),
     'messages:kcatCommand': (ref) => services.messages.kcatCommand(ref),
+    'messages:decodeSettings': ({ topic }) => Promise.resolve(services.decode.settings(topic)),
+    'messages:setDecodeSettings': ({ topic, settings }) => services.decode.save(topic, settings),
     'messages:replay': (args) => Promise.resolve({ replayId: services.replay.start(args, services.onReplay).replayId }),
   };
 }

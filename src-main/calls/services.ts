@@ -7,6 +7,7 @@ import type { AlertService } from '../services/alerts/alert-service';
 import type { ConsumerGroupsService } from '../services/consumers/consumer-groups-service';
 import type { MessagesService } from '../services/messages/messages-service';
 import type { SearchService } from '../services/messages/search-service';
+import type { DecodeService } from '../services/messages/decode-service';
 import type { PipelineServices } from '../services/pipelines/pipeline-services';
 import type { MetricsSampler } from '../services/metrics/metrics-sampler';
 import type { ResourceSampler } from '../services/metrics/resource-sampler';
@@ -15,6 +16,7 @@ import type { ProducerService } from '../services/messages/producer-service';
 import type { PresetTopicsService } from '../services/preset-topics/preset-topics-service';
 import type { TopicsService } from '../services/topics/topics-service';
 import type { StackService } from '../services/stack/stack-service';
+import type { SchemasService } from '../services/schemas/schemas-service';
 
 /** The services behind the contract, as createBackend wires them. */
 export interface Services {
@@ -31,12 +33,16 @@ export interface Services {
   alerts: AlertService;
   messages: MessagesService;
   search: SearchService;
+  /** How records are decoded: the registry and each topic's override. */
+  decode: DecodeService;
   /** Where search progress and matches go (the event bus). */
   onSearch: { progress(progress: SearchProgress): void; matches(matches: SearchMatches): void };
   replay: ReplayService;
   /** Where replay progress goes (the event bus). */
   onReplay: (progress: ReplayProgress) => void;
   consumers: ConsumerGroupsService;
+  /** The active connection's Schema Registry (fails `unavailable` when it names none). */
+  schemas: SchemasService;
   /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
   pipelines: () => PipelineServices;
   /** Absent only where profiles make no sense (an explicit command-line connection in tests). */

@@ -6,6 +6,7 @@ import { dispatch } from '../core/dispatch';
 import type { ExpensiveCallLimiter } from './expensive-calls';
 import { readJsonBody, sendEnvelope, sendJson } from './http-util';
 import { handleJarUpload } from './jar-upload';
+import { schemaRoutes } from './schema-routes';
 import type { Envelope } from '@shared/errors';
 import {
   createTopicFromSeed,
@@ -25,7 +26,7 @@ interface RouteContext {
   params: Record<string, string>;
 }
 export interface Route {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   pattern: RegExp;
   handle(context: RouteContext): Promise<void>;
 }
@@ -55,8 +56,8 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
     {
       method: 'POST',
       pattern: /^\/api\/streaming\/ingest\/(?<topic>[^/]+)$/,
-      handle: async ({ request, response, params }) => {
-        const seed = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body), ingestIssuePaths);
+      handle: async ({ request, response, params, url }) => {
+        const seed = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body, url.searchParams), ingestIssuePaths);
         if (seed) sendEnvelopeUnwrapped(response, seed.named(await dispatch(api, 'messages:ingest', seed.args)));
       },
     },
@@ -92,6 +93,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
         sendEnvelopeUnwrapped(response, await dispatch(api, 'metrics:topic', args));
       },
     },
+    ...schemaRoutes(api),
     {
       method: 'POST',
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,

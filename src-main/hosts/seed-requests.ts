@@ -69,15 +69,28 @@ export function createTopicIssuePaths(body: unknown): IssuePathMap {
   };
 }
 
-/** The seed's `ingest_streaming_data(topic, data)`: one object or an array of them. */
-export function ingestFromSeed(topic: string, body: unknown): CallArgs<'messages:ingest'> {
+/**
+ * The seed's `ingest_streaming_data(topic, data)`: one object or an array of them. The query's
+ * `subject` (and `format`, checked against the subject's schema type; `message`, a Protobuf message's
+ * full name) asks for the records to be written with the subject's latest schema.
+ */
+export function ingestFromSeed(topic: string, body: unknown, query: URLSearchParams = new URLSearchParams()): CallArgs<'messages:ingest'> {
   if (body === null || typeof body !== 'object') throw new SeedRequestError([], 'must be a JSON object or an array of objects');
-  return { topic, records: Array.isArray(body) ? body : [body] };
+  const subject = query.get('subject');
+  const format = query.get('format');
+  const message = query.get('message');
+  if ((format ?? message) !== null && subject === null)
+    throw new SeedRequestError(['subject'], `is required with ${format !== null ? 'format' : 'message'} (the subject whose latest schema encodes the records)`);
+  const valueSchema = subject === null ? {} : { valueSchema: { subject, ...(format !== null ? { format } : {}), ...(message !== null ? { message } : {}) } };
+  return { topic, records: Array.isArray(body) ? body : [body], ...(valueSchema as Pick<CallArgs<'messages:ingest'>, 'valueSchema'>) };
 }
 
-/** `records.3.x` is `3.x` in an array body and `x` in a single-object body; `topic` is the URL's. */
+/** `records.3.x` is `3.x` in an array body and `x` in a single-object body; `topic` is the URL's; `valueSchema.format` is the query's `format`. */
 export function ingestIssuePaths(body: unknown): IssuePathMap {
-  return (path) => (path[0] === 'records' ? (Array.isArray(body) ? path.slice(1) : path.slice(2)) : path);
+  return (path) => {
+    if (path[0] === 'valueSchema') return path.slice(1);
+    return path[0] === 'records' ? (Array.isArray(body) ? path.slice(1) : path.slice(2)) : path;
+  };
 }
 
 const PIPELINE_CONFIG_KEYS: Record<string, string> = {

@@ -12,6 +12,7 @@ import { ConsumersPage } from './features/consumers/ConsumersPage';
 import { PipelinesPage } from './features/pipelines/PipelinesPage';
 import { alertsStore } from './features/alerts/alerts-store';
 import { ProfilesPage } from './features/profiles/ProfilesPage';
+import { SchemasPage } from './features/schemas/SchemasPage';
 import { onProfileSwitch, profilesStore } from './features/profiles/profiles-store';
 import { forgetClusterData } from './store';
 import { PAGES, useRoute, type Page } from './router';
@@ -22,6 +23,7 @@ import { stackStore } from './features/stack/stack-store';
 const NAV_LABELS: Record<Page, string> = {
   overview: 'Overview',
   topics: 'Topics',
+  schemas: 'Schemas',
   pipelines: 'Pipelines',
   consumers: 'Consumers',
   alerts: 'Alerts',
@@ -69,6 +71,8 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return <ConsumersPage groupId={param} />;
     case 'pipelines':
       return param ? <JobDetailPage key={param} jobId={param} /> : <PipelinesPage />;
+    case 'schemas':
+      return <SchemasPage subject={param} />;
     case 'topics':
       return param ? <TopicDetailPage key={param} name={param} /> : <TopicsPage />;
     default:

@@ -153,8 +153,8 @@ test('export downloads the rows shown as JSON Lines and CSV, holding exactly wha
   const csvFile = await csv;
   expect(csvFile.suggestedFilename()).toBe(`${topic}-3-records.csv`);
   const csvText = readFileSync(await csvFile.path(), 'utf8');
-  expect(csvText.startsWith('partition,offset,timestamp,key,headers,value_format,value\r\n')).toBe(true);
-  expect(csvText).toContain(`,"k,1","{""x,y"":""a=b""}","text","line 1\nline 2, ""quoted"", $(id) \`id\` 50%"\r\n`);
+  expect(csvText.startsWith('partition,offset,timestamp,key,headers,value_format,value,key_schema_id,value_schema_id,decode_reason\r\n')).toBe(true);
+  expect(csvText).toContain(`,"k,1","{""x,y"":""a=b""}","text","line 1\nline 2, ""quoted"", $(id) \`id\` 50%",,,\r\n`);
   expect(csvText.split('\r\n')).toHaveLength(5);
 });
 

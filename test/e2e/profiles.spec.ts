@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { readE2eEnv } from './stack-env';
 
 const SECRET = 'e2e-Secret-Pa55word-never-shown';
+const REGISTRY_SECRET = 'e2e-Registry-Pa55word-never-shown';
 
 test('a saved profile keeps its secret sealed, tests each service, and switching it switches the Overview live', async ({ page }, testInfo) => {
   const env = readE2eEnv();
@@ -22,19 +23,34 @@ test('a saved profile keeps its secret sealed, tests each service, and switching
   await form.locator('select[name="mechanism"]').selectOption('scram-sha-512');
   await form.locator('input[name="username"]').fill('alice');
   await form.locator('input[type="password"]').first().fill(SECRET);
+  // a registry with basic sign-in: its form checks name their field, its test reports on its own row
+  await form.locator('input[name="schemaRegistryUrl"]').fill('registry:8081');
+  await page.getByTestId('profile-save').click();
+  await expect(form).toContainText('Schema Registry URL must be an http:// or https:// URL');
+  await form.locator('input[name="schemaRegistryUrl"]').fill('http://127.0.0.1:1/apis/ccompat/v7');
+  await form.locator('select[name="schemaRegistryAuth"]').selectOption('basic');
+  await page.getByTestId('profile-test').click();
+  await expect(form).toContainText('Schema Registry username is required for basic authentication');
+  await form.locator('input[name="schemaRegistryUsername"]').fill('registry-user');
+  await form.locator('input[type="password"]').nth(1).fill(REGISTRY_SECRET);
   await page.getByTestId('profile-test').click();
   const results = page.getByTestId('profile-test-results');
   await expect(results.locator('tr[data-service="kafka"]')).toHaveAttribute('data-status', 'failed', { timeout: 20_000 });
   await expect(results.locator('tr[data-service="kafka"]')).toContainText('127.0.0.1:1');
+  await expect(results.locator('tr[data-service="schemaRegistry"]')).toHaveAttribute('data-status', 'failed');
+  await expect(results.locator('tr[data-service="schemaRegistry"]')).toContainText('did not answer');
   await page.screenshot({ path: testInfo.outputPath('profile-form-tested.png') });
   await page.getByTestId('profile-save').click();
   const saved = page.locator('[data-profile="Staging (unreachable)"]');
   await expect(saved).toContainText('SCRAM-SHA-512 as alice');
+  await expect(saved).toContainText('Schema Registry http://127.0.0.1:1/apis/ccompat/v7');
 
-  // The secret is nowhere in the page, nor in plain text in the files StreamDesk wrote.
-  expect(await page.content()).not.toContain(SECRET);
+  // The secrets are nowhere in the page, nor in plain text in the files StreamDesk wrote.
   const configDir = path.join(env.dataDir, 'config');
-  for (const file of readdirSync(configDir)) expect(readFileSync(path.join(configDir, file)).toString('latin1')).not.toContain(SECRET);
+  for (const secret of [SECRET, REGISTRY_SECRET]) {
+    expect(await page.content()).not.toContain(secret);
+    for (const file of readdirSync(configDir)) expect(readFileSync(path.join(configDir, file)).toString('latin1')).not.toContain(secret);
+  }
 
   await saved.getByRole('button', { name: 'Use' }).click();
   await expect(saved).toHaveAttribute('data-active', 'true');

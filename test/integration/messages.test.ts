@@ -353,7 +353,7 @@ describe('messages on a real broker', () => {
     const fromKafka = produced.filter((record) => record.partition === 1);
     expect(lines.map((line) => (JSON.parse(line) as MessageRecord).value)).toEqual(fromKafka.map((record) => record.value!.toString()));
     const csv = toCsv(result.records).trimEnd().split('\r\n');
-    expect(csv[0]).toBe('partition,offset,timestamp,key,headers,value_format,value');
+    expect(csv[0]).toBe('partition,offset,timestamp,key,headers,value_format,value,key_schema_id,value_schema_id,decode_reason');
     expect(csv).toHaveLength(fromKafka.length + 1);
     expect(csv[1]).toContain('"{""garage"":""Kyrre""');
   });
@@ -436,7 +436,18 @@ describe('messages on a real broker', () => {
 
     const csv = exportFile(EXPORT, read.records, 'csv');
     const rows = parseCsv(csv.text);
-    expect(rows[0]).toEqual(['partition', 'offset', 'timestamp', 'key', 'headers', 'value_format', 'value']);
+    expect(rows[0]).toEqual([
+      'partition',
+      'offset',
+      'timestamp',
+      'key',
+      'headers',
+      'value_format',
+      'value',
+      'key_schema_id',
+      'value_schema_id',
+      'decode_reason',
+    ]);
     expect(rows).toHaveLength(HOSTILE.length + 1);
     for (const [partition, offset, timestamp, key, headers, , value] of rows.slice(1)) {
       const source = byKey(key === '' ? null : key);

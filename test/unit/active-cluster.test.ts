@@ -23,6 +23,7 @@ function profilesOn(builtIn: boolean): ProfileService {
     activeConnection: () => remote,
     activeKafkaTarget: () => ({ brokers: ['remote:9093'], sasl: { mechanism: 'plain' } }),
     activeFlinkAuth: () => ({ authorization: 'Basic x' }),
+    activeSchemaRegistry: () => ({ url: remote.schemaRegistryUrl, auth: { kind: 'bearer', token: 't' } }),
     active: () => ({ profile: { builtIn, prometheusUrl: 'http://profile-prom:9090' } }),
   } as unknown as ProfileService;
 }
@@ -62,6 +63,8 @@ describe('activeCluster', () => {
     expect(remoteProfile.onLocalStack()).toBe(false);
     expect(remoteProfile.connection().schemaRegistryUrl).toBe(remote.schemaRegistryUrl);
     expect(remoteProfile.connectClusters()).toEqual([{ url: 'http://connect-a:8083' }, { url: 'http://connect-b:8083' }]);
+    // a saved profile's registry with its sign-in
+    expect(remoteProfile.schemaRegistry()).toEqual({ url: remote.schemaRegistryUrl, auth: { kind: 'bearer', token: 't' } });
     const local = activeCluster(undefined, profilesOn(true), stack);
     expect(local.prometheusUrl()).toBe(stack.metricsUrl);
     // the built-in profile's registry is the stack's, whatever the stored profile says

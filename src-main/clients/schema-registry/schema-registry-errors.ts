@@ -2,7 +2,12 @@
 // `{ error_code, message }`, which Karapace and Apicurio's ccompat API answer too) with the HTTP status.
 import { StreamdeskError, type ErrorCode } from '@shared/errors';
 
-function codeFor(status: number): ErrorCode {
+// Confluent's error codes that say more than the HTTP status: a hard delete before the soft one
+// (40405 subject, 40407 version) is a 404 there and a 409 in Apicurio; both mean "not in this state".
+const CONFLICT_CODES = new Set([40405, 40407]);
+
+function codeFor(status: number, errorCode: unknown): ErrorCode {
+  if (typeof errorCode === 'number' && CONFLICT_CODES.has(errorCode)) return 'conflict';
   if (status === 404) return 'not-found';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
@@ -14,9 +19,38 @@ function codeFor(status: number): ErrorCode {
 }
 
 export function registryError(url: string, what: string, status: number, body: unknown, text: string): StreamdeskError {
-  const message = (body as { message?: unknown } | null)?.message;
-  const said = typeof message === 'string' ? message : text.slice(0, 300) || 'no answer';
-  return new StreamdeskError(codeFor(status), `Schema Registry at ${url}: ${what}: HTTP ${status}: ${said}`);
+  const { message, error_code: errorCode, detail } = (body ?? {}) as { message?: unknown; error_code?: unknown; detail?: unknown };
+  // Confluent's `message`; Apicurio's own v3 API answers RFC 7807 problem details (`detail`)
+  const said = typeof message === 'string' ? message : typeof detail === 'string' ? detail : text.slice(0, 300) || 'no answer';
+  return new RegistryError(
+    codeFor(status, errorCode),
+    `Schema Registry at ${url}: ${what}: HTTP ${status}: ${said}`,
+    said,
+    status,
+    typeof errorCode === 'number' ? errorCode : null,
+    body,
+  );
+}
+
+/** A registry's refusal: its own words (`said`) kept apart, so a form can show them beside the field they are about. */
+export class RegistryError extends StreamdeskError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly said: string,
+    readonly status: number,
+    /** Confluent's `error_code` (40401 no such subject, 42201 invalid schema…), when the registry sent one. */
+    readonly errorCode: number | null,
+    /** The registry's answer as parsed (null when it was not JSON). */
+    readonly body: unknown = null,
+  ) {
+    super(code, message);
+  }
+
+  /** The same refusal, as a problem with one field of the caller's arguments. */
+  aboutField(path: string[]): StreamdeskError {
+    return new StreamdeskError(this.code, this.message, [{ path, message: this.said }]);
+  }
 }
 
 /** Refused, reset or timed out: the registry did not answer. */

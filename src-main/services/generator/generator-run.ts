@@ -1,4 +1,4 @@
-import type { GeneratorKind, GeneratorState, GeneratorStatus } from '@shared/generator';
+import type { GeneratorEncoding, GeneratorKind, GeneratorState, GeneratorStatus } from '@shared/generator';
 import { RateMeter } from './rate-meter';
 import { recordMaker, type GeneratedRecord } from './records';
 import { batchLimit, planTick } from './schedule';
@@ -7,7 +7,7 @@ import { isFatalSendError, sendErrorMessage } from './send-errors';
 /** A Kafka message as the producer takes it; built here so the run never imports kafkajs. */
 export interface OutgoingMessage {
   key: string;
-  value: string;
+  value: string | Buffer;
   headers?: Record<string, string>;
   timestamp: string;
 }
@@ -19,6 +19,8 @@ export interface RunSettings {
   ratePerSec: number;
   maxRecords: number | null;
   seed: number;
+  encoding?: GeneratorEncoding;
+  schema?: GeneratorStatus['schema'];
 }
 
 export interface RunEdges {
@@ -28,6 +30,8 @@ export interface RunEdges {
   /** Releases the producer; called once, after the last batch settled. */
   close: () => Promise<void>;
   onProgress: (status: GeneratorStatus) => void;
+  /** A record's value as written: JSON text by default, or the bytes of a registered schema's encoding. */
+  encode?: (value: Record<string, unknown>) => string | Buffer;
   tickMs?: number;
   /**
    * Batches awaiting the broker at once; beyond it the run waits (back-pressure) rather than
@@ -63,6 +67,7 @@ export class GeneratorRun {
   private readonly pending = new Set<Promise<void>>();
   private readonly meter = new RateMeter();
   private readonly makeRecord: (now: number) => GeneratedRecord;
+  private readonly encode: (value: Record<string, unknown>) => string | Buffer;
   private readonly tickMs: number;
   private readonly maxPending: number;
   private readonly batchMax: number;
@@ -80,6 +85,7 @@ export class GeneratorRun {
     this.batchMax = batchLimit(settings.ratePerSec, this.tickMs);
     this.startedAt = edges.now();
     this.makeRecord = recordMaker(settings.kind, settings.seed, this.startedAt);
+    this.encode = edges.encode ?? ((value) => JSON.stringify(value));
     this.meter.record(this.startedAt, 0);
   }
 
@@ -97,6 +103,8 @@ export class GeneratorRun {
       ratePerSec,
       maxRecords,
       seed,
+      encoding: this.settings.encoding ?? 'json',
+      schema: this.settings.schema ?? null,
       state: this.state,
       sent: this.sent,
       failed: this.failed,
@@ -161,7 +169,7 @@ export class GeneratorRun {
       const record = this.makeRecord(now);
       messages.push({
         key: record.key,
-        value: JSON.stringify(record.value),
+        value: this.encode(record.value),
         timestamp: String(record.value.event_time),
         ...(record.headers ? { headers: record.headers } : {}),
       });

@@ -4,6 +4,8 @@ import type { ParsedArgs } from '@shared/contract';
 import type { GeneratorStatus } from '@shared/generator';
 import { StreamdeskError } from '@shared/errors';
 import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
+import type { SchemaRegistryClient } from '@main/clients/schema-registry/schema-registry-client';
+import { generatorEncoder } from './generator-schema';
 import { GeneratorRun } from './generator-run';
 import { partitionedSender } from './partitioned-send';
 import { sendErrorMessage } from './send-errors';
@@ -15,6 +17,8 @@ export interface GeneratorServiceOptions {
   onProgress?: (status: GeneratorStatus) => void;
   /** Seed for runs started without one; injectable so tests can pin it. */
   randomSeed?: () => number;
+  /** The active connection's Schema Registry, for generators that write Avro or Protobuf. */
+  registry?: () => SchemaRegistryClient | null;
 }
 
 /** Finished runs kept for list(), so their final counts stay visible; older ones are forgotten. */
@@ -44,6 +48,8 @@ export class GeneratorService {
     const id = `gen-${randomUUID().slice(0, 8)}`;
     const kafka = kafkaClient(target, { clientId: `streamdesk-generator-${id}` });
     const partitions = await ensureTopicExists(kafka, args.topic, target);
+    const encoding = args.encoding ?? 'json';
+    const encoder = encoding === 'json' ? null : await generatorEncoder(this.options.registry?.() ?? null, args.topic, args.kind, encoding);
     const producer = kafka.producer({
       idempotent: true,
       // kafkajs refuses idempotence with more than one request in flight per broker.
@@ -65,12 +71,15 @@ export class GeneratorService {
         ratePerSec: args.ratePerSec,
         maxRecords: args.maxRecords ?? null,
         seed: args.seed ?? (this.options.randomSeed ?? defaultSeed)(),
+        encoding,
+        schema: encoder && { subject: encoder.subject, version: encoder.version, id: encoder.id },
       },
       {
         now: this.now,
         send: partitionedSender(producer, args.topic, partitions),
         close: () => producer.disconnect(),
         onProgress: (status) => this.options.onProgress?.(status),
+        ...(encoder ? { encode: encoder.encode } : {}),
       },
     );
     this.forgetOldFinished();

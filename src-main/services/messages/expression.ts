@@ -24,7 +24,8 @@ export type Node =
 /** What an expression sees of one record. `value` is the parsed JSON, or the text when not JSON. */
 export interface ExpressionRecord {
   value: unknown;
-  key: string | null;
+  /** The key as text, or its decoded value when the search decodes it. */
+  key: unknown;
   headers: Record<string, string | null>;
   partition: number;
   offset: number;

@@ -3,6 +3,21 @@ import { invalidField } from '@shared/errors';
 import type { SearchFilter, TextMatch } from '@shared/messages';
 import { evaluate, parseExpression, requiredValueStrings, rootsOf, type ExpressionRecord } from './expression';
 import { readHeaders, type BatchInfo, type RecordCursor } from './record-batch';
+import type { ReadRecord } from './record-view';
+
+/** The record's sides as decoded (registry or override), when the search decodes. */
+export type RecordReading = (partition: number, cursor: RecordCursor) => ReadRecord;
+
+/** How a decoding search reads records, and where in a value a byte pre-check is sound. */
+export interface RecordDecoding {
+  read: RecordReading;
+  /**
+   * The part of the value (in `cursor.buf`) a string the filter asks for must be in as UTF-8:
+   * `plain` for a value read as its bytes, else a schema's payload that keeps its strings raw;
+   * null when no such check is sound (the value is decoded from something else).
+   */
+  valueRegion(cursor: RecordCursor): { start: number; length: number; plain: boolean } | null;
+}
 
 /**
  * Compiles a search filter into a test on the raw record under a cursor. The cheap checks run
@@ -79,19 +94,34 @@ function parseValue(buf: Buffer, start: number, length: number): unknown {
 
 const BACKSLASH = 0x5c;
 
-export function compileFilter(filter: z.output<typeof SearchFilter>): CompiledFilter {
-  const tests: ((partition: number, cursor: RecordCursor) => boolean)[] = [];
+type Test = (partition: number, cursor: RecordCursor) => boolean;
+
+/** contains/regex on a side: on its decoded JSON text when it was decoded, else on its bytes. */
+function sideTest(match: z.output<typeof TextMatch>, side: 'key' | 'value', read: RecordReading | undefined): Test {
+  const bytes = fieldTest(match);
+  const text = textTest(match);
+  const start = side === 'key' ? 'keyStart' : 'valueStart';
+  const length = side === 'key' ? 'keyLength' : 'valueLength';
+  return (partition, cursor) => {
+    if (cursor[start] < 0) return false;
+    const decoding = read?.(partition, cursor)[side].decoding;
+    if (decoding?.status === 'decoded') return text(decoding.json);
+    return bytes(cursor.buf, cursor[start], cursor[length]);
+  };
+}
+
+/**
+ * `read`: how the search decodes sides (registry, override). Text conditions and expressions then
+ * see a decoded side's value; a side that is not decoded is matched on its bytes as before.
+ */
+export function compileFilter(filter: z.output<typeof SearchFilter>, decoding?: RecordDecoding): CompiledFilter {
+  const read = decoding?.read;
+  const tests: Test[] = [];
   const { fromMs, toMs } = filter;
   if (fromMs !== undefined) tests.push((_, cursor) => cursor.timestamp >= fromMs);
   if (toMs !== undefined) tests.push((_, cursor) => cursor.timestamp < toMs);
-  if (filter.key) {
-    const test = fieldTest(filter.key);
-    tests.push((_, cursor) => cursor.keyStart >= 0 && test(cursor.buf, cursor.keyStart, cursor.keyLength));
-  }
-  if (filter.value) {
-    const test = fieldTest(filter.value);
-    tests.push((_, cursor) => cursor.valueStart >= 0 && test(cursor.buf, cursor.valueStart, cursor.valueLength));
-  }
+  if (filter.key) tests.push(sideTest(filter.key, 'key', read));
+  if (filter.value) tests.push(sideTest(filter.value, 'value', read));
   if (filter.headers) {
     const test = textTest(filter.headers.match);
     const name = filter.headers.name;
@@ -103,34 +133,49 @@ export function compileFilter(filter: z.output<typeof SearchFilter>): CompiledFi
       });
     });
   }
-  if (filter.expression !== undefined) {
-    const tree = parseExpression(filter.expression);
-    const roots = rootsOf(tree);
-    // Byte pre-check: a value equal to "Kyrre" somewhere must hold the bytes Kyrre, unless the
-    // JSON spells it with escapes, in which case the value has a backslash and is parsed anyway.
-    const required = requiredValueStrings(tree).map((text) => bytesContain(Buffer.from(text, 'utf8')));
-    tests.push((partition, cursor) => {
-      const { buf, valueStart, valueLength } = cursor;
-      if (required.length && valueStart >= 0) {
-        const escaped = buf.subarray(valueStart, valueStart + valueLength).includes(BACKSLASH);
-        if (!escaped && !required.every((test) => test(buf, valueStart, valueLength))) return false;
-      }
-      const record: ExpressionRecord = {
-        value: roots.has('value') && valueStart >= 0 ? parseValue(buf, valueStart, valueLength) : null,
-        key: roots.has('key') && cursor.keyStart >= 0 ? buf.toString('utf8', cursor.keyStart, cursor.keyStart + cursor.keyLength) : null,
-        headers: roots.has('headers') ? headerMap(cursor) : {},
-        partition,
-        offset: cursor.offset,
-        timestamp: cursor.timestamp,
-      };
-      return evaluate(tree, record);
-    });
-  }
+  if (filter.expression !== undefined) tests.push(expressionTest(filter.expression, decoding));
   return {
     batch: (info) => fromMs === undefined || info.maxTimestamp >= fromMs,
     record: (partition, cursor) => {
       for (const test of tests) if (!test(partition, cursor)) return false;
       return true;
     },
+  };
+}
+
+/** Text a decoder may make from something else than the same bytes: a long past 2^53, a float's NaN. */
+const NUMERIC_TEXT = /^(-?\d+|NaN|-?Infinity)$/;
+
+function expressionTest(expression: string, decoding: RecordDecoding | undefined): Test {
+  const tree = parseExpression(expression);
+  const roots = rootsOf(tree);
+  // Byte pre-check: a value equal to "Kyrre" somewhere must hold the bytes Kyrre, unless the
+  // JSON spells it with escapes, in which case the value has a backslash and is parsed anyway.
+  // A decoded value only where its schema keeps strings raw (RecordDecoding.valueRegion).
+  const strings = requiredValueStrings(tree);
+  const required = strings.map((text) => bytesContain(Buffer.from(text, 'utf8')));
+  const requiredRaw = strings.filter((text) => !NUMERIC_TEXT.test(text)).map((text) => bytesContain(Buffer.from(text, 'utf8')));
+  const read = decoding?.read;
+  return (partition, cursor) => {
+    const { buf, valueStart, valueLength } = cursor;
+    if (required.length && valueStart >= 0) {
+      const region = decoding ? decoding.valueRegion(cursor) : { start: valueStart, length: valueLength, plain: true };
+      const tests = region?.plain ? required : requiredRaw;
+      if (region && tests.length && !buf.subarray(region.start, region.start + region.length).includes(BACKSLASH)) {
+        if (!tests.every((test) => test(buf, region.start, region.length))) return false;
+      }
+    }
+    const sides = read?.(partition, cursor);
+    const value = sides?.value.decoding?.status === 'decoded' ? sides.value : null;
+    const key = sides?.key.decoding?.status === 'decoded' ? sides.key : null;
+    const record: ExpressionRecord = {
+      value: !roots.has('value') || valueStart < 0 ? null : value ? value.value : parseValue(buf, valueStart, valueLength),
+      key: !roots.has('key') || cursor.keyStart < 0 ? null : key ? key.value : buf.toString('utf8', cursor.keyStart, cursor.keyStart + cursor.keyLength),
+      headers: roots.has('headers') ? headerMap(cursor) : {},
+      partition,
+      offset: cursor.offset,
+      timestamp: cursor.timestamp,
+    };
+    return evaluate(tree, record);
   };
 }

@@ -7,7 +7,8 @@ import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';
 import { readRanges } from './range-reader';
 import { decodeBatches } from './record-batch';
-import { compareRecords, toMessageRecord } from './record-view';
+import type { SideReader } from '@main/services/schemas/side-reader';
+import { compareRecords, loadFor, readRecord, toMessageRecord } from './record-view';
 
 export interface TailHandle {
   stop(): Promise<void>;
@@ -21,7 +22,16 @@ export interface TailOptions {
 
 /** Browsing and live tail: reads at explicit offsets, no consumer group, nothing committed. */
 export class MessagesService {
-  constructor(private readonly target: () => KafkaTarget) {}
+  /** `reader`: how a topic's records are decoded (registry, override); without one, records are shown as bytes. */
+  constructor(
+    private readonly target: () => KafkaTarget,
+    private readonly reader: (topic: string) => SideReader | null = () => null,
+  ) {}
+
+  /** The record under the cursor, decoded as the topic's reader says. */
+  private recordOf(reader: SideReader | null, partition: number, cursor: Parameters<typeof toMessageRecord>[1]): MessageRecord {
+    return toMessageRecord(partition, cursor, reader ? readRecord(reader, cursor) : undefined);
+  }
 
   /**
    * Up to `limit` records from the start position. Each partition contributes its records from
@@ -39,9 +49,11 @@ export class MessagesService {
       }));
       const collected: MessageRecord[] = [];
       const perPartition = new Map<number, number>();
+      const reader = this.reader(args.topic);
       await readRanges(fetcher, ranges, {
+        beforeRecords: reader ? (buffers) => loadFor(reader, buffers) : undefined,
         record: (partition, cursor) => {
-          collected.push(toMessageRecord(partition, cursor));
+          collected.push(this.recordOf(reader, partition, cursor));
           const count = (perPartition.get(partition) ?? 0) + 1;
           perPartition.set(partition, count);
           return count < args.limit;
@@ -98,6 +110,12 @@ export class MessagesService {
       const share = Math.max(1, Math.ceil(args.limit / Math.max(1, wanted.length)));
       const position = new Map(wanted.map((entry) => [entry.partition, entry.offset]));
       const data = await fetcher.fetch(wanted, args.maxWaitMs);
+      const reader = this.reader(args.topic);
+      if (reader)
+        await loadFor(
+          reader,
+          data.flatMap((partition) => (partition.records ? [partition.records] : [])),
+        );
       const records: MessageRecord[] = [];
       for (const partition of data) {
         const from = position.get(partition.partition);
@@ -113,7 +131,7 @@ export class MessagesService {
           batch: () => taken < share,
           record: (cursor) => {
             if (cursor.offset < from || taken >= share) return;
-            records.push(toMessageRecord(partition.partition, cursor));
+            records.push(this.recordOf(reader, partition.partition, cursor));
             taken++;
             position.set(partition.partition, cursor.offset + 1);
           },
@@ -148,6 +166,12 @@ export class MessagesService {
             options.maxWaitMs ?? 500,
           );
           const records: MessageRecord[] = [];
+          const reader = this.reader(args.topic);
+          if (reader)
+            await loadFor(
+              reader,
+              data.flatMap((partition) => (partition.records ? [partition.records] : [])),
+            );
           for (const partition of data) {
             const from = position.get(partition.partition);
             if (from === undefined) continue;
@@ -158,7 +182,7 @@ export class MessagesService {
             if (!partition.records) continue;
             const next = decodeBatches(partition.records, {
               record: (cursor) => {
-                if (cursor.offset >= from) records.push(toMessageRecord(partition.partition, cursor));
+                if (cursor.offset >= from) records.push(this.recordOf(reader, partition.partition, cursor));
               },
             });
             if (next > from) position.set(partition.partition, next);

@@ -4,7 +4,13 @@ import { invalidField, StreamdeskError } from '@shared/errors';
 import type { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from '@shared/produce';
 import { kafkaError } from '@main/clients/kafka/kafka-errors';
 import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
+import type { SchemaRegistryClient } from '@main/clients/schema-registry/schema-registry-client';
 import type { TopicsService } from '../topics/topics-service';
+import type { RecordEncoder } from '../schemas/record-encoder';
+import { encodeAt, encoderFor } from './schema-encoding';
+
+type Side = Buffer | string | null;
+type WrittenWith = NonNullable<ProducedRecord['valueSchema']>;
 
 /**
  * Writes the user asked for: an idempotent producer with acks=all, so a record reported as
@@ -18,6 +24,8 @@ export class ProducerService {
   constructor(
     private readonly target: () => KafkaTarget,
     private readonly topics: TopicsService,
+    /** The active connection's Schema Registry, for records written with a schema (null: none named). */
+    private readonly registry: () => SchemaRegistryClient | null = () => null,
   ) {}
 
   async produce(args: z.output<typeof ProduceArgs>): Promise<ProducedRecord> {
@@ -25,24 +33,49 @@ export class ProducerService {
     if (args.partition !== null && args.partition >= detail.summary.partitions) {
       throw invalidField(['partition'], `topic "${args.topic}" has partitions 0–${detail.summary.partitions - 1}`);
     }
+    const value = await this.side(args.value, args.valueSchema, 'value');
+    const key = args.key === null ? { bytes: null } : await this.side(args.key, args.keySchema, 'key');
     const [metadata] = await this.send(args.topic, [
-      { key: args.key, value: args.value, headers: args.headers, ...(args.partition !== null ? { partition: args.partition } : {}) },
+      { key: key.bytes, value: value.bytes, headers: args.headers, ...(args.partition !== null ? { partition: args.partition } : {}) },
     ]);
-    return { topic: args.topic, partition: metadata.partition, offset: Number(metadata.baseOffset ?? metadata.offset ?? -1) };
+    return {
+      topic: args.topic,
+      partition: metadata.partition,
+      offset: Number(metadata.baseOffset ?? metadata.offset ?? -1),
+      ...(value.schema ? { valueSchema: value.schema } : {}),
+      ...(key.schema ? { keySchema: key.schema } : {}),
+    };
+  }
+
+  /** A side as given, or (with a schema) its JSON checked and encoded; nothing is written before both sides are. */
+  private async side(text: string, choice: z.output<typeof ProduceArgs>['valueSchema'], side: 'key' | 'value'): Promise<{ bytes: Side; schema?: WrittenWith }> {
+    if (!choice) return { bytes: text };
+    const encoder = await encoderFor(this.registry(), choice, [`${side}Schema`]);
+    return { bytes: encodeAt(encoder, JSON.parse(text), [side]), schema: writtenWith(encoder) };
   }
 
   async ingest(args: z.output<typeof IngestArgs>): Promise<IngestResult> {
     if (!(await this.topics.exists(args.topic))) throw new StreamdeskError('not-found', `topic: "${args.topic}" does not exist`);
+    const encoder = args.valueSchema ? await this.ingestEncoder(args.valueSchema) : null;
     const messages = args.records.map((record, index) => {
       const keyValue = args.keyField && record && typeof record === 'object' ? (record as Record<string, unknown>)[args.keyField] : undefined;
       if (args.keyField && keyValue === undefined)
         throw new StreamdeskError('invalid-argument', `records.${index}: has no field "${args.keyField}" for the key`);
       // a string key as it is; a number, flag or null as written; anything structured as JSON
-      return { key: keyValue === undefined ? null : typeof keyValue === 'string' ? keyValue : JSON.stringify(keyValue), value: JSON.stringify(record) };
+      const key = keyValue === undefined ? null : typeof keyValue === 'string' ? keyValue : JSON.stringify(keyValue);
+      return { key, value: encoder ? encodeAt(encoder, record, ['records', index]) : JSON.stringify(record) };
     });
     // One batch: the broker accepts or refuses it as a whole, so the count is exact either way.
     await this.send(args.topic, messages);
     return { topic: args.topic, written: messages.length, failed: 0 };
+  }
+
+  /** The subject's latest schema; a format that is not the subject's is refused naming `format`. */
+  private async ingestEncoder(choice: NonNullable<z.output<typeof IngestArgs>['valueSchema']>): Promise<RecordEncoder> {
+    const encoder = await encoderFor(this.registry(), { subject: choice.subject, version: 'latest', message: choice.message }, ['valueSchema']);
+    if (choice.format && choice.format !== encoder.format)
+      throw invalidField(['valueSchema', 'format'], `subject "${choice.subject}" holds a ${encoder.format} schema, not ${choice.format}`);
+    return encoder;
   }
 
   async close(): Promise<void> {
@@ -80,4 +113,8 @@ export class ProducerService {
     });
     return this.producer;
   }
+}
+
+function writtenWith(encoder: RecordEncoder): WrittenWith {
+  return { subject: encoder.subject, version: encoder.version, id: encoder.id };
 }

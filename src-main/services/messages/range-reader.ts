@@ -18,6 +18,8 @@ export interface RangeHandlers {
   /** Records read by the last fetch, called before `progress`. */
   scanned?(count: number): void;
   cancelled?(): boolean;
+  /** Awaited after each fetch, before its records are read (e.g. to load the schemas they name). */
+  beforeRecords?(buffers: Buffer[]): Promise<void>;
   /** Awaited after each fetch round, before the next fetch (e.g. to write what was read). */
   afterRound?(): Promise<void>;
 }
@@ -51,6 +53,8 @@ export async function readRanges(fetcher: PartitionFetcher, ranges: PartitionRan
     const rotated = [...order.slice(first), ...order.slice(0, first)];
     const data = await fetcher.fetch(rotated.map((partition) => ({ partition, offset: position.get(partition)! })));
     const finished: number[] = [];
+    if (handlers.beforeRecords)
+      await handlers.beforeRecords(data.flatMap((partition) => (partition.records && open.has(partition.partition) ? [partition.records] : [])));
     for (const partition of data) {
       const index = partition.partition;
       if (!open.has(index)) continue;

@@ -30,6 +30,8 @@ export interface SearchRunSettings {
   progressIntervalMs: number;
   /** Called once every worker has finished, before the final progress event. */
   onEnd: () => void;
+  /** How the workers decode records (registry address and the topic's override); none: as bytes. */
+  decode?: SearchWorkerData['decode'];
 }
 
 /**
@@ -96,7 +98,14 @@ export class SearchRun {
         finish();
       });
       worker.on('exit', () => finish());
-      const job: SearchWorkerData = { target: this.s.target, topic: this.s.args.topic, ranges: share, filter: this.s.args.filter, batchSize: BATCH_SIZE };
+      const job: SearchWorkerData = {
+        target: this.s.target,
+        topic: this.s.args.topic,
+        ranges: share,
+        filter: this.s.args.filter,
+        batchSize: BATCH_SIZE,
+        decode: this.s.decode,
+      };
       worker.postMessage({ type: 'search', job } satisfies ParentMessage);
     });
   }

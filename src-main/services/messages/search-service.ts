@@ -9,6 +9,7 @@ import type { PartitionRange } from './range-reader';
 import { SearchRun, type SearchListener } from './search-run';
 import type { ParentMessage, ResolveRequest, WorkerMessage } from './search-worker';
 import { WorkerPool } from './worker-pool';
+import type { WorkerDecode } from './decode-service';
 
 export interface SearchServiceOptions {
   /** Worker threads per search; default: one per CPU, never more than the partitions. */
@@ -16,6 +17,8 @@ export interface SearchServiceOptions {
   progressIntervalMs?: number;
   now?: () => number;
   pool?: WorkerPool;
+  /** How a topic's records are decoded (the registry's address, the topic's override); none: as bytes. */
+  decode?: (topic: string) => WorkerDecode;
 }
 
 export interface RunningSearch {
@@ -113,6 +116,7 @@ export class SearchService {
         now: this.options.now ?? Date.now,
         progressIntervalMs: this.options.progressIntervalMs ?? 250,
         onEnd: () => this.running.delete(searchId),
+        decode: this.options.decode?.(args.topic),
       },
       this.pool,
     );

@@ -3,11 +3,15 @@ import type { z } from 'zod';
 import { StreamdeskError, type ErrorCode } from '@shared/errors';
 import type { MessageRecord, PartitionWindow, SearchFilter, StartPosition } from '@shared/messages';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
-import { compileFilter } from './filter';
+import { SchemaRegistryClient, type SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
+import { SideReader } from '@main/services/schemas/side-reader';
+import type { DecodeSettings } from '@shared/messages';
+import { compileFilter, type RecordReading } from './filter';
 import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';
 import { readRanges, type PartitionRange } from './range-reader';
-import { toMessageRecord } from './record-view';
+import { loadFor, readRecord, toMessageRecord, valueRegion, type ReadRecord } from './record-view';
+import type { RecordCursor } from './record-batch';
 
 /**
  * A search worker: for each job it fetches its share of the partitions, decodes and filters
@@ -25,6 +29,8 @@ export interface SearchWorkerData {
   filter: z.output<typeof SearchFilter>;
   /** Matches posted together; also flushed after every fetch round. */
   batchSize: number;
+  /** How records are decoded: the registry's address (the worker makes its own client) and the topic's override. */
+  decode?: { registry: SchemaRegistryTarget | null; settings: DecodeSettings };
 }
 
 /** Offsets are resolved here too, so a process that only searches never loads the Kafka client on its main thread. */
@@ -60,12 +66,43 @@ async function resolve(request: ResolveRequest, port: Port): Promise<void> {
   }
 }
 
+/** One registry client per registry for the worker's life: each schema is fetched once per worker. */
+const registries = new Map<string, SchemaRegistryClient>();
+/** One reader per registry and settings: its schemas stay compiled from one search to the next. */
+const readers = new Map<string, SideReader>();
+
+function readerOf(decode: SearchWorkerData['decode']): SideReader | null {
+  if (!decode) return null;
+  const registryKey = decode.registry ? JSON.stringify([decode.registry.url, decode.registry.auth ?? null]) : '';
+  let client = decode.registry ? registries.get(registryKey) : null;
+  if (decode.registry && !client) registries.set(registryKey, (client = new SchemaRegistryClient({ ...decode.registry, timeoutMs: 5000 })));
+  const key = `${registryKey}\u0000${JSON.stringify(decode.settings)}`;
+  let reader = readers.get(key);
+  if (!reader) readers.set(key, (reader = new SideReader(client ?? null, decode.settings)));
+  return reader;
+}
+
+/** The reader's answer for the record under the cursor, decoded once however many tests ask. */
+function memoized(reader: SideReader): RecordReading {
+  let at: { buf: Buffer; partition: number; offset: number } | null = null;
+  let last: ReadRecord | null = null;
+  return (partition: number, cursor: RecordCursor) => {
+    if (!last || !at || at.buf !== cursor.buf || at.partition !== partition || at.offset !== cursor.offset) {
+      last = readRecord(reader, cursor);
+      at = { buf: cursor.buf, partition, offset: cursor.offset };
+    }
+    return last;
+  };
+}
+
 async function run(data: SearchWorkerData, port: Port, stopped: () => boolean): Promise<void> {
   const post = (message: WorkerMessage) => port.postMessage(message);
   const fetcher = new PartitionFetcher(data.target, data.topic, { clientId: 'streamdesk-search', partitionMaxBytes: 8 * 1024 * 1024 });
+  const reader = readerOf(data.decode);
+  const read = reader ? memoized(reader) : undefined;
   let filter;
   try {
-    filter = compileFilter(data.filter);
+    filter = compileFilter(data.filter, reader && read ? { read, valueRegion: (cursor) => valueRegion(reader, cursor) } : undefined);
   } catch (error) {
     post({ type: 'error', message: (error as Error).message });
     return;
@@ -80,10 +117,11 @@ async function run(data: SearchWorkerData, port: Port, stopped: () => boolean): 
   try {
     const result = await readRanges(fetcher, data.ranges, {
       batch: (_, info) => filter.batch(info),
+      beforeRecords: reader ? (buffers) => loadFor(reader, buffers) : undefined,
       record: (partition, cursor) => {
         if (!filter.record(partition, cursor)) return;
         matched++;
-        pending.push(toMessageRecord(partition, cursor));
+        pending.push(toMessageRecord(partition, cursor, read?.(partition, cursor)));
         if (pending.length >= data.batchSize) flush();
       },
       progress: (done) => {

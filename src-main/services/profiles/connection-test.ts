@@ -6,6 +6,7 @@ import { errorReason } from '../health/reasons';
 import { probeZookeeper } from '../health/zookeeper-probe';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { probeKafkaTarget } from './kafka-target-probe';
+import { SchemaRegistryClient, type SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 
 /** One probe per service; each resolves (never rejects) within its own timeout. */
 export interface ConnectionProbes {
@@ -14,6 +15,7 @@ export interface ConnectionProbes {
   flink(url: string, headers: Record<string, string>, timeoutMs: number): Promise<ServiceTest>;
   kafkaUi(url: string, timeoutMs: number): Promise<ServiceTest>;
   prometheus(url: string, timeoutMs: number): Promise<ServiceTest>;
+  schemaRegistry(target: SchemaRegistryTarget, timeoutMs: number): Promise<ServiceTest>;
 }
 
 /** What to test: addresses, plus a Kafka target or the reason one could not be built. */
@@ -24,6 +26,8 @@ export interface ConnectionTestPlan {
   flink: { url: string; headers: Record<string, string> } | { error: string } | null;
   kafkaUiUrl: string | null;
   prometheusUrl: string | null;
+  /** null: no registry in this profile */
+  schemaRegistry: SchemaRegistryTarget | { error: string } | null;
 }
 
 function fromHealth(health: { status: ServiceStatus; reason: string; latencyMs: number | null }): ServiceTest {
@@ -56,7 +60,21 @@ export function defaultProbes(fetchFn: typeof fetch, now: () => number): Connect
         return { status: 'failed', reason: errorReason(error, `Prometheus/JMX exporter at ${url}`), latencyMs: null };
       }
     },
+    schemaRegistry: (target, timeoutMs) => probeSchemaRegistry(target, fetchFn, timeoutMs, now),
   };
+}
+
+/** `GET /subjects`, signed in as the profile says: the same request every Schemas page visit starts with. */
+async function probeSchemaRegistry(target: SchemaRegistryTarget, fetchFn: typeof fetch, timeoutMs: number, now: () => number): Promise<ServiceTest> {
+  const started = now();
+  try {
+    const subjects = await new SchemaRegistryClient({ ...target, fetch: fetchFn, timeoutMs }).subjects();
+    return { status: 'ok', reason: `${subjects.length} subject${subjects.length === 1 ? '' : 's'}`, latencyMs: now() - started };
+  } catch (error) {
+    let reason = (error as Error).message;
+    if (/HTTP 40[13]\b/.test(reason)) reason += '; check the Schema Registry authentication settings';
+    return { status: 'failed', reason, latencyMs: null };
+  }
 }
 
 /** A probe that throws despite its contract still yields a reason instead of failing the whole test. */
@@ -74,10 +92,16 @@ function flinkTest(flink: ConnectionTestPlan['flink'], probes: ConnectionProbes,
   return guarded('Flink', () => probes.flink(flink.url, flink.headers, timeoutMs));
 }
 
+function schemaRegistryTest(registry: ConnectionTestPlan['schemaRegistry'], probes: ConnectionProbes, timeoutMs: number): Promise<ServiceTest> {
+  if (registry === null) return Promise.resolve(skipped('No Schema Registry URL in this profile'));
+  if ('error' in registry) return Promise.resolve({ status: 'failed', reason: registry.error, latencyMs: null });
+  return guarded('Schema Registry', () => probes.schemaRegistry(registry, timeoutMs));
+}
+
 /** Every service at once and independently: one failing never hides or delays another's answer. */
 export async function runConnectionTest(plan: ConnectionTestPlan, probes: ConnectionProbes, timeoutMs: number): Promise<ConnectionTestResult> {
   const kafka = plan.kafka;
-  const [k, zk, flink, ui, prom] = await Promise.all([
+  const [k, zk, flink, ui, prom, registry] = await Promise.all([
     'error' in kafka
       ? Promise.resolve<ServiceTest>({ status: 'failed', reason: kafka.error, latencyMs: null })
       : guarded('Kafka', () => probes.kafka(kafka, timeoutMs)),
@@ -89,6 +113,7 @@ export async function runConnectionTest(plan: ConnectionTestPlan, probes: Connec
     plan.prometheusUrl
       ? guarded('Prometheus', () => probes.prometheus(plan.prometheusUrl!, timeoutMs))
       : Promise.resolve(skipped('No Prometheus/JMX exporter URL in this profile')),
+    schemaRegistryTest(plan.schemaRegistry, probes, timeoutMs),
   ]);
-  return { kafka: k, zookeeper: zk, flink, kafkaUi: ui, prometheus: prom };
+  return { kafka: k, zookeeper: zk, flink, kafkaUi: ui, prometheus: prom, schemaRegistry: registry };
 }

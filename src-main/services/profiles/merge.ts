@@ -3,12 +3,13 @@ import { invalidField } from '@shared/errors';
 import type { StoredProfile, StoredSecrets } from './stored-profile';
 
 export type SecretName = keyof StoredSecrets;
-export const SECRET_NAMES: readonly SecretName[] = ['kafkaPassword', 'flinkSecret', 'keyPassword'];
+export const SECRET_NAMES: readonly SecretName[] = ['kafkaPassword', 'flinkSecret', 'keyPassword', 'schemaRegistrySecret'];
 /** Human names, for messages (which name the secret, never show it). */
 export const SECRET_LABELS: Record<SecretName, string> = {
   kafkaPassword: 'SASL password',
   flinkSecret: 'Flink password/token',
   keyPassword: 'client key password',
+  schemaRegistrySecret: 'Schema Registry password/token',
 };
 
 /** Secrets in clear, held in memory only for the call that needs them. */
@@ -36,6 +37,11 @@ export function fieldsOf(input: ParsedProfileInput, id: string): Omit<StoredProf
     flink: { url: input.flink.url, auth: input.flink.auth, username: input.flink.auth === 'basic' ? (input.flink.username ?? null) : null },
     prometheusUrl: input.prometheusUrl,
     kafkaUiUrl: input.kafkaUiUrl,
+    schemaRegistry: {
+      url: input.schemaRegistry.url,
+      auth: input.schemaRegistry.auth,
+      username: input.schemaRegistry.auth === 'basic' ? (input.schemaRegistry.username ?? null) : null,
+    },
   };
 }
 
@@ -52,10 +58,14 @@ export function secretChanges(input: ParsedProfileInput, previous: StoredProfile
   // a basic-auth password is not a bearer token: switching the kind never keeps the old secret
   const sameFlinkKind = previous?.flink.auth === input.flink.auth;
   const flinkGiven = input.flink.auth === 'basic' ? input.flink.password : input.flink.auth === 'bearer' ? input.flink.token : undefined;
+  const registry = input.schemaRegistry;
+  const registryGiven = registry.auth === 'basic' ? registry.password : registry.auth === 'bearer' ? registry.token : undefined;
+  const sameRegistryKind = previous?.schemaRegistry.auth === registry.auth;
   return {
     kafkaPassword: change(input.auth.password, old.kafkaPassword, input.auth.mechanism !== 'none'),
     flinkSecret: change(flinkGiven, sameFlinkKind ? old.flinkSecret : undefined, input.flink.auth !== 'none'),
     keyPassword: change(input.tls.keyPassword, old.keyPassword, input.tls.enabled && Boolean(input.tls.keyFile)),
+    schemaRegistrySecret: change(registryGiven, sameRegistryKind ? old.schemaRegistrySecret : undefined, registry.auth !== 'none'),
   };
 }
 
@@ -69,5 +79,11 @@ export function assertRequiredSecrets(fields: Omit<StoredProfile, 'secrets'>, ha
   }
   if (fields.flink.auth === 'bearer' && !has('flinkSecret')) {
     throw invalidField(['flink', 'token'], 'a Flink bearer token is required for bearer authentication');
+  }
+  if (fields.schemaRegistry.auth === 'basic' && !has('schemaRegistrySecret')) {
+    throw invalidField(['schemaRegistry', 'password'], 'a Schema Registry password is required for basic authentication');
+  }
+  if (fields.schemaRegistry.auth === 'bearer' && !has('schemaRegistrySecret')) {
+    throw invalidField(['schemaRegistry', 'token'], 'a Schema Registry bearer token is required for bearer authentication');
   }
 }

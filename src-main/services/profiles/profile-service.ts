@@ -10,7 +10,8 @@ import { defaultProbes, runConnectionTest, type ConnectionProbes, type Connectio
 import type { KeyValueFile } from './key-value-file';
 import { assertRequiredSecrets, fieldsOf, SECRET_LABELS, SECRET_NAMES, secretChanges, type PlainSecrets, type SecretName } from './merge';
 import { ProfileStore } from './profile-store';
-import { flinkHeadersOf, kafkaTargetOf, localProfile, toConnection, toView, type ReadTextFile } from './resolve';
+import { flinkHeadersOf, kafkaTargetOf, localProfile, schemaRegistryTargetOf, toConnection, toView, type ReadTextFile } from './resolve';
+import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 import type { SecretCipher } from './secret-cipher';
 import type { StoredProfile, StoredSecrets } from './stored-profile';
 
@@ -155,6 +156,13 @@ export class ProfileService {
     return flinkHeadersOf(p, this.decryptAll(p, ['flinkSecret']));
   }
 
+  /** The active profile's Schema Registry, its secret decrypted now (null when the profile names none). */
+  activeSchemaRegistry(): SchemaRegistryTarget | null {
+    const p = this.activeStored();
+    if (!p.schemaRegistry.url) return null;
+    return schemaRegistryTargetOf(p, this.decryptAll(p, ['schemaRegistrySecret']));
+  }
+
   /** Each service separately, with the reason of a failure. A form may be tested before saving. */
   async testConnection(args: { id: string } | { profile: ProfileInput }): Promise<ConnectionTestResult> {
     const { fields, secrets, missing } = 'id' in args ? this.savedForTest(args.id) : this.inputForTest(args.profile);
@@ -164,6 +172,7 @@ export class ProfileService {
       flink: fields.flink.url ? { url: fields.flink.url, headers: flinkHeadersOf(fields, secrets) } : null,
       kafkaUiUrl: fields.kafkaUiUrl,
       prometheusUrl: fields.prometheusUrl,
+      schemaRegistry: missing.schemaRegistrySecret ? { error: `Schema Registry: ${missing.schemaRegistrySecret}` } : schemaRegistryTargetOf(fields, secrets),
     };
     const kafkaMissing = missing.kafkaPassword ?? missing.keyPassword;
     if (kafkaMissing) plan.kafka = { error: `Kafka: ${kafkaMissing}` };

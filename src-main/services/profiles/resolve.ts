@@ -1,6 +1,7 @@
 import type { Connection } from '@shared/connection';
 import { LOCAL_PROFILE_ID, type ProfileView } from '@shared/profiles';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
+import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 import type { PlainSecrets } from './merge';
 import type { StoredProfile } from './stored-profile';
 
@@ -16,6 +17,8 @@ export function localProfile(connection: Connection): StoredProfile {
     flink: { url: connection.flinkUrl, auth: 'none', username: null },
     prometheusUrl: null,
     kafkaUiUrl: connection.kafkaUiUrl,
+    // the local stack's registry (Apicurio), at whatever port the stack gives it
+    schemaRegistry: { url: connection.schemaRegistryUrl ?? null, auth: 'none', username: null },
     secrets: {},
   };
 }
@@ -36,11 +39,20 @@ export function toView(p: StoredProfile): ProfileView {
     hasFlinkSecret: p.secrets.flinkSecret !== undefined,
     prometheusUrl: p.prometheusUrl,
     kafkaUiUrl: p.kafkaUiUrl,
+    schemaRegistry: { url: p.schemaRegistry.url, auth: p.schemaRegistry.auth, username: p.schemaRegistry.username },
+    hasSchemaRegistrySecret: p.secrets.schemaRegistrySecret !== undefined,
   };
 }
 
-export function toConnection(p: Pick<StoredProfile, 'name' | 'kafkaBootstrap' | 'zookeeper' | 'flink' | 'kafkaUiUrl'>): Connection {
-  return { name: p.name, kafkaBootstrap: [...p.kafkaBootstrap], zookeeper: p.zookeeper, flinkUrl: p.flink.url, kafkaUiUrl: p.kafkaUiUrl };
+export function toConnection(p: Pick<StoredProfile, 'name' | 'kafkaBootstrap' | 'zookeeper' | 'flink' | 'kafkaUiUrl' | 'schemaRegistry'>): Connection {
+  return {
+    name: p.name,
+    kafkaBootstrap: [...p.kafkaBootstrap],
+    zookeeper: p.zookeeper,
+    flinkUrl: p.flink.url,
+    kafkaUiUrl: p.kafkaUiUrl,
+    schemaRegistryUrl: p.schemaRegistry.url,
+  };
 }
 
 export type ReadTextFile = (path: string) => string;
@@ -69,6 +81,15 @@ export function kafkaTargetOf(p: Omit<StoredProfile, 'secrets'>, secrets: PlainS
     target.ssl = ssl;
   }
   return target;
+}
+
+/** Where the profile's registry is and how to sign in (null: it names none). */
+export function schemaRegistryTargetOf(p: Pick<StoredProfile, 'schemaRegistry'>, secrets: PlainSecrets): SchemaRegistryTarget | null {
+  const { url, auth, username } = p.schemaRegistry;
+  if (!url) return null;
+  if (auth === 'basic') return { url, auth: { kind: 'basic', username: username ?? '', password: secrets.schemaRegistrySecret ?? '' } };
+  if (auth === 'bearer') return { url, auth: { kind: 'bearer', token: secrets.schemaRegistrySecret ?? '' } };
+  return { url };
 }
 
 /** The headers every Flink REST call of this profile carries. */

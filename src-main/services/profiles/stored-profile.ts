@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlinkAuthKind, KafkaMechanism, LOCAL_PROFILE_ID } from '@shared/profiles';
+import { FlinkAuthKind, KafkaMechanism, LOCAL_PROFILE_ID, SchemaRegistryAuthKind } from '@shared/profiles';
 
 /** Encrypted secrets (cipher text from a SecretCipher); a missing key means "none stored". */
 export const StoredSecrets = z.object({
@@ -7,6 +7,8 @@ export const StoredSecrets = z.object({
   /** The Flink basic-auth password or bearer token, depending on flink.auth. */
   flinkSecret: z.string().optional(),
   keyPassword: z.string().optional(),
+  /** The Schema Registry basic-auth password or bearer token, depending on schemaRegistry.auth. */
+  schemaRegistrySecret: z.string().optional(),
 });
 export type StoredSecrets = z.infer<typeof StoredSecrets>;
 
@@ -27,6 +29,10 @@ export const StoredProfile = z.object({
   flink: z.object({ url: z.string().nullable(), auth: FlinkAuthKind, username: z.string().nullable() }),
   prometheusUrl: z.string().nullable(),
   kafkaUiUrl: z.string().nullable(),
+  // files written before profiles had a registry read as "none"
+  schemaRegistry: z
+    .object({ url: z.string().nullable(), auth: SchemaRegistryAuthKind, username: z.string().nullable() })
+    .default({ url: null, auth: 'none', username: null }),
   secrets: StoredSecrets,
 });
 export type StoredProfile = z.infer<typeof StoredProfile>;

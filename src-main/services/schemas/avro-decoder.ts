@@ -8,9 +8,15 @@ import type { RegisteredSchema } from '@main/clients/schema-registry/schema-regi
 import { bytesToJson, floatToJson, longToJson, type JsonValue } from './json-safe';
 import type { ResolvedReference } from './schema-references';
 
-/** An exact long: avsc hands its 8 bytes (little-endian two's complement) to these. */
+/**
+ * An exact long: avsc hands its 8 bytes (little-endian two's complement) to these. A long that a
+ * double holds exactly (|n| < 2^53) comes back as a number, without a BigInt; a larger one as a bigint.
+ */
 const exactLong = avro.types.LongType.__with({
-  fromBuffer: (buf: Buffer) => buf.readBigInt64LE(),
+  fromBuffer: (buf: Buffer) => {
+    const high = buf.readInt32LE(4);
+    return high >= -0x200000 && high < 0x200000 ? high * 0x100000000 + buf.readUInt32LE(0) : buf.readBigInt64LE();
+  },
   toBuffer: (n: bigint) => {
     const buf = Buffer.alloc(8);
     buf.writeBigInt64LE(n);
@@ -23,6 +29,29 @@ const exactLong = avro.types.LongType.__with({
 });
 
 export type PayloadDecoder = (payload: Uint8Array) => JsonValue;
+
+/**
+ * Whether every string the decoded value can hold is in the payload as its own UTF-8 bytes: Avro
+ * strings and map keys are; an enum's symbol (an index), bytes and fixed (base64) are not. Where
+ * it holds, a search may skip a record whose payload lacks a string it asks for, without decoding it.
+ */
+export function avroStringsAreRaw(schema: RegisteredSchema, references: readonly ResolvedReference[]): boolean {
+  const registry: Record<string, avro.Type> = {};
+  for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, { registry });
+  const type = avro.Type.forSchema(JSON.parse(schema.schema) as avro.Schema, { registry });
+  const seen = new Set<avro.Type>();
+  const raw = (t: avro.Type): boolean => {
+    if (seen.has(t)) return true;
+    seen.add(t);
+    if (t.typeName === 'enum' || t.typeName === 'bytes' || t.typeName === 'fixed') return false;
+    if (t instanceof avro.types.RecordType) return t.fields.every((field) => raw(field.type));
+    if (t instanceof avro.types.ArrayType) return raw(t.itemsType);
+    if (t instanceof avro.types.MapType) return raw(t.valuesType as avro.Type);
+    if (t instanceof avro.types.UnwrappedUnionType || t instanceof avro.types.WrappedUnionType) return t.types.every(raw);
+    return true;
+  };
+  return raw(type);
+}
 
 export function avroDecoder(schema: RegisteredSchema, references: readonly ResolvedReference[]): PayloadDecoder {
   const registry: Record<string, avro.Type> = { long: exactLong };
@@ -45,7 +74,7 @@ function avroToJson(type: avro.Type, value: unknown): JsonValue {
   switch (type.typeName) {
     case 'long':
     case 'abstract:long': // exactLong's
-      return longToJson(value as bigint);
+      return longToJson(value as bigint | number);
     case 'float':
     case 'double':
       return floatToJson(value as number);

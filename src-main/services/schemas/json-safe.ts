@@ -4,9 +4,13 @@
 // JSON cannot hold (NaN, ±Infinity) as the strings "NaN", "Infinity", "-Infinity".
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+
 export function longToJson(n: bigint | string | number): number | string {
+  if (typeof n === 'number' && Number.isSafeInteger(n)) return n; // most longs: no BigInt made
   const big = typeof n === 'bigint' ? n : BigInt(n);
-  return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(big) : big.toString();
+  return big <= MAX_SAFE && big >= MIN_SAFE ? Number(big) : big.toString();
 }
 
 export function floatToJson(n: number): number | string {

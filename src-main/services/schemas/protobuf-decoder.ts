@@ -18,19 +18,46 @@ const LONGS = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
 const FLOATS = new Set(['float', 'double']);
 
 export function protobufDecoder(schema: RegisteredSchema, references: readonly ResolvedReference[], apicurio: boolean): PayloadDecoder {
-  const root = new protobuf.Root();
-  const imports = new Set<string>();
-  for (const ref of references) collectImports(protobuf.parse(ref.schema.schema, root, { keepCase: true }), imports);
-  const main = protobuf.parse(schema.schema, root, { keepCase: true });
-  collectImports(main, imports);
-  addWellKnown(root, imports);
-  root.resolveAll();
+  const root = rootOf(schema.schema, references);
   const topLevel = topLevelMessages(schema.schema).map((name) => root.lookupType(name));
   return (payload) => {
     const { type, offset } = (apicurio ? readRef(payload, topLevel) : null) ?? readIndexes(payload, topLevel);
-    const message = type.decode(payload.subarray(offset));
-    return messageToJson(type, type.toObject(message, { longs: String, enums: String, bytes: Array, defaults: true, arrays: true, objects: true }));
+    return decodeAs(type, payload.subarray(offset));
   };
+}
+
+/**
+ * Bare payloads (no id, no message indexes) of one message type: a topic's decode override. The
+ * type is a full name (`garage.Status`, `garage.Status.Spot`) or a simple name found in the file;
+ * without one, the file's first top-level message. Throws, naming the type, when it is not there.
+ */
+export function protobufTypeDecoder(source: string, references: readonly ResolvedReference[], messageType?: string): PayloadDecoder {
+  const root = rootOf(source, references);
+  const topLevel = topLevelMessages(source).map((name) => root.lookupType(name));
+  const type = messageType ? lookupMessage(root, topLevel, messageType) : topLevel[0];
+  if (!type) throw new Error(messageType ? `no message type "${messageType}" in the .proto` : 'the .proto declares no message');
+  return (payload) => decodeAs(type, payload);
+}
+
+function lookupMessage(root: protobuf.Root, topLevel: protobuf.Type[], name: string): protobuf.Type | null {
+  const found = root.lookup(name.replace(/^\./, ''));
+  if (found instanceof protobuf.Type) return found;
+  return findByName(topLevel, name);
+}
+
+function rootOf(source: string, references: readonly ResolvedReference[]): protobuf.Root {
+  const root = new protobuf.Root();
+  const imports = new Set<string>();
+  for (const ref of references) collectImports(protobuf.parse(ref.schema.schema, root, { keepCase: true }), imports);
+  collectImports(protobuf.parse(source, root, { keepCase: true }), imports);
+  addWellKnown(root, imports);
+  root.resolveAll();
+  return root;
+}
+
+function decodeAs(type: protobuf.Type, bytes: Uint8Array): JsonValue {
+  const message = type.decode(bytes);
+  return messageToJson(type, type.toObject(message, { longs: String, enums: String, bytes: Array, defaults: true, arrays: true, objects: true }));
 }
 
 function collectImports(parsed: protobuf.IParserResult, into: Set<string>): void {

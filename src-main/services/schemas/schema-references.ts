@@ -7,6 +7,8 @@ export interface SchemaSource {
   schemaById(id: number): Promise<RegisteredSchema>;
   subjectVersion(subject: string, version: number): Promise<RegisteredSchema>;
   contentIdOfGlobalId(globalId: number): Promise<number>;
+  /** The subjects and versions that hold a schema id, when the registry can say (for showing only). */
+  subjectsOfId?(id: number): Promise<{ subject: string; version: number }[]>;
 }
 
 export interface ResolvedReference {

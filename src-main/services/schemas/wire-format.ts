@@ -40,17 +40,17 @@ export function readFraming(
   headers: readonly RecordHeaderBytes[],
   options: FramingOptions = {},
 ): Framing | { reason: string } {
-  const fromHeaders = headerId(side, headers);
+  const fromHeaders = headers.length ? headerId(side, headers) : null;
   if (fromHeaders) return { ...fromHeaders, payload: stripMatchingId(bytes, fromHeaders.id), apicurio: true };
   if (bytes.length === 0) return { reason: 'empty: no magic byte and no schema id' };
   if (bytes[0] !== 0) return { reason: `no schema id: the first byte is 0x${bytes[0].toString(16).padStart(2, '0')}, not the magic byte 0` };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (options.eightByteIds) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (bytes.length < 9) return { reason: `truncated: ${bytes.length} bytes, the magic byte and an 8-byte id need 9` };
     return { id: safeId(view.getBigUint64(1)), idKind: options.eightByteIds, payload: bytes.subarray(9), apicurio: true };
   }
   if (bytes.length < 5) return { reason: `truncated: ${bytes.length} bytes, the magic byte and a 4-byte schema id need 5` };
-  return { id: view.getUint32(1), idKind: 'content', payload: bytes.subarray(5), apicurio: false };
+  return { id: bytes[1] * 0x1000000 + ((bytes[2] << 16) | (bytes[3] << 8) | bytes[4]), idKind: 'content', payload: bytes.subarray(5), apicurio: false };
 }
 
 function headerId(side: RecordSide, headers: readonly RecordHeaderBytes[]): { id: number; idKind: SchemaIdKind } | null {

@@ -52,7 +52,9 @@ describe('generator run', () => {
     expect(final.stoppedAt).toBe(Date.now());
     expect(h.closed).toBe(1);
     expect(h.progress.map((p) => p.state).slice(-2)).toEqual(['stopping', 'stopped']);
-    expect(h.batches.flatMap((b) => b.messages).every((m) => (JSON.parse(m.value) as { event_time: number }).event_time === Number(m.timestamp))).toBe(true);
+    expect(h.batches.flatMap((b) => b.messages).every((m) => (JSON.parse(String(m.value)) as { event_time: number }).event_time === Number(m.timestamp))).toBe(
+      true,
+    );
   });
 
   it('falls behind instead of queueing when the broker does not answer (bounded batches in flight)', async () => {
@@ -99,7 +101,7 @@ describe('generator run', () => {
     expect(status.lastError).toBe('The request timed out (retrying the batch)');
     const final = await h.run.stop();
     expect(final).toMatchObject({ failed: 0, inFlight: 0 });
-    const ids = delivered.flat().map((m) => (JSON.parse(m.value) as { trade_id: number }).trade_id);
+    const ids = delivered.flat().map((m) => (JSON.parse(String(m.value)) as { trade_id: number }).trade_id);
     expect(ids).toEqual(Array.from({ length: final.sent }, (_, i) => i + 1)); // every record once, in order
   });
 

@@ -44,10 +44,33 @@ describe('export', () => {
   it('writes RFC 4180 CSV: quoted fields, doubled quotes, newlines kept inside quotes', () => {
     const csv = toCsv([base, { ...hostile, key: null }]);
     expect(csv).toBe(
-      'partition,offset,timestamp,key,headers,value_format,value\r\n' +
-        '2,7,1700000000000,"k1",,"json","{""a"":1}"\r\n' +
-        `2,7,1700000000000,,"{""trace"":""a'b=c""}","text","line 1\nline 2, ""comma"", 50% \\ done\r\n<script>alert(1)</script>\u0000"\r\n`,
+      'partition,offset,timestamp,key,headers,value_format,value,key_schema_id,value_schema_id,decode_reason\r\n' +
+        '2,7,1700000000000,"k1",,"json","{""a"":1}",,,\r\n' +
+        `2,7,1700000000000,,"{""trace"":""a'b=c""}","text","line 1\nline 2, ""comma"", 50% \\ done\r\n<script>alert(1)</script>\u0000",,,\r\n`,
     );
+  });
+
+  const avro: MessageRecord = {
+    ...base,
+    value: '000000000706537472',
+    valueFormat: 'binary',
+    valueDecoding: { status: 'decoded', format: 'avro', schemaId: 7, subject: 'garages-value', version: 2, json: '{"garage":"Kyrre","free":3}' },
+    keyDecoding: { status: 'raw', reason: 'schema id 99: not found' },
+  };
+
+  it('exports a decoded side as its decoded value with format, schema id, subject and version; a raw side with its reason', () => {
+    const line = JSON.parse(toJsonLines([avro])) as Record<string, unknown>;
+    expect(line).toMatchObject({
+      value: { garage: 'Kyrre', free: 3 },
+      valueFormat: 'avro',
+      valueSchemaId: 7,
+      valueSubject: 'garages-value',
+      valueVersion: 2,
+      key: 'k1',
+      keyReason: 'schema id 99: not found',
+    });
+    expect(line).not.toHaveProperty('valueDecoding');
+    expect(toCsv([avro]).split('\r\n')[1]).toBe('2,7,1700000000000,"k1",,"avro","{""garage"":""Kyrre"",""free"":3}",,7,"key: schema id 99: not found"');
   });
 
   it('quotes for the shell so that no character is interpreted', () => {

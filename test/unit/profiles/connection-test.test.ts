@@ -6,6 +6,7 @@ import { LOCAL_STACK_CONNECTION } from '@shared/connection';
 import type { ServiceTest } from '@shared/profiles';
 import { JsonFileStore, KeyFileCipher, kafkaFailureReason, ProfileService, type ConnectionProbes } from '@main/services/profiles';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
+import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 import { remoteInput } from './fixtures';
 
 let dir: string;
@@ -17,7 +18,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const ok: ServiceTest = { status: 'ok', reason: '', latencyMs: 3 };
 
 /** Records what each probe was given; Flink fails, everything else answers. */
-function fakeProbes(seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, string> }): ConnectionProbes {
+function fakeProbes(seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, string>; registry?: SchemaRegistryTarget }): ConnectionProbes {
   return {
     kafka: (target) => {
       seen.kafka = target;
@@ -30,6 +31,10 @@ function fakeProbes(seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, s
     },
     kafkaUi: () => Promise.reject(new Error('probe bug')), // a throwing probe must not sink the others
     prometheus: () => Promise.resolve(ok),
+    schemaRegistry: (target) => {
+      seen.registry = target;
+      return Promise.resolve(ok);
+    },
   };
 }
 
@@ -58,6 +63,18 @@ describe('testConnection', () => {
     expect(bare.flink.status).toBe('skipped');
     expect(bare.kafkaUi.status).toBe('skipped');
     expect(bare.prometheus.status).toBe('skipped');
+    expect(bare.schemaRegistry).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/No Schema Registry URL/) as string });
+  });
+
+  it('tests the Schema Registry with the stored secret, or the one typed in the form', async () => {
+    const seen: { registry?: SchemaRegistryTarget } = {};
+    const s = make(fakeProbes(seen));
+    const url = 'https://r.example.com';
+    const v = s.save(remoteInput('R', { schemaRegistry: { url, auth: 'basic', username: 'sr', password: 'stored-sr' } }));
+    expect((await s.testConnection({ id: v.id })).schemaRegistry.status).toBe('ok');
+    expect(seen.registry).toEqual({ url, auth: { kind: 'basic', username: 'sr', password: 'stored-sr' } });
+    await s.testConnection({ profile: remoteInput('R', { id: v.id, schemaRegistry: { url, auth: 'bearer', token: 'typed-token' } }) });
+    expect(seen.registry).toEqual({ url, auth: { kind: 'bearer', token: 'typed-token' } });
   });
 
   it('tests an edited form before saving: omitted secrets come from the stored profile, typed ones win', async () => {
@@ -120,5 +137,44 @@ describe('kafkaFailureReason', () => {
     expect(kafkaFailureReason(closed, 'b:9092', plain)).toMatch(/listener may require SASL or TLS/);
     const illegal = Object.assign(new Error('Request is not valid given the current SASL state'), { name: 'KafkaJSProtocolError', type: 'ILLEGAL_SASL_STATE' });
     expect(kafkaFailureReason(illegal, 'b:9092', sasl)).toMatch(/this listener does not accept SCRAM-SHA-256/);
+  });
+});
+
+// Apicurio in the test stack runs without sign-in, so the 401 path is checked against a small HTTP
+// server that answers as Confluent Schema Registry does with basic auth on (401 and its error body).
+describe('Schema Registry sign-in in Test connection (real HTTP exchange)', () => {
+  it('sends basic auth; a wrong password fails with HTTP 401 and points at the settings, the right one counts the subjects', async () => {
+    const { createServer } = await import('node:http');
+    const expected = `Basic ${Buffer.from('sr:right-password').toString('base64')}`;
+    const server = createServer((request, response) => {
+      const ok = request.headers.authorization === expected && request.url === '/subjects';
+      response.writeHead(ok ? 200 : 401, { 'content-type': 'application/vnd.schemaregistry.v1+json' });
+      response.end(JSON.stringify(ok ? ['orders-value', 'orders-key'] : { error_code: 40101, message: 'Unauthorized' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const s = new ProfileService({
+        file: new JsonFileStore(join(dir, 'profiles.json')),
+        cipher: new KeyFileCipher(join(dir, 'secret.key')),
+        localConnection: () => LOCAL_STACK_CONNECTION,
+        testTimeoutMs: 2000,
+      });
+      const input = (password: string) =>
+        remoteInput('R', {
+          kafkaBootstrap: ['127.0.0.1:1'],
+          flink: { url: null, auth: 'none' },
+          schemaRegistry: { url, auth: 'basic', username: 'sr', password },
+        });
+      const wrong = await s.testConnection({ profile: input('wrong-password') });
+      expect(wrong.schemaRegistry).toMatchObject({
+        status: 'failed',
+        reason: expect.stringMatching(/HTTP 401: Unauthorized; check the Schema Registry authentication settings/) as string,
+      });
+      const right = await s.testConnection({ profile: input('right-password') });
+      expect(right.schemaRegistry).toMatchObject({ status: 'ok', reason: '2 subjects' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -17,6 +17,8 @@ const SECRETS = {
   flink: 'flink-basic-secret-3',
   token: 'flink-bearer-token-4',
   key: 'key-passphrase-5',
+  registry: 'registry-basic-secret-6',
+  registryToken: 'registry-bearer-token-7',
 };
 
 const logger: Logger = {
@@ -59,6 +61,15 @@ describe('ProfileService: list and the built-in profile', () => {
     expect(() => s.save(remoteInput('x', { auth: { mechanism: 'plain', username: 'u' } }))).toThrow(/auth\.password: a SASL password is required/);
     expect(() => s.save(remoteInput('x', { flink: { url: 'ftp://x', auth: 'none' } }))).toThrow(/flink\.url: Flink REST URL must be an http/);
     expect(() => s.save(remoteInput('x', { tls: { enabled: true, certFile: '/c.pem' } }))).toThrow(/tls\.keyFile: .*go together/);
+    expect(() => s.save(remoteInput('x', { schemaRegistry: { url: 'registry:8081', auth: 'none' } }))).toThrow(
+      /schemaRegistry\.url: Schema Registry URL must be an http/,
+    );
+    expect(() => s.save(remoteInput('x', { schemaRegistry: { url: null, auth: 'bearer', token: 't' } }))).toThrow(
+      /schemaRegistry\.url: Schema Registry URL is required when Schema Registry authentication is set/,
+    );
+    expect(() => s.save(remoteInput('x', { schemaRegistry: { url: 'https://r', auth: 'basic', password: 'p' } }))).toThrow(
+      /schemaRegistry\.username: Schema Registry username is required/,
+    );
     expect(() => s.save(remoteInput(''))).toThrow(/name: Profile name must not be empty/);
     s.save(remoteInput('Prod'));
     expect(() => s.save(remoteInput('prod'))).toThrow(/already exists/);
@@ -105,6 +116,40 @@ describe('ProfileService: secrets', () => {
     expect(s.activeFlinkAuth()).toEqual({});
   });
 
+  it('Schema Registry basic/bearer sign-in, decrypted at use; switching the kind never reuses the old secret', () => {
+    const s = make();
+    expect(s.activeSchemaRegistry()).toEqual({ url: LOCAL_STACK_CONNECTION.schemaRegistryUrl }); // the local stack's Apicurio
+    const url = 'https://registry.example.com/apis/ccompat/v7';
+    const v = s.save(remoteInput('R', { schemaRegistry: { url, auth: 'basic', username: 'sr', password: SECRETS.registry } }));
+    expect(v).toMatchObject({ schemaRegistry: { url, auth: 'basic', username: 'sr' }, hasSchemaRegistrySecret: true });
+    s.activate(v.id);
+    expect(s.activeSchemaRegistry()).toEqual({ url, auth: { kind: 'basic', username: 'sr', password: SECRETS.registry } });
+    expect(s.activeConnection().schemaRegistryUrl).toBe(url);
+    expect(() => s.save(remoteInput('R', { id: v.id, schemaRegistry: { url, auth: 'bearer' } }))).toThrow(
+      /schemaRegistry\.token: a Schema Registry bearer token is required/,
+    );
+    // kept when not typed again
+    expect(s.save(remoteInput('R', { id: v.id, schemaRegistry: { url, auth: 'basic', username: 'sr' } })).hasSchemaRegistrySecret).toBe(true);
+    s.save(remoteInput('R', { id: v.id, schemaRegistry: { url, auth: 'bearer', token: SECRETS.registryToken } }));
+    expect(s.activeSchemaRegistry()).toEqual({ url, auth: { kind: 'bearer', token: SECRETS.registryToken } });
+    const off = s.save(remoteInput('R', { id: v.id, schemaRegistry: { url: null, auth: 'none' } }));
+    expect(off.hasSchemaRegistrySecret).toBe(false);
+    expect(s.activeSchemaRegistry()).toBeNull();
+  });
+
+  it('a profile file written before profiles had a registry reads as "no registry"', () => {
+    const s = make();
+    const v = s.save(remoteInput('Old'));
+    const file = join(dir, 'profiles.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { profiles: Record<string, unknown>[] };
+    for (const p of doc.profiles) delete p.schemaRegistry;
+    writeFileSync(file, JSON.stringify(doc));
+    const again = make();
+    again.activate(v.id);
+    expect(again.list().profiles.find((p) => p.id === v.id)?.schemaRegistry).toEqual({ url: null, auth: 'none', username: null });
+    expect(again.activeSchemaRegistry()).toBeNull();
+  });
+
   it('reads the TLS files at use and passes the key password', () => {
     const s = make();
     const ca = join(dir, 'ca.pem');
@@ -137,7 +182,13 @@ describe('ProfileService: secrets', () => {
       }),
     );
     s.activate(v.id);
-    s.save(remoteInput('Tok', { flink: { url: 'https://f.example.com', auth: 'bearer', token: SECRETS.token } }));
+    s.save(
+      remoteInput('Tok', {
+        flink: { url: 'https://f.example.com', auth: 'bearer', token: SECRETS.token },
+        schemaRegistry: { url: 'https://r.example.com', auth: 'bearer', token: SECRETS.registryToken },
+      }),
+    );
+    s.save(remoteInput('Reg', { schemaRegistry: { url: 'https://r.example.com', auth: 'basic', username: 'sr', password: SECRETS.registry } }));
     const returned = JSON.stringify([v, s.list(), s.active(), s.activeConnection()]);
     const file = readFileSync(join(dir, 'profiles.json')).toString('latin1');
     expect(file).toContain('"All"');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { GeneratorKind, GeneratorStartArgs, MAX_GENERATOR_RATE, type GeneratorStatus } from '@shared/generator';
+import { GeneratorEncoding, GeneratorKind, GeneratorStartArgs, MAX_GENERATOR_RATE, type GeneratorStatus } from '@shared/generator';
 import { Field } from '@renderer/ui/Modal';
 import { useContractForm } from '@renderer/forms/use-contract-form';
 import { num } from '@renderer/format';
@@ -14,6 +14,32 @@ const KIND_LABELS: Record<GeneratorKind, string> = {
   'log-lines': 'Log lines',
 };
 
+const ENCODING_LABELS: Record<GeneratorEncoding, string> = {
+  json: 'JSON text',
+  avro: 'Avro (registered schema)',
+  protobuf: 'Protobuf (registered schema)',
+};
+
+/** How the values are written: JSON, or a schema registered under `<topic>-value`. */
+function encodingText(status: GeneratorStatus): string {
+  if (!status.schema) return 'JSON';
+  return `${status.encoding === 'avro' ? 'Avro' : 'Protobuf'} · ${status.schema.subject} v${status.schema.version} (id ${status.schema.id})`;
+}
+
+function EncodingSelect({ encoding, setEncoding, error }: { encoding: GeneratorEncoding; setEncoding: (e: GeneratorEncoding) => void; error?: string }) {
+  return (
+    <Field label="Values as" error={error}>
+      <select value={encoding} onChange={(event) => setEncoding(event.target.value as GeneratorEncoding)} data-testid="generator-encoding">
+        {GeneratorEncoding.options.map((option) => (
+          <option key={option} value={option}>
+            {ENCODING_LABELS[option]}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 function GeneratorRow({ status }: { status: GeneratorStatus }) {
   const { busy, run } = useAction(`generator-stop:${status.id}`);
   const stopping = busy !== null;
@@ -22,6 +48,9 @@ function GeneratorRow({ status }: { status: GeneratorStatus }) {
     <div className="generator-row" data-testid="generator-row" data-state={status.state}>
       <span className={`live-dot${live && status.currentRatePerSec > 0 ? ' on' : ''}`} aria-hidden="true" />
       <span>{KIND_LABELS[status.kind]}</span>
+      <span className="muted" data-testid="generator-encoding-text">
+        {encodingText(status)}
+      </span>
       <span className="muted">
         {status.state} · target {num(status.ratePerSec)}/s · now <strong data-testid="generator-rate">{num(Math.round(status.currentRatePerSec))}</strong>/s
       </span>
@@ -47,12 +76,13 @@ export function GeneratorPanel({ topic }: { topic: string }) {
   const generators = Object.values(generatorsStore.useSelect(undefined, (state) => state.data) ?? {}).filter((status) => status.topic === topic);
   const [kind, setKind] = useState<GeneratorKind>(topic.includes('parking') ? 'stavanger-parking' : 'iot-sensors');
   const [rate, setRate] = useState('100');
-  const form = useContractForm({ fields: ['topic', 'kind', 'ratePerSec'] });
+  const [encoding, setEncoding] = useState<GeneratorEncoding>('json');
+  const form = useContractForm({ fields: ['topic', 'kind', 'ratePerSec', 'encoding'] });
   const busy = form.busy !== null;
   const recent = generators.sort((a, b) => b.startedAt - a.startedAt).slice(0, 3);
 
   async function start() {
-    const args = { topic, kind, ratePerSec: Number(rate) };
+    const args = { topic, kind, ratePerSec: Number(rate), encoding };
     await form.submit(args, generatorCalls.start, { schema: GeneratorStartArgs });
   }
 
@@ -82,6 +112,7 @@ export function GeneratorPanel({ topic }: { topic: string }) {
             data-testid="generator-rate-input"
           />
         </Field>
+        <EncodingSelect encoding={encoding} setEncoding={setEncoding} error={form.error('encoding')} />
         <button className="primary" disabled={busy} onClick={() => void start()} data-testid="generator-start">
           {busy ? 'Starting…' : 'Start generator'}
         </button>

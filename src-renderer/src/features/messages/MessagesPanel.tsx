@@ -5,6 +5,7 @@ import { num } from '@renderer/format';
 import { downloadFile } from './download';
 import { RecordPanel } from './RecordPanel';
 import { ReplayPanel } from './ReplayPanel';
+import { DecodeSettingsPanel } from './DecodeSettingsPanel';
 import { TAIL_MAX_ROWS, useLiveTail, type LiveTail } from './use-live-tail';
 import { ProduceModal, type ProduceDraft } from './ProduceModal';
 import { SearchBar } from './SearchBar';
@@ -19,12 +20,14 @@ function MessagesHeader({
   canExport,
   onExport,
   onToggleReplay,
+  onToggleDecoding,
 }: {
   tail: LiveTail;
   result: BrowseResult | null;
   canExport: boolean;
   onExport: (format: ExportFormat) => void;
   onToggleReplay: () => void;
+  onToggleDecoding: () => void;
 }) {
   return (
     <header>
@@ -58,6 +61,9 @@ function MessagesHeader({
         >
           Export CSV
         </button>
+        <button onClick={onToggleDecoding} title="How keys and values are decoded (Schema Registry, or an override)" data-testid="decoding-open">
+          Decoding…
+        </button>
         <button onClick={onToggleReplay} data-testid="replay-open">
           Replay…
         </button>
@@ -72,6 +78,7 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
   const [selected, setSelected] = useState<MessageRecord | null>(null);
   const [draft, setDraft] = useState<ProduceDraft | null>(null);
   const [replaying, setReplaying] = useState(false);
+  const [decoding, setDecoding] = useState(false);
   const tail = useLiveTail(topic, partitionOf(query.partition));
   const { result, setResult, error, busy, load } = useBrowse(topic, partitions, query, tail.stop);
   const rows = tail.active ? tail.rows : (result?.records ?? []);
@@ -90,7 +97,15 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
 
   return (
     <section className="panel" data-testid="messages-panel">
-      <MessagesHeader tail={tail} result={result} canExport={rows.length > 0} onExport={exportRows} onToggleReplay={() => setReplaying(!replaying)} />
+      <MessagesHeader
+        tail={tail}
+        result={result}
+        canExport={rows.length > 0}
+        onExport={exportRows}
+        onToggleReplay={() => setReplaying(!replaying)}
+        onToggleDecoding={() => setDecoding(!decoding)}
+      />
+      {decoding && <DecodeSettingsPanel topic={topic} onClose={() => setDecoding(false)} onSaved={() => result && !tail.active && void load()} />}
       {replaying && <ReplayPanel topic={topic} onClose={() => setReplaying(false)} />}
       <BrowseForm
         query={query}

@@ -5,6 +5,7 @@ import { messageCalls } from './messages-store';
 import { bytes } from '@renderer/format';
 import type { ProduceDraft } from './ProduceModal';
 import { downloadFile } from './download';
+import { decodingOf, prettyDecoded, storedHex, summary } from './record-decoding';
 
 /** JSON pretty-printed; anything else shown as it is. Always rendered as text, never as HTML. */
 function prettyValue(record: MessageRecord): string {
@@ -35,6 +36,18 @@ function draftOf(record: MessageRecord): { draft: ProduceDraft | null; reason: s
   };
 }
 
+/** How a side was read: a badge with the format, schema id and subject, or raw with the reason. */
+function DecodingLine({ record, side }: { record: MessageRecord; side: 'key' | 'value' }) {
+  const decoding = decodingOf(record, side);
+  if (!decoding) return null;
+  return (
+    <div className={`decoding ${decoding.status}`} data-testid={`${side}-decoding`} data-status={decoding.status}>
+      <span className="format-badge">{decoding.status === 'decoded' ? decoding.format : 'raw'}</span>{' '}
+      {decoding.status === 'decoded' ? summary(decoding) : decoding.reason}
+    </div>
+  );
+}
+
 /** The record's timestamp, key, size, headers and value format. */
 function RecordMeta({ record }: { record: MessageRecord }) {
   return (
@@ -43,16 +56,40 @@ function RecordMeta({ record }: { record: MessageRecord }) {
       <dd>{new Date(record.timestamp).toISOString()}</dd>
       <dt>Key</dt>
       <dd>
-        {record.key ?? '(none)'}
-        {record.keyEncoding === 'base64' ? ' (base64)' : ''}
+        {record.keyDecoding?.status === 'decoded' ? record.keyDecoding.json : (record.key ?? '(none)')}
+        {record.keyEncoding === 'base64' && record.keyDecoding?.status !== 'decoded' ? ' (base64)' : ''}
+        <DecodingLine record={record} side="key" />
       </dd>
       <dt>Size</dt>
       <dd>{bytes(record.sizeBytes)}</dd>
       <dt>Headers</dt>
       <dd>{record.headers.length === 0 ? '(none)' : record.headers.map((header) => `${header.key}=${header.value ?? ''}`).join(', ')}</dd>
       <dt>Value</dt>
-      <dd>{record.valueFormat}</dd>
+      <dd>
+        {record.valueDecoding ? '' : record.valueFormat}
+        <DecodingLine record={record} side="value" />
+      </dd>
     </dl>
+  );
+}
+
+/** The value: decoded JSON when decoded (a toggle shows the bytes as stored, in hex), else as stored. */
+function RecordValue({ record }: { record: MessageRecord }) {
+  const decoding = record.valueDecoding;
+  const [showBytes, setShowBytes] = useState(decoding?.status === 'raw');
+  const hex = storedHex(record, 'value');
+  return (
+    <>
+      {decoding && hex !== null && (
+        <label className="check">
+          <input type="checkbox" checked={showBytes} onChange={(event) => setShowBytes(event.target.checked)} data-testid="show-raw-bytes" /> Show the bytes as
+          stored (hex)
+        </label>
+      )}
+      <pre className="log" data-testid="record-value">
+        {decoding && showBytes ? hex : decoding?.status === 'decoded' ? prettyDecoded(decoding) : prettyValue(record)}
+      </pre>
+    </>
   );
 }
 
@@ -127,9 +164,7 @@ export function RecordPanel({
           </div>
         </div>
       )}
-      <pre className="log" data-testid="record-value">
-        {prettyValue(record)}
-      </pre>
+      <RecordValue record={record} />
     </aside>
   );
 }

@@ -1,4 +1,4 @@
-// The messages area's calls: browse, produce, search, tail, replay and kcat, for its panels.
+// The messages area's calls: browse, produce, search, tail, replay, kcat and decode settings, for its panels.
 import type { CallArgs } from '@shared/contract';
 import { bridge } from '@renderer/bridge';
 
@@ -10,6 +10,8 @@ export const messageCalls = {
   tail: (args: CallArgs<'messages:tail'>) => bridge.call('messages:tail', args),
   replay: (args: CallArgs<'messages:replay'>) => bridge.call('messages:replay', args),
   kcatCommand: (args: CallArgs<'messages:kcatCommand'>) => bridge.call('messages:kcatCommand', args),
+  decodeSettings: (topic: string) => bridge.call('messages:decodeSettings', { topic }),
+  setDecodeSettings: (args: CallArgs<'messages:setDecodeSettings'>) => bridge.call('messages:setDecodeSettings', args),
   /** Topic names a replay may write to. */
   topicNames: () => bridge.call('topics:list', { includeInternal: false }).then((list) => list.map((entry) => entry.name)),
   onSearchProgressed: (listener: Parameters<typeof bridge.on<'messages:searchProgressed'>>[1]) => bridge.on('messages:searchProgressed', listener),

@@ -11,7 +11,7 @@ interface SectionProps {
 }
 
 /** A secret field never shows the stored value: empty keeps it, "Clear" removes it. */
-function SecretInput({
+export function SecretInput({
   label,
   stored,
   value,

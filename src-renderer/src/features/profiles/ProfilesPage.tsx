@@ -12,6 +12,7 @@ function Summary({ profile }: { profile: ProfileView }) {
   if (profile.tls.enabled) parts.push(profile.tls.certFile ? 'mTLS' : 'TLS');
   if (profile.zookeeper) parts.push(`ZooKeeper ${profile.zookeeper}`);
   if (profile.flink.url) parts.push(`Flink ${profile.flink.url}`);
+  if (profile.schemaRegistry.url) parts.push(`Schema Registry ${profile.schemaRegistry.url}`);
   return <div className="muted">{parts.join(' · ')}</div>;
 }
 

@@ -6,6 +6,7 @@ const LABELS: Record<keyof ConnectionTestResult, string> = {
   flink: 'Flink REST',
   kafkaUi: 'Kafka UI',
   prometheus: 'JMX exporter',
+  schemaRegistry: 'Schema Registry',
 };
 
 /** "Test connection": one line per service, with the reason when it failed. */
@@ -21,7 +22,7 @@ export function TestResults({ result }: { result: ConnectionTestResult }) {
               <td>
                 <span className={`flag ${test.status === 'ok' ? 'ok' : test.status === 'failed' ? 'bad' : ''}`}>{test.status}</span>
               </td>
-              <td className="muted">{test.reason || (test.latencyMs !== null ? `${test.latencyMs} ms` : '')}</td>
+              <td className="muted">{[test.reason, test.latencyMs !== null ? `${test.latencyMs} ms` : ''].filter(Boolean).join(' · ')}</td>
             </tr>
           );
         })}

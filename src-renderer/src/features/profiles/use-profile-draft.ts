@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FlinkAuthKind, KafkaMechanism, ProfileView } from '@shared/profiles';
+import { useRegistryDraft } from './use-registry-draft';
 
 const empty = (value: string) => (value.trim() === '' ? null : value.trim());
 const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
@@ -30,6 +31,7 @@ export function useProfileDraft(profile: ProfileView | null) {
   const [flinkSecret, setFlinkSecret] = useState<string | undefined>(undefined);
   const [prometheusUrl, setPrometheusUrl] = useState(profile?.prometheusUrl ?? '');
   const [kafkaUiUrl, setKafkaUiUrl] = useState(profile?.kafkaUiUrl ?? '');
+  const registry = useRegistryDraft(profile);
 
   function input() {
     const { tls, caFile, certFile, keyFile, keyPassword, verify } = tlsDraft;
@@ -51,6 +53,7 @@ export function useProfileDraft(profile: ProfileView | null) {
       },
       prometheusUrl: empty(prometheusUrl),
       kafkaUiUrl: empty(kafkaUiUrl),
+      schemaRegistry: registry.input(),
     };
   }
 
@@ -80,6 +83,7 @@ export function useProfileDraft(profile: ProfileView | null) {
     setPrometheusUrl,
     kafkaUiUrl,
     setKafkaUiUrl,
+    registry,
     input,
   };
 }

@@ -1,0 +1,47 @@
+// A registered .proto and the files it imports, parsed into one protobufjs root: referenced files
+// first, then google/protobuf/* imports nobody registered from protobufjs' own copies. The encoder's;
+// protobuf-decoder.ts builds its root the same way (left as it is while the decoder is being wired
+// into browse and search on another branch: the two can share this file once both are in).
+import protobuf from 'protobufjs';
+import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
+import type { ResolvedReference } from './schema-references';
+
+export interface ProtobufSchema {
+  root: protobuf.Root;
+  /** The main file's top-level messages in declaration order: what message index i names. */
+  topLevel: protobuf.Type[];
+}
+
+export function protobufSchema(schema: RegisteredSchema, references: readonly ResolvedReference[]): ProtobufSchema {
+  const root = new protobuf.Root();
+  const imports = new Set<string>();
+  for (const ref of references) collectImports(protobuf.parse(ref.schema.schema, root, { keepCase: true }), imports);
+  const main = protobuf.parse(schema.schema, root, { keepCase: true });
+  collectImports(main, imports);
+  addWellKnown(root, imports);
+  root.resolveAll();
+  return { root, topLevel: topLevelMessages(schema.schema).map((name) => root.lookupType(name)) };
+}
+
+export function nestedMessages(type: protobuf.Type): protobuf.Type[] {
+  return type.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
+}
+
+function collectImports(parsed: protobuf.IParserResult, into: Set<string>): void {
+  for (const name of [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]) into.add(name);
+}
+
+function addWellKnown(root: protobuf.Root, imports: Set<string>): void {
+  for (const name of imports) {
+    const json = name.startsWith('google/protobuf/') ? protobuf.common.get(name) : null;
+    if (json && !root.lookup(name.replace(/^google\/protobuf\//, 'google.protobuf.').replace(/\.proto$/, ''))) root.addJSON(json.nested ?? {});
+  }
+}
+
+/** The main file's top-level messages, by full name, in declaration order (parsed alone, unresolved). */
+function topLevelMessages(source: string): string[] {
+  const parsed = protobuf.parse(source, { keepCase: true });
+  const pkg = parsed.package ? parsed.root.lookup(parsed.package) : parsed.root;
+  if (!(pkg instanceof protobuf.Namespace)) return [];
+  return pkg.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type).map((t) => t.fullName.replace(/^\./, ''));
+}
