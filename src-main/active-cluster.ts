@@ -48,7 +48,11 @@ export function activeCluster(explicit: Connection | undefined, profiles: Profil
       const url = connection().schemaRegistryUrl;
       return url ? { url } : null;
     },
-    connectClusters: () => (connection().connectUrls ?? []).map((url) => ({ url })),
+    // a saved profile's Connect clusters come with its sign-in (decrypted now); the local stack's and explicit ones have none
+    connectClusters: () => {
+      if (fromProfile && !fromProfile.active().profile.builtIn) return fromProfile.activeConnectClusters();
+      return (connection().connectUrls ?? []).map((url) => ({ url }));
+    },
     onLocalStack: () => !explicit && (!profiles || profiles.active().profile.builtIn),
   };
 }

@@ -24,6 +24,7 @@ function profilesOn(builtIn: boolean): ProfileService {
     activeKafkaTarget: () => ({ brokers: ['remote:9093'], sasl: { mechanism: 'plain' } }),
     activeFlinkAuth: () => ({ authorization: 'Basic x' }),
     activeSchemaRegistry: () => ({ url: remote.schemaRegistryUrl, auth: { kind: 'bearer', token: 't' } }),
+    activeConnectClusters: () => remote.connectUrls!.map((url) => ({ url, auth: { kind: 'basic', username: 'ops', password: 'pw' } })),
     active: () => ({ profile: { builtIn, prometheusUrl: 'http://profile-prom:9090' } }),
   } as unknown as ProfileService;
 }
@@ -62,7 +63,12 @@ describe('activeCluster', () => {
     expect(remoteProfile.prometheusUrl()).toBe('http://profile-prom:9090');
     expect(remoteProfile.onLocalStack()).toBe(false);
     expect(remoteProfile.connection().schemaRegistryUrl).toBe(remote.schemaRegistryUrl);
-    expect(remoteProfile.connectClusters()).toEqual([{ url: 'http://connect-a:8083' }, { url: 'http://connect-b:8083' }]);
+    // a saved profile's Connect clusters with its sign-in
+    const signIn = { kind: 'basic', username: 'ops', password: 'pw' };
+    expect(remoteProfile.connectClusters()).toEqual([
+      { url: 'http://connect-a:8083', auth: signIn },
+      { url: 'http://connect-b:8083', auth: signIn },
+    ]);
     // a saved profile's registry with its sign-in
     expect(remoteProfile.schemaRegistry()).toEqual({ url: remote.schemaRegistryUrl, auth: { kind: 'bearer', token: 't' } });
     const local = activeCluster(undefined, profilesOn(true), stack);
