@@ -6,8 +6,9 @@ import type { ConnectDraft } from './use-connect-draft';
 
 /** Kafka Connect REST URLs, one per Connect cluster, and with them one basic sign-in for all. */
 export function ConnectFields({ draft, profile, form }: { draft: ConnectDraft; profile: ProfileView | null; form: ContractForm }) {
-  // a URL's own message (connect.urls.1) or the list's (connect.urls)
-  const urlError = form.error('connect.urls') ?? [0, 1, 2, 3, 4, 5, 6, 7].map((i) => form.error(`connect.urls.${i}`)).find(Boolean) ?? null;
+  // the list's message (connect.urls), or the first bad URL's (connect.urls.1) with its place in the list, as the field is one text box
+  const line = [0, 1, 2, 3, 4, 5, 6, 7].find((i) => form.error(`connect.urls.${i}`));
+  const urlError = form.error('connect.urls') ?? (line === undefined ? null : `URL ${line + 1}: ${form.error(`connect.urls.${line}`)}`);
   return (
     <>
       <Field label="Kafka Connect URLs (optional)" error={urlError} hint="one per Connect cluster, one per line: any worker of a cluster answers for all of it">
