@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { MessageRecord, RecordHeader, ValueFormat } from '@shared/messages';
+import type { MessageRecord, RecordHeader, SideDecoding, ValueFormat } from '@shared/messages';
 import type { SideReader, ReadSide } from '@main/services/schemas/side-reader';
 import type { SideBytes } from '@main/services/schemas/record-decoder';
 import type { RecordHeaderBytes } from '@main/services/schemas/wire-format';
@@ -97,6 +97,13 @@ export async function loadFor(reader: SideReader, buffers: readonly Buffer[]): P
   await reader.load(sides);
 }
 
+/** A side's decoding as the contract's plain object: the reader's lazy `json` getter read now (postMessage and JSON.stringify see own fields only). */
+function plainDecoding(decoding: SideDecoding): SideDecoding {
+  if (decoding.status !== 'decoded') return decoding;
+  const { format, schemaId, subject, version, json } = decoding;
+  return { status: 'decoded', format, schemaId, subject, version, json };
+}
+
 /** Copies the record under the cursor out into what crosses the contract; with `read`, how its sides were decoded. */
 export function toMessageRecord(partition: number, cursor: RecordCursor, read?: ReadRecord): MessageRecord {
   const key = keyBytes(cursor);
@@ -114,8 +121,8 @@ export function toMessageRecord(partition: number, cursor: RecordCursor, read?: 
     headers,
     ...describeValue(valueBytes(cursor)),
     sizeBytes: cursor.sizeBytes,
-    ...(read?.key.decoding ? { keyDecoding: read.key.decoding } : {}),
-    ...(read?.value.decoding ? { valueDecoding: read.value.decoding } : {}),
+    ...(read?.key.decoding ? { keyDecoding: plainDecoding(read.key.decoding) } : {}),
+    ...(read?.value.decoding ? { valueDecoding: plainDecoding(read.value.decoding) } : {}),
   };
 }
 

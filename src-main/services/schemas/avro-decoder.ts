@@ -7,26 +7,7 @@ import avro from 'avsc';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import { bytesToJson, floatToJson, longToJson, type JsonValue } from './json-safe';
 import type { ResolvedReference } from './schema-references';
-
-/**
- * An exact long: avsc hands its 8 bytes (little-endian two's complement) to these. A long that a
- * double holds exactly (|n| < 2^53) comes back as a number, without a BigInt; a larger one as a bigint.
- */
-const exactLong = avro.types.LongType.__with({
-  fromBuffer: (buf: Buffer) => {
-    const high = buf.readInt32LE(4);
-    return high >= -0x200000 && high < 0x200000 ? high * 0x100000000 + buf.readUInt32LE(0) : buf.readBigInt64LE();
-  },
-  toBuffer: (n: bigint) => {
-    const buf = Buffer.alloc(8);
-    buf.writeBigInt64LE(n);
-    return buf;
-  },
-  fromJSON: (n: number | string) => BigInt(n),
-  toJSON: (n: bigint) => Number(n),
-  isValid: (n: unknown) => typeof n === 'bigint',
-  compare: (a: bigint, b: bigint) => (a === b ? 0 : a < b ? -1 : 1),
-});
+import { avroType } from './avro-types';
 
 export type PayloadDecoder = (payload: Uint8Array) => JsonValue;
 
@@ -54,63 +35,88 @@ export function avroStringsAreRaw(schema: RegisteredSchema, references: readonly
 }
 
 export function avroDecoder(schema: RegisteredSchema, references: readonly ResolvedReference[]): PayloadDecoder {
-  const registry: Record<string, avro.Type> = { long: exactLong };
-  // `"long"` finds the registry's; `{ "type": "long", … }` (a logical type on a long) asks the hook.
-  const typeHook = (s: avro.Schema): avro.Type | undefined => (typeof s === 'object' && (s as { type?: unknown }).type === 'long' ? exactLong : undefined);
-  const opts = { registry, wrapUnions: true, typeHook } as const;
-  for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, opts);
-  const type = avro.Type.forSchema(JSON.parse(schema.schema) as avro.Schema, opts);
+  const type = avroType(schema, references);
+  const toJson = converterOf(type, new Map());
   return (payload) => {
     const buf = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
     const decoded: { value: unknown; offset: number } = type.decode(buf, 0);
     const { value, offset } = decoded;
     if (offset < 0) throw new Error(`truncated: ${buf.length} bytes end inside the Avro datum`);
     if (offset !== buf.length) throw new Error(`${buf.length - offset} bytes left after the Avro datum`);
-    return avroToJson(type, value);
+    return toJson(value);
   };
 }
 
-function avroToJson(type: avro.Type, value: unknown): JsonValue {
+type ToJson = (value: unknown) => JsonValue;
+
+const asIs: ToJson = (value) => value as JsonValue; // null, boolean, int, string, enum (its symbol)
+
+/**
+ * One converter per type, made once per schema: a search decodes every record it scans, so the
+ * type is not inspected again per value. `made` breaks recursion (a record that contains itself).
+ */
+function converterOf(type: avro.Type, made: Map<avro.Type, ToJson>): ToJson {
+  const known = made.get(type);
+  if (known) return known;
+  let self: ToJson = asIs;
+  made.set(type, (value) => self(value));
+  self = converterFor(type, made);
+  made.set(type, self);
+  return self;
+}
+
+function converterFor(type: avro.Type, made: Map<avro.Type, ToJson>): ToJson {
   switch (type.typeName) {
     case 'long':
     case 'abstract:long': // exactLong's
-      return longToJson(value as bigint | number);
+      return (value) => longToJson(value as bigint | number);
     case 'float':
     case 'double':
-      return floatToJson(value as number);
+      return (value) => floatToJson(value as number);
     case 'bytes':
     case 'fixed':
-      return bytesToJson(value as Buffer);
-    case 'array':
-      return (value as unknown[]).map((item) => avroToJson((type as avro.types.ArrayType).itemsType, item));
+      return (value) => bytesToJson(value as Buffer);
+    case 'array': {
+      const item = converterOf((type as avro.types.ArrayType).itemsType, made);
+      return (value) => (value as unknown[]).map(item);
+    }
     case 'map':
-      return mapToJson((type as avro.types.MapType).valuesType as avro.Type, value as Record<string, unknown>);
+      return mapConverter(converterOf((type as avro.types.MapType).valuesType as avro.Type, made));
     case 'record':
     case 'error':
-      return recordToJson(type as avro.types.RecordType, value as Record<string, unknown>);
+      return recordConverter(type as avro.types.RecordType, made);
     case 'union:wrapped':
-      return unionToJson(type as avro.types.WrappedUnionType, value as Record<string, unknown> | null);
+      return unionConverter(type as avro.types.WrappedUnionType, made);
     default:
-      return value as JsonValue; // null, boolean, int, string, enum (its symbol)
+      return asIs;
   }
 }
 
-function mapToJson(valuesType: avro.Type, value: Record<string, unknown>): JsonValue {
-  const out: Record<string, JsonValue> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = avroToJson(valuesType, item);
-  return out;
+function mapConverter(item: ToJson): ToJson {
+  return (value) => {
+    const out: Record<string, JsonValue> = {};
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) out[key] = item(entry);
+    return out;
+  };
 }
 
-function recordToJson(type: avro.types.RecordType, value: Record<string, unknown>): JsonValue {
-  const out: Record<string, JsonValue> = {};
-  for (const field of type.fields) out[field.name] = avroToJson(field.type, value[field.name]);
-  return out;
+function recordConverter(type: avro.types.RecordType, made: Map<avro.Type, ToJson>): ToJson {
+  const fields = type.fields.map((field) => ({ name: field.name, toJson: converterOf(field.type, made) }));
+  return (value) => {
+    const record = value as Record<string, unknown>;
+    const out: Record<string, JsonValue> = {};
+    for (const field of fields) out[field.name] = field.toJson(record[field.name]);
+    return out;
+  };
 }
 
-function unionToJson(type: avro.types.WrappedUnionType, value: Record<string, unknown> | null): JsonValue {
-  if (value === null) return null;
-  const [branch] = Object.keys(value);
-  const branchType = type.types.find((t) => t.branchName === branch);
-  if (!branchType) throw new Error(`union branch ${branch} is not in the schema`);
-  return avroToJson(branchType, value[branch]);
+function unionConverter(type: avro.types.WrappedUnionType, made: Map<avro.Type, ToJson>): ToJson {
+  const branches = new Map(type.types.map((t) => [t.branchName, converterOf(t, made)]));
+  return (value) => {
+    if (value === null) return null;
+    const [branch] = Object.keys(value as Record<string, unknown>);
+    const toJson = branches.get(branch);
+    if (!toJson) throw new Error(`union branch ${branch} is not in the schema`);
+    return toJson((value as Record<string, unknown>)[branch]);
+  };
 }

@@ -6,30 +6,14 @@
 import avro from 'avsc';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import type { ResolvedReference } from './schema-references';
+import { avroType } from './avro-types';
 import { base64Bytes, expected, float, int64, isPlainObject, shown, under, ValueMismatch, type ValuePath } from './value-mismatch';
 
 /** Encodes one JSON value as the schema's payload (no framing); throws ValueMismatch. */
 export type PayloadEncoder = (value: unknown) => Uint8Array;
 
-const exactLong = avro.types.LongType.__with({
-  fromBuffer: (buf: Buffer) => buf.readBigInt64LE(),
-  toBuffer: (n: bigint) => {
-    const buf = Buffer.alloc(8);
-    buf.writeBigInt64LE(n);
-    return buf;
-  },
-  fromJSON: (n: number | string) => BigInt(n),
-  toJSON: (n: bigint) => Number(n),
-  isValid: (n: unknown) => typeof n === 'bigint',
-  compare: (a: bigint, b: bigint) => (a === b ? 0 : a < b ? -1 : 1),
-});
-
 export function avroEncoder(schema: RegisteredSchema, references: readonly ResolvedReference[]): PayloadEncoder {
-  const registry: Record<string, avro.Type> = { long: exactLong };
-  const typeHook = (s: avro.Schema): avro.Type | undefined => (typeof s === 'object' && (s as { type?: unknown }).type === 'long' ? exactLong : undefined);
-  const opts = { registry, wrapUnions: true, typeHook } as const;
-  for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, opts);
-  const type = avro.Type.forSchema(JSON.parse(schema.schema) as avro.Schema, opts);
+  const type = avroType(schema, references);
   return (value) => type.toBuffer(fromJson(type, value, []));
 }
 

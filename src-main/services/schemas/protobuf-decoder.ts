@@ -5,21 +5,20 @@
 // - Apicurio 3's ProtobufSerializer (writeRef, on by default; writeIndexes off by default) writes a
 //   length-delimited `Ref { string name = 1; }`, the message's simple name. Source:
 //   Apicurio/apicurio-registry serdes/generic/serde-common-protobuf ProtobufSerializer.java.
-// Referenced files (imports) are parsed into the same root first; google/protobuf/* imports nobody
-// registered come from protobufjs' own copies. Values are rendered as proto3 JSON-ish objects with
+// Referenced files (imports) are parsed into the same root (protobuf-root.ts). Values are rendered as proto3 JSON-ish objects with
 // defaults, enums by name, 64-bit integers and bytes as json-safe.ts says.
 import protobuf from 'protobufjs';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import { bytesToJson, floatToJson, longToJson, type JsonValue } from './json-safe';
 import type { ResolvedReference } from './schema-references';
 import type { PayloadDecoder } from './avro-decoder';
+import { nestedMessages, protobufSchema } from './protobuf-root';
 
 const LONGS = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
 const FLOATS = new Set(['float', 'double']);
 
 export function protobufDecoder(schema: RegisteredSchema, references: readonly ResolvedReference[], apicurio: boolean): PayloadDecoder {
-  const root = rootOf(schema.schema, references);
-  const topLevel = topLevelMessages(schema.schema).map((name) => root.lookupType(name));
+  const { topLevel } = protobufSchema(schema.schema, references);
   return (payload) => {
     const { type, offset } = (apicurio ? readRef(payload, topLevel) : null) ?? readIndexes(payload, topLevel);
     return decodeAs(type, payload.subarray(offset));
@@ -32,8 +31,7 @@ export function protobufDecoder(schema: RegisteredSchema, references: readonly R
  * without one, the file's first top-level message. Throws, naming the type, when it is not there.
  */
 export function protobufTypeDecoder(source: string, references: readonly ResolvedReference[], messageType?: string): PayloadDecoder {
-  const root = rootOf(source, references);
-  const topLevel = topLevelMessages(source).map((name) => root.lookupType(name));
+  const { root, topLevel } = protobufSchema(source, references);
   const type = messageType ? lookupMessage(root, topLevel, messageType) : topLevel[0];
   if (!type) throw new Error(messageType ? `no message type "${messageType}" in the .proto` : 'the .proto declares no message');
   return (payload) => decodeAs(type, payload);
@@ -45,38 +43,9 @@ function lookupMessage(root: protobuf.Root, topLevel: protobuf.Type[], name: str
   return findByName(topLevel, name);
 }
 
-function rootOf(source: string, references: readonly ResolvedReference[]): protobuf.Root {
-  const root = new protobuf.Root();
-  const imports = new Set<string>();
-  for (const ref of references) collectImports(protobuf.parse(ref.schema.schema, root, { keepCase: true }), imports);
-  collectImports(protobuf.parse(source, root, { keepCase: true }), imports);
-  addWellKnown(root, imports);
-  root.resolveAll();
-  return root;
-}
-
 function decodeAs(type: protobuf.Type, bytes: Uint8Array): JsonValue {
   const message = type.decode(bytes);
   return messageToJson(type, type.toObject(message, { longs: String, enums: String, bytes: Array, defaults: true, arrays: true, objects: true }));
-}
-
-function collectImports(parsed: protobuf.IParserResult, into: Set<string>): void {
-  for (const name of [...(parsed.imports ?? []), ...(parsed.weakImports ?? [])]) into.add(name);
-}
-
-function addWellKnown(root: protobuf.Root, imports: Set<string>): void {
-  for (const name of imports) {
-    const json = name.startsWith('google/protobuf/') ? protobuf.common.get(name) : null;
-    if (json && !root.lookup(name.replace(/^google\/protobuf\//, 'google.protobuf.').replace(/\.proto$/, ''))) root.addJSON(json.nested ?? {});
-  }
-}
-
-/** The main file's top-level messages, by full name, in declaration order (parsed alone, unresolved). */
-function topLevelMessages(source: string): string[] {
-  const parsed = protobuf.parse(source, { keepCase: true });
-  const pkg = parsed.package ? parsed.root.lookup(parsed.package) : parsed.root;
-  if (!(pkg instanceof protobuf.Namespace)) return [];
-  return pkg.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type).map((t) => t.fullName.replace(/^\./, ''));
 }
 
 function readVarint(bytes: Uint8Array, start: number): { value: number; next: number } {
@@ -107,7 +76,7 @@ function readIndexes(payload: Uint8Array, topLevel: protobuf.Type[]): { type: pr
   for (const index of indexes) {
     type = level[index];
     if (!type) throw new Error(`message index [${indexes.join(', ')}] names no message in the schema`);
-    level = type.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
+    level = nestedMessages(type);
   }
   return { type: type!, offset: at };
 }
@@ -130,10 +99,7 @@ function readRef(payload: Uint8Array, topLevel: protobuf.Type[]): { type: protob
 function findByName(types: protobuf.Type[], name: string): protobuf.Type | null {
   for (const type of types) {
     if (type.name === name) return type;
-    const nested = findByName(
-      type.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type),
-      name,
-    );
+    const nested = findByName(nestedMessages(type), name);
     if (nested) return nested;
   }
   return null;

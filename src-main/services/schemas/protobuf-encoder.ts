@@ -15,7 +15,7 @@ import { base64Bytes, expected, float, int64, isPlainObject, under, ValueMismatc
  * without one, the first top-level message. Throws (a plain Error) when the schema has no such message.
  */
 export function protobufEncoder(schema: RegisteredSchema, references: readonly ResolvedReference[], message?: string): PayloadEncoder {
-  const { root, topLevel } = protobufSchema(schema, references);
+  const { root, topLevel } = protobufSchema(schema.schema, references);
   const type = message ? root.lookupType(message.replace(/^\./, '')) : topLevel[0];
   if (!type) throw new Error('the schema declares no message');
   const indexes = messageIndexes(topLevel, type);

@@ -1,9 +1,7 @@
-// A registered .proto and the files it imports, parsed into one protobufjs root: referenced files
-// first, then google/protobuf/* imports nobody registered from protobufjs' own copies. The encoder's;
-// protobuf-decoder.ts builds its root the same way (left as it is while the decoder is being wired
-// into browse and search on another branch: the two can share this file once both are in).
+// A .proto (registered, or a topic's override) and the files it imports, parsed into one protobufjs
+// root: referenced files first, then google/protobuf/* imports nobody registered from protobufjs'
+// own copies. The encoder and the decoder both build their types here.
 import protobuf from 'protobufjs';
-import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import type { ResolvedReference } from './schema-references';
 
 export interface ProtobufSchema {
@@ -12,15 +10,14 @@ export interface ProtobufSchema {
   topLevel: protobuf.Type[];
 }
 
-export function protobufSchema(schema: RegisteredSchema, references: readonly ResolvedReference[]): ProtobufSchema {
+export function protobufSchema(source: string, references: readonly ResolvedReference[]): ProtobufSchema {
   const root = new protobuf.Root();
   const imports = new Set<string>();
   for (const ref of references) collectImports(protobuf.parse(ref.schema.schema, root, { keepCase: true }), imports);
-  const main = protobuf.parse(schema.schema, root, { keepCase: true });
-  collectImports(main, imports);
+  collectImports(protobuf.parse(source, root, { keepCase: true }), imports);
   addWellKnown(root, imports);
   root.resolveAll();
-  return { root, topLevel: topLevelMessages(schema.schema).map((name) => root.lookupType(name)) };
+  return { root, topLevel: topLevelMessages(source).map((name) => root.lookupType(name)) };
 }
 
 export function nestedMessages(type: protobuf.Type): protobuf.Type[] {

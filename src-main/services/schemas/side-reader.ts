@@ -163,13 +163,28 @@ function compileProto(proto: string, messageType: string): Fixed | { error: stri
 /**
  * A decoded side. Its JSON text is made on first read: a search decodes every record it scans, but
  * only a "contains" test and the matches it sends need the text (an expression reads `value`).
- * The getter is enumerable, so postMessage, JSON.stringify and spreads see a plain `json` string.
+ * The getter sits on the prototype (a per-object property getter made every decode several times
+ * slower); `plainDecoding` (record-view.ts) copies a side out as the plain object the contract carries.
  */
+class LazyDecoded {
+  readonly status = 'decoded';
+  private text: string | undefined;
+
+  constructor(
+    private readonly value: JsonValue,
+    readonly format: Fixed['format'],
+    readonly schemaId: number | null,
+    readonly subject: string | null,
+    readonly version: number | null,
+  ) {}
+
+  get json(): string {
+    return (this.text ??= JSON.stringify(this.value));
+  }
+}
+
 function decodedSide(value: JsonValue, format: Fixed['format'], schemaId: number | null, subject: string | null, version: number | null): ReadSide {
-  let json: string | undefined;
-  const decoding = { status: 'decoded', format, schemaId, subject, version } as SideDecoding & { status: 'decoded' };
-  Object.defineProperty(decoding, 'json', { enumerable: true, get: () => (json ??= JSON.stringify(value)) });
-  return { decoding, value };
+  return { decoding: new LazyDecoded(value, format, schemaId, subject, version), value };
 }
 
 function plain(format: 'string' | 'hex', text: string): ReadSide {

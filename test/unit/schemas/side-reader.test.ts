@@ -38,7 +38,9 @@ describe('SideReader', () => {
     await r.load([side(bytes)]);
     const read = r.read(bytes, 'value', []);
     expect(read.value).toEqual({ units: -1250, currency: 'NOK' });
-    expect(read.decoding).toEqual({ status: 'decoded', format: 'avro', schemaId: 1, subject: null, version: null, json: '{"units":-1250,"currency":"NOK"}' });
+    expect(read.decoding).toMatchObject({ status: 'decoded', format: 'avro', schemaId: 1, subject: null, version: null });
+    // the JSON text is made on first read (a getter), for contains tests and the records sent
+    expect(read.decoding?.status === 'decoded' && read.decoding.json).toBe('{"units":-1250,"currency":"NOK"}');
     expect(r.read(Buffer.from('{"a":1}'), 'value', [])).toEqual({});
     expect(r.read(null, 'value', [])).toEqual({});
   });
