@@ -1,5 +1,6 @@
 import { LOCAL_STACK_CONNECTION, type Connection } from '@shared/connection';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
+import type { ConnectTarget } from './clients/connect/connect-client';
 import type { SchemaRegistryTarget } from './clients/schema-registry/schema-registry-client';
 import type { ProfileService } from './services/profiles';
 import type { StackService } from './services/stack/stack-service';
@@ -15,6 +16,8 @@ export interface ActiveCluster {
   prometheusUrl: () => string | null;
   /** The Schema Registry records are decoded through; null when the connection names none. */
   schemaRegistry: () => SchemaRegistryTarget | null;
+  /** The Connect clusters the connection names (one REST URL each); empty when it names none. */
+  connectClusters: () => ConnectTarget[];
   /** Whether it is the local stack (not a remote cluster). */
   onLocalStack: () => boolean;
 }
@@ -27,7 +30,8 @@ export function activeCluster(explicit: Connection | undefined, profiles: Profil
     if (!profiles) return localStackConnection(stack);
     const active = profiles.activeConnection();
     // the built-in profile is the local stack: its registry is the stack's (none when it runs none), whatever the profile stored
-    return profiles.active().profile.builtIn ? { ...active, schemaRegistryUrl: stack.schemaRegistry().url } : active;
+    // and so is its Connect worker
+    return profiles.active().profile.builtIn ? { ...active, schemaRegistryUrl: stack.schemaRegistry().url, connectUrls: localConnectUrls(stack) } : active;
   };
   return {
     connection,
@@ -44,6 +48,11 @@ export function activeCluster(explicit: Connection | undefined, profiles: Profil
       const url = connection().schemaRegistryUrl;
       return url ? { url } : null;
     },
+    // a saved profile's Connect clusters come with its sign-in (decrypted now); the local stack's and explicit ones have none
+    connectClusters: () => {
+      if (fromProfile && !fromProfile.active().profile.builtIn) return fromProfile.activeConnectClusters();
+      return (connection().connectUrls ?? []).map((url) => ({ url }));
+    },
     onLocalStack: () => !explicit && (!profiles || profiles.active().profile.builtIn),
   };
 }
@@ -59,5 +68,12 @@ export function localStackConnection(stack: StackService): Connection {
     prometheusUrl: stack.metricsUrl,
     // null when the stack runs none (not asked for, or no Java 21+ here): nothing to decode with
     schemaRegistryUrl: stack.schemaRegistry().url,
+    connectUrls: localConnectUrls(stack),
   };
+}
+
+/** The local stack's Connect worker follows its port; none when the stack runs none. */
+function localConnectUrls(stack: StackService): string[] {
+  const url = stack.connectUrl();
+  return url ? [url] : [];
 }

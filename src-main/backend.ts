@@ -44,12 +44,14 @@ export interface BackendOptions {
   /** The repo's compose/ folder (docker-compose.yml and its KRaft variant). */
   composeDir?: string;
   kraft: boolean;
-  stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number; sqlGateway?: number; schemaRegistry?: number };
+  stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number; sqlGateway?: number; schemaRegistry?: number; connect?: number };
   /**
    * The local stack runs Apicurio Registry too (the app and the CLI ask for it; a test's back end that adopts a
    * harness stack without one does not). Default false.
    */
   schemaRegistry?: boolean;
+  /** The local stack runs a Kafka Connect worker too (the app and the CLI ask for it). Default false. */
+  connect?: boolean;
   /** The JMX exporter agent for the local broker (paths of its jar and rules, and its port). */
   jmxExporter?: { agentJar: string; config: string; port?: number };
   healthIntervalMs?: number;
@@ -79,6 +81,7 @@ export function createBackend(options: BackendOptions): Backend {
     kafkaTarget,
     flinkHeaders,
     schemaRegistry: cluster.schemaRegistry,
+    connectClusters: cluster.connectClusters,
     schemaRegistryAbsence: () => (cluster.onLocalStack() ? stack.schemaRegistry().reason : null),
     intervalMs: options.healthIntervalMs,
     stackStarting: () => stack.isStarting(),
@@ -175,6 +178,7 @@ function localStack(options: BackendOptions, bus: EventBus): StackService {
     kraft: options.kraft,
     ports: options.stackPorts,
     schemaRegistry: options.schemaRegistry ?? false,
+    connect: options.connect ?? false,
     jmxExporter: options.jmxExporter,
     compose: options.composeDir ? composeFor(options.composeDir, options.dataDir) : undefined,
     onProgress: (progress) => bus.emit('stack:progressed', progress),

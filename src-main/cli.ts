@@ -14,7 +14,7 @@ import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { JsonFileStore, openProfiles, profileStorageIn } from './services/profiles';
 import type { Api, CallArgs, CallName, CallResult } from '@shared/contract';
 import { unwrap } from '@shared/errors';
-import { allServicesRunning } from '@shared/stack';
+import { allServicesRunning, ConnectPluginName } from '@shared/stack';
 import { dispatch } from './core/dispatch';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink
@@ -22,6 +22,7 @@ const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Fl
 Usage:
   streamdesk serve [--host H] [--port P] [--token T]     the console in a browser, plus the REST API
   streamdesk stack up|down|status [--native] [--kraft] [--data-dir D]
+  streamdesk stack plugins add debezium-postgres          a Connect plugin from Maven Central into the worker's plugin.path
   streamdesk status [--json]                              health of the configured stack
   streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json]
                                                           matches on stdout (JSON Lines with --json), scanned count and rate on stderr
@@ -30,7 +31,7 @@ Connection (all commands; default: the active profile, saved in ~/.config/stream
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
   --schema-registry URL (with --kafka: the registry records are decoded through; also STREAMDESK_SCHEMA_REGISTRY)
 Local stack ports: --kafka-port --zookeeper-port --flink-port --exporter-port --sql-gateway-port --registry-port
-  (defaults 9092, 2181, 8081, 7071, 8083, 8085; the Schema Registry needs Java 21+, else it is skipped with the reason)
+  --connect-port (defaults 9092, 2181, 8081, 7071, 8083, 8085, 8084; the Schema Registry needs Java 21+, else it is skipped with the reason)
 
 status exits 0 when every configured service is up, 1 otherwise.`;
 
@@ -53,6 +54,7 @@ const OPTIONS = {
   'exporter-port': { type: 'string' },
   'sql-gateway-port': { type: 'string' },
   'registry-port': { type: 'string' },
+  'connect-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,7 +62,7 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositio
 
 class UsageError extends Error {}
 
-type PortFlag = 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port' | 'sql-gateway-port' | 'registry-port';
+type PortFlag = 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port' | 'sql-gateway-port' | 'registry-port' | 'connect-port';
 
 function portFlag(flags: Flags, name: PortFlag): number | undefined {
   const raw = flags[name];
@@ -116,8 +118,10 @@ async function backendFrom(flags: Flags) {
       flinkRest: portFlag(flags, 'flink-port'),
       sqlGateway: portFlag(flags, 'sql-gateway-port'),
       schemaRegistry: portFlag(flags, 'registry-port'),
+      connect: portFlag(flags, 'connect-port'),
     }),
     schemaRegistry: true,
+    connect: true,
     logger: consoleLogger,
   };
   return createBackend(options);
@@ -247,6 +251,21 @@ async function stack(action: string | undefined, flags: Flags): Promise<number> 
   }
 }
 
+/** `stack plugins add NAME`: fetched, copied into the worker's plugin.path, the worker restarted (its progress on stderr). */
+async function stackPlugins([verb, name]: string[], flags: Flags): Promise<number> {
+  const plugin = ConnectPluginName.safeParse(name);
+  if (verb !== 'add' || !plugin.success) throw new UsageError(`stack plugins needs: add ${ConnectPluginName.options.join('|')}`);
+  const backend = await backendFrom(flags);
+  backend.bus.onAny((event, payload) => {
+    if (event !== 'stack:progressed') return;
+    const progress = payload as { service: string; phase: string; message?: string };
+    console.error(`  ${progress.service.padEnd(18)} ${progress.phase}${progress.message ? `: ${progress.message}` : ''}`);
+  });
+  const status = await call(backend.api, 'stack:addConnectPlugin', { plugin: plugin.data });
+  console.log(`${plugin.data} is on the Connect worker's plugin.path (${status.connectPlugins.join(', ')})`);
+  return 0;
+}
+
 async function status(flags: Flags): Promise<number> {
   const backend = await backendFrom(flags);
   const snapshot = await call(backend.api, 'health:refresh', {});
@@ -259,7 +278,7 @@ export async function main(argv: string[]): Promise<number> {
   // search has its own flags (--filter, --from, --limit): it parses the rest of the line itself.
   if (argv[0] === 'search') return runSearch(argv.slice(1), searchTarget(argv.slice(1)), process.stdout, process.stderr, searchDecode(argv.slice(1)));
   const { values: flags, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  const [command, action] = positionals;
+  const [command, action, ...rest] = positionals;
   if (flags.help || !command) {
     console.log(USAGE);
     return command || flags.help ? 0 : 2;
@@ -269,7 +288,7 @@ export async function main(argv: string[]): Promise<number> {
       await serve(flags);
       return -1; // keeps running
     case 'stack':
-      return stack(action, flags);
+      return action === 'plugins' ? stackPlugins(rest, flags) : stack(action, flags);
     case 'status':
       return status(flags);
     default:

@@ -81,6 +81,7 @@ void app.whenReady().then(() => {
     kraft: false,
     jmxExporter: { ...JMX_EXPORTER },
     schemaRegistry: true,
+    connect: true,
     logger: consoleLogger,
     profiles: { file: new ElectronStoreFile(app.getPath('userData')), cipher: new SafeStorageCipher() },
     alertsFile: new ElectronStoreFile(app.getPath('userData'), 'alerts'),

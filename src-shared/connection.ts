@@ -11,6 +11,8 @@ export const Connection = z.object({
   prometheusUrl: z.string().nullable().optional(),
   /** A Confluent-compatible Schema Registry API (Confluent, Karapace, Apicurio's /apis/ccompat/v7), for decoding records. */
   schemaRegistryUrl: z.string().nullable().optional(),
+  /** Kafka Connect REST URLs, one per Connect cluster (any worker of a cluster answers for all of it). */
+  connectUrls: z.array(z.string()).optional(),
 });
 export type Connection = z.infer<typeof Connection>;
 
@@ -21,4 +23,5 @@ export const LOCAL_STACK_CONNECTION: Connection = {
   flinkUrl: 'http://127.0.0.1:8081',
   kafkaUiUrl: null,
   schemaRegistryUrl: 'http://127.0.0.1:8085/apis/ccompat/v7',
+  connectUrls: ['http://127.0.0.1:8084'],
 };

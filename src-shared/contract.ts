@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HealthSnapshot } from './health';
-import { ResetArgs, SetBackendArgs, StackLog, StackLogArgs, StackProgress, StackServiceArgs, StackStatus, StackUpArgs } from './stack';
+import { AddConnectPluginArgs, ResetArgs, SetBackendArgs, StackLog, StackLogArgs, StackProgress, StackServiceArgs, StackStatus, StackUpArgs } from './stack';
 import { Connection } from './connection';
 import { FlinkCluster, FlinkJar, JobDetail, JobRef, JobSummary, SavepointInfo, SavepointPathArgs } from './flink';
 import {
@@ -88,6 +88,8 @@ export const calls = {
   'stack:restartService': { args: StackServiceArgs, result: StackStatus },
   'stack:logs': { args: StackLogArgs, result: StackLog },
   'stack:reset': { args: ResetArgs, result: StackStatus },
+  /** Fetches a Connect plugin (Debezium) from Maven Central into the worker's plugin.path and restarts the worker to load it. */
+  'stack:addConnectPlugin': { args: AddConnectPluginArgs, result: StackStatus },
   'topics:list': { args: ListTopicsArgs, result: z.array(TopicSummary) },
   'topics:describe': { args: TopicRef, result: TopicDetail },
   'topics:create': { args: CreateTopicArgs, result: TopicDetail },

@@ -47,6 +47,21 @@ const KafkaUiDetails = z.object({ url: z.string().nullable() });
 /** The active connection's Schema Registry (its Confluent-compatible API) and how many subjects it holds. */
 const SchemaRegistryDetails = z.object({ url: z.string().nullable(), subjects: count.nullable() });
 
+/**
+ * The active connection's Kafka Connect clusters (one REST URL each): workers seen (distinct worker ids in the
+ * connectors' and tasks' states, at least one per cluster that answers), connectors running and failed, tasks failed.
+ */
+const ConnectDetails = z.object({
+  urls: z.array(z.string()),
+  clustersUp: count.nullable(),
+  version: z.string().nullable(),
+  workers: count.nullable(),
+  connectors: count.nullable(),
+  connectorsRunning: count.nullable(),
+  connectorsFailed: count.nullable(),
+  tasksFailed: count.nullable(),
+});
+
 function serviceHealth<D extends z.ZodType>(details: D) {
   return z.object({
     status: ServiceStatus,
@@ -64,12 +79,14 @@ export const FlinkHealth = serviceHealth(FlinkDetails);
 export const TaskManagersHealth = serviceHealth(TaskManagersDetails);
 export const KafkaUiHealth = serviceHealth(KafkaUiDetails);
 export const SchemaRegistryHealth = serviceHealth(SchemaRegistryDetails);
+export const ConnectHealth = serviceHealth(ConnectDetails);
 export type KafkaHealth = z.infer<typeof KafkaHealth>;
 export type ZookeeperHealth = z.infer<typeof ZookeeperHealth>;
 export type FlinkHealth = z.infer<typeof FlinkHealth>;
 export type TaskManagersHealth = z.infer<typeof TaskManagersHealth>;
 export type KafkaUiHealth = z.infer<typeof KafkaUiHealth>;
 export type SchemaRegistryHealth = z.infer<typeof SchemaRegistryHealth>;
+export type ConnectHealth = z.infer<typeof ConnectHealth>;
 
 export const HealthSnapshot = z.object({
   overall: ServiceStatus,
@@ -82,8 +99,9 @@ export const HealthSnapshot = z.object({
     taskmanagers: TaskManagersHealth,
     kafkaUi: KafkaUiHealth,
     schemaRegistry: SchemaRegistryHealth,
+    connect: ConnectHealth,
   }),
 });
 export type HealthSnapshot = z.infer<typeof HealthSnapshot>;
 export type ServiceKey = keyof HealthSnapshot['services'];
-export const SERVICE_KEYS: readonly ServiceKey[] = ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'kafkaUi', 'schemaRegistry'];
+export const SERVICE_KEYS: readonly ServiceKey[] = ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'kafkaUi', 'schemaRegistry', 'connect'];

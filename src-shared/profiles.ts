@@ -74,6 +74,10 @@ export type FlinkAuthKind = z.infer<typeof FlinkAuthKind>;
 export const SchemaRegistryAuthKind = z.enum(['none', 'basic', 'bearer']);
 export type SchemaRegistryAuthKind = z.infer<typeof SchemaRegistryAuthKind>;
 
+/** Kafka Connect's REST API: open, or behind basic auth (its BasicAuthSecurityRestExtension, or a proxy). */
+export const ConnectAuthKind = z.enum(['none', 'basic']);
+export type ConnectAuthKind = z.infer<typeof ConnectAuthKind>;
+
 export const ProfileInput = z
   .object({
     id: z.string().min(1).max(64).optional(),
@@ -112,6 +116,16 @@ export const ProfileInput = z
         token: secret('Schema Registry bearer token'),
       })
       .default({ url: null, auth: 'none' }),
+    // one REST URL per Connect cluster (any worker answers for its cluster), one sign-in for all of them; optional, so a
+    // profile written before Connect existed still saves as it was
+    connect: z
+      .object({
+        urls: z.array(httpUrl('Kafka Connect URL')).max(8, 'at most 8 Kafka Connect URLs').default([]),
+        auth: ConnectAuthKind,
+        username: optionalName('Kafka Connect username'),
+        password: secret('Kafka Connect password'),
+      })
+      .default({ urls: [], auth: 'none' }),
   })
   .superRefine((p, ctx) => {
     if (p.auth.mechanism !== 'none' && !p.auth.username) {
@@ -132,6 +146,12 @@ export const ProfileInput = z
     }
     if (p.schemaRegistry.auth !== 'none' && !p.schemaRegistry.url) {
       ctx.addIssue({ code: 'custom', path: ['schemaRegistry', 'url'], message: 'Schema Registry URL is required when Schema Registry authentication is set' });
+    }
+    if (p.connect.auth === 'basic' && p.connect.urls.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['connect', 'urls'], message: 'a Kafka Connect URL is required when Kafka Connect authentication is set' });
+    }
+    if (p.connect.auth === 'basic' && !p.connect.username) {
+      ctx.addIssue({ code: 'custom', path: ['connect', 'username'], message: 'Kafka Connect username is required for basic authentication' });
     }
     if (p.schemaRegistry.auth === 'basic' && !p.schemaRegistry.username) {
       ctx.addIssue({ code: 'custom', path: ['schemaRegistry', 'username'], message: 'Schema Registry username is required for basic authentication' });
@@ -164,6 +184,8 @@ export const ProfileView = z.object({
   kafkaUiUrl: z.string().nullable(),
   schemaRegistry: z.object({ url: z.string().nullable(), auth: SchemaRegistryAuthKind, username: z.string().nullable() }),
   hasSchemaRegistrySecret: z.boolean(),
+  connect: z.object({ urls: z.array(z.string()), auth: ConnectAuthKind, username: z.string().nullable() }),
+  hasConnectSecret: z.boolean(),
 });
 export type ProfileView = z.infer<typeof ProfileView>;
 
@@ -192,6 +214,8 @@ export const ConnectionTestResult = z.object({
   prometheus: ServiceTest,
   /** GET /subjects: reachable, signed in, and how many subjects it holds. */
   schemaRegistry: ServiceTest,
+  /** GET / and the connectors of each Connect cluster: reachable, signed in, version and connector count. */
+  connect: ServiceTest,
 });
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResult>;
 

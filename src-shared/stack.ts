@@ -47,6 +47,8 @@ export const StackStatus = z.object({
   busy: z.enum(['idle', 'starting', 'stopping']),
   lastError: z.string().nullable(),
   services: z.array(StackServiceState),
+  /** The plugin folders on the local Connect worker's plugin.path (empty when the stack runs no worker or under Compose). */
+  connectPlugins: z.array(z.string()).default([]),
 });
 export type StackStatus = z.infer<typeof StackStatus>;
 
@@ -56,6 +58,11 @@ export const SetBackendArgs = z.object({ backend: StackBackend }).strict();
 export const StackServiceArgs = z.object({ service: z.string().min(1).max(64) }).strict();
 export const StackLogArgs = z.object({ service: z.string().min(1).max(64), lines: z.number().int().min(1).max(5000).default(300) }).strict();
 export const StackLog = z.object({ service: z.string(), file: z.string(), lines: z.array(z.string()) });
+/** Connect plugins the local stack fetches on request from Maven Central (compose/native/poms/<name>.xml). */
+export const ConnectPluginName = z.enum(['debezium-postgres']);
+export type ConnectPluginName = z.infer<typeof ConnectPluginName>;
+export const AddConnectPluginArgs = z.object({ plugin: ConnectPluginName }).strict();
+
 export const ResetArgs = z
   .object({ confirmation: z.string() })
   .strict()

@@ -23,5 +23,10 @@ export function stackCalls(services: Services): AreaCalls<'stack'> {
     },
     'stack:logs': ({ service, lines }) => Promise.resolve(services.stack.logs(service, lines)),
     'stack:reset': () => services.stack.reset(),
+    'stack:addConnectPlugin': async ({ plugin }) => {
+      const status = await services.stack.addConnectPlugin(plugin);
+      void services.health.check();
+      return status;
+    },
   };
 }

@@ -15,6 +15,8 @@ test('`streamdesk status --json` reports Kafka, ZooKeeper, Flink and the Schema 
   const registryPort = env.stackArgs[env.stackArgs.indexOf('--registry-port') + 1];
   expect(report.schemaRegistry).toMatchObject({ status: 'up', reason: '', url: `http://127.0.0.1:${registryPort}/apis/ccompat/v7` });
   expect((report.schemaRegistry as unknown as { subjects: unknown }).subjects).toEqual(expect.any(Number));
+  const connectPort = env.stackArgs[env.stackArgs.indexOf('--connect-port') + 1];
+  expect(report.connect).toMatchObject({ status: 'up', reason: '', urls: [`http://127.0.0.1:${connectPort}`], workers: 1 });
 });
 
 test('a later command over the same data dir finds the stack on the ports it was started on, without the port flags', () => {
@@ -26,6 +28,7 @@ test('a later command over the same data dir finds the stack on the ports it was
   expect(services.map((s) => [s.name, s.running, s.port])).toEqual([
     ['zookeeper', true, flag('--zookeeper-port')],
     ['kafka', true, flag('--kafka-port')],
+    ['kafka-connect', true, flag('--connect-port')],
     ['flink-jobmanager', true, flag('--flink-port')],
     ['flink-taskmanager', true, flag('--flink-port')],
     ['flink-sql-gateway', true, flag('--sql-gateway-port')],
@@ -39,6 +42,7 @@ test('a later command over the same data dir finds the stack on the ports it was
     zookeeper: { status: 'up' },
     flink: { status: 'up' },
     schemaRegistry: { status: 'up', url: `http://127.0.0.1:${flag('--registry-port')}/apis/ccompat/v7` },
+    connect: { status: 'up', urls: [`http://127.0.0.1:${flag('--connect-port')}`] },
   });
 });
 

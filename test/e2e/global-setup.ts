@@ -6,7 +6,7 @@ import { freePort, type E2eEnv } from './stack-env';
 
 /**
  * Starts a real native stack on free ports with the CLI (`streamdesk stack up --native`; its Schema
- * Registry too, which needs a JDK 21+ on the machine), then
+ * Registry too, which needs a JDK 21+ on the machine, and its Kafka Connect worker), then
  * `streamdesk serve` against it. Teardown stops both.
  */
 export default async function globalSetup(): Promise<void> {
@@ -27,6 +27,8 @@ export default async function globalSetup(): Promise<void> {
     '--sql-gateway-port',
     String(await freePort()),
     '--registry-port',
+    String(await freePort()),
+    '--connect-port',
     String(await freePort()),
   ];
   console.log(`[e2e] starting the native stack in ${dataDir}`);

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { streamdesk } from './cli';
 import { readE2eEnv } from './stack-env';
 
-const CORE_TILES = ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'schemaRegistry'];
+const CORE_TILES = ['kafka', 'zookeeper', 'flink', 'taskmanagers', 'schemaRegistry', 'connect'];
 
 function kafkaPid(stackArgs: string[]): number {
   const status = streamdesk(['stack', 'status', '--json', ...stackArgs]);
@@ -55,8 +55,8 @@ test('the Stack page lists the native services (the Schema Registry too) with th
   const env = readE2eEnv();
   await page.goto(`${env.serveUrl}#/stack`);
   const rows = page.getByTestId('stack-services').locator('tbody tr[data-running]');
-  await expect(rows).toHaveCount(6);
-  for (const service of ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway', 'schema-registry']) {
+  await expect(rows).toHaveCount(7);
+  for (const service of ['zookeeper', 'kafka', 'kafka-connect', 'flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway', 'schema-registry']) {
     await expect(page.locator(`tr[data-service="${service}"]`)).toContainText('running');
   }
   // Kafka UI is a container image: on the native backend its row says so instead of being missing

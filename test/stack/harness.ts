@@ -1,11 +1,11 @@
-// Reusable test harness: a real native stack (ZooKeeper/Kafka/Flink JVMs, Apicurio Registry when asked) on free ports in a temp dir.
+// Reusable test harness: a real native stack (ZooKeeper/Kafka/Flink JVMs, Apicurio Registry and a Kafka Connect worker when asked) on free ports in a temp dir.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, NativeStack } from '@main/services/stack/native';
-import type { NativeProgress, NativeStackOptions } from '@main/services/stack/native';
+import type { NativeProgress, NativeServiceName, NativeStackOptions } from '@main/services/stack/native';
 import { JMX_EXPORTER } from '@main/paths';
 import { CCOMPAT_PATH } from '@main/services/stack/native/schema-registry';
 
@@ -20,6 +20,8 @@ export interface TestStackPorts {
   kafkaController: number | null;
   /** null unless the registry was asked for */
   schemaRegistry: number | null;
+  /** null unless Connect was asked for */
+  connect: number | null;
 }
 
 export interface TestStack {
@@ -37,6 +39,8 @@ export interface TestStack {
   exporterUrl: string | null;
   /** Apicurio's Confluent-compatible API (`http://host:port/apis/ccompat/v7`), when asked for; null otherwise. */
   schemaRegistryUrl: string | null;
+  /** The Connect worker's REST API (`http://host:port`), when asked for; null otherwise. */
+  connectUrl: string | null;
   /** down() and remove the temp data dir (kept when STREAMDESK_KEEP_STACK_DATA=1). Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -55,6 +59,10 @@ export interface StartTestStackOptions {
    * Fails at once, with the reason, when no JDK 21+ is found (STREAMDESK_JAVA21_HOME, JAVA_HOME, /usr/lib/jvm).
    */
   schemaRegistry?: boolean;
+  /** Opt-in: a Kafka Connect distributed worker of the broker's Kafka line (one more JVM, started after Kafka); only tests that need it ask. */
+  connect?: boolean;
+  /** Opt-in: run only these services (e.g. without Flink's three JVMs when a test needs only Kafka and Connect). */
+  only?: NativeServiceName[];
 }
 
 /** Distinct free ports, below the range the OS hands out by itself (see freePort). */
@@ -101,7 +109,8 @@ function installExitHook(): void {
 export async function startTestStack(opts: StartTestStackOptions = {}): Promise<TestStack> {
   const host = '127.0.0.1';
   const kraft = opts.kraft ?? false;
-  const [kafka, zookeeper, flinkRest, kafkaController, sqlGateway, exporter, schemaRegistry] = (await freePorts(7, host)) as [
+  const [kafka, zookeeper, flinkRest, kafkaController, sqlGateway, exporter, schemaRegistry, connect] = (await freePorts(8, host)) as [
+    number,
     number,
     number,
     number,
@@ -117,8 +126,10 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
     confDir: join(NATIVE_DIR, 'conf'),
     kraft,
     host,
-    ports: { kafka, zookeeper, flinkRest, kafkaController, sqlGateway, schemaRegistry },
+    ports: { kafka, zookeeper, flinkRest, kafkaController, sqlGateway, schemaRegistry, connect },
     schemaRegistry: opts.schemaRegistry ?? false,
+    connect: opts.connect ?? false,
+    ...(opts.only ? { only: opts.only } : {}),
     ...(opts.saslScram ? { saslScram: opts.saslScram } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     ...(opts.jmxExporter ? { jmxExporter: { ...JMX_EXPORTER, port: exporter } } : {}),
@@ -141,12 +152,14 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
       kafkaController: kraft ? kafkaController : null,
       sqlGateway,
       schemaRegistry: opts.schemaRegistry ? schemaRegistry : null,
+      connect: opts.connect ? connect : null,
     },
     bootstrap: `${host}:${kafka}`,
     flinkUrl: `http://${host}:${flinkRest}`,
     sqlGatewayUrl: `http://${host}:${sqlGateway}`,
     exporterUrl: stack.metricsUrl,
     schemaRegistryUrl: opts.schemaRegistry ? `http://${host}:${schemaRegistry}${CCOMPAT_PATH}` : null,
+    connectUrl: opts.connect ? `http://${host}:${connect}` : null,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -8,12 +8,14 @@ const stack = {
   ports: { kafka: 19092, zookeeper: null, flinkRest: 18081, sqlGateway: 18083 },
   metricsUrl: 'http://127.0.0.1:17071/metrics',
   schemaRegistry: () => ({ url: 'http://127.0.0.1:18085/apis/ccompat/v7', reason: null }),
+  connectUrl: () => 'http://127.0.0.1:18084',
 } as unknown as StackService;
 const remote: Connection = {
   ...LOCAL_STACK_CONNECTION,
   kafkaBootstrap: ['remote:9092'],
   prometheusUrl: 'http://prom:9090',
   schemaRegistryUrl: 'http://remote-registry:8081',
+  connectUrls: ['http://connect-a:8083', 'http://connect-b:8083'],
 };
 
 function profilesOn(builtIn: boolean): ProfileService {
@@ -22,6 +24,7 @@ function profilesOn(builtIn: boolean): ProfileService {
     activeKafkaTarget: () => ({ brokers: ['remote:9093'], sasl: { mechanism: 'plain' } }),
     activeFlinkAuth: () => ({ authorization: 'Basic x' }),
     activeSchemaRegistry: () => ({ url: remote.schemaRegistryUrl, auth: { kind: 'bearer', token: 't' } }),
+    activeConnectClusters: () => remote.connectUrls!.map((url) => ({ url, auth: { kind: 'basic', username: 'ops', password: 'pw' } })),
     active: () => ({ profile: { builtIn, prometheusUrl: 'http://profile-prom:9090' } }),
   } as unknown as ProfileService;
 }
@@ -37,6 +40,7 @@ describe('activeCluster', () => {
       schemaRegistryUrl: 'http://127.0.0.1:18085/apis/ccompat/v7',
     });
     expect(cluster.schemaRegistry()).toEqual({ url: 'http://127.0.0.1:18085/apis/ccompat/v7' });
+    expect(cluster.connectClusters()).toEqual([{ url: 'http://127.0.0.1:18084' }]);
     expect(cluster.kafkaTarget()).toEqual({ brokers: ['127.0.0.1:19092'] });
     expect(cluster.flinkHeaders()).toEqual({});
     expect(cluster.prometheusUrl()).toBeNull();
@@ -59,12 +63,20 @@ describe('activeCluster', () => {
     expect(remoteProfile.prometheusUrl()).toBe('http://profile-prom:9090');
     expect(remoteProfile.onLocalStack()).toBe(false);
     expect(remoteProfile.connection().schemaRegistryUrl).toBe(remote.schemaRegistryUrl);
+    // a saved profile's Connect clusters with its sign-in
+    const signIn = { kind: 'basic', username: 'ops', password: 'pw' };
+    expect(remoteProfile.connectClusters()).toEqual([
+      { url: 'http://connect-a:8083', auth: signIn },
+      { url: 'http://connect-b:8083', auth: signIn },
+    ]);
     // a saved profile's registry with its sign-in
     expect(remoteProfile.schemaRegistry()).toEqual({ url: remote.schemaRegistryUrl, auth: { kind: 'bearer', token: 't' } });
     const local = activeCluster(undefined, profilesOn(true), stack);
     expect(local.prometheusUrl()).toBe(stack.metricsUrl);
     // the built-in profile's registry is the stack's, whatever the stored profile says
     expect(local.schemaRegistry()).toEqual({ url: 'http://127.0.0.1:18085/apis/ccompat/v7' });
+    // and so is its Connect worker
+    expect(local.connectClusters()).toEqual([{ url: 'http://127.0.0.1:18084' }]);
     expect(local.onLocalStack()).toBe(true);
   });
 });

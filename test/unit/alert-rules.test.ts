@@ -40,6 +40,20 @@ function health(patch: {
       taskmanagers: { ...base, status: 'up', details: { taskManagers: patch.tms ?? 1, slotsTotal: 2, slotsAvailable: 2 } },
       kafkaUi: { ...base, status: 'not-configured', details: { url: null } },
       schemaRegistry: { ...base, status: 'not-configured', details: { url: null, subjects: null } },
+      connect: {
+        ...base,
+        status: 'not-configured',
+        details: {
+          urls: [],
+          clustersUp: null,
+          version: null,
+          workers: null,
+          connectors: null,
+          connectorsRunning: null,
+          connectorsFailed: null,
+          tasksFailed: null,
+        },
+      },
     },
   };
 }

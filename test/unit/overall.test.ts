@@ -17,6 +17,19 @@ function services(statuses: Partial<Record<keyof HealthSnapshot['services'], Ser
     taskmanagers: { ...base(statuses.taskmanagers ?? 'up'), details: { taskManagers: 1, slotsTotal: 2, slotsAvailable: 2 } },
     kafkaUi: { ...base(statuses.kafkaUi ?? 'not-configured'), details: { url: null } },
     schemaRegistry: { ...base(statuses.schemaRegistry ?? 'not-configured'), details: { url: null, subjects: null } },
+    connect: {
+      ...base(statuses.connect ?? 'not-configured'),
+      details: {
+        urls: [],
+        clustersUp: null,
+        version: null,
+        workers: null,
+        connectors: null,
+        connectorsRunning: null,
+        connectorsFailed: null,
+        tasksFailed: null,
+      },
+    },
   };
 }
 

@@ -10,10 +10,17 @@ import { silentLogger } from '@main/core/logger';
 import { startWebHost, type WebHost } from '@main/hosts/web';
 
 const TOKEN = 'auth-test-token-abcdefghijklmnop';
-// the status report names the Schema Registry's URL and subject count, so the snapshot needs that entry
+// the status report names the Schema Registry's URL and subject count and Connect's figures, so the snapshot needs those entries
 const registry = { status: 'not-configured', reason: '', checkedAt: 0, latencyMs: null, details: { url: null, subjects: null } };
+const connect = {
+  status: 'not-configured',
+  reason: '',
+  checkedAt: 0,
+  latencyMs: null,
+  details: { urls: [], clustersUp: null, version: null, workers: null, connectors: null, connectorsRunning: null, connectorsFailed: null, tasksFailed: null },
+};
 const api = {
-  'health:get': () => Promise.resolve({ overall: 'up', overallReason: '', checkedAt: 0, services: { schemaRegistry: registry } }),
+  'health:get': () => Promise.resolve({ overall: 'up', overallReason: '', checkedAt: 0, services: { schemaRegistry: registry, connect } }),
 } as unknown as Api;
 
 describe('serve mode refuses requests without the token', () => {

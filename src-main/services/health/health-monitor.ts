@@ -1,6 +1,8 @@
 import type { Connection } from '@shared/connection';
 import type { HealthSnapshot } from '@shared/health';
+import type { ConnectTarget } from '@main/clients/connect/connect-client';
 import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
+import { probeConnect } from './connect-probe';
 import { probeFlink } from './flink-probe';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { probeKafkaTarget } from '../profiles/kafka-target-probe';
@@ -20,6 +22,8 @@ export interface HealthMonitorOptions {
   schemaRegistry?: () => SchemaRegistryTarget | null;
   /** Why the connection names no registry, when there is more to say (the local stack without Java 21+). */
   schemaRegistryAbsence?: () => string | null;
+  /** The active connection's Kafka Connect clusters, with their sign-in; empty when it names none. */
+  connectClusters?: () => ConnectTarget[];
   fetch?: typeof fetch;
   now?: () => number;
   intervalMs?: number;
@@ -83,14 +87,15 @@ export class HealthMonitor {
     const connection = this.options.connection();
     const timeoutMs = this.options.timeoutMs ?? 2500;
     const registry = { target: this.options.schemaRegistry?.() ?? null, absence: this.options.schemaRegistryAbsence?.() ?? null };
-    const [kafka, zookeeper, flinkResult, kafkaUi, schemaRegistry] = await Promise.all([
+    const [kafka, zookeeper, flinkResult, kafkaUi, schemaRegistry, connect] = await Promise.all([
       probeKafkaTarget(this.options.kafkaTarget?.() ?? { brokers: connection.kafkaBootstrap }, timeoutMs, this.now, this.partitionScans),
       probeZookeeper(connection.zookeeper, timeoutMs, this.now),
       probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now, this.options.flinkHeaders?.() ?? {}),
       probeKafkaUi(connection.kafkaUiUrl, this.fetchFn, timeoutMs, this.now),
       probeSchemaRegistry(registry, this.fetchFn, timeoutMs, this.now),
+      probeConnect(this.options.connectClusters?.() ?? [], this.fetchFn, timeoutMs, this.now),
     ]);
-    const services = { kafka, zookeeper, flink: flinkResult.flink, taskmanagers: flinkResult.taskmanagers, kafkaUi, schemaRegistry };
+    const services = { kafka, zookeeper, flink: flinkResult.flink, taskmanagers: flinkResult.taskmanagers, kafkaUi, schemaRegistry, connect };
     if (this.options.stackStarting?.()) {
       for (const health of Object.values(services)) {
         if (health.status === 'down' || health.status === 'unknown') {

@@ -7,6 +7,7 @@ const LABELS: Record<keyof HealthSnapshot['services'], string> = {
   taskmanagers: 'Flink TaskManagers',
   kafkaUi: 'Kafka UI',
   schemaRegistry: 'Schema Registry',
+  connect: 'Kafka Connect',
 };
 
 const SEVERITY: ServiceStatus[] = ['down', 'degraded', 'starting', 'unknown', 'up'];

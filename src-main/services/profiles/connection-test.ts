@@ -7,6 +7,8 @@ import { probeZookeeper } from '../health/zookeeper-probe';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { probeKafkaTarget } from './kafka-target-probe';
 import { SchemaRegistryClient, type SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
+import type { ConnectTarget } from '@main/clients/connect/connect-client';
+import { probeConnect } from '../health/connect-probe';
 
 /** One probe per service; each resolves (never rejects) within its own timeout. */
 export interface ConnectionProbes {
@@ -16,6 +18,7 @@ export interface ConnectionProbes {
   kafkaUi(url: string, timeoutMs: number): Promise<ServiceTest>;
   prometheus(url: string, timeoutMs: number): Promise<ServiceTest>;
   schemaRegistry(target: SchemaRegistryTarget, timeoutMs: number): Promise<ServiceTest>;
+  connect(targets: ConnectTarget[], timeoutMs: number): Promise<ServiceTest>;
 }
 
 /** What to test: addresses, plus a Kafka target or the reason one could not be built. */
@@ -28,6 +31,8 @@ export interface ConnectionTestPlan {
   prometheusUrl: string | null;
   /** null: no registry in this profile */
   schemaRegistry: SchemaRegistryTarget | { error: string } | null;
+  /** empty: no Connect in this profile */
+  connect: ConnectTarget[] | { error: string };
 }
 
 function fromHealth(health: { status: ServiceStatus; reason: string; latencyMs: number | null }): ServiceTest {
@@ -61,6 +66,7 @@ export function defaultProbes(fetchFn: typeof fetch, now: () => number): Connect
       }
     },
     schemaRegistry: (target, timeoutMs) => probeSchemaRegistry(target, fetchFn, timeoutMs, now),
+    connect: (targets, timeoutMs) => testConnect(targets, fetchFn, timeoutMs, now),
   };
 }
 
@@ -75,6 +81,22 @@ async function probeSchemaRegistry(target: SchemaRegistryTarget, fetchFn: typeof
     if (/HTTP 40[13]\b/.test(reason)) reason += '; check the Schema Registry authentication settings';
     return { status: 'failed', reason, latencyMs: null };
   }
+}
+
+/** The Overview's Connect probe, as a test line: every cluster answers `GET /` and its connectors, signed in as the profile says. */
+async function testConnect(targets: ConnectTarget[], fetchFn: typeof fetch, timeoutMs: number, now: () => number): Promise<ServiceTest> {
+  const health = await probeConnect(targets, fetchFn, timeoutMs, now);
+  if (health.status === 'down' || (health.details.clustersUp ?? 0) < targets.length) {
+    const hint = /HTTP 40[13]\b/.test(health.reason) ? '; check the Kafka Connect authentication settings' : '';
+    return { status: 'failed', reason: `${health.reason}${hint}`, latencyMs: null };
+  }
+  const { version, connectors, clustersUp } = health.details;
+  const clusters = clustersUp === 1 ? '' : `${clustersUp} clusters, `;
+  return {
+    status: 'ok',
+    reason: `${clusters}Connect ${version ?? '?'}, ${connectors ?? 0} connector${connectors === 1 ? '' : 's'}`,
+    latencyMs: health.latencyMs,
+  };
 }
 
 /** A probe that throws despite its contract still yields a reason instead of failing the whole test. */
@@ -98,10 +120,16 @@ function schemaRegistryTest(registry: ConnectionTestPlan['schemaRegistry'], prob
   return guarded('Schema Registry', () => probes.schemaRegistry(registry, timeoutMs));
 }
 
+function connectTest(connect: ConnectionTestPlan['connect'], probes: ConnectionProbes, timeoutMs: number): Promise<ServiceTest> {
+  if ('error' in connect) return Promise.resolve({ status: 'failed', reason: connect.error, latencyMs: null });
+  if (connect.length === 0) return Promise.resolve(skipped('No Kafka Connect URL in this profile'));
+  return guarded('Kafka Connect', () => probes.connect(connect, timeoutMs));
+}
+
 /** Every service at once and independently: one failing never hides or delays another's answer. */
 export async function runConnectionTest(plan: ConnectionTestPlan, probes: ConnectionProbes, timeoutMs: number): Promise<ConnectionTestResult> {
   const kafka = plan.kafka;
-  const [k, zk, flink, ui, prom, registry] = await Promise.all([
+  const [k, zk, flink, ui, prom, registry, connect] = await Promise.all([
     'error' in kafka
       ? Promise.resolve<ServiceTest>({ status: 'failed', reason: kafka.error, latencyMs: null })
       : guarded('Kafka', () => probes.kafka(kafka, timeoutMs)),
@@ -114,6 +142,7 @@ export async function runConnectionTest(plan: ConnectionTestPlan, probes: Connec
       ? guarded('Prometheus', () => probes.prometheus(plan.prometheusUrl!, timeoutMs))
       : Promise.resolve(skipped('No Prometheus/JMX exporter URL in this profile')),
     schemaRegistryTest(plan.schemaRegistry, probes, timeoutMs),
+    connectTest(plan.connect, probes, timeoutMs),
   ]);
-  return { kafka: k, zookeeper: zk, flink, kafkaUi: ui, prometheus: prom, schemaRegistry: registry };
+  return { kafka: k, zookeeper: zk, flink, kafkaUi: ui, prometheus: prom, schemaRegistry: registry, connect };
 }

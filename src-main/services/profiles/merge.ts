@@ -3,13 +3,14 @@ import { invalidField } from '@shared/errors';
 import type { StoredProfile, StoredSecrets } from './stored-profile';
 
 export type SecretName = keyof StoredSecrets;
-export const SECRET_NAMES: readonly SecretName[] = ['kafkaPassword', 'flinkSecret', 'keyPassword', 'schemaRegistrySecret'];
+export const SECRET_NAMES: readonly SecretName[] = ['kafkaPassword', 'flinkSecret', 'keyPassword', 'schemaRegistrySecret', 'connectPassword'];
 /** Human names, for messages (which name the secret, never show it). */
 export const SECRET_LABELS: Record<SecretName, string> = {
   kafkaPassword: 'SASL password',
   flinkSecret: 'Flink password/token',
   keyPassword: 'client key password',
   schemaRegistrySecret: 'Schema Registry password/token',
+  connectPassword: 'Kafka Connect password',
 };
 
 /** Secrets in clear, held in memory only for the call that needs them. */
@@ -42,6 +43,7 @@ export function fieldsOf(input: ParsedProfileInput, id: string): Omit<StoredProf
       auth: input.schemaRegistry.auth,
       username: input.schemaRegistry.auth === 'basic' ? (input.schemaRegistry.username ?? null) : null,
     },
+    connect: { urls: input.connect.urls, auth: input.connect.auth, username: input.connect.auth === 'basic' ? (input.connect.username ?? null) : null },
   };
 }
 
@@ -66,6 +68,7 @@ export function secretChanges(input: ParsedProfileInput, previous: StoredProfile
     flinkSecret: change(flinkGiven, sameFlinkKind ? old.flinkSecret : undefined, input.flink.auth !== 'none'),
     keyPassword: change(input.tls.keyPassword, old.keyPassword, input.tls.enabled && Boolean(input.tls.keyFile)),
     schemaRegistrySecret: change(registryGiven, sameRegistryKind ? old.schemaRegistrySecret : undefined, registry.auth !== 'none'),
+    connectPassword: change(input.connect.password, old.connectPassword, input.connect.auth === 'basic'),
   };
 }
 
@@ -82,6 +85,9 @@ export function assertRequiredSecrets(fields: Omit<StoredProfile, 'secrets'>, ha
   }
   if (fields.schemaRegistry.auth === 'basic' && !has('schemaRegistrySecret')) {
     throw invalidField(['schemaRegistry', 'password'], 'a Schema Registry password is required for basic authentication');
+  }
+  if (fields.connect.auth === 'basic' && !has('connectPassword')) {
+    throw invalidField(['connect', 'password'], 'a Kafka Connect password is required for basic authentication');
   }
   if (fields.schemaRegistry.auth === 'bearer' && !has('schemaRegistrySecret')) {
     throw invalidField(['schemaRegistry', 'token'], 'a Schema Registry bearer token is required for bearer authentication');

@@ -10,7 +10,8 @@ import { defaultProbes, runConnectionTest, type ConnectionProbes, type Connectio
 import type { KeyValueFile } from './key-value-file';
 import { assertRequiredSecrets, fieldsOf, SECRET_LABELS, SECRET_NAMES, secretChanges, type PlainSecrets, type SecretName } from './merge';
 import { ProfileStore } from './profile-store';
-import { flinkHeadersOf, kafkaTargetOf, localProfile, schemaRegistryTargetOf, toConnection, toView, type ReadTextFile } from './resolve';
+import { connectTargetsOf, flinkHeadersOf, kafkaTargetOf, localProfile, schemaRegistryTargetOf, toConnection, toView, type ReadTextFile } from './resolve';
+import type { ConnectTarget } from '@main/clients/connect/connect-client';
 import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 import type { SecretCipher } from './secret-cipher';
 import type { StoredProfile, StoredSecrets } from './stored-profile';
@@ -163,6 +164,13 @@ export class ProfileService {
     return schemaRegistryTargetOf(p, this.decryptAll(p, ['schemaRegistrySecret']));
   }
 
+  /** The active profile's Connect clusters, its Connect password decrypted now (empty when it names none). */
+  activeConnectClusters(): ConnectTarget[] {
+    const p = this.activeStored();
+    if (p.connect.urls.length === 0) return [];
+    return connectTargetsOf(p, this.decryptAll(p, ['connectPassword']));
+  }
+
   /** Each service separately, with the reason of a failure. A form may be tested before saving. */
   async testConnection(args: { id: string } | { profile: ProfileInput }): Promise<ConnectionTestResult> {
     const { fields, secrets, missing } = 'id' in args ? this.savedForTest(args.id) : this.inputForTest(args.profile);
@@ -173,6 +181,7 @@ export class ProfileService {
       kafkaUiUrl: fields.kafkaUiUrl,
       prometheusUrl: fields.prometheusUrl,
       schemaRegistry: missing.schemaRegistrySecret ? { error: `Schema Registry: ${missing.schemaRegistrySecret}` } : schemaRegistryTargetOf(fields, secrets),
+      connect: missing.connectPassword ? { error: `Kafka Connect: ${missing.connectPassword}` } : connectTargetsOf(fields, secrets),
     };
     const kafkaMissing = missing.kafkaPassword ?? missing.keyPassword;
     if (kafkaMissing) plan.kafka = { error: `Kafka: ${kafkaMissing}` };

@@ -1,6 +1,7 @@
 import type { Connection } from '@shared/connection';
 import { LOCAL_PROFILE_ID, type ProfileView } from '@shared/profiles';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
+import type { ConnectTarget } from '@main/clients/connect/connect-client';
 import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 import type { PlainSecrets } from './merge';
 import type { StoredProfile } from './stored-profile';
@@ -19,6 +20,8 @@ export function localProfile(connection: Connection): StoredProfile {
     kafkaUiUrl: connection.kafkaUiUrl,
     // the local stack's registry (Apicurio), at whatever port the stack gives it
     schemaRegistry: { url: connection.schemaRegistryUrl ?? null, auth: 'none', username: null },
+    // and its Connect worker
+    connect: { urls: connection.connectUrls ?? [], auth: 'none', username: null },
     secrets: {},
   };
 }
@@ -41,10 +44,14 @@ export function toView(p: StoredProfile): ProfileView {
     kafkaUiUrl: p.kafkaUiUrl,
     schemaRegistry: { url: p.schemaRegistry.url, auth: p.schemaRegistry.auth, username: p.schemaRegistry.username },
     hasSchemaRegistrySecret: p.secrets.schemaRegistrySecret !== undefined,
+    connect: { urls: [...p.connect.urls], auth: p.connect.auth, username: p.connect.username },
+    hasConnectSecret: p.secrets.connectPassword !== undefined,
   };
 }
 
-export function toConnection(p: Pick<StoredProfile, 'name' | 'kafkaBootstrap' | 'zookeeper' | 'flink' | 'kafkaUiUrl' | 'schemaRegistry'>): Connection {
+export function toConnection(
+  p: Pick<StoredProfile, 'name' | 'kafkaBootstrap' | 'zookeeper' | 'flink' | 'kafkaUiUrl' | 'schemaRegistry' | 'connect'>,
+): Connection {
   return {
     name: p.name,
     kafkaBootstrap: [...p.kafkaBootstrap],
@@ -52,6 +59,7 @@ export function toConnection(p: Pick<StoredProfile, 'name' | 'kafkaBootstrap' | 
     flinkUrl: p.flink.url,
     kafkaUiUrl: p.kafkaUiUrl,
     schemaRegistryUrl: p.schemaRegistry.url,
+    connectUrls: [...p.connect.urls],
   };
 }
 
@@ -90,6 +98,12 @@ export function schemaRegistryTargetOf(p: Pick<StoredProfile, 'schemaRegistry'>,
   if (auth === 'basic') return { url, auth: { kind: 'basic', username: username ?? '', password: secrets.schemaRegistrySecret ?? '' } };
   if (auth === 'bearer') return { url, auth: { kind: 'bearer', token: secrets.schemaRegistrySecret ?? '' } };
   return { url };
+}
+
+/** The profile's Connect clusters, each with the profile's Connect sign-in (empty: it names none). */
+export function connectTargetsOf(p: Pick<StoredProfile, 'connect'>, secrets: PlainSecrets): ConnectTarget[] {
+  const { urls, auth, username } = p.connect;
+  return urls.map((url) => (auth === 'basic' ? { url, auth: { kind: 'basic', username: username ?? '', password: secrets.connectPassword ?? '' } } : { url }));
 }
 
 /** The headers every Flink REST call of this profile carries. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlinkAuthKind, KafkaMechanism, LOCAL_PROFILE_ID, SchemaRegistryAuthKind } from '@shared/profiles';
+import { ConnectAuthKind, FlinkAuthKind, KafkaMechanism, LOCAL_PROFILE_ID, SchemaRegistryAuthKind } from '@shared/profiles';
 
 /** Encrypted secrets (cipher text from a SecretCipher); a missing key means "none stored". */
 export const StoredSecrets = z.object({
@@ -9,6 +9,8 @@ export const StoredSecrets = z.object({
   keyPassword: z.string().optional(),
   /** The Schema Registry basic-auth password or bearer token, depending on schemaRegistry.auth. */
   schemaRegistrySecret: z.string().optional(),
+  /** The basic-auth password of the profile's Kafka Connect clusters. */
+  connectPassword: z.string().optional(),
 });
 export type StoredSecrets = z.infer<typeof StoredSecrets>;
 
@@ -33,6 +35,8 @@ export const StoredProfile = z.object({
   schemaRegistry: z
     .object({ url: z.string().nullable(), auth: SchemaRegistryAuthKind, username: z.string().nullable() })
     .default({ url: null, auth: 'none', username: null }),
+  // files written before profiles had Kafka Connect read as "none"
+  connect: z.object({ urls: z.array(z.string()), auth: ConnectAuthKind, username: z.string().nullable() }).default({ urls: [], auth: 'none', username: null }),
   secrets: StoredSecrets,
 });
 export type StoredProfile = z.infer<typeof StoredProfile>;

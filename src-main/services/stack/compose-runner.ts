@@ -53,6 +53,20 @@ export class ComposeRunner implements StackRunner {
     this.kraft = kraft;
   }
 
+  connectPlugins(): string[] {
+    return [];
+  }
+
+  /** The cp-kafka-connect container has its own plugin path (confluent-hub install in the image), not the data dir's. */
+  addConnectPlugin(): Promise<void> {
+    return Promise.reject(
+      new StreamdeskError(
+        'unavailable',
+        'plugin: under Docker Compose, Connect plugins are installed in the cp-kafka-connect image; switch to local JVM processes',
+      ),
+    );
+  }
+
   /** The registry runs in its own container: Java on this machine does not matter. */
   registrySkipped(): null {
     return null;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { StreamdeskError } from '@shared/errors';
-import type { StackServiceState } from '@shared/stack';
+import type { ConnectPluginName, StackServiceState } from '@shared/stack';
 import { NativeStack, portFree, type NativeServiceName, type NativeStackOptions } from './native';
 import { runFetchScript } from './native/fetch-jars';
 import { portHolder } from './port-holder';
@@ -9,7 +9,7 @@ import { recordPorts } from './recorded-ports';
 import type { StackEmit, StackRunner } from './stack-runner';
 
 /** Services whose port a stopped stack needs free (the TaskManager answers through the JobManager's). */
-const LISTENING: NativeServiceName[] = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-sql-gateway', 'schema-registry'];
+const LISTENING: NativeServiceName[] = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-sql-gateway', 'schema-registry', 'kafka-connect'];
 
 /** The stack as local JVM processes (NativeStack), adopted through their pid files when already running. */
 export class NativeRunner implements StackRunner {
@@ -77,7 +77,7 @@ export class NativeRunner implements StackRunner {
     }
     await this.fetchMissingJars(emit);
     await this.stack.up((event) => emit(event.service, event.phase, event.message));
-    const { kafka, zookeeper, flinkRest, sqlGateway, schemaRegistry } = this.stack.ports;
+    const { kafka, zookeeper, flinkRest, sqlGateway, schemaRegistry, connect } = this.stack.ports;
     const exporter = this.options.jmxExporter?.port;
     recordPorts(this.options.dataDir, {
       kafka,
@@ -86,6 +86,7 @@ export class NativeRunner implements StackRunner {
       ...(zookeeper !== null ? { zookeeper } : {}),
       ...(exporter ? { exporter } : {}),
       ...(schemaRegistry !== null ? { schemaRegistry } : {}),
+      ...(connect !== null ? { connect } : {}),
     });
   }
 
@@ -105,6 +106,27 @@ export class NativeRunner implements StackRunner {
 
   startService(name: string): Promise<void> {
     return this.stack.start(this.serviceNamed(name));
+  }
+
+  connectPlugins(): string[] {
+    return this.stack.services().includes('kafka-connect') ? this.stack.connectPlugins() : [];
+  }
+
+  /** Maven fetches the plugin (its lines are the worker row's progress), it is copied into plugin.path, and a running worker restarts to load it. */
+  async addConnectPlugin(plugin: ConnectPluginName, emit: StackEmit): Promise<void> {
+    if (!this.stack.services().includes('kafka-connect')) throw new StreamdeskError('unavailable', 'plugin: the local stack runs no Kafka Connect worker');
+    const say = (message: string) => emit('kafka-connect', 'starting', message);
+    say(`fetching ${plugin} from Maven Central`);
+    await runFetchScript(this.stack.fetchScript, [plugin], say);
+    const folders = this.stack.installConnectPlugin(plugin);
+    if (this.stack.pidSync('kafka-connect') === null) {
+      emit('kafka-connect', 'stopped', `${folders.join(', ')} installed; the worker loads it when it starts`);
+      return;
+    }
+    say(`${folders.join(', ')} installed; restarting the worker to load it`);
+    await this.stack.stop('kafka-connect');
+    await this.stack.start('kafka-connect');
+    emit('kafka-connect', 'ready', `${folders.join(', ')} loaded`);
   }
 
   logFile(name: string): string {

@@ -12,9 +12,10 @@ export interface StackPorts {
   sqlGateway?: number;
   exporter?: number;
   schemaRegistry?: number;
+  connect?: number;
 }
 
-const KEYS = ['kafka', 'zookeeper', 'flinkRest', 'sqlGateway', 'exporter', 'schemaRegistry'] as const;
+const KEYS = ['kafka', 'zookeeper', 'flinkRest', 'sqlGateway', 'exporter', 'schemaRegistry', 'connect'] as const;
 
 function recordFile(dataDir: string): string {
   return join(dataDir, 'stack-ports.json');

@@ -1,4 +1,4 @@
-import type { StackBackend, StackProgress, StackServiceState } from '@shared/stack';
+import type { ConnectPluginName, StackBackend, StackProgress, StackServiceState } from '@shared/stack';
 
 /** Tells the console how one service is getting on while a backend starts the stack. */
 export type StackEmit = (service: string, phase: StackProgress['phase'], message?: string) => void;
@@ -11,6 +11,8 @@ export interface LocalStackPorts {
   sqlGateway: number;
   /** null when the stack runs no Schema Registry */
   schemaRegistry: number | null;
+  /** null when the stack runs no Kafka Connect worker */
+  connect: number | null;
 }
 
 /**
@@ -45,6 +47,10 @@ export interface StackRunner {
   /** Starts one stopped service again and waits until it answers. */
   startService(name: string): Promise<void>;
   logFile(name: string): string;
+  /** The plugin folders on the Connect worker's plugin.path. */
+  connectPlugins(): string[];
+  /** Fetches a Connect plugin into the worker's plugin.path and restarts a running worker so it loads it. */
+  addConnectPlugin(plugin: ConnectPluginName, emit: StackEmit): Promise<void>;
   /** ZooKeeper (false) or KRaft (true) from the next start on. */
   setKraft(kraft: boolean): void;
 }

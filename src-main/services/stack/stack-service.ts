@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { invalidField, StreamdeskError } from '@shared/errors';
-import type { StackBackend, StackProgress, StackStatus } from '@shared/stack';
+import type { ConnectPluginName, StackBackend, StackProgress, StackStatus } from '@shared/stack';
 import type { ComposeStack } from './compose';
 import { ComposeRunner } from './compose-runner';
 import { folderSize } from './data-size';
@@ -77,6 +77,12 @@ export class StackService {
       : { url: `http://127.0.0.1:${port}${CCOMPAT_PATH}`, reason: null };
   }
 
+  /** The stack's Kafka Connect worker (its REST URL), or null when this stack runs none. */
+  connectUrl(): string | null {
+    const port = this.active.ports.connect;
+    return port === null ? null : `http://127.0.0.1:${port}`;
+  }
+
   /** Pids of the stack's running processes (for their CPU and memory); null under Docker Compose. */
   runningPids(): Promise<{ service: string; pid: number }[] | null> {
     return this.active.runningPids();
@@ -98,6 +104,7 @@ export class StackService {
       busy: this.busy,
       lastError: this.lastError,
       services: await this.active.services(),
+      connectPlugins: this.active.connectPlugins(),
     };
   }
 
@@ -159,6 +166,20 @@ export class StackService {
     return this.status();
   }
 
+  /** Fetches a Connect plugin into the worker's plugin.path (progress on the worker's row) and restarts the worker to load it. */
+  async addConnectPlugin(plugin: ConnectPluginName): Promise<StackStatus> {
+    this.claim('starting');
+    try {
+      await this.active.addConnectPlugin(plugin, (service, phase, message) => this.emit(service, phase, message));
+    } catch (error) {
+      this.emit('kafka-connect', 'failed', (error as Error).message);
+      throw error instanceof StreamdeskError ? error : new StreamdeskError('unavailable', (error as Error).message);
+    } finally {
+      this.busy = 'idle';
+    }
+    return this.status();
+  }
+
   logs(service: string, lines: number): { service: string; file: string; lines: string[] } {
     const file = this.active.logFile(this.active.serviceNamed(service));
     const text = tailLines(file, lines);
@@ -168,7 +189,8 @@ export class StackService {
   /** Deletes the stack's data (topics, offsets, checkpoints, savepoints, logs) while it is stopped. */
   async reset(): Promise<StackStatus> {
     if (await this.anyRunning()) throw new StreamdeskError('conflict', 'Stop the local stack before resetting its data');
-    for (const folder of ['kafka', 'zookeeper', 'flink', 'registry', 'logs']) rmSync(path.join(this.dataDir, folder), { recursive: true, force: true });
+    for (const folder of ['kafka', 'zookeeper', 'flink', 'registry', 'connect', 'logs'])
+      rmSync(path.join(this.dataDir, folder), { recursive: true, force: true });
     return this.status();
   }
 

@@ -77,6 +77,25 @@ function expectRegistry(s: Record<string, Service>): void {
   expect(registry.healthcheck?.test?.join(' ')).toContain('http://localhost:8080/apis/ccompat/v7/subjects');
 }
 
+/** Kafka Connect (the seed's cp-kafka-connect 7.4.0) on 8084, distributed, its three topics in the stack's Kafka with replication factor 1. */
+function expectConnect(s: Record<string, Service>): void {
+  const connect = s['kafka-connect'];
+  expect(connect.image).toBe('confluentinc/cp-kafka-connect:7.4.0');
+  expect(ports(connect)).toEqual(['8084:8083']);
+  expect(connect.environment).toMatchObject({
+    CONNECT_BOOTSTRAP_SERVERS: 'kafka:29092',
+    CONNECT_GROUP_ID: 'streamdesk-connect',
+    CONNECT_CONFIG_STORAGE_TOPIC: '_streamdesk-connect-configs',
+    CONNECT_OFFSET_STORAGE_TOPIC: '_streamdesk-connect-offsets',
+    CONNECT_STATUS_STORAGE_TOPIC: '_streamdesk-connect-status',
+    CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR: '1',
+    CONNECT_OFFSET_STORAGE_REPLICATION_FACTOR: '1',
+    CONNECT_STATUS_STORAGE_REPLICATION_FACTOR: '1',
+  });
+  expect(Object.keys(connect.depends_on ?? {})).toEqual(['kafka']);
+  expect(connect.healthcheck?.test?.join(' ')).toContain('http://localhost:8083/connectors');
+}
+
 describe.skipIf(!parser)('compose files, checked by a real compose parser', () => {
   it.each(Object.entries(FILES))('%s file passes `config --quiet`', (_, file) => {
     const r = config(file, '--quiet');
@@ -93,7 +112,7 @@ describe.skipIf(!parser)('compose files, checked by a real compose parser', () =
   it('ZooKeeper file: the seed services, ports, healthchecks, ordering, network and data dir', () => {
     const m = model(FILES.zk);
     const s = m.services;
-    expect(Object.keys(s).sort()).toEqual(['flink-jobmanager', 'flink-sql-gateway', 'flink-taskmanager', 'kafka', 'kafka-ui', 'schema-registry', 'zookeeper']);
+    expect(Object.keys(s).sort()).toEqual(['flink-jobmanager', 'flink-sql-gateway', 'flink-taskmanager', 'kafka', 'kafka-connect', 'kafka-ui', 'schema-registry', 'zookeeper']);
     expect(s.zookeeper.image).toBe('confluentinc/cp-zookeeper:7.4.0');
     expect(s.kafka.image).toBe('confluentinc/cp-kafka:7.4.0');
     expect(s['kafka-ui'].image).toBe('provectuslabs/kafka-ui:latest');
@@ -105,6 +124,7 @@ describe.skipIf(!parser)('compose files, checked by a real compose parser', () =
     expect(ports(s['flink-sql-gateway'])).toContain('8083:8083');
     expect(ports(s['flink-taskmanager'])).toEqual([]);
     expectRegistry(s);
+    expectConnect(s);
     for (const [name, svc] of Object.entries(s)) {
       expect(svc.healthcheck?.test, `${name} healthcheck`).toBeDefined();
       expect(Object.keys(svc.networks ?? {}), `${name} network`).toEqual(['data-platform']);
@@ -132,8 +152,9 @@ describe.skipIf(!parser)('compose files, checked by a real compose parser', () =
   it('KRaft file: no ZooKeeper, combined broker+controller with a cluster id, own data dir', () => {
     const s = model(FILES.kraft).services;
     expect(s.zookeeper).toBeUndefined();
-    expect(Object.keys(s).sort()).toEqual(['flink-jobmanager', 'flink-sql-gateway', 'flink-taskmanager', 'kafka', 'kafka-ui', 'schema-registry']);
+    expect(Object.keys(s).sort()).toEqual(['flink-jobmanager', 'flink-sql-gateway', 'flink-taskmanager', 'kafka', 'kafka-connect', 'kafka-ui', 'schema-registry']);
     expectRegistry(s);
+    expectConnect(s);
     const env = s.kafka.environment;
     expect(env.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     expect(env.CLUSTER_ID).toMatch(/^[A-Za-z0-9_-]{22}$/);

@@ -28,6 +28,21 @@ const snapshot: HealthSnapshot = {
       latencyMs: null,
       details: { url: 'http://127.0.0.1:8085/apis/ccompat/v7', subjects: null },
     },
+    connect: {
+      ...base,
+      status: 'degraded',
+      reason: '1 task(s) FAILED',
+      details: {
+        urls: ['http://127.0.0.1:8084'],
+        clustersUp: 1,
+        version: '4.1.1',
+        workers: 1,
+        connectors: 2,
+        connectorsRunning: 2,
+        connectorsFailed: 0,
+        tasksFailed: 1,
+      },
+    },
   },
 };
 
@@ -44,6 +59,7 @@ describe('the status report (`streamdesk status --json`, GET /api/streaming/stat
       'taskmanagers',
       'kafkaUi',
       'schemaRegistry',
+      'connect',
     ]);
     expect(report.schemaRegistry).toMatchObject({
       status: 'down',
@@ -56,6 +72,15 @@ describe('the status report (`streamdesk status --json`, GET /api/streaming/stat
       services: { ...snapshot.services, schemaRegistry: { ...base, status: 'up', details: { url: 'http://r/apis/ccompat/v7', subjects: 3 } } },
     });
     expect(up.schemaRegistry).toMatchObject({ status: 'up', reason: '', url: 'http://r/apis/ccompat/v7', subjects: 3 });
+    expect(report.connect).toMatchObject({
+      status: 'degraded',
+      reason: '1 task(s) FAILED',
+      urls: ['http://127.0.0.1:8084'],
+      workers: 1,
+      connectorsRunning: 2,
+      connectorsFailed: 0,
+      tasksFailed: 1,
+    });
     expect(report.checked_at).toBe('2027-01-15T08:00:00.000Z');
   });
 });

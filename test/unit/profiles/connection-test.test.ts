@@ -7,6 +7,7 @@ import type { ServiceTest } from '@shared/profiles';
 import { JsonFileStore, KeyFileCipher, kafkaFailureReason, ProfileService, type ConnectionProbes } from '@main/services/profiles';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
+import type { ConnectTarget } from '@main/clients/connect/connect-client';
 import { remoteInput } from './fixtures';
 
 let dir: string;
@@ -18,7 +19,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const ok: ServiceTest = { status: 'ok', reason: '', latencyMs: 3 };
 
 /** Records what each probe was given; Flink fails, everything else answers. */
-function fakeProbes(seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, string>; registry?: SchemaRegistryTarget }): ConnectionProbes {
+function fakeProbes(seen: {
+  kafka?: KafkaTarget;
+  flinkHeaders?: Record<string, string>;
+  registry?: SchemaRegistryTarget;
+  connect?: ConnectTarget[];
+}): ConnectionProbes {
   return {
     kafka: (target) => {
       seen.kafka = target;
@@ -33,6 +39,10 @@ function fakeProbes(seen: { kafka?: KafkaTarget; flinkHeaders?: Record<string, s
     prometheus: () => Promise.resolve(ok),
     schemaRegistry: (target) => {
       seen.registry = target;
+      return Promise.resolve(ok);
+    },
+    connect: (targets) => {
+      seen.connect = targets;
       return Promise.resolve(ok);
     },
   };
@@ -64,6 +74,7 @@ describe('testConnection', () => {
     expect(bare.kafkaUi.status).toBe('skipped');
     expect(bare.prometheus.status).toBe('skipped');
     expect(bare.schemaRegistry).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/No Schema Registry URL/) as string });
+    expect(bare.connect).toMatchObject({ status: 'skipped', reason: 'No Kafka Connect URL in this profile' });
   });
 
   it('tests the Schema Registry with the stored secret, or the one typed in the form', async () => {
@@ -75,6 +86,18 @@ describe('testConnection', () => {
     expect(seen.registry).toEqual({ url, auth: { kind: 'basic', username: 'sr', password: 'stored-sr' } });
     await s.testConnection({ profile: remoteInput('R', { id: v.id, schemaRegistry: { url, auth: 'bearer', token: 'typed-token' } }) });
     expect(seen.registry).toEqual({ url, auth: { kind: 'bearer', token: 'typed-token' } });
+  });
+
+  it('tests every Kafka Connect cluster with the stored password, or the one typed in the form', async () => {
+    const seen: { connect?: ConnectTarget[] } = {};
+    const s = make(fakeProbes(seen));
+    const urls = ['https://connect-a.example.com', 'https://connect-b.example.com:8083'];
+    const v = s.save(remoteInput('C', { connect: { urls, auth: 'basic', username: 'ops', password: 'stored-connect' } }));
+    expect((await s.testConnection({ id: v.id })).connect.status).toBe('ok');
+    const signIn = (password: string) => ({ kind: 'basic', username: 'ops', password });
+    expect(seen.connect).toEqual(urls.map((url) => ({ url, auth: signIn('stored-connect') })));
+    await s.testConnection({ profile: remoteInput('C', { id: v.id, connect: { urls, auth: 'basic', username: 'ops', password: 'typed' } }) });
+    expect(seen.connect).toEqual(urls.map((url) => ({ url, auth: signIn('typed') })));
   });
 
   it('tests an edited form before saving: omitted secrets come from the stored profile, typed ones win', async () => {

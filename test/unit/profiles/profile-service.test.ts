@@ -19,6 +19,7 @@ const SECRETS = {
   key: 'key-passphrase-5',
   registry: 'registry-basic-secret-6',
   registryToken: 'registry-bearer-token-7',
+  connect: 'connect-basic-secret-8',
 };
 
 const logger: Logger = {
@@ -137,17 +138,51 @@ describe('ProfileService: secrets', () => {
     expect(s.activeSchemaRegistry()).toBeNull();
   });
 
+  it('Kafka Connect clusters with one basic sign-in, decrypted at use; the password kept when not typed again, dropped with the sign-in', () => {
+    const s = make();
+    expect(s.activeConnectClusters()).toEqual([{ url: LOCAL_STACK_CONNECTION.connectUrls![0] }]); // the local stack's worker
+    const urls = ['https://connect-a.example.com', 'https://connect-b.example.com:8083'];
+    expect(() => s.save(remoteInput('C', { connect: { urls: ['connect:8083'], auth: 'none' } }))).toThrow(
+      /connect\.urls\.0: Kafka Connect URL must be an http/,
+    );
+    expect(() => s.save(remoteInput('C', { connect: { urls: [], auth: 'basic', username: 'ops', password: 'p' } }))).toThrow(
+      /connect\.urls: a Kafka Connect URL is required when Kafka Connect authentication is set/,
+    );
+    expect(() => s.save(remoteInput('C', { connect: { urls, auth: 'basic', password: 'p' } }))).toThrow(
+      /connect\.username: Kafka Connect username is required/,
+    );
+    expect(() => s.save(remoteInput('C', { connect: { urls, auth: 'basic', username: 'ops' } }))).toThrow(
+      /connect\.password: a Kafka Connect password is required/,
+    );
+    const v = s.save(remoteInput('C', { connect: { urls, auth: 'basic', username: 'ops', password: SECRETS.connect } }));
+    expect(v).toMatchObject({ connect: { urls, auth: 'basic', username: 'ops' }, hasConnectSecret: true });
+    s.activate(v.id);
+    const signIn = { kind: 'basic', username: 'ops', password: SECRETS.connect };
+    expect(s.activeConnectClusters()).toEqual(urls.map((url) => ({ url, auth: signIn })));
+    expect(s.activeConnection().connectUrls).toEqual(urls);
+    expect(s.save(remoteInput('C', { id: v.id, connect: { urls: [urls[0]], auth: 'basic', username: 'ops' } })).hasConnectSecret).toBe(true);
+    expect(s.activeConnectClusters()).toEqual([{ url: urls[0], auth: signIn }]);
+    const open = s.save(remoteInput('C', { id: v.id, connect: { urls, auth: 'none' } }));
+    expect(open.hasConnectSecret).toBe(false);
+    expect(s.activeConnectClusters()).toEqual(urls.map((url) => ({ url })));
+  });
+
   it('a profile file written before profiles had a registry reads as "no registry"', () => {
     const s = make();
     const v = s.save(remoteInput('Old'));
     const file = join(dir, 'profiles.json');
     const doc = JSON.parse(readFileSync(file, 'utf8')) as { profiles: Record<string, unknown>[] };
-    for (const p of doc.profiles) delete p.schemaRegistry;
+    for (const p of doc.profiles) {
+      delete p.schemaRegistry;
+      delete p.connect;
+    }
     writeFileSync(file, JSON.stringify(doc));
     const again = make();
     again.activate(v.id);
     expect(again.list().profiles.find((p) => p.id === v.id)?.schemaRegistry).toEqual({ url: null, auth: 'none', username: null });
     expect(again.activeSchemaRegistry()).toBeNull();
+    // nor Kafka Connect
+    expect(again.activeConnectClusters()).toEqual([]);
   });
 
   it('reads the TLS files at use and passes the key password', () => {
@@ -189,6 +224,7 @@ describe('ProfileService: secrets', () => {
       }),
     );
     s.save(remoteInput('Reg', { schemaRegistry: { url: 'https://r.example.com', auth: 'basic', username: 'sr', password: SECRETS.registry } }));
+    s.save(remoteInput('Con', { connect: { urls: ['https://c.example.com'], auth: 'basic', username: 'ops', password: SECRETS.connect } }));
     const returned = JSON.stringify([v, s.list(), s.active(), s.activeConnection()]);
     const file = readFileSync(join(dir, 'profiles.json')).toString('latin1');
     expect(file).toContain('"All"');

@@ -192,6 +192,38 @@ describe('StackService', () => {
     });
   });
 
+  describe('the Kafka Connect worker', () => {
+    it('is part of a stack that asks for it, after Kafka, at its port (the one this data dir was started on, unless given), its jars fetched like the others', async () => {
+      const port = await freePort();
+      const stack = new StackService({ ...options, connect: true, ports: { ...options.ports, connect: port } });
+      const status = await stack.status();
+      expect(status.services.map((service) => service.name).slice(0, 3)).toEqual(['zookeeper', 'kafka', 'kafka-connect']);
+      expect(status.services.find((service) => service.name === 'kafka-connect')).toMatchObject({ running: false, port, skipped: null });
+      expect(status.missingJars.join('\n')).toMatch(/connect-zk: .* is empty; fetch with: bash .*fetch-jars\.sh connect-zk/);
+      expect(stack.connectUrl()).toBe(`http://127.0.0.1:${port}`);
+      expect(status.connectPlugins).toEqual([]);
+
+      // a later start without --connect-port keeps the port the stack was last started on
+      mkdirSync(options.dataDir, { recursive: true });
+      writeFileSync(path.join(options.dataDir, 'stack-ports.json'), JSON.stringify({ connect: port + 1 }));
+      expect(new StackService({ ...options, connect: true }).connectUrl()).toBe(`http://127.0.0.1:${port + 1}`);
+      expect(new StackService({ ...options, connect: true, ports: { ...options.ports, connect: port } }).connectUrl()).toBe(`http://127.0.0.1:${port}`);
+    });
+
+    it('KRaft mode runs the KRaft line: its own component', async () => {
+      const stack = new StackService({ ...options, kraft: true, connect: true });
+      expect((await stack.status()).missingJars.join('\n')).toMatch(/connect-kraft: .* is empty/);
+    });
+
+    it('is not part of a stack that did not ask for it: no URL, and a plugin cannot be added', async () => {
+      const stack = new StackService(options);
+      expect((await stack.status()).services.map((service) => service.name)).not.toContain('kafka-connect');
+      expect(stack.connectUrl()).toBeNull();
+      await expect(stack.addConnectPlugin('debezium-postgres')).rejects.toThrow('plugin: the local stack runs no Kafka Connect worker');
+      expect((await stack.status()).busy).toBe('idle');
+    });
+  });
+
   describe('under Docker Compose', () => {
     let compose: FakeCompose;
     let modes: boolean[];

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { NativeComponent, NativeSaslScramOptions, NativeServiceName, NativeStackOptions } from './types';
 
-const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093, sqlGateway: 8083, schemaRegistry: 8085 } as const;
+const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093, sqlGateway: 8083, schemaRegistry: 8085, connect: 8084 } as const;
 
 export class Layout {
   readonly dataDir: string;
@@ -14,13 +14,14 @@ export class Layout {
   readonly host: string;
   readonly kraft: boolean;
   readonly javaBin: string;
-  readonly ports: { kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number; schemaRegistry: number };
+  readonly ports: { kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number; schemaRegistry: number; connect: number };
   readonly saslScram: NativeSaslScramOptions | undefined;
   readonly tls: NativeStackOptions['tls'];
   readonly jmxExporter: NativeStackOptions['jmxExporter'];
   readonly brokerId: number;
   readonly only: NativeServiceName[] | null;
   readonly schemaRegistry: boolean;
+  readonly connect: boolean;
   readonly jvmRoots: string[];
 
   constructor(o: NativeStackOptions) {
@@ -39,6 +40,7 @@ export class Layout {
     this.brokerId = o.brokerId ?? 0;
     this.only = o.only ?? null;
     this.schemaRegistry = o.schemaRegistry ?? false;
+    this.connect = o.connect ?? false;
     this.jvmRoots = o.jvmRoots ?? ['/usr/lib/jvm'];
   }
 
@@ -55,6 +57,13 @@ export class Layout {
   /** The registry's H2 database and temp files. */
   get registryDir(): string {
     return join(this.dataDir, 'registry');
+  }
+  /** The Connect worker's plugin.path and temp files. */
+  get connectDir(): string {
+    return join(this.dataDir, 'connect');
+  }
+  get connectPluginDir(): string {
+    return join(this.connectDir, 'plugins');
   }
   get flinkConfDir(): string {
     return join(this.runDir, 'flink-conf');
@@ -81,6 +90,7 @@ export class Layout {
     if (s === 'zookeeper') return 'zookeeper';
     if (s === 'kafka') return this.kraft ? 'kafka-kraft' : 'kafka-zk';
     if (s === 'schema-registry') return 'registry';
+    if (s === 'kafka-connect') return this.kraft ? 'connect-kraft' : 'connect-zk';
     return 'flink';
   }
 

@@ -17,6 +17,7 @@ import {
 import type { Layout } from './layout';
 import { sleep } from './proc';
 import { flinkOverview, freePort, getJson, kafkaMetadataBrokers, portFree, zkFourLetter } from './probes';
+import { connectProbe, launchKafkaConnect } from './kafka-connect';
 import { launchSchemaRegistry, registryProbe } from './schema-registry';
 import { launchSqlGateway, sqlGatewayProbe } from './sql-gateway';
 import type { NativeServiceName } from './types';
@@ -66,6 +67,8 @@ export function probeFor(l: Layout, s: NativeServiceName, tmResourceId?: string)
       return sqlGatewayProbe(l);
     case 'schema-registry':
       return registryProbe(l);
+    case 'kafka-connect':
+      return connectProbe(l);
     case 'flink-taskmanager':
       return async () => {
         if (tmResourceId) {
@@ -99,6 +102,8 @@ export async function prepareLaunch(l: Layout, s: NativeServiceName, java?: stri
       mkdirSync(join(l.registryDir, 'tmp'), { recursive: true });
       if (!java) throw new Error('schema-registry: no Java 21+ to run it with');
       return launchSchemaRegistry(l, java);
+    case 'kafka-connect':
+      return launchKafkaConnect(l);
   }
 }
 

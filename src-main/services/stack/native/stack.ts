@@ -5,6 +5,7 @@ import { Layout } from './layout';
 import { tailLines } from './logs';
 import { portFree } from './probes';
 import { isOurProcess, killAndWait, readPidFile, removePidFile, sleep, spawnDetached, writePidFile } from './proc';
+import { CONNECT_RUNTIME_JAR, installedPlugins, installPluginComponent } from './kafka-connect';
 import { REGISTRY_APP_JAR, REGISTRY_RUN_JAR, registryJava } from './schema-registry';
 import { prepareLaunch, probeFor } from './services';
 import { SQL_GATEWAY_JAR } from './sql-gateway';
@@ -15,7 +16,7 @@ const DEFAULT_START_TIMEOUT_MS = 120_000;
 
 export class NativeStack {
   /** schemaRegistry: null when this stack runs no registry (not asked for). */
-  readonly ports: { kafka: number; zookeeper: number | null; flinkRest: number; sqlGateway: number; schemaRegistry: number | null };
+  readonly ports: { kafka: number; zookeeper: number | null; flinkRest: number; sqlGateway: number; schemaRegistry: number | null; connect: number | null };
   private readonly l: Layout;
 
   constructor(opts: NativeStackOptions) {
@@ -28,6 +29,7 @@ export class NativeStack {
       flinkRest: this.l.ports.flinkRest,
       sqlGateway: this.l.ports.sqlGateway,
       schemaRegistry: this.l.schemaRegistry ? this.l.ports.schemaRegistry : null,
+      connect: this.l.connect ? this.l.ports.connect : null,
     };
   }
 
@@ -40,7 +42,8 @@ export class NativeStack {
   services(): NativeServiceName[] {
     const flink: NativeServiceName[] = ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'];
     const registry: NativeServiceName[] = this.l.schemaRegistry ? ['schema-registry'] : [];
-    const all: NativeServiceName[] = [...(this.l.kraft ? ['kafka' as const] : ['zookeeper' as const, 'kafka' as const]), ...flink, ...registry];
+    const connect: NativeServiceName[] = this.l.connect ? ['kafka-connect'] : [];
+    const all: NativeServiceName[] = [...(this.l.kraft ? ['kafka' as const] : ['zookeeper' as const, 'kafka' as const]), ...connect, ...flink, ...registry];
     const only = this.l.only;
     return only ? all.filter((s) => only.includes(s)) : all;
   }
@@ -61,6 +64,7 @@ export class NativeStack {
     return comps.filter((c) => {
       const jars = this.l.jars(c);
       if (c === 'registry') return !jars.includes(REGISTRY_RUN_JAR);
+      if (c === 'connect-zk' || c === 'connect-kraft') return !jars.some((j) => CONNECT_RUNTIME_JAR.test(j));
       return jars.length === 0 || (c === 'flink' && !jars.some((j) => SQL_GATEWAY_JAR.test(j)));
     });
   }
@@ -69,7 +73,7 @@ export class NativeStack {
   missingJars(): string[] {
     return this.missingComponents().map(
       (c) =>
-        `${c}: ${this.l.componentDir(c)} ${this.l.jars(c).length === 0 ? 'is empty' : `has no ${c === 'registry' ? REGISTRY_RUN_JAR : 'flink-sql-gateway jar'}`}; fetch with: ${this.l.fetchCommand([c])}`,
+        `${c}: ${this.l.componentDir(c)} ${this.l.jars(c).length === 0 ? 'is empty' : `has no ${c === 'registry' ? REGISTRY_RUN_JAR : c.startsWith('connect-') ? 'connect-runtime jar' : 'flink-sql-gateway jar'}`}; fetch with: ${this.l.fetchCommand([c])}`,
     );
   }
 
@@ -99,7 +103,21 @@ export class NativeStack {
     };
     if (!this.l.kraft) out.zookeeper = pick('zookeeper', /^zookeeper-(\d.+)\.jar$/);
     if (this.l.schemaRegistry) out.registry = this.registryVersion();
+    if (this.l.connect) {
+      const connectComp = this.l.component('kafka-connect');
+      out[connectComp] = pick(connectComp, CONNECT_RUNTIME_JAR);
+    }
     return out;
+  }
+
+  /** The plugin folders on the Connect worker's plugin.path (under the data dir). */
+  connectPlugins(): string[] {
+    return installedPlugins(this.l);
+  }
+
+  /** Copies a fetched plugin component into plugin.path; a running worker loads it once restarted. */
+  installConnectPlugin(component: NativeComponent): string[] {
+    return installPluginComponent(this.l, component);
   }
 
   /** The live pid of `s` recorded in its pid file (synchronous; null when not running). */
@@ -121,10 +139,10 @@ export class NativeStack {
       const reason = this.skipReason(s);
       if (reason) onProgress?.({ service: s, phase: 'skipped', message: reason });
     }
-    // independent chains, started side by side: the Kafka side, the Flink side and the registry (H2 needs no Kafka)
+    // independent chains, started side by side: the Kafka side (Connect keeps its state in Kafka), the Flink side and the registry (H2 needs no Kafka)
     const chains = (
       [
-        this.l.kraft ? ['kafka'] : ['zookeeper', 'kafka'],
+        this.l.kraft ? ['kafka', 'kafka-connect'] : ['zookeeper', 'kafka', 'kafka-connect'],
         ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'],
         ['schema-registry'],
       ] satisfies NativeServiceName[][]
@@ -163,7 +181,7 @@ export class NativeStack {
   async down(): Promise<void> {
     const chains = (
       [
-        this.l.kraft ? ['kafka'] : ['kafka', 'zookeeper'],
+        this.l.kraft ? ['kafka-connect', 'kafka'] : ['kafka-connect', 'kafka', 'zookeeper'],
         ['flink-sql-gateway', 'flink-taskmanager', 'flink-jobmanager'],
         ['schema-registry'],
       ] satisfies NativeServiceName[][]
@@ -221,6 +239,7 @@ export class NativeStack {
     if (s === 'kafka') return this.l.ports.kafka;
     if (s === 'flink-sql-gateway') return this.l.ports.sqlGateway;
     if (s === 'schema-registry') return this.l.ports.schemaRegistry;
+    if (s === 'kafka-connect') return this.l.ports.connect;
     return this.l.ports.flinkRest; // the TaskManager answers through the JobManager's REST API
   }
 
@@ -268,6 +287,7 @@ export class NativeStack {
     if (s === 'flink-jobmanager') ports.push(this.l.ports.flinkRest);
     if (s === 'flink-sql-gateway') ports.push(this.l.ports.sqlGateway);
     if (s === 'schema-registry') ports.push(this.l.ports.schemaRegistry);
+    if (s === 'kafka-connect') ports.push(this.l.ports.connect);
     for (const p of ports) {
       if (!(await portFree(this.l.host, p))) {
         throw new Error(`${s}: port ${this.l.host}:${p} is already in use by a process this stack did not start (pid files in ${this.l.runDir})`);

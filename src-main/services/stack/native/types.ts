@@ -1,9 +1,9 @@
 import type { NativeTlsListeners } from './configs';
 
-export type NativeServiceName = 'zookeeper' | 'kafka' | 'flink-jobmanager' | 'flink-taskmanager' | 'flink-sql-gateway' | 'schema-registry';
+export type NativeServiceName = 'zookeeper' | 'kafka' | 'flink-jobmanager' | 'flink-taskmanager' | 'flink-sql-gateway' | 'schema-registry' | 'kafka-connect';
 
 /** A folder of compose/native/lib: one per component so classpaths never mix. */
-export type NativeComponent = 'zookeeper' | 'kafka-zk' | 'kafka-kraft' | 'flink' | 'registry';
+export type NativeComponent = 'zookeeper' | 'kafka-zk' | 'kafka-kraft' | 'flink' | 'registry' | 'connect-zk' | 'connect-kraft' | 'debezium-postgres';
 
 export interface NativeStackOptions {
   /** Holds kafka/, zookeeper/, flink/{checkpoints,savepoints,tmp}, run/ (pid files, generated configs), logs/. */
@@ -14,15 +14,28 @@ export interface NativeStackOptions {
   confDir: string;
   kraft?: boolean;
   /**
-   * Defaults 9092, 2181, 8081, 9093, 8083 (SQL Gateway REST), 8085 (Schema Registry). Flink's other ports (rpc, blob, TM) and
+   * Defaults 9092, 2181, 8081, 9093, 8083 (SQL Gateway REST), 8085 (Schema Registry), 8084 (Kafka Connect REST). Flink's other ports (rpc, blob, TM) and
    * the registry's management port are chosen free/ephemeral.
    */
-  ports?: Partial<{ kafka: number; zookeeper: number; flinkRest: number; kafkaController: number; sqlGateway: number; schemaRegistry: number }>;
+  ports?: Partial<{
+    kafka: number;
+    zookeeper: number;
+    flinkRest: number;
+    kafkaController: number;
+    sqlGateway: number;
+    schemaRegistry: number;
+    connect: number;
+  }>;
   /**
    * Opt-in: Apicurio Registry (`schema-registry`, lib/registry) with H2 storage under dataDir/registry. It needs Java 21+
    * (STREAMDESK_JAVA21_HOME, JAVA_HOME or a JDK under jvmRoots); without one it is skipped with the reason, the rest unaffected.
    */
   schemaRegistry?: boolean;
+  /**
+   * Opt-in: a Kafka Connect distributed worker (`kafka-connect`, lib/connect-zk or lib/connect-kraft: the broker's Kafka line),
+   * started once Kafka answers; its plugin.path is dataDir/connect/plugins.
+   */
+  connect?: boolean;
   /** Where JDKs are looked for (default Debian's /usr/lib/jvm). */
   jvmRoots?: string[];
   /** Default 'java'. */

@@ -1,5 +1,6 @@
 import type { HealthSnapshot } from '@shared/health';
 import { HealthTile } from './HealthTile';
+import { ConnectTile } from './ConnectTile';
 import { SchemaRegistryTile } from './SchemaRegistryTile';
 import { FlinkPanel } from '../pipelines/FlinkPanel';
 import { ResourcesPanel } from '../metrics/ResourcesPanel';
@@ -196,6 +197,7 @@ export function Overview() {
         <KafkaTiles snapshot={snapshot} />
         <FlinkTiles snapshot={snapshot} />
         <SchemaRegistryTile registry={snapshot.services.schemaRegistry} />
+        <ConnectTile connect={snapshot.services.connect} />
       </div>
       {kafka.status !== 'down' && <ThroughputPanel />}
       {flink.status !== 'not-configured' && <FlinkPanel />}

@@ -6,6 +6,7 @@ import { profileCalls } from './profiles-store';
 import { TestResults } from './TestResults';
 import { useProfileDraft } from './use-profile-draft';
 import { KafkaAuthFields, MonitoringFields, TlsFields, ZookeeperAndFlinkFields } from './ProfileFields';
+import { ConnectFields } from './ConnectFields';
 import { SchemaRegistryFields } from './SchemaRegistryFields';
 
 export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileView | null; onClose: () => void; onSaved: () => void }) {
@@ -57,6 +58,7 @@ export function ProfileForm({ profile, onClose, onSaved }: { profile: ProfileVie
         <TlsFields draft={draft} profile={profile} form={form} />
         <ZookeeperAndFlinkFields draft={draft} profile={profile} form={form} />
         <SchemaRegistryFields draft={draft.registry} profile={profile} form={form} />
+        <ConnectFields draft={draft.connect} profile={profile} form={form} />
         <MonitoringFields draft={draft} form={form} />
         {form.error('form') && <div className="form-error">{form.error('form')}</div>}
         {tested && <TestResults result={tested} />}

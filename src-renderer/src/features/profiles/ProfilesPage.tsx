@@ -13,6 +13,7 @@ function Summary({ profile }: { profile: ProfileView }) {
   if (profile.zookeeper) parts.push(`ZooKeeper ${profile.zookeeper}`);
   if (profile.flink.url) parts.push(`Flink ${profile.flink.url}`);
   if (profile.schemaRegistry.url) parts.push(`Schema Registry ${profile.schemaRegistry.url}`);
+  if (profile.connect.urls.length > 0) parts.push(`Kafka Connect ${profile.connect.urls.join(', ')}`);
   return <div className="muted">{parts.join(' · ')}</div>;
 }
 

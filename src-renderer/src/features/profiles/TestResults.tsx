@@ -7,6 +7,7 @@ const LABELS: Record<keyof ConnectionTestResult, string> = {
   kafkaUi: 'Kafka UI',
   prometheus: 'JMX exporter',
   schemaRegistry: 'Schema Registry',
+  connect: 'Kafka Connect',
 };
 
 /** "Test connection": one line per service, with the reason when it failed. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FlinkAuthKind, KafkaMechanism, ProfileView } from '@shared/profiles';
+import { useConnectDraft } from './use-connect-draft';
 import { useRegistryDraft } from './use-registry-draft';
 
 const empty = (value: string) => (value.trim() === '' ? null : value.trim());
@@ -32,6 +33,7 @@ export function useProfileDraft(profile: ProfileView | null) {
   const [prometheusUrl, setPrometheusUrl] = useState(profile?.prometheusUrl ?? '');
   const [kafkaUiUrl, setKafkaUiUrl] = useState(profile?.kafkaUiUrl ?? '');
   const registry = useRegistryDraft(profile);
+  const connect = useConnectDraft(profile);
 
   function input() {
     const { tls, caFile, certFile, keyFile, keyPassword, verify } = tlsDraft;
@@ -54,6 +56,7 @@ export function useProfileDraft(profile: ProfileView | null) {
       prometheusUrl: empty(prometheusUrl),
       kafkaUiUrl: empty(kafkaUiUrl),
       schemaRegistry: registry.input(),
+      connect: connect.input(),
     };
   }
 
@@ -84,6 +87,7 @@ export function useProfileDraft(profile: ProfileView | null) {
     kafkaUiUrl,
     setKafkaUiUrl,
     registry,
+    connect,
     input,
   };
 }

@@ -3,6 +3,7 @@ import { allServicesRunning, type StackServiceState, type StackStatus } from '@s
 import { useAction } from '@renderer/store';
 import { Field, Modal } from '@renderer/ui/Modal';
 import { bytes, elapsed } from '@renderer/format';
+import { ConnectPlugins } from './ConnectPlugins';
 import { stackCalls, stackLogStore, stackStore, type StackView } from './stack-store';
 
 const SERVICE_LABELS: Record<string, string> = {
@@ -12,6 +13,7 @@ const SERVICE_LABELS: Record<string, string> = {
   'flink-taskmanager': 'Flink TaskManager',
   'flink-sql-gateway': 'Flink SQL Gateway',
   'schema-registry': 'Schema Registry',
+  'kafka-connect': 'Kafka Connect',
   'kafka-ui': 'Kafka UI',
 };
 
@@ -94,8 +96,9 @@ function ServiceState({
     );
   }
   if (service.skipped && !service.running) return <Skipped service={service.name} reason={service.skipped} />;
-  if (operation === 'starting') return <span className="phase phase-starting">waiting</span>;
+  // a running service with no step of its own is not waiting for anything (a Connect plugin's restart touches only the worker)
   if (service.running) return <span className="phase phase-ready">{service.health ?? 'running'}</span>;
+  if (operation === 'starting') return <span className="phase phase-starting">waiting</span>;
   return <span className="phase phase-stopped">stopped</span>;
 }
 
@@ -165,7 +168,7 @@ function BackendChoice({ status }: { status: StackStatus }) {
       <label className="check">
         <input type="radio" name="backend" checked={status.backend === 'native'} onChange={() => void run(() => stackCalls.setBackend('native'))} /> Local JVM
         processes
-        <span className="muted">— ZooKeeper, Kafka, Flink and Apicurio Registry from Maven Central; no Docker needed</span>
+        <span className="muted">— ZooKeeper, Kafka, Kafka Connect, Flink and Apicurio Registry from Maven Central; no Docker needed</span>
       </label>
       <label className="check">
         <input
@@ -216,7 +219,10 @@ function ServicesTable({ view, status, onLog }: { view: StackView; status: Stack
       <tbody>
         {status.services.map((service) => (
           <tr key={service.name} data-service={service.name} data-running={service.running}>
-            <td>{SERVICE_LABELS[service.name] ?? service.name}</td>
+            <td>
+              {SERVICE_LABELS[service.name] ?? service.name}
+              {service.name === 'kafka-connect' && <ConnectPlugins status={status} busy={operation !== 'idle'} />}
+            </td>
             <td>
               <ServiceState service={service} operation={operation} step={progress[service.name]} startedAt={startedAt} />
             </td>

@@ -65,6 +65,8 @@ export const stackCalls = {
   down: () => run('stopping', () => bridge.call('stack:down', {})),
   setBackend: (backend: CallArgs<'stack:setBackend'>['backend']) => bridge.call('stack:setBackend', { backend }).then(() => stackStore.refresh()),
   restartService: (service: string) => bridge.call('stack:restartService', { service }).then(() => stackStore.refresh()),
+  /** A Connect plugin fetched into the worker's plugin.path; the worker's restart shows as its row's progress. */
+  addConnectPlugin: (plugin: CallArgs<'stack:addConnectPlugin'>['plugin']) => run('starting', () => bridge.call('stack:addConnectPlugin', { plugin })),
   reset: (confirmation: string) => bridge.call('stack:reset', { confirmation }).then(() => stackStore.refresh()),
 };
 

@@ -77,5 +77,22 @@ export const healthSnapshot = {
       latencyMs: null,
       details: { url: null, subjects: null },
     },
+    // recorded before the health snapshot had Kafka Connect: as a connection without one answers
+    connect: {
+      status: 'not-configured',
+      reason: 'No Kafka Connect URL in this connection',
+      checkedAt: 1795598218444,
+      latencyMs: null,
+      details: {
+        urls: [],
+        clustersUp: null,
+        version: null,
+        workers: null,
+        connectors: null,
+        connectorsRunning: null,
+        connectorsFailed: null,
+        tasksFailed: null,
+      },
+    },
   },
 };
