@@ -233,7 +233,17 @@ export type ReplayProgress = z.infer<typeof ReplayProgress>;
 
 /** How one side of a topic's records is read when auto-detection (the registry's framing) cannot work. */
 export const SideDecodeSetting = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('auto') }).strict(),
+  z
+    .object({
+      mode: z.literal('auto'),
+      /**
+       * Apicurio's legacy framing (Legacy8ByteIdHandler): magic 0, then an 8-byte id of this kind,
+       * which the bytes cannot tell apart from Confluent's 4-byte id. Absent: 4 bytes (Confluent,
+       * and Apicurio 3's default). Ids in Apicurio's record headers are found either way.
+       */
+      eightByteIds: z.enum(['global', 'content']).optional(),
+    })
+    .strict(),
   z
     .object({
       mode: z.literal('subject'),

@@ -50,6 +50,8 @@ export class DecodeSettingsStore {
   }
 }
 
+/** Nothing to remember: both sides auto, with 4-byte ids (an 8-byte id setting must be kept). */
 function isAuto(settings: DecodeSettings): boolean {
-  return settings.key.mode === 'auto' && settings.value.mode === 'auto';
+  const plainAuto = (side: DecodeSettings['key']) => side.mode === 'auto' && !side.eightByteIds;
+  return plainAuto(settings.key) && plainAuto(settings.value);
 }

@@ -9,7 +9,7 @@ import { jsonSchemaDecoder } from './json-schema-decoder';
 import { protobufTypeDecoder } from './protobuf-decoder';
 import { RecordDecoder, type SideBytes } from './record-decoder';
 import { resolveReferences, type SchemaSource } from './schema-references';
-import { readFraming, type RecordHeaderBytes, type RecordSide } from './wire-format';
+import { readFraming, type FramingOptions, type RecordHeaderBytes, type RecordSide } from './wire-format';
 
 /** A side as read: `decoding` absent when it is plain bytes (no framing, no override). */
 export interface ReadSide {
@@ -23,7 +23,9 @@ type Fixed = { decode: PayloadDecoder; format: 'avro' | 'protobuf' | 'json-schem
 const FORMAT_OF = { AVRO: 'avro', PROTOBUF: 'protobuf', JSON: 'json-schema' } as const;
 
 export class SideReader {
-  private readonly registry: RecordDecoder | null;
+  /** Per side: the sides may be framed differently (Apicurio's 8-byte ids on one only). */
+  private readonly registry: Record<RecordSide, RecordDecoder> | null;
+  private readonly framing: Record<RecordSide, FramingOptions>;
   /** An override's compiled schema per side (subject or .proto), or why it could not be had. */
   private readonly fixed: Record<RecordSide, Fixed | { error: string } | null> = { key: null, value: null };
 
@@ -31,7 +33,8 @@ export class SideReader {
     private readonly source: SchemaSource | null,
     private readonly settings: DecodeSettings,
   ) {
-    this.registry = source ? new RecordDecoder(source) : null;
+    this.framing = { key: framingOf(settings.key), value: framingOf(settings.value) };
+    this.registry = source ? { key: new RecordDecoder(source, this.framing.key), value: new RecordDecoder(source, this.framing.value) } : null;
     for (const side of ['key', 'value'] as const) {
       const setting = settings[side];
       if (setting.mode === 'proto') this.fixed[side] = compileProto(setting.proto, setting.messageType);
@@ -52,9 +55,12 @@ export class SideReader {
       const current = this.fixed[side];
       if (setting.mode === 'subject' && !(current && 'decode' in current)) loads.push(this.loadSubject(side, setting));
     }
-    if (this.registry && (this.settings.key.mode === 'auto' || this.settings.value.mode === 'auto')) {
+    if (this.registry) {
       const auto = [...records].filter((record) => this.settings[record.side].mode === 'auto');
-      loads.push(this.registry.load(auto));
+      for (const side of ['key', 'value'] as const) {
+        const sides = auto.filter((record) => record.side === side);
+        if (sides.length) loads.push(this.registry[side].load(sides));
+      }
     }
     await Promise.all(loads);
   }
@@ -69,7 +75,7 @@ export class SideReader {
     if (this.settings[side].mode === 'raw') return { bytes, plain: true };
     if (this.settings[side].mode !== 'auto') return null;
     if (headers.length === 0 && (bytes.length < 5 || bytes[0] !== 0)) return { bytes, plain: true }; // not framed
-    const payload = this.registry?.rawStringPayload(bytes, side, headers);
+    const payload = this.registry?.[side].rawStringPayload(bytes, side, headers);
     return payload ? { bytes: payload, plain: false } : null;
   }
 
@@ -96,10 +102,10 @@ export class SideReader {
   private auto(bytes: Uint8Array, side: RecordSide, headers: readonly RecordHeaderBytes[]): ReadSide {
     // the common unframed case (JSON, text) without building readFraming's reason text
     if (headers.length === 0 && (bytes.length < 5 || bytes[0] !== 0)) return {};
-    const framing = readFraming(bytes, side, headers);
+    const framing = readFraming(bytes, side, headers, this.framing[side]);
     if ('reason' in framing) return {}; // not framed for a registry: plain bytes
     if (!this.registry) return raw(`schema id ${framing.id}: this connection names no Schema Registry`);
-    const decoded = this.registry.decodeFramed(framing);
+    const decoded = this.registry[side].decodeFramed(framing);
     if (decoded.status === 'raw') return raw(decoded.reason);
     return decodedSide(decoded.value, decoded.format, decoded.schemaId, decoded.subject ?? null, decoded.version ?? null);
   }
@@ -185,6 +191,10 @@ class LazyDecoded {
 
 function decodedSide(value: JsonValue, format: Fixed['format'], schemaId: number | null, subject: string | null, version: number | null): ReadSide {
   return { decoding: new LazyDecoded(value, format, schemaId, subject, version), value };
+}
+
+function framingOf(setting: SideDecodeSetting): FramingOptions {
+  return setting.mode === 'auto' && setting.eightByteIds ? { eightByteIds: setting.eightByteIds } : {};
 }
 
 function plain(format: 'string' | 'hex', text: string): ReadSide {

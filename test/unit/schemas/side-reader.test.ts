@@ -85,6 +85,20 @@ describe('SideReader', () => {
     expect(text.read(Buffer.from('héllo'), 'value', []).decoding).toMatchObject({ format: 'string', json: '"héllo"' });
   });
 
+  it("reads Apicurio's 8-byte ids after the magic byte on the side told so, 4-byte ids on the other", async () => {
+    const head = Buffer.alloc(9);
+    head.writeBigUInt64BE(BigInt(fixture.ids.money), 1);
+    const eight = Buffer.concat([head, money.toBuffer({ units: 3, currency: 'NOK' })]);
+    const { reader: r } = reader({ key: { mode: 'auto' }, value: { mode: 'auto', eightByteIds: 'content' } });
+    await r.load([side(eight, 'value'), side(bytes, 'key')]);
+    expect(r.read(eight, 'value', []).value).toEqual({ units: 3, currency: 'NOK' });
+    expect(r.read(bytes, 'key', []).value).toEqual({ units: -1250, currency: 'NOK' });
+    // read as Confluent's 4-byte id, the same bytes name id 0: raw, with the reason
+    const { reader: four } = reader();
+    await four.load([side(eight)]);
+    expect(reasonOf(four.read(eight, 'value', []))).toMatch(/schema id 0\b/);
+  });
+
   it('a subject that does not exist leaves the override side raw with the reason', async () => {
     const { reader: r } = reader({ key: { mode: 'auto' }, value: { mode: 'subject', subject: 'no-such-subject', version: 1 } });
     await r.load([]);

@@ -48,6 +48,34 @@ function SubjectFields({ path, setting, onChange, form }: SideProps & { setting:
   );
 }
 
+const ID_WIDTHS = [
+  { value: '', label: '4 bytes (Confluent; Apicurio 3 by default)' },
+  { value: 'global', label: "8 bytes, a global id (Apicurio's legacy framing)" },
+  { value: 'content', label: "8 bytes, a content id (Apicurio's legacy framing)" },
+] as const;
+
+/** How wide the schema id after the magic byte is: the bytes cannot say, the producer's settings can. */
+function AutoFields({ path, setting, onChange, form }: SideProps & { setting: Extract<SideDecodeSetting, { mode: 'auto' }> }) {
+  return (
+    <Field label="Schema id after the magic byte" error={form.error(`${path}.eightByteIds`)} hint="Ids in Apicurio's record headers are found either way">
+      <select
+        value={setting.eightByteIds ?? ''}
+        onChange={(event) => {
+          const width = event.target.value as '' | 'global' | 'content';
+          onChange(width ? { mode: 'auto', eightByteIds: width } : { mode: 'auto' });
+        }}
+        data-testid={`${path}-id-width`}
+      >
+        {ID_WIDTHS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 /** A .proto's text, pasted or loaded from a file, and the message type the records hold. */
 function ProtoFields({ path, setting, onChange, form }: SideProps & { setting: Extract<SideDecodeSetting, { mode: 'proto' }> }) {
   async function load(file: File | undefined) {
@@ -103,6 +131,7 @@ function SideFieldset({ side, setting, onChange, form }: Omit<SideProps, 'path'>
           </option>
         ))}
       </select>
+      {setting.mode === 'auto' && <AutoFields path={path} setting={setting} onChange={onChange} form={form} />}
       {setting.mode === 'subject' && <SubjectFields path={path} setting={setting} onChange={onChange} form={form} />}
       {setting.mode === 'proto' && <ProtoFields path={path} setting={setting} onChange={onChange} form={form} />}
       {form.errors[path] && <span className="field-error">{form.errors[path]}</span>}
