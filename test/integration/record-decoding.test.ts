@@ -225,6 +225,37 @@ describe('records decoded through the registry', () => {
     expect(contains.matches.map((record) => record.offset)).toEqual([7]);
   });
 
+  it('contains on Avro whose strings are raw in the bytes: the byte pre-check keeps exactly the records the decoded text holds', async () => {
+    // no enum, bytes or fixed: the pre-check applies; a field name, digits and quotes must still match as the decoded text does
+    const schema = {
+      type: 'record',
+      name: 'Spot',
+      namespace: 'it.raw',
+      fields: [
+        { name: 'garage', type: 'string' },
+        { name: 'free', type: 'int' },
+      ],
+    };
+    const type = avro.Type.forSchema(schema as avro.Schema);
+    const id = await register('it.decode.raw-value', JSON.stringify(schema), 'AVRO');
+    const topic = 'it.decode.raw';
+    const admin = kafkaClient(target).admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.disconnect();
+    const spots = Array.from({ length: 40 }, (_, i) => ({ garage: i % 4 === 0 ? 'Kyrre "north"' : `Nordre ${i}`, free: i * 3 }));
+    await produce(
+      topic,
+      spots.map((spot) => ({ value: framed(id, type.toBuffer(spot)) })),
+    );
+    const offsetsWhere = (test: (json: string) => boolean) => spots.flatMap((spot, i) => (test(JSON.stringify(spot)) ? [i] : []));
+    for (const pattern of ['Kyrre', 'Nordre 1', 'garage', 'ree', '12', '"north\\"', 'absent']) {
+      const found = await searchAll(searches, topic, { value: { mode: 'contains', pattern } });
+      expect(found.final.error).toBeNull();
+      expect({ pattern, offsets: found.matches.map((record) => record.offset) }).toEqual({ pattern, offsets: offsetsWhere((json) => json.includes(pattern)) });
+    }
+  });
+
   it('exports decoded values with their schema ids as JSON Lines and CSV', async () => {
     const { records } = await messages.browse(BrowseArgs.parse({ topic: AVRO_TOPIC, from: { kind: 'beginning' }, limit: 5 }));
     const lines = toJsonLines(records)

@@ -3,6 +3,7 @@ import { invalidField } from '@shared/errors';
 import type { SearchFilter, TextMatch } from '@shared/messages';
 import { evaluate, parseExpression, requiredValueStrings, rootsOf, type ExpressionRecord } from './expression';
 import { readHeaders, type BatchInfo, type RecordCursor } from './record-batch';
+import type { ValueRegion } from './record-view';
 import type { ReadRecord } from './record-view';
 
 /** The record's sides as decoded (registry or override), when the search decodes. */
@@ -16,7 +17,7 @@ export interface RecordDecoding {
    * `plain` for a value read as its bytes, else a schema's payload that keeps its strings raw;
    * null when no such check is sound (the value is decoded from something else).
    */
-  valueRegion(cursor: RecordCursor): { start: number; length: number; plain: boolean } | null;
+  valueRegion(cursor: RecordCursor): ValueRegion | null;
 }
 
 /**
@@ -110,6 +111,40 @@ function sideTest(match: z.output<typeof TextMatch>, side: 'key' | 'value', read
   };
 }
 
+/** Text of a decoded value's JSON that is not its strings' bytes: numbers, literals, a float's words. */
+const NON_STRING_TEXT = ['true', 'false', 'null', 'NaN', '-Infinity'];
+
+/**
+ * A case-sensitive "contains" on a decoded value, checked on the payload's bytes first where that
+ * is sound, so most records of a scan are rejected without being decoded: the schema keeps every
+ * string raw in the payload (Avro without enums, bytes or fixed; JSON Schema), and the needle can
+ * only ever match inside one string of the JSON text — it holds no quote, backslash, control
+ * character or JSON punctuation, is no part of a number or literal, and no part of a field name
+ * (field names are in the text, not in Avro's bytes). Records it lets through are still tested on
+ * the decoded JSON text; null when no such check is sound for this needle.
+ */
+function decodedContainsPreCheck(match: z.output<typeof TextMatch>, decoding: RecordDecoding): Test | null {
+  const needle = match.pattern;
+  if (match.mode !== 'contains' || match.ignoreCase) return null;
+  // eslint-disable-next-line no-control-regex -- control characters are escaped in JSON text, so not their own bytes there
+  if (/["\\\u0000-\u001f\u007f\ufffd{}[\]:,]/.test(needle) || /^[-+.0-9eE]+$/.test(needle)) return null;
+  if (NON_STRING_TEXT.some((word) => word.includes(needle))) return null;
+  const inBytes = bytesContain(Buffer.from(needle, 'utf8'));
+  const namesHold = new WeakMap<readonly string[], boolean>();
+  return (_, cursor) => {
+    const region = decoding.valueRegion(cursor);
+    if (!region || region.plain) return true; // not decoded from a raw-string payload: the side test decides
+    let inNames = namesHold.get(region.names);
+    if (inNames === undefined) namesHold.set(region.names, (inNames = region.names.some((name) => name.includes(needle))));
+    if (inNames) return true;
+    const { start, length } = region;
+    const buf = cursor.buf;
+    // JSON Schema payloads may spell text with escapes: then only the decoded text can tell
+    if (buf.subarray(start, start + length).includes(BACKSLASH)) return true;
+    return inBytes(buf, start, length);
+  };
+}
+
 /**
  * `read`: how the search decodes sides (registry, override). Text conditions and expressions then
  * see a decoded side's value; a side that is not decoded is matched on its bytes as before.
@@ -121,7 +156,11 @@ export function compileFilter(filter: z.output<typeof SearchFilter>, decoding?: 
   if (fromMs !== undefined) tests.push((_, cursor) => cursor.timestamp >= fromMs);
   if (toMs !== undefined) tests.push((_, cursor) => cursor.timestamp < toMs);
   if (filter.key) tests.push(sideTest(filter.key, 'key', read));
-  if (filter.value) tests.push(sideTest(filter.value, 'value', read));
+  if (filter.value) {
+    const preCheck = decoding ? decodedContainsPreCheck(filter.value, decoding) : null;
+    if (preCheck) tests.push(preCheck);
+    tests.push(sideTest(filter.value, 'value', read));
+  }
   if (filter.headers) {
     const test = textTest(filter.headers.match);
     const name = filter.headers.name;

@@ -51,14 +51,22 @@ function headerBytes(cursor: RecordCursor): RecordHeaderBytes[] {
   return readHeaders(cursor).map((header) => ({ key: header.key.toString('utf8'), value: header.value }));
 }
 
+export interface ValueRegion {
+  start: number;
+  length: number;
+  plain: boolean;
+  /** Text the decoded JSON holds that the bytes do not (Avro's field names). */
+  names: readonly string[];
+}
+
 /** Where in `cursor.buf` a byte pre-check of the value is sound (see SideReader.byteCheckRegion). */
-export function valueRegion(reader: SideReader, cursor: RecordCursor): { start: number; length: number; plain: boolean } | null {
+export function valueRegion(reader: SideReader, cursor: RecordCursor): ValueRegion | null {
   const bytes = view(cursor, cursor.valueStart, cursor.valueLength);
   if (!bytes) return null;
   const region = reader.byteCheckRegion(bytes, 'value', headerBytes(cursor));
   if (!region) return null;
   // the region is the value or its payload, a tail of it
-  return { start: cursor.valueStart + cursor.valueLength - region.bytes.byteLength, length: region.bytes.byteLength, plain: region.plain };
+  return { start: cursor.valueStart + cursor.valueLength - region.bytes.byteLength, length: region.bytes.byteLength, plain: region.plain, names: region.names };
 }
 
 export function readRecord(reader: SideReader, cursor: RecordCursor): ReadRecord {

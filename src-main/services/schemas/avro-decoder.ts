@@ -14,24 +14,27 @@ export type PayloadDecoder = (payload: Uint8Array) => JsonValue;
 /**
  * Whether every string the decoded value can hold is in the payload as its own UTF-8 bytes: Avro
  * strings and map keys are; an enum's symbol (an index), bytes and fixed (base64) are not. Where
- * it holds, a search may skip a record whose payload lacks a string it asks for, without decoding it.
+ * it holds, a search may skip a record whose payload lacks a string it asks for, without decoding
+ * it. Answers the record field names, the only other text of the decoded JSON (a "contains" on a
+ * field name must not be pre-checked), or null when some string is not raw.
  */
-export function avroStringsAreRaw(schema: RegisteredSchema, references: readonly ResolvedReference[]): boolean {
+export function avroRawStringNames(schema: RegisteredSchema, references: readonly ResolvedReference[]): readonly string[] | null {
   const registry: Record<string, avro.Type> = {};
   for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, { registry });
   const type = avro.Type.forSchema(JSON.parse(schema.schema) as avro.Schema, { registry });
   const seen = new Set<avro.Type>();
+  const names = new Set<string>();
   const raw = (t: avro.Type): boolean => {
     if (seen.has(t)) return true;
     seen.add(t);
     if (t.typeName === 'enum' || t.typeName === 'bytes' || t.typeName === 'fixed') return false;
-    if (t instanceof avro.types.RecordType) return t.fields.every((field) => raw(field.type));
+    if (t instanceof avro.types.RecordType) return t.fields.every((field) => names.add(field.name) && raw(field.type));
     if (t instanceof avro.types.ArrayType) return raw(t.itemsType);
     if (t instanceof avro.types.MapType) return raw(t.valuesType as avro.Type);
     if (t instanceof avro.types.UnwrappedUnionType || t instanceof avro.types.WrappedUnionType) return t.types.every(raw);
     return true;
   };
-  return raw(type);
+  return raw(type) ? [...names] : null;
 }
 
 export function avroDecoder(schema: RegisteredSchema, references: readonly ResolvedReference[]): PayloadDecoder {

@@ -2,7 +2,7 @@
 // reason: it never throws for the bytes it is given. A schema is compiled once per registry id; a
 // schema that could not be fetched (registry down) is not remembered, so a later record tries again.
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
-import { avroDecoder, avroStringsAreRaw, type PayloadDecoder } from './avro-decoder';
+import { avroDecoder, avroRawStringNames, type PayloadDecoder } from './avro-decoder';
 import type { JsonValue } from './json-safe';
 import { jsonSchemaDecoder } from './json-schema-decoder';
 import { protobufDecoder } from './protobuf-decoder';
@@ -32,9 +32,14 @@ export interface RecordDecoderOptions extends FramingOptions {
 interface Compiled {
   format: SchemaFormat;
   decode: PayloadDecoder;
-  /** Every string of a decoded value is in the payload as UTF-8 (JSON: unless escaped). */
-  rawStrings: boolean;
+  /**
+   * Every string of a decoded value is in the payload as UTF-8 (JSON: unless escaped), and these
+   * are the names its JSON text adds (Avro's field names); null when some string is not raw.
+   */
+  rawStrings: { names: readonly string[] } | null;
 }
+
+const JSON_RAW = { names: [] } as const;
 
 const FORMATS = { AVRO: 'avro', PROTOBUF: 'protobuf', JSON: 'json-schema' } as const;
 
@@ -102,13 +107,15 @@ export class RecordDecoder {
 
   /**
    * The payload of a side framed with a loaded schema whose strings are all raw in it (see
-   * Compiled.rawStrings), for a byte pre-check before decoding; null otherwise.
+   * Compiled.rawStrings) and the names the decoded JSON adds, for a byte pre-check before
+   * decoding; null otherwise.
    */
-  rawStringPayload(bytes: Uint8Array, side: RecordSide, headers: readonly RecordHeaderBytes[]): Uint8Array | null {
+  rawStringPayload(bytes: Uint8Array, side: RecordSide, headers: readonly RecordHeaderBytes[]): { payload: Uint8Array; names: readonly string[] } | null {
     const framing = readFraming(bytes, side, headers, this.options);
     if ('reason' in framing) return null;
     const entry = this.loaded.get(loadedKey(framing));
-    return entry && 'compiled' in entry && entry.compiled.rawStrings ? framing.payload : null;
+    const raw = entry && 'compiled' in entry ? entry.compiled.rawStrings : null;
+    return raw ? { payload: framing.payload, names: raw.names } : null;
   }
 
   private async settle(framing: Framing): Promise<Loaded> {
@@ -145,10 +152,14 @@ export class RecordDecoder {
     const schema: RegisteredSchema = await this.source.schemaById(id);
     const references = await resolveReferences(this.source, schema.references);
     const format = FORMATS[schema.schemaType];
-    if (format === 'avro') return { format, decode: avroDecoder(schema, references), rawStrings: avroStringsAreRaw(schema, references) };
+    if (format === 'avro') {
+      const names = avroRawStringNames(schema, references);
+      return { format, decode: avroDecoder(schema, references), rawStrings: names ? { names } : null };
+    }
     // Protobuf enums decode to their names, which the bytes do not hold
-    if (format === 'protobuf') return { format, decode: protobufDecoder(schema, references, apicurio), rawStrings: false };
-    return { format, decode: jsonSchemaDecoder(schema, references, this.options.validateJson ?? false), rawStrings: true };
+    if (format === 'protobuf') return { format, decode: protobufDecoder(schema, references, apicurio), rawStrings: null };
+    // JSON Schema payloads are the JSON text itself: its names are in the bytes too
+    return { format, decode: jsonSchemaDecoder(schema, references, this.options.validateJson ?? false), rawStrings: JSON_RAW };
   }
 }
 

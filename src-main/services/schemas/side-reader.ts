@@ -18,6 +18,15 @@ export interface ReadSide {
   value?: JsonValue;
 }
 
+/** See byteCheckRegion; `names`: text the decoded JSON holds that the bytes do not (Avro's field names). */
+export interface ByteCheckRegion {
+  bytes: Uint8Array;
+  plain: boolean;
+  names: readonly string[];
+}
+
+const NO_NAMES: readonly string[] = [];
+
 type Fixed = { decode: PayloadDecoder; format: 'avro' | 'protobuf' | 'json-schema'; schemaId: number | null; subject: string | null; version: number | null };
 
 const FORMAT_OF = { AVRO: 'avro', PROTOBUF: 'protobuf', JSON: 'json-schema' } as const;
@@ -71,12 +80,12 @@ export class SideReader {
    * registry's schema keeps its strings raw (Avro without enums, bytes or fixed; JSON Schema);
    * null when no such check is sound (Protobuf, an override, a schema not loaded).
    */
-  byteCheckRegion(bytes: Uint8Array, side: RecordSide, headers: readonly RecordHeaderBytes[]): { bytes: Uint8Array; plain: boolean } | null {
-    if (this.settings[side].mode === 'raw') return { bytes, plain: true };
+  byteCheckRegion(bytes: Uint8Array, side: RecordSide, headers: readonly RecordHeaderBytes[]): ByteCheckRegion | null {
+    if (this.settings[side].mode === 'raw') return { bytes, plain: true, names: NO_NAMES };
     if (this.settings[side].mode !== 'auto') return null;
-    if (headers.length === 0 && (bytes.length < 5 || bytes[0] !== 0)) return { bytes, plain: true }; // not framed
-    const payload = this.registry?.[side].rawStringPayload(bytes, side, headers);
-    return payload ? { bytes: payload, plain: false } : null;
+    if (headers.length === 0 && (bytes.length < 5 || bytes[0] !== 0)) return { bytes, plain: true, names: NO_NAMES }; // not framed
+    const raw = this.registry?.[side].rawStringPayload(bytes, side, headers);
+    return raw ? { bytes: raw.payload, plain: false, names: raw.names } : null;
   }
 
   read(bytes: Uint8Array | null, side: RecordSide, headers: readonly RecordHeaderBytes[]): ReadSide {

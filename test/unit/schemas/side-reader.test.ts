@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { DecodeSettings } from '@shared/messages';
 import { SchemaRegistryClient } from '@main/clients/schema-registry/schema-registry-client';
 import { SideReader } from '@main/services/schemas/side-reader';
-import { avroStringsAreRaw } from '@main/services/schemas/avro-decoder';
+import { avroRawStringNames } from '@main/services/schemas/avro-decoder';
 import { REGISTRY_URL, fixture, recordedFetch } from './recorded-registry';
 
 const money = avro.Type.forSchema(JSON.parse((fixture.answers['GET /apis/ccompat/v7/schemas/ids/1'].body as { schema: string }).schema) as avro.Schema);
@@ -108,20 +108,21 @@ describe('SideReader', () => {
   it('allows a byte pre-check where every decoded string is raw in the bytes: plain sides and Avro without enums, bytes or fixed', async () => {
     const avroSchema = (fields: object[]) => ({ schemaType: 'AVRO' as const, schema: JSON.stringify({ type: 'record', name: 'R', fields }), references: [] });
     expect(
-      avroStringsAreRaw(
+      avroRawStringNames(
         avroSchema([
           { name: 's', type: 'string' },
           { name: 'm', type: { type: 'map', values: ['null', 'long'] } },
+          { name: 'inner', type: { type: 'record', name: 'In', fields: [{ name: 'deep', type: 'string' }] } },
         ]),
         [],
       ),
-    ).toBe(true);
-    expect(avroStringsAreRaw(avroSchema([{ name: 'e', type: { type: 'enum', name: 'E', symbols: ['A'] } }]), [])).toBe(false);
-    expect(avroStringsAreRaw(avroSchema([{ name: 'b', type: ['null', 'bytes'] }]), [])).toBe(false);
+    ).toEqual(['s', 'm', 'inner', 'deep']);
+    expect(avroRawStringNames(avroSchema([{ name: 'e', type: { type: 'enum', name: 'E', symbols: ['A'] } }]), [])).toBeNull();
+    expect(avroRawStringNames(avroSchema([{ name: 'b', type: ['null', 'bytes'] }]), [])).toBeNull();
     const { reader: r } = reader();
     await r.load([side(bytes)]);
     const plain = Buffer.from('{"a":1}');
-    expect(r.byteCheckRegion(plain, 'value', [])).toEqual({ bytes: plain, plain: true });
+    expect(r.byteCheckRegion(plain, 'value', [])).toEqual({ bytes: plain, plain: true, names: [] });
     // the money schema has an enum, whose symbol is not in the bytes: no pre-check
     expect(r.byteCheckRegion(bytes, 'value', [])).toBeNull();
     expect(new SideReader(null, { key: { mode: 'auto' }, value: { mode: 'hex' } }).byteCheckRegion(plain, 'value', [])).toBeNull();
