@@ -226,7 +226,7 @@ describe('records decoded through the registry', () => {
   });
 
   it('contains on Avro whose strings are raw in the bytes: the byte pre-check keeps exactly the records the decoded text holds', async () => {
-    // no enum, bytes or fixed: the pre-check applies; a field name, digits and quotes must still match as the decoded text does
+    // no enum, bytes or fixed: the pre-check applies; field names, digits, quotes and JSON punctuation must still match as the decoded text does
     const schema = {
       type: 'record',
       name: 'Spot',
@@ -249,7 +249,7 @@ describe('records decoded through the registry', () => {
       spots.map((spot) => ({ value: framed(id, type.toBuffer(spot)) })),
     );
     const offsetsWhere = (test: (json: string) => boolean) => spots.flatMap((spot, i) => (test(JSON.stringify(spot)) ? [i] : []));
-    for (const pattern of ['Kyrre', 'Nordre 1', 'garage', 'ree', '12', '"north\\"', 'absent']) {
+    for (const pattern of ['Kyrre', 'Nordre 1', 'garage', 'ree', '12', '"north\\"', 'absent', '"garage":"Nordre 1', '"free":12', '"Kyrre', 'e 1","free":3']) {
       const found = await searchAll(searches, topic, { value: { mode: 'contains', pattern } });
       expect(found.final.error).toBeNull();
       expect({ pattern, offsets: found.matches.map((record) => record.offset) }).toEqual({ pattern, offsets: offsetsWhere((json) => json.includes(pattern)) });

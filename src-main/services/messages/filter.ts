@@ -116,32 +116,39 @@ const NON_STRING_TEXT = ['true', 'false', 'null', 'NaN', '-Infinity'];
 
 /**
  * A case-sensitive "contains" on a decoded value, checked on the payload's bytes first where that
- * is sound, so most records of a scan are rejected without being decoded: the schema keeps every
- * string raw in the payload (Avro without enums, bytes or fixed; JSON Schema), and the needle can
- * only ever match inside one string of the JSON text — it holds no quote, backslash, control
- * character or JSON punctuation, is no part of a number or literal, and no part of a field name
- * (field names are in the text, not in Avro's bytes). Records it lets through are still tested on
- * the decoded JSON text; null when no such check is sound for this needle.
+ * is sound, so most records of a scan are rejected without being decoded. The schema keeps every
+ * string raw in the payload (Avro without enums, bytes or fixed; JSON Schema), and the needle is
+ * cut at JSON's punctuation (`"tag":"needle"` → `tag`, `needle`): a piece that can only lie inside
+ * a string of the JSON text — not a number or literal, not part of a field name (field names are in
+ * the text, not in Avro's bytes) — must be in the payload. Records it lets through are still
+ * tested on the decoded JSON text; null when no piece qualifies.
  */
 function decodedContainsPreCheck(match: z.output<typeof TextMatch>, decoding: RecordDecoding): Test | null {
-  const needle = match.pattern;
-  if (match.mode !== 'contains' || match.ignoreCase) return null;
-  // eslint-disable-next-line no-control-regex -- control characters are escaped in JSON text, so not their own bytes there
-  if (/["\\\u0000-\u001f\u007f\ufffd{}[\]:,]/.test(needle) || /^[-+.0-9eE]+$/.test(needle)) return null;
-  if (NON_STRING_TEXT.some((word) => word.includes(needle))) return null;
-  const inBytes = bytesContain(Buffer.from(needle, 'utf8'));
-  const namesHold = new WeakMap<readonly string[], boolean>();
+  // a backslash or control character is spelled differently in JSON text than in the bytes
+  // eslint-disable-next-line no-control-regex -- those are what is looked for
+  if (match.mode !== 'contains' || match.ignoreCase || /[\\\u0000-\u001f\u007f\ufffd]/.test(match.pattern)) return null;
+  const pieces = match.pattern
+    .split(/["{}[\]:,]/)
+    .filter((piece) => piece.length > 0 && !/^[-+.0-9eE]+$/.test(piece) && !NON_STRING_TEXT.some((word) => word.includes(piece)));
+  if (pieces.length === 0) return null;
+  const required = new WeakMap<readonly string[], ((buf: Buffer, start: number, length: number) => boolean)[]>();
+  const requiredFor = (names: readonly string[]) => {
+    let tests = required.get(names);
+    if (!tests)
+      required.set(
+        names,
+        (tests = pieces.filter((piece) => !names.some((name) => name.includes(piece))).map((piece) => bytesContain(Buffer.from(piece, 'utf8')))),
+      );
+    return tests;
+  };
   return (_, cursor) => {
     const region = decoding.valueRegion(cursor);
     if (!region || region.plain) return true; // not decoded from a raw-string payload: the side test decides
-    let inNames = namesHold.get(region.names);
-    if (inNames === undefined) namesHold.set(region.names, (inNames = region.names.some((name) => name.includes(needle))));
-    if (inNames) return true;
+    const tests = requiredFor(region.names);
     const { start, length } = region;
-    const buf = cursor.buf;
     // JSON Schema payloads may spell text with escapes: then only the decoded text can tell
-    if (buf.subarray(start, start + length).includes(BACKSLASH)) return true;
-    return inBytes(buf, start, length);
+    if (tests.length === 0 || cursor.buf.subarray(start, start + length).includes(BACKSLASH)) return true;
+    return tests.every((test) => test(cursor.buf, start, length));
   };
 }
 
