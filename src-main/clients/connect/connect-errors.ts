@@ -1,24 +1,14 @@
 // A Connect worker's failures as StreamdeskErrors that name the worker: its own words (Connect answers
 // `{ error_code, message }`) with the HTTP status, so a 409 "connector is being rebalanced" reads as Connect said it.
-import { StreamdeskError, type ErrorCode } from '@shared/errors';
-
-function codeFor(status: number): ErrorCode {
-  if (status === 404) return 'not-found';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  // Connect answers 409 while a rebalance is under way, and for a name that is taken
-  if (status === 409) return 'conflict';
-  if (status === 400 || status === 422) return 'invalid-argument';
-  if (status === 429) return 'rate-limited';
-  // 500 "Request timed out" is a worker still joining its group or one too busy to answer: try again later
-  if (status === 502 || status === 503 || status === 504) return 'unavailable';
-  return 'internal';
-}
+import { StreamdeskError } from '@shared/errors';
+import { errorCodeOfStatus } from '@main/clients/http-status';
 
 export function connectError(url: string, what: string, status: number, body: unknown, text: string): StreamdeskError {
   const message = (body as { message?: unknown } | null)?.message;
   const said = typeof message === 'string' ? message : text.slice(0, 300) || 'no answer';
-  const code = status === 500 && /timed out/i.test(said) ? 'unavailable' : codeFor(status);
+  // Connect answers 409 while a rebalance is under way, and for a name that is taken; 500 "Request
+  // timed out" is a worker still joining its group or one too busy to answer: try again later
+  const code = status === 500 && /timed out/i.test(said) ? 'unavailable' : errorCodeOfStatus(status);
   return new StreamdeskError(code, `Kafka Connect at ${url}: ${what}: HTTP ${status}: ${said}`);
 }
 

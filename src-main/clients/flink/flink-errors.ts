@@ -1,5 +1,6 @@
 // Errors from Flink's REST APIs, carrying Flink's own words (its `errors` array).
-import { StreamdeskError, type ErrorCode } from '@shared/errors';
+import { StreamdeskError } from '@shared/errors';
+import { errorCodeOfStatus } from '@main/clients/http-status';
 
 /**
  * Flink answers failures as `{"errors": ["<message>", "<stack trace with Caused by: ...>"]}`.
@@ -49,23 +50,13 @@ function firstLine(s: string): string {
   return stripExceptionClass((s.split('\n')[0] ?? s).trim());
 }
 
-function codeFor(status: number): ErrorCode {
-  if (status === 404) return 'not-found';
-  if (status === 409) return 'conflict';
-  if (status === 400) return 'invalid-argument';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 502 || status === 503 || status === 504) return 'unavailable';
-  return 'internal';
-}
-
 export class FlinkApiError extends StreamdeskError {
   constructor(
     readonly status: number,
     readonly what: string,
     readonly flinkMessage: string,
   ) {
-    super(codeFor(status), `${what}: ${flinkMessage}`);
+    super(errorCodeOfStatus(status), `${what}: ${flinkMessage}`);
     this.name = 'FlinkApiError';
   }
 }

@@ -1,21 +1,14 @@
 // A Schema Registry's failures as StreamdeskErrors that name the registry: its own words (Confluent's
 // `{ error_code, message }`, which Karapace and Apicurio's ccompat API answer too) with the HTTP status.
 import { StreamdeskError, type ErrorCode } from '@shared/errors';
+import { errorCodeOfStatus } from '@main/clients/http-status';
 
 // Confluent's error codes that say more than the HTTP status: a hard delete before the soft one
 // (40405 subject, 40407 version) is a 404 there and a 409 in Apicurio; both mean "not in this state".
 const CONFLICT_CODES = new Set([40405, 40407]);
 
 function codeFor(status: number, errorCode: unknown): ErrorCode {
-  if (typeof errorCode === 'number' && CONFLICT_CODES.has(errorCode)) return 'conflict';
-  if (status === 404) return 'not-found';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 409) return 'conflict';
-  if (status === 400 || status === 422) return 'invalid-argument';
-  if (status === 429) return 'rate-limited';
-  if (status === 502 || status === 503 || status === 504) return 'unavailable';
-  return 'internal';
+  return typeof errorCode === 'number' && CONFLICT_CODES.has(errorCode) ? 'conflict' : errorCodeOfStatus(status);
 }
 
 export function registryError(url: string, what: string, status: number, body: unknown, text: string): StreamdeskError {
