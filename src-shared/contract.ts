@@ -63,6 +63,24 @@ import {
   VersionsArgs,
   VersionsResult,
 } from './schemas';
+import {
+  ChangeOffsetsArgs,
+  ChangeOffsetsResult,
+  ConfigValidation,
+  ConnectClusterArgs,
+  ConnectOverview,
+  ConnectorChanged,
+  ConnectorDetail,
+  ConnectorRef,
+  ConnectorSummary,
+  ConnectPlugin,
+  DeleteConnectorArgs,
+  OffsetsResult,
+  RestartConnectorArgs,
+  RestartResult,
+  SaveConnectorArgs,
+  ValidateConfigArgs,
+} from './connect';
 import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
 
 const NoArgs = z.object({}).strict();
@@ -173,6 +191,26 @@ export const calls = {
   'schemas:delete': { args: DeleteSchemaArgs, result: DeleteSchemaResult },
   /** Reads the newest records of a bounded number of topics (see SchemaUsage.scanned). */
   'schemas:usage': { args: UsageArgs, result: SchemaUsage },
+  /** The active connection's Kafka Connect clusters; a cluster is named by its URL as the connection lists it. */
+  'connect:overview': { args: NoArgs, result: ConnectOverview },
+  'connect:plugins': { args: ConnectClusterArgs, result: z.array(ConnectPlugin) },
+  'connect:connector': { args: ConnectorRef, result: ConnectorDetail },
+  /** The plugin's config definition with each value checked by the worker (the form is built from it). */
+  'connect:validate': { args: ValidateConfigArgs, result: ConfigValidation },
+  /** Both validate with the worker first; its errors come back as issues under `config.<setting>`, nothing saved. */
+  'connect:create': { args: SaveConnectorArgs, result: ConnectorDetail },
+  'connect:update': { args: SaveConnectorArgs, result: ConnectorDetail },
+  'connect:pause': { args: ConnectorRef, result: ConnectorSummary },
+  'connect:resume': { args: ConnectorRef, result: ConnectorSummary },
+  /** Connect ≥ 3.5. */
+  'connect:stop': { args: ConnectorRef, result: ConnectorSummary },
+  /** Waits (a bounded time) for the restarted instances to settle; `connect:changed` announces each state on the way. */
+  'connect:restart': { args: RestartConnectorArgs, result: RestartResult },
+  'connect:delete': { args: DeleteConnectorArgs, result: z.object({ name: z.string() }) },
+  /** KIP-875, Connect ≥ 3.6. */
+  'connect:offsets': { args: ConnectorRef, result: OffsetsResult },
+  /** Only while the connector is STOPPED; dryRun gives the preview. */
+  'connect:changeOffsets': { args: ChangeOffsetsArgs, result: ChangeOffsetsResult },
 } as const;
 
 /** Everything the back end announces, named in the past tense. */
@@ -187,6 +225,7 @@ const events = {
   'messages:searchProgressed': SearchProgress,
   'messages:searchMatched': SearchMatches,
   'messages:replayProgressed': ReplayProgress,
+  'connect:changed': ConnectorChanged,
 } as const;
 
 type Calls = typeof calls;

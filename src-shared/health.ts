@@ -60,6 +60,10 @@ const ConnectDetails = z.object({
   connectorsRunning: count.nullable(),
   connectorsFailed: count.nullable(),
   tasksFailed: count.nullable(),
+  /** Per cluster: whether it answered and the worker ids seen (the alerts notice one going away). */
+  clusters: z.array(z.object({ url: z.string(), up: z.boolean(), workers: z.array(z.string()) })),
+  /** Each FAILED connector (task null) and task, for the alerts. */
+  failures: z.array(z.object({ cluster: z.string(), connector: z.string(), task: count.nullable(), workerId: z.string() })),
 });
 
 function serviceHealth<D extends z.ZodType>(details: D) {

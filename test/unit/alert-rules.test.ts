@@ -52,6 +52,8 @@ function health(patch: {
           connectorsRunning: null,
           connectorsFailed: null,
           tasksFailed: null,
+          clusters: [],
+          failures: [],
         },
       },
     },

@@ -28,6 +28,8 @@ function services(statuses: Partial<Record<keyof HealthSnapshot['services'], Ser
         connectorsRunning: null,
         connectorsFailed: null,
         tasksFailed: null,
+        clusters: [],
+        failures: [],
       },
     },
   };

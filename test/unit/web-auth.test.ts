@@ -17,7 +17,18 @@ const connect = {
   reason: '',
   checkedAt: 0,
   latencyMs: null,
-  details: { urls: [], clustersUp: null, version: null, workers: null, connectors: null, connectorsRunning: null, connectorsFailed: null, tasksFailed: null },
+  details: {
+    urls: [],
+    clustersUp: null,
+    version: null,
+    workers: null,
+    connectors: null,
+    connectorsRunning: null,
+    connectorsFailed: null,
+    tasksFailed: null,
+    clusters: [],
+    failures: [],
+  },
 };
 const api = {
   'health:get': () => Promise.resolve({ overall: 'up', overallReason: '', checkedAt: 0, services: { schemaRegistry: registry, connect } }),

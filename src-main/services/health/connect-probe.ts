@@ -4,7 +4,7 @@ import type { ConnectorExpanded } from '@main/clients/connect/connect-types';
 
 type Details = ConnectHealth['details'];
 
-const NONE: Omit<Details, 'urls'> = {
+const NONE: Omit<Details, 'urls' | 'clusters'> = {
   clustersUp: null,
   version: null,
   workers: null,
@@ -12,9 +12,11 @@ const NONE: Omit<Details, 'urls'> = {
   connectorsRunning: null,
   connectorsFailed: null,
   tasksFailed: null,
+  failures: [],
 };
 
 interface ClusterAnswer {
+  url: string;
   version: string;
   connectors: ConnectorExpanded[];
 }
@@ -22,29 +24,40 @@ interface ClusterAnswer {
 async function askCluster(target: ConnectTarget, fetchFn: typeof fetch, timeoutMs: number): Promise<ClusterAnswer> {
   const client = new ConnectClient({ ...target, fetch: fetchFn, timeoutMs });
   const [info, connectors] = await Promise.all([client.info(), client.connectors()]);
-  return { version: info.version, connectors: Object.values(connectors) };
+  return { url: target.url.replace(/\/+$/, ''), version: info.version, connectors: Object.values(connectors) };
 }
 
-/** Connect has no "list workers" call: the workers seen are those its connectors and tasks run on (one at least, the one that answered). */
-function workersOf(answer: ClusterAnswer): number {
+/**
+ * Connect has no "list workers" call: the workers seen are those its connectors and tasks run on. An UNASSIGNED
+ * instance still names the worker it had (one that may be gone), so only assigned states count.
+ */
+function workerIdsOf(answer: ClusterAnswer): string[] {
   const ids = new Set<string>();
   for (const { status } of answer.connectors) {
-    ids.add(status.connector.worker_id);
-    for (const task of status.tasks) ids.add(task.worker_id);
+    for (const instance of [status.connector, ...status.tasks]) if (instance.state !== 'UNASSIGNED' && instance.worker_id) ids.add(instance.worker_id);
   }
-  return Math.max(1, ids.size);
+  return [...ids].sort();
 }
 
-function figures(answers: ClusterAnswer[]): Omit<Details, 'urls'> {
+function failuresOf(answer: ClusterAnswer): Details['failures'] {
+  return answer.connectors.flatMap(({ status }) => [
+    ...(status.connector.state === 'FAILED' ? [{ cluster: answer.url, connector: status.name, task: null, workerId: status.connector.worker_id }] : []),
+    ...status.tasks.filter((t) => t.state === 'FAILED').map((t) => ({ cluster: answer.url, connector: status.name, task: t.id, workerId: t.worker_id })),
+  ]);
+}
+
+function figures(answers: ClusterAnswer[]): Omit<Details, 'urls' | 'clusters'> {
   const all = answers.flatMap((a) => a.connectors.map((c) => c.status));
   return {
     clustersUp: answers.length,
     version: answers[0]?.version ?? null,
-    workers: answers.reduce((sum, a) => sum + workersOf(a), 0),
+    // at least one per cluster that answers: the worker that answered
+    workers: answers.reduce((sum, a) => sum + Math.max(1, workerIdsOf(a).length), 0),
     connectors: all.length,
     connectorsRunning: all.filter((s) => s.connector.state === 'RUNNING').length,
     connectorsFailed: all.filter((s) => s.connector.state === 'FAILED').length,
     tasksFailed: all.reduce((sum, s) => sum + s.tasks.filter((t) => t.state === 'FAILED').length, 0),
+    failures: answers.flatMap(failuresOf),
   };
 }
 
@@ -57,13 +70,18 @@ export async function probeConnect(clusters: ConnectTarget[], fetchFn: typeof fe
   const started = now();
   const urls = clusters.map((c) => c.url.replace(/\/+$/, ''));
   if (clusters.length === 0) {
-    return { status: 'not-configured', reason: 'No Kafka Connect URL in this connection', checkedAt: started, latencyMs: null, details: { urls, ...NONE } };
+    return { status: 'not-configured', reason: 'No Kafka Connect URL in this connection', checkedAt: started, latencyMs: null, details: { urls, clusters: [], ...NONE } };
   }
   const settled = await Promise.allSettled(clusters.map((c) => askCluster(c, fetchFn, timeoutMs)));
   const answers = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []));
-  if (answers.length === 0) return { status: 'down', reason: failures.join('; '), checkedAt: started, latencyMs: null, details: { urls, ...NONE } };
-  const details = { urls, ...figures(answers) };
+  const perCluster = urls.map((url, i) => {
+    const r = settled[i];
+    return r.status === 'fulfilled' ? { url, up: true, workers: workerIdsOf(r.value) } : { url, up: false, workers: [] };
+  });
+  if (answers.length === 0)
+    return { status: 'down', reason: failures.join('; '), checkedAt: started, latencyMs: null, details: { urls, clusters: perCluster, ...NONE } };
+  const details = { urls, clusters: perCluster, ...figures(answers) };
   const problems = [
     ...failures,
     ...(details.connectorsFailed ? [`${details.connectorsFailed} connector(s) FAILED`] : []),

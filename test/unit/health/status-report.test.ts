@@ -41,6 +41,8 @@ const snapshot: HealthSnapshot = {
         connectorsRunning: 2,
         connectorsFailed: 0,
         tasksFailed: 1,
+        clusters: [],
+        failures: [],
       },
     },
   },

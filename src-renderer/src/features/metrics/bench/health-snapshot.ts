@@ -92,6 +92,8 @@ export const healthSnapshot = {
         connectorsRunning: null,
         connectorsFailed: null,
         tasksFailed: null,
+        clusters: [],
+        failures: [],
       },
     },
   },
