@@ -2,3 +2,5 @@ export { ensureJars, freePorts, NATIVE_DIR, REPO_ROOT, startTestStack } from './
 export type { StartTestStackOptions, TestStack, TestStackPorts } from './harness';
 export { makeTestCertificates } from './tls-certs';
 export type { TestCertificates } from './tls-certs';
+export { startPostgres } from './postgres';
+export type { TestPostgres } from './postgres';
