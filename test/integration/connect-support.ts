@@ -86,9 +86,12 @@ export async function connectRest<T = unknown>(base: string, path: string): Prom
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }
 
+/** kcat's complaints (a topic not there yet, while a test polls) go into the error thrown, not the test's output. */
+const QUIET: ['ignore', 'pipe', 'pipe'] = ['ignore', 'pipe', 'pipe'];
+
 /** Every record's value in a topic as kcat (librdkafka) reads it, one line each; a null value (a tombstone) as null. */
 export function kcatValues(bootstrap: string, topic: string): Array<string | null> {
-  const out = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-e', '-q', '-Z', '-f', '%s\n'], { encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-e', '-q', '-Z', '-f', '%s\n'], { encoding: 'utf8', stdio: QUIET, timeout: 60_000 });
   return out
     .split('\n')
     .slice(0, -1)
@@ -97,7 +100,11 @@ export function kcatValues(bootstrap: string, topic: string): Array<string | nul
 
 /** Every record's key and value, tab-separated by kcat. */
 export function kcatKeyed(bootstrap: string, topic: string): Array<{ key: string; value: string | null }> {
-  const out = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-e', '-q', '-Z', '-f', '%k\t%s\n'], { encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync('kcat', ['-b', bootstrap, '-C', '-t', topic, '-e', '-q', '-Z', '-f', '%k\t%s\n'], {
+    encoding: 'utf8',
+    stdio: QUIET,
+    timeout: 60_000,
+  });
   return out
     .split('\n')
     .slice(0, -1)
