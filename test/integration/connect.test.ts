@@ -201,3 +201,24 @@ describe("a stopped source connector's offsets (KIP-875)", () => {
     expect(again.slice(350)).toEqual(content);
   });
 });
+
+describe('the worker gone', () => {
+  it('turns the Connect health down and fires connect-worker-gone; restarted through stack:restartService, both clear', async () => {
+    expect((await sd.call('health:refresh', {})).services.connect.status).not.toBe('down');
+    const pid = stack.stack.pidSync('kafka-connect');
+    expect(pid).not.toBeNull();
+    process.kill(pid!, 'SIGKILL');
+    const down = await until('the Connect health down', async () => {
+      const health = await sd.call('health:refresh', {});
+      return health.services.connect.status === 'down' ? health : null;
+    });
+    expect(down.services.connect.details.clusters).toEqual([expect.objectContaining({ url: sd.cluster, up: false })]);
+    const gone = (await sd.call('alerts:state', {})).active.filter((a) => a.ruleId === 'connect-worker-gone');
+    expect(gone.map((a) => a.message)).toEqual([expect.stringContaining(sd.cluster)]);
+
+    await sd.call('stack:restartService', { service: 'kafka-connect' });
+    expect((await connectRest(sd.cluster, '/')).status).toBe(200);
+    await until('the Connect health back', async () => ((await sd.call('health:refresh', {})).services.connect.status === 'down' ? null : true));
+    expect((await sd.call('alerts:state', {})).active.filter((a) => a.ruleId === 'connect-worker-gone')).toEqual([]);
+  });
+});
