@@ -1,6 +1,6 @@
 // A real PostgreSQL server for a test (Debezium's source): initdb into a temp dir, `postgres` on a free port of 127.0.0.1
 // with logical decoding on, a password user that logs in over TCP (scram-sha-256), SQL run with psql, and everything
-// stopped and removed on stop() — or when the test process exits without it.
+// stopped and removed on stop() — or, by a watchdog, when the test process ends without it.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, chownSync, constants, existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,14 +77,17 @@ function serverIdentity(): { uid: number; gid: number } | null {
   throw new Error('PostgreSQL refuses to run as root and this machine has neither a postgres nor a nobody user to run it as');
 }
 
-const live = new Set<() => void>();
-let exitHookInstalled = false;
-
-/** Last resort when a test process exits without stop(): an immediate shutdown (SIGQUIT), so no server outlives it. */
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => live.forEach((kill) => kill()));
+/**
+ * Vitest may end a test process without its 'exit' event (a killed fork, a timeout): a detached shell outlives it and,
+ * once that process is gone, shuts the server down at once (SIGQUIT) and removes its files. After a normal stop() the
+ * server is gone first and the shell just ends.
+ */
+function watchdog(server: ChildProcess, root: string): void {
+  const script = [
+    'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done',
+    'if ! kill -0 "$1" 2>/dev/null; then kill -QUIT "$2" 2>/dev/null; sleep 3; rm -rf "$3"; fi',
+  ].join('\n');
+  spawn('sh', ['-c', script, 'streamdesk-pg-watchdog', String(process.pid), String(server.pid), root], { detached: true, stdio: 'ignore' }).unref();
 }
 
 function initCluster(bins: Binaries, root: string, user: string, password: string, identity: { uid: number; gid: number } | null): string {
@@ -150,18 +153,10 @@ async function waitReady(pg: TestPostgres, server: ChildProcess, log: () => stri
 
 function stopper(server: ChildProcess, root: string): () => Promise<void> {
   let stopped = false;
-  const kill = () => {
-    try {
-      server.kill('SIGQUIT');
-    } catch {
-      /* gone */
-    }
-  };
-  live.add(kill);
+  watchdog(server, root);
   return async () => {
     if (stopped) return;
     stopped = true;
-    live.delete(kill);
     if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGINT'); // fast shutdown: active sessions (Debezium's walsender) are ended
@@ -190,7 +185,6 @@ export async function startPostgres(): Promise<TestPostgres> {
     let output = '';
     server.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8_000)));
     server.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8_000)));
-    installExitHook();
     const stop = stopper(server, root);
     const pg: TestPostgres = {
       host,
