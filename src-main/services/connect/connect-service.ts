@@ -51,7 +51,8 @@ export class ConnectService {
       Promise.all(clients.map((client) => this.clusterOverview(client))),
       clients.length > 0 && this.options.groups ? this.options.groups().catch(() => null) : null,
     ]);
-    for (const { cluster } of answers) {
+    // a cluster that does not answer keeps no workers: its dead member lingers in the group until its session times out
+    for (const { cluster } of answers.filter((a) => a.cluster.error === null)) {
       const group = groups ? groupOfCluster(groups, cluster.url, cluster.workers) : null;
       if (group) Object.assign(cluster, { workers: group.workers, groupId: group.groupId });
     }
