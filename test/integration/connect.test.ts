@@ -147,7 +147,8 @@ describe('a task that fails', () => {
 
 describe("a stopped source connector's offsets (KIP-875)", () => {
   /** The offsets Connect itself holds for the connector. */
-  const ownOffsets = async (name: string) => (await connectRest<{ offsets: unknown[] }>(sd.cluster, `/connectors/${name}/offsets`)).body.offsets;
+  const ownOffsets = async (name: string) =>
+    (await connectRest<{ offsets: Array<{ partition: unknown; offset: unknown }> }>(sd.cluster, `/connectors/${name}/offsets`)).body.offsets;
 
   it('altered: previewed, applied, and the resumed connector re-reads exactly from the new position; reset: re-reads the whole file', async () => {
     const file = join(stack.dataDir, 'offsets.txt');
@@ -195,7 +196,8 @@ describe("a stopped source connector's offsets (KIP-875)", () => {
     await sd.call('connect:stop', ref);
     const reset = await sd.call('connect:changeOffsets', { ...ref, change: { kind: 'reset' }, dryRun: false });
     expect(reset).toMatchObject({ applied: true, changes: [{ partition, next: null }] });
-    expect(await ownOffsets('it-offsets')).toEqual([]);
+    // Connect answers no entry, or (reading its offsets topic's tombstone) the partition with a null offset
+    expect((await ownOffsets('it-offsets')).filter((o) => o.offset !== null)).toEqual([]);
     await sd.call('connect:resume', ref);
     const again = await topicHolds('it-offsets', 650);
     expect(again.slice(350)).toEqual(content);
