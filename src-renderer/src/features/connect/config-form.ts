@@ -72,7 +72,13 @@ export function buildForm(validation: ConfigValidation): FormGroup[] {
   const names = [...new Set(order)].sort((a, b) => Number(a === UNGROUPED) - Number(b === UNGROUPED));
   return names
     .filter((name) => byGroup.has(name))
-    .map((name) => ({ name, fields: byGroup.get(name)!.sort((a, b) => a.order - b.order).map(formField) }));
+    .map((name) => ({
+      name,
+      fields: byGroup
+        .get(name)!
+        .sort((a, b) => a.order - b.order)
+        .map(formField),
+    }));
 }
 
 /** A setting's own errors from the worker, by name (the connector name's too, which the form shows beside its own input). */
@@ -120,7 +126,8 @@ export function parseRawJson(text: string): RawParse {
   } catch (error) {
     return { ok: false, error: `not JSON: ${(error as Error).message}` };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, error: 'must be a JSON object of settings ({"name": "value"})' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { ok: false, error: 'must be a JSON object of settings ({"name": "value"})' };
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(parsed)) {
     if (typeof value === 'string') values[name] = value;

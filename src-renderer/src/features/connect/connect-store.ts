@@ -17,7 +17,11 @@ export const connectorStore = createStore({
   events: ['connect:changed'],
 });
 
-export const offsetsStore = createStore({ load: (bridge, ref: ConnectorRef) => bridge.call('connect:offsets', ref), events: ['connect:changed'] });
+export const offsetsStore = createStore({
+  load: (bridge, ref: ConnectorRef) => bridge.call('connect:offsets', ref),
+  pollMs: 5000,
+  events: ['connect:changed'],
+});
 
 export const connectCalls = {
   validate: (args: CallArgs<'connect:validate'>) => bridge.call('connect:validate', args),

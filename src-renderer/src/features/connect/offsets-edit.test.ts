@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { mapText, parseSourceOffsets, sinkChange, sinkRows } from './offsets-edit';
-import { needsVersion, versionAtLeast } from './connect-versions';
 
 describe('sink offsets', () => {
   const offsets = [
@@ -47,16 +46,5 @@ describe('source offsets as JSON', () => {
     expect(mapText({ kafka_offset: 9 })).toBe('9');
     expect(mapText({ filename: '/f' })).toBe('{"filename":"/f"}');
     expect(mapText(null)).toBe('—');
-  });
-});
-
-describe('worker versions', () => {
-  it('allow stop from 3.5 and offsets from 3.6, and say why not otherwise', () => {
-    expect(versionAtLeast('3.5.0', 3, 5)).toBe(true);
-    expect(versionAtLeast('3.4.1', 3, 5)).toBe(false);
-    expect(versionAtLeast('7.4.0-ccs', 3, 6)).toBe(true);
-    expect(versionAtLeast(null, 3, 6)).toBe(false);
-    expect(needsVersion('3.9.1', 3, 6, 'Offsets')).toBeNull();
-    expect(needsVersion('3.4.0', 3, 5, 'Stop')).toBe('Stop needs Kafka Connect 3.5 or newer; this worker is 3.4.0');
   });
 });

@@ -15,7 +15,7 @@ export interface SinkRow {
 export function sinkRows(offsets: readonly ConnectorOffset[]): SinkRow[] {
   return offsets
     .map((entry) => ({
-      topic: String(entry.partition.kafka_topic ?? ''),
+      topic: typeof entry.partition.kafka_topic === 'string' ? entry.partition.kafka_topic : '',
       partition: Number(entry.partition.kafka_partition ?? 0),
       current: typeof entry.offset?.kafka_offset === 'number' ? entry.offset.kafka_offset : null,
       next: '',
@@ -62,7 +62,7 @@ export function parseSourceOffsets(text: string): OffsetsParse {
 /** A partition or offset map as one line: a sink's topic-partition, else compact JSON. */
 export function mapText(map: Record<string, unknown> | null): string {
   if (map === null) return '—';
-  if (typeof map.kafka_topic === 'string' && map.kafka_partition !== undefined) return `${map.kafka_topic}-${String(map.kafka_partition)}`;
-  if (Object.keys(map).length === 1 && map.kafka_offset !== undefined) return String(map.kafka_offset);
+  if (typeof map.kafka_topic === 'string' && typeof map.kafka_partition === 'number') return `${map.kafka_topic}-${map.kafka_partition}`;
+  if (Object.keys(map).length === 1 && typeof map.kafka_offset === 'number') return String(map.kafka_offset);
   return JSON.stringify(map);
 }
