@@ -30,7 +30,11 @@ function ConnectOverview() {
         <div>
           <h1>Kafka Connect</h1>
           <div className="muted">
-            {data ? `${data.clusters.length} cluster${data.clusters.length === 1 ? '' : 's'} · ${data.connectors.length} connectors` : 'Loading…'}
+            {data
+              ? `${data.clusters.length} cluster${data.clusters.length === 1 ? '' : 's'} · ${data.connectors.length} connectors`
+              : error
+                ? 'Not read'
+                : 'Loading…'}
           </div>
         </div>
         <div className="actions">
