@@ -12,6 +12,7 @@ import { pipelinesCalls } from './calls/pipelines';
 import { consumersCalls } from './calls/consumers';
 import { alertsCalls } from './calls/alerts';
 import { schemasCalls } from './calls/schemas';
+import { connectCalls } from './calls/connect';
 import type { Services } from './calls/services';
 
 export type { Services } from './calls/services';
@@ -32,5 +33,6 @@ export function createApi(services: Services): Api {
     ...consumersCalls(services),
     ...alertsCalls(services),
     ...schemasCalls(services),
+    ...connectCalls(services),
   };
 }

@@ -15,6 +15,8 @@ import { SearchService } from './services/messages/search-service';
 import { DecodeService } from './services/messages/decode-service';
 import { DecodeSettingsStore } from './services/messages/decode-settings-store';
 import type { PipelineServices } from './services/pipelines/pipeline-services';
+import { ConnectService } from './services/connect/connect-service';
+import { readConnectGroups } from './clients/connect/connect-group-members';
 import { pipelinesForConnection } from './services/pipelines/pipelines-for-connection';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ResourceSampler } from './services/metrics/resource-sampler';
@@ -82,6 +84,7 @@ export function createBackend(options: BackendOptions): Backend {
     flinkHeaders,
     schemaRegistry: cluster.schemaRegistry,
     connectClusters: cluster.connectClusters,
+    connectGroups: () => readConnectGroups(kafkaTarget()),
     schemaRegistryAbsence: () => (cluster.onLocalStack() ? stack.schemaRegistry().reason : null),
     intervalMs: options.healthIntervalMs,
     stackStarting: () => stack.isStarting(),
@@ -123,6 +126,7 @@ export function createBackend(options: BackendOptions): Backend {
     decode,
     consumers: new ConsumerGroupsService(kafkaTarget),
     schemas: schemasOf(cluster, registry, topics),
+    connect: connectOf(cluster, bus),
     search,
     onSearch: { progress: (progress) => bus.emit('messages:searchProgressed', progress), matches: (matches) => bus.emit('messages:searchMatched', matches) },
     replay: new ReplayService(kafkaTarget),
@@ -144,6 +148,15 @@ export function createBackend(options: BackendOptions): Backend {
       await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close()]);
     },
   };
+}
+
+/** The Connect page's service: the connection's Connect clusters, their live workers read from their Kafka groups. */
+function connectOf(cluster: ActiveCluster, bus: EventBus): ConnectService {
+  return new ConnectService({
+    clusters: cluster.connectClusters,
+    groups: () => readConnectGroups(cluster.kafkaTarget()),
+    onChanged: (change) => bus.emit('connect:changed', change),
+  });
 }
 
 /** Records decoded through the active connection's registry, with each topic's override (per profile, in the data dir). */

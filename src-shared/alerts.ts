@@ -11,6 +11,8 @@ export const AlertRuleId = z.enum([
   'checkpoint-failures',
   'zookeeper-not-serving',
   'taskmanager-lost',
+  'connector-failed',
+  'connect-worker-gone',
 ]);
 export type AlertRuleId = z.infer<typeof AlertRuleId>;
 

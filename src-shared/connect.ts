@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Kafka Connect as the console sees it: the active connection's Connect clusters (one REST URL each), their
  * plugins and connectors, a connector's config, tasks and offsets (KIP-875), and the operations on them.
- * A cluster is named by its REST URL, exactly as the connection lists it.
+ * A cluster is named by its REST URL, exactly as the connection lists it; a call that names none means the first.
  */
 
 export const ConnectorState = z.enum(['RUNNING', 'PAUSED', 'STOPPED', 'FAILED', 'UNASSIGNED', 'RESTARTING']);
@@ -15,7 +15,8 @@ export type ConnectorType = z.infer<typeof ConnectorType>;
 /** What Connect shows instead of a secret's value: never sent to a UI; sent back unchanged, it keeps the stored value. */
 export const MASKED_SECRET = '********';
 
-const ClusterUrl = z.string().trim().min(1, 'is required').max(2048, 'must be at most 2048 characters');
+/** Left out (scripts written for one Connect cluster), the connection's first. */
+const ClusterUrl = z.string().trim().min(1, 'is required').max(2048, 'must be at most 2048 characters').optional();
 
 /** Connect's own rule for names is loose; these are what its REST paths and topics carry safely. */
 export const ConnectorName = z
@@ -43,8 +44,10 @@ export const ConnectCluster = z.object({
   version: z.string().nullable(),
   commit: z.string().nullable(),
   kafkaClusterId: z.string().nullable(),
-  /** Distinct worker ids that run a connector or task (Connect has no "list workers" call), the one that answered first. */
+  /** Its workers (`host:port`): the members of its Kafka group, or, when this connection's Kafka does not hold the group, those running a connector or task. */
   workers: z.array(z.string()),
+  /** The Kafka group its workers form; null when not found (workers are then those running something). */
+  groupId: z.string().nullable(),
 });
 export type ConnectCluster = z.infer<typeof ConnectCluster>;
 
@@ -169,7 +172,8 @@ export type RestartResult = z.infer<typeof RestartResult>;
 export const DeleteConnectorArgs = ConnectorRef.extend({ confirm: z.string() })
   .strict()
   .superRefine((args, context) => {
-    if (args.confirm.trim() !== args.name.trim()) context.addIssue({ code: 'custom', path: ['confirm'], message: 'type the connector name exactly to confirm' });
+    if (args.confirm.trim() !== args.name.trim())
+      context.addIssue({ code: 'custom', path: ['confirm'], message: 'type the connector name exactly to confirm' });
   });
 export type DeleteConnectorArgs = z.input<typeof DeleteConnectorArgs>;
 

@@ -60,8 +60,12 @@ const ConnectDetails = z.object({
   connectorsRunning: count.nullable(),
   connectorsFailed: count.nullable(),
   tasksFailed: count.nullable(),
-  /** Per cluster: whether it answered and the worker ids seen (the alerts notice one going away). */
-  clusters: z.array(z.object({ url: z.string(), up: z.boolean(), workers: z.array(z.string()) })),
+  /**
+   * Per cluster: whether it answered; its live workers (members of its Kafka group; null when this connection's Kafka
+   * does not hold the group); workers its statuses still name that are no longer members (gone, their tasks not yet
+   * reassigned). The alerts notice a worker going away from these.
+   */
+  clusters: z.array(z.object({ url: z.string(), up: z.boolean(), workers: z.array(z.string()).nullable(), goneWorkers: z.array(z.string()) })),
   /** Each FAILED connector (task null) and task, for the alerts. */
   failures: z.array(z.object({ cluster: z.string(), connector: z.string(), task: count.nullable(), workerId: z.string() })),
 });

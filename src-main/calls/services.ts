@@ -17,6 +17,7 @@ import type { PresetTopicsService } from '../services/preset-topics/preset-topic
 import type { TopicsService } from '../services/topics/topics-service';
 import type { StackService } from '../services/stack/stack-service';
 import type { SchemasService } from '../services/schemas/schemas-service';
+import type { ConnectService } from '../services/connect/connect-service';
 
 /** The services behind the contract, as createBackend wires them. */
 export interface Services {
@@ -43,6 +44,8 @@ export interface Services {
   consumers: ConsumerGroupsService;
   /** The active connection's Schema Registry (fails `unavailable` when it names none). */
   schemas: SchemasService;
+  /** The active connection's Kafka Connect clusters. */
+  connect: ConnectService;
   /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
   pipelines: () => PipelineServices;
   /** Absent only where profiles make no sense (an explicit command-line connection in tests). */

@@ -7,6 +7,7 @@ import type { ExpensiveCallLimiter } from './expensive-calls';
 import { readJsonBody, sendEnvelope, sendJson } from './http-util';
 import { handleJarUpload } from './jar-upload';
 import { schemaRoutes } from './schema-routes';
+import { connectRoutes } from './connect-routes';
 import type { Envelope } from '@shared/errors';
 import {
   createTopicFromSeed,
@@ -26,7 +27,7 @@ interface RouteContext {
   params: Record<string, string>;
 }
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   pattern: RegExp;
   handle(context: RouteContext): Promise<void>;
 }
@@ -94,6 +95,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
       },
     },
     ...schemaRoutes(api),
+    ...connectRoutes(api),
     {
       method: 'POST',
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,

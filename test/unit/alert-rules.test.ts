@@ -65,6 +65,7 @@ const inputs = (over: Partial<AlertInputs>): AlertInputs => ({
   metrics: null,
   flinkJobs: [],
   peakTaskManagers: 1,
+  connectSeen: new Map(),
   lastMessageAt: () => null,
   now: 1_000_000,
   ...over,

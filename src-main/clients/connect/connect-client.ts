@@ -64,6 +64,12 @@ export class ConnectClient {
     return this.call('GET', `${path(name)}/status`, `status of ${name}`) as Promise<ConnectorStatus>;
   }
 
+  /** `GET /connectors/{name}/topics` (KIP-558): the topics the connector has used since its topics were last reset. */
+  async activeTopics(name: string): Promise<string[]> {
+    const answer = (await this.call('GET', `${path(name)}/topics`, `topics of ${name}`)) as Record<string, { topics?: string[] }> | null;
+    return answer?.[name]?.topics ?? [];
+  }
+
   /** `POST /connectors` (201); 409 when the name is taken. */
   create(name: string, config: Record<string, string>): Promise<ConnectorInfo> {
     return this.call('POST', '/connectors', `create ${name}`, { name, config }) as Promise<ConnectorInfo>;

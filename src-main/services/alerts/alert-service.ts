@@ -7,6 +7,7 @@ import type { MetricsSample } from '@shared/metrics';
 import type { Logger } from '@main/core/logger';
 import type { KeyValueFile } from '../profiles';
 import { DEFAULT_RULES, evaluate, type AlertInputs } from './rules';
+import { rememberConnect, type ConnectMemory } from './connect-rules';
 
 const HISTORY_KEPT = 200;
 /** Flink's jobs are read again at most this often (the alerts are evaluated every second). */
@@ -49,6 +50,7 @@ export class AlertService {
   private health: HealthSnapshot | null = null;
   private metrics: MetricsSample | null = null;
   private peakTaskManagers = 0;
+  private readonly connectSeen: ConnectMemory = new Map();
   private readonly lastMessage = new Map<string, number>();
   /** The Flink jobs last read, and whether a read is under way. */
   private flinkJobs: AlertInputs['flinkJobs'] = [];
@@ -90,6 +92,7 @@ export class AlertService {
   onHealth(snapshot: HealthSnapshot): void {
     this.health = snapshot;
     this.peakTaskManagers = Math.max(this.peakTaskManagers, snapshot.services.taskmanagers.details.taskManagers ?? 0);
+    rememberConnect(this.connectSeen, snapshot.services.connect.details);
     this.reevaluate();
   }
 
@@ -111,6 +114,7 @@ export class AlertService {
       metrics: this.metrics,
       flinkJobs: this.flinkJobs,
       peakTaskManagers: this.peakTaskManagers,
+      connectSeen: this.connectSeen,
       // A topic never seen moving counts as idle since the engine started watching.
       lastMessageAt: (topic) => this.lastMessage.get(topic) ?? (this.metrics ? this.startedAt : null),
       now,

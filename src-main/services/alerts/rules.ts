@@ -1,6 +1,7 @@
 import type { AlertRule, AlertRuleId } from '@shared/alerts';
 import type { HealthSnapshot } from '@shared/health';
 import type { MetricsSample } from '@shared/metrics';
+import { connectorFailures, connectWorkersGone, type ConnectMemory } from './connect-rules';
 
 export const DEFAULT_RULES: AlertRule[] = [
   { id: 'broker-down', title: 'Kafka broker down', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
@@ -44,6 +45,16 @@ export const DEFAULT_RULES: AlertRule[] = [
   },
   { id: 'zookeeper-not-serving', title: 'ZooKeeper not serving', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
   { id: 'taskmanager-lost', title: 'TaskManager lost', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
+  {
+    id: 'connector-failed',
+    title: 'Kafka Connect connector or task failed',
+    enabled: true,
+    severity: 'critical',
+    threshold: null,
+    thresholdLabel: null,
+    topic: null,
+  },
+  { id: 'connect-worker-gone', title: 'Kafka Connect worker gone', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
 ];
 
 /** What the alert engine looks at: the latest health, metrics, Flink jobs and memory of the past. */
@@ -54,6 +65,8 @@ export interface AlertInputs {
   flinkJobs: { id: string; name: string; state: string; failedInARow: number }[];
   /** The most TaskManagers seen since the engine started (to notice one going away). */
   peakTaskManagers: number;
+  /** Each Connect cluster that answered once, and the workers seen in its group. */
+  connectSeen: ConnectMemory;
   /** When each watched topic last received a message. */
   lastMessageAt: (topic: string) => number | null;
   now: number;
@@ -120,6 +133,12 @@ export function evaluate(rules: AlertRule[], inputs: AlertInputs): Map<string, {
         }
         break;
       }
+      case 'connector-failed':
+        if (services) connectorFailures(services.connect.details, (subject, message) => fire(rule.id, subject, message));
+        break;
+      case 'connect-worker-gone':
+        if (services) connectWorkersGone(services.connect.details, inputs.connectSeen, (subject, message) => fire(rule.id, subject, message));
+        break;
     }
   }
   return firing;

@@ -1,6 +1,7 @@
 import type { ConnectHealth } from '@shared/health';
 import { ConnectClient, type ConnectTarget } from '@main/clients/connect/connect-client';
 import type { ConnectorExpanded } from '@main/clients/connect/connect-types';
+import { groupOfCluster, type ConnectGroup } from '@main/clients/connect/connect-group-members';
 
 type Details = ConnectHealth['details'];
 
@@ -51,8 +52,7 @@ function figures(answers: ClusterAnswer[]): Omit<Details, 'urls' | 'clusters'> {
   return {
     clustersUp: answers.length,
     version: answers[0]?.version ?? null,
-    // at least one per cluster that answers: the worker that answered
-    workers: answers.reduce((sum, a) => sum + Math.max(1, workerIdsOf(a).length), 0),
+    workers: null,
     connectors: all.length,
     connectorsRunning: all.filter((s) => s.connector.state === 'RUNNING').length,
     connectorsFailed: all.filter((s) => s.connector.state === 'FAILED').length,
@@ -66,26 +66,57 @@ function figures(answers: ClusterAnswer[]): Omit<Details, 'urls' | 'clusters'> {
  * degraded when a connector or task is FAILED or one cluster of several does not answer; down when none answers. The
  * sign-in is sent, never shown: reasons name URLs only.
  */
-export async function probeConnect(clusters: ConnectTarget[], fetchFn: typeof fetch, timeoutMs: number, now: () => number): Promise<ConnectHealth> {
+function settledValue(r: PromiseSettledResult<ClusterAnswer>): ClusterAnswer {
+  return r.status === 'fulfilled' ? r.value : { url: '', version: '', connectors: [] };
+}
+
+/** A cluster's live workers from its Kafka group, and the workers its statuses name that left the group. */
+function membership(answer: ClusterAnswer, groups: ConnectGroup[] | null): { workers: string[] | null; goneWorkers: string[] } {
+  const named = workerIdsOf(answer);
+  const group = groups ? groupOfCluster(groups, answer.url, named) : null;
+  if (!group) return { workers: null, goneWorkers: [] };
+  return { workers: group.workers, goneWorkers: named.filter((w) => !group.workers.includes(w)) };
+}
+
+export async function probeConnect(
+  clusters: ConnectTarget[],
+  fetchFn: typeof fetch,
+  timeoutMs: number,
+  now: () => number,
+  groups: () => Promise<ConnectGroup[] | null> = () => Promise.resolve(null),
+): Promise<ConnectHealth> {
   const started = now();
   const urls = clusters.map((c) => c.url.replace(/\/+$/, ''));
   if (clusters.length === 0) {
-    return { status: 'not-configured', reason: 'No Kafka Connect URL in this connection', checkedAt: started, latencyMs: null, details: { urls, clusters: [], ...NONE } };
+    return {
+      status: 'not-configured',
+      reason: 'No Kafka Connect URL in this connection',
+      checkedAt: started,
+      latencyMs: null,
+      details: { urls, clusters: [], ...NONE },
+    };
   }
-  const settled = await Promise.allSettled(clusters.map((c) => askCluster(c, fetchFn, timeoutMs)));
+  const [settled, known] = await Promise.all([
+    Promise.allSettled(clusters.map((c) => askCluster(c, fetchFn, timeoutMs))),
+    // the group is extra: a Kafka that does not answer in time leaves the workers to the statuses
+    Promise.race([groups().catch(() => null), new Promise<null>((resolve) => setTimeout(resolve, timeoutMs, null).unref())]),
+  ]);
   const answers = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []));
   const perCluster = urls.map((url, i) => {
     const r = settled[i];
-    return r.status === 'fulfilled' ? { url, up: true, workers: workerIdsOf(r.value) } : { url, up: false, workers: [] };
+    return r.status === 'fulfilled' ? { url, up: true, ...membership(r.value, known) } : { url, up: false, workers: null, goneWorkers: [] };
   });
   if (answers.length === 0)
     return { status: 'down', reason: failures.join('; '), checkedAt: started, latencyMs: null, details: { urls, clusters: perCluster, ...NONE } };
   const details = { urls, clusters: perCluster, ...figures(answers) };
+  // the group's members where known; else those running something, at least the one that answered
+  details.workers = perCluster.reduce((sum, c, i) => sum + (c.workers?.length ?? (c.up ? Math.max(1, workerIdsOf(settledValue(settled[i])).length) : 0)), 0);
   const problems = [
     ...failures,
     ...(details.connectorsFailed ? [`${details.connectorsFailed} connector(s) FAILED`] : []),
     ...(details.tasksFailed ? [`${details.tasksFailed} task(s) FAILED`] : []),
+    ...perCluster.flatMap((c) => (c.goneWorkers.length > 0 ? [`worker(s) ${c.goneWorkers.join(', ')} of ${c.url} gone`] : [])),
   ];
   return { status: problems.length > 0 ? 'degraded' : 'up', reason: problems.join('; '), checkedAt: started, latencyMs: now() - started, details };
 }

@@ -3,6 +3,7 @@ import type { HealthSnapshot } from '@shared/health';
 import type { ConnectTarget } from '@main/clients/connect/connect-client';
 import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 import { probeConnect } from './connect-probe';
+import type { ConnectGroup } from '@main/clients/connect/connect-group-members';
 import { probeFlink } from './flink-probe';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { probeKafkaTarget } from '../profiles/kafka-target-probe';
@@ -24,6 +25,8 @@ export interface HealthMonitorOptions {
   schemaRegistryAbsence?: () => string | null;
   /** The active connection's Kafka Connect clusters, with their sign-in; empty when it names none. */
   connectClusters?: () => ConnectTarget[];
+  /** The Connect groups in the connection's Kafka (their members are the live workers). */
+  connectGroups?: () => Promise<ConnectGroup[]>;
   fetch?: typeof fetch;
   now?: () => number;
   intervalMs?: number;
@@ -93,7 +96,7 @@ export class HealthMonitor {
       probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now, this.options.flinkHeaders?.() ?? {}),
       probeKafkaUi(connection.kafkaUiUrl, this.fetchFn, timeoutMs, this.now),
       probeSchemaRegistry(registry, this.fetchFn, timeoutMs, this.now),
-      probeConnect(this.options.connectClusters?.() ?? [], this.fetchFn, timeoutMs, this.now),
+      probeConnect(this.options.connectClusters?.() ?? [], this.fetchFn, timeoutMs, this.now, this.options.connectGroups),
     ]);
     const services = { kafka, zookeeper, flink: flinkResult.flink, taskmanagers: flinkResult.taskmanagers, kafkaUi, schemaRegistry, connect };
     if (this.options.stackStarting?.()) {

@@ -25,8 +25,22 @@ describe('probeConnect', () => {
       connectorsRunning: 3,
       connectorsFailed: 0,
       tasksFailed: 1,
+      // no Connect group known: the workers are those the statuses name
+      clusters: [{ url: CONNECT_URL, up: true, workers: null, goneWorkers: [] }],
+      failures: [{ cluster: CONNECT_URL, connector: 'fixture-broken', task: 0, workerId: '127.0.0.1:22817' }],
     });
     expect(rf.calls.every((c) => c.authorization?.startsWith('Basic '))).toBe(true);
+  });
+
+  it("takes the live workers from the cluster's Kafka group, and no other cluster's group", async () => {
+    const group = { groupId: 'connect-cluster', workers: ['127.0.0.1:22817', '127.0.0.1:22818'] };
+    const both = await probeConnect([{ url: CONNECT_URL }], recordedFetch().fetch, 1000, now, () => Promise.resolve([group]));
+    expect(both.details.clusters).toEqual([{ url: CONNECT_URL, up: true, workers: group.workers, goneWorkers: [] }]);
+    expect(both.details.workers).toBe(2);
+    // a group at another URL holding none of the workers the statuses name belongs to another cluster
+    const left = { groupId: 'connect-cluster', workers: ['127.0.0.1:22818'] };
+    const named = await probeConnect([{ url: CONNECT_URL }], recordedFetch().fetch, 1000, now, () => Promise.resolve([left]));
+    expect(named.details.clusters[0].workers).toBeNull();
   });
 
   it('is down with the worker named when none answers, and degraded when one cluster of two does not', async () => {
