@@ -1,7 +1,7 @@
 import type { ConnectCluster } from '@shared/connect';
 import { pluginsStore } from './connect-store';
 
-/** Each Connect cluster of the connection: its version, commit, Kafka cluster id and workers, or why it did not answer. */
+/** Each Connect cluster of the connection: its version, commit, Kafka cluster id and workers (the members of its Kafka group), or why it did not answer. */
 export function ClustersPanel({ clusters }: { clusters: readonly ConnectCluster[] }) {
   return (
     <section className="panel">
@@ -33,7 +33,10 @@ export function ClustersPanel({ clusters }: { clusters: readonly ConnectCluster[
                   <td>{cluster.version ?? '—'}</td>
                   <td className="muted">{cluster.commit ?? '—'}</td>
                   <td className="muted">{cluster.kafkaClusterId ?? '—'}</td>
-                  <td>{cluster.workers.length > 0 ? cluster.workers.join(', ') : <span className="muted">none runs a connector yet</span>}</td>
+                  <td>
+                    {cluster.workers.length > 0 ? cluster.workers.join(', ') : <span className="muted">none seen</span>}
+                    {cluster.groupId && <span className="muted small"> · group {cluster.groupId}</span>}
+                  </td>
                 </>
               )}
             </tr>

@@ -71,12 +71,12 @@ interface Props {
   onChange: (name: string, value: string) => void;
 }
 
-/** The plugin's settings by group; a group opens by itself when it holds a required setting or an error. */
+/** The plugin's settings by group; the first (Common) is open, another opens by itself when it holds a required setting, a value or an error. */
 export function ConfigFields({ groups, values, storedSecrets, errorOf, onChange }: Props) {
   return (
     <>
       {groups.map((group, index) => {
-        const open = index === groups.length - 1 || group.fields.some((field) => field.required || errorOf(field.name) || values[field.name]);
+        const open = index === 0 || group.fields.some((field) => field.required || errorOf(field.name) || values[field.name]);
         return (
           <details key={group.name} className="connect-group" open={open} data-group={group.name}>
             <summary>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { ConnectorDetail, ConnectorRef } from '@shared/connect';
+import type { ConnectorDetail } from '@shared/connect';
+import type { ConnectorAt } from './connect-route';
 import { hrefOf } from '@renderer/router';
 import { connectorStore } from './connect-store';
 import { StateBadge } from './StateBadge';
@@ -99,7 +100,7 @@ function Header({ detail }: { detail: ConnectorDetail }) {
 }
 
 /** One connector: its state, each task's state, worker and trace, its topics, config, the operations and its offsets. */
-export function ConnectorDetailView({ connector }: { connector: ConnectorRef }) {
+export function ConnectorDetailView({ connector }: { connector: ConnectorAt }) {
   const ref = { cluster: connector.cluster, name: connector.name };
   const { data: detail, error } = connectorStore.use(ref);
   const [editing, setEditing] = useState(false);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { ConnectorDetail, ConnectorRef } from '@shared/connect';
+import type { ConnectorDetail } from '@shared/connect';
+import type { ConnectorAt } from './connect-route';
 import { useAction } from '@renderer/store';
 import { connectCalls, connectorStore, overviewStore } from './connect-store';
 import { needsVersion } from './connect-versions';
@@ -13,7 +14,7 @@ const RESTARTS: { label: string; variant: RestartVariant; testId: string }[] = [
 ];
 
 /** Runs a restart; its answer (the states once settled) replaces the detail at once, so no stale state is shown. */
-function useRestart(ref: ConnectorRef) {
+function useRestart(ref: ConnectorAt) {
   const action = useAction('connect-connector');
   const restart = (variant: RestartVariant) =>
     action.run(() => connectCalls.restart({ ...ref, ...variant }), {
@@ -34,7 +35,7 @@ export function ConnectorOperations({ detail }: { detail: ConnectorDetail }) {
   const ref = { cluster: detail.cluster, name: detail.name };
   const { outcome, busy, run, restart } = useRestart(ref);
   const [deleting, setDeleting] = useState(false);
-  const simple = (label: string, call: (ref: ConnectorRef) => Promise<unknown>) => () =>
+  const simple = (label: string, call: (ref: ConnectorAt) => Promise<unknown>) => () =>
     void run(() => call(ref), { label, refresh: [connectorStore, overviewStore] });
   const stopBlocked = needsVersion(detail.workerVersion, 3, 5, 'Stop');
   const { state } = detail;

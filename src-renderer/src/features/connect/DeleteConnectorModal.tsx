@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { DeleteConnectorArgs, type ConnectorRef } from '@shared/connect';
+import { DeleteConnectorArgs } from '@shared/connect';
+import type { ConnectorAt } from './connect-route';
 import { Field, Modal } from '@renderer/ui/Modal';
 import { useContractForm } from '@renderer/forms/use-contract-form';
 import { navigate } from '@renderer/router';
 import { connectCalls, overviewStore } from './connect-store';
 
 /** Delete a connector once its name is typed: its config and status go; its topics and their records stay. */
-export function DeleteConnectorModal({ connector, onClose }: { connector: ConnectorRef; onClose: () => void }) {
+export function DeleteConnectorModal({ connector, onClose }: { connector: ConnectorAt; onClose: () => void }) {
   const [typed, setTyped] = useState('');
   const form = useContractForm({ fields: ['confirm', 'name'] });
   const busy = form.busy !== null;

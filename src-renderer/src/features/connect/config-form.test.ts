@@ -47,9 +47,9 @@ describe('buildForm', () => {
   it("groups the visible settings in the plugin's order, ungrouped ones under Common, name and class left to their own inputs", () => {
     const groups = buildForm(validation);
     expect(groups.map((group) => [group.name, group.fields.map((entry) => entry.name)])).toEqual([
+      ['Common', ['topic', 'file', 'source.password', 'tasks.max']],
       ['Transforms', ['transforms']],
       ['Error Handling', ['errors.log.enable', 'errors.tolerance']],
-      ['Common', ['topic', 'file', 'source.password', 'tasks.max']],
     ]);
   });
 

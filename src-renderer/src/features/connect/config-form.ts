@@ -60,7 +60,10 @@ function formField(field: ConfigField): FormField {
   };
 }
 
-/** The visible settings by group, in the plugin's order (groups as listed, then by each setting's order); ungrouped ones under "Common" last. */
+/**
+ * The visible settings by group, in the plugin's order (groups as the worker lists them, then by each setting's order);
+ * ungrouped ones under "Common" (where the plugin's own settings, order -1, come first).
+ */
 export function buildForm(validation: ConfigValidation): FormGroup[] {
   const byGroup = new Map<string, ConfigField[]>();
   for (const field of validation.fields) {
@@ -68,8 +71,7 @@ export function buildForm(validation: ConfigValidation): FormGroup[] {
     const group = field.group ?? UNGROUPED;
     byGroup.set(group, [...(byGroup.get(group) ?? []), field]);
   }
-  const order = [...validation.groups.filter((group) => group !== UNGROUPED), ...byGroup.keys()];
-  const names = [...new Set(order)].sort((a, b) => Number(a === UNGROUPED) - Number(b === UNGROUPED));
+  const names = [...new Set([...validation.groups, ...byGroup.keys()])];
   return names
     .filter((name) => byGroup.has(name))
     .map((name) => ({
