@@ -54,10 +54,10 @@ function SettingInput({ field, value, storedSecret, onChange }: InputProps) {
 
 function Hint({ field }: { field: FormField }) {
   return (
-    <>
+    <span className="setting-help" title={field.help}>
       {field.importance === 'HIGH' && <span className="flag warn">high importance</span>} {field.kind === 'list' && <em>comma-separated. </em>}
       {field.help}
-    </>
+    </span>
   );
 }
 

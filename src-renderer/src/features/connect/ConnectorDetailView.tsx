@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ConnectorDetail } from '@shared/connect';
 import type { ConnectorAt } from './connect-route';
 import { hrefOf } from '@renderer/router';
@@ -27,16 +27,22 @@ function TasksPanel({ detail }: { detail: ConnectorDetail }) {
         </thead>
         <tbody>
           {detail.tasks.map((task) => (
-            <tr key={task.id} data-task={task.id} className={task.state === 'FAILED' ? 'row-bad' : undefined}>
-              <td>{task.id}</td>
-              <td>
-                <StateBadge state={task.state} />
-              </td>
-              <td>
-                {task.workerId}
-                {task.trace && <Trace trace={task.trace} label={`Task ${task.id} failed`} />}
-              </td>
-            </tr>
+            <Fragment key={task.id}>
+              <tr data-task={task.id} className={task.state === 'FAILED' ? 'row-bad' : undefined}>
+                <td>{task.id}</td>
+                <td>
+                  <StateBadge state={task.state} />
+                </td>
+                <td>{task.workerId}</td>
+              </tr>
+              {task.trace && (
+                <tr className="row-bad">
+                  <td colSpan={3}>
+                    <Trace trace={task.trace} label={`Task ${task.id} failed`} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -23,7 +23,8 @@ function useRestart(ref: ConnectorAt) {
       done: (result) => {
         const current = connectorStore.get(ref).data;
         if (current) connectorStore.set(ref, { ...current, ...result.after });
-        return { kind: result.after.state === 'FAILED' || !result.settled ? 'error' : 'ok', text: restartOutcome(result) };
+        const failed = result.after.state === 'FAILED' || result.after.tasks.some((task) => task.state === 'FAILED');
+        return { kind: failed || !result.settled ? 'error' : 'ok', text: restartOutcome(result) };
       },
       refresh: [overviewStore],
     });

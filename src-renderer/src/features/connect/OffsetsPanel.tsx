@@ -29,9 +29,15 @@ function CurrentOffsets({ offsets }: { offsets: OffsetsResult }) {
       />
     );
   return (
-    <pre className="trace-text" data-testid="connector-offsets">
-      {JSON.stringify(offsets.offsets, null, 2)}
-    </pre>
+    <ChangesTable
+      rows={offsets.offsets}
+      rowKey={(row) => JSON.stringify(row.partition)}
+      testId="connector-offsets"
+      columns={[
+        { label: 'Partition (as the plugin names it)', render: (row) => <code>{JSON.stringify(row.partition)}</code> },
+        { label: 'Offset', render: (row) => <code>{row.offset === null ? '—' : JSON.stringify(row.offset)}</code> },
+      ]}
+    />
   );
 }
 
@@ -97,7 +103,7 @@ function ChangeOffsets({ detail, offsets }: { detail: ConnectorDetail; offsets: 
   const blocked = detail.state === 'STOPPED' ? null : `Only while the connector is stopped: Stop it first (now ${detail.state}).`;
   return (
     <div data-testid="change-offsets">
-      <div className="form-row browse-form">
+      <div className="form-row browse-form offsets-form">
         <Field label="Change">
           <select value={kind} onChange={(event) => setKind(event.target.value as 'reset' | 'alter')} data-testid="offsets-kind">
             <option value="reset">reset (forget every offset)</option>
