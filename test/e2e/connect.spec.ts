@@ -71,7 +71,7 @@ const setting = (page: Page, name: string) => page.getByTestId('connector-form')
 const settingError = (page: Page, name: string) =>
   page
     .getByTestId('connector-form')
-    .locator('label.field', { has: setting(page, name) })
+    .locator('label.field', { has: page.locator(`[data-setting="${name}"]`) })
     .locator('.field-error');
 
 /** The form, filled through its inputs: plugin, name, file, topic, and tasks.max as given. */
@@ -118,6 +118,7 @@ test('a FileStreamSource made through the form runs, fills its topic, is stopped
   await page.getByTestId('browse-position').selectOption('beginning');
   await page.getByTestId('browse-load').click();
   await expect(page.getByTestId('messages-table').locator('.vtable-row').first()).toContainText(LINES[0]);
+  await page.getByTestId('topic-connectors').screenshot({ path: testInfo.outputPath('connect-topic-connectors.png') });
   await page.getByTestId('topic-connectors').getByRole('link', { name: NAME }).click();
   await expect(page.getByTestId('connector-title')).toContainText(NAME);
 
@@ -144,6 +145,17 @@ test('a FileStreamSource made through the form runs, fills its topic, is stopped
   await expect(page.getByTestId('connector-title').locator('[data-state]')).toHaveAttribute('data-state', 'RUNNING');
   await expect.poll(recordCount, { timeout: 60_000 }).toBe(2 * LINES.length);
   await page.screenshot({ path: testInfo.outputPath('connect-detail.png'), fullPage: true });
+
+  // Its config edited through the same form (built from the stored config), saved through the worker.
+  await page.getByTestId('edit-connector').click();
+  await expect(setting(page, 'topic')).toHaveValue(TOPIC);
+  await setting(page, 'batch.size').fill('100');
+  await page.getByTestId('connector-save').click();
+  await expect(page.getByTestId('connector-form')).toBeHidden();
+  await expect
+    .poll(async () => ((await connectRest(`/connectors/${encodeURIComponent(NAME)}/config`)).body as Record<string, string>)['batch.size'])
+    .toBe('100');
+  await expect(page.getByTestId('connector-config')).toContainText('batch.size');
 
   // Deleted once its name is typed: gone from Connect and from the list.
   await page.getByTestId('connector-delete').click();

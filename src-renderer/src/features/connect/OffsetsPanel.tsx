@@ -121,7 +121,8 @@ function ChangeOffsets({ detail, offsets }: { detail: ConnectorDetail; offsets: 
       )}
       {change.preview?.applied && (
         <div className="note ok" data-testid="offsets-applied">
-          Applied{change.preview.message ? `: ${change.preview.message}` : ''}. Resume the connector to go on from the new offsets.
+          Applied{change.preview.message ? `: ${change.preview.message}` : ''}.
+          {detail.state === 'STOPPED' && ' Resume the connector to go on from the new offsets.'}
         </div>
       )}
     </div>
