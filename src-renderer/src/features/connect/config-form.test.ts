@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MASKED_SECRET, type ConfigField, type ConfigValidation } from '@shared/connect';
-import { buildForm, configOf, errorsByField, inputKind, parseRawJson, rawJsonOf, valuesOf } from './config-form';
+import { buildForm, configOf, errorsByField, inputKind, otherSettings, parseRawJson, rawJsonOf, valuesOf } from './config-form';
 
 function field(name: string, type: string, more: Partial<ConfigField> = {}): ConfigField {
   return {
@@ -68,6 +68,18 @@ describe('buildForm', () => {
     for (const type of ['INT', 'SHORT', 'LONG', 'DOUBLE']) expect(inputKind({ type, secret: false, recommendedValues: [] })).toBe('number');
     expect(inputKind({ type: 'STRING', secret: true, recommendedValues: [] })).toBe('password');
     expect(inputKind({ type: 'CLASS', secret: false, recommendedValues: [] })).toBe('text');
+  });
+});
+
+describe('settings the plugin does not define', () => {
+  it('are shown under Other settings, a masked one as a password', () => {
+    const other = otherSettings(buildForm(validation), { topic: 't', 'transforms.x.type': 'Y', 'db.password': MASKED_SECRET, name: 'n' });
+    expect(other?.name).toBe('Other settings');
+    expect(other?.fields.map((entry) => [entry.name, entry.kind])).toEqual([
+      ['db.password', 'password'],
+      ['transforms.x.type', 'text'],
+    ]);
+    expect(otherSettings(buildForm(validation), { topic: 't' })).toBeNull();
   });
 });
 

@@ -83,6 +83,28 @@ export function buildForm(validation: ConfigValidation): FormGroup[] {
     }));
 }
 
+/**
+ * Settings the config holds that the plugin does not define (a transform's, a client override, a raw JSON's): shown
+ * under "Other settings" as text, a masked one as a password, so nothing is sent that the form does not show.
+ */
+export function otherSettings(groups: readonly FormGroup[], values: Record<string, string>): FormGroup | null {
+  const defined = new Set(groups.flatMap((group) => group.fields.map((field) => field.name)));
+  const names = Object.keys(values).filter((name) => !defined.has(name) && !OUTSIDE_FORM.has(name));
+  if (names.length === 0) return null;
+  const fields = names.sort().map((name) => ({
+    name,
+    label: name,
+    kind: values[name] === MASKED_SECRET ? ('password' as const) : ('text' as const),
+    options: [],
+    placeholder: '',
+    help: 'Not a setting of this plugin: passed to Connect as it is (empty removes it).',
+    required: false,
+    importance: 'LOW',
+    errors: [],
+  }));
+  return { name: 'Other settings', fields };
+}
+
 /** A setting's own errors from the worker, by name (the connector name's too, which the form shows beside its own input). */
 export function errorsByField(validation: ConfigValidation | null): Record<string, string> {
   const errors: Record<string, string> = {};
