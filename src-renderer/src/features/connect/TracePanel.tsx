@@ -6,10 +6,13 @@ export function Trace({ trace, label }: { trace: string; label: string }) {
   const [copied, setCopied] = useState(false);
   const firstLine = trace.split('\n', 1)[0];
   const copy = () =>
-    void navigator.clipboard.writeText(trace).then(
-      () => setCopied(true),
-      () => setCopied(false),
-    );
+    // In a page that is not a secure context the clipboard is missing: a failed copy says nothing rather than throwing.
+    void Promise.resolve()
+      .then(() => navigator.clipboard.writeText(trace))
+      .then(
+        () => setCopied(true),
+        () => setCopied(false),
+      );
   return (
     <div className="trace" data-testid="connect-trace">
       <div className="trace-head">
