@@ -4,7 +4,8 @@ import { connectorHref } from './connect-route';
 
 /** On a topic's page: the connectors that read or write it, each linking to its detail (nothing when none does). */
 export function TopicConnectors({ topic }: { topic: string }) {
-  const connectors = overviewStore.use().data?.connectors.filter((connector) => connector.topics.includes(topic)) ?? [];
+  // Read once and on each connector change; the topic page does not poll Connect every 3 s.
+  const connectors = overviewStore.use(undefined, { poll: false }).data?.connectors.filter((connector) => connector.topics.includes(topic)) ?? [];
   if (connectors.length === 0) return null;
   return (
     <section className="panel" data-testid="topic-connectors">
