@@ -15,8 +15,8 @@ const ACCEPTED = { status: 202, body: null };
 /** Answers in turn (the last one again once they run out), and counts the requests. */
 function answering(...answers: Array<{ status: number; body: unknown }>) {
   const seen: string[] = [];
-  const fetchFn = (input: string, init?: RequestInit) => {
-    seen.push(`${init?.method ?? 'GET'} ${input}`);
+  const fetchFn = (input: string | URL | Request, init?: RequestInit) => {
+    seen.push(`${init?.method ?? 'GET'} ${typeof input === 'string' ? input : input instanceof URL ? input.href : input.url}`);
     const answer = answers[Math.min(seen.length - 1, answers.length - 1)];
     return Promise.resolve(new Response(answer.body === null ? null : JSON.stringify(answer.body), { status: answer.status }));
   };
