@@ -210,6 +210,15 @@ describe('the worker gone', () => {
     const pid = stack.stack.pidSync('kafka-connect');
     expect(pid).not.toBeNull();
     process.kill(pid!, 'SIGKILL');
+    // gone for good (a JVM takes a moment to die, holding its REST port until then) before anyone restarts it
+    await until('the killed worker gone', () => {
+      try {
+        process.kill(pid!, 0);
+        return null;
+      } catch {
+        return true;
+      }
+    });
     const down = await until('the Connect health down', async () => {
       const health = await sd.call('health:refresh', {});
       return health.services.connect.status === 'down' ? health : null;
