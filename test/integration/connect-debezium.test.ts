@@ -110,7 +110,7 @@ describe("Debezium's PostgreSQL connector on the local worker", () => {
       [{ id: 1 }, 'tombstone', null, null],
     ]);
     expect(events.every(({ event }) => event === null || (event.source.schema === 'public' && event.source.table === 'garages'))).toBe(true);
-    // Debezium names its topics itself: Connect's active topics say which (StreamDesk asks again at most every 30 s)
+    // Debezium names its topics itself: Connect's active topics say which (StreamDesk asks again within 2 s while it has none, every 30 s once it has some)
     const own = await connectRest<Record<string, { topics: string[] }>>(sd.cluster, '/connectors/it-debezium/topics');
     expect(own.body['it-debezium']?.topics).toEqual([TOPIC]);
     await until(
