@@ -33,7 +33,7 @@ export function allServicesRunning(services: StackServiceState[]): boolean {
 }
 
 /** The local stack's cluster sizes: one broker, or three (a ZooKeeper ensemble's brokers, or a KRaft quorum of three). */
-export const StackBrokers = z.union([z.literal(1), z.literal(3)]);
+const StackBrokers = z.literal([1, 3], { error: 'one broker or three (1 or 3)' });
 
 export const StackBackend = z.enum(['native', 'compose']);
 export type StackBackend = z.infer<typeof StackBackend>;
@@ -66,7 +66,7 @@ export type StackStatus = z.infer<typeof StackStatus>;
 export const StackUpArgs = z
   .object({
     kraft: z.boolean().optional(),
-    brokers: z.union([z.literal(1), z.literal(3)], { error: 'brokers: 1 or 3' }).optional(),
+    brokers: StackBrokers.optional(),
     /** SASL/SCRAM-SHA-512 listeners and an authorizer, a super user whose password the profile's secret store keeps. */
     secure: z.boolean().optional(),
   })

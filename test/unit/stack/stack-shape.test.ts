@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StackUpArgs } from '@shared/stack';
+import type { ComposeStack } from '@main/services/stack/compose';
 import { freePort } from '@main/services/stack/native';
 import { StackService, type StackServiceOptions } from '@main/services/stack/stack-service';
 
@@ -39,7 +40,7 @@ describe('StackService: brokers and security', () => {
     expect(status).toMatchObject({ brokers: 1, superUser: null });
     const bad = StackUpArgs.safeParse({ brokers: 2 });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]?.path).toEqual(['brokers']);
+    expect(bad.error?.issues[0]).toMatchObject({ path: ['brokers'], message: 'one broker or three (1 or 3)' });
     expect(StackUpArgs.safeParse({ secure: 'yes' }).error?.issues[0]?.path).toEqual(['secure']);
   });
 
@@ -72,6 +73,23 @@ describe('StackService: brokers and security', () => {
     const stack = new StackService(withoutStore);
     await expect(stack.up({ secure: true })).rejects.toMatchObject({ code: 'unavailable', issues: [{ path: ['secure'] }] });
     expect(await stack.status()).toMatchObject({ brokers: 1, superUser: null });
+  });
+
+  it('refuses three brokers or a secure stack under Docker Compose, naming the field, and starts nothing', async () => {
+    const compose: ComposeStack = {
+      detect: () =>
+        Promise.resolve({ ok: true, flavor: 'plugin', version: '2.24.6', command: ['docker', 'compose'], supportsWait: true, supportsJsonPs: true }),
+      up: () => Promise.reject(new Error('must not start')),
+      down: () => Promise.resolve(),
+      status: () => Promise.resolve([]),
+      logs: () => () => undefined,
+    };
+    const stack = new StackService({ ...options, compose: () => compose });
+    await stack.setBackend('compose');
+    await expect(stack.up({ brokers: 3 })).rejects.toMatchObject({ code: 'invalid-argument', issues: [{ path: ['brokers'] }] });
+    await expect(stack.up({ secure: true })).rejects.toMatchObject({ code: 'invalid-argument', issues: [{ path: ['secure'] }] });
+    expect(await stack.status()).toMatchObject({ brokers: 1, superUser: null });
+    expect(asked).toBe(0);
   });
 
   it('adopts the shape the data dir’s stack was started with', async () => {

@@ -6,7 +6,7 @@
 export const SUPER_USER_PASSWORD_ENV = 'STREAMDESK_SUPER_USER_PASSWORD';
 
 /** Where this broker sits in its cluster, and whether the cluster is secured. */
-export interface BrokerPlace {
+interface BrokerPlace {
   /** 0-based: broker.id in ZooKeeper mode, node.id - 1 in KRaft. Default 0. */
   index?: number;
   /** How many brokers the cluster has. Default 1. */
