@@ -4,8 +4,9 @@
 // cannot sign in with SCRAM there: this machine's librdkafka (2.0.2) repeats the client nonce in its final message,
 // which Kafka 4 rejects as RFC 5802 asks (fixed in librdkafka 2.6.1, confluentinc/librdkafka#4895; kcat issue #462),
 // so Kafka's own tools from the stack's jars sign in instead: BrokerApiVersionsCommand lists the brokers,
-// ConsoleProducer and ConsoleConsumer make the round trip, MetadataQuorumCommand shows three voters. The password
-// reaches the JVMs through their environment only: no file under the data dir holds it.
+// ConsoleProducer and ConsoleConsumer make the round trip, MetadataQuorumCommand shows three voters. In both modes
+// the authorizer denies a user without ACLs (created with Kafka's own ConfigCommand). The password reaches the JVMs
+// through their environment only: no file under the data dir holds it.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -38,16 +39,21 @@ async function run(cmd: string, args: string[], input?: string): Promise<Run> {
   }
 }
 
-const sasl = (password: string): string[] => [
+const sasl = (password: string, username = SUPER_USER): string[] => [
   '-X',
   'security.protocol=SASL_PLAINTEXT',
   '-X',
   'sasl.mechanisms=SCRAM-SHA-512',
   '-X',
-  `sasl.username=${SUPER_USER}`,
+  `sasl.username=${username}`,
   '-X',
   `sasl.password=${password}`,
 ];
+
+/** A user who is not the super user and holds no ACL: the authorizer must refuse it every topic. */
+const OTHER_USER = 'alice';
+const OTHER_PASSWORD = randomBytes(12).toString('base64url');
+const NOT_AUTHORIZED = /Topic authorization failed|Not authorized to access topics|TopicAuthorizationException/i;
 
 /** Every file under `dir` whose bytes contain `needle`. */
 function filesHolding(dir: string, needle: string): string[] {
@@ -116,6 +122,26 @@ async function checkWithKcat(stack: TestStack, topic: string): Promise<void> {
   expect(wrong.code).not.toBe(0);
   expect(wrong.out).toMatch(/Authentication failed|SASL authentication error/i);
   await expectAnonymousRefused(stack);
+
+  // AclAuthorizer: a user Kafka's own ConfigCommand creates signs in, but without an ACL may not write the topic
+  const created = await run('java', [
+    '-Xmx256m',
+    '-cp',
+    join(NATIVE_DIR, 'lib', 'kafka-zk', '*'),
+    'kafka.admin.ConfigCommand',
+    '--zookeeper',
+    `127.0.0.1:${stack.ports.zookeeper}`,
+    '--alter',
+    '--add-config',
+    `SCRAM-SHA-512=[password=${OTHER_PASSWORD}]`,
+    '--entity-type',
+    'users',
+    '--entity-name',
+    OTHER_USER,
+  ]);
+  expect(created.code, created.out).toBe(0);
+  const denied = await run('kcat', ['-b', first, ...sasl(OTHER_PASSWORD, OTHER_USER), '-P', '-t', topic, '-m', '15'], 'not allowed\n');
+  expect(denied.out).toMatch(NOT_AUTHORIZED);
 }
 
 /** kcat with no credentials gets no metadata from any broker. */
@@ -128,7 +154,7 @@ async function expectAnonymousRefused(stack: TestStack): Promise<void> {
 }
 
 /** A client config for Kafka's own tools, in a temp dir of the test's (removed after it). */
-function clientConfig(password: string): string {
+function clientConfig(password: string, username = SUPER_USER): string {
   const dir = mkdtempSync(join(tmpdir(), 'streamdesk-secure-client-'));
   tempDirs.push(dir);
   const file = join(dir, 'client.properties');
@@ -137,7 +163,7 @@ function clientConfig(password: string): string {
     [
       'security.protocol=SASL_PLAINTEXT',
       'sasl.mechanism=SCRAM-SHA-512',
-      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${SUPER_USER}" password="${password}";`,
+      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";`,
       '',
     ].join('\n'),
     { mode: 0o600 },
@@ -188,10 +214,32 @@ async function checkWithKafkaTools(stack: TestStack, topic: string): Promise<voi
   expect(wrong.code).not.toBe(0);
   expect(wrong.out).toMatch(/Authentication failed/);
   await expectAnonymousRefused(stack);
+
+  // StandardAuthorizer: a user the super user creates (Kafka's own ConfigCommand) signs in, but without an ACL may not write
+  const created = await kafkaTool('kafka.admin.ConfigCommand', [
+    '--bootstrap-server',
+    stack.bootstrap,
+    '--command-config',
+    config,
+    '--alter',
+    '--add-config',
+    `SCRAM-SHA-512=[password=${OTHER_PASSWORD}]`,
+    '--entity-type',
+    'users',
+    '--entity-name',
+    OTHER_USER,
+  ]);
+  expect(created.code, created.out).toBe(0);
+  const denied = await kafkaTool(
+    'org.apache.kafka.tools.ConsoleProducer',
+    ['--bootstrap-server', stack.bootstrap, '--producer.config', clientConfig(OTHER_PASSWORD, OTHER_USER), '--topic', topic, '--sync'],
+    'not allowed\n',
+  );
+  expect(denied.out).toMatch(NOT_AUTHORIZED);
 }
 
 describe('a secured three-broker local stack', () => {
-  it('ZooKeeper mode: SCRAM-SHA-512 only, three brokers, AclAuthorizer refuses what is not signed in', async () => {
+  it('ZooKeeper mode: SCRAM-SHA-512 only, three brokers, AclAuthorizer denies a user without ACLs', async () => {
     const stack = await secureCluster(false);
     await checkWithKcat(stack, 'secure-zk');
     const props = readFileSync(join(stack.dataDir, 'run', 'kafka-2-server.properties'), 'utf8');
@@ -200,7 +248,7 @@ describe('a secured three-broker local stack', () => {
     await stack.stop();
   }, 600_000);
 
-  it('KRaft mode: three combined nodes form a quorum of three voters (MetadataQuorumCommand)', async () => {
+  it('KRaft mode: three combined nodes form a quorum of three voters (MetadataQuorumCommand), StandardAuthorizer denies a user without ACLs', async () => {
     const stack = await secureCluster(true);
     await checkWithKafkaTools(stack, 'secure-kraft');
     const quorum = await kafkaTool('org.apache.kafka.tools.MetadataQuorumCommand', [

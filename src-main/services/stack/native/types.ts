@@ -68,8 +68,8 @@ export interface NativeStackOptions {
    */
   secure?: NativeSecurity;
   /**
-   * Opt-in: run only these services, e.g. `['kafka']` for an extra broker that joins the
-   * ZooKeeper of another stack (given as ports.zookeeper). Default: every service of the mode.
+   * Opt-in: run only these services, e.g. ZooKeeper and the three brokers without Flink's JVMs (the fault suite's
+   * three-broker cluster). Default: every service of the mode.
    */
   only?: NativeServiceName[];
 }
