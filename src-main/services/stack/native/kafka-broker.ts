@@ -42,8 +42,11 @@ export function brokerProbe(l: Layout, index: number): () => Promise<string | nu
     };
   }
   const superUser = l.secure.superUser;
+  // asked for once per probe, not at every tick of its 250 ms wait (the secret store decrypts it each time)
+  let password: string | undefined;
   return async () => {
-    const sasl = { mechanism: 'scram-sha-512' as const, username: superUser, password: superUserPassword(l) };
+    password ??= superUserPassword(l);
+    const sasl = { mechanism: 'scram-sha-512' as const, username: superUser, password };
     const admin = kafkaClient({ brokers: [`${l.host}:${port}`], sasl }, { clientId: 'streamdesk-probe', retries: 0 }).admin();
     await admin.connect();
     try {
