@@ -81,7 +81,18 @@ import {
   SaveConnectorArgs,
   ValidateConfigArgs,
 } from './connect';
-import { AddPartitionsArgs, AlterTopicConfigsArgs, CreateTopicArgs, DeleteTopicArgs, ListTopicsArgs, TopicDetail, TopicRef, TopicSummary } from './topics';
+import {
+  AddPartitionsArgs,
+  AlterTopicConfigsArgs,
+  CreateTopicArgs,
+  DeleteTopicArgs,
+  ListTopicsArgs,
+  PurgeRecordsArgs,
+  PurgeRecordsResult,
+  TopicDetail,
+  TopicRef,
+  TopicSummary,
+} from './topics';
 
 const NoArgs = z.object({}).strict();
 
@@ -114,6 +125,8 @@ export const calls = {
   'topics:alterConfigs': { args: AlterTopicConfigsArgs, result: TopicDetail },
   'topics:addPartitions': { args: AddPartitionsArgs, result: TopicDetail },
   'topics:delete': { args: DeleteTopicArgs, result: z.object({ deleted: z.string() }) },
+  /** DeleteRecords with a preview (dryRun) first; applying needs the name typed. */
+  'topics:purge': { args: PurgeRecordsArgs, result: PurgeRecordsResult },
   'presetTopics:list': { args: NoArgs, result: z.array(PresetTopicState) },
   'presetTopics:apply': { args: NoArgs, result: ApplyPresetTopicsResult },
   'presetTopics:fix': { args: FixPresetTopicArgs, result: ApplyPresetTopicsResult },

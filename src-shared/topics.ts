@@ -89,4 +89,41 @@ export const DeleteTopicArgs = z
   .strict()
   .refine((args) => args.confirmation === args.name, { path: ['confirmation'], message: 'type the topic name exactly to confirm' });
 export const AlterTopicConfigsArgs = z.object({ name: TopicName, set: ConfigMap.default({}), reset: z.array(z.string()).default([]) }).strict();
+/**
+ * Purge (DeleteRecords): every record before an offset, or before the first record at or after a time, goes from the
+ * chosen partitions (all without a list). A dry run previews; applying needs the topic's name typed.
+ */
+export const PurgeRecordsArgs = z
+  .object({
+    name: TopicName,
+    before: z.union([
+      z.object({ offset: z.number().int('must be a whole number').min(0, 'must be 0 or more') }).strict(),
+      z.object({ timestamp: z.number().int('must be a whole number').min(0, 'must be 0 or more') }).strict(),
+    ]),
+    partitions: z
+      .array(z.number().int().min(0, 'must be 0 or more'))
+      .min(1, 'name at least one partition, or leave the list out for all')
+      .max(10_000)
+      .optional(),
+    dryRun: z.boolean(),
+    confirmation: z.string().optional(),
+  })
+  .strict()
+  .refine((args) => args.dryRun || args.confirmation === args.name, { path: ['confirmation'], message: 'type the topic name exactly to confirm' });
+export type PurgeRecordsArgs = z.input<typeof PurgeRecordsArgs>;
+
+export const PurgedPartition = z.object({
+  partition: z.number().int(),
+  /** The first offset kept before the purge, and after it (the new low watermark). */
+  lowWatermark: z.number(),
+  newLowWatermark: z.number(),
+  highWatermark: z.number(),
+  /** Records that go (went): newLowWatermark − lowWatermark. */
+  removed: z.number(),
+});
+export type PurgedPartition = z.infer<typeof PurgedPartition>;
+
+export const PurgeRecordsResult = z.object({ name: z.string(), applied: z.boolean(), partitions: z.array(PurgedPartition), removed: z.number() });
+export type PurgeRecordsResult = z.infer<typeof PurgeRecordsResult>;
+
 export const AddPartitionsArgs = z.object({ name: TopicName, totalPartitions: z.number().int().min(1).max(10_000) }).strict();

@@ -1,7 +1,7 @@
 import type { AreaCalls } from './area-calls';
 import type { Services } from './services';
 
-/** Topics: list, describe, create, configure, grow, delete. */
+/** Topics: list, describe, create, configure, grow, purge, delete. */
 export function topicsCalls(services: Services): AreaCalls<'topics'> {
   return {
     'topics:list': ({ includeInternal, configs, offsets }) => services.topics.list(includeInternal, { configs: configs ?? true, offsets: offsets ?? true }),
@@ -13,5 +13,6 @@ export function topicsCalls(services: Services): AreaCalls<'topics'> {
       await services.topics.delete(name);
       return { deleted: name };
     },
+    'topics:purge': (args) => services.topics.purge(args),
   };
 }

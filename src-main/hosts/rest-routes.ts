@@ -8,7 +8,9 @@ import { readJsonBody, sendEnvelope, sendJson } from './http-util';
 import { handleJarUpload } from './jar-upload';
 import { schemaRoutes } from './schema-routes';
 import { connectRoutes } from './connect-routes';
+import { answerCall, asObject } from './route-answers';
 import type { Envelope } from '@shared/errors';
+import type { PurgeRecordsResult } from '@shared/topics';
 import {
   createTopicFromSeed,
   createTopicIssuePaths,
@@ -94,6 +96,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
         sendEnvelopeUnwrapped(response, await dispatch(api, 'metrics:topic', args));
       },
     },
+    purgeRoute(api),
     ...schemaRoutes(api),
     ...connectRoutes(api),
     {
@@ -146,4 +149,37 @@ async function seedArgs<T>(
 function sendEnvelopeUnwrapped(response: ServerResponse, envelope: Awaited<ReturnType<typeof dispatch>>, okStatus = 200): void {
   if (envelope.ok) sendJson(response, okStatus, envelope.result);
   else sendEnvelope(response, envelope);
+}
+
+/** DeleteRecords for scripts: a script's request is its own confirmation. */
+function purgeRoute(api: Api): Route {
+  return {
+    // purge: {"before": {"offset": N} | {"timestamp": ms}, "partitions"?: [...]}; ?dry_run=true answers the preview
+    method: 'DELETE',
+    pattern: /^\/api\/streaming\/topics\/(?<name>[^/]+)\/records$/,
+    handle: async ({ request, response, url, params }) => {
+      const body = await readJsonBody(request);
+      if (!body.ok) return sendJson(response, body.status, body.envelope);
+      const name = decodeURIComponent(params.name);
+      const dryRun = url.searchParams.get('dry_run') === 'true';
+      await answerCall(api, response, 'topics:purge', { ...asObject(body.value), name, dryRun, confirmation: name }, { shape: purgedAnswer });
+    },
+  };
+}
+
+/** The seed's snake_case: each partition's new low watermark and what went. */
+function purgedAnswer(result: unknown): unknown {
+  const r = result as PurgeRecordsResult;
+  return {
+    topic: r.name,
+    applied: r.applied,
+    removed: r.removed,
+    partitions: r.partitions.map((p) => ({
+      partition: p.partition,
+      low_watermark: p.newLowWatermark,
+      previous_low_watermark: p.lowWatermark,
+      high_watermark: p.highWatermark,
+      removed: p.removed,
+    })),
+  };
 }

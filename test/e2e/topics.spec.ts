@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { readE2eEnv } from './stack-env';
+import { call } from './contract-call';
 
 function bootstrap(): string {
   const args = readE2eEnv().stackArgs;
@@ -117,4 +118,28 @@ test('the Overview charts live throughput while a generator runs', async ({ page
   await page.getByTestId('generator-stop').first().click();
   await expect(page.getByTestId('generator-row').first()).toHaveAttribute('data-state', 'stopped');
   await expect(page.getByTestId('topic-flow-indicator')).toContainText(/No data for \d+ s/, { timeout: 20_000 });
+});
+
+test('Purge records previews what goes per partition, asks for the name, and leaves exactly the rest (kcat)', async ({ page }, testInfo) => {
+  const topic = 'e2e.purge';
+  await call('topics:create', { name: topic, partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete' });
+  for (const partition of [0, 1]) {
+    const lines = Array.from({ length: 40 }, (_, i) => `p${partition}-${i}`).join('\n');
+    execFileSync('kcat', ['-b', bootstrap(), '-P', '-t', topic, '-p', String(partition)], { input: `${lines}\n`, timeout: 30_000 });
+  }
+  await page.goto(`${readE2eEnv().serveUrl}#/topics/${topic}`);
+  await page.getByTestId('open-purge').click();
+  const modal = page.getByTestId('purge-modal');
+  await page.getByTestId('purge-offset').fill('25');
+  await modal.locator('input[placeholder="all"]').fill('1');
+  await page.getByTestId('purge-preview-button').click();
+  const preview = page.getByTestId('purge-preview');
+  await expect(preview.locator('tbody tr')).toHaveCount(1);
+  await expect(preview.locator('tbody tr').first()).toContainText('25');
+  await expect(page.getByTestId('purge-apply')).toBeDisabled();
+  await page.getByTestId('purge-confirm').fill(topic);
+  await page.screenshot({ path: testInfo.outputPath('purge-preview.png') });
+  await page.getByTestId('purge-apply').click();
+  await expect(modal).toBeHidden();
+  expect(kcatCount(topic)).toBe(40 + 15);
 });

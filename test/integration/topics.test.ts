@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { StreamdeskError } from '@shared/errors';
+import { StreamdeskError, unwrap } from '@shared/errors';
+import type { CallArgs } from '@shared/contract';
+import { dispatch } from '@main/core/dispatch';
 import { createBackend, type Backend } from '@main/backend';
 import { silentLogger } from '@main/core/logger';
 import { startWebHost, type WebHost } from '@main/hosts/web';
@@ -26,6 +28,8 @@ function kcatValues(name: string): string[] {
 }
 
 describe('topics on a real broker', () => {
+  /** Through dispatch, as every host calls: the contract's checks (the typed confirmation) apply. */
+  const purge = async (args: CallArgs<'topics:purge'>) => unwrap(await dispatch(backend.api, 'topics:purge', args));
   let backend: Backend;
   let web: WebHost;
   let base: string;
@@ -213,5 +217,46 @@ describe('topics on a real broker', () => {
     const topics = await backend.api['topics:list']({ includeInternal: true });
     expect(topics.find((topic) => topic.name === '__consumer_offsets')).toMatchObject({ internal: true });
     expect(topics.find((topic) => topic.name === 'it.ingest')).toMatchObject({ messageCount: 251 });
+  });
+
+  it('purges the records before an offset: the preview counts exactly what goes, and kcat then reads exactly the rest', async () => {
+    await backend.api['topics:create']({ name: 'it.purge', partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    for (const partition of [0, 1]) {
+      const lines = Array.from({ length: 50 }, (_, i) => `p${partition}-${i}`).join('\n');
+      execFileSync('kcat', ['-b', shared.bootstrap, '-P', '-t', 'it.purge', '-p', String(partition)], { input: `${lines}\n`, timeout: 30_000 });
+    }
+    const preview = await purge({ name: 'it.purge', before: { offset: 30 }, partitions: [1], dryRun: true });
+    expect(preview).toMatchObject({
+      applied: false,
+      removed: 30,
+      partitions: [{ partition: 1, lowWatermark: 0, newLowWatermark: 30, highWatermark: 50, removed: 30 }],
+    });
+    expect(kcatValues('it.purge')).toHaveLength(100);
+    await expect(purge({ name: 'it.purge', before: { offset: 30 }, partitions: [5], dryRun: true })).rejects.toThrow(/partitions: .*no 5/);
+
+    const response = await fetch(`${base}/api/streaming/topics/it.purge/records`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ before: { offset: 30 }, partitions: [1] }),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.json()).toMatchObject({ topic: 'it.purge', applied: true, removed: 30, partitions: [{ partition: 1, low_watermark: 30 }] });
+    const left = kcatValues('it.purge');
+    expect(left.filter((v) => v.startsWith('p0-'))).toHaveLength(50);
+    expect(left.filter((v) => v.startsWith('p1-'))).toEqual(Array.from({ length: 20 }, (_, i) => `p1-${i + 30}`));
+  });
+
+  it('purges the records older than a time, and refuses to apply without the name typed', async () => {
+    await backend.api['topics:create']({ name: 'it.purge-time', partitions: 1, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    execFileSync('kcat', ['-b', shared.bootstrap, '-P', '-t', 'it.purge-time'], { input: 'old-1\nold-2\nold-3\n', timeout: 30_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const cut = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    execFileSync('kcat', ['-b', shared.bootstrap, '-P', '-t', 'it.purge-time'], { input: 'new-1\nnew-2\n', timeout: 30_000 });
+    await expect(purge({ name: 'it.purge-time', before: { timestamp: cut }, dryRun: false })).rejects.toThrow(/confirmation/);
+    expect(kcatValues('it.purge-time')).toHaveLength(5);
+    const done = await purge({ name: 'it.purge-time', before: { timestamp: cut }, dryRun: false, confirmation: 'it.purge-time' });
+    expect(done).toMatchObject({ applied: true, removed: 3 });
+    expect(kcatValues('it.purge-time')).toEqual(['new-1', 'new-2']);
   });
 });

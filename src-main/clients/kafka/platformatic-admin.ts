@@ -78,6 +78,28 @@ export async function listTopicOffsets(
   return result;
 }
 
+/** Per partition, the offset of the first record at or after `timestamp` (ms); the end offset when none is (-1 from the broker). */
+export async function offsetsAtTime(target: KafkaTarget, topic: string, partitions: number[], timestamp: number): Promise<Map<number, number | null>> {
+  const out = new Map<number, number | null>();
+  await withAdmin(target, async (admin) => {
+    const present = await offsetListable(admin, [{ name: topic, partitions }]);
+    if (present.length === 0) return;
+    const answer = await admin.listOffsets({
+      topics: present.map((t) => ({ name: t.name, partitions: t.partitions.map((partitionIndex) => ({ partitionIndex, timestamp: BigInt(timestamp) })) })),
+    });
+    for (const p of answer[0]?.partitions ?? []) out.set(p.partitionIndex, p.offset < 0n ? null : Number(p.offset));
+  });
+  return out;
+}
+
+/** DeleteRecords: each partition's records before its offset go; answers each partition's new low watermark. */
+export async function deleteRecordsBefore(target: KafkaTarget, topic: string, before: Map<number, number>): Promise<Map<number, number>> {
+  const deleted = await withAdmin(target, (admin) =>
+    admin.deleteRecords({ topics: [{ name: topic, partitions: [...before].map(([partition, offset]) => ({ partition, offset: BigInt(offset) })) }] }),
+  );
+  return new Map((deleted[0]?.partitions ?? []).map((p) => [p.partition, Number(p.lowWatermark)]));
+}
+
 /** Bytes on disk per topic partition, summed over every broker that holds a replica. */
 export async function logDirSizes(target: KafkaTarget, topics: { name: string; partitions: number[] }[]): Promise<Map<string, Map<number, number>>> {
   const sizes = new Map<string, Map<number, number>>();

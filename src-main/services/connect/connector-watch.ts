@@ -63,9 +63,16 @@ export class ConnectorWatch {
     );
   }
 
-  /** Until the connector is in one of the states (its tasks settled too). */
+  /**
+   * Until the connector is in one of the states (its tasks settled too). STOPPED also waits for its tasks to be gone:
+   * Connect shows the connector STOPPED while a task still runs (and may still commit offsets) for a moment.
+   */
   untilState(client: ConnectClient, name: string, states: string[]): Promise<{ summary: ConnectorSummary; settled: boolean }> {
-    return this.until(client, name, (s) => states.includes(s.state) && !unsettled(s.tasks.map((t) => t.state)));
+    return this.until(
+      client,
+      name,
+      (s) => states.includes(s.state) && !unsettled(s.tasks.map((t) => t.state)) && (s.state !== 'STOPPED' || s.tasks.length === 0),
+    );
   }
 
   async activeTopics(client: ConnectClient, name: string): Promise<string[]> {

@@ -1,13 +1,14 @@
 import { invalidField, StreamdeskError } from '@shared/errors';
 import { collidingTopic } from '@shared/topic-configs';
 import type { z } from 'zod';
-import type { AlterTopicConfigsArgs, CreateTopicArgs, TopicDetail, TopicSummary } from '@shared/topics';
+import type { AlterTopicConfigsArgs, CreateTopicArgs, PurgeRecordsArgs, PurgeRecordsResult, TopicDetail, TopicSummary } from '@shared/topics';
 import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
 import { kafkaError } from '@main/clients/kafka/kafka-errors';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { alterTopicConfigs, listTopicOffsets, logDirSizes } from '@main/clients/kafka/platformatic-admin';
 import { LIST_CONFIG_KEYS, readTopicConfigs, type TopicConfigsRead } from './topic-configs-reader';
 import { isInternalTopic, partitionRows, summarize } from './topic-summary';
+import { purgeRecords } from './record-purge';
 
 type ParsedCreate = z.output<typeof CreateTopicArgs>;
 type ParsedAlter = z.output<typeof AlterTopicConfigsArgs>;
@@ -47,6 +48,16 @@ export class TopicsService {
     const [detail] = await this.load([name], true);
     if (!detail) throw new StreamdeskError('not-found', `name: topic "${name}" does not exist`);
     return detail;
+  }
+
+  /** Purge (DeleteRecords): a preview with dryRun, else applied; the topic must exist. */
+  async purge(args: z.output<typeof PurgeRecordsArgs>): Promise<PurgeRecordsResult> {
+    const partitions = await withKafkaAdmin(this.target(), `read topic ${args.name}`, async (admin) => {
+      if (!(await admin.listTopics()).includes(args.name)) throw new StreamdeskError('not-found', `name: topic "${args.name}" does not exist`);
+      const { topics } = await admin.fetchTopicMetadata({ topics: [args.name] });
+      return topics[0]?.partitions.length ?? 0;
+    });
+    return purgeRecords(this.target(), partitions, args);
   }
 
   async exists(name: string): Promise<boolean> {

@@ -3,13 +3,15 @@ import type { TopicConfigEntry, TopicDetail, TopicPartition, TopicSummary } from
 import { bytes, num, retention } from '@renderer/format';
 import { hrefOf, navigate } from '@renderer/router';
 import { AddPartitionsModal, DeleteTopicModal, EditConfigsModal } from './TopicActions';
+import { PurgeRecordsModal } from './PurgeRecordsModal';
 import { topicStore } from './topics-store';
 import { ProduceModal } from '../messages/ProduceModal';
 import { GeneratorPanel } from '../generator/GeneratorPanel';
 import { TopicThroughput } from '../metrics/TopicThroughput';
 import { MessagesPanel } from '../messages/MessagesPanel';
+import { TopicConnectors } from '../connect/TopicConnectors';
 
-type Dialog = 'produce' | 'configs' | 'partitions' | 'delete' | null;
+type Dialog = 'produce' | 'configs' | 'partitions' | 'purge' | 'delete' | null;
 
 /** The topic's name, its numbers and the buttons that open its dialogs. */
 function TopicHeader({ summary, onOpen }: { summary: TopicSummary; onOpen: (dialog: Dialog) => void }) {
@@ -28,6 +30,9 @@ function TopicHeader({ summary, onOpen }: { summary: TopicSummary; onOpen: (dial
         </button>
         <button onClick={() => onOpen('configs')}>Edit configs</button>
         <button onClick={() => onOpen('partitions')}>Add partitions</button>
+        <button onClick={() => onOpen('purge')} data-testid="open-purge">
+          Purge records
+        </button>
         <button className="danger" onClick={() => onOpen('delete')}>
           Delete
         </button>
@@ -123,6 +128,7 @@ function TopicDialogs({ open, detail, onCloseAndRefresh, onClose }: { open: Dial
       {open === 'produce' && <ProduceModal topic={detail.summary.name} partitions={detail.summary.partitions} onClose={onCloseAndRefresh} />}
       {open === 'configs' && <EditConfigsModal detail={detail} onClose={onCloseAndRefresh} />}
       {open === 'partitions' && <AddPartitionsModal detail={detail} onClose={onCloseAndRefresh} />}
+      {open === 'purge' && <PurgeRecordsModal detail={detail} onClose={onCloseAndRefresh} />}
       {open === 'delete' && (
         <DeleteTopicModal
           name={detail.summary.name}
@@ -165,6 +171,7 @@ export function TopicDetailPage({ name }: { name: string }) {
       <TopicThroughput topic={summary.name} />
       <GeneratorPanel topic={summary.name} />
       <MessagesPanel topic={summary.name} partitions={summary.partitions} />
+      <TopicConnectors topic={summary.name} />
       <PartitionsPanel partitions={detail.partitions} />
       <ConfigsPanel configs={configs} showDefaults={showDefaults} onShowDefaults={setShowDefaults} />
       <TopicDialogs open={dialog} detail={detail} onCloseAndRefresh={close} onClose={() => setDialog(null)} />

@@ -12,6 +12,7 @@ export const topicCalls = {
   alterConfigs: (args: CallArgs<'topics:alterConfigs'>) => bridge.call('topics:alterConfigs', args),
   addPartitions: (args: CallArgs<'topics:addPartitions'>) => bridge.call('topics:addPartitions', args),
   delete: (args: CallArgs<'topics:delete'>) => bridge.call('topics:delete', args),
+  purge: (args: CallArgs<'topics:purge'>) => bridge.call('topics:purge', args),
 };
 
 /** Whether the topic list shows internal topics (kept while the app runs; no data: not shown). */
