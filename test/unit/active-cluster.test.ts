@@ -9,6 +9,8 @@ const stack = {
   metricsUrl: 'http://127.0.0.1:17071/metrics',
   schemaRegistry: () => ({ url: 'http://127.0.0.1:18085/apis/ccompat/v7', reason: null }),
   connectUrl: () => 'http://127.0.0.1:18084',
+  // a three-broker stack: every broker is in the bootstrap
+  kafkaBootstrap: () => ['127.0.0.1:19092', '127.0.0.1:19093', '127.0.0.1:19094'],
 } as unknown as StackService;
 const remote: Connection = {
   ...LOCAL_STACK_CONNECTION,
@@ -30,10 +32,10 @@ function profilesOn(builtIn: boolean): ProfileService {
 }
 
 describe('activeCluster', () => {
-  it('without profiles is the local stack, at its ports (KRaft: no ZooKeeper)', () => {
+  it('without profiles is the local stack, at its ports, every broker (KRaft: no ZooKeeper)', () => {
     const cluster = activeCluster(undefined, null, stack);
     expect(cluster.connection()).toMatchObject({
-      kafkaBootstrap: ['127.0.0.1:19092'],
+      kafkaBootstrap: ['127.0.0.1:19092', '127.0.0.1:19093', '127.0.0.1:19094'],
       zookeeper: null,
       flinkUrl: 'http://127.0.0.1:18081',
       prometheusUrl: stack.metricsUrl,
@@ -41,7 +43,7 @@ describe('activeCluster', () => {
     });
     expect(cluster.schemaRegistry()).toEqual({ url: 'http://127.0.0.1:18085/apis/ccompat/v7' });
     expect(cluster.connectClusters()).toEqual([{ url: 'http://127.0.0.1:18084' }]);
-    expect(cluster.kafkaTarget()).toEqual({ brokers: ['127.0.0.1:19092'] });
+    expect(cluster.kafkaTarget()).toEqual({ brokers: ['127.0.0.1:19092', '127.0.0.1:19093', '127.0.0.1:19094'] });
     expect(cluster.flinkHeaders()).toEqual({});
     expect(cluster.prometheusUrl()).toBeNull();
     expect(cluster.onLocalStack()).toBe(true);
