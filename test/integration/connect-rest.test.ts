@@ -2,16 +2,16 @@
 // shapes a script written for Connect expects, the worker's validation as issues, secrets masked (and kept when sent
 // back masked), stop → offsets altered → resume re-reading from exactly there, reset refused while running. Each
 // effect is checked with an independent client: Connect's own REST API and kcat.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '@main/backend';
+import type { Backend } from '@main/backend';
 import { silentLogger } from '@main/core/logger';
 import { startWebHost, type WebHost } from '@main/hosts/web';
-import { NATIVE_DIR, startTestStack, type TestStack } from '../stack';
+import { startTestStack, type TestStack } from '../stack';
+import { connectBackend, connectRest, kcatValues, until } from './connect-support';
 
 const TOKEN = 'integration-token-connect-rest-0123';
 const LINES = Array.from({ length: 300 }, (_, i) => `record ${i}`);
@@ -28,38 +28,15 @@ describe('/api/streaming/connectors on a real Connect worker', () => {
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...init.headers },
     });
   /** Connect's own REST API: the independent check. */
-  const worker = async (path: string) => {
-    const res = await fetch(`${t.connectUrl}/connectors${path}`);
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
-  };
-  const kcatLines = (topic: string) =>
-    execFileSync('kcat', ['-b', t.bootstrap, '-C', '-t', topic, '-e', '-q'], { encoding: 'utf8', timeout: 30_000 })
-      .split('\n')
-      .filter((l) => l !== '');
-  async function until<T>(what: string, probe: () => Promise<T | null> | T | null, timeoutMs = 60_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== null) return value;
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-      await sleep(300);
-    }
-  }
+  const worker = (path: string) => connectRest<Record<string, unknown> | null>(t.connectUrl!, `/connectors${path}`);
+  const kcatLines = (topic: string) => kcatValues(t.bootstrap, topic);
 
   beforeAll(async () => {
     t = await startTestStack({ connect: true, only: ['zookeeper', 'kafka', 'kafka-connect'] });
     dir = mkdtempSync(join(tmpdir(), 'streamdesk-connect-rest-'));
     file = join(dir, 'in.txt');
     writeFileSync(file, `${LINES.join('\n')}\n`);
-    backend = createBackend({
-      version: 'test',
-      connection: { name: 'it', kafkaBootstrap: [t.bootstrap], zookeeper: null, flinkUrl: null, kafkaUiUrl: null, connectUrls: [t.connectUrl!] },
-      dataDir: t.dataDir,
-      libDir: `${NATIVE_DIR}/lib`,
-      confDir: `${NATIVE_DIR}/conf`,
-      kraft: false,
-      logger: silentLogger,
-    });
+    backend = connectBackend(t).backend;
     web = await startWebHost({
       api: backend.api,
       bus: backend.bus,
@@ -97,15 +74,8 @@ describe('/api/streaming/connectors on a real Connect worker', () => {
     const info = (await created.json()) as { name: string; config: Record<string, string>; type: string };
     expect(info).toMatchObject({ name: 'rest-src', type: 'source', config: { topic: 'rest-lines', 'database.password': '********' } });
     expect((await worker('/rest-src/config')).body?.['database.password']).toBe('hunter2');
-    // the worker creates the topic with its first record: until then kcat finds no such topic
-    const lineCount = () => {
-      try {
-        return kcatLines('rest-lines').length;
-      } catch {
-        return 0;
-      }
-    };
-    await until('every line in the topic (kcat)', () => (lineCount() === LINES.length ? true : null));
+    // the worker creates the topic with its first record: until then kcat finds no such topic (`until` asks again)
+    await until('every line in the topic (kcat)', () => (kcatLines('rest-lines').length === LINES.length ? true : null));
     expect(kcatLines('rest-lines')).toEqual(LINES);
 
     const replaced = await call('/rest-src', { method: 'PUT', body: JSON.stringify({ ...config, 'database.password': '********', 'batch.size': '100' }) });

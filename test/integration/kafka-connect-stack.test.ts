@@ -3,7 +3,6 @@
 // file it writes is read back here), and keeps its connectors across a restart (they live in its config topic).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConnectClient } from '@main/clients/connect/connect-client';
@@ -12,23 +11,9 @@ import type { NativeProgressEvent } from '@main/services/stack/native';
 import { StackService } from '@main/services/stack/stack-service';
 import type { StackProgress } from '@shared/stack';
 import { NATIVE_DIR, startTestStack, type TestStack } from '../stack';
+import { until } from './connect-support';
 
 const LINES = Array.from({ length: 50 }, (_, i) => `line ${i} of the sink test`);
-
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== null) return value;
-    } catch (e) {
-      last = (e as Error).message;
-    }
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (last: ${last})` : ''}`);
-    await sleep(500);
-  }
-}
 
 function produce(bootstrap: string, topic: string, lines: string[]): void {
   execFileSync('kcat', ['-b', bootstrap, '-P', '-t', topic], { input: `${lines.join('\n')}\n`, timeout: 30_000 });
