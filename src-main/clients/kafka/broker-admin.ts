@@ -1,0 +1,74 @@
+// A broker's own resources through @platformatic/kafka: the cluster's layout, log dirs with their volumes, configs.
+import { ConfigResourceTypes, IncrementalAlterConfigOperationTypes, type BrokerLogDirDescription, type ClusterMetadata } from '@platformatic/kafka';
+import type { describeConfigsV4 } from '@platformatic/kafka';
+import type { KafkaTarget } from './kafka-target';
+import { withAdmin } from './platformatic-admin';
+
+export interface ClusterLayout {
+  metadata: ClusterMetadata;
+  /** Per broker, or the error that kept them unread. */
+  logDirs: BrokerLogDirDescription[] | { error: unknown };
+}
+
+/** Brokers, every topic's partitions (internal ones too) and every broker's log dirs with the bytes each partition holds. */
+export async function readClusterLayout(target: KafkaTarget): Promise<ClusterLayout> {
+  return withAdmin(target, async (admin) => {
+    const topics = await admin.listTopics({ includeInternals: true });
+    const metadata = await admin.metadata({ topics, forceUpdate: true });
+    const request = [...metadata.topics].map(([name, topic]) => ({ name, partitions: topic.partitions.map((_, index) => index) }));
+    // DescribeLogDirs names only the partitions asked for; a log dir's volume size comes with any answer
+    const logDirs = await admin.describeLogDirs({ topics: request }).catch((error: unknown) => ({ error }));
+    return { metadata, logDirs };
+  });
+}
+
+/** The ids of the cluster's live brokers (metadata only). */
+export async function brokerIds(target: KafkaTarget): Promise<number[]> {
+  return withAdmin(target, async (admin) => [...(await admin.metadata({ topics: [], forceUpdate: true })).brokers.keys()]);
+}
+
+export type RawBrokerConfig = describeConfigsV4.DescribeConfigsResponseConfig;
+
+export async function describeBrokerConfigs(target: KafkaTarget, brokerId: number): Promise<RawBrokerConfig[]> {
+  const [described] = await withAdmin(target, (admin) =>
+    admin.describeConfigs({ resources: [{ resourceType: ConfigResourceTypes.BROKER, resourceName: String(brokerId) }] }),
+  );
+  return described?.configs ?? [];
+}
+
+/** IncrementalAlterConfigs on one broker: sets, and deletes (back to the static or default value). */
+export async function alterBrokerConfigs(target: KafkaTarget, brokerId: number, set: Record<string, string>, reset: string[], validateOnly: boolean) {
+  await withAdmin(target, (admin) =>
+    admin.incrementalAlterConfigs({
+      validateOnly,
+      resources: [
+        {
+          resourceType: ConfigResourceTypes.BROKER,
+          resourceName: String(brokerId),
+          configs: [
+            ...Object.entries(set).map(([name, value]) => ({ name, value, configOperation: IncrementalAlterConfigOperationTypes.SET })),
+            ...reset.map((name) => ({ name, value: null, configOperation: IncrementalAlterConfigOperationTypes.DELETE })),
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+interface ErrorTree {
+  message?: string;
+  errors?: ErrorTree[];
+  response?: { responses?: { errorMessage?: string | null }[]; results?: { errorMessage?: string | null }[] };
+}
+
+/**
+ * The broker's own words from what @platformatic/kafka throws: its errors nest (MultipleErrors → ResponseError) and the
+ * broker's message sits in the response ("Invalid value abc for configuration log.cleaner.threads: Not a number of type INT").
+ */
+export function brokerMessages(error: unknown): string[] {
+  const tree = (error ?? {}) as ErrorTree;
+  const answered = [...(tree.response?.responses ?? []), ...(tree.response?.results ?? [])].map((r) => r.errorMessage).filter((m): m is string => !!m);
+  const nested = (tree.errors ?? []).flatMap(brokerMessages);
+  if (answered.length + nested.length > 0) return [...answered, ...nested];
+  return tree.message ? [tree.message] : [];
+}
