@@ -68,7 +68,9 @@ interface ErrorTree {
 export function brokerMessages(error: unknown): string[] {
   const tree = (error ?? {}) as ErrorTree;
   const answered = [...(tree.response?.responses ?? []), ...(tree.response?.results ?? [])].map((r) => r.errorMessage).filter((m): m is string => !!m);
+  // the broker's words, when it gave some, say more than the generic text of its error code nested below them
+  if (answered.length > 0) return answered;
   const nested = (tree.errors ?? []).flatMap(brokerMessages);
-  if (answered.length + nested.length > 0) return [...answered, ...nested];
+  if (nested.length > 0) return nested;
   return tree.message ? [tree.message] : [];
 }

@@ -9,7 +9,7 @@ function LogDirCell({ dir }: { dir: LogDir }) {
     <div className="log-dir" title={dir.path}>
       <code>{dir.path}</code>
       <div className="muted">
-        {bytes(dir.sizeBytes)} in {num(dir.partitions)} partitions · {bytes(dir.usableBytes)} free of {bytes(dir.totalBytes)}
+        {bytes(dir.sizeBytes)} in {num(dir.partitions)} partition{dir.partitions === 1 ? '' : 's'} · {bytes(dir.usableBytes)} free of {bytes(dir.totalBytes)}
         {usedShare !== null && ` (${Math.round(usedShare * 100)}% used)`}
       </div>
     </div>
