@@ -29,7 +29,7 @@ export const BrokerSummary = z.object({
 });
 export type BrokerSummary = z.infer<typeof BrokerSummary>;
 
-export const MetadataMode = z.enum(['kraft', 'zookeeper']);
+const MetadataMode = z.enum(['kraft', 'zookeeper']);
 
 export const BrokersOverview = z.object({
   clusterId: z.string().nullable(),

@@ -81,6 +81,8 @@ describe('brokers and the quorum on a KRaft node (Kafka 4.1.1)', () => {
     });
     base = `http://127.0.0.1:${web.port}`;
     execFileSync('kcat', ['-b', stack.bootstrap, '-P', '-t', 'it.brokers', '-k', 'k'], { input: 'one\ntwo\nthree\n', timeout: 30_000 });
+    // a group read: __consumer_offsets exists, so internal topics count too
+    execFileSync('kcat', ['-b', stack.bootstrap, '-G', 'it.brokers-group', 'it.brokers', '-e', '-q', '-o', 'beginning'], { timeout: 60_000 });
   });
   afterAll(async () => {
     await backend?.dispose();
@@ -125,6 +127,14 @@ describe('brokers and the quorum on a KRaft node (Kafka 4.1.1)', () => {
     const overview = await call(backend, 'brokers:list', {});
     expect(overview).toMatchObject({ mode: 'kraft', controllerId: quorum.leaderId });
     expect(overview.brokers.map((b) => [b.id, b.isController])).toEqual([[quorum.leaderId, true]]);
+    // kcat, an independent client, reads the same metadata: every partition of every topic, internal ones included
+    const listed = JSON.parse(execFileSync('kcat', ['-b', stack.bootstrap, '-L', '-J'], { encoding: 'utf8', timeout: 30_000 })) as {
+      topics: { topic: string; partitions: { leader: number; replicas: { id: number }[] }[] }[];
+    };
+    expect(listed.topics.map((t) => t.topic)).toContain('__consumer_offsets');
+    const partitions = listed.topics.flatMap((t) => t.partitions);
+    expect(overview.brokers[0].leaders).toBe(partitions.filter((p) => p.leader === quorum.leaderId).length);
+    expect(overview.brokers[0].replicas).toBe(partitions.flatMap((p) => p.replicas).filter((r) => r.id === quorum.leaderId).length);
     const health = await call(backend, 'health:refresh', {});
     expect(health.services.kafka.details.controllerId).toBe(quorum.leaderId);
     expect(health.services.kafka.details.quorum).toMatchObject({ mode: 'kraft', leaderId: quorum.leaderId, voters: [{ leader: true, behindSeconds: 0 }] });

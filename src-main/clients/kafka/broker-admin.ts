@@ -1,30 +1,40 @@
 // A broker's own resources through @platformatic/kafka: the cluster's layout, log dirs with their volumes, configs.
-import { ConfigResourceTypes, IncrementalAlterConfigOperationTypes, type BrokerLogDirDescription, type ClusterMetadata } from '@platformatic/kafka';
+import { ConfigResourceTypes, IncrementalAlterConfigOperationTypes, metadataV12, type BrokerLogDirDescription } from '@platformatic/kafka';
 import type { describeConfigsV4 } from '@platformatic/kafka';
 import type { KafkaTarget } from './kafka-target';
 import { withAdmin } from './platformatic-admin';
+import { withConnection } from './raw-connection';
+
+const METADATA_TIMEOUT_MS = 15_000;
+
+type Metadata = metadataV12.MetadataResponse;
 
 export interface ClusterLayout {
-  metadata: ClusterMetadata;
+  /** The raw Metadata answer: the Admin's own metadata leaves internal topics (__consumer_offsets…) out. */
+  metadata: Metadata;
   /** Per broker, or the error that kept them unread. */
   logDirs: BrokerLogDirDescription[] | { error: unknown };
 }
 
+/** Metadata of every topic (`null`), or of none (`[]`: brokers, cluster id and controller only). */
+function readMetadata(target: KafkaTarget, topics: string[] | null): Promise<Metadata> {
+  return withConnection(target, METADATA_TIMEOUT_MS, (connection) => metadataV12.api.async(connection, topics, false, false));
+}
+
 /** Brokers, every topic's partitions (internal ones too) and every broker's log dirs with the bytes each partition holds. */
 export async function readClusterLayout(target: KafkaTarget): Promise<ClusterLayout> {
-  return withAdmin(target, async (admin) => {
-    const topics = await admin.listTopics({ includeInternals: true });
-    const metadata = await admin.metadata({ topics, forceUpdate: true });
-    const request = [...metadata.topics].map(([name, topic]) => ({ name, partitions: topic.partitions.map((_, index) => index) }));
-    // DescribeLogDirs names only the partitions asked for; a log dir's volume size comes with any answer
-    const logDirs = await admin.describeLogDirs({ topics: request }).catch((error: unknown) => ({ error }));
-    return { metadata, logDirs };
-  });
+  const metadata = await readMetadata(target, null);
+  const request = metadata.topics
+    .filter((topic) => topic.errorCode === 0 && topic.name)
+    .map((topic) => ({ name: topic.name!, partitions: topic.partitions.map((partition) => partition.partitionIndex) }));
+  // DescribeLogDirs names only the partitions asked for; a log dir's volume size comes with any answer
+  const logDirs = await withAdmin(target, (admin) => admin.describeLogDirs({ topics: request })).catch((error: unknown) => ({ error }));
+  return { metadata, logDirs };
 }
 
 /** The ids of the cluster's live brokers (metadata only). */
 export async function brokerIds(target: KafkaTarget): Promise<number[]> {
-  return withAdmin(target, async (admin) => [...(await admin.metadata({ topics: [], forceUpdate: true })).brokers.keys()]);
+  return (await readMetadata(target, [])).brokers.map((broker) => broker.nodeId);
 }
 
 export type RawBrokerConfig = describeConfigsV4.DescribeConfigsResponseConfig;

@@ -1,49 +1,20 @@
 // DescribeQuorum and DescribeCluster, which @platformatic/kafka's Admin does not offer: its raw APIs over one Connection.
-import { apiVersionsV3, Connection, describeQuorumV2, type describeQuorumV2 as DescribeQuorumV2 } from '@platformatic/kafka';
+import { apiVersionsV3, describeQuorumV2, type describeQuorumV2 as DescribeQuorumV2 } from '@platformatic/kafka';
 import { StreamdeskError } from '@shared/errors';
 import type { KafkaTarget } from './kafka-target';
-import { securityOptions } from './platformatic-admin';
+import { withConnection } from './raw-connection';
 
 const DESCRIBE_QUORUM_KEY = 55;
 /** The KRaft metadata log: one topic, one partition. */
 const METADATA_TOPIC = '__cluster_metadata';
 
-export type QuorumPartition = DescribeQuorumV2.DescribeQuorumResponsePartition;
-export type QuorumNode = DescribeQuorumV2.DescribeQuorumResponseNode;
+type QuorumPartition = DescribeQuorumV2.DescribeQuorumResponsePartition;
+type QuorumNode = DescribeQuorumV2.DescribeQuorumResponseNode;
 
 /** A KRaft cluster's quorum as the leader answers it; `null` from describeMetadataQuorum means the cluster is not KRaft. */
 export interface QuorumAnswer {
   partition: QuorumPartition;
   nodes: QuorumNode[];
-}
-
-/** `host:port` or `[v6]:port` of a bootstrap entry. */
-function hostAndPort(broker: string): { host: string; port: number } {
-  const colon = broker.lastIndexOf(':');
-  return { host: broker.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(broker.slice(colon + 1)) };
-}
-
-/** One connection to the first bootstrap broker that answers, closed after `work` whatever happens. */
-async function withConnection<T>(target: KafkaTarget, timeoutMs: number, work: (connection: Connection) => Promise<T>): Promise<T> {
-  let lastError: unknown = new Error('no bootstrap broker');
-  for (const broker of target.brokers) {
-    const { host, port } = hostAndPort(broker);
-    const connection = new Connection('streamdesk-admin', { connectTimeout: timeoutMs, requestTimeout: timeoutMs, ...securityOptions(target) });
-    try {
-      await connection.connect(host, port);
-    } catch (error) {
-      lastError = error;
-      void connection.close().catch(() => {});
-      continue;
-    }
-    try {
-      return await work(connection);
-    } finally {
-      // a dead broker's socket may never finish closing: do not wait for it
-      void connection.close().catch(() => {});
-    }
-  }
-  throw lastError;
 }
 
 /**

@@ -28,15 +28,15 @@ export function brokersOverview(layout: ClusterLayout, quorum: Quorum | null, lo
   const { metadata } = layout;
   const leaders = new Map<number, number>();
   const replicas = new Map<number, number>();
-  for (const topic of metadata.topics.values()) {
+  for (const topic of metadata.topics) {
     for (const partition of topic.partitions) {
-      leaders.set(partition.leader, (leaders.get(partition.leader) ?? 0) + 1);
-      for (const replica of partition.replicas) replicas.set(replica, (replicas.get(replica) ?? 0) + 1);
+      leaders.set(partition.leaderId, (leaders.get(partition.leaderId) ?? 0) + 1);
+      for (const replica of partition.replicaNodes) replicas.set(replica, (replicas.get(replica) ?? 0) + 1);
     }
   }
   const controllerId = quorum?.mode === 'kraft' ? quorum.leaderId : metadata.controllerId >= 0 ? metadata.controllerId : null;
-  const brokers: BrokerSummary[] = [...metadata.brokers]
-    .map(([id, broker]) => ({
+  const brokers: BrokerSummary[] = metadata.brokers
+    .map(({ nodeId: id, ...broker }) => ({
       id,
       host: broker.host,
       port: broker.port,
@@ -48,5 +48,5 @@ export function brokersOverview(layout: ClusterLayout, quorum: Quorum | null, lo
       logDirsError,
     }))
     .sort((a, b) => a.id - b.id);
-  return { clusterId: metadata.id || null, mode: quorum?.mode ?? null, controllerId, brokers };
+  return { clusterId: metadata.clusterId || null, mode: quorum?.mode ?? null, controllerId, brokers };
 }

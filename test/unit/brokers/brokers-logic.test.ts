@@ -114,8 +114,19 @@ describe('brokers from recorded metadata and DescribeLogDirs', () => {
     const quorum = r.quorum ? kraftQuorum(r.quorum) : null;
     const overview = brokersOverview(r.layout, quorum, null);
     const [broker] = overview.brokers;
-    const [id, meta] = [...r.layout.metadata.brokers][0];
-    expect(broker).toMatchObject({ id, host: meta.host, port: meta.port, rack: null, leaders: 1, replicas: 1, logDirsError: null });
+    const meta = r.layout.metadata.brokers[0];
+    // one broker: it leads every partition of every topic, __consumer_offsets' 50 included, and holds their one replica
+    const partitions = r.layout.metadata.topics.reduce((sum, topic) => sum + topic.partitions.length, 0);
+    expect(r.layout.metadata.topics.some((topic) => topic.name === '__consumer_offsets' && topic.isInternal)).toBe(true);
+    expect(broker).toMatchObject({
+      id: meta.nodeId,
+      host: meta.host,
+      port: meta.port,
+      rack: null,
+      leaders: partitions,
+      replicas: partitions,
+      logDirsError: null,
+    });
     const dir = r.logDirs[0].results[0];
     const sizes = dir.topics.flatMap((t) => t.partitions.map((p) => Number(p.partitionSize)));
     expect(broker.logDirs).toEqual([
@@ -130,6 +141,7 @@ describe('brokers from recorded metadata and DescribeLogDirs', () => {
     expect(broker.logDirs[0].usableBytes).toBeLessThan(broker.logDirs[0].totalBytes!);
     // KRaft: the quorum's leader; ZooKeeper mode: the metadata's controller
     expect(overview.controllerId).toBe(mode === 'kraft' ? quorum!.leaderId : r.layout.metadata.controllerId);
+    expect(overview.clusterId).toBe(r.layout.metadata.clusterId);
     expect(broker.isController).toBe(true);
     expect(overview.mode).toBe(mode === 'kraft' ? 'kraft' : null);
   });

@@ -7,7 +7,7 @@ import type { QuorumAnswer } from '@main/clients/kafka/metadata-quorum';
 interface Recorded {
   bootstrap: string;
   quorum: { topics: { partitions: QuorumAnswer['partition'][] }[]; nodes: QuorumAnswer['nodes'] } | null;
-  metadata: Omit<ClusterLayout['metadata'], 'brokers' | 'topics'> & { brokers: Record<string, unknown>; topics: Record<string, unknown> };
+  metadata: ClusterLayout['metadata'];
   logDirs: Exclude<ClusterLayout['logDirs'], { error: unknown }>;
   configs: { configs: RawBrokerConfig[] };
   refusal: unknown;
@@ -18,13 +18,8 @@ const revive = (_: string, value: unknown) =>
 
 export function recorded(mode: 'kraft' | 'zookeeper') {
   const r = JSON.parse(readFileSync(new URL(`fixtures/${mode}.json`, import.meta.url), 'utf8'), revive) as Recorded;
-  const metadata = {
-    ...r.metadata,
-    brokers: new Map(Object.entries(r.metadata.brokers).map(([id, broker]) => [Number(id), broker])),
-    topics: new Map(Object.entries(r.metadata.topics)),
-  } as ClusterLayout['metadata'];
   const quorum: QuorumAnswer | null = r.quorum && { partition: r.quorum.topics[0].partitions[0], nodes: r.quorum.nodes };
-  return { ...r, quorum, layout: { metadata, logDirs: r.logDirs } satisfies ClusterLayout };
+  return { ...r, quorum, layout: { metadata: r.metadata, logDirs: r.logDirs } satisfies ClusterLayout };
 }
 
 export const srvr = (name: string) => readFileSync(new URL(`fixtures/zookeeper-srvr-${name}.txt`, import.meta.url), 'utf8');
