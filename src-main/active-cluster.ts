@@ -59,10 +59,11 @@ export function activeCluster(explicit: Connection | undefined, profiles: Profil
 
 /** The local stack's addresses follow its ports and mode (KRaft runs no ZooKeeper). */
 export function localStackConnection(stack: StackService): Connection {
-  const { kafka, zookeeper, flinkRest } = stack.ports;
+  const { zookeeper, flinkRest } = stack.ports;
   return {
     ...LOCAL_STACK_CONNECTION,
-    kafkaBootstrap: [`127.0.0.1:${kafka}`],
+    // every broker: the console reaches a three-broker stack while any one of them answers
+    kafkaBootstrap: stack.kafkaBootstrap(),
     zookeeper: zookeeper === null ? null : `127.0.0.1:${zookeeper}`,
     flinkUrl: `http://127.0.0.1:${flinkRest}`,
     prometheusUrl: stack.metricsUrl,

@@ -21,7 +21,7 @@ import { pipelinesForConnection } from './services/pipelines/pipelines-for-conne
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ResourceSampler } from './services/metrics/resource-sampler';
 import { FlinkRestClient } from './clients/flink/flink-rest-client';
-import { openProfiles, type KeyValueFile, type ProfileStorage } from './services/profiles';
+import { openProfiles, type KeyValueFile, type ProfileService, type ProfileStorage } from './services/profiles';
 import { ProducerService } from './services/messages/producer-service';
 import { PresetTopicsService } from './services/preset-topics/preset-topics-service';
 import { TopicsService } from './services/topics/topics-service';
@@ -75,8 +75,7 @@ export interface Backend {
 /** Wires the services together; both hosts and the CLI build their back end here. */
 export function createBackend(options: BackendOptions): Backend {
   const bus = new EventBus();
-  const stack = localStack(options, bus);
-  const profiles = options.profiles ? openProfiles(options.profiles, () => localStackConnection(stack), options.logger) : null;
+  const { stack, profiles } = stackAndProfiles(options, bus);
   const cluster = activeCluster(options.connection, profiles, stack);
   const { connection, kafkaTarget, flinkHeaders } = cluster;
   const health = new HealthMonitor({
@@ -184,9 +183,26 @@ function metricsOf(cluster: ActiveCluster, bus: EventBus, alerts: AlertService):
   });
 }
 
+/**
+ * The local stack and the profiles follow each other: the built-in profile follows the stack's ports and security,
+ * and a secure stack's super user's password lives in the profiles' secret store.
+ */
+function stackAndProfiles(options: BackendOptions, bus: EventBus): { stack: StackService; profiles: ProfileService | null } {
+  const storage = options.profiles;
+  if (!storage) return { stack: localStack(options, bus, undefined), profiles: null };
+  const opened: { profiles?: ProfileService } = {};
+  const stack = localStack(options, bus, () => {
+    if (!opened.profiles) throw new Error('the profiles are opened before the stack asks for its password');
+    return opened.profiles.localSuperUserPassword();
+  });
+  opened.profiles = openProfiles(storage, { connection: () => localStackConnection(stack), superUser: () => stack.cluster.superUser }, options.logger);
+  return { stack, profiles: opened.profiles };
+}
+
 /** The local stack, its progress on the bus; Docker Compose offered when the build has its files. */
-function localStack(options: BackendOptions, bus: EventBus): StackService {
+function localStack(options: BackendOptions, bus: EventBus, superUserPassword: (() => string) | undefined): StackService {
   return new StackService({
+    ...(superUserPassword ? { superUserPassword } : {}),
     dataDir: options.dataDir,
     libDir: options.libDir,
     confDir: options.confDir,

@@ -12,16 +12,20 @@ import { runSearch, type DecodeResolver } from './cli-search';
 import { DecodeSettingsStore } from './services/messages/decode-settings-store';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { JsonFileStore, openProfiles, profileStorageIn } from './services/profiles';
+import { LOCAL_SUPER_USER, readRecordedShape } from './services/stack/recorded-shape';
 import type { Api, CallArgs, CallName, CallResult } from '@shared/contract';
 import { unwrap } from '@shared/errors';
-import { allServicesRunning, ConnectPluginName } from '@shared/stack';
+import { allServicesRunning, ConnectPluginName, type StackStatus } from '@shared/stack';
 import { dispatch } from './core/dispatch';
 
 const USAGE = `streamdesk — a control console for Kafka + ZooKeeper/KRaft + Flink
 
 Usage:
   streamdesk serve [--host H] [--port P] [--token T]     the console in a browser, plus the REST API
-  streamdesk stack up|down|status [--native] [--kraft] [--data-dir D]
+  streamdesk stack up|down|status [--native] [--kraft] [--brokers 1|3] [--secure] [--data-dir D]
+                                                          --brokers 3: three brokers on the Kafka port and the two after it
+                                                          --secure: SASL/SCRAM-SHA-512 only, ACLs enforced, super user
+                                                          "streamdesk" (password sealed in the profile store)
   streamdesk stack plugins add debezium-postgres          a Connect plugin from Maven Central into the worker's plugin.path
   streamdesk status [--json]                              health of the configured stack
   streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json]
@@ -41,6 +45,8 @@ const OPTIONS = {
   token: { type: 'string' },
   native: { type: 'boolean' },
   kraft: { type: 'boolean' },
+  brokers: { type: 'string' },
+  secure: { type: 'boolean' },
   'data-dir': { type: 'string' },
   json: { type: 'boolean' },
   kafka: { type: 'string' },
@@ -139,10 +145,13 @@ function searchTarget(argv: string[]): KafkaTarget {
         .filter(Boolean),
     };
   const kafkaPort = argv.indexOf('--kafka-port');
-  const profiles = openProfiles(profileStorageIn(defaultConfigDir()), () => ({
-    ...LOCAL_STACK_CONNECTION,
-    kafkaBootstrap: [`127.0.0.1:${kafkaPort >= 0 ? argv[kafkaPort + 1] : 9092}`],
-  }));
+  const dataDir = argv.indexOf('--data-dir');
+  const shape = readRecordedShape(path.resolve(dataDir >= 0 ? (argv[dataDir + 1] ?? '') : defaultDataDir()));
+  const profiles = openProfiles(profileStorageIn(defaultConfigDir()), {
+    connection: () => ({ ...LOCAL_STACK_CONNECTION, kafkaBootstrap: [`127.0.0.1:${kafkaPort >= 0 ? argv[kafkaPort + 1] : 9092}`] }),
+    // a secure local stack: the built-in profile signs in as its super user
+    superUser: () => (shape.secure ? LOCAL_SUPER_USER : null),
+  });
   return profiles.activeKafkaTarget();
 }
 
@@ -157,7 +166,7 @@ function searchDecode(argv: string[]): DecodeResolver {
     return at >= 0 ? argv[at + 1] : undefined;
   };
   const explicit = Boolean(flag('--kafka') ?? process.env.STREAMDESK_KAFKA);
-  const profiles = explicit ? null : openProfiles(profileStorageIn(defaultConfigDir()), () => LOCAL_STACK_CONNECTION);
+  const profiles = explicit ? null : openProfiles(profileStorageIn(defaultConfigDir()), { connection: () => LOCAL_STACK_CONNECTION, superUser: () => null });
   const store = new DecodeSettingsStore(path.join(path.resolve(flag('--data-dir') ?? defaultDataDir()), 'decode-settings.json'), () =>
     profiles ? profiles.active().profile.id : 'command-line',
   );
@@ -218,6 +227,13 @@ function stateWord(service: { running: boolean; pid: number | null; skipped: str
   return service.skipped ? `skipped (${service.skipped})` : 'stopped';
 }
 
+/** "KRaft mode, 3 brokers, secure (SASL/SCRAM-SHA-512, super user streamdesk…)": never a password. */
+function describeStack(status: StackStatus): string {
+  const brokers = status.brokers === 1 ? 'one broker' : `${status.brokers} brokers`;
+  const secure = status.superUser ? `, secure (SASL/SCRAM-SHA-512, super user ${status.superUser}; its password is sealed in the profile store)` : '';
+  return `${status.kraft ? 'KRaft' : 'ZooKeeper'} mode, ${brokers}${secure}`;
+}
+
 async function stack(action: string | undefined, flags: Flags): Promise<number> {
   const backend = await backendFrom(flags);
   let lastMessage: string | undefined;
@@ -232,8 +248,10 @@ async function stack(action: string | undefined, flags: Flags): Promise<number> 
   });
   switch (action) {
     case 'up': {
-      const status = await call(backend.api, 'stack:up', { kraft: Boolean(flags.kraft) });
-      console.log(`Local stack is up (${status.kraft ? 'KRaft' : 'ZooKeeper'} mode, data in ${status.dataDir})`);
+      // the dispatcher checks --brokers against the contract (1 or 3) and names the field when it is neither
+      const brokers = (flags.brokers === undefined ? 1 : Number(flags.brokers)) as 1 | 3;
+      const status = await call(backend.api, 'stack:up', { kraft: Boolean(flags.kraft), brokers, secure: Boolean(flags.secure) });
+      console.log(`Local stack is up (${describeStack(status)}, data in ${status.dataDir})`);
       return 0;
     }
     case 'down':

@@ -32,6 +32,9 @@ export function allServicesRunning(services: StackServiceState[]): boolean {
   return services.every((service) => service.running || service.skipped !== null);
 }
 
+/** The local stack's cluster sizes: one broker, or three (a ZooKeeper ensemble's brokers, or a KRaft quorum of three). */
+const StackBrokers = z.literal([1, 3], { error: 'one broker or three (1 or 3)' });
+
 export const StackBackend = z.enum(['native', 'compose']);
 export type StackBackend = z.infer<typeof StackBackend>;
 
@@ -49,10 +52,26 @@ export const StackStatus = z.object({
   services: z.array(StackServiceState),
   /** The plugin folders on the local Connect worker's plugin.path (empty when the stack runs no worker or under Compose). */
   connectPlugins: z.array(z.string()).default([]),
+  /** How many brokers the stack runs (from the next start on, when it is stopped). */
+  brokers: StackBrokers.default(1),
+  /**
+   * SASL/SCRAM-SHA-512 only, with an authorizer: the super user the local profile signs in as (its password stays in
+   * the profile's secret store, never here); null for the plain stack.
+   */
+  superUser: z.string().nullable().default(null),
 });
 export type StackStatus = z.infer<typeof StackStatus>;
 
-export const StackUpArgs = z.object({ kraft: z.boolean().optional() }).strict();
+/** Each choice left out keeps what the stack had; a change of shape needs the stack stopped. */
+export const StackUpArgs = z
+  .object({
+    kraft: z.boolean().optional(),
+    brokers: StackBrokers.optional(),
+    /** SASL/SCRAM-SHA-512 listeners and an authorizer, a super user whose password the profile's secret store keeps. */
+    secure: z.boolean().optional(),
+  })
+  .strict();
+export type StackUpArgs = z.infer<typeof StackUpArgs>;
 
 export const SetBackendArgs = z.object({ backend: StackBackend }).strict();
 export const StackServiceArgs = z.object({ service: z.string().min(1).max(64) }).strict();

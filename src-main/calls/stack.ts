@@ -5,8 +5,8 @@ import type { Services } from './services';
 export function stackCalls(services: Services): AreaCalls<'stack'> {
   return {
     'stack:status': () => services.stack.status(),
-    'stack:up': async ({ kraft }) => {
-      const status = await services.stack.up(kraft);
+    'stack:up': async (args) => {
+      const status = await services.stack.up(args);
       void services.health.check();
       return status;
     },

@@ -1,5 +1,5 @@
-// A local three-broker cluster (one ZooKeeper, brokers 0, 1, 2; replication factor 3) loses
-// broker 2 to kill -9: the cluster keeps serving, the topics service, the health tile and the
+// The local stack's three-broker cluster (one ZooKeeper, brokers 0, 1, 2; replication factor 3) loses
+// broker 2 (service kafka-3) to kill -9: the cluster keeps serving, the topics service, the health tile and the
 // alerts report the under-replicated partitions, and all of it clears once the broker is back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import type { HealthSnapshot } from '@shared/health';
 import type { TopicSummary } from '@shared/topics';
 import { kafkaClient } from '@main/clients/kafka/kafka-target';
 import { NativeStack } from '@main/services/stack/native';
-import { ensureJars, freePorts, NATIVE_DIR } from '../stack';
+import { ensureJars, freePortRun, freePorts, NATIVE_DIR } from '../stack';
 import { startApp, waitFor, type AppUnderFault } from './fault-harness';
 import { injectFault } from './inject';
 import { createTopic } from './operations';
@@ -19,32 +19,21 @@ const PART = 'three-broker';
 const TOPIC = 'faults-rf3';
 const GENERATOR_TOPIC = 'faults-rf3-gen';
 
-interface Broker {
-  id: number;
-  stack: NativeStack;
-  dataDir: string;
-  bootstrap: string;
-}
+const BROKERS = ['kafka', 'kafka-2', 'kafka-3'] as const;
 
-let brokers: Broker[] = [];
-let zookeeper: NativeStack;
-let zkDataDir: string;
+let cluster: NativeStack;
+let dataDir: string;
+let bootstrap: string[];
 let app: AppUnderFault;
-
-function nativeStack(dataDir: string, options: Partial<ConstructorParameters<typeof NativeStack>[0]>): NativeStack {
-  return new NativeStack({ dataDir, libDir: join(NATIVE_DIR, 'lib'), confDir: join(NATIVE_DIR, 'conf'), ...options });
-}
 
 /** Last resort, as the shared harness does: never leave JVMs behind if the run dies without afterAll. */
 process.once('exit', () => {
-  for (const b of brokers) {
-    for (const service of b.stack.services()) {
-      const pid = b.stack.pidSync(service);
-      try {
-        if (pid !== null) process.kill(pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
+  for (const service of cluster?.services() ?? []) {
+    const pid = cluster.pidSync(service);
+    try {
+      if (pid !== null) process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
     }
   }
 });
@@ -64,30 +53,28 @@ async function upWithOneRetry(stack: NativeStack): Promise<void> {
 }
 
 beforeAll(async () => {
-  const [zkPort, ...kafkaPorts] = (await freePorts(4)) as [number, number, number, number];
-  zkDataDir = mkdtempSync(join(tmpdir(), 'streamdesk-faults-zk-'));
-  // broker 0 shares ZooKeeper's stack; brokers 1 and 2 are stacks of one broker each, joining the same ZooKeeper
-  zookeeper = nativeStack(zkDataDir, { only: ['zookeeper', 'kafka'], ports: { zookeeper: zkPort, kafka: kafkaPorts[0] } });
-  ensureJars(zookeeper);
-  brokers = [{ id: 0, stack: zookeeper, dataDir: zkDataDir, bootstrap: `127.0.0.1:${kafkaPorts[0]}` }];
-  await upWithOneRetry(zookeeper);
-  for (const id of [1, 2]) {
-    const dataDir = mkdtempSync(join(tmpdir(), `streamdesk-faults-broker${id}-`));
-    brokers.push({
-      id,
-      dataDir,
-      stack: nativeStack(dataDir, { only: ['kafka'], brokerId: id, ports: { zookeeper: zkPort, kafka: kafkaPorts[id] } }),
-      bootstrap: `127.0.0.1:${kafkaPorts[id]}`,
-    });
-  }
-  for (const b of brokers.slice(1)) await upWithOneRetry(b.stack);
+  // the stack's own three-broker cluster (`streamdesk stack up --brokers 3`): brokers on kafka, kafka+1, kafka+2
+  const [zkPort] = (await freePorts(1)) as [number];
+  const kafkaPort = await freePortRun(3);
+  dataDir = mkdtempSync(join(tmpdir(), 'streamdesk-faults-3b-'));
+  cluster = new NativeStack({
+    dataDir,
+    libDir: join(NATIVE_DIR, 'lib'),
+    confDir: join(NATIVE_DIR, 'conf'),
+    brokers: 3,
+    only: ['zookeeper', ...BROKERS],
+    ports: { zookeeper: zkPort, kafka: kafkaPort },
+  });
+  bootstrap = BROKERS.map((_, i) => `127.0.0.1:${kafkaPort + i}`);
+  ensureJars(cluster);
+  await upWithOneRetry(cluster);
   app = startApp({
-    dataDir: zkDataDir,
-    ports: { kafka: kafkaPorts[0], zookeeper: zkPort, flinkRest: 1, sqlGateway: 1 },
+    dataDir,
+    ports: { kafka: kafkaPort, zookeeper: zkPort, flinkRest: 1, sqlGateway: 1 },
     connection: {
       ...LOCAL_STACK_CONNECTION,
       name: 'three brokers',
-      kafkaBootstrap: brokers.map((b) => b.bootstrap),
+      kafkaBootstrap: bootstrap,
       zookeeper: `127.0.0.1:${zkPort}`,
       flinkUrl: null,
       schemaRegistryUrl: null, // this cluster runs no registry: its tile says "not configured"
@@ -99,18 +86,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  for (const b of [...brokers].reverse()) await b.stack.down().catch(() => undefined);
-  for (const b of brokers) rmSync(b.dataDir, { recursive: true, force: true });
+  await cluster?.down().catch(() => undefined);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }, 120_000);
 
 /** The cluster's own view, read with a separate kafkajs admin: live brokers and partitions whose ISR lacks a replica. */
 async function clusterState(): Promise<{ brokers: number; underReplicated: number }> {
-  const admin = kafkaClient({ brokers: brokers.map((b) => b.bootstrap) }, { clientId: 'faults-observer', retries: 0 }).admin();
+  const admin = kafkaClient({ brokers: bootstrap }, { clientId: 'faults-observer', retries: 0 }).admin();
   await admin.connect();
   try {
-    const [cluster, metadata] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata()]);
+    const [described, metadata] = await Promise.all([admin.describeCluster(), admin.fetchTopicMetadata()]);
     const underReplicated = metadata.topics.flatMap((t) => t.partitions).filter((p) => p.isr.length < p.replicas.length).length;
-    return { brokers: cluster.brokers.length, underReplicated };
+    return { brokers: described.brokers.length, underReplicated };
   } finally {
     await admin.disconnect();
   }
@@ -120,7 +107,6 @@ const urp = (s: HealthSnapshot) => s.services.kafka.details.underReplicatedParti
 
 describe('kill -9 one broker of a three-broker cluster (replication factor 3)', () => {
   it('reports under-replicated partitions in the topics, the health tile and the alerts, loses no record, and clears after the restart', async () => {
-    const victim = brokers[2];
     let topicsDuring: TopicSummary | undefined;
     const result = await injectFault(app, PART, {
       id: 'kill -9 broker 2 of 3 (replication factor 3, generator in flight)',
@@ -132,19 +118,19 @@ describe('kill -9 one broker of a three-broker cluster (replication factor 3)', 
       alert: 'under-replicated',
       needsService: { name: 'topics:describe', args: { name: TOPIC } },
       kill: async () => {
-        await victim.stack.stop('kafka', 'SIGKILL');
+        await cluster.stop('kafka-3', 'SIGKILL');
       },
       restart: async () => {
         const listed = await app.call<TopicSummary[]>('topics:list');
         topicsDuring = listed.ok ? listed.result.find((t) => t.name === TOPIC) : undefined;
         // a broker starting on a starved machine can miss its 6 s ZooKeeper session and exit: once more then
-        await victim.stack.start('kafka', 300_000).catch(async (error: Error) => {
+        await cluster.start('kafka-3', 300_000).catch(async (error: Error) => {
           console.log(`[faults] retrying the restart: ${error.message.split('\n')[0]}`);
-          await victim.stack.start('kafka', 300_000);
+          await cluster.start('kafka-3', 300_000);
         });
       },
       busy: { generator: { topic: GENERATOR_TOPIC, partitions: 6, replicationFactor: 3 } },
-      bootstrap: brokers.map((b) => b.bootstrap),
+      bootstrap,
       flink: false,
       clusterShows: {
         red: async () => (await clusterState()).underReplicated > 0,

@@ -29,8 +29,10 @@ export interface TestStack {
   ports: TestStackPorts;
   host: string;
   dataDir: string;
-  /** `host:port` for Kafka clients */
+  /** `host:port` for Kafka clients (the first broker) */
   bootstrap: string;
+  /** Every broker's `host:port`, the first broker's first. */
+  brokers: string[];
   /** `http://host:port` of Flink's REST API */
   flinkUrl: string;
   /** `http://host:port` of the Flink SQL Gateway's REST API */
@@ -61,6 +63,10 @@ export interface StartTestStackOptions {
   schemaRegistry?: boolean;
   /** Opt-in: a Kafka Connect distributed worker of the broker's Kafka line (one more JVM, started after Kafka); only tests that need it ask. */
   connect?: boolean;
+  /** Opt-in: a cluster of three brokers (ZooKeeper mode: sharing ZooKeeper; KRaft: a quorum of three combined nodes). */
+  brokers?: 1 | 3;
+  /** Opt-in: SASL/SCRAM-SHA-512 only, with an authorizer and this super user. */
+  secure?: NativeStackOptions['secure'];
   /** Opt-in: run only these services (e.g. without Flink's three JVMs when a test needs only Kafka and Connect). */
   only?: NativeServiceName[];
 }
@@ -70,6 +76,18 @@ export async function freePorts(n: number, host = '127.0.0.1'): Promise<number[]
   const out = new Set<number>();
   while (out.size < n) out.add(await freePort(host));
   return [...out];
+}
+
+/** The first of `n` consecutive free ports (a multi-broker stack's brokers listen on the Kafka port and the ones after it). */
+export async function freePortRun(n: number, host = '127.0.0.1'): Promise<number> {
+  // freePort hands out ports in ascending order, so a run of n answers in a row is a run of free ports, and taken
+  // (no later freePort hands them out again)
+  for (let tries = 0; tries < 200; tries += 1) {
+    const ports: number[] = [];
+    for (let i = 0; i < n; i += 1) ports.push(await freePort(host));
+    if (ports.every((port, i) => port === (ports[0] ?? 0) + i)) return ports[0] ?? 0;
+  }
+  throw new Error(`no run of ${n} free ports on ${host}`);
 }
 
 /** Fetch missing jars with compose/native/fetch-jars.sh (Maven; slow only the first time). */
@@ -109,16 +127,10 @@ function installExitHook(): void {
 export async function startTestStack(opts: StartTestStackOptions = {}): Promise<TestStack> {
   const host = '127.0.0.1';
   const kraft = opts.kraft ?? false;
-  const [kafka, zookeeper, flinkRest, kafkaController, sqlGateway, exporter, schemaRegistry, connect] = (await freePorts(8, host)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const brokers = opts.brokers ?? 1;
+  const kafka = await freePortRun(brokers, host);
+  const kafkaController = await freePortRun(brokers, host);
+  const [zookeeper, flinkRest, sqlGateway, exporter, schemaRegistry, connect] = (await freePorts(6, host)) as [number, number, number, number, number, number];
   const dataDir = mkdtempSync(join(tmpdir(), `streamdesk-stack-${kraft ? 'kraft' : 'zk'}-`));
   const stack = new NativeStack({
     dataDir,
@@ -130,6 +142,8 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
     schemaRegistry: opts.schemaRegistry ?? false,
     connect: opts.connect ?? false,
     ...(opts.only ? { only: opts.only } : {}),
+    ...(opts.brokers ? { brokers: opts.brokers } : {}),
+    ...(opts.secure ? { secure: opts.secure } : {}),
     ...(opts.saslScram ? { saslScram: opts.saslScram } : {}),
     ...(opts.tls ? { tls: opts.tls } : {}),
     ...(opts.jmxExporter ? { jmxExporter: { ...JMX_EXPORTER, port: exporter } } : {}),
@@ -155,6 +169,7 @@ export async function startTestStack(opts: StartTestStackOptions = {}): Promise<
       connect: opts.connect ? connect : null,
     },
     bootstrap: `${host}:${kafka}`,
+    brokers: Array.from({ length: brokers }, (_, i) => `${host}:${kafka + i}`),
     flinkUrl: `http://${host}:${flinkRest}`,
     sqlGatewayUrl: `http://${host}:${sqlGateway}`,
     exporterUrl: stack.metricsUrl,

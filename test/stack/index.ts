@@ -1,4 +1,4 @@
-export { ensureJars, freePorts, NATIVE_DIR, REPO_ROOT, startTestStack } from './harness';
+export { ensureJars, freePortRun, freePorts, NATIVE_DIR, REPO_ROOT, startTestStack } from './harness';
 export type { StartTestStackOptions, TestStack, TestStackPorts } from './harness';
 export { makeTestCertificates } from './tls-certs';
 export type { TestCertificates } from './tls-certs';

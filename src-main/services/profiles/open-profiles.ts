@@ -20,7 +20,18 @@ export function profileStorageIn(configDir: string): ProfileStorage {
   return { file: new JsonFileStore(join(configDir, 'profiles.json')), cipher: new KeyFileCipher(join(configDir, 'secret.key')) };
 }
 
-/** `localConnection`: the built-in "Local stack" profile's connection (its ports can move). */
-export function openProfiles(storage: ProfileStorage, localConnection: () => Connection, logger?: Logger): ProfileService {
-  return new ProfileService({ file: storage.file, cipher: storage.cipher, localConnection, ...(logger ? { logger } : {}) });
+/** The built-in "Local stack" profile follows the stack: its connection (its ports can move) and, when secure, its super user. */
+export interface LocalStackView {
+  connection: () => Connection;
+  superUser: () => string | null;
+}
+
+export function openProfiles(storage: ProfileStorage, local: LocalStackView, logger?: Logger): ProfileService {
+  return new ProfileService({
+    file: storage.file,
+    cipher: storage.cipher,
+    localConnection: local.connection,
+    localSuperUser: local.superUser,
+    ...(logger ? { logger } : {}),
+  });
 }

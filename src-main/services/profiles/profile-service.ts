@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { issuesOf } from '@main/core/dispatch';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '@shared/connection';
@@ -22,6 +22,8 @@ export interface ProfileServiceOptions {
   cipher: SecretCipher;
   /** The built-in profile follows the local stack's current ports. */
   localConnection: () => Connection;
+  /** The local stack's super user when it is secure (the built-in profile then signs in as it), else null. */
+  localSuperUser?: () => string | null;
   /** Receives names and ids only, never a secret. */
   logger?: Logger;
   /** Reads CA/certificate/key files (default: fs, utf8). */
@@ -171,6 +173,34 @@ export class ProfileService {
     return connectTargetsOf(p, this.decryptAll(p, ['connectPassword']));
   }
 
+  /**
+   * The secure local stack's super user's password, decrypted now: made at random and sealed into the profile store
+   * (beside the profiles' own secrets) on first use. Only the back end asks; it goes to the stack's JVMs through their
+   * environment and to the built-in profile's Kafka client, never to a file in clear, a log or the renderer.
+   */
+  localSuperUserPassword(): string {
+    const { cipher } = this.options;
+    const doc = this.store.document();
+    const sealed = doc.localStack?.superUserPassword;
+    if (sealed !== undefined) {
+      try {
+        return cipher.decrypt(sealed);
+      } catch (error) {
+        throw new StreamdeskError(
+          'unavailable',
+          `secure: the local stack's super user password cannot be decrypted (${(error as Error).message}); reset the stack's data to start it afresh`,
+        );
+      }
+    }
+    if (!cipher.isAvailable())
+      throw new StreamdeskError('unavailable', `secure: the local stack's super user password cannot be sealed: ${cipher.description}`);
+    // base64url: nothing that would break the JAAS quoting or Kafka's SCRAM tools' syntax
+    const plain = randomBytes(24).toString('base64url');
+    this.store.replace({ ...doc, localStack: { superUserPassword: cipher.encrypt(plain) } });
+    this.logger.info('local stack: a super user password was made and sealed in the profile store');
+    return plain;
+  }
+
   /** Each service separately, with the reason of a failure. A form may be tested before saving. */
   async testConnection(args: { id: string } | { profile: ProfileInput }): Promise<ConnectionTestResult> {
     const { fields, secrets, missing } = 'id' in args ? this.savedForTest(args.id) : this.inputForTest(args.profile);
@@ -203,7 +233,9 @@ export class ProfileService {
   // ---- internals ----
 
   private local(): StoredProfile {
-    return localProfile(this.options.localConnection());
+    const superUser = this.options.localSuperUser?.() ?? null;
+    const sealedPassword = this.store.document().localStack?.superUserPassword;
+    return localProfile(this.options.localConnection(), superUser && sealedPassword ? { superUser, sealedPassword } : null);
   }
 
   /** A missing active profile (file set aside, edited by hand) falls back to the local one. */

@@ -6,13 +6,16 @@ import type { SchemaRegistryTarget } from '@main/clients/schema-registry/schema-
 import type { PlainSecrets } from './merge';
 import type { StoredProfile } from './stored-profile';
 
-/** The built-in profile: whatever the local stack listens on right now, no secrets. */
-export function localProfile(connection: Connection): StoredProfile {
+/**
+ * The built-in profile: whatever the local stack listens on right now. A secure stack's profile signs in with
+ * SCRAM-SHA-512 as its super user, the password sealed in the profile store like any profile's.
+ */
+export function localProfile(connection: Connection, secure: { superUser: string; sealedPassword: string } | null = null): StoredProfile {
   return {
     id: LOCAL_PROFILE_ID,
     name: connection.name || 'Local stack',
     kafkaBootstrap: connection.kafkaBootstrap,
-    auth: { mechanism: 'none', username: null },
+    auth: secure ? { mechanism: 'scram-sha-512', username: secure.superUser } : { mechanism: 'none', username: null },
     tls: { enabled: false, caFile: null, certFile: null, keyFile: null, rejectUnauthorized: true },
     zookeeper: connection.zookeeper,
     flink: { url: connection.flinkUrl, auth: 'none', username: null },
@@ -22,7 +25,7 @@ export function localProfile(connection: Connection): StoredProfile {
     schemaRegistry: { url: connection.schemaRegistryUrl ?? null, auth: 'none', username: null },
     // and its Connect worker
     connect: { urls: connection.connectUrls ?? [], auth: 'none', username: null },
-    secrets: {},
+    secrets: secure ? { kafkaPassword: secure.sealedPassword } : {},
   };
 }
 

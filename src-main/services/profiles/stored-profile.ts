@@ -45,6 +45,8 @@ export const ProfilesDocument = z.object({
   version: z.literal(1),
   activeId: z.string(),
   profiles: z.array(StoredProfile),
+  /** The secure local stack's super user's password (cipher text), made on its first secure start. */
+  localStack: z.object({ superUserPassword: z.string() }).optional(),
 });
 export type ProfilesDocument = z.infer<typeof ProfilesDocument>;
 

@@ -9,7 +9,16 @@ import { recordPorts } from './recorded-ports';
 import type { StackEmit, StackRunner } from './stack-runner';
 
 /** Services whose port a stopped stack needs free (the TaskManager answers through the JobManager's). */
-const LISTENING: NativeServiceName[] = ['zookeeper', 'kafka', 'flink-jobmanager', 'flink-sql-gateway', 'schema-registry', 'kafka-connect'];
+const LISTENING: NativeServiceName[] = [
+  'zookeeper',
+  'kafka',
+  'kafka-2',
+  'kafka-3',
+  'flink-jobmanager',
+  'flink-sql-gateway',
+  'schema-registry',
+  'kafka-connect',
+];
 
 /** The stack as local JVM processes (NativeStack), adopted through their pid files when already running. */
 export class NativeRunner implements StackRunner {
@@ -40,6 +49,18 @@ export class NativeRunner implements StackRunner {
   setKraft(kraft: boolean): void {
     this.options = { ...this.options, kraft };
     this.stack = new NativeStack(this.options);
+  }
+
+  /** One broker or three, plain or secure (with this super user), from the next start on. */
+  setShape(brokers: 1 | 3, secure: NativeStackOptions['secure']): void {
+    this.options = { ...this.options, brokers, secure };
+    this.stack = new NativeStack(this.options);
+  }
+
+  /** Every broker's address, the first broker's first. */
+  kafkaBootstrap(): string[] {
+    const { brokers } = this.stack.shape;
+    return Array.from({ length: brokers }, (_, i) => `127.0.0.1:${this.stack.ports.kafka + i}`);
   }
 
   /** Each service's state; a stopped one whose port is taken names who holds it. */

@@ -1,7 +1,7 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { invalidField, StreamdeskError } from '@shared/errors';
-import type { ConnectPluginName, StackBackend, StackProgress, StackStatus } from '@shared/stack';
+import type { ConnectPluginName, StackBackend, StackProgress, StackStatus, StackUpArgs } from '@shared/stack';
 import type { ComposeStack } from './compose';
 import { ComposeRunner } from './compose-runner';
 import { folderSize } from './data-size';
@@ -10,10 +10,16 @@ import { tailLines } from './native/logs';
 import { NativeRunner } from './native-runner';
 import { CCOMPAT_PATH } from './native/schema-registry';
 import { readRecordedPorts, resolvePorts } from './recorded-ports';
+import { LOCAL_SUPER_USER, readRecordedShape, recordShape, type StackShape } from './recorded-shape';
 import type { StackRunner } from './stack-runner';
 
-export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft' | 'jmxExporter'> {
+export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft' | 'jmxExporter' | 'brokers' | 'secure'> {
   kraft: boolean;
+  /**
+   * The secure stack's super user's password, from the profile's secret store (made there on first use). Without it
+   * (a back end with no profiles) the stack cannot be made secure.
+   */
+  superUserPassword?: () => string;
   /** The exporter agent; without a port, the one this data dir's stack was started on, else 7071. */
   jmxExporter?: { agentJar: string; config: string; port?: number };
   /** Docker Compose for the same stack, when Docker works here; built per mode (ZooKeeper/KRaft). */
@@ -32,28 +38,46 @@ const DEFAULT_EXPORTER_PORT = 7071;
  */
 export class StackService {
   private readonly runners: Record<StackBackend, StackRunner>;
+  private readonly nativeRunner: NativeRunner;
   private active: StackRunner;
   private kraft: boolean;
   private busy: StackStatus['busy'] = 'idle';
   private lastError: string | null = null;
   private readonly dataDir: string;
+  private shape: StackShape;
+  private readonly superUserPassword: (() => string) | undefined;
   private readonly now: () => number;
   private readonly onProgress: (progress: StackProgress) => void;
 
   constructor(given: StackServiceOptions) {
-    const { compose, onProgress, now, jmxExporter, ...native } = given;
+    const { compose, onProgress, now, jmxExporter, superUserPassword, ...native } = given;
     this.now = now ?? Date.now;
     this.onProgress = onProgress ?? (() => undefined);
     this.dataDir = given.dataDir;
     this.kraft = given.kraft;
+    this.superUserPassword = superUserPassword;
+    this.shape = readRecordedShape(given.dataDir);
     const { exporter, ...ports } = resolvePorts({ ...given.ports, exporter: jmxExporter?.port }, readRecordedPorts(given.dataDir));
     const nativeRunner = new NativeRunner({
       ...native,
+      brokers: this.shape.brokers,
+      secure: this.security(this.shape.secure),
       ports,
       ...(jmxExporter ? { jmxExporter: { ...jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT } } : {}),
     });
     this.runners = { native: nativeRunner, compose: new ComposeRunner({ compose, kraft: given.kraft, native: nativeRunner, now: this.now }) };
+    this.nativeRunner = nativeRunner;
     this.active = nativeRunner;
+  }
+
+  /** How many brokers, and the super user of a secure stack (null when plain). */
+  get cluster(): { brokers: number; superUser: string | null } {
+    return { brokers: this.shape.brokers, superUser: this.shape.secure ? LOCAL_SUPER_USER : null };
+  }
+
+  /** Every broker's address (the native stack's brokers listen on the Kafka port and the ones after it). */
+  kafkaBootstrap(): string[] {
+    return this.active === this.nativeRunner ? this.nativeRunner.kafkaBootstrap() : [`127.0.0.1:${this.active.ports.kafka}`];
   }
 
   get ports() {
@@ -105,6 +129,8 @@ export class StackService {
       lastError: this.lastError,
       services: await this.active.services(),
       connectPlugins: this.active.connectPlugins(),
+      brokers: this.shape.brokers,
+      superUser: this.cluster.superUser,
     };
   }
 
@@ -121,13 +147,18 @@ export class StackService {
     return this.status();
   }
 
-  async up(kraft?: boolean): Promise<StackStatus> {
+  async up(args: StackUpArgs = {}): Promise<StackStatus> {
+    const { kraft } = args;
     this.claim('starting');
     try {
       if (kraft !== undefined && kraft !== this.kraft) await this.switchMode(kraft);
+      await this.reshape({ brokers: args.brokers ?? this.shape.brokers, secure: args.secure ?? this.shape.secure });
       this.lastError = null;
       await this.active.up((service, phase, message) => this.emit(service, phase, message));
+      this.recordShape();
     } catch (error) {
+      // a start that failed half-way left processes of this shape behind: whoever opens the data dir next adopts them as such
+      if (await this.anyRunning().catch(() => false)) this.recordShape();
       this.lastError = error instanceof Error ? error.message : String(error);
       throw error instanceof StreamdeskError ? error : new StreamdeskError('unavailable', this.lastError);
     } finally {
@@ -200,6 +231,46 @@ export class StackService {
       throw new StreamdeskError('conflict', `Stop the running ${this.kraft ? 'KRaft' : 'ZooKeeper'} stack before starting the other mode`);
     this.kraft = kraft;
     for (const runner of Object.values(this.runners)) runner.setKraft(kraft);
+  }
+
+  /**
+   * One broker or three, plain or secure, from this start on; refused while the stack runs in another shape, under
+   * Docker Compose (it runs one plain broker) and, for a secure stack, without the profiles' secret store. Recorded in
+   * the data dir once something of it runs, so whoever opens the data dir next adopts the stack as it was started.
+   */
+  private async reshape(shape: StackShape): Promise<void> {
+    const changed = shape.brokers !== this.shape.brokers || shape.secure !== this.shape.secure;
+    const field = shape.brokers !== this.shape.brokers ? 'brokers' : 'secure';
+    if (this.active !== this.nativeRunner && (shape.brokers !== 1 || shape.secure))
+      throw invalidField([field], 'Docker Compose runs one plain broker; three brokers and a secure stack run as local JVM processes');
+    if (shape.secure && !this.superUserPassword)
+      throw invalidField(
+        ['secure'],
+        "a secure stack keeps its super user's password in the profiles' secret store, and this back end opened none",
+        'unavailable',
+      );
+    if (changed && (await this.anyRunning()))
+      throw invalidField([field], `stop the running stack (${this.describe(this.shape)}) before starting it as ${this.describe(shape)}`, 'conflict');
+    // made (or read) now, so a secret store that cannot seal it stops the start before anything runs
+    if (shape.secure) this.superUserPassword?.();
+    if (changed) this.nativeRunner.setShape(shape.brokers, this.security(shape.secure));
+    this.shape = shape;
+  }
+
+  private recordShape(): void {
+    mkdirSync(this.dataDir, { recursive: true });
+    recordShape(this.dataDir, this.shape);
+  }
+
+  private describe(shape: StackShape): string {
+    return `${shape.brokers === 1 ? 'one broker' : 'three brokers'}${shape.secure ? ', secure' : ''}`;
+  }
+
+  /** The native stack's security for a secure shape: the super user, its password asked for when a JVM or probe needs it. */
+  private security(secure: boolean): NativeStackOptions['secure'] {
+    const password = this.superUserPassword;
+    if (!secure || !password) return undefined;
+    return { superUser: LOCAL_SUPER_USER, password };
   }
 
   private async anyRunning(): Promise<boolean> {

@@ -91,7 +91,23 @@ export class TopicsService {
       const created = await admin.createTopics({ waitForLeaders: true, topics: [topic] });
       if (!created) throw invalidField(['name'], `topic "${args.name}" already exists`, 'conflict');
     });
-    return this.describe(args.name);
+    return this.describeCreated(args.name);
+  }
+
+  /**
+   * A cluster of several brokers learns of a new topic broker by broker: the one that answers the describe may not
+   * know it yet for a moment after the controller made it, so look again briefly before saying it does not exist.
+   */
+  private async describeCreated(name: string, withinMs = 10_000): Promise<TopicDetail> {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      try {
+        return await this.describe(name);
+      } catch (error) {
+        if (!(error instanceof StreamdeskError && error.code === 'not-found') || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   }
 
   async alterConfigs(args: ParsedAlter): Promise<TopicDetail> {

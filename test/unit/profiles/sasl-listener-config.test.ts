@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kafkaZkProperties, saslUsersProblem, scramCredentialConfig } from '@main/services/stack/native/configs';
+import { kafkaZkProperties, saslUsersProblem, scramCredentialConfig } from '@main/services/stack/native/broker-configs';
 
 const base = { host: '127.0.0.1', port: 9092, zookeeperPort: 2181, logDir: '/d/kafka' };
 

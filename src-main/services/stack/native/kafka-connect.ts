@@ -3,6 +3,8 @@
 // holds the bundled file and MirrorMaker 2 connectors plus what `plugins add` unpacked there (Debezium).
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SUPER_USER_PASSWORD_ENV } from './broker-configs';
+import { secureEnv } from './kafka-broker';
 import type { Layout } from './layout';
 import { getJson } from './probes';
 import type { Launch } from './services';
@@ -10,7 +12,7 @@ import type { NativeComponent } from './types';
 
 const SERVICE = 'kafka-connect' as const;
 
-/** The worker's group and the topics it keeps its state in (replication factor 1: the stack has one broker). */
+/** The worker's group and the topics it keeps its state in (replicated on up to three brokers). */
 const CONNECT_GROUP_ID = 'streamdesk-connect';
 export const CONNECT_TOPICS = { config: '_streamdesk-connect-configs', offset: '_streamdesk-connect-offsets', status: '_streamdesk-connect-status' } as const;
 
@@ -25,6 +27,31 @@ interface WorkerSettings {
   host: string;
   port: number;
   pluginPath: string;
+  /** The brokers' count: the worker's topics are replicated on up to three. */
+  brokers: number;
+  /** A secure stack's super user, whom the worker and its connectors' clients sign in as. */
+  superUser: string | null;
+}
+
+/**
+ * SASL/SCRAM for the worker's own clients and, through the prefixes, its connectors' producers, consumers and admins.
+ * The password is a reference the worker resolves from its environment (EnvVarConfigProvider): no file holds it.
+ */
+function workerSaslLines(superUser: string): Array<[string, string]> {
+  const client: Array<[string, string]> = [
+    ['security.protocol', 'SASL_PLAINTEXT'],
+    ['sasl.mechanism', 'SCRAM-SHA-512'],
+    [
+      'sasl.jaas.config',
+      `org.apache.kafka.common.security.scram.ScramLoginModule required username="${superUser}" password="\${env:${SUPER_USER_PASSWORD_ENV}}";`,
+    ],
+  ];
+  return [
+    ['config.providers', 'env'],
+    ['config.providers.env.class', 'org.apache.kafka.common.config.provider.EnvVarConfigProvider'],
+    ...client,
+    ...['producer.', 'consumer.', 'admin.'].flatMap((prefix) => client.map(([k, v]): [string, string] => [prefix + k, v])),
+  ];
 }
 
 /** connect-distributed.properties for the local worker. */
@@ -35,9 +62,9 @@ function connectWorkerProperties(s: WorkerSettings): string {
     ['config.storage.topic', CONNECT_TOPICS.config],
     ['offset.storage.topic', CONNECT_TOPICS.offset],
     ['status.storage.topic', CONNECT_TOPICS.status],
-    ['config.storage.replication.factor', 1],
-    ['offset.storage.replication.factor', 1],
-    ['status.storage.replication.factor', 1],
+    ['config.storage.replication.factor', Math.min(s.brokers, 3)],
+    ['offset.storage.replication.factor', Math.min(s.brokers, 3)],
+    ['status.storage.replication.factor', Math.min(s.brokers, 3)],
     // Connect's defaults (25 and 5) are sized for a cluster of workers; one local worker needs few
     ['offset.storage.partitions', 5],
     ['status.storage.partitions', 1],
@@ -52,6 +79,7 @@ function connectWorkerProperties(s: WorkerSettings): string {
     ['plugin.path', s.pluginPath],
     // a local worker: connectors may set their own producer/consumer/admin settings
     ['connector.client.config.override.policy', 'All'],
+    ...(s.superUser ? workerSaslLines(s.superUser) : []),
   ];
   return `${props.map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
 }
@@ -118,7 +146,14 @@ export function launchKafkaConnect(l: Layout): Launch {
   const props = join(l.runDir, 'connect-distributed.properties');
   writeFileSync(
     props,
-    connectWorkerProperties({ bootstrap: `${l.host}:${l.ports.kafka}`, host: l.host, port: l.ports.connect, pluginPath: l.connectPluginDir }),
+    connectWorkerProperties({
+      bootstrap: Array.from({ length: l.brokers }, (_, i) => `${l.host}:${l.kafkaPort(i)}`).join(','),
+      host: l.host,
+      port: l.ports.connect,
+      pluginPath: l.connectPluginDir,
+      brokers: l.brokers,
+      superUser: l.secure?.superUser ?? null,
+    }),
   );
   // the worker logs through the same framework as its broker line: log4j2 for Kafka 4, reload4j for 3.9
   const logging = l.kraft
@@ -142,6 +177,7 @@ export function launchKafkaConnect(l: Layout): Launch {
       'org.apache.kafka.connect.cli.ConnectDistributed',
       props,
     ],
+    env: secureEnv(l),
     probe: connectProbe(l),
   };
 }

@@ -1,7 +1,8 @@
 // Where every file of a native stack lives, derived from NativeStackOptions.
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { NativeComponent, NativeSaslScramOptions, NativeServiceName, NativeStackOptions } from './types';
+import { brokerIndex, controllerPorts } from './brokers';
+import type { NativeComponent, NativeSaslScramOptions, NativeSecurity, NativeServiceName, NativeStackOptions } from './types';
 
 const DEFAULT_PORTS = { kafka: 9092, zookeeper: 2181, flinkRest: 8081, kafkaController: 9093, sqlGateway: 8083, schemaRegistry: 8085, connect: 8084 } as const;
 
@@ -18,7 +19,8 @@ export class Layout {
   readonly saslScram: NativeSaslScramOptions | undefined;
   readonly tls: NativeStackOptions['tls'];
   readonly jmxExporter: NativeStackOptions['jmxExporter'];
-  readonly brokerId: number;
+  readonly brokers: number;
+  readonly secure: NativeSecurity | undefined;
   readonly only: NativeServiceName[] | null;
   readonly schemaRegistry: boolean;
   readonly connect: boolean;
@@ -37,7 +39,8 @@ export class Layout {
     this.saslScram = o.saslScram;
     this.tls = o.tls;
     this.jmxExporter = o.jmxExporter;
-    this.brokerId = o.brokerId ?? 0;
+    this.brokers = o.brokers ?? 1;
+    this.secure = o.secure;
     this.only = o.only ?? null;
     this.schemaRegistry = o.schemaRegistry ?? false;
     this.connect = o.connect ?? false;
@@ -47,9 +50,38 @@ export class Layout {
   get zkDataDir(): string {
     return join(this.dataDir, 'zookeeper');
   }
-  /** ZooKeeper-mode and KRaft-mode logs are not interchangeable, so each mode has its own folder. */
-  get kafkaLogDir(): string {
-    return join(this.dataDir, 'kafka', this.kraft ? 'kraft' : 'zk');
+  /**
+   * A broker's log dir. ZooKeeper-mode and KRaft-mode logs are not interchangeable, so each mode has its own folder.
+   * In ZooKeeper mode more brokers simply join the first one's data; a KRaft metadata log is bound to its quorum
+   * (standalone or three voters) and holds the SCRAM credentials it was formatted with, so each KRaft shape has its own.
+   */
+  kafkaLogDir(index = 0): string {
+    if (!this.kraft) return join(this.dataDir, 'kafka', index === 0 ? 'zk' : `zk-broker-${index}`);
+    if (this.brokers === 1 && !this.secure) return join(this.dataDir, 'kafka', 'kraft');
+    const shape = `kraft${this.brokers > 1 ? `-${this.brokers}` : ''}${this.secure ? '-secure' : ''}`;
+    return join(this.dataDir, 'kafka', shape, `node-${index + 1}`);
+  }
+  /** Where a KRaft cluster of several nodes keeps the cluster id every node is formatted with. */
+  get kraftClusterIdFile(): string {
+    return join(dirname(this.kafkaLogDir(0)), 'cluster-id');
+  }
+  /** The port broker `index` serves clients on: the Kafka port and the ones after it. */
+  kafkaPort(index = 0): number {
+    return this.ports.kafka + index;
+  }
+  /** Every KRaft controller's port, node 1's first. */
+  get controllerPorts(): number[] {
+    return controllerPorts(this.ports.kafka, this.ports.kafkaController, this.brokers);
+  }
+  /** The port a service is reached on (the TaskManager answers through the JobManager's REST API). */
+  portOf(s: NativeServiceName): number {
+    const broker = brokerIndex(s);
+    if (broker !== null) return this.kafkaPort(broker);
+    if (s === 'zookeeper') return this.ports.zookeeper;
+    if (s === 'flink-sql-gateway') return this.ports.sqlGateway;
+    if (s === 'schema-registry') return this.ports.schemaRegistry;
+    if (s === 'kafka-connect') return this.ports.connect;
+    return this.ports.flinkRest;
   }
   get flinkDir(): string {
     return join(this.dataDir, 'flink');
@@ -88,7 +120,7 @@ export class Layout {
 
   component(s: NativeServiceName): NativeComponent {
     if (s === 'zookeeper') return 'zookeeper';
-    if (s === 'kafka') return this.kraft ? 'kafka-kraft' : 'kafka-zk';
+    if (brokerIndex(s) !== null) return this.kraft ? 'kafka-kraft' : 'kafka-zk';
     if (s === 'schema-registry') return 'registry';
     if (s === 'kafka-connect') return this.kraft ? 'connect-kraft' : 'connect-zk';
     return 'flink';

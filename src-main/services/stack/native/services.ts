@@ -1,28 +1,15 @@
 // Per-service recipes: how to prepare and launch each JVM, and how to tell it is ready.
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import {
-  FLINK_JAVA17_OPTS,
-  flinkConfYaml,
-  flinkJvmMemoryFlags,
-  kafkaKraftProperties,
-  kafkaZkProperties,
-  saslUsersProblem,
-  scramCredentialConfig,
-  zooCfg,
-} from './configs';
+import { brokerIndex } from './brokers';
+import { FLINK_JAVA17_OPTS, flinkConfYaml, flinkJvmMemoryFlags, zooCfg } from './configs';
+import { brokerProbe, launchBroker } from './kafka-broker';
 import type { Layout } from './layout';
-import { sleep } from './proc';
-import { flinkOverview, freePort, getJson, kafkaMetadataBrokers, portFree, zkFourLetter } from './probes';
+import { flinkOverview, freePort, getJson, portFree, zkFourLetter } from './probes';
 import { connectProbe, launchKafkaConnect } from './kafka-connect';
 import { launchSchemaRegistry, registryProbe } from './schema-registry';
 import { launchSqlGateway, sqlGatewayProbe } from './sql-gateway';
 import type { NativeServiceName } from './types';
-
-const execFileP = promisify(execFile);
 
 const FLINK_SLOTS = 2;
 
@@ -54,10 +41,9 @@ export function probeFor(l: Layout, s: NativeServiceName, tmResourceId?: string)
         return mode ? `imok, mode ${mode[1]}` : null;
       };
     case 'kafka':
-      return async () => {
-        const brokers = await kafkaMetadataBrokers(l.host, l.ports.kafka);
-        return brokers.length > 0 ? `metadata: ${brokers.length} broker(s)` : null;
-      };
+    case 'kafka-2':
+    case 'kafka-3':
+      return brokerProbe(l, brokerIndex(s) ?? 0);
     case 'flink-jobmanager':
       return async () => {
         const o = await flinkOverview(l.host, l.ports.flinkRest);
@@ -91,7 +77,9 @@ export async function prepareLaunch(l: Layout, s: NativeServiceName, java?: stri
     case 'zookeeper':
       return launchZookeeper(l);
     case 'kafka':
-      return l.kraft ? launchKafkaKraft(l) : launchKafkaZk(l);
+    case 'kafka-2':
+    case 'kafka-3':
+      return launchBroker(l, brokerIndex(s) ?? 0);
     case 'flink-jobmanager':
       return launchFlinkJobManager(l);
     case 'flink-taskmanager':
@@ -125,153 +113,6 @@ function launchZookeeper(l: Layout): Launch {
       cfg,
     ],
     probe: probeFor(l, 'zookeeper'),
-  };
-}
-
-/** `-javaagent:` for the JMX exporter when it is asked for and its jar was fetched. */
-function exporterAgent(l: Layout): string[] {
-  const exporter = l.jmxExporter;
-  if (!exporter || !existsSync(exporter.agentJar)) return [];
-  return [`-javaagent:${exporter.agentJar}=${l.host}:${exporter.port}:${exporter.config}`];
-}
-
-// Kafka's own default heap (kafka-server-start.sh): 10,000 partitions kept 84 % of a 512 MB heap in use (bench/topics).
-const kafkaJvm = ['-Xmx1g', '-Xms128m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-XX:InitiatingHeapOccupancyPercent=35', '-XX:+ExplicitGCInvokesConcurrent'];
-
-/**
- * After a kill -9 the old broker's ephemeral /brokers/ids/<id> lives on until its ZooKeeper session
- * expires (zookeeper.session.timeout.ms, 6 s here); a broker started before that dies with
- * NodeExistsException. ZooKeeper's `dump` lists live ephemerals, so wait for the node to go.
- */
-async function waitForStaleBrokerRegistration(l: Layout, maxMs = 20_000): Promise<void> {
-  const deadline = Date.now() + maxMs;
-  while (Date.now() < deadline) {
-    let dump: string;
-    try {
-      dump = await zkFourLetter(l.host, l.ports.zookeeper, 'dump');
-    } catch {
-      return; // ZooKeeper unreachable: let the broker report it
-    }
-    if (!new RegExp(`^\\s*/brokers/ids/${l.brokerId}\\s*$`, 'm').test(dump)) return;
-    await sleep(250);
-  }
-}
-
-/**
- * SCRAM credentials live in ZooKeeper (/config/users); ConfigCommand may still write them
- * directly there while no broker runs, which is why this happens before the broker starts.
- */
-async function createScramUsers(l: Layout, users: Array<{ username: string; password: string }>): Promise<void> {
-  const out: string[] = [];
-  for (const u of users) {
-    const args = [
-      '-Xmx128m',
-      `-Dlog4j.configuration=file:${join(l.confDir, 'kafka-log4j.properties')}`,
-      `-Dstreamdesk.log.file=${join(l.logsDir, 'kafka-scram-users.log')}`,
-      '-cp',
-      l.classpath('kafka-zk'),
-      'kafka.admin.ConfigCommand',
-      '--zookeeper',
-      `${l.host}:${l.ports.zookeeper}`,
-      '--alter',
-      '--add-config',
-      scramCredentialConfig(u.password),
-      '--entity-type',
-      'users',
-      '--entity-name',
-      u.username,
-    ];
-    try {
-      const r = await execFileP(l.javaBin, args, { cwd: l.runDir, timeout: 60_000 });
-      out.push(r.stdout + r.stderr);
-    } catch (e) {
-      const err = e as { stdout?: string; stderr?: string };
-      // the command line holds the password: report only what the tool printed
-      throw new Error(
-        `kafka: creating the SCRAM credentials of "${u.username}" failed:\n${`${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').slice(-20).join('\n')}`,
-      );
-    }
-  }
-  writeFileSync(join(l.logsDir, 'kafka-scram-users.out'), out.join(''));
-}
-
-async function launchKafkaZk(l: Layout): Promise<Launch> {
-  await waitForStaleBrokerRegistration(l);
-  mkdirSync(l.kafkaLogDir, { recursive: true });
-  if (l.saslScram) {
-    const problem = saslUsersProblem(l.saslScram.users);
-    if (problem) throw new Error(`kafka: ${problem}`);
-    await createScramUsers(l, l.saslScram.users);
-  }
-  const props = join(l.runDir, 'kafka-server.properties');
-  writeFileSync(
-    props,
-    kafkaZkProperties({
-      host: l.host,
-      port: l.ports.kafka,
-      zookeeperPort: l.ports.zookeeper,
-      logDir: l.kafkaLogDir,
-      brokerId: l.brokerId,
-      ...(l.saslScram ? { saslScram: l.saslScram } : {}),
-      ...(l.tls ? { tls: l.tls } : {}),
-    }),
-  );
-  return {
-    args: [
-      ...kafkaJvm,
-      ...exporterAgent(l),
-      ...commonJvm(l, 'kafka'),
-      `-Dlog4j.configuration=file:${join(l.confDir, 'kafka-log4j.properties')}`,
-      `-Dstreamdesk.log.file=${l.logFile('kafka')}`,
-      '-cp',
-      l.classpath('kafka-zk'),
-      'kafka.Kafka',
-      props,
-    ],
-    probe: probeFor(l, 'kafka'),
-  };
-}
-
-/** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
-function randomClusterId(): string {
-  return randomBytes(16).toString('base64url');
-}
-
-async function launchKafkaKraft(l: Layout): Promise<Launch> {
-  if (l.saslScram) throw new Error('kafka: saslScram is only supported by the ZooKeeper-mode broker');
-  if (l.tls) throw new Error('kafka: tls listeners are only supported by the ZooKeeper-mode broker');
-  mkdirSync(l.kafkaLogDir, { recursive: true });
-  const props = join(l.runDir, 'kafka-server.properties');
-  writeFileSync(props, kafkaKraftProperties({ host: l.host, port: l.ports.kafka, controllerPort: l.ports.kafkaController, logDir: l.kafkaLogDir }));
-  const log4j = [`-Dlog4j2.configurationFile=${join(l.confDir, 'kafka-log4j2.properties')}`, `-Dstreamdesk.log.file=${l.logFile('kafka')}`];
-  if (!existsSync(join(l.kafkaLogDir, 'meta.properties'))) {
-    const clusterId = randomClusterId();
-    const fmtArgs = [
-      '-Xmx256m',
-      ...log4j,
-      '-cp',
-      l.classpath('kafka-kraft'),
-      'kafka.tools.StorageTool',
-      'format',
-      '-t',
-      clusterId,
-      '-c',
-      props,
-      '--standalone',
-    ];
-    try {
-      const r = await execFileP(l.javaBin, fmtArgs, { cwd: l.runDir, timeout: 120_000 });
-      writeFileSync(join(l.logsDir, 'kafka-format.out'), r.stdout + r.stderr);
-    } catch (e) {
-      const err = e as { stdout?: string; stderr?: string; message: string };
-      const out = `${err.stdout ?? ''}${err.stderr ?? ''}`;
-      writeFileSync(join(l.logsDir, 'kafka-format.out'), out);
-      throw new Error(`kafka: formatting KRaft storage failed: ${err.message}\n${out.split('\n').slice(-30).join('\n')}`);
-    }
-  }
-  return {
-    args: [...kafkaJvm, ...exporterAgent(l), ...commonJvm(l, 'kafka'), ...log4j, '-cp', l.classpath('kafka-kraft'), 'kafka.Kafka', props],
-    probe: probeFor(l, 'kafka'),
   };
 }
 

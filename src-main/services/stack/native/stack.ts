@@ -1,6 +1,7 @@
 // NativeStack: ZooKeeper/Kafka/Flink (and, when asked, Apicurio Registry) as detached local JVMs, tracked through pid files.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { brokerIndex, brokerServices } from './brokers';
 import { Layout } from './layout';
 import { tailLines } from './logs';
 import { portFree } from './probes';
@@ -20,8 +21,8 @@ export class NativeStack {
   private readonly l: Layout;
 
   constructor(opts: NativeStackOptions) {
-    if (opts.kraft && opts.brokerId !== undefined && opts.brokerId !== 0)
-      throw new Error('brokerId: a multi-broker cluster is only supported in ZooKeeper mode');
+    const problem = optionsProblem(opts);
+    if (problem) throw new Error(problem);
     this.l = new Layout(opts);
     this.ports = {
       kafka: this.l.ports.kafka,
@@ -39,11 +40,17 @@ export class NativeStack {
     return exporter && existsSync(exporter.agentJar) ? `http://${this.l.host}:${exporter.port}/metrics` : null;
   }
 
+  /** How many brokers, and the super user when the stack is secure. */
+  get shape(): { brokers: number; superUser: string | null } {
+    return { brokers: this.l.brokers, superUser: this.l.secure?.superUser ?? null };
+  }
+
   services(): NativeServiceName[] {
     const flink: NativeServiceName[] = ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'];
     const registry: NativeServiceName[] = this.l.schemaRegistry ? ['schema-registry'] : [];
     const connect: NativeServiceName[] = this.l.connect ? ['kafka-connect'] : [];
-    const all: NativeServiceName[] = [...(this.l.kraft ? ['kafka' as const] : ['zookeeper' as const, 'kafka' as const]), ...connect, ...flink, ...registry];
+    const brokers = brokerServices(this.l.brokers);
+    const all: NativeServiceName[] = [...(this.l.kraft ? brokers : ['zookeeper' as const, ...brokers]), ...connect, ...flink, ...registry];
     const only = this.l.only;
     return only ? all.filter((s) => only.includes(s)) : all;
   }
@@ -139,17 +146,23 @@ export class NativeStack {
       const reason = this.skipReason(s);
       if (reason) onProgress?.({ service: s, phase: 'skipped', message: reason });
     }
-    // independent chains, started side by side: the Kafka side (Connect keeps its state in Kafka), the Flink side and the registry (H2 needs no Kafka)
-    const chains = (
-      [
-        this.l.kraft ? ['kafka', 'kafka-connect'] : ['zookeeper', 'kafka', 'kafka-connect'],
-        ['flink-jobmanager', 'flink-taskmanager', 'flink-sql-gateway'],
-        ['schema-registry'],
-      ] satisfies NativeServiceName[][]
-    ).map((chain) => this.runnable(this.ofThisStack(chain)));
+    // independent chains, started side by side: the Kafka side (Connect keeps its state in Kafka), the Flink side and
+    // the registry (H2 needs no Kafka). Within a chain, one step after the other; the brokers of a step start together
+    // (a KRaft node answers only once a majority of the quorum runs)
+    const brokers = brokerServices(this.l.brokers);
+    const chains: NativeServiceName[][][] = [
+      this.l.kraft ? [brokers, ['kafka-connect']] : [['zookeeper'], brokers, ['kafka-connect']],
+      [['flink-jobmanager'], ['flink-taskmanager'], ['flink-sql-gateway']],
+      [['schema-registry']],
+    ];
     const results = await Promise.allSettled(
       chains.map(async (chain) => {
-        for (const s of chain) await this.ensure(s, deadline, onProgress, started);
+        for (const step of chain) {
+          const here = this.runnable(this.ofThisStack(step));
+          const settled = await Promise.allSettled(here.map((s) => this.ensure(s, deadline, onProgress, started)));
+          const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failed) throw failed.reason;
+        }
       }),
     );
     const failures = results
@@ -179,16 +192,15 @@ export class NativeStack {
   }
 
   async down(): Promise<void> {
-    const chains = (
-      [
-        this.l.kraft ? ['kafka-connect', 'kafka'] : ['kafka-connect', 'kafka', 'zookeeper'],
-        ['flink-sql-gateway', 'flink-taskmanager', 'flink-jobmanager'],
-        ['schema-registry'],
-      ] satisfies NativeServiceName[][]
-    ).map((chain) => this.ofThisStack(chain));
+    const brokers = brokerServices(this.l.brokers);
+    const chains: NativeServiceName[][][] = [
+      this.l.kraft ? [['kafka-connect'], brokers] : [['kafka-connect'], brokers, ['zookeeper']],
+      [['flink-sql-gateway'], ['flink-taskmanager'], ['flink-jobmanager']],
+      [['schema-registry']],
+    ];
     await Promise.all(
       chains.map(async (chain) => {
-        for (const s of chain) await this.stop(s);
+        for (const step of chain) await Promise.all(this.ofThisStack(step).map((s) => this.stop(s)));
       }),
     );
   }
@@ -201,7 +213,7 @@ export class NativeStack {
           name,
           pid,
           running: pid !== null,
-          port: this.portOf(name),
+          port: this.l.portOf(name),
           logFile: this.l.logFile(name),
           skipped: pid === null ? this.skipReason(name) : null,
         };
@@ -232,15 +244,6 @@ export class NativeStack {
 
   private assertService(s: NativeServiceName): void {
     if (!this.services().includes(s)) throw new Error(`${s} is not part of this stack (${this.l.kraft ? 'KRaft' : 'ZooKeeper'} mode)`);
-  }
-
-  private portOf(s: NativeServiceName): number {
-    if (s === 'zookeeper') return this.l.ports.zookeeper;
-    if (s === 'kafka') return this.l.ports.kafka;
-    if (s === 'flink-sql-gateway') return this.l.ports.sqlGateway;
-    if (s === 'schema-registry') return this.l.ports.schemaRegistry;
-    if (s === 'kafka-connect') return this.l.ports.connect;
-    return this.l.ports.flinkRest; // the TaskManager answers through the JobManager's REST API
   }
 
   private livePid(s: NativeServiceName): number | null {
@@ -283,7 +286,8 @@ export class NativeStack {
   private async assertPortsFree(s: NativeServiceName): Promise<void> {
     const ports: number[] = [];
     if (s === 'zookeeper') ports.push(this.l.ports.zookeeper);
-    if (s === 'kafka') ports.push(this.l.ports.kafka, ...(this.l.kraft ? [this.l.ports.kafkaController] : []));
+    const broker = brokerIndex(s);
+    if (broker !== null) ports.push(this.l.kafkaPort(broker), ...(this.l.kraft ? [this.l.controllerPorts[broker] ?? 0] : []));
     if (s === 'flink-jobmanager') ports.push(this.l.ports.flinkRest);
     if (s === 'flink-sql-gateway') ports.push(this.l.ports.sqlGateway);
     if (s === 'schema-registry') ports.push(this.l.ports.schemaRegistry);
@@ -326,6 +330,16 @@ export class NativeStack {
     }
     return out || `\n(no log output in ${this.l.logsDir})`;
   }
+}
+
+const SUPER_USER = /^[A-Za-z0-9._-]+$/;
+
+/** Why these options cannot make a stack, naming the option, or null. */
+function optionsProblem(o: NativeStackOptions): string | null {
+  if (o.brokers !== undefined && o.brokers !== 1 && o.brokers !== 3) return `brokers: ${String(o.brokers)} is not offered (1 or 3)`;
+  if (o.secure && !SUPER_USER.test(o.secure.superUser)) return `secure.superUser: "${o.secure.superUser}" may only hold letters, digits, '.', '_' and '-'`;
+  if (o.secure && (o.saslScram || o.tls)) return 'secure: the secure stack has its own SASL listeners; saslScram and tls are for the plain one';
+  return null;
 }
 
 function readdirSafe(dir: string): string[] {

@@ -1,6 +1,8 @@
-import type { NativeTlsListeners } from './configs';
+import type { NativeTlsListeners } from './broker-configs';
 
-export type NativeServiceName = 'zookeeper' | 'kafka' | 'flink-jobmanager' | 'flink-taskmanager' | 'flink-sql-gateway' | 'schema-registry' | 'kafka-connect';
+/** `kafka` is the first broker (the only one unless `brokers: 3`); `kafka-2` and `kafka-3` the others. */
+export type NativeServiceName =
+  'zookeeper' | 'kafka' | 'kafka-2' | 'kafka-3' | 'flink-jobmanager' | 'flink-taskmanager' | 'flink-sql-gateway' | 'schema-registry' | 'kafka-connect';
 
 /** A folder of compose/native/lib: one per component so classpaths never mix. */
 export type NativeComponent = 'zookeeper' | 'kafka-zk' | 'kafka-kraft' | 'flink' | 'registry' | 'connect-zk' | 'connect-kraft' | 'debezium-postgres';
@@ -56,15 +58,26 @@ export interface NativeStackOptions {
    */
   jmxExporter?: { agentJar: string; config: string; port: number };
   /**
-   * Opt-in (ZooKeeper mode only), for a local multi-broker cluster: this stack's broker id
-   * (default 0). Each broker needs its own dataDir and Kafka port.
+   * How many brokers (default 1): with 3, brokers `kafka`, `kafka-2`, `kafka-3` on the Kafka port and the two after it,
+   * sharing the stack's ZooKeeper, or in KRaft three combined broker+controller nodes forming a quorum of three.
    */
-  brokerId?: number;
+  brokers?: 1 | 3;
+  /**
+   * SASL/SCRAM-SHA-512 on every listener (no PLAINTEXT one), an authorizer (AclAuthorizer on ZooKeeper,
+   * StandardAuthorizer on KRaft) and this super user; the brokers and the Connect worker sign in as it.
+   */
+  secure?: NativeSecurity;
   /**
    * Opt-in: run only these services, e.g. `['kafka']` for an extra broker that joins the
    * ZooKeeper of another stack (given as ports.zookeeper). Default: every service of the mode.
    */
   only?: NativeServiceName[];
+}
+
+export interface NativeSecurity {
+  superUser: string;
+  /** Asked for when a JVM starts or a probe signs in; it reaches the JVMs through their environment only, never a file. */
+  password: () => string;
 }
 
 export interface NativeSaslScramOptions {

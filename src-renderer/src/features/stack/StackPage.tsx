@@ -3,12 +3,15 @@ import { allServicesRunning, type StackServiceState, type StackStatus } from '@s
 import { useAction } from '@renderer/store';
 import { Field, Modal } from '@renderer/ui/Modal';
 import { bytes, elapsed } from '@renderer/format';
+import { ClusterChoice, shapeOf, type ClusterShape } from './ClusterChoice';
 import { ConnectPlugins } from './ConnectPlugins';
 import { stackCalls, stackLogStore, stackStore, type StackView } from './stack-store';
 
 const SERVICE_LABELS: Record<string, string> = {
   zookeeper: 'ZooKeeper',
   kafka: 'Kafka broker',
+  'kafka-2': 'Kafka broker 2',
+  'kafka-3': 'Kafka broker 3',
   'flink-jobmanager': 'Flink JobManager',
   'flink-taskmanager': 'Flink TaskManager',
   'flink-sql-gateway': 'Flink SQL Gateway',
@@ -135,8 +138,8 @@ function KafkaUiNeedsDocker({ composeDetail }: { composeDetail: string | null })
   );
 }
 
-/** Start, stop (this window's own, or one the back end reports) and reset. */
-function StackActions({ view, status, onReset }: { view: StackView; status: StackStatus; onReset: () => void }) {
+/** Start (in the shape chosen), stop (this window's own, or one the back end reports) and reset. */
+function StackActions({ view, status, shape, onReset }: { view: StackView; status: StackStatus; shape: ClusterShape; onReset: () => void }) {
   const { operation, startedAt } = view;
   const { run } = useAction('stack');
   const anyRunning = status.services.some((service) => service.running);
@@ -149,7 +152,7 @@ function StackActions({ view, status, onReset }: { view: StackView; status: Stac
         </button>
       )}
       {(!allRunning || operation !== 'idle') && (
-        <button className="primary" disabled={operation !== 'idle'} onClick={() => void run(() => stackCalls.up())} data-testid="stack-start">
+        <button className="primary" disabled={operation !== 'idle'} onClick={() => void run(() => stackCalls.up(shape))} data-testid="stack-start">
           {operation === 'starting' ? `Starting… ${startedAt ? elapsed(startedAt) : ''}` : anyRunning ? 'Start stopped services' : 'Start stack'}
         </button>
       )}
@@ -256,23 +259,28 @@ export function StackPage() {
   const { data: view, error } = stackStore.use();
   const [logFor, setLogFor] = useState<string | null>(null);
   const [resetting, setResetting] = useState(false);
+  // the shape the next start asks for: what the stack has until the user picks another
+  const [chosen, setChosen] = useState<ClusterShape | null>(null);
   const { outcome } = useAction('stack');
   const actionError = outcome?.kind === 'error' ? outcome.text : null;
   useTicker((view?.operation ?? 'idle') !== 'idle');
   const status = view?.status;
   if (!view || !status) return <div className="page-empty">Reading the local stack…</div>;
+  const shape = chosen ?? shapeOf(status);
   return (
     <div className="page">
       <div className="page-header">
         <div>
           <h1>Local stack</h1>
           <div className="muted">
-            {status.kraft ? 'KRaft mode' : 'ZooKeeper mode'} · data in <code>{status.dataDir}</code> ({bytes(status.dataSizeBytes)})
+            {status.kraft ? 'KRaft mode' : 'ZooKeeper mode'} · {status.brokers === 1 ? 'one broker' : `${status.brokers} brokers`}
+            {status.superUser ? ` · secure, super user ${status.superUser}` : ''} · data in <code>{status.dataDir}</code> ({bytes(status.dataSizeBytes)})
           </div>
         </div>
-        <StackActions view={view} status={status} onReset={() => setResetting(true)} />
+        <StackActions view={view} status={status} shape={shape} onReset={() => setResetting(true)} />
       </div>
       <BackendChoice status={status} />
+      <ClusterChoice status={status} shape={shape} onChange={setChosen} />
       <MissingJars jars={status.missingJars} />
       {(actionError ?? error ?? status.lastError) && (
         <div className="callout error" data-testid="stack-error">

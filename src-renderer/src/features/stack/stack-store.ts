@@ -61,7 +61,8 @@ async function run(operation: 'starting' | 'stopping', call: () => Promise<Stack
 
 /** The Stack page's changes; each reads the status again after (up and down answer with it). */
 export const stackCalls = {
-  up: (kraft?: boolean) => run('starting', () => bridge.call('stack:up', kraft === undefined ? {} : { kraft })),
+  /** What `args` leaves out (mode, brokers, security) stays as the stack has it. */
+  up: (args: CallArgs<'stack:up'> = {}) => run('starting', () => bridge.call('stack:up', args)),
   down: () => run('stopping', () => bridge.call('stack:down', {})),
   setBackend: (backend: CallArgs<'stack:setBackend'>['backend']) => bridge.call('stack:setBackend', { backend }).then(() => stackStore.refresh()),
   restartService: (service: string) => bridge.call('stack:restartService', { service }).then(() => stackStore.refresh()),
