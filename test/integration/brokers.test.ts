@@ -38,10 +38,10 @@ function replicationRows(text: string): Record<string, string>[] {
   return rows.map((row) => Object.fromEntries(row.split('\t').map((cell, i) => [names[i], cell.trim()])));
 }
 
-function backendFor(bootstrap: string, zookeeper: string | null, dataDir: string, kraft: boolean): Backend {
+function backendFor(bootstrap: string | string[], zookeeper: string | null, dataDir: string, kraft: boolean): Backend {
   return createBackend({
     version: 'test',
-    connection: { name: 'it', kafkaBootstrap: [bootstrap], zookeeper, flinkUrl: null, kafkaUiUrl: null },
+    connection: { name: 'it', kafkaBootstrap: [bootstrap].flat(), zookeeper, flinkUrl: null, kafkaUiUrl: null },
     dataDir,
     libDir: `${NATIVE_DIR}/lib`,
     confDir: `${NATIVE_DIR}/conf`,
@@ -51,7 +51,7 @@ function backendFor(bootstrap: string, zookeeper: string | null, dataDir: string
 }
 
 const call = async <K extends CallName>(backend: Backend, name: K, args: CallArgs<K>): Promise<CallResult<K>> =>
-  unwrap(await dispatch(backend.api, name, args));
+  unwrap(await dispatch(backend.api, name, args)) as CallResult<K>;
 
 describe('brokers and the quorum on a KRaft node (Kafka 4.1.1)', () => {
   let stack: TestStack;
@@ -220,5 +220,63 @@ describe('brokers and the ensemble in ZooKeeper mode (Kafka 3.9.1, the shared st
     const overview = await call(backend, 'brokers:list', {});
     expect(overview.controllerId).toBe(brokerid);
     expect(overview.brokers.find((b) => b.isController)?.id).toBe(brokerid);
+  });
+});
+
+describe('a three-voter KRaft quorum (three combined nodes, Kafka 4.1.1)', () => {
+  let stack: TestStack;
+  let backend: Backend;
+  const quorumTool = async (what: '--status' | '--replication') =>
+    kafkaTool('kafka-kraft', 'org.apache.kafka.tools.MetadataQuorumCommand', ['--bootstrap-server', stack.bootstrap, 'describe', what]);
+
+  beforeAll(async () => {
+    stack = await startTestStack({ kraft: true, brokers: 3, only: ['kafka', 'kafka-2', 'kafka-3'] });
+    backend = backendFor(stack.brokers, null, stack.dataDir, true);
+    backend.start();
+  }, 600_000);
+  afterAll(async () => {
+    await backend?.dispose();
+    await stack?.stop();
+  });
+
+  it('shows the three voters and the leader kafka-metadata-quorum prints, and that leader as the controller', async () => {
+    const quorum = await call(backend, 'brokers:quorum', {});
+    const status = statusFields(await quorumTool('--status'));
+    const rows = replicationRows(await quorumTool('--replication'));
+    expect(String(quorum.leaderId)).toBe(status.get('LeaderId'));
+    expect(String(quorum.leaderEpoch)).toBe(status.get('LeaderEpoch'));
+    expect(quorum.voters.map((v) => v.id).sort()).toEqual((JSON.parse(status.get('CurrentVoters')!) as { id: number }[]).map((v) => v.id).sort());
+    expect(quorum.voters.map((v) => v.id).sort()).toEqual([1, 2, 3]);
+    expect(rows.filter((row) => row.Status === 'Leader').map((row) => Number(row.NodeId))).toEqual([quorum.leaderId]);
+    expect(quorum.voters.filter((v) => v.role === 'follower')).toHaveLength(2);
+    const overview = await call(backend, 'brokers:list', {});
+    expect(overview.controllerId).toBe(quorum.leaderId);
+    expect(overview.brokers.filter((b) => b.isController).map((b) => b.id)).toEqual([quorum.leaderId]);
+  });
+
+  it('after kill -9 of a follower: its frozen offsets and times as the tool prints them, and the voter-lagging alert', async () => {
+    await call(backend, 'alerts:updateRule', { id: 'quorum-voter-lagging', threshold: 3 });
+    const { leaderId } = await call(backend, 'brokers:quorum', {});
+    const victim = [1, 2, 3].find((id) => id !== leaderId)!;
+    process.kill(stack.stack.pidSync(victim === 1 ? 'kafka' : (`kafka-${victim}` as 'kafka-2' | 'kafka-3'))!, 'SIGKILL');
+    let active: string[] = [];
+    for (let i = 0; i < 60 && !active.some((message) => message.startsWith(`Voter ${victim} `)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      active = (await call(backend, 'alerts:state', {})).active.filter((a) => a.ruleId === 'quorum-voter-lagging').map((a) => a.message);
+    }
+    expect(active).toEqual([
+      expect.stringMatching(new RegExp(`^Voter ${victim} of the KRaft metadata quorum last caught up with leader ${leaderId} \\d+ s before it`)),
+    ]);
+    const ours = (await call(backend, 'brokers:quorum', {})).voters.find((v) => v.id === victim)!;
+    const row = replicationRows(await quorumTool('--replication')).find((r) => Number(r.NodeId) === victim)!;
+    // a dead voter's log end offset and times stay where the leader last saw them: equal, not merely close
+    expect([Number(row.LogEndOffset), Number(row.LastFetchTimestamp), Number(row.LastCaughtUpTimestamp)]).toEqual([
+      ours.logEndOffset,
+      ours.lastFetchMs,
+      ours.lastCaughtUpMs,
+    ]);
+    expect(ours.lag).toBeGreaterThan(0);
+    const health = (await call(backend, 'health:get', {})).services.kafka.details.quorum!;
+    expect(health.voters.find((v) => v.name === String(victim))?.behindSeconds).toBeGreaterThanOrEqual(3);
   });
 });

@@ -16,7 +16,15 @@ interface Recorded {
 const revive = (_: string, value: unknown) =>
   value && typeof value === 'object' && '$bigint' in value ? BigInt((value as { $bigint: string }).$bigint) : value;
 
-export function recorded(mode: 'kraft' | 'zookeeper') {
+export interface RecordedBrokers {
+  quorum: QuorumAnswer | null;
+  layout: ClusterLayout;
+  logDirs: Recorded['logDirs'];
+  configs: Recorded['configs'];
+  refusal: unknown;
+}
+
+export function recorded(mode: 'kraft' | 'zookeeper'): RecordedBrokers {
   const r = JSON.parse(readFileSync(new URL(`fixtures/${mode}.json`, import.meta.url), 'utf8'), revive) as Recorded;
   const quorum: QuorumAnswer | null = r.quorum && { partition: r.quorum.topics[0].partitions[0], nodes: r.quorum.nodes };
   return { ...r, quorum, layout: { metadata: r.metadata, logDirs: r.logDirs } satisfies ClusterLayout };
