@@ -3,13 +3,17 @@ import type { ServiceStatus } from '@shared/health';
 import { num } from '@renderer/format';
 import { HealthTile } from '../health/HealthTile';
 
-/** No leader is down; a voter that does not answer or that the leader has not heard from since its election, degraded. */
+/** Seconds behind the leader that colour the tile: the default of the quorum-voter-lagging alert rule. */
+const BEHIND_SECONDS = 10;
+
+/** No leader is down; a voter that does not answer, that the leader has not heard from, or that is behind, degraded. */
 function statusOf(quorum: QuorumHealth): { status: ServiceStatus; reason: string } {
   const leader = quorum.mode === 'kraft' ? quorum.leaderId : quorum.leaderAddress;
   if (leader === null) return { status: 'down', reason: quorum.problem ?? 'no leader' };
-  const unheard = quorum.voters.filter((v) => v.problem || (quorum.mode === 'kraft' && v.behindSeconds === null));
-  if (unheard.length > 0) return { status: 'degraded', reason: quorum.problem ?? `voter ${unheard.map((v) => v.name).join(', ')} not caught up` };
-  return { status: 'up', reason: '' };
+  const unheard = quorum.voters.filter((v) => v.problem || (quorum.mode === 'kraft' && !v.leader && (v.behindSeconds ?? Infinity) >= BEHIND_SECONDS));
+  if (unheard.length === 0) return { status: 'up', reason: '' };
+  const behind = (v: QuorumHealth['voters'][number]) => (v.behindSeconds === null ? 'not heard from since the election' : `${v.behindSeconds} s behind`);
+  return { status: 'degraded', reason: quorum.problem ?? unheard.map((v) => `voter ${v.name} ${v.problem ?? behind(v)}`).join('; ') };
 }
 
 /** The metadata quorum from the health snapshot: KRaft's controllers, or the ZooKeeper ensemble. */
@@ -29,7 +33,7 @@ export function QuorumTile({ quorum }: { quorum: QuorumHealth | null }) {
         { label: 'Epoch', value: num(quorum.leaderEpoch) },
         { label: 'Voters', value: num(quorum.voters.length) },
         { label: 'Observers', value: num(quorum.observers) },
-        ...(quorum.mode === 'kraft' ? [{ label: 'Most behind', value: `${behind} s`, alarm: behind >= 10 }] : []),
+        ...(quorum.mode === 'kraft' ? [{ label: 'Most behind', value: `${behind} s`, alarm: behind >= BEHIND_SECONDS }] : []),
       ]}
       footer={<a href="#/brokers">Brokers and the quorum</a>}
     />
