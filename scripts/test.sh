@@ -22,6 +22,10 @@ missing=() packages=()
 command -v kcat >/dev/null || { missing+=("kcat (the independent client the tests check against)"); packages+=(kcat); }
 command -v java >/dev/null || { missing+=("Java 17+ (runs the local stack)"); packages+=(openjdk-17-jre-headless); }
 command -v mvn >/dev/null || { missing+=("Maven (fetches the local stack's jars)"); packages+=(maven); }
+# A real PostgreSQL (server and psql) that the Debezium test starts itself (test/stack/postgres.ts).
+if ! { command -v initdb >/dev/null || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; } || ! command -v psql >/dev/null; then
+  missing+=("PostgreSQL's server and psql (the Debezium test starts its own database)"); packages+=(postgresql)
+fi
 # The stack's Schema Registry (Apicurio Registry 3) needs a JDK 21+; the tests that use it and the e2e run need it.
 has_java21() {
   local release version

@@ -9,8 +9,7 @@ import { z } from 'zod';
 export const ConnectorState = z.enum(['RUNNING', 'PAUSED', 'STOPPED', 'FAILED', 'UNASSIGNED', 'RESTARTING']);
 export type ConnectorState = z.infer<typeof ConnectorState>;
 
-export const ConnectorType = z.enum(['source', 'sink', 'unknown']);
-export type ConnectorType = z.infer<typeof ConnectorType>;
+const ConnectorType = z.enum(['source', 'sink', 'unknown']);
 
 /** What Connect shows instead of a secret's value: never sent to a UI; sent back unchanged, it keeps the stored value. */
 export const MASKED_SECRET = '********';
@@ -19,7 +18,7 @@ export const MASKED_SECRET = '********';
 const ClusterUrl = z.string().trim().min(1, 'is required').max(2048, 'must be at most 2048 characters').optional();
 
 /** Connect's own rule for names is loose; these are what its REST paths and topics carry safely. */
-export const ConnectorName = z
+const ConnectorName = z
   .string()
   .trim()
   .min(1, 'is required')
@@ -51,14 +50,13 @@ export const ConnectCluster = z.object({
 });
 export type ConnectCluster = z.infer<typeof ConnectCluster>;
 
-export const ConnectorTask = z.object({
+const ConnectorTask = z.object({
   id: z.number().int(),
   state: ConnectorState,
   workerId: z.string(),
   /** The whole stack trace of a FAILED task. */
   trace: z.string().nullable(),
 });
-export type ConnectorTask = z.infer<typeof ConnectorTask>;
 
 export const ConnectorSummary = z.object({
   cluster: z.string(),
@@ -184,8 +182,7 @@ export const ConnectorOffset = z.object({
 });
 export type ConnectorOffset = z.infer<typeof ConnectorOffset>;
 
-export const ConnectorOffsets = z.object({ offsets: z.array(ConnectorOffset) });
-export type ConnectorOffsets = z.infer<typeof ConnectorOffsets>;
+const ConnectorOffsets = z.object({ offsets: z.array(ConnectorOffset) });
 
 export const OffsetsResult = ConnectorOffsets.extend({ cluster: z.string(), name: z.string(), type: ConnectorType, state: ConnectorState });
 export type OffsetsResult = z.infer<typeof OffsetsResult>;

@@ -10,6 +10,7 @@ import { followMetrics } from './features/metrics/metrics-store';
 import { AlertsPage } from './features/alerts/AlertsPage';
 import { JobDetailPage } from './features/pipelines/JobDetailPage';
 import { ConsumersPage } from './features/consumers/ConsumersPage';
+import { ConnectPage } from './features/connect/ConnectPage';
 import { PipelinesPage } from './features/pipelines/PipelinesPage';
 import { alertsStore } from './features/alerts/alerts-store';
 import { ProfilesPage } from './features/profiles/ProfilesPage';
@@ -28,6 +29,7 @@ const NAV_LABELS: Record<Page, string> = {
   schemas: 'Schemas',
   pipelines: 'Pipelines',
   consumers: 'Consumers',
+  connect: 'Connect',
   alerts: 'Alerts',
   stack: 'Stack',
   profiles: 'Profiles',
@@ -71,6 +73,8 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return <AlertsPage />;
     case 'consumers':
       return <ConsumersPage groupId={param} />;
+    case 'connect':
+      return <ConnectPage param={param} />;
     case 'pipelines':
       return param ? <JobDetailPage key={param} jobId={param} /> : <PipelinesPage />;
     case 'schemas':

@@ -23,11 +23,24 @@ export interface ConnectTarget {
 export interface ConnectClientOptions extends ConnectTarget {
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** How long a request Connect refuses while rebalancing is asked again (default 15 s). */
+  rebalanceWaitMs?: number;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const path = (name: string): string => `/connectors/${encodeURIComponent(name)}`;
+
+/** Connect's words for "not now, the group is rebalancing" (DistributedHerder, RebalanceNeededException). */
+const REBALANCING = /rebalance|stale configuration/i;
+const REBALANCE_WAIT_MS = 15_000;
+const REBALANCE_RETRY_MS = 250;
+
+class RebalanceRefusal extends Error {
+  constructor(readonly error: StreamdeskError) {
+    super(error.message);
+  }
+}
 
 export class ConnectClient {
   readonly url: string;
@@ -126,7 +139,24 @@ export class ConnectClient {
     return this.call('DELETE', `${path(name)}/offsets`, `reset offsets of ${name}`) as Promise<{ message: string }>;
   }
 
+  /**
+   * Connect refuses a request while its group rebalances (right after a stop, a resume, a config or offsets change:
+   * 409 "stale configuration", 500 "a rebalance is expected") without carrying it out, so asking again is safe.
+   * Retried for a bounded time; then its refusal stands.
+   */
   private async call(method: Method, p: string, what: string, body?: unknown): Promise<unknown> {
+    const deadline = Date.now() + (this.options.rebalanceWaitMs ?? REBALANCE_WAIT_MS);
+    for (;;) {
+      try {
+        return await this.callOnce(method, p, what, body);
+      } catch (e) {
+        if (!(e instanceof RebalanceRefusal) || Date.now() >= deadline) throw e instanceof RebalanceRefusal ? e.error : e;
+        await new Promise((resolve) => setTimeout(resolve, REBALANCE_RETRY_MS));
+      }
+    }
+  }
+
+  private async callOnce(method: Method, p: string, what: string, body?: unknown): Promise<unknown> {
     let res: Response;
     try {
       res = await this.fetchFn(`${this.url}${p}`, {
@@ -145,7 +175,10 @@ export class ConnectClient {
     } catch {
       if (res.ok) throw new StreamdeskError('internal', `Kafka Connect at ${this.url}: ${what}: not JSON: ${text.slice(0, 200)}`);
     }
-    if (!res.ok) throw connectError(this.url, what, res.status, parsed, text);
+    if (!res.ok) {
+      const error = connectError(this.url, what, res.status, parsed, text);
+      throw (res.status === 409 || res.status === 500) && REBALANCING.test(text) ? new RebalanceRefusal(error) : error;
+    }
     return parsed;
   }
 }

@@ -11,6 +11,8 @@ const POLL_MS = 250;
 const WAIT_MS = 20_000;
 /** Connect's active topics change rarely; asked again after this long. */
 const ACTIVE_TOPICS_MS = 30_000;
+/** None yet (a connector just created, Debezium before its snapshot): asked again soon. */
+const NO_ACTIVE_TOPICS_MS = 2_000;
 const RESTART_GRACE_MS = 3_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,15 +65,22 @@ export class ConnectorWatch {
     );
   }
 
-  /** Until the connector is in one of the states (its tasks settled too). */
+  /**
+   * Until the connector is in one of the states (its tasks settled too). STOPPED also waits for its tasks to be gone:
+   * Connect shows the connector STOPPED while a task still runs (and may still commit offsets) for a moment.
+   */
   untilState(client: ConnectClient, name: string, states: string[]): Promise<{ summary: ConnectorSummary; settled: boolean }> {
-    return this.until(client, name, (s) => states.includes(s.state) && !unsettled(s.tasks.map((t) => t.state)));
+    return this.until(
+      client,
+      name,
+      (s) => states.includes(s.state) && !unsettled(s.tasks.map((t) => t.state)) && (s.state !== 'STOPPED' || s.tasks.length === 0),
+    );
   }
 
   async activeTopics(client: ConnectClient, name: string): Promise<string[]> {
     const key = `${client.url} ${name}`;
     const cached = this.topics.get(key);
-    if (cached && Date.now() - cached.at < ACTIVE_TOPICS_MS) return cached.topics;
+    if (cached && Date.now() - cached.at < (cached.topics.length > 0 ? ACTIVE_TOPICS_MS : NO_ACTIVE_TOPICS_MS)) return cached.topics;
     // a worker with topic tracking disabled answers an error: the config's topics are all there is
     const topics = await client.activeTopics(name).catch(() => []);
     this.topics.set(key, { at: Date.now(), topics });

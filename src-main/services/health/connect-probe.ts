@@ -23,7 +23,8 @@ interface ClusterAnswer {
 }
 
 async function askCluster(target: ConnectTarget, fetchFn: typeof fetch, timeoutMs: number): Promise<ClusterAnswer> {
-  const client = new ConnectClient({ ...target, fetch: fetchFn, timeoutMs });
+  // a probe says what it sees now: no waiting out a rebalance
+  const client = new ConnectClient({ ...target, fetch: fetchFn, timeoutMs, rebalanceWaitMs: 0 });
   const [info, connectors] = await Promise.all([client.info(), client.connectors()]);
   return { url: target.url.replace(/\/+$/, ''), version: info.version, connectors: Object.values(connectors) };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConsumerGroupDetail, ResetOffsetsResult, ResetTarget } from '@shared/consumers';
 import { Field } from '@renderer/ui/Modal';
+import { ChangesTable, PreviewApplyButtons, usePreviewApply, type ChangeColumn } from '@renderer/ui/PreviewApply';
 import { num } from '@renderer/format';
 import { hrefOf } from '@renderer/router';
 import { consumerCalls, groupsStore, groupStore } from './consumers-store';
@@ -8,79 +9,70 @@ import { GroupLagChart } from './GroupLagChart';
 
 type TargetKind = ResetTarget['kind'];
 
+const RESET_COLUMNS: ChangeColumn<ResetOffsetsResult['changes'][number]>[] = [
+  { label: 'Topic', render: (change) => change.topic },
+  { label: 'Partition', render: (change) => change.partition },
+  { label: 'Current', render: (change) => change.current ?? '—', right: true },
+  { label: 'New', render: (change) => change.next, right: true },
+];
+
+function ResetTargetFields({
+  kind,
+  value,
+  onKind,
+  onValue,
+}: {
+  kind: TargetKind;
+  value: string;
+  onKind: (kind: TargetKind) => void;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <>
+      <Field label="To">
+        <select value={kind} onChange={(event) => onKind(event.target.value as TargetKind)}>
+          <option value="earliest">earliest</option>
+          <option value="latest">latest</option>
+          <option value="timestamp">a time</option>
+          <option value="offset">an offset</option>
+        </select>
+      </Field>
+      {kind === 'timestamp' && (
+        <Field label="Time">
+          <input type="datetime-local" value={value} onChange={(event) => onValue(event.target.value)} />
+        </Field>
+      )}
+      {kind === 'offset' && (
+        <Field label="Offset">
+          <input type="number" min={0} value={value} onChange={(event) => onValue(event.target.value)} />
+        </Field>
+      )}
+    </>
+  );
+}
+
 function ResetPanel({ group, onDone }: { group: ConsumerGroupDetail; onDone: () => void }) {
   const [kind, setKind] = useState<TargetKind>('earliest');
   const [value, setValue] = useState('');
-  const [preview, setPreview] = useState<ResetOffsetsResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const target = (): ResetTarget =>
     kind === 'timestamp' ? { kind, ms: new Date(value).getTime() } : kind === 'offset' ? { kind, offset: Number(value) } : { kind };
-  const run = (dryRun: boolean) =>
-    consumerCalls.resetOffsets({ groupId: group.summary.groupId, to: target(), dryRun }).then(
-      (result) => {
-        setError(null);
-        setPreview(result);
-        if (!dryRun) onDone();
-      },
-      (caught: Error) => setError(caught.message),
-    );
-  const empty = group.summary.state === 'Empty';
+  const reset = usePreviewApply((dryRun) => consumerCalls.resetOffsets({ groupId: group.summary.groupId, to: target(), dryRun }), onDone);
+  const blocked = group.summary.state === 'Empty' ? null : `Only while the group is empty: stop its consumers first (now ${group.summary.state}).`;
   return (
     <section className="panel" data-testid="reset-offsets">
       <header>
         <h2>Reset offsets</h2>
-        {!empty && <span className="muted">Only while the group is empty: stop its consumers first (now {group.summary.state}).</span>}
+        {blocked && <span className="muted">{blocked}</span>}
       </header>
       <div className="form-row browse-form">
-        <Field label="To">
-          <select value={kind} onChange={(event) => (setKind(event.target.value as TargetKind), setPreview(null))}>
-            <option value="earliest">earliest</option>
-            <option value="latest">latest</option>
-            <option value="timestamp">a time</option>
-            <option value="offset">an offset</option>
-          </select>
-        </Field>
-        {kind === 'timestamp' && (
-          <Field label="Time">
-            <input type="datetime-local" value={value} onChange={(event) => setValue(event.target.value)} />
-          </Field>
-        )}
-        {kind === 'offset' && (
-          <Field label="Offset">
-            <input type="number" min={0} value={value} onChange={(event) => setValue(event.target.value)} />
-          </Field>
-        )}
-        <button onClick={() => void run(true)} data-testid="reset-preview">
-          Preview
-        </button>
-        <button className="primary" disabled={!empty || !preview || preview.applied} onClick={() => void run(false)} data-testid="reset-apply">
-          Apply
-        </button>
+        <ResetTargetFields kind={kind} value={value} onKind={(next) => (setKind(next), reset.clear())} onValue={setValue} />
+        <PreviewApplyButtons blocked={blocked} state={reset} prefix="reset" />
       </div>
-      {error && <div className="note error">{error}</div>}
-      {preview && (
-        <table className="grid compact" data-testid="reset-changes">
-          <thead>
-            <tr>
-              <th>Topic</th>
-              <th>Partition</th>
-              <th className="right">Current</th>
-              <th className="right">New</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.changes.map((change) => (
-              <tr key={`${change.topic}-${change.partition}`}>
-                <td>{change.topic}</td>
-                <td>{change.partition}</td>
-                <td className="right">{change.current ?? '—'}</td>
-                <td className="right">{change.next}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {reset.error && <div className="note error">{reset.error}</div>}
+      {reset.preview && (
+        <ChangesTable rows={reset.preview.changes} columns={RESET_COLUMNS} rowKey={(change) => `${change.topic}-${change.partition}`} testId="reset-changes" />
       )}
-      {preview?.applied && <div className="note ok">Applied: the group's committed offsets now are the new ones.</div>}
+      {reset.preview?.applied && <div className="note ok">Applied: the group's committed offsets now are the new ones.</div>}
     </section>
   );
 }

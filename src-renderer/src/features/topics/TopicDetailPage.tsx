@@ -9,6 +9,7 @@ import { ProduceModal } from '../messages/ProduceModal';
 import { GeneratorPanel } from '../generator/GeneratorPanel';
 import { TopicThroughput } from '../metrics/TopicThroughput';
 import { MessagesPanel } from '../messages/MessagesPanel';
+import { TopicConnectors } from '../connect/TopicConnectors';
 
 type Dialog = 'produce' | 'configs' | 'partitions' | 'purge' | 'delete' | null;
 
@@ -170,6 +171,7 @@ export function TopicDetailPage({ name }: { name: string }) {
       <TopicThroughput topic={summary.name} />
       <GeneratorPanel topic={summary.name} />
       <MessagesPanel topic={summary.name} partitions={summary.partitions} />
+      <TopicConnectors topic={summary.name} />
       <PartitionsPanel partitions={detail.partitions} />
       <ConfigsPanel configs={configs} showDefaults={showDefaults} onShowDefaults={setShowDefaults} />
       <TopicDialogs open={dialog} detail={detail} onCloseAndRefresh={close} onClose={() => setDialog(null)} />
