@@ -29,7 +29,12 @@ function ConfigGroups({ configs, showDefaults, onEdit }: { configs: BrokerConfig
     .map((group) => ({ ...group, entries: configs.filter((entry) => entry.source === group.source) }))
     .filter((group) => group.entries.length > 0);
   return (
-    <table className="grid compact">
+    <table className="grid compact broker-configs">
+      <colgroup>
+        <col className="name" />
+        <col />
+        <col className="edit" />
+      </colgroup>
       <tbody>
         {groups.map((group) => (
           <Fragment key={group.source}>
