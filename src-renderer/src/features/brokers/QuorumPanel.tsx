@@ -9,9 +9,18 @@ function ago(ms: number | null): string {
   return `${new Date(ms).toLocaleTimeString()} (${seconds < 0 ? 0 : seconds.toFixed(1)} s ago)`;
 }
 
-function MemberRows({ members, kind }: { members: QuorumMember[]; kind: 'voter' | 'observer' }) {
+/** A voter 10 s or more behind the leader's last catch-up (the alert rule's default) is marked, as on the quorum tile. */
+const BEHIND_MS = 10_000;
+
+function rowClass(m: QuorumMember, leaderCaughtUpMs: number | null): string | undefined {
+  if (m.problem) return 'row-bad';
+  if (leaderCaughtUpMs === null || m.role !== 'follower') return undefined;
+  return m.lastCaughtUpMs === null || leaderCaughtUpMs - m.lastCaughtUpMs >= BEHIND_MS ? 'row-warn' : undefined;
+}
+
+function MemberRows({ members, kind, leaderCaughtUpMs }: { members: QuorumMember[]; kind: 'voter' | 'observer'; leaderCaughtUpMs: number | null }) {
   return members.map((m) => (
-    <tr key={`${kind}-${m.id ?? m.address}`} data-testid={`quorum-${kind}-${m.id ?? m.address}`} className={m.problem ? 'row-bad' : undefined}>
+    <tr key={`${kind}-${m.id ?? m.address}`} data-testid={`quorum-${kind}-${m.id ?? m.address}`} className={rowClass(m, leaderCaughtUpMs)}>
       <td>{m.id !== null ? `#${m.id}` : m.address}</td>
       <td>{m.id !== null ? (m.address ?? '—') : ''}</td>
       <td>
@@ -30,6 +39,9 @@ function MemberRows({ members, kind }: { members: QuorumMember[]; kind: 'voter' 
     </tr>
   ));
 }
+
+/** KRaft only: when the leader last saw itself caught up (its clock), what a follower's time is measured against. */
+const leaderCaughtUp = (quorum: Quorum) => (quorum.mode === 'kraft' ? (quorum.voters.find((v) => v.role === 'leader')?.lastCaughtUpMs ?? null) : null);
 
 function QuorumFigures({ quorum }: { quorum: Quorum }) {
   const leader = quorum.leaderId !== null ? `#${quorum.leaderId}` : quorum.leaderAddress;
@@ -69,8 +81,8 @@ export function QuorumPanel() {
               </tr>
             </thead>
             <tbody>
-              <MemberRows members={quorum.voters} kind="voter" />
-              <MemberRows members={quorum.observers} kind="observer" />
+              <MemberRows members={quorum.voters} kind="voter" leaderCaughtUpMs={leaderCaughtUp(quorum)} />
+              <MemberRows members={quorum.observers} kind="observer" leaderCaughtUpMs={null} />
             </tbody>
           </table>
           {error && <div className="callout error">Could not refresh: {error}</div>}
