@@ -3,6 +3,7 @@ import { appCalls } from './calls/app';
 import { healthCalls } from './calls/health';
 import { stackCalls } from './calls/stack';
 import { topicsCalls } from './calls/topics';
+import { brokersCalls } from './calls/brokers';
 import { presetTopicsCalls } from './calls/preset-topics';
 import { messagesCalls } from './calls/messages';
 import { generatorCalls } from './calls/generator';
@@ -24,6 +25,7 @@ export function createApi(services: Services): Api {
     ...healthCalls(services),
     ...stackCalls(services),
     ...topicsCalls(services),
+    ...brokersCalls(services),
     ...presetTopicsCalls(services),
     ...messagesCalls(services),
     ...generatorCalls(services),

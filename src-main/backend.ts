@@ -25,6 +25,7 @@ import { openProfiles, type KeyValueFile, type ProfileService, type ProfileStora
 import { ProducerService } from './services/messages/producer-service';
 import { PresetTopicsService } from './services/preset-topics/preset-topics-service';
 import { TopicsService } from './services/topics/topics-service';
+import { BrokersService } from './services/brokers/brokers-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
 import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
@@ -113,6 +114,7 @@ export function createBackend(options: BackendOptions): Backend {
     health,
     stack,
     topics,
+    brokers: new BrokersService(kafkaTarget, () => connection().zookeeper),
     presetTopics: new PresetTopicsService(topics),
     producer,
     generators,

@@ -13,6 +13,8 @@ export const AlertRuleId = z.enum([
   'taskmanager-lost',
   'connector-failed',
   'connect-worker-gone',
+  'quorum-no-leader',
+  'quorum-voter-lagging',
 ]);
 export type AlertRuleId = z.infer<typeof AlertRuleId>;
 

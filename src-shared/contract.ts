@@ -93,6 +93,7 @@ import {
   TopicRef,
   TopicSummary,
 } from './topics';
+import { AlterBrokerConfigsArgs, BrokerConfigs, BrokerRef, BrokersOverview, Quorum } from './brokers';
 
 const NoArgs = z.object({}).strict();
 
@@ -127,6 +128,13 @@ export const calls = {
   'topics:delete': { args: DeleteTopicArgs, result: z.object({ deleted: z.string() }) },
   /** DeleteRecords with a preview (dryRun) first; applying needs the name typed. */
   'topics:purge': { args: PurgeRecordsArgs, result: PurgeRecordsResult },
+  /** Brokers with their partition counts and log dirs; the controller is the quorum's leader in KRaft. */
+  'brokers:list': { args: NoArgs, result: BrokersOverview },
+  'brokers:configs': { args: BrokerRef, result: BrokerConfigs },
+  /** The broker validates first (validateOnly); what it refuses comes back as an issue at `set.<name>`, nothing changed. */
+  'brokers:alterConfigs': { args: AlterBrokerConfigsArgs, result: BrokerConfigs },
+  /** KRaft: DescribeQuorum; ZooKeeper mode: `srvr` on each server of the connection's ensemble. */
+  'brokers:quorum': { args: NoArgs, result: Quorum },
   'presetTopics:list': { args: NoArgs, result: z.array(PresetTopicState) },
   'presetTopics:apply': { args: NoArgs, result: ApplyPresetTopicsResult },
   'presetTopics:fix': { args: FixPresetTopicArgs, result: ApplyPresetTopicsResult },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QuorumHealth } from './brokers';
 
 /** One status per service; `not-configured` means the connection names no address for it. */
 export const ServiceStatus = z.enum(['up', 'degraded', 'down', 'starting', 'not-configured', 'unknown']);
@@ -15,6 +16,8 @@ const KafkaDetails = z.object({
   partitions: count.nullable(),
   underReplicatedPartitions: count.nullable(),
   offlinePartitions: count.nullable(),
+  /** The metadata quorum (KRaft controllers, or the ZooKeeper ensemble); null when it could not be read. */
+  quorum: QuorumHealth.nullable(),
 });
 
 const ZookeeperDetails = z.object({

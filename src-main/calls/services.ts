@@ -18,6 +18,7 @@ import type { TopicsService } from '../services/topics/topics-service';
 import type { StackService } from '../services/stack/stack-service';
 import type { SchemasService } from '../services/schemas/schemas-service';
 import type { ConnectService } from '../services/connect/connect-service';
+import type { BrokersService } from '../services/brokers/brokers-service';
 
 /** The services behind the contract, as createBackend wires them. */
 export interface Services {
@@ -26,6 +27,7 @@ export interface Services {
   health: HealthMonitor;
   stack: StackService;
   topics: TopicsService;
+  brokers: BrokersService;
   presetTopics: PresetTopicsService;
   producer: ProducerService;
   generators: GeneratorService;

@@ -8,6 +8,7 @@ import { readJsonBody, sendEnvelope, sendJson } from './http-util';
 import { handleJarUpload } from './jar-upload';
 import { schemaRoutes } from './schema-routes';
 import { connectRoutes } from './connect-routes';
+import { brokerRoutes } from './broker-routes';
 import { answerCall, asObject } from './route-answers';
 import type { Envelope } from '@shared/errors';
 import type { PurgeRecordsResult } from '@shared/topics';
@@ -99,6 +100,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
     purgeRoute(api),
     ...schemaRoutes(api),
     ...connectRoutes(api),
+    ...brokerRoutes(api),
     {
       method: 'POST',
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,

@@ -4,6 +4,7 @@ import { Overview } from './features/health/Overview';
 import { StackPage } from './features/stack/StackPage';
 import { TopicDetailPage } from './features/topics/TopicDetailPage';
 import { TopicsPage } from './features/topics/TopicsPage';
+import { BrokersPage } from './features/brokers/BrokersPage';
 import { generatorsStore } from './features/generator/generator-store';
 import { followMetrics } from './features/metrics/metrics-store';
 import { AlertsPage } from './features/alerts/AlertsPage';
@@ -23,6 +24,7 @@ import { stackStore } from './features/stack/stack-store';
 
 const NAV_LABELS: Record<Page, string> = {
   overview: 'Overview',
+  brokers: 'Brokers',
   topics: 'Topics',
   schemas: 'Schemas',
   pipelines: 'Pipelines',
@@ -77,6 +79,8 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return param ? <JobDetailPage key={param} jobId={param} /> : <PipelinesPage />;
     case 'schemas':
       return <SchemasPage subject={param} />;
+    case 'brokers':
+      return <BrokersPage brokerId={param} />;
     case 'topics':
       return param ? <TopicDetailPage key={param} name={param} /> : <TopicsPage />;
     default:

@@ -27,6 +27,7 @@ function health(patch: {
           partitions: 3,
           underReplicatedPartitions: patch.urp ?? 0,
           offlinePartitions: patch.offline ?? 0,
+          quorum: null,
         },
         ...patch.kafka,
       },

@@ -7,7 +7,17 @@ function services(statuses: Partial<Record<keyof HealthSnapshot['services'], Ser
   return {
     kafka: {
       ...base(statuses.kafka ?? 'up'),
-      details: { bootstrap: 'b', clusterId: null, brokers: 1, controllerId: 1, topics: 0, partitions: 0, underReplicatedPartitions: 0, offlinePartitions: 0 },
+      details: {
+        bootstrap: 'b',
+        clusterId: null,
+        brokers: 1,
+        controllerId: 1,
+        topics: 0,
+        partitions: 0,
+        underReplicatedPartitions: 0,
+        offlinePartitions: 0,
+        quorum: null,
+      },
     },
     zookeeper: {
       ...base(statuses.zookeeper ?? 'up'),

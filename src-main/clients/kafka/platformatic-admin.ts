@@ -1,26 +1,33 @@
-import { Admin, ConfigResourceTypes, IncrementalAlterConfigOperationTypes, SASLMechanisms } from '@platformatic/kafka';
+import { Admin, ConfigResourceTypes, IncrementalAlterConfigOperationTypes, SASLMechanisms, type ConnectionOptions } from '@platformatic/kafka';
 import type { KafkaTarget } from './kafka-target';
 
-/**
- * The admin calls kafkajs lacks (incremental config changes, log-dir sizes, one ListOffsets for
- * many topics), through @platformatic/kafka, reached with the same KafkaTarget (SASL/SSL).
- */
-function createAdmin(target: KafkaTarget): Admin {
+// The admin calls kafkajs lacks (incremental config changes, log-dir sizes, one ListOffsets for
+// many topics), through @platformatic/kafka, reached with the same KafkaTarget (SASL/SSL).
+
+/** SASL and TLS of a target as @platformatic/kafka takes them (its Admin and a raw Connection alike). */
+export function securityOptions(target: KafkaTarget): Pick<ConnectionOptions, 'sasl' | 'tls'> {
   const mechanism = target.sasl
     ? { plain: SASLMechanisms.PLAIN, 'scram-sha-256': SASLMechanisms.SCRAM_SHA_256, 'scram-sha-512': SASLMechanisms.SCRAM_SHA_512 }[target.sasl.mechanism]
     : undefined;
+  return {
+    ...(target.ssl ? { tls: target.ssl } : {}),
+    ...(target.sasl && mechanism ? { sasl: { mechanism, username: target.sasl.username, password: target.sasl.password } } : {}),
+  };
+}
+
+function createAdmin(target: KafkaTarget): Admin {
   return new Admin({
     clientId: 'streamdesk-admin',
     bootstrapBrokers: target.brokers,
     connectTimeout: 3000,
     requestTimeout: 15000,
     retries: 1,
-    ...(target.ssl ? { tls: target.ssl } : {}),
-    ...(target.sasl && mechanism ? { sasl: { mechanism, username: target.sasl.username, password: target.sasl.password } } : {}),
+    ...securityOptions(target),
   });
 }
 
-async function withAdmin<T>(target: KafkaTarget, run: (admin: Admin) => Promise<T>): Promise<T> {
+/** Runs `run` with a fresh Admin and always closes it. */
+export async function withAdmin<T>(target: KafkaTarget, run: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = createAdmin(target);
   try {
     return await run(admin);

@@ -2,6 +2,7 @@ import type { AlertRule, AlertRuleId } from '@shared/alerts';
 import type { HealthSnapshot } from '@shared/health';
 import type { MetricsSample } from '@shared/metrics';
 import { connectorFailures, connectWorkersGone, type ConnectMemory } from './connect-rules';
+import { quorumVotersLagging, quorumWithoutLeader } from './quorum-rules';
 
 export const DEFAULT_RULES: AlertRule[] = [
   { id: 'broker-down', title: 'Kafka broker down', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
@@ -55,6 +56,24 @@ export const DEFAULT_RULES: AlertRule[] = [
     topic: null,
   },
   { id: 'connect-worker-gone', title: 'Kafka Connect worker gone', enabled: true, severity: 'critical', threshold: null, thresholdLabel: null, topic: null },
+  {
+    id: 'quorum-no-leader',
+    title: 'Metadata quorum without a leader',
+    enabled: true,
+    severity: 'critical',
+    threshold: null,
+    thresholdLabel: null,
+    topic: null,
+  },
+  {
+    id: 'quorum-voter-lagging',
+    title: 'Quorum voter behind the leader',
+    enabled: true,
+    severity: 'warning',
+    threshold: 10,
+    thresholdLabel: 'seconds since the voter last caught up',
+    topic: null,
+  },
 ];
 
 /** What the alert engine looks at: the latest health, metrics, Flink jobs and memory of the past. */
@@ -138,6 +157,12 @@ export function evaluate(rules: AlertRule[], inputs: AlertInputs): Map<string, {
         break;
       case 'connect-worker-gone':
         if (services) connectWorkersGone(services.connect.details, inputs.connectSeen, (subject, message) => fire(rule.id, subject, message));
+        break;
+      case 'quorum-no-leader':
+        if (services) quorumWithoutLeader(services.kafka.details, (subject, message) => fire(rule.id, subject, message));
+        break;
+      case 'quorum-voter-lagging':
+        if (services) quorumVotersLagging(services.kafka.details, rule.threshold ?? 10, (subject, message) => fire(rule.id, subject, message));
         break;
     }
   }

@@ -12,6 +12,8 @@ import { PartitionScans } from './partition-scan';
 import { healthChanged, overallOf } from './overall';
 import { probeSchemaRegistry } from './schema-registry-probe';
 import { probeZookeeper } from './zookeeper-probe';
+import { withQuorum } from './kafka-probe';
+import { probeQuorum } from '../brokers/quorum-reader';
 
 export interface HealthMonitorOptions {
   connection: () => Connection;
@@ -90,14 +92,17 @@ export class HealthMonitor {
     const connection = this.options.connection();
     const timeoutMs = this.options.timeoutMs ?? 2500;
     const registry = { target: this.options.schemaRegistry?.() ?? null, absence: this.options.schemaRegistryAbsence?.() ?? null };
-    const [kafka, zookeeper, flinkResult, kafkaUi, schemaRegistry, connect] = await Promise.all([
-      probeKafkaTarget(this.options.kafkaTarget?.() ?? { brokers: connection.kafkaBootstrap }, timeoutMs, this.now, this.partitionScans),
+    const kafkaTarget = this.options.kafkaTarget?.() ?? { brokers: connection.kafkaBootstrap };
+    const [kafkaAlone, quorum, zookeeper, flinkResult, kafkaUi, schemaRegistry, connect] = await Promise.all([
+      probeKafkaTarget(kafkaTarget, timeoutMs, this.now, this.partitionScans),
+      probeQuorum(kafkaTarget, connection.zookeeper, timeoutMs),
       probeZookeeper(connection.zookeeper, timeoutMs, this.now),
       probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now, this.options.flinkHeaders?.() ?? {}),
       probeKafkaUi(connection.kafkaUiUrl, this.fetchFn, timeoutMs, this.now),
       probeSchemaRegistry(registry, this.fetchFn, timeoutMs, this.now),
       probeConnect(this.options.connectClusters?.() ?? [], this.fetchFn, timeoutMs, this.now, this.options.connectGroups),
     ]);
+    const kafka = withQuorum(kafkaAlone, quorum);
     const services = { kafka, zookeeper, flink: flinkResult.flink, taskmanagers: flinkResult.taskmanagers, kafkaUi, schemaRegistry, connect };
     if (this.options.stackStarting?.()) {
       for (const health of Object.values(services)) {

@@ -1,3 +1,4 @@
+import type { QuorumHealth } from '@shared/brokers';
 import type { KafkaHealth } from '@shared/health';
 
 export interface ClusterDescription {
@@ -48,6 +49,7 @@ export function kafkaHealthFrom(
     partitions,
     underReplicatedPartitions: underReplicated,
     offlinePartitions: offline,
+    quorum: null,
   };
   const problems: string[] = [];
   if (offline > 0) problems.push(`${offline} offline partition${offline === 1 ? '' : 's'} (no leader)`);
@@ -64,4 +66,14 @@ export function kafkaHealthFrom(
     latencyMs,
     details,
   };
+}
+
+/**
+ * The quorum joined to Kafka's health. In KRaft the active controller is the quorum's leader: a broker's Metadata and
+ * DescribeCluster name a random live broker as controller (kafbat #525), so the metadata's id is replaced.
+ */
+export function withQuorum(kafka: KafkaHealth, quorum: QuorumHealth | null): KafkaHealth {
+  if (!quorum || kafka.status === 'down') return kafka;
+  const controllerId = quorum.mode === 'kraft' ? quorum.leaderId : kafka.details.controllerId;
+  return { ...kafka, details: { ...kafka.details, controllerId, quorum } };
 }

@@ -106,6 +106,7 @@ export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, n
         partitions: null,
         underReplicatedPartitions: null,
         offlinePartitions: null,
+        quorum: null,
       },
     };
   } finally {

@@ -11,7 +11,17 @@ const snapshot: HealthSnapshot = {
     kafka: {
       ...base,
       status: 'up',
-      details: { bootstrap: 'b', clusterId: 'c', brokers: 1, controllerId: 1, topics: 2, partitions: 2, underReplicatedPartitions: 0, offlinePartitions: 0 },
+      details: {
+        bootstrap: 'b',
+        clusterId: 'c',
+        brokers: 1,
+        controllerId: 1,
+        topics: 2,
+        partitions: 2,
+        underReplicatedPartitions: 0,
+        offlinePartitions: 0,
+        quorum: null,
+      },
     },
     zookeeper: {
       ...base,

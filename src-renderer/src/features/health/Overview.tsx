@@ -2,6 +2,7 @@ import type { HealthSnapshot } from '@shared/health';
 import { HealthTile } from './HealthTile';
 import { ConnectTile } from './ConnectTile';
 import { SchemaRegistryTile } from './SchemaRegistryTile';
+import { QuorumTile } from '../brokers/QuorumTile';
 import { FlinkPanel } from '../pipelines/FlinkPanel';
 import { ResourcesPanel } from '../metrics/ResourcesPanel';
 import { ThroughputPanel } from '../metrics/ThroughputPanel';
@@ -195,6 +196,7 @@ export function Overview() {
       <NextStep snapshot={snapshot} />
       <div className="tiles">
         <KafkaTiles snapshot={snapshot} />
+        <QuorumTile quorum={snapshot.services.kafka.details.quorum} />
         <FlinkTiles snapshot={snapshot} />
         <SchemaRegistryTile registry={snapshot.services.schemaRegistry} />
         <ConnectTile connect={snapshot.services.connect} />

@@ -18,6 +18,7 @@ export const healthSnapshot = {
         partitions: 69,
         underReplicatedPartitions: 0,
         offlinePartitions: 0,
+        quorum: null,
       },
     },
     zookeeper: {

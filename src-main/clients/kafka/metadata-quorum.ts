@@ -1,0 +1,37 @@
+// DescribeQuorum and DescribeCluster, which @platformatic/kafka's Admin does not offer: its raw APIs over one Connection.
+import { apiVersionsV3, describeQuorumV2, type describeQuorumV2 as DescribeQuorumV2 } from '@platformatic/kafka';
+import { StreamdeskError } from '@shared/errors';
+import type { KafkaTarget } from './kafka-target';
+import { withConnection } from './raw-connection';
+
+const DESCRIBE_QUORUM_KEY = 55;
+/** The KRaft metadata log: one topic, one partition. */
+const METADATA_TOPIC = '__cluster_metadata';
+
+type QuorumPartition = DescribeQuorumV2.DescribeQuorumResponsePartition;
+type QuorumNode = DescribeQuorumV2.DescribeQuorumResponseNode;
+
+/** A KRaft cluster's quorum as the leader answers it; `null` from describeMetadataQuorum means the cluster is not KRaft. */
+export interface QuorumAnswer {
+  partition: QuorumPartition;
+  nodes: QuorumNode[];
+}
+
+/**
+ * The metadata quorum through a broker (a KRaft broker forwards DescribeQuorum to the active controller), or null when the
+ * broker does not offer DescribeQuorum: a ZooKeeper-mode broker lists no such API. Needs DescribeQuorum v2 (Kafka ≥ 3.8).
+ */
+export async function describeMetadataQuorum(target: KafkaTarget, timeoutMs = 5000): Promise<QuorumAnswer | null> {
+  return withConnection(target, timeoutMs, async (connection) => {
+    const versions = await apiVersionsV3.api.async(connection, 'streamdesk', '1');
+    const offered = versions.apiKeys.find((api) => api.apiKey === DESCRIBE_QUORUM_KEY);
+    if (!offered) return null;
+    if (offered.maxVersion < describeQuorumV2.api.version) {
+      throw new StreamdeskError('unavailable', `this broker offers DescribeQuorum up to v${offered.maxVersion}; StreamDesk reads v2 (Kafka 3.8 or later)`);
+    }
+    const answer = await describeQuorumV2.api.async(connection, [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }]);
+    const partition = answer.topics[0]?.partitions[0];
+    if (!partition) throw new StreamdeskError('unavailable', 'DescribeQuorum answered without the metadata partition');
+    return { partition, nodes: answer.nodes };
+  });
+}

@@ -1,0 +1,33 @@
+// One @platformatic/kafka Connection for the raw APIs its Admin does not offer (or offers with internal topics left out).
+import { Connection } from '@platformatic/kafka';
+import type { KafkaTarget } from './kafka-target';
+import { securityOptions } from './platformatic-admin';
+
+/** `host:port` or `[v6]:port` of a bootstrap entry. */
+function hostAndPort(broker: string): { host: string; port: number } {
+  const colon = broker.lastIndexOf(':');
+  return { host: broker.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(broker.slice(colon + 1)) };
+}
+
+/** One connection to the first bootstrap broker that answers (SASL and TLS as the target says), closed after `work`. */
+export async function withConnection<T>(target: KafkaTarget, timeoutMs: number, work: (connection: Connection) => Promise<T>): Promise<T> {
+  let lastError: unknown = new Error('no bootstrap broker');
+  for (const broker of target.brokers) {
+    const { host, port } = hostAndPort(broker);
+    const connection = new Connection('streamdesk-admin', { connectTimeout: timeoutMs, requestTimeout: timeoutMs, ...securityOptions(target) });
+    try {
+      await connection.connect(host, port);
+    } catch (error) {
+      lastError = error;
+      void connection.close().catch(() => {});
+      continue;
+    }
+    try {
+      return await work(connection);
+    } finally {
+      // a dead broker's socket may never finish closing: do not wait for it
+      void connection.close().catch(() => {});
+    }
+  }
+  throw lastError;
+}
