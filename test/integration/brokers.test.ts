@@ -226,8 +226,9 @@ describe('brokers and the ensemble in ZooKeeper mode (Kafka 3.9.1, the shared st
 describe('a three-voter KRaft quorum (three combined nodes, Kafka 4.1.1)', () => {
   let stack: TestStack;
   let backend: Backend;
+  // every broker: the victim of the kill below may be the first
   const quorumTool = async (what: '--status' | '--replication') =>
-    kafkaTool('kafka-kraft', 'org.apache.kafka.tools.MetadataQuorumCommand', ['--bootstrap-server', stack.bootstrap, 'describe', what]);
+    kafkaTool('kafka-kraft', 'org.apache.kafka.tools.MetadataQuorumCommand', ['--bootstrap-server', stack.brokers.join(','), 'describe', what]);
 
   beforeAll(async () => {
     stack = await startTestStack({ kraft: true, brokers: 3, only: ['kafka', 'kafka-2', 'kafka-3'] });
@@ -260,7 +261,7 @@ describe('a three-voter KRaft quorum (three combined nodes, Kafka 4.1.1)', () =>
     const victim = [1, 2, 3].find((id) => id !== leaderId)!;
     process.kill(stack.stack.pidSync(victim === 1 ? 'kafka' : (`kafka-${victim}` as 'kafka-2' | 'kafka-3'))!, 'SIGKILL');
     let active: string[] = [];
-    for (let i = 0; i < 60 && !active.some((message) => message.startsWith(`Voter ${victim} `)); i++) {
+    for (let i = 0; i < 90 && !active.some((message) => message.startsWith(`Voter ${victim} `)); i++) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       active = (await call(backend, 'alerts:state', {})).active.filter((a) => a.ruleId === 'quorum-voter-lagging').map((a) => a.message);
     }

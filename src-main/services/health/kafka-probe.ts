@@ -73,7 +73,9 @@ export function kafkaHealthFrom(
  * DescribeCluster name a random live broker as controller (kafbat #525), so the metadata's id is replaced.
  */
 export function withQuorum(kafka: KafkaHealth, quorum: QuorumHealth | null): KafkaHealth {
-  if (!quorum || kafka.status === 'down') return kafka;
+  // kept when the Kafka probe failed: the quorum was read from a broker that answered (the probe's client may have
+  // tried a dead one first), and the quorum alerts must see a voter that went with it
+  if (!quorum) return kafka;
   const controllerId = quorum.mode === 'kraft' ? quorum.leaderId : kafka.details.controllerId;
   return { ...kafka, details: { ...kafka.details, controllerId, quorum } };
 }
