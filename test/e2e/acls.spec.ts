@@ -130,6 +130,7 @@ test('create a user and an ACL, the checker and kcat agree, a delete is previewe
   await page.getByTestId('delete-acls-preview').click();
   await expect(page.getByTestId('delete-acls-would-remove')).toContainText('Would remove 1');
   await expect(page.getByTestId('delete-acls-bindings').getByTestId('acl-row')).toHaveCount(1);
+  await page.getByTestId('delete-acls-would-remove').scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('acl-delete-preview.png'), fullPage: true });
   await page.getByTestId('delete-acls-apply').click();
   await expect(page.getByTestId('delete-acls-removed')).toContainText('Removed 1');

@@ -62,6 +62,6 @@ function noneAnswer(onResource: number, settings: AuthorizerSettings, principal:
   if (onResource === 0 && settings.allowEveryoneIfNoAcl) {
     return { allowed: true, decision: 'none', decidedBy: [], reason: `no binding names this resource and the broker sets allow.everyone.if.no.acl.found` };
   }
-  const hidden = settings.superUsersHidden ? ' (unless it is a super user: the broker does not show super.users)' : '';
+  const hidden = settings.superUsersHidden ? ' (unless it is a super user StreamDesk cannot see: the broker does not show super.users)' : '';
   return { allowed: false, decision: 'none', decidedBy: [], reason: `no binding allows ${principal} ${what}: the authorizer denies by default${hidden}` };
 }

@@ -9,7 +9,7 @@ import { filled, OPERATIONS, RESOURCE_TYPES, Select } from './acl-fields';
 
 const EMPTY = { principal: 'User:', operation: 'write', resourceType: 'topic', resourceName: '', host: '' };
 const FIELDS = Object.keys(EMPTY);
-const DECISION_TEXT = { 'super-user': 'super user', deny: 'denied by a binding', allow: 'allowed by a binding', none: 'no binding decides' };
+const DECISION_TEXT = { 'super-user': 'a super user', deny: 'a deny binding', allow: 'an allow binding', none: 'no binding' };
 
 /** "Can P do O on R from H?" answered by Kafka's rules from the cluster's bindings, with the bindings that decide it. */
 export function AclCheckerPanel() {
@@ -21,7 +21,7 @@ export function AclCheckerPanel() {
   return (
     <section className="panel" data-testid="acl-checker">
       <h2>Check access</h2>
-      <div className="form-row">
+      <div className="form-row wrap">
         <Field label="Principal" error={form.error('principal')}>
           <input aria-label="Check principal" value={question.principal} onChange={(e) => set('principal')(e.target.value)} data-testid="check-principal" />
         </Field>
@@ -68,7 +68,9 @@ function CheckAnswer({ answer }: { answer: AclCheckResult }) {
   return (
     <div data-testid="check-answer">
       <div className={`callout ${answer.allowed ? 'ok' : 'error'}`} data-testid="check-verdict">
-        <strong>{answer.allowed ? 'Allowed' : 'Denied'}</strong> — {DECISION_TEXT[answer.decision]}. {answer.reason}
+        <span>
+          <strong>{answer.allowed ? 'Allowed' : 'Denied'}</strong> (decided by {DECISION_TEXT[answer.decision]}): {answer.reason}
+        </span>
       </div>
       {answer.decidedBy.length > 0 && <AclTable bindings={answer.decidedBy} testId="check-decided-by" empty="" />}
     </div>

@@ -28,7 +28,7 @@ export function AclsPage() {
         </div>
       </div>
       <section className="panel">
-        <div className="form-row" data-testid="acl-filters">
+        <div className="form-row wrap" data-testid="acl-filters">
           <input
             aria-label="Filter principal"
             placeholder="principal (User:alice)"

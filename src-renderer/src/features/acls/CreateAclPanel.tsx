@@ -25,7 +25,7 @@ export function CreateAclPanel() {
   return (
     <section className="panel" data-testid="create-acl">
       <h2>Add a binding</h2>
-      <div className="form-row">
+      <div className="form-row wrap">
         <Field label="Principal" error={form.error('principal')}>
           <input aria-label="Principal" value={draft.principal} onChange={(e) => set('principal')(e.target.value)} data-testid="acl-principal" />
         </Field>

@@ -28,7 +28,7 @@ export function DeleteAclsPanel() {
     <section className="panel" data-testid="delete-acls">
       <h2>Delete bindings</h2>
       <p className="muted">Fields left empty match any value; at least one must be set.</p>
-      <div className="form-row">
+      <div className="form-row wrap">
         <input
           aria-label="Delete principal"
           placeholder="principal"

@@ -31,7 +31,7 @@ export function QuotasPanel() {
       <h2>Client quotas</h2>
       {error && <div className="callout error">{error}</div>}
       {data && <QuotasTable quotas={data.quotas} />}
-      <div className="form-row">
+      <div className="form-row wrap">
         <Field label="User" error={form.error('user')}>
           <input aria-label="Quota user" value={draft.user} onChange={set('user')} data-testid="quota-user" />
         </Field>

@@ -28,7 +28,7 @@ export function UserPasswordPanel() {
   return (
     <section className="panel" data-testid="user-password">
       <h2>Create a user or change a password</h2>
-      <div className="form-row">
+      <div className="form-row wrap">
         <Field label="User name" error={form.error('name')}>
           <input aria-label="User name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} data-testid="user-name" />
         </Field>
