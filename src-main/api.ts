@@ -4,6 +4,8 @@ import { healthCalls } from './calls/health';
 import { stackCalls } from './calls/stack';
 import { topicsCalls } from './calls/topics';
 import { brokersCalls } from './calls/brokers';
+import { aclsCalls } from './calls/acls';
+import { usersCalls } from './calls/users';
 import { presetTopicsCalls } from './calls/preset-topics';
 import { messagesCalls } from './calls/messages';
 import { generatorCalls } from './calls/generator';
@@ -26,6 +28,8 @@ export function createApi(services: Services): Api {
     ...stackCalls(services),
     ...topicsCalls(services),
     ...brokersCalls(services),
+    ...aclsCalls(services),
+    ...usersCalls(services),
     ...presetTopicsCalls(services),
     ...messagesCalls(services),
     ...generatorCalls(services),

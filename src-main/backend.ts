@@ -26,6 +26,8 @@ import { ProducerService } from './services/messages/producer-service';
 import { PresetTopicsService } from './services/preset-topics/preset-topics-service';
 import { TopicsService } from './services/topics/topics-service';
 import { BrokersService } from './services/brokers/brokers-service';
+import { AclsService } from './services/acls/acls-service';
+import { UsersService } from './services/users/users-service';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
 import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
@@ -115,6 +117,8 @@ export function createBackend(options: BackendOptions): Backend {
     stack,
     topics,
     brokers: new BrokersService(kafkaTarget, () => connection().zookeeper),
+    acls: new AclsService(kafkaTarget, () => localSuperUsers(cluster.onLocalStack(), stack)),
+    users: new UsersService(kafkaTarget),
     presetTopics: new PresetTopicsService(topics),
     producer,
     generators,
@@ -292,4 +296,10 @@ function flinkClientOf(connection: () => Connection, headers: () => Record<strin
     if (cached?.key !== key) cached = { key, client: new FlinkRestClient({ fetch, baseUrl: url, headers: auth, timeoutMs: 3000 }) };
     return cached.client;
   };
+}
+
+/** The local secure stack's super user, for the ACL checker: brokers do not show super.users. */
+function localSuperUsers(onLocalStack: boolean, stack: StackService): string[] {
+  const superUser = stack.cluster.superUser;
+  return onLocalStack && superUser ? [`User:${superUser}`] : [];
 }

@@ -94,6 +94,18 @@ import {
   TopicSummary,
 } from './topics';
 import { AlterBrokerConfigsArgs, BrokerConfigs, BrokerRef, BrokersOverview, Quorum } from './brokers';
+import { AclBinding, AclCheckArgs, AclCheckResult, AclFilter, AclListing, DeleteAclsArgs, DeleteAclsResult } from './acls';
+import {
+  DeleteUserResult,
+  QuotaFilterArgs,
+  QuotaListing,
+  RemoveQuotaArgs,
+  SetQuotaArgs,
+  SetUserPasswordArgs,
+  UserCredentialResult,
+  UserListing,
+  UserRef,
+} from './users';
 
 const NoArgs = z.object({}).strict();
 
@@ -135,6 +147,22 @@ export const calls = {
   'brokers:alterConfigs': { args: AlterBrokerConfigsArgs, result: BrokerConfigs },
   /** KRaft: DescribeQuorum; ZooKeeper mode: `srvr` on each server of the connection's ensemble. */
   'brokers:quorum': { args: NoArgs, result: Quorum },
+  /** Bindings matching the filter (`patternType: 'match'`: every binding that applies to the named resource). */
+  'acls:list': { args: AclFilter, result: AclListing },
+  /** One binding; an identical one existing already is a conflict. */
+  'acls:create': { args: AclBinding, result: AclBinding },
+  /** dryRun (the default) answers exactly the bindings the filter would remove; applying answers those removed. */
+  'acls:delete': { args: DeleteAclsArgs, result: DeleteAclsResult },
+  /** Can the principal do the operation on the resource (from the host)? Kafka's rules, with the bindings that decide. */
+  'acls:check': { args: AclCheckArgs, result: AclCheckResult },
+  'users:list': { args: NoArgs, result: UserListing },
+  /** A password left out is generated and answered this once; a typed one is never answered. */
+  'users:create': { args: SetUserPasswordArgs, result: UserCredentialResult },
+  'users:setPassword': { args: SetUserPasswordArgs, result: UserCredentialResult },
+  'users:delete': { args: UserRef, result: DeleteUserResult },
+  'users:quotas': { args: QuotaFilterArgs, result: QuotaListing },
+  'users:setQuota': { args: SetQuotaArgs, result: QuotaListing },
+  'users:removeQuota': { args: RemoveQuotaArgs, result: QuotaListing },
   'presetTopics:list': { args: NoArgs, result: z.array(PresetTopicState) },
   'presetTopics:apply': { args: NoArgs, result: ApplyPresetTopicsResult },
   'presetTopics:fix': { args: FixPresetTopicArgs, result: ApplyPresetTopicsResult },

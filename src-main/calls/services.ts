@@ -19,6 +19,8 @@ import type { StackService } from '../services/stack/stack-service';
 import type { SchemasService } from '../services/schemas/schemas-service';
 import type { ConnectService } from '../services/connect/connect-service';
 import type { BrokersService } from '../services/brokers/brokers-service';
+import type { AclsService } from '../services/acls/acls-service';
+import type { UsersService } from '../services/users/users-service';
 
 /** The services behind the contract, as createBackend wires them. */
 export interface Services {
@@ -28,6 +30,8 @@ export interface Services {
   stack: StackService;
   topics: TopicsService;
   brokers: BrokersService;
+  acls: AclsService;
+  users: UsersService;
   presetTopics: PresetTopicsService;
   producer: ProducerService;
   generators: GeneratorService;

@@ -9,6 +9,8 @@ import { handleJarUpload } from './jar-upload';
 import { schemaRoutes } from './schema-routes';
 import { connectRoutes } from './connect-routes';
 import { brokerRoutes } from './broker-routes';
+import { aclRoutes } from './acl-routes';
+import { userRoutes } from './user-routes';
 import { answerCall, asObject } from './route-answers';
 import type { Envelope } from '@shared/errors';
 import type { PurgeRecordsResult } from '@shared/topics';
@@ -101,6 +103,8 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
     ...schemaRoutes(api),
     ...connectRoutes(api),
     ...brokerRoutes(api),
+    ...aclRoutes(api),
+    ...userRoutes(api),
     {
       method: 'POST',
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,

@@ -5,6 +5,8 @@ import { StackPage } from './features/stack/StackPage';
 import { TopicDetailPage } from './features/topics/TopicDetailPage';
 import { TopicsPage } from './features/topics/TopicsPage';
 import { BrokersPage } from './features/brokers/BrokersPage';
+import { AclsPage } from './features/acls/AclsPage';
+import { UsersPage } from './features/users/UsersPage';
 import { generatorsStore } from './features/generator/generator-store';
 import { followMetrics } from './features/metrics/metrics-store';
 import { AlertsPage } from './features/alerts/AlertsPage';
@@ -30,6 +32,8 @@ const NAV_LABELS: Record<Page, string> = {
   pipelines: 'Pipelines',
   consumers: 'Consumers',
   connect: 'Connect',
+  acls: 'ACLs',
+  users: 'Users',
   alerts: 'Alerts',
   stack: 'Stack',
   profiles: 'Profiles',
@@ -79,6 +83,10 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return param ? <JobDetailPage key={param} jobId={param} /> : <PipelinesPage />;
     case 'schemas':
       return <SchemasPage subject={param} />;
+    case 'acls':
+      return <AclsPage />;
+    case 'users':
+      return <UsersPage />;
     case 'brokers':
       return <BrokersPage brokerId={param} />;
     case 'topics':

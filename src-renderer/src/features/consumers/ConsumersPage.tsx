@@ -6,6 +6,7 @@ import { num } from '@renderer/format';
 import { hrefOf } from '@renderer/router';
 import { consumerCalls, groupsStore, groupStore } from './consumers-store';
 import { GroupLagChart } from './GroupLagChart';
+import { ResourceAclsPanel } from '@renderer/features/acls/ResourceAclsPanel';
 
 type TargetKind = ResetTarget['kind'];
 
@@ -130,6 +131,7 @@ function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged: () =>
         </table>
       </section>
       <ResetPanel group={group} onDone={() => void groupStore.refresh({ groupId })} />
+      <ResourceAclsPanel resourceType="group" name={groupId} />
     </>
   );
 }

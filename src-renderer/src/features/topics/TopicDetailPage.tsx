@@ -10,6 +10,7 @@ import { GeneratorPanel } from '../generator/GeneratorPanel';
 import { TopicThroughput } from '../metrics/TopicThroughput';
 import { MessagesPanel } from '../messages/MessagesPanel';
 import { TopicConnectors } from '../connect/TopicConnectors';
+import { ResourceAclsPanel } from '@renderer/features/acls/ResourceAclsPanel';
 
 type Dialog = 'produce' | 'configs' | 'partitions' | 'purge' | 'delete' | null;
 
@@ -174,6 +175,7 @@ export function TopicDetailPage({ name }: { name: string }) {
       <TopicConnectors topic={summary.name} />
       <PartitionsPanel partitions={detail.partitions} />
       <ConfigsPanel configs={configs} showDefaults={showDefaults} onShowDefaults={setShowDefaults} />
+      <ResourceAclsPanel resourceType="topic" name={summary.name} />
       <TopicDialogs open={dialog} detail={detail} onCloseAndRefresh={close} onClose={() => setDialog(null)} />
     </div>
   );
