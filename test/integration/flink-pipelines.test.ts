@@ -147,8 +147,16 @@ describe('Flink pipelines on the real stack', () => {
       expect(detail.vertices.length).toBeGreaterThan(0);
       expect(detail.dashboardUrl).toBe(`${shared.flinkUrl}/#/job/${started.jobId}/overview`);
       await waitFor(async () => ((await service.insight.job(started.jobId)).checkpoints.completed > 0 ? true : null), 30_000, 'a completed checkpoint');
-      const summary = (await service.insight.jobs()).find((j) => j.id === started.jobId);
-      expect(summary?.lastCheckpoint?.status).toBe('COMPLETED');
+      // the list names the newest checkpoint, which may be the next one already IN_PROGRESS: wait for a completed one there too
+      const summary = await waitFor(
+        async () => {
+          const job = (await service.insight.jobs()).find((j) => j.id === started.jobId);
+          return job?.lastCheckpoint?.status === 'COMPLETED' ? job : null;
+        },
+        30_000,
+        'a completed checkpoint in the jobs list',
+      );
+      expect(summary.lastCheckpoint?.status).toBe('COMPLETED');
     } finally {
       await service.operations.cancel(started.jobId);
     }

@@ -56,7 +56,23 @@ export class BrokersService {
     await alterBrokerConfigs(target, brokerId, set, reset, false).catch((error: unknown) => {
       throw failure(error, `change broker ${brokerId}'s configs`);
     });
-    return this.configs(brokerId);
+    return this.configsOnceApplied(brokerId, set, reset);
+  }
+
+  /**
+   * The configs once the change shows: in KRaft a broker learns its new dynamic configs from the metadata log a moment
+   * after the controller accepted them, so a read at once can still show the old value (bounded: then as they stand).
+   */
+  private async configsOnceApplied(brokerId: number, set: Record<string, string>, reset: string[]): Promise<BrokerConfigs> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const read = await this.configs(brokerId);
+      const byName = new Map(read.configs.map((c) => [c.name, c]));
+      const shows =
+        Object.entries(set).every(([name, value]) => byName.get(name)?.value === value) && reset.every((name) => byName.get(name)?.source !== 'dynamic-broker');
+      if (shows || Date.now() > deadline) return read;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   async quorum(): Promise<Quorum> {
