@@ -49,7 +49,15 @@ export interface BackendOptions {
   /** The repo's compose/ folder (docker-compose.yml and its KRaft variant). */
   composeDir?: string;
   kraft: boolean;
-  stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number; sqlGateway?: number; schemaRegistry?: number; connect?: number };
+  stackPorts?: {
+    kafka?: number;
+    zookeeper?: number;
+    flinkRest?: number;
+    sqlGateway?: number;
+    schemaRegistry?: number;
+    connect?: number;
+    kafkaController?: number;
+  };
   /**
    * The local stack runs Apicurio Registry too (the app and the CLI ask for it; a test's back end that adopts a
    * harness stack without one does not). Default false.
