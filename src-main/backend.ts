@@ -48,7 +48,8 @@ export interface BackendOptions {
   confDir: string;
   /** The repo's compose/ folder (docker-compose.yml and its KRaft variant). */
   composeDir?: string;
-  kraft: boolean;
+  /** Left out: the mode the data dir's stack last ran in. */
+  kraft?: boolean;
   stackPorts?: {
     kafka?: number;
     zookeeper?: number;

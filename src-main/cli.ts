@@ -120,7 +120,8 @@ async function backendFrom(flags: Flags) {
     libDir: NATIVE_LIB_DIR,
     confDir: NATIVE_CONF_DIR,
     composeDir: COMPOSE_DIR,
-    kraft: Boolean(flags.kraft),
+    // without --kraft, `serve` and `status` find the stack in the mode its data dir recorded
+    ...(flags.kraft ? { kraft: true } : {}),
     jmxExporter: { ...JMX_EXPORTER, ...definedOnly({ port: portFlag(flags, 'exporter-port') }) },
     stackPorts: definedOnly({
       kafka: portFlag(flags, 'kafka-port'),
