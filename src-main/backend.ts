@@ -28,6 +28,8 @@ import { TopicsService } from './services/topics/topics-service';
 import { BrokersService } from './services/brokers/brokers-service';
 import { AclsService } from './services/acls/acls-service';
 import { UsersService } from './services/users/users-service';
+import { ReassignmentsService } from './services/reassignments/reassignments-service';
+import { ThrottleLedger } from './services/reassignments/throttle-ledger';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
 import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
@@ -109,6 +111,11 @@ export function createBackend(options: BackendOptions): Backend {
     void health.check();
   });
   const decode = decodeOf(cluster, registry, profiles, options.dataDir);
+  const reassignments = new ReassignmentsService({
+    target: kafkaTarget,
+    ledger: new ThrottleLedger(path.join(options.dataDir, 'reassignment-throttles.json')),
+    onChanged: (progress) => bus.emit('reassignments:changed', progress),
+  });
   const search = new SearchService(kafkaTarget, { decode: (topic) => decode.worker(topic) });
   const api = createApi({
     version: options.version,
@@ -119,6 +126,7 @@ export function createBackend(options: BackendOptions): Backend {
     brokers: new BrokersService(kafkaTarget, () => connection().zookeeper),
     acls: new AclsService(kafkaTarget, () => localSuperUsers(cluster.onLocalStack(), stack)),
     users: new UsersService(kafkaTarget),
+    reassignments,
     presetTopics: new PresetTopicsService(topics),
     producer,
     generators,
@@ -146,9 +154,11 @@ export function createBackend(options: BackendOptions): Backend {
       health.start();
       metrics.start();
       resources.start();
+      reassignments.resume();
     },
     dispose: async () => {
       health.stop();
+      reassignments.dispose();
       resources.stop();
       await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close()]);
     },
