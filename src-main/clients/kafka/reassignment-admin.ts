@@ -11,9 +11,18 @@ const TIMEOUT_MS = 15_000;
 
 type Metadata = metadataV12.MetadataResponse;
 
-/** The named topics' metadata (`null`: every topic), with the brokers and the controller. */
-export function readMetadata(target: KafkaTarget, topics: string[] | null): Promise<Metadata> {
-  return withConnection(target, TIMEOUT_MS, (connection) => metadataV12.api.async(connection, topics, false, false));
+/**
+ * The named topics' metadata (`null`: every topic), with the brokers and the controller. A topic's own error (an unknown
+ * topic) is part of the answer, in its errorCode: @platformatic/kafka throws it with the answer attached.
+ */
+export async function readMetadata(target: KafkaTarget, topics: string[] | null): Promise<Metadata> {
+  try {
+    return await withConnection(target, TIMEOUT_MS, (connection) => metadataV12.api.async(connection, topics, false, false));
+  } catch (error) {
+    const answer = (error as { response?: Metadata }).response;
+    if (answer?.brokers && answer.topics) return answer;
+    throw error;
+  }
 }
 
 async function withController<T>(target: KafkaTarget, work: (connection: Connection) => Promise<T>): Promise<T> {
