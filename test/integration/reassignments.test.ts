@@ -2,9 +2,13 @@
 // one here wrote: Kafka's TopicCommand (`kafka-topics --describe`) and ConfigCommand (`kafka-configs --describe`), and
 // kcat. A topic holding 100,000 records goes from RF 1 to RF 3 under a throttle, watched until done; the throttle is
 // gone after; the preferred leaders are elected; a throttled slow reassignment is cancelled; the REST shapes and bad
-// input; and last, kill -9 of the broker that led every partition, after which kcat still reads every record.
+// input; a throttle left while StreamDesk was closed is removed after it starts again; and last, kill -9 of the broker
+// that led every partition, after which kcat still reads every record.
 import { createHash } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unwrap } from '@shared/errors';
@@ -87,17 +91,21 @@ describe('partition reassignment on three brokers (ZooKeeper mode, Kafka 3.9.1)'
     return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: { issues?: { path: unknown[] }[] } } };
   };
 
-  beforeAll(async () => {
-    stack = await startTestStack({ brokers: 3, only: ['zookeeper', 'kafka', 'kafka-2', 'kafka-3'] });
-    backend = createBackend({
+  /** A back end on the cluster keeping its files (the throttle ledger) in `dataDir`. */
+  const backendAt = (dataDir: string) =>
+    createBackend({
       version: 'test',
       connection: { name: 'it', kafkaBootstrap: stack.brokers, zookeeper: `${stack.host}:${stack.ports.zookeeper}`, flinkUrl: null, kafkaUiUrl: null },
-      dataDir: stack.dataDir,
+      dataDir,
       libDir: `${NATIVE_DIR}/lib`,
       confDir: `${NATIVE_DIR}/conf`,
       kraft: false,
       logger: silentLogger,
     });
+
+  beforeAll(async () => {
+    stack = await startTestStack({ brokers: 3, only: ['zookeeper', 'kafka', 'kafka-2', 'kafka-3'] });
+    backend = backendAt(stack.dataDir);
     backend.bus.onAny((event, payload) => event === 'reassignments:changed' && events.push(payload as ReassignmentsProgress));
     web = await startWebHost({
       api: backend.api,
@@ -247,6 +255,37 @@ describe('partition reassignment on three brokers (ZooKeeper mode, Kafka 3.9.1)'
     ]);
     expect(await configs('topics', SLOW)).not.toMatch(/throttled/);
     for (const broker of ['0', '1', '2']) expect(await configs('brokers', broker)).not.toMatch(/replication\.throttled\.rate/);
+  }, 300_000);
+
+  it('a throttle left behind while StreamDesk was closed is removed by the first progress read after it starts again', async () => {
+    const ledgerDir = mkdtempSync(join(tmpdir(), 'streamdesk-reassign-ledger-'));
+    const first = backendAt(ledgerDir);
+    const plan = await call(first, 'reassignments:reassign', { topic: SLOW, replicationFactor: 3, throttleBytesPerSec: 1024, dryRun: false });
+    await first.dispose();
+    // cancelled behind StreamDesk's back by Kafka's own tool, which is told to leave the throttle in place
+    const file = join(ledgerDir, 'plan.json');
+    writeFileSync(file, JSON.stringify({ version: 1, partitions: plan.partitions.map((p) => ({ topic: SLOW, partition: p.partition, replicas: p.target })) }));
+    await kafkaTool('kafka-kraft', 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand', [
+      '--bootstrap-server',
+      bootstrap(),
+      '--cancel',
+      '--reassignment-json-file',
+      file,
+      '--preserve-throttles',
+    ]);
+    await until('the original replicas back', async () => ((await describe_(SLOW))[0].replicas.length === 1 ? true : null));
+    expect(await configs('topics', SLOW)).toMatch(/leader\.replication\.throttled\.replicas=/);
+    expect(await configs('brokers', '1')).toMatch(/leader\.replication\.throttled\.rate=1024/);
+
+    const second = backendAt(ledgerDir);
+    try {
+      expect((await call(second, 'reassignments:progress', {})).throttles).toEqual([]);
+      expect(await configs('topics', SLOW)).not.toMatch(/throttled/);
+      for (const broker of ['0', '1', '2']) expect(await configs('brokers', broker)).not.toMatch(/replication\.throttled\.rate/);
+    } finally {
+      await second.dispose();
+      rmSync(ledgerDir, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it('after kill -9 of the broker that led every partition, kcat reads back every record written (count and checksum)', async () => {
