@@ -111,11 +111,7 @@ export function createBackend(options: BackendOptions): Backend {
     void health.check();
   });
   const decode = decodeOf(cluster, registry, profiles, options.dataDir);
-  const reassignments = new ReassignmentsService({
-    target: kafkaTarget,
-    ledger: new ThrottleLedger(path.join(options.dataDir, 'reassignment-throttles.json')),
-    onChanged: (progress) => bus.emit('reassignments:changed', progress),
-  });
+  const operations = clusterOperations(cluster, stack, options.dataDir, bus);
   const search = new SearchService(kafkaTarget, { decode: (topic) => decode.worker(topic) });
   const api = createApi({
     version: options.version,
@@ -123,10 +119,7 @@ export function createBackend(options: BackendOptions): Backend {
     health,
     stack,
     topics,
-    brokers: new BrokersService(kafkaTarget, () => connection().zookeeper),
-    acls: new AclsService(kafkaTarget, () => localSuperUsers(cluster.onLocalStack(), stack)),
-    users: new UsersService(kafkaTarget),
-    reassignments,
+    ...operations,
     presetTopics: new PresetTopicsService(topics),
     producer,
     generators,
@@ -154,14 +147,32 @@ export function createBackend(options: BackendOptions): Backend {
       health.start();
       metrics.start();
       resources.start();
-      reassignments.resume();
+      operations.reassignments.resume();
     },
     dispose: async () => {
       health.stop();
-      reassignments.dispose();
+      operations.reassignments.dispose();
       resources.stop();
       await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close()]);
     },
+  };
+}
+
+/**
+ * What an operator changes the cluster with: brokers and the quorum, ACLs, users and quotas, and reassignments (their
+ * throttle ledger in the data dir, progress announced as `reassignments:changed`).
+ */
+function clusterOperations(cluster: ActiveCluster, stack: StackService, dataDir: string, bus: EventBus) {
+  const { kafkaTarget, connection } = cluster;
+  return {
+    brokers: new BrokersService(kafkaTarget, () => connection().zookeeper),
+    acls: new AclsService(kafkaTarget, () => localSuperUsers(cluster.onLocalStack(), stack)),
+    users: new UsersService(kafkaTarget),
+    reassignments: new ReassignmentsService({
+      target: kafkaTarget,
+      ledger: new ThrottleLedger(path.join(dataDir, 'reassignment-throttles.json')),
+      onChanged: (progress) => bus.emit('reassignments:changed', progress),
+    }),
   };
 }
 
