@@ -3,13 +3,13 @@
 // N JSON records (~200 bytes, the records of bench/search) are written
 //   1. by `kcat -P` from a file (acks=all, idempotent), into one topic;
 //   2. by StreamDesk's ingest path: POST /api/streaming/ingest/<topic> of `serve` in batches of
-//      --batch records (--concurrency requests at a time), written by its idempotent acks=all
+//      --batch records (the endpoint takes 1 MiB a request; --concurrency requests at a time), written by its idempotent acks=all
 //      producer, into a second topic;
 // and, 3., the generator's producer (generator:start at its highest rate, 20,000/s, up to
 // --generator-records) into a third, set against the rate it was asked for. Each topic is then
 // read back with `kcat -C -e` and its count must be exact.
 //
-//   npm run build && node bench/ingest/run.mjs [--records 1000000] [--partitions 6] [--batch 10000]
+//   npm run build && node bench/ingest/run.mjs [--records 1000000] [--partitions 6] [--batch 4000]
 //        [--concurrency 2] [--runs 3] [--generator-records 200000] [--data-dir D]
 //
 // Prints figures, asserts nothing but the counts.
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   options: {
     records: { type: 'string', default: '1000000' },
     partitions: { type: 'string', default: '6' },
-    batch: { type: 'string', default: '10000' },
+    batch: { type: 'string', default: '4000' },
     concurrency: { type: 'string', default: '2' },
     runs: { type: 'string', default: '3' },
     'generator-records': { type: 'string', default: '200000' },
