@@ -32,5 +32,8 @@ await require('esbuild').build({
       },
     },
   ],
+  // a worker compiles the whole file as it starts: whitespace and syntax minified, names kept for stack traces
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
