@@ -64,7 +64,6 @@ export class MetricsSampler {
   private topicsAt = 0;
   private previousEnds: Map<string, number> | null = null;
   private previousCounters: BrokerCounters | null = null;
-  private previousCountersAt = 0;
   private previousAt = 0;
   /** Topics listed since the sampler began that no offsets reading has had yet: they count from offset 0. */
   private readonly addedTopics = new Set<string>();
@@ -159,12 +158,15 @@ export class MetricsSampler {
   async sample(): Promise<MetricsSample | null> {
     const now = this.now();
     if (now - this.topicsAt > topicListAge(this.topics.length)) await this.refreshTopics();
-    const [read, scrape] = await Promise.all([this.reader.read(this.topics), this.timedScrape()]);
+    const [read, counters] = await Promise.all([this.reader.read(this.topics), this.scrapeExporter()]);
     if (now - this.lagAt > LAG_REFRESH_MS) await this.refreshLag().catch(() => undefined);
-    // each rate over the time between the readings it compares, not between the rounds' starts
-    const countersDt = (scrape.at - this.previousCountersAt) / 1000;
+    // Rates over the time between the offset readings, not between the rounds' starts. The
+    // exporter's counters are divided by the same span: the points' spacing, so a series' area is
+    // exactly what the counters counted (a scrape's own time moves more under load, and dividing by
+    // it lost a fifth of a test's bytes-in on a busy machine).
+    const dt = (read.at - this.previousAt) / 1000;
     const figuresOf = (key: string | null): Omit<MetricsCurrent, 'messages_per_sec'> => {
-      const perSecond = (counter: keyof BrokerCounters) => rateOf(scrape.counters?.[counter], this.previousCounters?.[counter], key, countersDt);
+      const perSecond = (counter: keyof BrokerCounters) => rateOf(counters?.[counter], this.previousCounters?.[counter], key, dt);
       return {
         bytes_in_per_sec: perSecond('bytesIn'),
         bytes_out_per_sec: perSecond('bytesOut'),
@@ -187,13 +189,11 @@ export class MetricsSampler {
       topics: {},
       idle_ms: null,
     };
-    const dt = (read.at - this.previousAt) / 1000;
     if (this.previousEnds && dt > 0) this.addRates(sample, this.previousEnds, read.ends, dt, figuresOf);
     sample.idle_ms = this.lastMessageAt === null ? null : read.at - this.lastMessageAt;
     this.previousEnds = read.ends;
     for (const topic of read.ends.keys()) this.addedTopics.delete(topic);
-    this.previousCounters = scrape.counters;
-    this.previousCountersAt = scrape.at;
+    this.previousCounters = counters;
     this.previousAt = read.at;
     this.evictQuietTopics();
     this.latest = sample;
@@ -223,13 +223,6 @@ export class MetricsSampler {
     if (total > 0) this.lastMessageAt = sample.at;
     sample.cluster = { ...figuresOf(null), messages_per_sec: total };
     this.record(null, sample.at, sample.cluster);
-  }
-
-  /** The exporter's counters and when they were read (the middle of the scrape). */
-  private async timedScrape(): Promise<{ counters: BrokerCounters | null; at: number }> {
-    const asked = this.now();
-    const counters = await this.scrapeExporter();
-    return { counters, at: (asked + this.now()) / 2 };
   }
 
   private record(topic: string | null, at: number, values: Record<MetricName, number | null>): void {
