@@ -18,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { recordOf } from '../lib/records.mjs';
 import { benchStack, freshTopic, kcatCount, sleep, startServe } from '../lib/stack.mjs';
 
 const { values } = parseArgs({
@@ -37,21 +38,6 @@ const batch = Number(values.batch);
 const concurrency = Number(values.concurrency);
 const rate = (count, seconds) => Math.round(count / seconds).toLocaleString('en');
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-
-const GARAGES = ['Kyrre', 'Nordre', 'Sentrum', 'Havna', 'Lade', 'Moholt'];
-/** The i-th record, as bench/search writes it. */
-function recordOf(i) {
-  return {
-    id: i,
-    garage: GARAGES[i % 6],
-    free: (i * 7919) % 500,
-    capacity: 500,
-    ts: 1_700_000_000_000 + i,
-    sensor: `sensor-${i % 97}`,
-    note: 'x'.repeat(60),
-    tag: i % 1000 === 0 ? 'needle' : 'hay',
-  };
-}
 
 function exact(bootstrap, topic, expected, who) {
   const stored = kcatCount(bootstrap, topic);
