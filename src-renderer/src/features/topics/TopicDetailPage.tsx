@@ -180,11 +180,12 @@ export function TopicDetailPage({ name }: { name: string }) {
       <a href={hrefOf('topics')}>← Topics</a>
       <TopicHeader summary={summary} onOpen={setDialog} />
       {error && <div className="callout error">Could not refresh: {error}</div>}
+      {/* right under the header (it shows only while a reassignment runs, and just after): Apply in the modal above leads here */}
+      <ReassignmentProgressPanel topic={summary.name} />
       <TopicThroughput topic={summary.name} />
       <GeneratorPanel topic={summary.name} />
       <MessagesPanel topic={summary.name} partitions={summary.partitions} />
       <TopicConnectors topic={summary.name} />
-      <ReassignmentProgressPanel topic={summary.name} />
       <PartitionsPanel partitions={detail.partitions} />
       <ConfigsPanel configs={configs} showDefaults={showDefaults} onShowDefaults={setShowDefaults} />
       <ResourceAclsPanel resourceType="topic" name={summary.name} />
