@@ -3,6 +3,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { PATH_ALIASES } from './path-aliases.mjs';
 
+const CHART_VENDOR =
+  /[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|decimal\.js-light|@reduxjs|redux|redux-thunk|reselect|immer|es-toolkit|react-redux|internmap|tiny-invariant|eventemitter3)[\\/]/;
+
 export default defineConfig({
   main: {
     resolve: { alias: PATH_ALIASES },
@@ -33,7 +36,12 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     plugins: [react()],
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-renderer/index.html') },
+        // The chart library (recharts and what it alone uses) in a chunk of its own, loaded with the first page that
+        // draws such a chart, never with the Overview (its live charts paint in a worker of their own).
+        output: { manualChunks: (id) => (CHART_VENDOR.test(id) ? 'vendor-charts' : undefined) },
+      },
     },
   },
 });
