@@ -6,6 +6,8 @@ import { PATH_ALIASES } from './path-aliases.mjs';
 const CHART_VENDOR =
   /[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|decimal\.js-light|@reduxjs|redux|redux-thunk|reselect|immer|es-toolkit|react-redux|internmap|tiny-invariant|eventemitter3)[\\/]/;
 
+const REACT_VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/;
+
 export default defineConfig({
   main: {
     resolve: { alias: PATH_ALIASES },
@@ -36,11 +38,15 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     plugins: [react()],
     build: {
+      // minified: `streamdesk serve` sends these files over the network, and the window parses them at every start
+      minify: 'esbuild',
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-renderer/index.html') },
         // The chart library (recharts and what it alone uses) in a chunk of its own, loaded with the first page that
-        // draws such a chart, never with the Overview (its live charts paint in a worker of their own).
-        output: { manualChunks: (id) => (CHART_VENDOR.test(id) ? 'vendor-charts' : undefined) },
+        // draws such a chart, never with the Overview (its live charts paint in a worker of their own). React has its
+        // own chunk: a manual chunk takes in its dependencies that no other manual chunk claims, and the first page
+        // would then load the charts' chunk for React.
+        output: { manualChunks: (id) => (CHART_VENDOR.test(id) ? 'vendor-charts' : REACT_VENDOR.test(id) ? 'vendor-react' : undefined) },
       },
     },
   },

@@ -40,9 +40,7 @@ export class TopicsService {
 
   /** Summaries of those of `names` that exist, without reading every topic of the cluster. */
   async summariesOf(names: string[]): Promise<TopicSummary[]> {
-    const existing = new Set(await withKafkaAdmin(this.target(), 'list topics', (admin) => admin.listTopics()));
-    const wanted = names.filter((name) => existing.has(name));
-    return wanted.length === 0 ? [] : (await this.load(wanted, true)).map((detail) => detail.summary);
+    return (await this.load(names, true, EVERY_FIGURE, { asRows: true })).map((detail) => detail.summary);
   }
 
   async describe(name: string): Promise<TopicDetail> {
