@@ -23,16 +23,24 @@ export function securityOptions(target: KafkaTarget): Pick<ConnectionOptions, 's
   };
 }
 
-function createAdmin(target: KafkaTarget): Admin {
+function createAdmin(target: KafkaTarget, metadataMaxAge?: number): Admin {
   return new Admin({
     clientId: 'streamdesk-admin',
     bootstrapBrokers: target.brokers,
     connectTimeout: 3000,
     requestTimeout: 15000,
     retries: 1,
+    ...(metadataMaxAge ? { metadataMaxAge } : {}),
     ...securityOptions(target),
   });
 }
+
+/**
+ * How long the sampler's long-lived Admin trusts its metadata. Its default, 5 s, had it read the metadata of every
+ * topic every 5 s (10,000 topics: the broker's costliest request of an idle console); a topic it does not know yet is
+ * still looked up at once, and a moved leader answers NOT_LEADER, on which the client reads the metadata again.
+ */
+const SAMPLER_METADATA_MAX_AGE_MS = 60_000;
 
 /** Runs `run` with a fresh Admin and always closes it. */
 export async function withAdmin<T>(target: KafkaTarget, run: (admin: Admin) => Promise<T>): Promise<T> {
@@ -181,7 +189,7 @@ export class EndOffsetReader {
   async read(topics: { name: string; partitions: number[] }[]): Promise<Map<string, number>> {
     const ends = new Map<string, number>();
     if (topics.length === 0) return ends;
-    this.admin ??= createAdmin(this.target());
+    this.admin ??= createAdmin(this.target(), SAMPLER_METADATA_MAX_AGE_MS);
     try {
       const present = await offsetListable(this.admin, topics);
       if (present.length === 0) return ends;

@@ -157,7 +157,7 @@ export class TopicsService {
               request.map((topic) => topic.name),
               as.configKeys,
             ),
-          ).catch((error: unknown) => ({ configs: new Map(), failed: new Map(request.map((topic) => [topic.name, error])) }))
+          ).catch((error: unknown): TopicConfigsRead => ({ configs: new Map(), failed: new Map(request.map((topic) => [topic.name, error])) }))
         : noConfigs(),
       read.offsets ? listTopicOffsets(target, request).catch(() => null) : null,
       read.offsets ? logDirSizes(target, request).catch(() => null) : null,

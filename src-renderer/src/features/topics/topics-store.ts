@@ -62,8 +62,11 @@ function withFigures(row: TopicSummary, known: TopicSummary | undefined): TopicS
   return { ...row, retentionMs, cleanupPolicy, messageCount, sizeBytes };
 }
 
-/** Names per request once those on screen are read: small enough that a slice answers in well under a second. */
-const FIGURES_SLICE = 500;
+/**
+ * Names per request once those on screen are read: as many as a call takes (each request costs a fixed ~100 ms of
+ * connections and metadata; 500 a slice made 10,000 topics take 9 s, against 3 s for one call of all).
+ */
+const FIGURES_SLICE = 2000;
 
 /**
  * Reads the figures of the rows not yet read since the rows were: those on screen (`shown`) first, then the
@@ -88,7 +91,7 @@ function nextSlice(onScreen: readonly string[]): string[] {
   const list = topicsStore.get().data;
   if (!list || list.figuresError) return [];
   const shown = onScreen.filter((name) => !list.fresh.has(name));
-  if (shown.length > 0) return shown.slice(0, FIGURES_SLICE);
+  if (shown.length > 0) return shown.slice(0, FIGURES_SLICE); // a screenful: a small, quick request
   const next: string[] = [];
   for (const topic of list.topics) {
     if (list.fresh.has(topic.name)) continue;
