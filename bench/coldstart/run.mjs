@@ -5,15 +5,18 @@
 // its figures filled). Prints each phase, the total, and the JavaScript the first page loaded (the bundle split
 // keeps the other pages' code out of it).
 //
-//   npm run build && node bench/coldstart/run.mjs [--runs 5] [--data-dir D] [--keep]
+//   npm run build && node bench/coldstart/run.mjs [--runs 5] [--brokers 1|3] [--kraft] [--data-dir D] [--keep]
 //
-// Starts its own native stack (one broker, ZooKeeper mode) unless --data-dir names a kept one. Not part of the tests.
+// Starts its own native stack (one broker, ZooKeeper mode, unless told otherwise) or uses the kept one in --data-dir
+// (bench/topics' with 10,000 topics: --data-dir D --brokers 3 --kraft). Not part of the tests.
 import { parseArgs } from 'node:util';
 import { bringUpStack, launchChromium, median, ms, startServe } from '../lib/stack.mjs';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
+    brokers: { type: 'string', default: '1' },
+    kraft: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
   },
@@ -44,7 +47,8 @@ async function coldStart(browser, stackArgs) {
 }
 
 async function main() {
-  const stack = await bringUpStack({ name: 'coldstart', dataDir: values['data-dir'], shape: [], keep: values.keep });
+  const shape = ['--brokers', values.brokers, ...(values.kraft ? ['--kraft'] : [])];
+  const stack = await bringUpStack({ name: 'coldstart', dataDir: values['data-dir'], shape, keep: values.keep });
   const browser = await launchChromium();
   try {
     const runs = [];

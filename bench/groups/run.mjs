@@ -162,8 +162,9 @@ async function timePage(serveUrl) {
     await page.locator('[data-testid="tile-kafka"][data-status="up"]').waitFor({ timeout: 180_000 });
     await page.waitForTimeout(3000);
     const opening = await timeOpening(page);
-    const detail = await timeDetail(page, groupName(3));
     if (values.screenshot) await page.screenshot({ path: values.screenshot });
+    const detail = await timeDetail(page, groupName(3));
+    if (values.screenshot) await page.screenshot({ path: values.screenshot.replace(/(\.png)?$/, '-detail.png'), fullPage: true });
     return { opening, detail };
   } finally {
     await browser.close();

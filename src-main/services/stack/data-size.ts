@@ -16,7 +16,11 @@ async function folderSize(folder: string): Promise<number> {
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) total += await folderSize(full);
-    else if (entry.isFile()) total += await lstat(full).then((stat) => stat.size, () => 0); // removed meanwhile: 0
+    else if (entry.isFile())
+      total += await lstat(full).then(
+        (stat) => stat.size,
+        () => 0,
+      ); // removed meanwhile: 0
   }
   return total;
 }

@@ -201,9 +201,9 @@ export function ConsumersPage({ groupId }: { groupId: string | null }) {
         </div>
       </div>
       {error && <div className="callout error">{error}</div>}
-      {groupId && <GroupDetail key={groupId} groupId={groupId} onChanged={() => (void groupsStore.refresh(), (location.hash = hrefOf('consumers')))} />}
       <GroupsTable list={list} groupId={groupId} />
       {list?.groups.length === 0 && <div className="muted">No consumer group on this cluster.</div>}
+      {groupId && <GroupDetail key={groupId} groupId={groupId} onChanged={() => (void groupsStore.refresh(), (location.hash = hrefOf('consumers')))} />}
     </div>
   );
 }
