@@ -6,6 +6,7 @@ import { topicsCalls } from './calls/topics';
 import { brokersCalls } from './calls/brokers';
 import { aclsCalls } from './calls/acls';
 import { usersCalls } from './calls/users';
+import { reassignmentsCalls } from './calls/reassignments';
 import { presetTopicsCalls } from './calls/preset-topics';
 import { messagesCalls } from './calls/messages';
 import { generatorCalls } from './calls/generator';
@@ -30,6 +31,7 @@ export function createApi(services: Services): Api {
     ...brokersCalls(services),
     ...aclsCalls(services),
     ...usersCalls(services),
+    ...reassignmentsCalls(services),
     ...presetTopicsCalls(services),
     ...messagesCalls(services),
     ...generatorCalls(services),

@@ -28,6 +28,8 @@ import { TopicsService } from './services/topics/topics-service';
 import { BrokersService } from './services/brokers/brokers-service';
 import { AclsService } from './services/acls/acls-service';
 import { UsersService } from './services/users/users-service';
+import { ReassignmentsService } from './services/reassignments/reassignments-service';
+import { ThrottleLedger } from './services/reassignments/throttle-ledger';
 import { ComposeBackend, nodeRun, nodeSpawn } from './services/stack/compose';
 import { StackService } from './services/stack/stack-service';
 import { registryOfCluster } from './clients/schema-registry/registry-of-cluster';
@@ -48,8 +50,17 @@ export interface BackendOptions {
   confDir: string;
   /** The repo's compose/ folder (docker-compose.yml and its KRaft variant). */
   composeDir?: string;
-  kraft: boolean;
-  stackPorts?: { kafka?: number; zookeeper?: number; flinkRest?: number; sqlGateway?: number; schemaRegistry?: number; connect?: number };
+  /** Left out: the mode the data dir's stack last ran in. */
+  kraft?: boolean;
+  stackPorts?: {
+    kafka?: number;
+    zookeeper?: number;
+    flinkRest?: number;
+    sqlGateway?: number;
+    schemaRegistry?: number;
+    connect?: number;
+    kafkaController?: number;
+  };
   /**
    * The local stack runs Apicurio Registry too (the app and the CLI ask for it; a test's back end that adopts a
    * harness stack without one does not). Default false.
@@ -109,6 +120,7 @@ export function createBackend(options: BackendOptions): Backend {
     void health.check();
   });
   const decode = decodeOf(cluster, registry, profiles, options.dataDir);
+  const operations = clusterOperations(cluster, stack, options.dataDir, bus);
   const search = new SearchService(kafkaTarget, { decode: (topic) => decode.worker(topic) });
   const api = createApi({
     version: options.version,
@@ -116,9 +128,7 @@ export function createBackend(options: BackendOptions): Backend {
     health,
     stack,
     topics,
-    brokers: new BrokersService(kafkaTarget, () => connection().zookeeper),
-    acls: new AclsService(kafkaTarget, () => localSuperUsers(cluster.onLocalStack(), stack)),
-    users: new UsersService(kafkaTarget),
+    ...operations,
     presetTopics: new PresetTopicsService(topics),
     producer,
     generators,
@@ -146,12 +156,32 @@ export function createBackend(options: BackendOptions): Backend {
       health.start();
       metrics.start();
       resources.start();
+      operations.reassignments.resume();
     },
     dispose: async () => {
       health.stop();
+      operations.reassignments.dispose();
       resources.stop();
       await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close()]);
     },
+  };
+}
+
+/**
+ * What an operator changes the cluster with: brokers and the quorum, ACLs, users and quotas, and reassignments (their
+ * throttle ledger in the data dir, progress announced as `reassignments:changed`).
+ */
+function clusterOperations(cluster: ActiveCluster, stack: StackService, dataDir: string, bus: EventBus) {
+  const { kafkaTarget, connection } = cluster;
+  return {
+    brokers: new BrokersService(kafkaTarget, () => connection().zookeeper),
+    acls: new AclsService(kafkaTarget, () => localSuperUsers(cluster.onLocalStack(), stack)),
+    users: new UsersService(kafkaTarget),
+    reassignments: new ReassignmentsService({
+      target: kafkaTarget,
+      ledger: new ThrottleLedger(path.join(dataDir, 'reassignment-throttles.json')),
+      onChanged: (progress) => bus.emit('reassignments:changed', progress),
+    }),
   };
 }
 

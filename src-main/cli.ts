@@ -35,7 +35,9 @@ Connection (all commands; default: the active profile, saved in ~/.config/stream
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
   --schema-registry URL (with --kafka: the registry records are decoded through; also STREAMDESK_SCHEMA_REGISTRY)
 Local stack ports: --kafka-port --zookeeper-port --flink-port --exporter-port --sql-gateway-port --registry-port
-  --connect-port (defaults 9092, 2181, 8081, 7071, 8083, 8085, 8084; the Schema Registry needs Java 21+, else it is skipped with the reason)
+  --connect-port --controller-port (defaults 9092, 2181, 8081, 7071, 8083, 8085, 8084, 9093; the KRaft controllers listen
+  from --controller-port on, or right after the brokers' ports when those would overlap; the Schema Registry needs
+  Java 21+, else it is skipped with the reason)
 
 status exits 0 when every configured service is up, 1 otherwise.`;
 
@@ -61,6 +63,7 @@ const OPTIONS = {
   'sql-gateway-port': { type: 'string' },
   'registry-port': { type: 'string' },
   'connect-port': { type: 'string' },
+  'controller-port': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -68,7 +71,8 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositio
 
 class UsageError extends Error {}
 
-type PortFlag = 'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port' | 'sql-gateway-port' | 'registry-port' | 'connect-port';
+type PortFlag =
+  'port' | 'kafka-port' | 'zookeeper-port' | 'flink-port' | 'exporter-port' | 'sql-gateway-port' | 'registry-port' | 'connect-port' | 'controller-port';
 
 function portFlag(flags: Flags, name: PortFlag): number | undefined {
   const raw = flags[name];
@@ -116,7 +120,8 @@ async function backendFrom(flags: Flags) {
     libDir: NATIVE_LIB_DIR,
     confDir: NATIVE_CONF_DIR,
     composeDir: COMPOSE_DIR,
-    kraft: Boolean(flags.kraft),
+    // without --kraft, `serve` and `status` find the stack in the mode its data dir recorded
+    ...(flags.kraft ? { kraft: true } : {}),
     jmxExporter: { ...JMX_EXPORTER, ...definedOnly({ port: portFlag(flags, 'exporter-port') }) },
     stackPorts: definedOnly({
       kafka: portFlag(flags, 'kafka-port'),
@@ -125,6 +130,7 @@ async function backendFrom(flags: Flags) {
       sqlGateway: portFlag(flags, 'sql-gateway-port'),
       schemaRegistry: portFlag(flags, 'registry-port'),
       connect: portFlag(flags, 'connect-port'),
+      kafkaController: portFlag(flags, 'controller-port'),
     }),
     schemaRegistry: true,
     connect: true,

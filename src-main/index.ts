@@ -78,7 +78,7 @@ void app.whenReady().then(() => {
     libDir: NATIVE_LIB_DIR,
     confDir: NATIVE_CONF_DIR,
     composeDir: COMPOSE_DIR,
-    kraft: false,
+    // the mode is the one the data dir's stack last ran in; the Stack page's choice changes it at the next start
     jmxExporter: { ...JMX_EXPORTER },
     schemaRegistry: true,
     connect: true,

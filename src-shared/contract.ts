@@ -108,6 +108,15 @@ import {
   UserListing,
   UserRef,
 } from './users';
+import {
+  CancelReassignmentsArgs,
+  CancelReassignmentsResult,
+  ElectLeadersArgs,
+  ElectLeadersResult,
+  ReassignArgs,
+  ReassignmentPlan,
+  ReassignmentsProgress,
+} from './reassignments';
 
 const NoArgs = z.object({}).strict();
 
@@ -165,6 +174,13 @@ export const calls = {
   'users:quotas': { args: QuotaFilterArgs, result: QuotaListing },
   'users:setQuota': { args: SetQuotaArgs, result: QuotaListing },
   'users:removeQuota': { args: RemoveQuotaArgs, result: QuotaListing },
+  /** dryRun (the default) answers the plan only; applied, the plan is answered once the controller accepted it. */
+  'reassignments:reassign': { args: ReassignArgs, result: ReassignmentPlan },
+  /** Every reassignment in flight with its bytes to go; also removes the throttles of those that ended. */
+  'reassignments:progress': { args: NoArgs, result: ReassignmentsProgress },
+  'reassignments:cancel': { args: CancelReassignmentsArgs, result: CancelReassignmentsResult },
+  /** Preferred leader election for a topic or the cluster; dryRun (the default) lists the partitions that would change leader. */
+  'reassignments:electLeaders': { args: ElectLeadersArgs, result: ElectLeadersResult },
   'presetTopics:list': { args: NoArgs, result: z.array(PresetTopicState) },
   'presetTopics:apply': { args: NoArgs, result: ApplyPresetTopicsResult },
   'presetTopics:fix': { args: FixPresetTopicArgs, result: ApplyPresetTopicsResult },
@@ -279,6 +295,7 @@ const events = {
   'messages:searchMatched': SearchMatches,
   'messages:replayProgressed': ReplayProgress,
   'connect:changed': ConnectorChanged,
+  'reassignments:changed': ReassignmentsProgress,
 } as const;
 
 type Calls = typeof calls;

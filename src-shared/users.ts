@@ -19,7 +19,11 @@ const ScramUser = z.object({
   mechanisms: z.array(z.object({ mechanism: ScramMechanism, iterations: z.number().int() })),
 });
 
-export const UserListing = z.object({ users: z.array(ScramUser) });
+export const UserListing = z.object({
+  users: z.array(ScramUser),
+  /** The user the active connection signs in as (null without SASL): StreamDesk will not delete it or change its password, which would lock it out. */
+  signedInAs: z.string().nullable(),
+});
 export type UserListing = z.infer<typeof UserListing>;
 
 export const SetUserPasswordArgs = z

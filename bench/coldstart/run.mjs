@@ -10,7 +10,7 @@
 // Starts its own native stack (one broker, ZooKeeper mode, unless told otherwise) or uses the kept one in --data-dir
 // (bench/topics' with 10,000 topics: --data-dir D --brokers 3 --kraft). Not part of the tests.
 import { parseArgs } from 'node:util';
-import { bringUpStack, launchChromium, median, ms, startServe } from '../lib/stack.mjs';
+import { benchStack, launchChromium, median, ms, startServe } from '../lib/stack.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -23,9 +23,9 @@ const { values } = parseArgs({
 });
 
 /** One cold start: serve spawned → serving → page opened → the Kafka tile live; what the page loaded. */
-async function coldStart(browser, stackArgs) {
+async function coldStart(browser, stack) {
   const started = performance.now();
-  const serve = await startServe(stackArgs);
+  const serve = await startServe(stack);
   const serving = performance.now() - started;
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
@@ -41,19 +41,18 @@ async function coldStart(browser, stackArgs) {
     return { serving, painted, scripts: scripts.length, bytes };
   } finally {
     await context.close();
-    serve.child.kill('SIGTERM');
-    await new Promise((resolve) => serve.child.once('exit', resolve));
+    await serve.stop();
   }
 }
 
 async function main() {
   const shape = ['--brokers', values.brokers, ...(values.kraft ? ['--kraft'] : [])];
-  const stack = await bringUpStack({ name: 'coldstart', dataDir: values['data-dir'], shape, keep: values.keep });
+  const stack = await benchStack('coldstart', values['data-dir'], { shape, keep: values.keep });
   const browser = await launchChromium();
   try {
     const runs = [];
     for (let r = 0; r < Number(values.runs); r++) {
-      const run = await coldStart(browser, stack.stackArgs);
+      const run = await coldStart(browser, stack);
       console.log(
         `run ${r + 1}: serving after ${ms(run.serving)}, Overview with live tiles after ${ms(run.painted)}; ${run.scripts} scripts, ${(run.bytes / 1024).toFixed(0)} KiB`,
       );

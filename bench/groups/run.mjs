@@ -18,7 +18,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import { bringUpStack, launchChromium, median, ms, require, root, startServe, timeCall } from '../lib/stack.mjs';
+import { benchStack, launchChromium, median, ms, require, root, startServe, timeCall } from '../lib/stack.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -173,21 +173,21 @@ async function timePage(serveUrl) {
 
 async function main() {
   const shape = ['--brokers', values.brokers, ...(values.kraft ? ['--kraft'] : [])];
-  const stack = await bringUpStack({ name: 'groups', dataDir: values['data-dir'], shape, keep: values.keep });
+  const stack = await benchStack('groups', values['data-dir'], { shape, keep: values.keep });
   let serve;
   try {
     await createGroups(stack.bootstrap);
-    serve = await startServe(stack.stackArgs);
+    serve = await startServe(stack);
     const samples = { toolList: [], toolDescribe: [], listGroups: [], list: [], detail: [] };
     let listed = 0;
     for (let r = 0; r < runs; r++) {
       samples.toolList.push((await timeConsumerGroupsTool(stack.bootstrap, ['--list'], values.kraft)).took);
       samples.toolDescribe.push((await timeConsumerGroupsTool(stack.bootstrap, ['--describe', '--group', groupName(3)], values.kraft)).took);
-      const rows = await timeCall(serve.url, 'consumers:listGroups', {});
+      const rows = await timeCall(serve, 'consumers:listGroups', {});
       listed = rows.result.length;
       samples.listGroups.push(rows.took);
-      samples.list.push((await timeCall(serve.url, 'consumers:list', {})).took);
-      samples.detail.push((await timeCall(serve.url, 'consumers:detail', { groupId: groupName(3) })).took);
+      samples.list.push((await timeCall(serve, 'consumers:list', {})).took);
+      samples.detail.push((await timeCall(serve, 'consumers:detail', { groupId: groupName(3) })).took);
     }
     const toolList = median(samples.toolList);
     const toolDescribe = median(samples.toolDescribe);
@@ -205,7 +205,7 @@ async function main() {
     console.log(`  every group's lag read (in the background) ${beside(opening.complete, toolList, '--list')}`);
     console.log(`a group clicked → its detail painted ${beside(detail, toolDescribe, '--describe')} [target ≤ 0.5 s]`);
   } finally {
-    serve?.child.kill('SIGTERM');
+    await serve?.stop();
     stack.down();
   }
 }

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { recordOf } from '../lib/records.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -49,20 +50,6 @@ if (!existsSync(values.cli)) {
   process.exit(2);
 }
 
-const GARAGES = ['Kyrre', 'Nordre', 'Sentrum', 'Havna', 'Lade', 'Moholt'];
-/** The i-th record: the same fields in the JSON topic and the Avro one. */
-function recordOf(i) {
-  return {
-    id: i,
-    garage: GARAGES[i % 6],
-    free: (i * 7919) % 500,
-    capacity: 500,
-    ts: 1_700_000_000_000 + i,
-    sensor: `sensor-${i % 97}`,
-    note: 'x'.repeat(60),
-    tag: i % 1000 === 0 ? 'needle' : 'hay',
-  };
-}
 const AVRO_SCHEMA = {
   type: 'record',
   name: 'Reading',

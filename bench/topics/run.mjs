@@ -24,7 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bringUpStack, launchChromium, median, ms, percentile, require, startServe, timeCall } from '../lib/stack.mjs';
+import { benchStack, launchChromium, median, ms, percentile, require, startServe, timeCall } from '../lib/stack.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -51,8 +51,8 @@ function topicName(i) {
 }
 
 /** topics:list over REST, timed, with the number of rows. */
-async function timeList(serveUrl, args) {
-  const { took, result } = await timeCall(serveUrl, 'topics:list', args);
+async function timeList(serve, args) {
+  const { took, result } = await timeCall(serve, 'topics:list', args);
   return { took, count: result.length };
 }
 
@@ -251,20 +251,21 @@ async function brokerCpu(dataDir, seconds) {
 
 async function main() {
   const shape = ['--brokers', values.brokers, ...(values.kraft ? ['--kraft'] : [])];
-  const { dataDir, bootstrap, stackArgs, down } = await bringUpStack({ name: 'topics', dataDir: values['data-dir'], shape, keep: values.keep });
+  const stack = await benchStack('topics', values['data-dir'], { shape, keep: values.keep });
+  const { dataDir, bootstrap } = stack;
   let serve;
   try {
     await createTopics(bootstrap);
     const cpuWindow = Number(values['cpu-seconds']);
     const cpuWithout = cpuWindow > 0 ? await brokerCpu(dataDir, cpuWindow) : null;
-    serve = await startServe(stackArgs);
+    serve = await startServe(stack);
     const lists = [];
     const rowLists = [];
     const kcats = [];
     for (let r = 0; r < runs; r++) {
       kcats.push(timeKcat(bootstrap));
-      rowLists.push(await timeList(serve.url, { configs: false, offsets: false }));
-      lists.push(await timeList(serve.url, {}));
+      rowLists.push(await timeList(serve, { configs: false, offsets: false }));
+      lists.push(await timeList(serve, {}));
     }
     const kcatMs = median(kcats.map((k) => k.took));
     const versusKcat = (took) => `${ms(took)} (${(took / kcatMs).toFixed(1)}× kcat -L)`;
@@ -295,8 +296,8 @@ async function main() {
       );
     }
   } finally {
-    serve?.child.kill('SIGTERM');
-    down();
+    await serve?.stop();
+    stack.down();
   }
 }
 

@@ -21,6 +21,7 @@ import type { ConnectService } from '../services/connect/connect-service';
 import type { BrokersService } from '../services/brokers/brokers-service';
 import type { AclsService } from '../services/acls/acls-service';
 import type { UsersService } from '../services/users/users-service';
+import type { ReassignmentsService } from '../services/reassignments/reassignments-service';
 
 /** The services behind the contract, as createBackend wires them. */
 export interface Services {
@@ -32,6 +33,7 @@ export interface Services {
   brokers: BrokersService;
   acls: AclsService;
   users: UsersService;
+  reassignments: ReassignmentsService;
   presetTopics: PresetTopicsService;
   producer: ProducerService;
   generators: GeneratorService;

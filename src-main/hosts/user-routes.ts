@@ -2,7 +2,7 @@
 // call of the `users` area through dispatch (400 with issues at the body's field names, 404, 409). The mechanism is
 // taken as Kafka spells it (SCRAM-SHA-512) or lower-case, and answered lower-case like every enum value here.
 import type { Api } from '@shared/contract';
-import type { QuotaEntry, QuotaListing, UserCredentialResult } from '@shared/users';
+import type { QuotaEntry, QuotaListing, UserCredentialResult, UserListing } from '@shared/users';
 import { readJsonBody, sendJson } from './http-util';
 import type { Route } from './rest-routes';
 import { answerCall, asObject, renamed } from './route-answers';
@@ -23,6 +23,10 @@ function camelCased(fields: Record<string, unknown>): Record<string, unknown> {
 
 const NAME = '(?<name>[^/]+)';
 const credentialAnswer = (r: UserCredentialResult) => ({ name: r.name, mechanism: r.mechanism, generated_password: r.generatedPassword });
+const usersAnswer = (r: unknown) => {
+  const { users, signedInAs } = r as UserListing;
+  return { users, signed_in_as: signedInAs };
+};
 const quotaAnswer = (q: QuotaEntry) => ({ user: q.user, client_id: q.clientId, ...q.values });
 const quotasAnswer = (r: unknown) => ({ quotas: (r as QuotaListing).quotas.map(quotaAnswer) });
 
@@ -38,7 +42,7 @@ function withBody(api: Api, name: Parameters<typeof answerCall>[2], okStatus: nu
 
 export function userRoutes(api: Api): Route[] {
   return [
-    { method: 'GET', pattern: /^\/api\/streaming\/users$/, handle: ({ response }) => answerCall(api, response, 'users:list', {}, { shape: (r) => r }) },
+    { method: 'GET', pattern: /^\/api\/streaming\/users$/, handle: ({ response }) => answerCall(api, response, 'users:list', {}, { shape: usersAnswer }) },
     { method: 'POST', pattern: /^\/api\/streaming\/users$/, handle: withBody(api, 'users:create', 201, (r) => credentialAnswer(r as UserCredentialResult)) },
     {
       method: 'PUT',

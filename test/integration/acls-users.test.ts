@@ -174,6 +174,15 @@ describe('SCRAM users', () => {
     expect((await call('users:list', {})).users.map((u) => u.name)).not.toContain('carol');
   }, 120_000);
 
+  it('refuses to delete or re-password the user StreamDesk signs in as (409), which still signs in afterwards', async () => {
+    expect((await call('users:list', {})).signedInAs).toBe(SUPER_USER);
+    const deleted = await dispatch(backend.api, 'users:delete', { name: SUPER_USER });
+    expect(deleted).toMatchObject({ ok: false, error: { code: 'conflict', message: `StreamDesk signs in as ${SUPER_USER}; it will not delete it` } });
+    expect((await rest('PUT', `/api/streaming/users/${SUPER_USER}/password`, {})).status).toBe(409);
+    expect(((await (await rest('GET', '/api/streaming/users')).json()) as { signed_in_as: string }).signed_in_as).toBe(SUPER_USER);
+    await signedIn(SUPER_USER, PASSWORD);
+  }, 60_000);
+
   it('REST: POST 201 (password never answered), 409 for a second create, 400 naming the field, DELETE 404 for an unknown user', async () => {
     const password = randomBytes(12).toString('base64url');
     const created = await rest('POST', '/api/streaming/users', { name: 'dave', mechanism: 'SCRAM-SHA-512', password });

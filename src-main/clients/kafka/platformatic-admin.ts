@@ -184,22 +184,32 @@ export async function alterTopicConfigs(target: KafkaTarget, topic: string, set:
 export class EndOffsetReader {
   private admin: Admin | null = null;
 
-  constructor(private readonly target: () => KafkaTarget) {}
+  constructor(
+    private readonly target: () => KafkaTarget,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  async read(topics: { name: string; partitions: number[] }[]): Promise<Map<string, number>> {
+  /**
+   * Each topic's end offsets, summed, and when they were read: the middle of the ListOffsets
+   * request, not the start of the round (a metadata read before it would shift a rate's time
+   * span by its own duration, a few per cent of a second).
+   */
+  async read(topics: { name: string; partitions: number[] }[]): Promise<{ ends: Map<string, number>; at: number }> {
     const ends = new Map<string, number>();
-    if (topics.length === 0) return ends;
+    if (topics.length === 0) return { ends, at: this.now() };
     this.admin ??= createAdmin(this.target(), SAMPLER_METADATA_MAX_AGE_MS);
     try {
       const present = await offsetListable(this.admin, topics);
-      if (present.length === 0) return ends;
+      if (present.length === 0) return { ends, at: this.now() };
+      const asked = this.now();
       const listed = await listOffsetsInSlices(this.admin, present, -1n);
+      const at = (asked + this.now()) / 2;
       for (const topic of listed)
         ends.set(
           topic.name,
           topic.partitions.reduce((sum, partition) => sum + Number(partition.offset), 0),
         );
-      return ends;
+      return { ends, at };
     } catch (error) {
       await this.close();
       throw error;

@@ -9,10 +9,18 @@ function hostAndPort(broker: string): { host: string; port: number } {
   return { host: broker.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(broker.slice(colon + 1)) };
 }
 
-/** One connection to the first bootstrap broker that answers (SASL and TLS as the target says), closed after `work`. */
-export async function withConnection<T>(target: KafkaTarget, timeoutMs: number, work: (connection: Connection) => Promise<T>): Promise<T> {
+/**
+ * One connection to the first bootstrap broker that answers (SASL and TLS as the target says), closed after `work`;
+ * `brokers` names other addresses to try instead (a broker the metadata named, such as the controller).
+ */
+export async function withConnection<T>(
+  target: KafkaTarget,
+  timeoutMs: number,
+  work: (connection: Connection) => Promise<T>,
+  brokers: string[] = target.brokers,
+): Promise<T> {
   let lastError: unknown = new Error('no bootstrap broker');
-  for (const broker of target.brokers) {
+  for (const broker of brokers) {
     const { host, port } = hostAndPort(broker);
     const connection = new Connection('streamdesk-admin', { connectTimeout: timeoutMs, requestTimeout: timeoutMs, ...securityOptions(target) });
     try {

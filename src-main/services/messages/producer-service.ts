@@ -4,6 +4,7 @@ import { invalidField, StreamdeskError } from '@shared/errors';
 import type { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from '@shared/produce';
 import { kafkaError } from '@main/clients/kafka/kafka-errors';
 import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
+import { BatchProducer } from '@main/clients/kafka/batch-producer';
 import type { SchemaRegistryClient } from '@main/clients/schema-registry/schema-registry-client';
 import type { TopicsService } from '../topics/topics-service';
 import type { RecordEncoder } from '../schemas/record-encoder';
@@ -20,13 +21,17 @@ export class ProducerService {
   private producer: Promise<Producer> | null = null;
   /** Which cluster the cached producer talks to; a profile switch must not write to the old one. */
   private producerTarget = '';
+  /** Ingest's batches go through @platformatic/kafka: see BatchProducer for why. */
+  private readonly batches: BatchProducer;
 
   constructor(
     private readonly target: () => KafkaTarget,
     private readonly topics: TopicsService,
     /** The active connection's Schema Registry, for records written with a schema (null: none named). */
     private readonly registry: () => SchemaRegistryClient | null = () => null,
-  ) {}
+  ) {
+    this.batches = new BatchProducer(target);
+  }
 
   async produce(args: z.output<typeof ProduceArgs>): Promise<ProducedRecord> {
     const detail = await this.topics.describe(args.topic);
@@ -66,7 +71,7 @@ export class ProducerService {
       return { key, value: encoder ? encodeAt(encoder, record, ['records', index]) : JSON.stringify(record) };
     });
     // One batch: the broker accepts or refuses it as a whole, so the count is exact either way.
-    await this.send(args.topic, messages);
+    await this.batches.send(args.topic, messages);
     return { topic: args.topic, written: messages.length, failed: 0 };
   }
 
@@ -81,6 +86,7 @@ export class ProducerService {
   async close(): Promise<void> {
     const producer = this.producer;
     this.producer = null;
+    await this.batches.close();
     if (producer) await (await producer).disconnect().catch(() => {});
   }
 

@@ -17,6 +17,7 @@ import { readClusterMetadata } from '@main/clients/kafka/cluster-metadata';
 import { isInternalTopic } from '../topics/topic-summary';
 import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText, type BrokerCounters } from './prometheus-text';
 import { MetricSeries } from './ring-buffer';
+import { offsetRates, topicListAge, topicsAdded } from './offset-rates';
 
 export interface MetricsSamplerOptions {
   target: () => KafkaTarget;
@@ -30,7 +31,6 @@ export interface MetricsSamplerOptions {
 
 /** Per-topic series are kept for the most recently active topics only: memory stays bounded with 10,000 topics. */
 const MAX_TOPIC_SERIES = 300;
-const METADATA_REFRESH_MS = 15_000;
 const LAG_REFRESH_MS = 5_000;
 const SAMPLE_DEADLINE_MS = 5_000;
 const EXPORTER_TIMEOUT_MS = 2_000;
@@ -67,6 +67,8 @@ export class MetricsSampler {
   private previousEnds: Map<string, number> | null = null;
   private previousCounters: BrokerCounters | null = null;
   private previousAt = 0;
+  /** Topics listed since the sampler began that no offsets reading has had yet: they count from offset 0. */
+  private readonly addedTopics = new Set<string>();
   private lag = new Map<string | null, number>();
   private lagAt = 0;
   private readonly groupLagSeries = new Map<string, MetricSeries>();
@@ -76,8 +78,8 @@ export class MetricsSampler {
   private latest: MetricsSample | null = null;
 
   constructor(private readonly options: MetricsSamplerOptions) {
-    this.reader = new EndOffsetReader(options.target);
     this.now = options.now ?? Date.now;
+    this.reader = new EndOffsetReader(options.target, this.now);
   }
 
   start(): void {
@@ -157,10 +159,14 @@ export class MetricsSampler {
   /** One round: offsets (always), exporter counters and lag (when due). Never throws past start(). */
   async sample(): Promise<MetricsSample | null> {
     const now = this.now();
-    if (now - this.topicsAt > METADATA_REFRESH_MS) await this.refreshTopics();
-    const [ends, counters] = await Promise.all([this.reader.read(this.topics), this.scrapeExporter()]);
+    if (now - this.topicsAt > topicListAge(this.topics.length)) await this.refreshTopics();
+    const [read, counters] = await Promise.all([this.reader.read(this.topics), this.scrapeExporter()]);
     if (now - this.lagAt > LAG_REFRESH_MS) await this.refreshLag().catch(() => undefined);
-    const dt = (now - this.previousAt) / 1000;
+    // Rates over the time between the offset readings, not between the rounds' starts. The
+    // exporter's counters are divided by the same span: the points' spacing, so a series' area is
+    // exactly what the counters counted (a scrape's own time moves more under load, and dividing by
+    // it lost a fifth of a test's bytes-in on a busy machine).
+    const dt = (read.at - this.previousAt) / 1000;
     const figuresOf = (key: string | null): Omit<MetricsCurrent, 'messages_per_sec'> => {
       const perSecond = (counter: keyof BrokerCounters) => rateOf(counters?.[counter], this.previousCounters?.[counter], key, dt);
       return {
@@ -173,7 +179,7 @@ export class MetricsSampler {
     };
     // before the second round there are no rates yet
     const sample: MetricsSample = {
-      at: now,
+      at: read.at,
       cluster: {
         messages_per_sec: null,
         bytes_in_per_sec: null,
@@ -185,34 +191,40 @@ export class MetricsSampler {
       topics: {},
       idle_ms: null,
     };
-    if (this.previousEnds && dt > 0) {
-      let total = 0;
-      for (const [topic, end] of ends) {
-        const before = this.previousEnds.get(topic);
-        // A recreated topic starts again from 0: no negative rate.
-        const rate = before === undefined || end < before ? 0 : (end - before) / dt;
-        total += rate;
-        if (rate > 0) this.lastActive.set(topic, now);
-        // Only topics with recent traffic go into the event: 10,000 quiet topics made each one
-        // 741 KB a second (bench/topics), and an absent topic reads as no traffic.
-        if (this.lastActive.has(topic)) {
-          const figures = { ...figuresOf(topic), messages_per_sec: rate };
-          sample.topics[topic] = figures;
-          this.record(topic, now, figures);
-        }
-      }
-      if (total > 0) this.lastMessageAt = now;
-      sample.cluster = { ...figuresOf(null), messages_per_sec: total };
-      this.record(null, now, sample.cluster);
-    }
-    sample.idle_ms = this.lastMessageAt === null ? null : now - this.lastMessageAt;
-    this.previousEnds = ends;
+    if (this.previousEnds && dt > 0) this.addRates(sample, this.previousEnds, read.ends, dt, figuresOf);
+    sample.idle_ms = this.lastMessageAt === null ? null : read.at - this.lastMessageAt;
+    this.previousEnds = read.ends;
+    for (const topic of read.ends.keys()) this.addedTopics.delete(topic);
     this.previousCounters = counters;
-    this.previousAt = now;
+    this.previousAt = read.at;
     this.evictQuietTopics();
     this.latest = sample;
     this.options.onSample?.(sample);
     return sample;
+  }
+
+  private addRates(
+    sample: MetricsSample,
+    previousEnds: Map<string, number>,
+    ends: Map<string, number>,
+    dt: number,
+    figuresOf: (key: string | null) => Omit<MetricsCurrent, 'messages_per_sec'>,
+  ): void {
+    let total = 0;
+    for (const [topic, rate] of offsetRates(previousEnds, ends, dt, (name) => this.addedTopics.has(name))) {
+      total += rate;
+      if (rate > 0) this.lastActive.set(topic, sample.at);
+      // Only topics with recent traffic go into the event: 10,000 quiet topics made each one
+      // 741 KB a second (bench/topics), and an absent topic reads as no traffic.
+      if (this.lastActive.has(topic)) {
+        const figures = { ...figuresOf(topic), messages_per_sec: rate };
+        sample.topics[topic] = figures;
+        this.record(topic, sample.at, figures);
+      }
+    }
+    if (total > 0) this.lastMessageAt = sample.at;
+    sample.cluster = { ...figuresOf(null), messages_per_sec: total };
+    this.record(null, sample.at, sample.cluster);
   }
 
   private record(topic: string | null, at: number, values: Record<MetricName, number | null>): void {
@@ -239,9 +251,14 @@ export class MetricsSampler {
     // one Metadata request where the broker offers v12 (kafkajs reads the whole cluster's metadata twice)
     const target = this.options.target();
     const metadata = (await readClusterMetadata(target)) ?? (await withKafkaAdmin(target, 'read topics for metrics', (admin) => admin.fetchTopicMetadata()));
-    this.topics = metadata.topics
+    const listed = metadata.topics
       .filter((topic) => !isInternalTopic(topic.name))
       .map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
+    // a topic created and deleted between two readings is forgotten with the listing that lacks it
+    const names = new Set(listed.map((topic) => topic.name));
+    for (const name of this.addedTopics) if (!names.has(name)) this.addedTopics.delete(name);
+    for (const name of topicsAdded(this.topicsAt === 0 ? null : this.topics, listed)) this.addedTopics.add(name);
+    this.topics = listed;
     this.topicsAt = this.now();
   }
 

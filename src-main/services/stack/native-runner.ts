@@ -98,7 +98,7 @@ export class NativeRunner implements StackRunner {
     }
     await this.fetchMissingJars(emit);
     await this.stack.up((event) => emit(event.service, event.phase, event.message));
-    const { kafka, zookeeper, flinkRest, sqlGateway, schemaRegistry, connect } = this.stack.ports;
+    const { kafka, zookeeper, flinkRest, sqlGateway, schemaRegistry, connect, kafkaController } = this.stack.ports;
     const exporter = this.options.jmxExporter?.port;
     recordPorts(this.options.dataDir, {
       kafka,
@@ -108,6 +108,7 @@ export class NativeRunner implements StackRunner {
       ...(exporter ? { exporter } : {}),
       ...(schemaRegistry !== null ? { schemaRegistry } : {}),
       ...(connect !== null ? { connect } : {}),
+      ...(kafkaController !== null ? { kafkaController } : {}),
     });
   }
 

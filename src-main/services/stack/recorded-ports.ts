@@ -13,9 +13,11 @@ export interface StackPorts {
   exporter?: number;
   schemaRegistry?: number;
   connect?: number;
+  /** The first KRaft controller's port. */
+  kafkaController?: number;
 }
 
-const KEYS = ['kafka', 'zookeeper', 'flinkRest', 'sqlGateway', 'exporter', 'schemaRegistry', 'connect'] as const;
+const KEYS = ['kafka', 'zookeeper', 'flinkRest', 'sqlGateway', 'exporter', 'schemaRegistry', 'connect', 'kafkaController'] as const;
 
 function recordFile(dataDir: string): string {
   return join(dataDir, 'stack-ports.json');

@@ -14,7 +14,8 @@ import { LOCAL_SUPER_USER, readRecordedShape, recordShape, type StackShape } fro
 import type { StackRunner } from './stack-runner';
 
 export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft' | 'jmxExporter' | 'brokers' | 'secure'> {
-  kraft: boolean;
+  /** The mode to start in; left out, the mode the data dir's stack last ran in (ZooKeeper when it never ran). */
+  kraft?: boolean;
   /**
    * The secure stack's super user's password, from the profile's secret store (made there on first use). Without it
    * (a back end with no profiles) the stack cannot be made secure.
@@ -56,18 +57,20 @@ export class StackService {
     this.onProgress = onProgress ?? (() => undefined);
     this.dataDir = given.dataDir;
     this.dataSize = new DataSizeMeter(given.dataDir);
-    this.kraft = given.kraft;
     this.superUserPassword = superUserPassword;
-    this.shape = readRecordedShape(given.dataDir);
+    const { kraft: recordedKraft, ...shape } = readRecordedShape(given.dataDir);
+    this.shape = shape;
+    this.kraft = given.kraft ?? recordedKraft;
     const { exporter, ...ports } = resolvePorts({ ...given.ports, exporter: jmxExporter?.port }, readRecordedPorts(given.dataDir));
     const nativeRunner = new NativeRunner({
       ...native,
+      kraft: this.kraft,
       brokers: this.shape.brokers,
       secure: this.security(this.shape.secure),
       ports,
       ...(jmxExporter ? { jmxExporter: { ...jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT } } : {}),
     });
-    this.runners = { native: nativeRunner, compose: new ComposeRunner({ compose, kraft: given.kraft, native: nativeRunner, now: this.now }) };
+    this.runners = { native: nativeRunner, compose: new ComposeRunner({ compose, kraft: this.kraft, native: nativeRunner, now: this.now }) };
     this.nativeRunner = nativeRunner;
     this.active = nativeRunner;
   }
@@ -262,7 +265,7 @@ export class StackService {
 
   private recordShape(): void {
     mkdirSync(this.dataDir, { recursive: true });
-    recordShape(this.dataDir, this.shape);
+    recordShape(this.dataDir, { ...this.shape, kraft: this.kraft });
   }
 
   private describe(shape: StackShape): string {

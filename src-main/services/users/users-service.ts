@@ -32,7 +32,7 @@ export class UsersService {
     const users = await describeScramUsers(this.target(), null).catch((error: unknown) => {
       throw failure(error, 'list the users');
     });
-    return { users: users.sort((a, b) => a.name.localeCompare(b.name)) };
+    return { users: users.sort((a, b) => a.name.localeCompare(b.name)), signedInAs: this.signedInAs() };
   }
 
   /** A user who holds a credential for this mechanism already is a conflict: setPassword changes it. */
@@ -43,6 +43,7 @@ export class UsersService {
   }
 
   async setPassword(args: PasswordArgs): Promise<UserCredentialResult> {
+    this.refuseOwnSignIn(args.name, 'change its password here: the connection would keep the old one');
     if (!(await this.mechanismsOf(args.name)).includes(args.mechanism)) {
       throw new StreamdeskError('not-found', `user ${args.name} has no ${args.mechanism} credential`);
     }
@@ -50,6 +51,7 @@ export class UsersService {
   }
 
   async delete(name: string): Promise<z.infer<typeof DeleteUserResult>> {
+    this.refuseOwnSignIn(name, 'delete it');
     const mechanisms = await this.mechanismsOf(name);
     if (mechanisms.length === 0) throw new StreamdeskError('not-found', `user ${name} does not exist`);
     await deleteScramCredentials(this.target(), name, mechanisms).catch((error: unknown) => {
@@ -82,6 +84,15 @@ export class UsersService {
       throw failure(error, 'remove the quota');
     });
     return this.quotas({ user, clientId });
+  }
+
+  private signedInAs(): string | null {
+    return this.target().sasl?.username ?? null;
+  }
+
+  /** Changing the credential StreamDesk itself signs in with would lock this connection out of the cluster on its next sign-in. */
+  private refuseOwnSignIn(name: string, what: string): void {
+    if (name === this.signedInAs()) throw new StreamdeskError('conflict', `StreamDesk signs in as ${name}; it will not ${what}`);
   }
 
   private async setCredential({ name, mechanism, password, iterations }: PasswordArgs): Promise<UserCredentialResult> {

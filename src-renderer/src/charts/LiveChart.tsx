@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LiveSeries } from './live-series';
 import type { TimeRange } from '@shared/metrics';
+import type { AxisUnit } from './chart-geometry';
 import { FigureBox, showFigure } from './LiveFigure';
 import { type LiveSource, useLiveReading } from './live-reading';
 import { type ChartLine, LivePlot, type PlotHandle } from './LivePlot';
@@ -22,6 +23,8 @@ interface Props<S> {
   format: (value: number) => string;
   /** Shorter labels for the axis (defaults to `format`). */
   axisFormat?: (value: number) => string;
+  /** The size of the unit the axis labels count in (1,048,576 for MB, or picked from the data), so its ticks are round there. */
+  axisUnit?: AxisUnit;
   testId?: string;
   /** The chart's own time range picker (left out when a parent picks the range). */
   range?: TimeRange;
@@ -74,7 +77,19 @@ const sameReading = (a: ChartReading, b: ChartReading) =>
  * React renders its elements when its lines come or go; each live update goes from `source`
  * straight to the header figure, the legend's figures and the plot.
  */
-export function LiveChart<S>({ title, source, read, format, axisFormat = format, testId, range, onRange, empty = 'Collecting samples…', yMax }: Props<S>) {
+export function LiveChart<S>({
+  title,
+  source,
+  read,
+  format,
+  axisFormat = format,
+  axisUnit,
+  testId,
+  range,
+  onRange,
+  empty = 'Collecting samples…',
+  yMax,
+}: Props<S>) {
   // renders again only when the shape changes; the reading below gives the elements for it
   useSyncExternalStore(source.subscribe, () => shapeOf(read(source.getState()).lines));
   const { lines } = read(source.getState());
@@ -119,6 +134,7 @@ export function LiveChart<S>({ title, source, read, format, axisFormat = format,
             area={single}
             format={format}
             axisFormat={axisFormat}
+            axisUnit={axisUnit}
             yMax={yMax}
             label={`${title}, live chart`}
           />

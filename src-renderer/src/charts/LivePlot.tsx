@@ -1,6 +1,6 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useReducer, useRef, useState, type Ref } from 'react';
 import type { LiveSeries } from './live-series';
-import { labelledValueAxis, nearestIndex, timeDomain, timeTicks, type PlotBox } from './chart-geometry';
+import { type AxisUnit, labelledValueAxis, nearestIndex, timeDomain, timeTicks, type PlotBox } from './chart-geometry';
 import { releaseSurface, surfaceFor } from './plot-surface';
 import { canvasColor } from './theme-colors';
 
@@ -23,6 +23,8 @@ interface Props {
   area: boolean;
   format: (value: number) => string;
   axisFormat: (value: number) => string;
+  /** The size of the unit the axis labels count in (1,048,576 for MB, or picked from the data), so its ticks are round there. */
+  axisUnit?: AxisUnit;
   yMax?: (dataMax: number) => number;
   label: string;
 }
@@ -71,7 +73,7 @@ function PlotTooltip({ hovered, hoverX, width, format }: TooltipProps) {
  * recharts 3 cost about 14 ms per chart per update (bench/dashboard --profile) and a dashboard of
  * ten charts has 8 ms for all of them.
  */
-export function LivePlot({ handle, width, height, area, format, axisFormat, yMax, label }: Props) {
+export function LivePlot({ handle, width, height, area, format, axisFormat, axisUnit, yMax, label }: Props) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const shown = useRef<ChartLine[]>([]);
   const [hoverX, setHoverX] = useState<number | null>(null);
@@ -87,7 +89,7 @@ export function LivePlot({ handle, width, height, area, format, axisFormat, yMax
     element.dataset.series = String(series.length);
     element.dataset.points = String(series.reduce((sum, points) => sum + points.length, 0));
     // thinning keeps every bucket's highest point, so the raw series give the thinned ones' axis
-    const values = labelledValueAxis(series, axisFormat, yMax);
+    const values = labelledValueAxis(series, axisFormat, yMax, axisUnit);
     surfaceFor(element).paint(
       {
         width,

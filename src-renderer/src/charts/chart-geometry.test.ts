@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LiveSeries } from './live-series';
 import type { Point } from '@shared/metrics';
-import { labelledValueAxis, nearestIndex, scale, timeDomain, timeTicks, valueAxis } from './chart-geometry';
+import { binaryUnit, labelledValueAxis, nearestIndex, scale, timeDomain, timeTicks, valueAxis } from './chart-geometry';
 
 /** Each list of points as a live series, as the charts get them. */
 const live = (...series: Point[][]) => series.map((points) => LiveSeries.of(points));
@@ -121,5 +121,25 @@ describe('value axis labels', () => {
         megabytes,
       ).ticks,
     ).toEqual([{ value: 0, label: '0.00' }]);
+  });
+
+  it('puts the ticks on round numbers of the unit shown, not of the unit measured (MB/s of bytes)', () => {
+    const MB = 1_048_576;
+    const megabytes = (bytes: number) => String(Number((bytes / MB).toFixed(2)));
+    // 90 MB/s at the top: round bytes gave 23.84, 47.68, 95.37
+    const axis = labelledValueAxis(live([[0, 90 * MB]]), megabytes, undefined, MB);
+    expect(axis.ticks.map((tick) => tick.label)).toEqual(['0', '25', '50', '75', '100']);
+    expect(axis.ticks.map((tick) => tick.value)).toEqual([0, 25 * MB, 50 * MB, 75 * MB, 100 * MB]);
+    expect(axis.domain).toEqual({ from: 0, to: 100 * MB });
+    // a fraction of the unit still lands on round fractions of it
+    expect(labelledValueAxis(live([[0, 0.3 * MB]]), megabytes, undefined, MB).ticks.map((tick) => tick.label)).toEqual(['0', '0.1', '0.2', '0.3']);
+  });
+
+  it('picks the unit of a byte axis from its highest value, as the figure does', () => {
+    expect(binaryUnit(900)).toBe(1);
+    expect(binaryUnit(700 * 1_048_576)).toBe(1_048_576);
+    expect(binaryUnit(3 * 1024 ** 3)).toBe(1024 ** 3);
+    const axis = labelledValueAxis(live([[0, 700 * 1_048_576]]), (bytes) => `${bytes / 1_048_576} MB`, undefined, binaryUnit);
+    expect(axis.ticks.map((tick) => tick.label)).toEqual(['0 MB', '200 MB', '400 MB', '600 MB', '800 MB']);
   });
 });

@@ -68,15 +68,34 @@ function axisOver({ from: low, to: high }: Domain, count: number, top?: (dataMax
   return { domain: { from, to }, ticks };
 }
 
+/** The size of the unit an axis counts in, fixed or picked from the highest value. */
+export type AxisUnit = number | ((dataMax: number) => number);
+
+/** The power of 1,024 a byte count reads in (B, KB, MB…), as `bytes()` picks it for one value. */
+export function binaryUnit(dataMax: number): number {
+  let unit = 1;
+  while (dataMax / unit >= 1024 && unit < 1024 ** 4) unit *= 1024;
+  return unit;
+}
+
 /**
  * The value axis with labels that differ from each other: a flat zero series of whole numbers
  * would otherwise read 0, 0, 1, 1, 1 (ticks at quarters, rounded). Fewer ticks until they differ.
+ * `axisUnit` is the size of the unit the labels count in (1,048,576 for MB), or picks it from the
+ * highest value (bytes shown in KB, MB or GB): the ticks are round in that unit, where round bytes
+ * read 23.84, 47.68 and 95.37 MB.
  */
-export function labelledValueAxis(series: LiveSeries[], axisFormat: (value: number) => string, yMax?: (dataMax: number) => number) {
-  const extent = valueExtent(series);
+export function labelledValueAxis(series: LiveSeries[], axisFormat: (value: number) => string, yMax?: (dataMax: number) => number, axisUnit: AxisUnit = 1) {
+  const raw = valueExtent(series);
+  const unit = typeof axisUnit === 'number' ? axisUnit : axisUnit(raw.to);
+  const extent = { from: raw.from / unit, to: raw.to / unit };
+  const top = yMax && ((high: number) => yMax(high * unit) / unit);
   const labelled = (count: number) => {
-    const axis = axisOver(extent, count, yMax);
-    return { domain: axis.domain, ticks: axis.ticks.map((value) => ({ value, label: axisFormat(value) })) };
+    const axis = axisOver(extent, count, top);
+    return {
+      domain: { from: axis.domain.from * unit, to: axis.domain.to * unit },
+      ticks: axis.ticks.map((tick) => ({ value: tick * unit, label: axisFormat(tick * unit) })),
+    };
   };
   const distinct = (axis: ReturnType<typeof labelled>) => new Set(axis.ticks.map((tick) => tick.label)).size === axis.ticks.length;
   for (const count of [4, 2, 1]) {

@@ -21,8 +21,8 @@ describe('the ports a data dir remembers', () => {
   it('round-trips through the data dir and ignores a missing, corrupt or hostile record', () => {
     const d = tempDir();
     expect(readRecordedPorts(d)).toEqual({});
-    recordPorts(d, { kafka: 19092, zookeeper: 12181, flinkRest: 18081, sqlGateway: 18083, exporter: 17071 });
-    expect(readRecordedPorts(d)).toEqual({ kafka: 19092, zookeeper: 12181, flinkRest: 18081, sqlGateway: 18083, exporter: 17071 });
+    recordPorts(d, { kafka: 19092, zookeeper: 12181, flinkRest: 18081, sqlGateway: 18083, exporter: 17071, kafkaController: 19095 });
+    expect(readRecordedPorts(d)).toEqual({ kafka: 19092, zookeeper: 12181, flinkRest: 18081, sqlGateway: 18083, exporter: 17071, kafkaController: 19095 });
     expect(JSON.parse(readFileSync(join(d, 'stack-ports.json'), 'utf8'))).toMatchObject({ kafka: 19092 });
     writeFileSync(join(d, 'stack-ports.json'), '{"kafka": 70000, "zookeeper": "2181", "flinkRest": -1, "sqlGateway": 8083.5, "exporter": 7072');
     expect(readRecordedPorts(d)).toEqual({});

@@ -101,4 +101,18 @@ describe('StackService: brokers and security', () => {
     expect(status.services.map((s) => s.name).slice(0, 3)).toEqual(['kafka', 'kafka-2', 'kafka-3']);
     expect(asked).toBe(0);
   });
+
+  it('adopts the metadata mode the data dir recorded unless one is asked for (an app or serve opened without --kraft)', async () => {
+    mkdirSync(path.join(root, 'data'), { recursive: true });
+    writeFileSync(shapeFile(), JSON.stringify({ brokers: 3, secure: false, kraft: true }));
+    const { kraft: _unasked, ...unasked } = options;
+    const adopted = new StackService(unasked);
+    expect(await adopted.status()).toMatchObject({ kraft: true, brokers: 3 });
+    expect(adopted.ports.zookeeper).toBeNull();
+    expect((await adopted.status()).services.map((s) => s.name)).not.toContain('zookeeper');
+    expect(await new StackService({ ...options, kraft: false }).status()).toMatchObject({ kraft: false });
+    // a record from before the mode was recorded is a ZooKeeper-mode stack
+    writeFileSync(shapeFile(), JSON.stringify({ brokers: 1, secure: false }));
+    expect(await new StackService(unasked).status()).toMatchObject({ kraft: false });
+  });
 });

@@ -17,7 +17,16 @@ const DEFAULT_START_TIMEOUT_MS = 120_000;
 
 export class NativeStack {
   /** schemaRegistry: null when this stack runs no registry (not asked for). */
-  readonly ports: { kafka: number; zookeeper: number | null; flinkRest: number; sqlGateway: number; schemaRegistry: number | null; connect: number | null };
+  readonly ports: {
+    kafka: number;
+    zookeeper: number | null;
+    flinkRest: number;
+    sqlGateway: number;
+    schemaRegistry: number | null;
+    connect: number | null;
+    /** The first KRaft controller's port as configured (null in ZooKeeper mode). */
+    kafkaController: number | null;
+  };
   private readonly l: Layout;
 
   constructor(opts: NativeStackOptions) {
@@ -31,6 +40,7 @@ export class NativeStack {
       sqlGateway: this.l.ports.sqlGateway,
       schemaRegistry: this.l.schemaRegistry ? this.l.ports.schemaRegistry : null,
       connect: this.l.connect ? this.l.ports.connect : null,
+      kafkaController: this.l.kraft ? this.l.ports.kafkaController : null,
     };
   }
 

@@ -5,7 +5,7 @@ import { AclCheckerPanel } from './AclCheckerPanel';
 import { CreateAclPanel } from './CreateAclPanel';
 import { DeleteAclsPanel } from './DeleteAclsPanel';
 import { aclsStore } from './acls-store';
-import { filled, OPERATIONS, RESOURCE_TYPES, Select } from './acl-fields';
+import { AclFilterFields, filled } from './acl-fields';
 
 const NO_FILTER = { principal: '', resourceType: '', patternType: '', operation: '', permission: '' };
 
@@ -14,7 +14,8 @@ export function AclsPage() {
   const [fields, setFields] = useState(NO_FILTER);
   const filter = filled(fields) as AclFilter;
   const { data, error } = aclsStore.use(filter);
-  const set = (field: keyof typeof NO_FILTER) => (value: string) => setFields({ ...fields, [field]: value });
+  // the listing's filter has no resource name field, so AclFilterFields never sets one
+  const set = (field: string) => (value: string) => setFields({ ...fields, [field]: value });
   return (
     <div className="page">
       <div className="page-header">
@@ -29,45 +30,7 @@ export function AclsPage() {
       </div>
       <section className="panel">
         <div className="form-row wrap" data-testid="acl-filters">
-          <input
-            aria-label="Filter principal"
-            placeholder="principal (User:alice)"
-            value={fields.principal}
-            onChange={(e) => set('principal')(e.target.value)}
-            data-testid="filter-principal"
-          />
-          <Select
-            label="Filter resource type"
-            value={fields.resourceType}
-            options={RESOURCE_TYPES}
-            anyLabel="any resource type"
-            onChange={set('resourceType')}
-            testId="filter-resource-type"
-          />
-          <Select
-            label="Filter pattern"
-            value={fields.patternType}
-            options={['literal', 'prefixed']}
-            anyLabel="any pattern"
-            onChange={set('patternType')}
-            testId="filter-pattern"
-          />
-          <Select
-            label="Filter operation"
-            value={fields.operation}
-            options={OPERATIONS}
-            anyLabel="any operation"
-            onChange={set('operation')}
-            testId="filter-operation"
-          />
-          <Select
-            label="Filter permission"
-            value={fields.permission}
-            options={['allow', 'deny']}
-            anyLabel="allow or deny"
-            onChange={set('permission')}
-            testId="filter-permission"
-          />
+          <AclFilterFields fields={fields} set={set} purpose="filter" patterns={['literal', 'prefixed']} />
         </div>
         {error && <div className="callout error">{data ? `Could not refresh: ${error}` : error}</div>}
         {data && <AclTable bindings={data.bindings} testId="acls-table" empty="No binding matches." />}

@@ -2,6 +2,7 @@ import { BrokersTable } from './BrokersTable';
 import { BrokerConfigsPanel } from './BrokerConfigsPanel';
 import { QuorumPanel } from './QuorumPanel';
 import { brokersStore } from './brokers-store';
+import { ReassignmentsPanel } from '../reassignments/ReassignmentsPanel';
 
 /** The brokers, the metadata quorum, and the configs of the broker named in the route (`#/brokers/1`). */
 export function BrokersPage({ brokerId }: { brokerId: string | null }) {
@@ -25,6 +26,7 @@ export function BrokersPage({ brokerId }: { brokerId: string | null }) {
           <BrokersTable brokers={data.brokers} selected={selected} />
         </section>
       )}
+      <ReassignmentsPanel />
       <QuorumPanel />
       {selected !== null && <BrokerConfigsPanel key={selected} brokerId={selected} />}
     </div>

@@ -17,6 +17,8 @@ interface KafkaChartKind {
   lines: { metric: MetricName; name: string; color: string }[];
   format: (value: number) => string;
   axisFormat: (value: number) => string;
+  /** The size of the unit the axis counts in, when not 1 (MB): its ticks are round in that unit. */
+  axisUnit?: number;
   /** What to say while there is nothing to draw (default: samples are being collected). */
   empty?: string;
 }
@@ -24,7 +26,8 @@ interface KafkaChartKind {
 const whole = (value: number) => num(Math.round(value));
 /** Rates of a few a second (errors) keep a decimal: 0.3/s is not "0/s". */
 const rate = (value: number) => `${value > 0 && value < 10 ? num(Number(value.toFixed(1))) : whole(value)}/s`;
-const mbPerSec = (value: number) => `${(value / 1_048_576).toFixed(2)} MB/s`;
+const MB = 1_048_576;
+const mbPerSec = (value: number) => `${(value / MB).toFixed(2)} MB/s`;
 
 const messages: KafkaChartKind = {
   title: 'Messages per second',
@@ -39,7 +42,8 @@ const bytes: KafkaChartKind = {
     { metric: 'bytes_out_per_sec', name: 'out', color: PALETTE[2] },
   ],
   format: mbPerSec,
-  axisFormat: (value) => (value / 1_048_576).toFixed(2),
+  axisFormat: (value) => num(Number((value / MB).toFixed(2))),
+  axisUnit: MB,
 };
 const lag: KafkaChartKind = {
   title: 'Consumer lag',
@@ -118,6 +122,7 @@ export function KafkaChart<S>({ kind, source, pick, testId, range, onRange }: Pr
       }}
       format={kind.format}
       axisFormat={kind.axisFormat}
+      axisUnit={kind.axisUnit}
       range={range}
       onRange={onRange}
       empty={kind.empty}

@@ -3,6 +3,7 @@ import type { ResourceGroup, ResourceMetric, UnavailableFigures } from '@shared/
 import { type LiveResourceMetrics, type LiveResourceSeries, latestResources, resourceMetrics } from './metrics-store';
 import { type ChartLine, LiveChart, PALETTE, lastValue } from '@renderer/charts/LiveChart';
 import { useResourceRange } from '@renderer/charts/use-metric-window';
+import type { AxisUnit } from '@renderer/charts/chart-geometry';
 
 /** One line per series of `group` with one of `metrics`, named by `name` (subject, or the metric). */
 function linesOf(
@@ -24,6 +25,8 @@ interface Props {
   name: (series: LiveResourceSeries) => string;
   format: (value: number) => string;
   axisFormat?: (value: number) => string;
+  /** The unit the axis counts in (bytes: picked from the data), so its ticks are round there. */
+  axisUnit?: AxisUnit;
   /** The header figure from the newest values (defaults to the first line's). */
   current?: (metrics: LiveResourceMetrics | null, format: (value: number) => string) => string;
   source: UnavailableFigures['source'];
@@ -31,7 +34,7 @@ interface Props {
 }
 
 /** A resource chart with its own time range; says why when its source cannot be read. */
-export function ResourceChart({ title, testId, group, metrics: wanted, name, format, axisFormat, current, source, yMax }: Props) {
+export function ResourceChart({ title, testId, group, metrics: wanted, name, format, axisFormat, axisUnit, current, source, yMax }: Props) {
   const [range, setRange] = useResourceRange();
   // a string, not the entry: each round brings new entries, and an equal reason must not render again
   const reasonOf = (unavailable: readonly UnavailableFigures[] | undefined) => unavailable?.find((entry) => entry.source === source)?.reason ?? null;
@@ -53,6 +56,7 @@ export function ResourceChart({ title, testId, group, metrics: wanted, name, for
       }}
       format={format}
       axisFormat={axisFormat}
+      axisUnit={axisUnit}
       range={range}
       onRange={setRange}
       empty={problem ? `Not available: ${problem}` : 'Collecting samples…'}

@@ -1,6 +1,7 @@
 import type { LiveResourceMetrics } from './metrics-store';
 import { bytes, num } from '@renderer/format';
 import { ResourceChart } from './ResourceChart';
+import { binaryUnit } from '@renderer/charts/chart-geometry';
 
 const percentOfMachine = (value: number) => `${(value * 100).toFixed(1)} %`;
 const percentOfCore = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} %`;
@@ -48,6 +49,7 @@ export function ResourcesPanel() {
           metrics={['heap_used_bytes']}
           name={(series) => series.label}
           format={bytes}
+          axisUnit={binaryUnit}
           current={heapHeadline}
           source="flink"
         />
@@ -77,6 +79,7 @@ export function ResourcesPanel() {
           metrics={['rss_bytes']}
           name={(series) => series.label}
           format={bytes}
+          axisUnit={binaryUnit}
           source="process"
           current={(metrics) => bytes(total(metrics, 'process', 'rss_bytes'))}
         />

@@ -11,8 +11,11 @@ import { TopicThroughput } from '../metrics/TopicThroughput';
 import { MessagesPanel } from '../messages/MessagesPanel';
 import { TopicConnectors } from '../connect/TopicConnectors';
 import { ResourceAclsPanel } from '@renderer/features/acls/ResourceAclsPanel';
+import { ReassignModal } from '@renderer/features/reassignments/ReassignModal';
+import { ElectLeadersModal } from '@renderer/features/reassignments/ElectLeadersModal';
+import { ReassignmentProgressPanel } from '@renderer/features/reassignments/ReassignmentProgressPanel';
 
-type Dialog = 'produce' | 'configs' | 'partitions' | 'purge' | 'delete' | null;
+type Dialog = 'produce' | 'configs' | 'partitions' | 'reassign' | 'elect' | 'purge' | 'delete' | null;
 
 /** The topic's name, its numbers and the buttons that open its dialogs. */
 function TopicHeader({ summary, onOpen }: { summary: TopicSummary; onOpen: (dialog: Dialog) => void }) {
@@ -31,6 +34,12 @@ function TopicHeader({ summary, onOpen }: { summary: TopicSummary; onOpen: (dial
         </button>
         <button onClick={() => onOpen('configs')}>Edit configs</button>
         <button onClick={() => onOpen('partitions')}>Add partitions</button>
+        <button onClick={() => onOpen('reassign')} data-testid="open-reassign" title="Move replicas between brokers or change the replication factor">
+          Reassign partitions
+        </button>
+        <button onClick={() => onOpen('elect')} data-testid="open-elect">
+          Elect leaders
+        </button>
         <button onClick={() => onOpen('purge')} data-testid="open-purge">
           Purge records
         </button>
@@ -129,6 +138,8 @@ function TopicDialogs({ open, detail, onCloseAndRefresh, onClose }: { open: Dial
       {open === 'produce' && <ProduceModal topic={detail.summary.name} partitions={detail.summary.partitions} onClose={onCloseAndRefresh} />}
       {open === 'configs' && <EditConfigsModal detail={detail} onClose={onCloseAndRefresh} />}
       {open === 'partitions' && <AddPartitionsModal detail={detail} onClose={onCloseAndRefresh} />}
+      {open === 'reassign' && <ReassignModal detail={detail} onClose={onCloseAndRefresh} />}
+      {open === 'elect' && <ElectLeadersModal topic={detail.summary.name} onClose={onCloseAndRefresh} />}
       {open === 'purge' && <PurgeRecordsModal detail={detail} onClose={onCloseAndRefresh} />}
       {open === 'delete' && (
         <DeleteTopicModal
@@ -173,6 +184,7 @@ export function TopicDetailPage({ name }: { name: string }) {
       <GeneratorPanel topic={summary.name} />
       <MessagesPanel topic={summary.name} partitions={summary.partitions} />
       <TopicConnectors topic={summary.name} />
+      <ReassignmentProgressPanel topic={summary.name} />
       <PartitionsPanel partitions={detail.partitions} />
       <ConfigsPanel configs={configs} showDefaults={showDefaults} onShowDefaults={setShowDefaults} />
       <ResourceAclsPanel resourceType="topic" name={summary.name} />

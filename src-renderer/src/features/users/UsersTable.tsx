@@ -26,12 +26,18 @@ export function UsersTable({ listing }: { listing: UserListing }) {
               </td>
               <td>{user.mechanisms.map((m) => `${m.mechanism.toUpperCase()} (${m.iterations})`).join(', ')}</td>
               <td className="right">
-                <ConfirmButton
-                  question={`Delete ${user.name}? Its clients can no longer sign in.`}
-                  onConfirm={() => run(() => userCalls.delete({ name: user.name }), { label: `Delete ${user.name}`, refresh: [usersStore] })}
-                >
-                  Delete
-                </ConfirmButton>
+                {user.name === listing.signedInAs ? (
+                  <span className="muted" title="Deleting it would lock StreamDesk out of this cluster">
+                    StreamDesk signs in as this user
+                  </span>
+                ) : (
+                  <ConfirmButton
+                    question={`Delete ${user.name}? Its clients can no longer sign in.`}
+                    onConfirm={() => run(() => userCalls.delete({ name: user.name }), { label: `Delete ${user.name}`, refresh: [usersStore] })}
+                  >
+                    Delete
+                  </ConfirmButton>
+                )}
               </td>
             </tr>
           ))}

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// bench/ingest: writing records, StreamDesk against kcat, side by side on the same stack. The same
+// N JSON records (~200 bytes, the records of bench/search) are written
+//   1. by `kcat -P` from a file (acks=all, idempotent), into one topic;
+//   2. by StreamDesk's ingest path: POST /api/streaming/ingest/<topic> of `serve` in batches of
+//      --batch records (the endpoint takes 1 MiB a request; --concurrency requests at a time), written by its idempotent acks=all
+//      producer, into a second topic;
+// and, 3., the generator's producer (generator:start at its highest rate, 20,000/s, up to
+// --generator-records) into a third, set against the rate it was asked for. Each topic is then
+// read back with `kcat -C -e` and its count must be exact.
+//
+//   npm run build && node bench/ingest/run.mjs [--records 1000000] [--partitions 6] [--batch 4000]
+//        [--concurrency 2] [--runs 3] [--generator-records 200000] [--data-dir D]
+//
+// Prints figures, asserts nothing but the counts.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { recordOf } from '../lib/records.mjs';
+import { benchStack, freshTopic, kcatCount, sleep, startServe } from '../lib/stack.mjs';
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '1000000' },
+    partitions: { type: 'string', default: '6' },
+    batch: { type: 'string', default: '4000' },
+    concurrency: { type: 'string', default: '2' },
+    runs: { type: 'string', default: '3' },
+    'generator-records': { type: 'string', default: '200000' },
+    'data-dir': { type: 'string' },
+  },
+});
+const records = Number(values.records);
+const partitions = Number(values.partitions);
+const batch = Number(values.batch);
+const concurrency = Number(values.concurrency);
+const rate = (count, seconds) => Math.round(count / seconds).toLocaleString('en');
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+
+function exact(bootstrap, topic, expected, who) {
+  const stored = kcatCount(bootstrap, topic);
+  if (stored !== expected) throw new Error(`${who}: ${topic} holds ${stored} records, expected ${expected}`);
+  return stored;
+}
+
+async function kcatRun(stack, file, topic) {
+  await freshTopic(stack.bootstrap, topic, partitions);
+  const started = performance.now();
+  const run = spawnSync('kcat', ['-b', stack.bootstrap, '-P', '-t', topic, '-X', 'acks=all', '-X', 'enable.idempotence=true', '-l', file], {
+    encoding: 'utf8',
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`kcat -P failed: ${run.stderr}`);
+  exact(stack.bootstrap, topic, records, 'kcat -P');
+  return seconds;
+}
+
+/** The file's lines as REST bodies of `batch` records each, built before the clock starts (kcat reads its file as it goes). */
+function bodiesOf(lines) {
+  const bodies = [];
+  for (let i = 0; i < lines.length; i += batch) bodies.push(`[${lines.slice(i, i + batch).join(',')}]`);
+  return bodies;
+}
+
+async function restRun(stack, serve, bodies, topic) {
+  await freshTopic(stack.bootstrap, topic, partitions);
+  const url = `${serve.origin}/api/streaming/ingest/${encodeURIComponent(topic)}`;
+  let next = 0;
+  let written = 0;
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++];
+      const response = await fetch(url, { method: 'POST', headers: serve.headers, body });
+      const answer = await response.json();
+      if (!response.ok) throw new Error(`ingest answered ${response.status}: ${JSON.stringify(answer)}`);
+      written += answer.written;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  if (written !== records) throw new Error(`ingest reported ${written} written, expected ${records}`);
+  exact(stack.bootstrap, topic, records, 'StreamDesk ingest');
+  return seconds;
+}
+
+async function generatorRun(stack, serve, topic, count) {
+  await freshTopic(stack.bootstrap, topic, partitions);
+  const started = performance.now();
+  const { id, ratePerSec } = await serve.call('generator:start', { topic, kind: 'stavanger-parking', ratePerSec: 20_000, maxRecords: count, seed: 19 });
+  for (;;) {
+    const status = (await serve.call('generator:list')).find((candidate) => candidate.id === id);
+    if (status.state === 'stopped' || status.state === 'failed') {
+      const seconds = (performance.now() - started) / 1000;
+      if (status.sent !== count || status.failed !== 0)
+        throw new Error(`generator: sent ${status.sent}, failed ${status.failed} of ${count}: ${status.lastError}`);
+      exact(stack.bootstrap, topic, count, 'generator');
+      return { seconds, ratePerSec };
+    }
+    await sleep(100);
+  }
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'streamdesk-bench-ingest-'));
+  const file = path.join(dir, 'records.jsonl');
+  writeFileSync(file, Array.from({ length: records }, (_, i) => JSON.stringify(recordOf(i))).join('\n') + '\n');
+  const bodies = bodiesOf(readFileSync(file, 'utf8').trimEnd().split('\n'));
+  const stack = await benchStack('ingest', values['data-dir']);
+  const serve = await startServe(stack);
+  const stamp = Date.now();
+  const times = { kcat: [], rest: [] };
+  try {
+    console.log(
+      `bench/ingest on ${new Date().toISOString()}: ${records.toLocaleString('en')} JSON records, ${partitions} partitions, REST batches of ${batch}, ${concurrency} at a time`,
+    );
+    for (let run = 0; run < Number(values.runs); run++) {
+      times.kcat.push(await kcatRun(stack, file, `bench.ingest.kcat.${stamp}.${run}`));
+      times.rest.push(await restRun(stack, serve, bodies, `bench.ingest.rest.${stamp}.${run}`));
+      console.log(`run ${run + 1}: kcat -P ${times.kcat.at(-1).toFixed(2)} s, StreamDesk REST ingest ${times.rest.at(-1).toFixed(2)} s (both read back exact)`);
+    }
+    const kcatSeconds = median(times.kcat);
+    const restSeconds = median(times.rest);
+    console.log(`\nmedian of ${values.runs} runs`);
+    console.log(`kcat -P (acks=all, idempotent)            ${rate(records, kcatSeconds).padStart(9)} records/s`);
+    console.log(
+      `StreamDesk REST ingest (acks=all, idemp.) ${rate(records, restSeconds).padStart(9)} records/s   ratio ${(kcatSeconds / restSeconds).toFixed(2)}× kcat`,
+    );
+    const generatorRecords = Number(values['generator-records']);
+    if (generatorRecords > 0) {
+      const generator = await generatorRun(stack, serve, `bench.ingest.generator.${stamp}`, generatorRecords);
+      console.log(
+        `StreamDesk generator (acks=all, idemp.)   ${rate(generatorRecords, generator.seconds).padStart(9)} records/s   of the ${generator.ratePerSec.toLocaleString('en')}/s asked (${generatorRecords.toLocaleString('en')} records, read back exact)`,
+      );
+    }
+  } finally {
+    await serve.stop();
+    stack.down();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench/ingest failed: ${error.stack ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// bench/soak: StreamDesk left running. On its own native stack (or the one in --data-dir) it starts
+// `streamdesk serve` (with the inspector on a free port, to read its heap), opens the Overview and
+// the page of the generator's topic in Chromium, applies the preset topics, starts a generator at
+// --rate records/s (2,000) into stavanger_parking_events and the stavanger_parking_realtime
+// pipeline, and every --every minutes (5) prints:
+//   - serve's heap used after a full GC (inspector: HeapProfiler.collectGarbage, Runtime.getHeapUsage);
+//   - each page's heap used after a full GC (CDP);
+//   - serve's event-loop delay p99 over the interval (perf_hooks.monitorEventLoopDelay, installed
+//     through the inspector);
+//   - the Overview's update time p95 over the interval: the main-thread time of handling one
+//     metrics:sampled event (the WebSocket message handler: stores, charts' figures and plots)
+//     plus the frame after it (from its requestAnimationFrame to the next task: style, layout,
+//     paint), measured in the page.
+// At the end: heap growth from minute 10 (or the first report after it) to the end, and the update
+// p95 of the first and the last interval. Targets (issue #19): heap growth < 10 %, p95 unchanged.
+//
+//   npm run build && node bench/soak/run.mjs [--minutes 60] [--every 5] [--rate 2000] [--data-dir D]
+//
+// Prints figures, asserts nothing.
+/* global window, requestAnimationFrame -- the update timing runs in the page */
+import { parseArgs } from 'node:util';
+import { CHROMIUM_ARGS, benchStack, freePort, percentile, require, sleep, startServe } from '../lib/stack.mjs';
+
+const { values } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '60' },
+    every: { type: 'string', default: '5' },
+    rate: { type: 'string', default: '2000' },
+    'data-dir': { type: 'string' },
+  },
+});
+const minutes = Number(values.minutes);
+const MB = (bytes) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** A Chrome DevTools Protocol session over the inspector's WebSocket (Node's inspector speaks it too). */
+async function inspectorSession(port) {
+  const [target] = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+  const WebSocket = require('ws');
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  let nextId = 1;
+  const pending = new Map();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data));
+    if (message.id && pending.has(message.id)) {
+      pending.get(message.id)(message);
+      pending.delete(message.id);
+    }
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, (message) => (message.error ? reject(new Error(`${method}: ${message.error.message}`)) : resolve(message.result)));
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  return { send, close: () => socket.close() };
+}
+
+/** serve's figures through its inspector: the event-loop histogram lives in serve, reset at each report. */
+async function serveProbe(port) {
+  const session = await inspectorSession(port);
+  const evaluate = async (expression) => (await session.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
+  await evaluate(
+    `globalThis.__soakDelay = process.getBuiltinModule('node:perf_hooks').monitorEventLoopDelay({ resolution: 10 }); globalThis.__soakDelay.enable(); true`,
+  );
+  return {
+    async read() {
+      const lagP99Ms =
+        (await evaluate('(() => { const p = globalThis.__soakDelay.percentile(99) / 1e6; globalThis.__soakDelay.reset(); return p; })()')) ?? NaN;
+      await session.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await session.send('Runtime.getHeapUsage');
+      return { heap: usedSize, lagP99Ms };
+    },
+    close: () => session.close(),
+  };
+}
+
+/**
+ * Installed in the Overview before its scripts: each metrics:sampled message's handler time plus
+ * the frame after it, kept in window.__soakUpdates.
+ */
+function timeUpdates() {
+  window.__soakUpdates = [];
+  const Native = WebSocket;
+  window.WebSocket = class extends Native {
+    set onmessage(handler) {
+      super.onmessage = (event) => {
+        const sampled = typeof event.data === 'string' && event.data.includes('"metrics:sampled"');
+        const started = performance.now();
+        handler.call(this, event);
+        if (!sampled) return;
+        const handled = performance.now() - started;
+        requestAnimationFrame(() => {
+          const frame = performance.now();
+          setTimeout(() => window.__soakUpdates.push(handled + performance.now() - frame), 0);
+        });
+      };
+    }
+  };
+}
+
+async function pageHeap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+async function startLoad(serve) {
+  await serve.call('presetTopics:apply');
+  const generator = await serve.call('generator:start', {
+    topic: 'stavanger_parking_events',
+    kind: 'stavanger-parking',
+    ratePerSec: Number(values.rate),
+    seed: 6,
+  });
+  const { jobId } = await serve.call('pipelines:start', { pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 10_000 });
+  return {
+    async stop() {
+      await serve.call('generator:stop', { id: generator.id }).catch(() => undefined);
+      await serve.call('pipelines:cancelJob', { jobId }).catch(() => undefined);
+    },
+  };
+}
+
+function summary(reports) {
+  const from = reports.find((report) => report.minute >= 10) ?? reports[0];
+  const last = reports.at(-1);
+  const growth = (name) => `${name} ${MB(from[name])} → ${MB(last[name])} (${(((last[name] - from[name]) / from[name]) * 100).toFixed(1)} %)`;
+  console.log(`\nheap from minute ${from.minute} to minute ${last.minute}: ${growth('serveHeap')}; ${growth('overviewHeap')}; ${growth('topicHeap')}`);
+  console.log(`Overview update p95: first interval ${reports[0].updateP95.toFixed(1)} ms, last ${last.updateP95.toFixed(1)} ms`);
+}
+
+async function main() {
+  const stack = await benchStack('soak', values['data-dir']);
+  const inspectPort = await freePort();
+  const serve = await startServe(stack, [`--inspect=127.0.0.1:${inspectPort}`]);
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  let load;
+  try {
+    const probe = await serveProbe(inspectPort);
+    load = await startLoad(serve);
+    // a context each: two pages of one context are tabs, and the one behind gets no frames
+    const overview = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    await overview.addInitScript(timeUpdates);
+    await overview.goto(`${serve.url}#/overview`);
+    const topicPage = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    await topicPage.goto(`${serve.url}#/topics/stavanger_parking_events`);
+    console.log(
+      `bench/soak on ${new Date().toISOString()}: ${minutes} min, generator ${values.rate}/s, pipeline stavanger_parking_realtime, Overview and topic page open`,
+    );
+    console.log('minute   serve heap   Overview heap   topic page heap   serve loop lag p99   Overview update p95 (n)');
+    const started = Date.now();
+    const reports = [];
+    for (let minute = Number(values.every); minute <= minutes; minute += Number(values.every)) {
+      await sleep(Math.max(0, started + minute * 60_000 - Date.now()));
+      const updates = await overview.evaluate(() => window.__soakUpdates.splice(0));
+      const { heap, lagP99Ms } = await probe.read();
+      const report = {
+        minute,
+        serveHeap: heap,
+        overviewHeap: await pageHeap(overview),
+        topicHeap: await pageHeap(topicPage),
+        lagP99Ms,
+        updateP95: percentile(updates, 95) ?? NaN,
+      };
+      reports.push(report);
+      console.log(
+        `${String(minute).padStart(6)}   ${MB(report.serveHeap).padStart(10)}   ${MB(report.overviewHeap).padStart(13)}   ${MB(report.topicHeap).padStart(15)}   ${`${lagP99Ms.toFixed(1)} ms`.padStart(18)}   ${report.updateP95.toFixed(1)} ms (${updates.length})`,
+      );
+    }
+    summary(reports);
+    probe.close();
+  } finally {
+    await load?.stop();
+    await browser.close();
+    await serve.stop();
+    stack.down();
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench/soak failed: ${error.stack ?? error}`);
+  process.exit(1);
+});
