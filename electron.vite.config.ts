@@ -3,6 +3,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { PATH_ALIASES } from './path-aliases.mjs';
 
+const CHART_VENDOR =
+  /[\\/]node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|decimal\.js-light|@reduxjs|redux|redux-thunk|reselect|immer|es-toolkit|react-redux|internmap|tiny-invariant|eventemitter3)[\\/]/;
+
+const REACT_VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/;
+
 export default defineConfig({
   main: {
     resolve: { alias: PATH_ALIASES },
@@ -33,7 +38,16 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     plugins: [react()],
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      // minified: `streamdesk serve` sends these files over the network, and the window parses them at every start
+      minify: 'esbuild',
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-renderer/index.html') },
+        // The chart library (recharts and what it alone uses) in a chunk of its own, loaded with the first page that
+        // draws such a chart, never with the Overview (its live charts paint in a worker of their own). React has its
+        // own chunk: a manual chunk takes in its dependencies that no other manual chunk claims, and the first page
+        // would then load the charts' chunk for React.
+        output: { manualChunks: (id) => (CHART_VENDOR.test(id) ? 'vendor-charts' : REACT_VENDOR.test(id) ? 'vendor-react' : undefined) },
+      },
     },
   },
 });

@@ -21,6 +21,13 @@ export const ConsumerGroupSummary = z.object({
 });
 export type ConsumerGroupSummary = z.infer<typeof ConsumerGroupSummary>;
 
+/** A group as listed before anything else is read about it (ListGroups' answer): a page shows these rows at once. */
+export const ConsumerGroupListing = z.object({ groupId: z.string(), state: ConsumerGroupState, protocolType: z.string() });
+export type ConsumerGroupListing = z.infer<typeof ConsumerGroupListing>;
+
+/** The summaries (members, topics, lag) of these groups only: those on screen first, the rest in slices. */
+export const GroupSummariesArgs = z.object({ groupIds: z.array(GroupId).min(1, 'is empty').max(1000, 'at most 1000 groups a call') }).strict();
+
 export const GroupPartitionLag = z.object({
   topic: z.string(),
   partition: z.number().int(),

@@ -18,11 +18,13 @@ import {
 import { GeneratorStartArgs, GeneratorStatus, GeneratorStopArgs } from './generator';
 import {
   ConsumerGroupDetail,
+  ConsumerGroupListing,
   ConsumerGroupSummary,
   DeleteGroupArgs,
   GroupId,
   GroupLagHistory,
   GroupLagHistoryArgs,
+  GroupSummariesArgs,
   ResetOffsetsArgs,
   ResetOffsetsResult,
 } from './consumers';
@@ -240,6 +242,8 @@ export const calls = {
   /** Checked first (the subject exists, the .proto parses and has the message type); nothing saved on a bad field. */
   'messages:setDecodeSettings': { args: SetDecodeSettingsArgs, result: DecodeSettings },
   'consumers:list': { args: NoArgs, result: z.array(ConsumerGroupSummary) },
+  'consumers:listGroups': { args: NoArgs, result: z.array(ConsumerGroupListing) },
+  'consumers:summaries': { args: GroupSummariesArgs, result: z.array(ConsumerGroupSummary) },
   'consumers:detail': { args: z.object({ groupId: GroupId }).strict(), result: ConsumerGroupDetail },
   'consumers:resetOffsets': { args: ResetOffsetsArgs, result: ResetOffsetsResult },
   'consumers:delete': { args: DeleteGroupArgs, result: z.object({ groupId: z.string() }) },

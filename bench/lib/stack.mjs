@@ -38,7 +38,7 @@ async function stackPorts(dataDir) {
     const r = JSON.parse(readFileSync(recordedFile, 'utf8'));
     return {
       kafka: r.kafka,
-      zookeeper: r.zookeeper,
+      zookeeper: r.zookeeper ?? (await freePort()), // a KRaft stack records none
       flink: r.flinkRest,
       exporter: r.exporter,
       gateway: r.sqlGateway,
@@ -53,9 +53,10 @@ async function stackPorts(dataDir) {
 
 /**
  * A native stack: the one in `dataDir` (started if it is down, left up afterwards) or a fresh one in
- * a temporary dir, stopped and removed by `down()`. Profiles live in the data dir, never in ~/.config.
+ * a temporary dir, stopped and removed by `down()` (kept with `keep`). `shape`: `stack up` flags
+ * (`--brokers 3`, `--kraft`). Profiles live in the data dir, never in ~/.config.
  */
-export async function benchStack(name, dataDirOption) {
+export async function benchStack(name, dataDirOption, { shape = [], keep = false } = {}) {
   const reuse = dataDirOption !== undefined;
   const dataDir = reuse ? path.resolve(dataDirOption) : mkdtempSync(path.join(tmpdir(), `streamdesk-bench-${name}-`));
   mkdirSync(dataDir, { recursive: true });
@@ -65,7 +66,7 @@ export async function benchStack(name, dataDirOption) {
   args.push('--sql-gateway-port', p.gateway, '--registry-port', p.registry, '--connect-port', p.connect);
   const stackArgs = args.map(String);
   console.error(`[bench/${name}] ${reuse ? 'using (starting if needed)' : 'starting'} a native stack in ${dataDir}`);
-  const up = spawnSync(process.execPath, [cli, 'stack', 'up', '--native', ...stackArgs], { cwd: root, encoding: 'utf8' });
+  const up = spawnSync(process.execPath, [cli, 'stack', 'up', '--native', ...shape, ...stackArgs], { cwd: root, encoding: 'utf8' });
   if (up.status !== 0) throw new Error(`stack up failed:\n${up.stdout}\n${up.stderr}`);
   return {
     dataDir,
@@ -75,7 +76,7 @@ export async function benchStack(name, dataDirOption) {
     down() {
       if (reuse) return console.error(`[bench/${name}] the stack stays up; stop it with: node bin/streamdesk.js stack down ${stackArgs.join(' ')}`);
       spawnSync(process.execPath, [cli, 'stack', 'down', ...stackArgs], { cwd: root, encoding: 'utf8' });
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -145,3 +146,19 @@ export const percentile = (xs, p) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
+
+export const median = (xs) => percentile(xs, 50);
+export const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** A call through serve's REST API (`startServe`'s), timed. */
+export async function timeCall(serve, name, args = {}) {
+  const started = performance.now();
+  const result = await serve.call(name, args);
+  return { took: performance.now() - started, result };
+}
+
+/** Debian's Chromium through playwright-core. */
+export function launchChromium() {
+  const { chromium } = require('playwright-core');
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}

@@ -5,6 +5,8 @@ import type { Services } from './services';
 export function consumersCalls(services: Services): AreaCalls<'consumers'> {
   return {
     'consumers:list': () => services.consumers.list(),
+    'consumers:listGroups': () => services.consumers.listGroups(),
+    'consumers:summaries': ({ groupIds }) => services.consumers.summaries(groupIds),
     'consumers:detail': ({ groupId }) => services.consumers.detail(groupId),
     'consumers:resetOffsets': (args) => services.consumers.resetOffsets(args),
     'consumers:delete': async (args) => {

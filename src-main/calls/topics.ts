@@ -4,7 +4,8 @@ import type { Services } from './services';
 /** Topics: list, describe, create, configure, grow, purge, delete. */
 export function topicsCalls(services: Services): AreaCalls<'topics'> {
   return {
-    'topics:list': ({ includeInternal, configs, offsets }) => services.topics.list(includeInternal, { configs: configs ?? true, offsets: offsets ?? true }),
+    'topics:list': ({ includeInternal, configs, offsets, names }) =>
+      services.topics.list(includeInternal, { configs: configs ?? true, offsets: offsets ?? true }, names),
     'topics:describe': ({ name }) => services.topics.describe(name),
     'topics:create': (args) => services.topics.create(args),
     'topics:alterConfigs': (args) => services.topics.alterConfigs(args),

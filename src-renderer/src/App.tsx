@@ -1,28 +1,31 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { StatusBadge } from './ui/StatusBadge';
 import { Overview } from './features/health/Overview';
-import { StackPage } from './features/stack/StackPage';
-import { TopicDetailPage } from './features/topics/TopicDetailPage';
-import { TopicsPage } from './features/topics/TopicsPage';
-import { BrokersPage } from './features/brokers/BrokersPage';
-import { AclsPage } from './features/acls/AclsPage';
-import { UsersPage } from './features/users/UsersPage';
 import { generatorsStore } from './features/generator/generator-store';
 import { followMetrics } from './features/metrics/metrics-store';
-import { AlertsPage } from './features/alerts/AlertsPage';
-import { JobDetailPage } from './features/pipelines/JobDetailPage';
-import { ConsumersPage } from './features/consumers/ConsumersPage';
-import { ConnectPage } from './features/connect/ConnectPage';
-import { PipelinesPage } from './features/pipelines/PipelinesPage';
 import { alertsStore } from './features/alerts/alerts-store';
-import { ProfilesPage } from './features/profiles/ProfilesPage';
-import { SchemasPage } from './features/schemas/SchemasPage';
 import { onProfileSwitch, profilesStore } from './features/profiles/profiles-store';
 import { forgetClusterData } from './store';
 import { PAGES, useRoute, type Page } from './router';
 import { appInfoStore, followConnection, linkStore } from './features/app/connection-store';
 import { healthCalls, healthStore } from './features/health/health-store';
 import { stackStore } from './features/stack/stack-store';
+
+// Every page but the Overview (the first one shown) loads when it is first opened: the first paint does not wait
+// for the code (charts, forms) of pages not shown.
+const StackPage = lazy(() => import('./features/stack/StackPage').then((module) => ({ default: module.StackPage })));
+const TopicDetailPage = lazy(() => import('./features/topics/TopicDetailPage').then((module) => ({ default: module.TopicDetailPage })));
+const TopicsPage = lazy(() => import('./features/topics/TopicsPage').then((module) => ({ default: module.TopicsPage })));
+const BrokersPage = lazy(() => import('./features/brokers/BrokersPage').then((module) => ({ default: module.BrokersPage })));
+const AclsPage = lazy(() => import('./features/acls/AclsPage').then((module) => ({ default: module.AclsPage })));
+const UsersPage = lazy(() => import('./features/users/UsersPage').then((module) => ({ default: module.UsersPage })));
+const AlertsPage = lazy(() => import('./features/alerts/AlertsPage').then((module) => ({ default: module.AlertsPage })));
+const JobDetailPage = lazy(() => import('./features/pipelines/JobDetailPage').then((module) => ({ default: module.JobDetailPage })));
+const ConsumersPage = lazy(() => import('./features/consumers/ConsumersPage').then((module) => ({ default: module.ConsumersPage })));
+const ConnectPage = lazy(() => import('./features/connect/ConnectPage').then((module) => ({ default: module.ConnectPage })));
+const PipelinesPage = lazy(() => import('./features/pipelines/PipelinesPage').then((module) => ({ default: module.PipelinesPage })));
+const ProfilesPage = lazy(() => import('./features/profiles/ProfilesPage').then((module) => ({ default: module.ProfilesPage })));
+const SchemasPage = lazy(() => import('./features/schemas/SchemasPage').then((module) => ({ default: module.SchemasPage })));
 
 const NAV_LABELS: Record<Page, string> = {
   overview: 'Overview',
@@ -125,7 +128,9 @@ export function App() {
         ))}
       </nav>
       <main>
-        <PageFor page={page} param={param} />
+        <Suspense fallback={<div className="page-empty">Loading…</div>}>
+          <PageFor page={page} param={param} />
+        </Suspense>
       </main>
       <StatusBar />
     </div>

@@ -108,6 +108,13 @@ describe('consumer groups on a real broker', () => {
       [2, 10, 10, 0],
     ]);
     expect(detail.summary.totalLag).toBe(2);
+    // the page's two reads: the rows from ListGroups alone, then the summaries of the groups on screen
+    expect((await service.listGroups()).find((candidate) => candidate.groupId === GROUP)).toEqual({
+      groupId: GROUP,
+      state: 'Stable',
+      protocolType: 'consumer',
+    });
+    expect(await service.summaries([GROUP])).toEqual([{ ...group, totalLag: 2 }]);
     expect(detail.members).toHaveLength(1);
     expect(detail.partitions.every((row) => row.memberId === detail.members[0].memberId && row.clientId !== null)).toBe(true);
   });

@@ -8,6 +8,7 @@ import { silentLogger } from '@main/core/logger';
 import { startWebHost, type WebHost } from '@main/hosts/web';
 import { kafkaClient } from '@main/clients/kafka/kafka-target';
 import { LIST_CONFIG_KEYS, readTopicConfigs } from '@main/services/topics/topic-configs-reader';
+import { withAdmin } from '@main/clients/kafka/platformatic-admin';
 import { NATIVE_DIR } from '../stack';
 
 const shared = inject('sharedStack');
@@ -159,20 +160,16 @@ describe('topics on a real broker', () => {
   });
 
   it('reads the configs of every other topic when one in the batch is gone (deleted while the list was read)', async () => {
-    const admin = kafkaClient({ brokers: [shared.bootstrap] }).admin();
-    await admin.connect();
-    try {
-      // kafkajs fails a whole DescribeConfigs for one unknown topic: the reader must find it and keep the rest
-      const read = await readTopicConfigs(admin, ['it.ingest', 'it.gone-meanwhile', 'it.rest-created'], LIST_CONFIG_KEYS);
-      expect([...read.failed.keys()]).toEqual(['it.gone-meanwhile']);
-      expect(read.configs.get('it.ingest')?.map((entry) => [entry.name, entry.value])).toEqual([
-        ['cleanup.policy', 'delete'],
-        ['retention.ms', String(3_600_000)],
-      ]);
-      expect(read.configs.get('it.rest-created')?.find((entry) => entry.name === 'cleanup.policy')).toMatchObject({ value: 'compact', source: 'topic' });
-    } finally {
-      await admin.disconnect();
-    }
+    // the broker answers an error code for the unknown topic, which fails the whole request: the reader must find it and keep the rest
+    const read = await withAdmin({ brokers: [shared.bootstrap] }, (admin) =>
+      readTopicConfigs(admin, ['it.ingest', 'it.gone-meanwhile', 'it.rest-created'], LIST_CONFIG_KEYS),
+    );
+    expect([...read.failed.keys()]).toEqual(['it.gone-meanwhile']);
+    expect(read.configs.get('it.ingest')?.map((entry) => [entry.name, entry.value])).toEqual([
+      ['cleanup.policy', 'delete'],
+      ['retention.ms', String(3_600_000)],
+    ]);
+    expect(read.configs.get('it.rest-created')?.find((entry) => entry.name === 'cleanup.policy')).toMatchObject({ value: 'compact', source: 'topic' });
   });
 
   it('lists rows without configs when asked (a fast first answer), with the same topics and counts', async () => {

@@ -12,6 +12,8 @@ import {
 import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { EndOffsetReader } from '@main/clients/kafka/platformatic-admin';
+import { committedOffsets, groupEndOffsets, listGroups } from '@main/clients/kafka/group-offsets';
+import { readClusterMetadata } from '@main/clients/kafka/cluster-metadata';
 import { isInternalTopic } from '../topics/topic-summary';
 import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText, type BrokerCounters } from './prometheus-text';
 import { MetricSeries } from './ring-buffer';
@@ -246,7 +248,9 @@ export class MetricsSampler {
   }
 
   private async refreshTopics(): Promise<void> {
-    const metadata = await withKafkaAdmin(this.options.target(), 'read topics for metrics', (admin) => admin.fetchTopicMetadata());
+    // one Metadata request where the broker offers v12 (kafkajs reads the whole cluster's metadata twice)
+    const target = this.options.target();
+    const metadata = (await readClusterMetadata(target)) ?? (await withKafkaAdmin(target, 'read topics for metrics', (admin) => admin.fetchTopicMetadata()));
     const listed = metadata.topics
       .filter((topic) => !isInternalTopic(topic.name))
       .map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
@@ -292,23 +296,25 @@ export class MetricsSampler {
     this.lagAt = this.now();
     const lag = new Map<string | null, number>();
     const byGroup = new Map<string, number>();
-    await withKafkaAdmin(this.options.target(), 'read consumer lag', async (admin) => {
-      const { groups } = await admin.listGroups();
-      for (const group of groups) {
-        for (const topic of await admin.fetchOffsets({ groupId: group.groupId })) {
-          const ends = await admin.fetchTopicOffsets(topic.topic);
-          const endOf = new Map(ends.map((partition) => [partition.partition, Number(partition.high)]));
-          for (const partition of topic.partitions) {
-            const committed = Number(partition.offset);
-            if (committed < 0) continue;
-            const behind = Math.max(0, (endOf.get(partition.partition) ?? committed) - committed);
-            lag.set(topic.topic, (lag.get(topic.topic) ?? 0) + behind);
-            lag.set(null, (lag.get(null) ?? 0) + behind);
-            byGroup.set(group.groupId, (byGroup.get(group.groupId) ?? 0) + behind);
-          }
+    // every group's offsets in a few requests (a slice of groups per OffsetFetch, one ListOffsets per leader), not
+    // one request per group and topic: with 5,000 groups that was thousands of requests every refresh
+    const target = this.options.target();
+    const committed = await committedOffsets(
+      target,
+      (await listGroups(target)).map((group) => group.groupId),
+    );
+    const ends = await groupEndOffsets(target, committed);
+    for (const [groupId, topics] of committed) {
+      for (const [topic, partitions] of topics) {
+        for (const [partition, offset] of partitions) {
+          if (offset === null) continue;
+          const behind = Math.max(0, (ends.get(topic)?.get(partition)?.end ?? offset) - offset);
+          lag.set(topic, (lag.get(topic) ?? 0) + behind);
+          lag.set(null, (lag.get(null) ?? 0) + behind);
+          byGroup.set(groupId, (byGroup.get(groupId) ?? 0) + behind);
         }
       }
-    });
+    }
     // no group with committed offsets: nothing is behind (a topic no group reads keeps no lag figure)
     if (!lag.has(null)) lag.set(null, 0);
     this.lag = lag;

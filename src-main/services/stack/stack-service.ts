@@ -4,7 +4,7 @@ import { invalidField, StreamdeskError } from '@shared/errors';
 import type { ConnectPluginName, StackBackend, StackProgress, StackStatus, StackUpArgs } from '@shared/stack';
 import type { ComposeStack } from './compose';
 import { ComposeRunner } from './compose-runner';
-import { folderSize } from './data-size';
+import { DataSizeMeter } from './data-size';
 import type { NativeStackOptions } from './native';
 import { tailLines } from './native/logs';
 import { NativeRunner } from './native-runner';
@@ -45,6 +45,7 @@ export class StackService {
   private busy: StackStatus['busy'] = 'idle';
   private lastError: string | null = null;
   private readonly dataDir: string;
+  private readonly dataSize: DataSizeMeter;
   private shape: StackShape;
   private readonly superUserPassword: (() => string) | undefined;
   private readonly now: () => number;
@@ -55,6 +56,7 @@ export class StackService {
     this.now = now ?? Date.now;
     this.onProgress = onProgress ?? (() => undefined);
     this.dataDir = given.dataDir;
+    this.dataSize = new DataSizeMeter(given.dataDir);
     this.superUserPassword = superUserPassword;
     const { kraft: recordedKraft, ...shape } = readRecordedShape(given.dataDir);
     this.shape = shape;
@@ -124,7 +126,7 @@ export class StackService {
     return {
       backend: this.active.backend,
       compose,
-      dataSizeBytes: folderSize(this.dataDir),
+      dataSizeBytes: await this.dataSize.bytes(),
       kraft: this.kraft,
       dataDir: this.dataDir,
       missingJars: this.active.missingJars(),
@@ -225,6 +227,7 @@ export class StackService {
     if (await this.anyRunning()) throw new StreamdeskError('conflict', 'Stop the local stack before resetting its data');
     for (const folder of ['kafka', 'zookeeper', 'flink', 'registry', 'connect', 'logs'])
       rmSync(path.join(this.dataDir, folder), { recursive: true, force: true });
+    this.dataSize.forget();
     return this.status();
   }
 

@@ -1,4 +1,4 @@
-import { ConfigResourceTypes, type Admin, type DescribeConfigResponse } from 'kafkajs';
+import { ConfigResourceTypes, ResponseError, type Admin, type ConfigDescription } from '@platformatic/kafka';
 import type { TopicConfigEntry } from '@shared/topics';
 import { requestIsolating } from '@main/clients/kafka/isolating';
 import { mapConcurrently, slicesOf } from '@main/clients/kafka/slices';
@@ -31,13 +31,13 @@ export interface TopicConfigsRead {
 export async function readTopicConfigs(admin: Admin, names: string[], keys?: string[]): Promise<TopicConfigsRead> {
   const read: TopicConfigsRead = { configs: new Map(), failed: new Map() };
   const budget = { requests: ISOLATION_REQUESTS };
-  const describe = async (slice: string[]) =>
-    (
-      await admin.describeConfigs({
-        includeSynonyms: false,
-        resources: slice.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, ...(keys ? { configNames: keys } : {}) })),
-      })
-    ).resources;
+  // @platformatic/kafka, not kafkajs: kafkajs reads the whole cluster's metadata before each DescribeConfigs
+  // (0.4 s a request with 10,000 topics, for an answer the broker gives in 10 ms)
+  const describe = (slice: string[]) =>
+    admin.describeConfigs({
+      includeSynonyms: false,
+      resources: slice.map((name) => ({ resourceType: ConfigResourceTypes.TOPIC, resourceName: name, ...(keys ? { configurationKeys: keys } : {}) })),
+    });
   const slices = slicesOf(names, keys ? TOPICS_PER_REQUEST.someKeys : TOPICS_PER_REQUEST.everyKey);
   await mapConcurrently(slices, REQUESTS_AT_ONCE, async (slice) => {
     const { results, failed } = await requestIsolating(slice, describe, isAboutATopic, budget);
@@ -47,18 +47,20 @@ export async function readTopicConfigs(admin: Admin, names: string[], keys?: str
   return read;
 }
 
-/** kafkajs throws a KafkaJSProtocolError when the broker answered with an error code for a topic. */
+/** The broker answered with an error code for a topic (somewhere in what @platformatic/kafka throws): halving finds which. */
 function isAboutATopic(error: unknown): boolean {
-  return (error as { name?: string } | null)?.name === 'KafkaJSProtocolError';
+  if (error instanceof ResponseError) return true;
+  const inner = (error as { errors?: unknown[] } | null)?.errors;
+  return Array.isArray(inner) && inner.some(isAboutATopic);
 }
 
-function configEntries(resource: DescribeConfigResponse['resources'][number]): TopicConfigEntry[] {
-  return resource.configEntries
+function configEntries(resource: ConfigDescription): TopicConfigEntry[] {
+  return resource.configs
     .map((entry) => {
       const source = configSource(entry.configSource);
       return {
-        name: entry.configName,
-        value: entry.isSensitive ? null : entry.configValue,
+        name: entry.name,
+        value: entry.isSensitive ? null : (entry.value ?? null),
         source,
         isDefault: source !== 'topic',
         readOnly: entry.readOnly,

@@ -1,12 +1,6 @@
 import type { TopicConfigEntry, TopicPartition, TopicSummary } from '@shared/topics';
 import type { PartitionOffsets } from '@main/clients/kafka/platformatic-admin';
-
-export interface PartitionMetadata {
-  partitionId: number;
-  leader: number;
-  replicas: number[];
-  isr: number[];
-}
+import type { PartitionMetadata } from '@main/clients/kafka/cluster-metadata';
 
 /** Topics whose name starts with "_" are the cluster's own (__consumer_offsets, _schemas…). */
 export function isInternalTopic(name: string): boolean {

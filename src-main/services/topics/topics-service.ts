@@ -5,7 +5,8 @@ import type { AlterTopicConfigsArgs, CreateTopicArgs, PurgeRecordsArgs, PurgeRec
 import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
 import { kafkaError } from '@main/clients/kafka/kafka-errors';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
-import { alterTopicConfigs, listTopicOffsets, logDirSizes } from '@main/clients/kafka/platformatic-admin';
+import { alterTopicConfigs, listTopicOffsets, logDirSizes, withAdmin } from '@main/clients/kafka/platformatic-admin';
+import { readClusterMetadata, type ClusterMetadata } from '@main/clients/kafka/cluster-metadata';
 import { LIST_CONFIG_KEYS, readTopicConfigs, type TopicConfigsRead } from './topic-configs-reader';
 import { isInternalTopic, partitionRows, summarize } from './topic-summary';
 import { purgeRecords } from './record-purge';
@@ -32,16 +33,14 @@ export class TopicsService {
    * topics' metadata takes 0.1 s, their offsets 2 s and their configs 5 s (in ZooKeeper mode the
    * broker reads each topic's config from ZooKeeper).
    */
-  async list(includeInternal = false, read: TopicFigures = EVERY_FIGURE): Promise<TopicSummary[]> {
-    const details = await this.load(undefined, includeInternal, read);
+  async list(includeInternal = false, read: TopicFigures = EVERY_FIGURE, names?: string[]): Promise<TopicSummary[]> {
+    const details = await this.load(names, includeInternal, read, { configKeys: LIST_CONFIG_KEYS, asRows: true });
     return details.map((detail) => detail.summary).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** Summaries of those of `names` that exist, without reading every topic of the cluster. */
   async summariesOf(names: string[]): Promise<TopicSummary[]> {
-    const existing = new Set(await withKafkaAdmin(this.target(), 'list topics', (admin) => admin.listTopics()));
-    const wanted = names.filter((name) => existing.has(name));
-    return wanted.length === 0 ? [] : (await this.load(wanted, true)).map((detail) => detail.summary);
+    return (await this.load(names, true, EVERY_FIGURE, { asRows: true })).map((detail) => detail.summary);
   }
 
   async describe(name: string): Promise<TopicDetail> {
@@ -141,48 +140,60 @@ export class TopicsService {
   }
 
   /**
-   * Metadata, configs, offsets and sizes of the named topics (all when `names` is undefined; then
-   * only the configs a row shows are read). Configs, offsets and sizes are asked for at once; what
+   * Metadata, configs, offsets and sizes of the named topics (all when `names` is undefined). Configs, offsets and sizes are asked for at once; what
    * cannot be had for a topic leaves its figure unknown (null) in that row instead of failing the list.
    */
-  private async load(names: string[] | undefined, includeInternal: boolean, read: TopicFigures = EVERY_FIGURE): Promise<TopicDetail[]> {
+  private async load(names: string[] | undefined, includeInternal: boolean, read: TopicFigures = EVERY_FIGURE, as: LoadAs = {}): Promise<TopicDetail[]> {
     const target = this.target();
-    const found = await withKafkaAdmin(target, 'read topics', async (admin) => {
-      const described = await Promise.all([admin.fetchTopicMetadata(names ? { topics: names } : undefined), admin.describeCluster()]).catch(
-        (error: unknown) => {
-          if (names && isUnknownTopic(error)) return null;
-          throw error;
-        },
-      );
-      if (!described) return null;
-      const [metadata, cluster] = described;
-      const topics = metadata.topics.filter((topic) => includeInternal || !isInternalTopic(topic.name));
-      const request = topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
-      const [configs, offsets, sizes] = await Promise.all([
-        read.configs
-          ? readTopicConfigs(
+    const metadata = await this.metadataOf(names);
+    if (!metadata || (names && !as.asRows && metadata.topics.length === 0)) return [];
+    const topics = metadata.topics.filter((topic) => includeInternal || !isInternalTopic(topic.name));
+    const request = topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
+    const [configs, offsets, sizes] = await Promise.all([
+      read.configs
+        ? withAdmin(target, (admin) =>
+            readTopicConfigs(
               admin,
               request.map((topic) => topic.name),
-              names ? undefined : LIST_CONFIG_KEYS,
-            )
-          : noConfigs(),
-        read.offsets ? listTopicOffsets(target, request).catch(() => null) : null,
-        read.offsets ? logDirSizes(target, request).catch(() => null) : null,
-      ]);
-      return { topics, brokers: new Set(cluster.brokers.map((broker) => broker.nodeId)), configs, offsets, sizes };
-    });
-    if (!found) return [];
-    const { topics, brokers, configs, offsets, sizes } = found;
+              as.configKeys,
+            ),
+          ).catch((error: unknown): TopicConfigsRead => ({ configs: new Map(), failed: new Map(request.map((topic) => [topic.name, error])) }))
+        : noConfigs(),
+      read.offsets ? listTopicOffsets(target, request).catch(() => null) : null,
+      read.offsets ? logDirSizes(target, request).catch(() => null) : null,
+    ]);
     // Nothing at all, or the one topic asked for: that is an error to show, not a row of dashes.
     const [firstFailure] = configs.failed.values();
-    if (names && isUnknownTopic(firstFailure)) return []; // deleted while we read it
-    if (configs.failed.size > 0 && (names || configs.configs.size === 0)) throw kafkaError(firstFailure, 'read topic configs');
+    if (names && !as.asRows && isUnknownTopic(firstFailure)) return []; // deleted while we read it
+    if (configs.failed.size > 0 && ((names && !as.asRows) || configs.configs.size === 0)) throw kafkaError(firstFailure, 'read topic configs');
     return topics.map((topic) => {
-      const rows = partitionRows(topic.partitions, brokers, offsets?.get(topic.name), sizes?.get(topic.name));
+      const rows = partitionRows(topic.partitions, metadata.brokers, offsets?.get(topic.name), sizes?.get(topic.name));
       const entries = configs.configs.get(topic.name) ?? [];
       return { summary: summarize(topic.name, rows, entries, offsets !== null, sizes !== null), partitions: rows, configs: entries };
     });
   }
+
+  /** The topics' metadata (those of `names` that exist) and the live brokers, in one request where the broker offers it. */
+  private async metadataOf(names: string[] | undefined): Promise<ClusterMetadata | null> {
+    const target = this.target();
+    const read = await readClusterMetadata(target, names).catch((error: unknown) => {
+      throw kafkaError(error, 'read topics');
+    });
+    if (read) return read;
+    return withKafkaAdmin(target, 'read topics', async (admin) => {
+      const present = names ? new Set(await admin.listTopics()) : null;
+      const wanted = names?.filter((name) => present?.has(name));
+      if (wanted?.length === 0) return { brokers: new Set<number>(), topics: [] };
+      const [metadata, cluster] = await Promise.all([admin.fetchTopicMetadata(wanted ? { topics: wanted } : undefined), admin.describeCluster()]);
+      return { brokers: new Set(cluster.brokers.map((broker) => broker.nodeId)), topics: metadata.topics };
+    });
+  }
+}
+
+/** How a load is used: `asRows` for list rows (a missing or failed topic leaves the others' rows), `configKeys` to read only those. */
+interface LoadAs {
+  asRows?: boolean;
+  configKeys?: string[];
 }
 
 /** The configs when none are asked for: none, and nothing failed. */

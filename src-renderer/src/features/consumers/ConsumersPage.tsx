@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import type { ConsumerGroupDetail, ResetOffsetsResult, ResetTarget } from '@shared/consumers';
+import { useCallback, useEffect, useState } from 'react';
+import type { ConsumerGroupDetail, ConsumerGroupListing, ConsumerGroupSummary, ResetOffsetsResult, ResetTarget } from '@shared/consumers';
+import { VirtualRows } from '@renderer/ui/VirtualRows';
 import { Field } from '@renderer/ui/Modal';
 import { ChangesTable, PreviewApplyButtons, usePreviewApply, type ChangeColumn } from '@renderer/ui/PreviewApply';
 import { num } from '@renderer/format';
 import { hrefOf } from '@renderer/router';
-import { consumerCalls, groupsStore, groupStore } from './consumers-store';
+import { consumerCalls, groupsStore, groupStore, readSummaries, type GroupList } from './consumers-store';
 import { GroupLagChart } from './GroupLagChart';
 import { ResourceAclsPanel } from '@renderer/features/acls/ResourceAclsPanel';
 
@@ -136,43 +137,72 @@ function GroupDetail({ groupId, onChanged }: { groupId: string; onChanged: () =>
   );
 }
 
+const GROUP_COLUMNS = 'minmax(220px, 2fr) 150px 90px minmax(200px, 3fr) 120px';
+
+/** One group's row: its state at once, members, topics and lag once its summary is read (… until then). */
+function GroupRow({ group, summary, selected }: { group: ConsumerGroupListing; summary: ConsumerGroupSummary | undefined; selected: boolean }) {
+  return (
+    <a
+      className={`vtable-row${selected ? ' selected' : ''}`}
+      href={hrefOf('consumers', group.groupId)}
+      style={{ gridTemplateColumns: GROUP_COLUMNS }}
+      data-group={group.groupId}
+      data-summarized={summary !== undefined}
+    >
+      <span className="name">{group.groupId}</span>
+      <span>{group.state}</span>
+      <span className="right">{summary ? summary.members : '…'}</span>
+      <span className="muted ellipsis">{summary ? summary.topics.join(', ') : '…'}</span>
+      <span className="right">{summary ? num(summary.totalLag) : '…'}</span>
+    </a>
+  );
+}
+
+/** Every group (only the rows in view are drawn, and their lag is read first). */
+function GroupsTable({ list, groupId }: { list: GroupList | null; groupId: string | null }) {
+  const onDrawn = useCallback((drawn: readonly ConsumerGroupListing[]) => readSummaries(drawn.map((group) => group.groupId)), []);
+  // the rows were read again: the reading goes on from where it is
+  useEffect(() => readSummaries([]), [list]);
+  return (
+    <div className="vtable" data-testid="groups-table">
+      <div className="vtable-head" style={{ gridTemplateColumns: GROUP_COLUMNS }}>
+        <span>Group</span>
+        <span>State</span>
+        <span className="right">Members</span>
+        <span>Topics</span>
+        <span className="right">Total lag</span>
+      </div>
+      <VirtualRows
+        items={list?.groups ?? []}
+        rowHeight={36}
+        maxHeight={groupId ? 260 : 560}
+        onDrawn={onDrawn}
+        render={(group) => <GroupRow key={group.groupId} group={group} summary={list?.summaries.get(group.groupId)} selected={group.groupId === groupId} />}
+      />
+    </div>
+  );
+}
+
 /** Consumer groups: state, members, topics and lag; a group's lag per partition; offset resets. */
 export function ConsumersPage({ groupId }: { groupId: string | null }) {
-  const { data: groups, error } = groupsStore.use();
+  const { data: list, error } = groupsStore.use();
+  const read = list ? list.groups.reduce((count, group) => count + (list.summaries.has(group.groupId) ? 1 : 0), 0) : 0;
+  const progress = list?.summariesError
+    ? ` · lag could not be read: ${list.summariesError}`
+    : list && read < list.groups.length
+      ? ` · reading members and lag… (${num(read)} of ${num(list.groups.length)})`
+      : '';
   return (
     <div className="page">
       <div className="page-header">
         <div>
           <h1>Consumer groups</h1>
-          <div className="muted">{groups ? `${groups.length} groups` : 'Loading…'}</div>
+          <div className="muted">{list ? `${num(list.groups.length)} groups${progress}` : 'Loading…'}</div>
         </div>
       </div>
       {error && <div className="callout error">{error}</div>}
-      <table className="grid compact" data-testid="groups-table">
-        <thead>
-          <tr>
-            <th>Group</th>
-            <th>State</th>
-            <th className="right">Members</th>
-            <th>Topics</th>
-            <th className="right">Total lag</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(groups ?? []).map((group) => (
-            <tr key={group.groupId} data-group={group.groupId} className={group.groupId === groupId ? 'selected' : undefined}>
-              <td>
-                <a href={hrefOf('consumers', group.groupId)}>{group.groupId}</a>
-              </td>
-              <td>{group.state}</td>
-              <td className="right">{group.members}</td>
-              <td className="muted">{group.topics.join(', ')}</td>
-              <td className="right">{num(group.totalLag)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {groups?.length === 0 && <div className="muted">No consumer group on this cluster.</div>}
+      <GroupsTable list={list} groupId={groupId} />
+      {list?.groups.length === 0 && <div className="muted">No consumer group on this cluster.</div>}
       {groupId && <GroupDetail key={groupId} groupId={groupId} onChanged={() => (void groupsStore.refresh(), (location.hash = hrefOf('consumers')))} />}
     </div>
   );

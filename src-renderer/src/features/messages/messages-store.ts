@@ -13,7 +13,7 @@ export const messageCalls = {
   decodeSettings: (topic: string) => bridge.call('messages:decodeSettings', { topic }),
   setDecodeSettings: (args: CallArgs<'messages:setDecodeSettings'>) => bridge.call('messages:setDecodeSettings', args),
   /** Topic names a replay may write to. */
-  topicNames: () => bridge.call('topics:list', { includeInternal: false }).then((list) => list.map((entry) => entry.name)),
+  topicNames: () => bridge.call('topics:list', { includeInternal: false, configs: false, offsets: false }).then((list) => list.map((entry) => entry.name)),
   onSearchProgressed: (listener: Parameters<typeof bridge.on<'messages:searchProgressed'>>[1]) => bridge.on('messages:searchProgressed', listener),
   onSearchMatched: (listener: Parameters<typeof bridge.on<'messages:searchMatched'>>[1]) => bridge.on('messages:searchMatched', listener),
   onReplayProgressed: (listener: Parameters<typeof bridge.on<'messages:replayProgressed'>>[1]) => bridge.on('messages:replayProgressed', listener),

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TopicSummary } from '@shared/topics';
 import { VirtualRows } from '@renderer/ui/VirtualRows';
 import { bytes, num, retention } from '@renderer/format';
 import { hrefOf, navigate } from '@renderer/router';
-import { includeInternalStore, setIncludeInternal, topicsStore } from './topics-store';
+import { includeInternalStore, readFigures, setIncludeInternal, topicsStore, type TopicList } from './topics-store';
+import { sortTopics, type TopicSort, type TopicSortKey } from './topic-sort';
 import { presetTopicsStore } from '../preset-topics/preset-topics-store';
 import { CreateTopicModal } from './CreateTopicModal';
 import { PresetTopicsPanel } from '../preset-topics/PresetTopicsPanel';
@@ -16,92 +17,144 @@ function Flag({ topic }: { topic: TopicSummary }) {
   return <span className="flag ok">healthy</span>;
 }
 
-/** The rows shown (only those in view are drawn); counts and sizes say … while they are read. */
+const HEADERS: { key: TopicSortKey; label: string; right?: boolean }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'partitions', label: 'Partitions', right: true },
+  { key: 'replicationFactor', label: 'RF', right: true },
+  { key: 'retentionMs', label: 'Retention', right: true },
+  { key: 'cleanupPolicy', label: 'Cleanup' },
+  { key: 'messageCount', label: 'Messages', right: true },
+  { key: 'sizeBytes', label: 'Size', right: true },
+  { key: 'health', label: 'Replicas' },
+];
+
+/** Column headers that sort: a click sorts by the column, a second click turns the order round. */
+function SortHeaders({ sort, onSort }: { sort: TopicSort; onSort: (sort: TopicSort) => void }) {
+  return (
+    <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>
+      {HEADERS.map(({ key, label, right }) => {
+        const active = sort.key === key;
+        return (
+          <button
+            key={key}
+            type="button"
+            className={`sort-head${right ? ' right' : ''}${active ? ' active' : ''}`}
+            aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+            data-sort={key}
+            onClick={() => onSort({ key, descending: active ? !sort.descending : key !== 'name' })}
+          >
+            {label}
+            {active ? (sort.descending ? ' ▾' : ' ▴') : ''}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** One row; counts, sizes, retention and cleanup say … until they are read. */
+function TopicRow({ topic, figured }: { topic: TopicSummary; figured: boolean }) {
+  const pending = !figured;
+  return (
+    <a className="vtable-row" href={hrefOf('topics', topic.name)} style={{ gridTemplateColumns: COLUMNS }} data-topic={topic.name} data-figured={figured}>
+      <span className="name">
+        {topic.name}
+        {topic.internal && <span className="tag">internal</span>}
+      </span>
+      <span className="right">{topic.partitions}</span>
+      <span className="right">{topic.replicationFactor}</span>
+      <span className="right">{pending ? '…' : retention(topic.retentionMs)}</span>
+      <span>{pending ? '…' : (topic.cleanupPolicy ?? '—')}</span>
+      <span className="right" data-testid="message-count">
+        {pending ? '…' : num(topic.messageCount)}
+      </span>
+      <span className="right">{pending ? '…' : bytes(topic.sizeBytes)}</span>
+      <span>
+        <Flag topic={topic} />
+      </span>
+    </a>
+  );
+}
+
+/** The rows shown (only those in view are drawn, and their figures are read first). */
 function TopicsTable({
-  topics,
+  list,
   visible,
   filter,
-  detailsPending,
+  sort,
+  onSort,
 }: {
-  topics: TopicSummary[] | null;
+  list: TopicList | null;
   visible: TopicSummary[];
   filter: string;
-  detailsPending: boolean;
+  sort: TopicSort;
+  onSort: (sort: TopicSort) => void;
 }) {
+  const onDrawn = useCallback((drawn: readonly TopicSummary[]) => readFigures(drawn.map((topic) => topic.name)), []);
+  // the rows changed (read again, or figures merged): the reading goes on from where it is
+  useEffect(() => readFigures([]), [list]);
   return (
     <div className="vtable" data-testid="topics-table">
-      <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>
-        <span>Name</span>
-        <span className="right">Partitions</span>
-        <span className="right">RF</span>
-        <span className="right">Retention</span>
-        <span>Cleanup</span>
-        <span className="right">Messages</span>
-        <span className="right">Size</span>
-        <span>Replicas</span>
-      </div>
-      {topics && visible.length === 0 && (
+      <SortHeaders sort={sort} onSort={onSort} />
+      {list && visible.length === 0 && (
         <div className="empty-row">{filter ? 'No topic matches the filter.' : 'No topics yet. Create one, or apply the preset topics.'}</div>
       )}
       <VirtualRows
         items={visible}
         rowHeight={36}
         maxHeight={560}
-        render={(topic) => (
-          <a key={topic.name} className="vtable-row" href={hrefOf('topics', topic.name)} style={{ gridTemplateColumns: COLUMNS }} data-topic={topic.name}>
-            <span className="name">
-              {topic.name}
-              {topic.internal && <span className="tag">internal</span>}
-            </span>
-            <span className="right">{topic.partitions}</span>
-            <span className="right">{topic.replicationFactor}</span>
-            <span className="right">{detailsPending ? '…' : retention(topic.retentionMs)}</span>
-            <span>{detailsPending ? '…' : (topic.cleanupPolicy ?? '—')}</span>
-            <span className="right" data-testid="message-count">
-              {detailsPending ? '…' : num(topic.messageCount)}
-            </span>
-            <span className="right">{detailsPending ? '…' : bytes(topic.sizeBytes)}</span>
-            <span>
-              <Flag topic={topic} />
-            </span>
-          </a>
-        )}
+        onDrawn={onDrawn}
+        render={(topic) => <TopicRow key={topic.name} topic={topic} figured={list?.figured.has(topic.name) ?? false} />}
       />
     </div>
   );
 }
 
-/** All topics, filtered as you type (instant with 10,000: only the visible rows are drawn). */
+/** How many topics, and how far the reading of their figures is. */
+function TopicsHeading({ list, includeInternal }: { list: TopicList | null; includeInternal: boolean }) {
+  if (!list) return <div className="muted">Loading…</div>;
+  const total = list.topics.length;
+  const read = list.topics.reduce((count, topic) => count + (list.fresh.has(topic.name) ? 1 : 0), 0);
+  const progress = list.figuresError
+    ? ` · figures could not all be read: ${list.figuresError}`
+    : read < total
+      ? ` · reading message counts, sizes, retention and cleanup policy… (${num(read)} of ${num(total)})`
+      : '';
+  return <div className="muted">{`${num(total)} topics${includeInternal ? ' (internal shown)' : ''}${progress}`}</div>;
+}
+
+/** The topics in the order chosen and filtered as typed: sorted once per change of rows or order, filtered per keystroke. */
+function useShownTopics(list: TopicList | null, sort: TopicSort, filter: string): TopicSummary[] {
+  const sorted = useMemo(() => (list ? sortTopics(list.topics, sort, list.figured) : []), [list, sort]);
+  // Lower-cased once per order, not once per topic per keystroke.
+  const searchable = useMemo(() => sorted.map((topic) => ({ key: topic.name.toLowerCase(), topic })), [sorted]);
+  // Filtered in the keystroke's own render, not deferred: scanning 10,000 names takes about a
+  // millisecond and only the rows in view are drawn, so the matches are painted in the very next frame
+  // (deferring added a render pass, and a frame, to every keystroke).
+  return useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    return needle ? searchable.filter((entry) => entry.key.includes(needle)).map((entry) => entry.topic) : sorted;
+  }, [sorted, searchable, filter]);
+}
+
+/** All topics, sorted by any column and filtered as you type (instant with 10,000: only the visible rows are drawn). */
 export function TopicsPage() {
   const { data, loading, error: listError } = topicsStore.use();
   const presetsError = presetTopicsStore.use().error;
   const includeInternal = includeInternalStore.useSelect(undefined, (state) => state.data ?? false);
-  const topics = data?.topics ?? null;
-  const detailsPending = data?.detailsPending ?? false;
   const error = listError ?? presetsError;
   const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<TopicSort>({ key: 'name', descending: false });
   const [creating, setCreating] = useState(false);
   const load = () => Promise.all([topicsStore.refresh(), presetTopicsStore.refresh()]);
-  // Lower-cased once per load, not once per topic per keystroke.
-  const searchable = useMemo(() => (topics ?? []).map((topic) => ({ key: topic.name.toLowerCase(), topic })), [topics]);
-  // Filtered in the keystroke's own render, not deferred: scanning 10,000 names takes about a
-  // millisecond and only the rows in view are drawn, so the matches are painted in the very next frame
-  // (deferring added a render pass, and a frame, to every keystroke).
-  const visible = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return needle ? searchable.filter((entry) => entry.key.includes(needle)).map((entry) => entry.topic) : (topics ?? []);
-  }, [topics, searchable, filter]);
+  const visible = useShownTopics(data, sort, filter);
 
   return (
     <div className="page">
       <div className="page-header">
         <div>
           <h1>Topics</h1>
-          <div className="muted">
-            {topics
-              ? `${num(topics.length)} topics${includeInternal ? ' (internal shown)' : ''}${detailsPending ? ' · reading message counts, sizes, retention and cleanup policy…' : ''}`
-              : 'Loading…'}
-          </div>
+          <TopicsHeading list={data} includeInternal={includeInternal} />
         </div>
         <div className="actions">
           <button onClick={() => void load()} disabled={loading}>
@@ -129,7 +182,7 @@ export function TopicsPage() {
         </label>
         <span className="muted">{filter ? `${num(visible.length)} match` : ''}</span>
       </div>
-      <TopicsTable topics={topics} visible={visible} filter={filter} detailsPending={detailsPending} />
+      <TopicsTable list={data} visible={visible} filter={filter} sort={sort} onSort={setSort} />
       {creating && (
         <CreateTopicModal
           onClose={() => setCreating(false)}

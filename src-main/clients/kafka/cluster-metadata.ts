@@ -1,0 +1,63 @@
+// Topic metadata in one Metadata request (@platformatic/kafka's raw v12 over one Connection), with the live brokers of the same answer.
+import { apiVersionsV3, metadataV12, ResponseError } from '@platformatic/kafka';
+import type { KafkaTarget } from './kafka-target';
+import { withConnection } from './raw-connection';
+
+const METADATA_KEY = 3;
+/** A topic's error code while its partitions have no leader yet (just created): its metadata still counts. */
+const LEADER_NOT_AVAILABLE = 5;
+
+export interface PartitionMetadata {
+  partitionId: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+}
+
+export interface ClusterMetadata {
+  /** The brokers the cluster answers with: those alive. */
+  brokers: Set<number>;
+  topics: { name: string; partitions: PartitionMetadata[] }[];
+}
+
+type MetadataAnswer = Awaited<ReturnType<typeof metadataV12.api.async>>;
+
+/**
+ * Every topic's metadata (`names` undefined), or that of those of `names` that exist; null when the broker
+ * offers no Metadata v12 (Kafka before 3.1), so the caller reads it another way. One request, where kafkajs
+ * reads the whole cluster's metadata once for the topics and again for the brokers (on 10,000 topics each
+ * read costs the broker and the client about half a second).
+ */
+export async function readClusterMetadata(target: KafkaTarget, names?: string[], timeoutMs = 15_000): Promise<ClusterMetadata | null> {
+  return withConnection(target, timeoutMs, async (connection) => {
+    const versions = await apiVersionsV3.api.async(connection, 'streamdesk', '1');
+    const offered = versions.apiKeys.find((api) => api.apiKey === METADATA_KEY);
+    if (!offered || offered.maxVersion < metadataV12.api.version) return null;
+    const answer = await metadataV12.api.async(connection, names ?? null, false, false).catch(answerDespiteErrors);
+    return {
+      brokers: new Set(answer.brokers.map((broker) => broker.nodeId)),
+      topics: answer.topics
+        .filter((topic) => (topic.errorCode === 0 || topic.errorCode === LEADER_NOT_AVAILABLE) && topic.name !== null)
+        .map((topic) => ({
+          name: topic.name!,
+          partitions: topic.partitions.map((partition) => ({
+            partitionId: partition.partitionIndex,
+            leader: partition.leaderId,
+            replicas: partition.replicaNodes,
+            isr: partition.isrNodes,
+          })),
+        })),
+    };
+  });
+}
+
+/**
+ * The answer despite its error codes: a partition without a leader or with a replica down (a broker stopped) is
+ * an error code too, yet its metadata is what the Topics page shows; a topic asked for by name that is gone
+ * (deleted meanwhile) is left out by the caller.
+ */
+function answerDespiteErrors(error: unknown): MetadataAnswer {
+  const response = error instanceof ResponseError ? (error.response as MetadataAnswer | undefined) : undefined;
+  if (!response) throw error;
+  return response;
+}
