@@ -21,6 +21,7 @@ import type { ConnectService } from '../services/connect/connect-service';
 import type { BrokersService } from '../services/brokers/brokers-service';
 import type { AclsService } from '../services/acls/acls-service';
 import type { UsersService } from '../services/users/users-service';
+import type { SqlService } from '../services/sql/sql-service';
 
 /** The services behind the contract, as createBackend wires them. */
 export interface Services {
@@ -54,6 +55,8 @@ export interface Services {
   connect: ConnectService;
   /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
   pipelines: () => PipelineServices;
+  /** The SQL workbench (the active connection's SQL Gateway). */
+  sql: SqlService;
   /** Absent only where profiles make no sense (an explicit command-line connection in tests). */
   profiles: ProfileService | null;
 }

@@ -11,6 +11,7 @@ import { connectRoutes } from './connect-routes';
 import { brokerRoutes } from './broker-routes';
 import { aclRoutes } from './acl-routes';
 import { userRoutes } from './user-routes';
+import { sqlRoutes } from './sql-routes';
 import { answerCall, asObject } from './route-answers';
 import type { Envelope } from '@shared/errors';
 import type { PurgeRecordsResult } from '@shared/topics';
@@ -105,6 +106,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
     ...brokerRoutes(api),
     ...aclRoutes(api),
     ...userRoutes(api),
+    ...sqlRoutes(api),
     {
       method: 'POST',
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,
