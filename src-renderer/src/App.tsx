@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { StatusBadge } from './ui/StatusBadge';
 import { Overview } from './features/health/Overview';
 import { StackPage } from './features/stack/StackPage';
@@ -24,12 +24,16 @@ import { appInfoStore, followConnection, linkStore } from './features/app/connec
 import { healthCalls, healthStore } from './features/health/health-store';
 import { stackStore } from './features/stack/stack-store';
 
+// the SQL page (editor, highlighter, result table) is loaded when first opened, not with the first page
+const SqlPage = lazy(() => import('./features/sql/SqlPage'));
+
 const NAV_LABELS: Record<Page, string> = {
   overview: 'Overview',
   brokers: 'Brokers',
   topics: 'Topics',
   schemas: 'Schemas',
   pipelines: 'Pipelines',
+  sql: 'SQL',
   consumers: 'Consumers',
   connect: 'Connect',
   acls: 'ACLs',
@@ -83,6 +87,12 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return param ? <JobDetailPage key={param} jobId={param} /> : <PipelinesPage />;
     case 'schemas':
       return <SchemasPage subject={param} />;
+    case 'sql':
+      return (
+        <Suspense fallback={<div className="page muted">Loading the SQL page…</div>}>
+          <SqlPage />
+        </Suspense>
+      );
     case 'acls':
       return <AclsPage />;
     case 'users':

@@ -95,6 +95,16 @@ async function drain(runId: string): Promise<{ last: SqlFetchResult; byKey: Map<
   }
 }
 
+/** Every row of a run until it ends (an insert-only result). */
+async function drainAll(runId: string): Promise<{ last: SqlFetchResult; byKey: unknown[][] }> {
+  const rows: unknown[][] = [];
+  for (;;) {
+    const f = await sql.fetch({ runId, waitMs: 1000, maxRows: 10_000 });
+    rows.push(...f.rows.map((r) => r.fields));
+    if (f.status !== 'running') return { last: f, byKey: rows };
+  }
+}
+
 /** kcat reads the topic and a counter counts the orders per customer. */
 function kcatCounts(topic: string): Map<string, number> {
   const out = execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-t', topic, '-e', '-q', '-f', '%s\n'], { encoding: 'utf8', timeout: 30_000 });
@@ -236,6 +246,83 @@ describe('SQL workbench on the real stack', () => {
     } finally {
       await sql.closeSession(sessionId);
       await topics.delete(sink).catch(() => undefined);
+    }
+  });
+
+  it('a tumbling-window query gives the windows the stavanger_parking_realtime pipeline writes', async () => {
+    const a = `sql-it-${run}-Kyrre`;
+    const b = `sql-it-${run}-Nytorget`;
+    // two whole minutes ahead: these windows are ours alone; the record time is the event time, so
+    // the query's windows over _timestamp are the pipeline's over event_time
+    const m = (Math.floor(Date.now() / 60_000) + 2) * 60_000;
+    const rec = (garage: string, capacity: number, occupied: number, t: number, partition?: number) => ({
+      key: garage,
+      timestamp: String(t),
+      ...(partition !== undefined ? { partition } : {}),
+      value: JSON.stringify({
+        garage,
+        capacity,
+        occupied,
+        free: capacity - occupied,
+        occupancy_pct: Math.round((occupied / capacity) * 1000) / 10,
+        event_time: t,
+      }),
+    });
+    const started = await pipelines.launch.start(
+      StartPipelineArgs.parse({ pipelineName: 'stavanger_parking_realtime', parallelism: 1, checkpointIntervalMs: 2000 }),
+    );
+    const { sessionId } = await sql.openSession(settings({ mode: 'batch', scan: { until: 'latest' } }));
+    try {
+      const partitions = (await topics.describe('stavanger_parking_events')).summary.partitions;
+      const producer = kafkaClient(target()).producer();
+      await producer.connect();
+      await producer.send({
+        topic: 'stavanger_parking_events',
+        messages: [
+          rec(a, 150, 97, m + 1_000),
+          rec(a, 150, 99, m + 20_000),
+          rec(b, 230, 100, m + 30_000),
+          rec(a, 150, 101, m + 61_000),
+          rec(b, 230, 110, m + 65_000),
+          rec(b, 230, 120, m + 119_999),
+          // a later record in every partition moves event time past both windows
+          ...Array.from({ length: partitions }, (_, p) => rec(`sql-it-${run}-wm`, 1, 0, m + 150_000, p)),
+        ],
+      });
+      await producer.disconnect();
+      const written = await waitFor(
+        async () => {
+          const out = execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-t', 'stavanger_parking_occupancy_1m', '-e', '-q', '-f', '%s\n'], {
+            encoding: 'utf8',
+            timeout: 30_000,
+          });
+          const ours = out
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as Record<string, number | string>)
+            .filter((r) => r.garage === a || r.garage === b);
+          return Promise.resolve(ours.length >= 4 ? ours : null);
+        },
+        90_000,
+        "the pipeline's four windows",
+      );
+      const statement = `SELECT garage, window_start, COUNT(*) AS samples, MIN(occupied) AS min_occupied, MAX(occupied) AS max_occupied,
+  ROUND(AVG(CAST(occupied AS DOUBLE)), 2) AS avg_occupied, LAST_VALUE(\`free\`) AS last_free
+FROM TABLE(TUMBLE(TABLE stavanger_parking_events, DESCRIPTOR(_timestamp), INTERVAL '1' MINUTE))
+WHERE garage IN ('${a}', '${b}')
+GROUP BY garage, window_start, window_end`;
+      const { last, byKey } = await drainAll((await sql.run({ sessionId, statement, limit: null })).runId);
+      expect(last.failure).toBeNull();
+      const key = (garage: unknown, startMs: number) => `${String(garage)}@${startMs}`;
+      const fromSql = new Map([...byKey].map((r) => [key(r[0], Date.parse(`${String(r[1]).replace(' ', 'T')}Z`)), r.slice(2).map(Number)]));
+      const fromPipeline = new Map(
+        written.map((r) => [key(r.garage, Number(r.window_start_ms)), [r.samples, r.min_occupied, r.max_occupied, r.avg_occupied, r.last_free].map(Number)]),
+      );
+      expect(fromSql.size).toBe(4);
+      expect(fromSql).toEqual(fromPipeline);
+    } finally {
+      await sql.closeSession(sessionId);
+      await flink.cancel(started.jobId).catch(() => undefined);
     }
   });
 
