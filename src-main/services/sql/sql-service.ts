@@ -33,8 +33,10 @@ interface Session {
   lastUsed: number;
 }
 
-/** A session or run nobody used for this long is closed (a tab closed without saying so). */
+/** A session nobody used for this long is closed (a tab closed without saying so). */
 const IDLE_MS = 30 * 60_000;
+/** A run is pulled without pause while someone watches it: one left alone this long lost its reader (a closed browser tab), and its job is cancelled. */
+const RUN_IDLE_MS = 2 * 60_000;
 
 export class SqlService {
   private readonly sessions = new Map<string, Session>();
@@ -43,7 +45,7 @@ export class SqlService {
 
   constructor(private readonly d: SqlServiceDeps) {
     // the gateway closes a session idle for 10 minutes: a heartbeat keeps a tab's session alive
-    this.timer = setInterval(() => void this.housekeep(), 60_000);
+    this.timer = setInterval(() => void this.housekeep(), 30_000);
     this.timer.unref();
   }
 
@@ -181,8 +183,7 @@ export class SqlService {
 
   private async housekeep(): Promise<void> {
     const now = Date.now();
-    for (const [id, run] of this.runs)
-      if (now - run.lastUsed > IDLE_MS || (run.status !== 'running' && now - run.lastUsed > IDLE_MS / 3)) await this.dropRun(id, run);
+    for (const [id, run] of this.runs) if (now - run.lastUsed > RUN_IDLE_MS) await this.dropRun(id, run);
     for (const session of [...this.sessions.values()]) {
       if (now - session.lastUsed > IDLE_MS) await this.closeSession(session.id);
       else await session.gateway.heartbeat(session.handle).catch(() => undefined);

@@ -13,7 +13,7 @@ export function seriesColumns(columns: SqlColumnResult[]): { time: number; value
   return time >= 0 && value >= 0 ? { time, value } : null;
 }
 
-/** A live line of the first numeric column over the time column (the newest 2,000 points). */
+/** A live line of the first numeric column over the time column, summed per time (the newest 2,000 rows). */
 export function ResultChart({ columns, table, version }: { columns: SqlColumnResult[]; table: ChangelogTable; version: number }) {
   const which = seriesColumns(columns);
   const points = useMemo(() => {
@@ -38,7 +38,7 @@ export function ResultChart({ columns, table, version }: { columns: SqlColumnRes
   return (
     <div className="panel sql-chart" data-testid="sql-chart">
       <div className="muted small">
-        {columns[which.value].name} over {columns[which.time].name} · {points.length} points · {v0} – {v1}
+        {columns[which.value].name} (sum per {columns[which.time].name}) · {points.length} points · {v0} – {v1}
       </div>
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" height={H} role="img" aria-label="result chart">
         <polyline fill="none" stroke="var(--accent)" strokeWidth="1.5" points={points.map((p) => `${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')} />

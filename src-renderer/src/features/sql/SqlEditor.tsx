@@ -56,7 +56,11 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor({
     const { word } = wordAt(a.value, a.selectionStart);
     if (!force && word.replace(/^`/, '').length < 2) return setMenu(null);
     const items = completionsAt(a.value, a.selectionStart, context);
-    setMenu(items.length > 0 ? { items, index: 0 } : null);
+    // a word already typed out in full needs no menu unless asked for
+    if (items.length === 0 || (!force && items.length === 1 && items[0].insert === word)) return setMenu(null);
+    const before = a.value.slice(0, a.selectionStart);
+    const line = before.split('\n').length - 1;
+    setMenu({ items, index: 0, line, column: before.length - before.lastIndexOf('\n') - 1 });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -91,19 +95,22 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor({
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setMenu(null), 150)}
-        onScroll={(e) => {
-          if (pre.current) {
-            pre.current.scrollTop = e.currentTarget.scrollTop;
-            pre.current.scrollLeft = e.currentTarget.scrollLeft;
-          }
-        }}
+        onScroll={(e) => followScroll(pre.current, e.currentTarget)}
       />
-      {menu && <CompletionMenu menu={menu} onPick={replaceWord} />}
+      {menu && <CompletionMenu menu={menu} scrollTop={area.current?.scrollTop ?? 0} onPick={replaceWord} />}
     </div>
   );
 });
 
-type Menu = { items: Completion[]; index: number };
+/** The completions, and where the caret is (line and column from 0), to open beside it. */
+/** The painted copy scrolls with the textarea typed into. */
+function followScroll(paint: HTMLElement | null, input: HTMLTextAreaElement): void {
+  if (!paint) return;
+  paint.scrollTop = input.scrollTop;
+  paint.scrollLeft = input.scrollLeft;
+}
+
+type Menu = { items: Completion[]; index: number; line: number; column: number };
 
 /** Up and down move through the completions, Enter or Tab takes one, Escape closes them. */
 function menuKeys(e: KeyboardEvent<HTMLTextAreaElement>, menu: Menu, setMenu: (m: Menu | null) => void, pick: (text: string) => void): void {
@@ -117,9 +124,11 @@ function menuKeys(e: KeyboardEvent<HTMLTextAreaElement>, menu: Menu, setMenu: (m
   } else if (e.key === 'Escape') setMenu(null);
 }
 
-function CompletionMenu({ menu, onPick }: { menu: Menu; onPick: (text: string) => void }) {
+function CompletionMenu({ menu, scrollTop, onPick }: { menu: Menu; scrollTop: number; onPick: (text: string) => void }) {
+  // under the caret's line: the editor's padding, then line-height 1.5em per line (long wrapped lines aside)
+  const style = { top: `calc(8px + ${menu.line + 1} * 1.5em - ${scrollTop}px)`, left: `calc(10px + ${Math.min(menu.column, 80)}ch)` };
   return (
-    <ul className="sql-completions" data-testid="sql-completions" role="listbox">
+    <ul className="sql-completions" data-testid="sql-completions" role="listbox" style={style}>
       {menu.items.map((item, i) => (
         <li key={`${item.kind}:${item.label}`} className={i === menu.index ? 'active' : ''} onMouseDown={() => onPick(item.insert)}>
           <span className={`sql-kind sql-kind-${item.kind}`}>{item.kind}</span> {item.label}

@@ -40,35 +40,7 @@ export default function SqlPage() {
   };
   return (
     <div className="page sql-page" data-testid="sql-page">
-      <div className="page-header">
-        <h1>SQL</h1>
-        <select
-          value=""
-          onChange={(e) => e.target.value && openTab(SQL_TEMPLATES[Number(e.target.value)].sql)}
-          aria-label="Templates"
-          data-testid="sql-templates"
-        >
-          <option value="">Templates…</option>
-          {SQL_TEMPLATES.map((t, i) => (
-            <option key={t.name} value={i}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-        <select
-          value=""
-          onChange={(e) => e.target.value && setText(current.id, history[Number(e.target.value)])}
-          aria-label="History"
-          data-testid="sql-history"
-        >
-          <option value="">History ({history.length})</option>
-          {history.map((h, i) => (
-            <option key={i} value={i}>
-              {h.replace(/\s+/g, ' ').slice(0, 90)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SqlHeader history={history} onTemplate={openTab} onHistory={(text) => setText(current.id, text)} />
       <div className="sql-layout">
         <TablesPanel onInsert={(text) => current.editor.current?.insert(text)} />
         <div className="sql-main">
@@ -101,6 +73,36 @@ export default function SqlPage() {
           ))}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** The page's title, the templates (each opens a tab) and the history (into the current tab). */
+function SqlHeader({ history, onTemplate, onHistory }: { history: string[]; onTemplate: (sql: string) => void; onHistory: (sql: string) => void }) {
+  return (
+    <div className="page-header">
+      <h1>SQL</h1>
+      <select
+        value=""
+        onChange={(e) => e.target.value && onTemplate(SQL_TEMPLATES[Number(e.target.value)].sql)}
+        aria-label="Templates"
+        data-testid="sql-templates"
+      >
+        <option value="">Templates…</option>
+        {SQL_TEMPLATES.map((t, i) => (
+          <option key={t.name} value={i}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+      <select value="" onChange={(e) => e.target.value && onHistory(history[Number(e.target.value)])} aria-label="History" data-testid="sql-history">
+        <option value="">History ({history.length})</option>
+        {history.map((h, i) => (
+          <option key={i} value={i}>
+            {h.replace(/\s+/g, ' ').slice(0, 90)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
