@@ -71,8 +71,7 @@ export const SqlRow = z.object({ op: RowOp, fields: z.array(z.unknown()) });
 export type SqlRow = z.infer<typeof SqlRow>;
 
 /** Where in the statement Flink says the problem is (1-based, as Flink counts). */
-export const SqlPosition = z.object({ line: z.number().int(), column: z.number().int() });
-export type SqlPosition = z.infer<typeof SqlPosition>;
+const SqlPosition = z.object({ line: z.number().int(), column: z.number().int() });
 
 export const SqlFailure = z.object({ message: z.string(), position: SqlPosition.nullable(), endPosition: SqlPosition.nullable() });
 export type SqlFailure = z.infer<typeof SqlFailure>;

@@ -11,7 +11,7 @@ const METADATA_COLUMNS: Array<{ name: string; type: string; from: string }> = [
   { name: '_timestamp', type: 'TIMESTAMP_LTZ(3)', from: 'timestamp' },
   { name: '_headers', type: 'MAP<STRING, BYTES>', from: 'headers' },
 ];
-export const KEY_COLUMN = '_key';
+const KEY_COLUMN = '_key';
 const TIME_COLUMN = '_timestamp';
 
 /** The columns a topic's table has besides its value's fields. */

@@ -7,7 +7,7 @@ const H = 160;
 const MAX_POINTS = 2000;
 
 /** A result is a time series when it has a time column and a numeric one: which ones, or null. */
-export function seriesColumns(columns: SqlColumnResult[]): { time: number; value: number } | null {
+function seriesColumns(columns: SqlColumnResult[]): { time: number; value: number } | null {
   const time = columns.findIndex((c) => /^TIMESTAMP|^DATE/.test(c.type));
   const value = columns.findIndex((c) => /^(BIGINT|INT|INTEGER|SMALLINT|TINYINT|DOUBLE|FLOAT|DECIMAL)/.test(c.type));
   return time >= 0 && value >= 0 ? { time, value } : null;

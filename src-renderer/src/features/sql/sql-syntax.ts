@@ -2,7 +2,7 @@
 // (keywords, functions, the catalog's tables, the columns of the tables the statement names).
 // Pure: unit-tested.
 
-export const KEYWORDS = (
+const KEYWORDS = (
   'SELECT FROM WHERE GROUP BY HAVING ORDER LIMIT AS AND OR NOT IN IS NULL LIKE BETWEEN CASE WHEN THEN ELSE END JOIN LEFT RIGHT FULL ' +
   'INNER OUTER ON USING UNION ALL DISTINCT INSERT INTO VALUES CREATE TABLE VIEW DROP WITH OVER PARTITION ROWS RANGE PRECEDING ' +
   'FOLLOWING CURRENT ROW UNBOUNDED INTERVAL SECOND SECONDS MINUTE MINUTES HOUR HOURS DAY DAYS TABLE DESCRIPTOR TUMBLE HOP CUMULATE ' +
@@ -10,7 +10,7 @@ export const KEYWORDS = (
   'TRUE FALSE ASC DESC CAST TRY_CAST EXISTS WATERMARK FOR SYSTEM_TIME OF'
 ).split(' ');
 
-export const FUNCTIONS = (
+const FUNCTIONS = (
   'COUNT SUM AVG MIN MAX FIRST_VALUE LAST_VALUE LISTAGG COLLECT STDDEV_POP STDDEV_SAMP VAR_POP VAR_SAMP ROW_NUMBER RANK DENSE_RANK ' +
   'LAG LEAD ABS ROUND FLOOR CEIL POWER SQRT LN LOG10 EXP MOD UPPER LOWER TRIM LTRIM RTRIM CONCAT CONCAT_WS SUBSTRING REPLACE ' +
   'REGEXP_EXTRACT REGEXP_REPLACE REGEXP CHAR_LENGTH POSITION SPLIT_INDEX COALESCE IF NULLIF IFNULL JSON_VALUE JSON_QUERY ' +
@@ -22,7 +22,7 @@ export const FUNCTIONS = (
 const KEYWORD_SET = new Set(KEYWORDS);
 const FUNCTION_SET = new Set(FUNCTIONS);
 
-export type TokenKind = 'keyword' | 'function' | 'string' | 'number' | 'comment' | 'identifier' | 'quoted' | 'other';
+type TokenKind = 'keyword' | 'function' | 'string' | 'number' | 'comment' | 'identifier' | 'quoted' | 'other';
 export interface Token {
   kind: TokenKind;
   text: string;
