@@ -46,7 +46,7 @@ export class TableSchemas {
     const inferred = inferJsonColumns(records.map((r) => (r.valueFormat === 'json' ? r.value : r.valueFormat === 'null' ? null : (r.value ?? ''))));
     const note =
       registryFormats.size > 0
-        ? `the values are ${[...registryFormats].join('/')} with a Schema Registry: this stack's Flink has no avro-confluent/protobuf format, so the table reads them as JSON and finds no fields`
+        ? `the values are ${[...registryFormats].join('/')} with a Schema Registry: this stack's Flink has no registry formats (avro-confluent), so the table reads them as JSON and finds no fields`
         : inferred.skipped > 0
           ? `${inferred.skipped} of ${records.length} sampled records are not JSON objects: the table skips them`
           : null;
