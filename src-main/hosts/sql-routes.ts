@@ -65,7 +65,7 @@ async function streamRows(api: Api, response: ServerResponse, runId: string, bat
     if (!ended) void dispatch(api, 'sql:cancel', { runId });
   });
   for (;;) {
-    const fetched = (await dispatch(api, 'sql:fetch', { runId, waitMs: 1000, maxRows: 5000 })) as Envelope<SqlFetchResult>;
+    const fetched = (await dispatch(api, 'sql:fetch', { runId, waitMs: 1000, maxRows: 20_000 })) as Envelope<SqlFetchResult>;
     if (response.destroyed) return;
     if (!fetched.ok) return finish({ error: fetched.error });
     const f = fetched.result;
