@@ -17,6 +17,7 @@ import { consumersCalls } from './calls/consumers';
 import { alertsCalls } from './calls/alerts';
 import { schemasCalls } from './calls/schemas';
 import { connectCalls } from './calls/connect';
+import { sqlCalls } from './calls/sql';
 import type { Services } from './calls/services';
 
 export type { Services } from './calls/services';
@@ -42,5 +43,6 @@ export function createApi(services: Services): Api {
     ...alertsCalls(services),
     ...schemasCalls(services),
     ...connectCalls(services),
+    ...sqlCalls(services),
   };
 }

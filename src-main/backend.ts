@@ -36,6 +36,10 @@ import { registryOfCluster } from './clients/schema-registry/registry-of-cluster
 import type { SchemaRegistryClient } from './clients/schema-registry/schema-registry-client';
 import { SchemasService } from './services/schemas/schemas-service';
 import { newestRawRecords } from './services/schemas/recent-records';
+import { SqlService } from './services/sql/sql-service';
+import { TableSchemas } from './services/sql/table-schemas';
+import { TableSchemasStore } from './services/sql/table-schemas-store';
+import { SqlGatewayClient } from './clients/flink/sql-gateway-client';
 
 export interface BackendOptions {
   version: string;
@@ -90,22 +94,8 @@ export function createBackend(options: BackendOptions): Backend {
   const bus = new EventBus();
   const { stack, profiles } = stackAndProfiles(options, bus);
   const cluster = activeCluster(options.connection, profiles, stack);
-  const { connection, kafkaTarget, flinkHeaders } = cluster;
-  const health = new HealthMonitor({
-    connection,
-    kafkaTarget,
-    flinkHeaders,
-    schemaRegistry: cluster.schemaRegistry,
-    connectClusters: cluster.connectClusters,
-    connectGroups: () => readConnectGroups(kafkaTarget()),
-    schemaRegistryAbsence: () => (cluster.onLocalStack() ? stack.schemaRegistry().reason : null),
-    intervalMs: options.healthIntervalMs,
-    stackStarting: () => stack.isStarting(),
-    onChange: (snapshot) => {
-      bus.emit('health:changed', snapshot);
-      alerts.onHealth(snapshot);
-    },
-  });
+  const { connection, kafkaTarget } = cluster;
+  const health = healthOf(options, cluster, stack, bus, () => alerts);
   const topics = new TopicsService(kafkaTarget);
   // One registry client (and schema cache) for the active connection, shared by every feature.
   const registry = registryOfCluster(() => cluster.schemaRegistry());
@@ -121,7 +111,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const decode = decodeOf(cluster, registry, profiles, options.dataDir);
   const operations = clusterOperations(cluster, stack, options.dataDir, bus);
-  const search = new SearchService(kafkaTarget, { decode: (topic) => decode.worker(topic) });
+  const { search, messages, sql } = readersOf(cluster, stack, topics, decode, profiles, options.dataDir);
   const api = createApi({
     version: options.version,
     connection,
@@ -137,7 +127,8 @@ export function createBackend(options: BackendOptions): Backend {
     alerts,
     profiles,
     pipelines,
-    messages: new MessagesService(kafkaTarget, (topic) => decode.reader(topic)),
+    messages,
+    sql,
     decode,
     consumers: new ConsumerGroupsService(kafkaTarget),
     schemas: schemasOf(cluster, registry, topics),
@@ -162,9 +153,29 @@ export function createBackend(options: BackendOptions): Backend {
       health.stop();
       operations.reassignments.dispose();
       resources.stop();
-      await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close()]);
+      await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close(), sql.dispose()]);
     },
   };
+}
+
+/** The health monitor of the active connection; each snapshot goes on the bus and to the alert rules. */
+function healthOf(options: BackendOptions, cluster: ActiveCluster, stack: StackService, bus: EventBus, alerts: () => AlertService): HealthMonitor {
+  const { connection, kafkaTarget, flinkHeaders } = cluster;
+  return new HealthMonitor({
+    connection,
+    kafkaTarget,
+    flinkHeaders,
+    schemaRegistry: cluster.schemaRegistry,
+    connectClusters: cluster.connectClusters,
+    connectGroups: () => readConnectGroups(kafkaTarget()),
+    schemaRegistryAbsence: () => (cluster.onLocalStack() ? stack.schemaRegistry().reason : null),
+    intervalMs: options.healthIntervalMs,
+    stackStarting: () => stack.isStarting(),
+    onChange: (snapshot) => {
+      bus.emit('health:changed', snapshot);
+      alerts().onHealth(snapshot);
+    },
+  });
 }
 
 /**
@@ -250,12 +261,61 @@ function localStack(options: BackendOptions, bus: EventBus, superUserPassword: (
   });
 }
 
+/** What reads topics: the search, browsing and tailing, and the SQL workbench (its tables' samples are browsed). */
+function readersOf(
+  cluster: ActiveCluster,
+  stack: StackService,
+  topics: TopicsService,
+  decode: DecodeService,
+  profiles: ReturnType<typeof openProfiles> | null,
+  dataDir: string,
+): { search: SearchService; messages: MessagesService; sql: SqlService } {
+  const search = new SearchService(cluster.kafkaTarget, { decode: (topic) => decode.worker(topic) });
+  const messages = new MessagesService(cluster.kafkaTarget, (topic) => decode.reader(topic));
+  return { search, messages, sql: sqlOf(cluster, stack, topics, messages, profiles, dataDir) };
+}
+
+/** The local stack's SQL Gateway (a remote connection names none yet). */
+function sqlGatewayUrlOf(cluster: ActiveCluster, stack: StackService): string | null {
+  return cluster.onLocalStack() ? `http://127.0.0.1:${stack.ports.sqlGateway}` : null;
+}
+
+/** The SQL workbench: the active connection's gateway (one client per URL), its topics as tables. */
+function sqlOf(
+  cluster: ActiveCluster,
+  stack: StackService,
+  topics: TopicsService,
+  messages: MessagesService,
+  profiles: ReturnType<typeof openProfiles> | null,
+  dataDir: string,
+): SqlService {
+  const profileId = () => profiles?.active().profile.id ?? 'command-line';
+  let client: { key: string; gateway: SqlGatewayClient } | null = null;
+  return new SqlService({
+    gateway: () => {
+      const url = sqlGatewayUrlOf(cluster, stack);
+      if (!url) return null;
+      const headers = cluster.flinkHeaders();
+      const key = JSON.stringify([url, headers]);
+      if (client?.key !== key) client = { key, gateway: new SqlGatewayClient({ fetch, baseUrl: url, headers }) };
+      return client.gateway;
+    },
+    bootstrap: () => cluster.connection().kafkaBootstrap.join(','),
+    topicNames: async () => (await topics.list(false, { configs: false, offsets: false })).map((t) => t.name),
+    tables: new TableSchemas({
+      store: new TableSchemasStore(path.join(dataDir, 'sql-tables.json'), profileId),
+      profileId,
+      sample: async (topic) => (await messages.browse({ topic, partition: null, from: { kind: 'end', count: 20 }, limit: 200 })).records,
+    }),
+  });
+}
+
 /** The active cluster's pipelines; the SQL Gateway and savepoints folder only on the local stack. */
 function pipelinesOf(cluster: ActiveCluster, stack: StackService, topics: TopicsService, dataDir: string): () => PipelineServices {
   return pipelinesForConnection({
     connection: cluster.connection,
     flinkHeaders: cluster.flinkHeaders,
-    sqlGatewayUrl: () => (cluster.onLocalStack() ? `http://127.0.0.1:${stack.ports.sqlGateway}` : null),
+    sqlGatewayUrl: () => sqlGatewayUrlOf(cluster, stack),
     savepointsDir: () => (cluster.onLocalStack() ? path.join(dataDir, 'flink', 'savepoints') : null),
     catalogFile: path.join(dataDir, 'pipelines.json'),
     topics,

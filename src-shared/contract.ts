@@ -44,6 +44,19 @@ import {
   TailPollArgs,
   TailPollResult,
 } from './messages';
+import {
+  SaveSqlTableArgs,
+  SqlCatalog,
+  SqlFetchArgs,
+  SqlFetchResult,
+  SqlPipelineSql,
+  SqlPipelineSqlArgs,
+  SqlRunArgs,
+  SqlRunRef,
+  SqlSessionRef,
+  SqlSessionSettings,
+  SqlTableSchema,
+} from './sql';
 import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './alerts';
 import { ClusterMetricsArgs, MetricsSample, ResourceMetrics, ResourceMetricsArgs, ResourcesSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
@@ -225,6 +238,21 @@ export const calls = {
   'pipelines:delete': { args: PipelineRef, result: z.object({ name: z.string() }) },
   'pipelines:start': { args: StartPipelineArgs, result: StartPipelineResult },
   'pipelines:resume': { args: ResumePipelineArgs, result: ResumePipelineResult },
+  /** A SQL Gateway session with its settings and the `streamdesk` catalog; one per editor tab. */
+  'sql:openSession': { args: SqlSessionSettings, result: z.object({ sessionId: z.string(), settings: SqlSessionSettings }) },
+  'sql:closeSession': { args: SqlSessionRef, result: z.object({ closed: z.boolean() }) },
+  /** Submits a statement (the tables of the topics it names are created first); its rows are pulled with `sql:fetch`. */
+  'sql:run': { args: SqlRunArgs, result: z.object({ runId: z.string() }) },
+  /** The rows Flink produced since the last fetch (a long poll of `waitMs`), the run's status, and Flink's message when it failed. */
+  'sql:fetch': { args: SqlFetchArgs, result: SqlFetchResult },
+  /** Closes the statement: Flink cancels the query's job. */
+  'sql:cancel': { args: SqlRunRef, result: z.object({ cancelled: z.boolean() }) },
+  'sql:catalog': { args: NoArgs, result: SqlCatalog },
+  /** A topic's table: the saved schema, or one inferred from its newest JSON records, for review before use. */
+  'sql:table': { args: z.object({ topic: z.string().min(1, 'is required').max(249) }).strict(), result: SqlTableSchema },
+  'sql:saveTable': { args: SaveSqlTableArgs, result: SqlTableSchema },
+  /** The SQL of a catalog pipeline that runs this statement (saved with `pipelines:saveSql`, started with `pipelines:start`). */
+  'sql:pipelineSql': { args: SqlPipelineSqlArgs, result: SqlPipelineSql },
   'messages:produce': { args: ProduceArgs, result: ProducedRecord },
   'messages:ingest': { args: IngestArgs, result: IngestResult },
   'messages:browse': { args: BrowseArgs, result: BrowseResult },

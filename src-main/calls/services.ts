@@ -22,6 +22,7 @@ import type { BrokersService } from '../services/brokers/brokers-service';
 import type { AclsService } from '../services/acls/acls-service';
 import type { UsersService } from '../services/users/users-service';
 import type { ReassignmentsService } from '../services/reassignments/reassignments-service';
+import type { SqlService } from '../services/sql/sql-service';
 
 /** The services behind the contract, as createBackend wires them. */
 export interface Services {
@@ -56,6 +57,8 @@ export interface Services {
   connect: ConnectService;
   /** The pipelines of the active cluster (rebuilt when the profile switches Flink). */
   pipelines: () => PipelineServices;
+  /** The SQL workbench (the active connection's SQL Gateway). */
+  sql: SqlService;
   /** Absent only where profiles make no sense (an explicit command-line connection in tests). */
   profiles: ProfileService | null;
 }

@@ -12,6 +12,7 @@ import { brokerRoutes } from './broker-routes';
 import { aclRoutes } from './acl-routes';
 import { userRoutes } from './user-routes';
 import { reassignmentRoutes } from './reassignment-routes';
+import { sqlRoutes } from './sql-routes';
 import { answerCall, asObject } from './route-answers';
 import type { Envelope } from '@shared/errors';
 import type { PurgeRecordsResult } from '@shared/topics';
@@ -107,6 +108,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
     ...aclRoutes(api),
     ...userRoutes(api),
     ...reassignmentRoutes(api),
+    ...sqlRoutes(api),
     {
       method: 'POST',
       pattern: /^\/api\/call\/(?<name>[a-zA-Z]+:[a-zA-Z]+)$/,

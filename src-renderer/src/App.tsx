@@ -26,6 +26,8 @@ const ConnectPage = lazy(() => import('./features/connect/ConnectPage').then((mo
 const PipelinesPage = lazy(() => import('./features/pipelines/PipelinesPage').then((module) => ({ default: module.PipelinesPage })));
 const ProfilesPage = lazy(() => import('./features/profiles/ProfilesPage').then((module) => ({ default: module.ProfilesPage })));
 const SchemasPage = lazy(() => import('./features/schemas/SchemasPage').then((module) => ({ default: module.SchemasPage })));
+// the SQL page (editor, highlighter, result table) is loaded when first opened, not with the first page
+const SqlPage = lazy(() => import('./features/sql/SqlPage'));
 
 const NAV_LABELS: Record<Page, string> = {
   overview: 'Overview',
@@ -33,6 +35,7 @@ const NAV_LABELS: Record<Page, string> = {
   topics: 'Topics',
   schemas: 'Schemas',
   pipelines: 'Pipelines',
+  sql: 'SQL',
   consumers: 'Consumers',
   connect: 'Connect',
   acls: 'ACLs',
@@ -86,6 +89,12 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
       return param ? <JobDetailPage key={param} jobId={param} /> : <PipelinesPage />;
     case 'schemas':
       return <SchemasPage subject={param} />;
+    case 'sql':
+      return (
+        <Suspense fallback={<div className="page muted">Loading the SQL page…</div>}>
+          <SqlPage />
+        </Suspense>
+      );
     case 'acls':
       return <AclsPage />;
     case 'users':

@@ -1,6 +1,20 @@
 import { create } from 'zustand';
 
-export const PAGES = ['overview', 'brokers', 'topics', 'schemas', 'pipelines', 'consumers', 'connect', 'acls', 'users', 'alerts', 'stack', 'profiles'] as const;
+export const PAGES = [
+  'overview',
+  'brokers',
+  'topics',
+  'schemas',
+  'pipelines',
+  'sql',
+  'consumers',
+  'connect',
+  'acls',
+  'users',
+  'alerts',
+  'stack',
+  'profiles',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 interface Route {

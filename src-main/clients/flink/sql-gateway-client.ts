@@ -73,6 +73,11 @@ export class SqlGatewayClient {
     await requestJson(this.ep, { method: 'DELETE', path: `/v1/sessions/${enc(session)}`, what: 'close session' });
   }
 
+  /** Keeps an idle session from expiring (the gateway closes one after 10 minutes by default). */
+  async heartbeat(session: string): Promise<void> {
+    await requestJson(this.ep, { method: 'POST', path: `/v1/sessions/${enc(session)}/heartbeat`, what: 'heartbeat' });
+  }
+
   /** Submit a statement; `executionConfig` applies to this statement only. Returns the operation handle. */
   async submit(session: string, statement: string, executionConfig?: Record<string, string>): Promise<string> {
     const body: Record<string, unknown> = { statement };

@@ -1,0 +1,65 @@
+// A topic's table schema: the one the user saved for this profile, else inferred from the newest
+// records (cached a few minutes: every statement naming the topic asks for it).
+import type { MessageRecord } from '@shared/messages';
+import type { SqlTableColumn, SqlTableSchema } from '@shared/sql';
+import { inferJsonColumns } from './json-inference';
+import { extraColumns } from './table-ddl';
+import type { TableSchemasStore } from './table-schemas-store';
+
+const CACHE_MS = 5 * 60_000;
+
+export interface TableSchemasDeps {
+  store: TableSchemasStore;
+  profileId: () => string;
+  /** The newest records of a topic, decoded as the messages area reads them. */
+  sample: (topic: string) => Promise<MessageRecord[]>;
+}
+
+export class TableSchemas {
+  private readonly cache = new Map<string, { at: number; schema: SqlTableSchema }>();
+
+  constructor(private readonly d: TableSchemasDeps) {}
+
+  async of(topic: string): Promise<SqlTableSchema> {
+    const saved = this.d.store.get(topic);
+    if (saved) return { topic, source: 'saved', columns: withExtras(saved), sampled: 0, note: null };
+    const key = `${this.d.profileId()}\n${topic}`;
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.schema;
+    const schema = await this.infer(topic);
+    this.cache.set(key, { at: Date.now(), schema });
+    return schema;
+  }
+
+  save(topic: string, columns: SqlTableColumn[]): SqlTableSchema {
+    const values = columns.filter((c) => c.kind === 'value');
+    this.d.store.set(topic, values);
+    this.cache.delete(`${this.d.profileId()}\n${topic}`);
+    return { topic, source: 'saved', columns: withExtras(values), sampled: 0, note: null };
+  }
+
+  private async infer(topic: string): Promise<SqlTableSchema> {
+    const records = await this.d.sample(topic);
+    const registryFormats = new Set(
+      records.flatMap((r) => (r.valueDecoding?.status === 'decoded' && r.valueDecoding.schemaId !== null ? [r.valueDecoding.format] : [])),
+    );
+    const inferred = inferJsonColumns(records.map((r) => (r.valueFormat === 'json' ? r.value : r.valueFormat === 'null' ? null : (r.value ?? ''))));
+    const note =
+      registryFormats.size > 0
+        ? `the values are ${[...registryFormats].join('/')} with a Schema Registry: this stack's Flink has no registry formats (avro-confluent), so the table reads them as JSON and finds no fields`
+        : inferred.skipped > 0
+          ? `${inferred.skipped} of ${records.length} sampled records are not JSON objects: the table skips them`
+          : null;
+    return {
+      topic,
+      source: records.length === 0 ? 'empty' : 'sample',
+      columns: withExtras(inferred.columns),
+      sampled: records.length,
+      note,
+    };
+  }
+}
+
+function withExtras(values: SqlTableColumn[]): SqlTableColumn[] {
+  return [...values, ...extraColumns(new Set(values.map((c) => c.name)))];
+}
