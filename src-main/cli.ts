@@ -7,6 +7,7 @@ import { SERVICE_KEYS, type HealthSnapshot } from '@shared/health';
 import { statusReport } from './services/health/status-report';
 import type { BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
+import { exitWhenFlushed } from './core/exit-when-flushed';
 import { appVersion, COMPOSE_DIR, defaultConfigDir, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
 import { runSearch, type DecodeResolver } from './cli-search';
 import { DecodeSettingsStore } from './services/messages/decode-settings-store';
@@ -322,14 +323,14 @@ export async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    if (code >= 0) void exitWhenFlushed(code);
   },
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`streamdesk: ${(error as Error).message}\n\n${USAGE}`);
-      process.exit(2);
+      return void exitWhenFlushed(2);
     }
     console.error(`streamdesk: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    void exitWhenFlushed(1);
   },
 );
