@@ -2,10 +2,12 @@
 // runs as a user runs it (`node out/main/cli.js search …`) with its stdout a pipe that fills up;
 // kcat counts the matches independently.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { kafkaClient } from '@main/clients/kafka/kafka-target';
+import { recordPorts } from '@main/services/stack/recorded-ports';
 
 const TOPIC = 'it.search-pipe';
 const RECORDS = 200_000;
@@ -26,20 +28,30 @@ function records(): string {
  * then either exited or waited a second: its matches are then queued in the pipe and in Node's
  * stream, as when the reader is slow (`| (sleep 2; wc -l)`). Correct output never depends on the wait.
  */
-function searchThroughSlowReader(flags: string[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  const child = spawn(process.execPath, [CLI, 'search', TOPIC, '--kafka', stack.bootstrap, ...flags]);
-  let stdout = '';
+function searchThroughSlowReader(flags: string[], env?: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  const child = spawn(process.execPath, [CLI, 'search', TOPIC, ...flags], env ? { env } : {});
+  const chunks: Buffer[] = [];
   let stderr = '';
   let reading = false;
-  const read = () => child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  let ended = false;
+  // a 'readable' listener, not 'data': the pipe fills while nobody reads, and Node does not
+  // throw away what is left in it when the child exits (as it does for an unwatched stdout)
+  const take = () => {
+    for (let chunk: Buffer | null; reading && (chunk = child.stdout.read() as Buffer | null) !== null;) chunks.push(chunk);
+  };
+  child.stdout.on('readable', take);
+  const read = () => {
+    reading = true;
+    take();
+  };
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
-    if (reading || !stderr.includes('records/s (')) return;
-    reading = true;
+    if (ended || !stderr.includes('records/s (')) return;
+    ended = true;
     void Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 1000))]).then(read);
   });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ stdout, stderr, code })));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ stdout: Buffer.concat(chunks).toString(), stderr, code })));
 }
 
 /** Each printed match's partition and offset (the first two columns, or the JSON fields). */
@@ -100,10 +112,25 @@ describe('streamdesk search into a slow pipe', () => {
 
   it('prints exactly --limit matches when the limit is below the match count', async () => {
     const limit = 20_000;
-    const { stdout, stderr } = await searchThroughSlowReader(['--filter', 'value.hit == true', '--limit', String(limit)]);
+    const { stdout, stderr } = await searchThroughSlowReader(['--kafka', stack.bootstrap, '--filter', 'value.hit == true', '--limit', String(limit)]);
     const printed = positions(stdout, false);
     expect(stderr).toContain(`stopped at --limit ${limit}`);
     expect(printed).toHaveLength(limit);
     expect(new Set(printed).size).toBe(limit);
+  }, 180_000);
+
+  it('finds the local stack on the Kafka port its data dir recorded, without --kafka', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'streamdesk-search-ports-'));
+    recordPorts(dataDir, { kafka: stack.ports.kafka });
+    // a fresh config dir: the built-in profile, which is the local stack
+    const configDir = mkdtempSync(path.join(tmpdir(), 'streamdesk-search-config-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, STREAMDESK_CONFIG_DIR: configDir };
+    delete env.STREAMDESK_KAFKA;
+    const { stdout, stderr, code } = await searchThroughSlowReader(['--data-dir', dataDir, '--filter', 'value.hit == true', '--limit', '10'], env);
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(configDir, { recursive: true, force: true });
+    expect(stderr).toContain('stopped at --limit 10');
+    expect(positions(stdout, false)).toHaveLength(10);
+    expect(code).toBe(0);
   }, 180_000);
 });
