@@ -94,6 +94,8 @@ describe('streamdesk search into a slow pipe', () => {
     'prints every match exactly once as $name, with a --limit above the match count',
     async ({ json }) => {
       const { stdout, stderr, code } = await searchThroughSlowReader([
+        '--kafka',
+        stack.bootstrap,
         '--filter',
         'value.hit == true',
         '--limit',
