@@ -233,7 +233,7 @@ async function serve(flags: Flags): Promise<void> {
     void backend
       .dispose()
       .then(() => web.close())
-      .then(() => process.exit(0));
+      .then(() => exitWhenFlushed(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
