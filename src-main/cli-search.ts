@@ -96,8 +96,10 @@ function parseSearchArgv(argv: string[]): SearchCommand {
       zookeeper: { type: 'string' },
       'flink-url': { type: 'string' },
       'kafka-ui-url': { type: 'string' },
-      // where the app keeps the topics' decode overrides, and the local stack's registry port; cli.ts reads them
+      // where the app keeps the topics' decode overrides, and the local stack's ports (default: those
+      // recorded in the data dir); cli.ts reads them
       'data-dir': { type: 'string' },
+      'kafka-port': { type: 'string' },
       'registry-port': { type: 'string' },
     },
   });

@@ -7,12 +7,14 @@ import { SERVICE_KEYS, type HealthSnapshot } from '@shared/health';
 import { statusReport } from './services/health/status-report';
 import type { BackendOptions } from './backend';
 import { consoleLogger } from './core/logger';
+import { exitWhenFlushed } from './core/exit-when-flushed';
 import { appVersion, COMPOSE_DIR, defaultConfigDir, defaultDataDir, JMX_EXPORTER, NATIVE_CONF_DIR, NATIVE_LIB_DIR, RENDERER_DIR } from './paths';
 import { runSearch, type DecodeResolver } from './cli-search';
 import { DecodeSettingsStore } from './services/messages/decode-settings-store';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import { JsonFileStore, openProfiles, profileStorageIn } from './services/profiles';
 import { LOCAL_SUPER_USER, readRecordedShape } from './services/stack/recorded-shape';
+import { readRecordedPorts } from './services/stack/recorded-ports';
 import type { Api, CallArgs, CallName, CallResult } from '@shared/contract';
 import { unwrap } from '@shared/errors';
 import { allServicesRunning, ConnectPluginName, type StackStatus } from '@shared/stack';
@@ -139,10 +141,24 @@ async function backendFrom(flags: Flags) {
   return createBackend(options);
 }
 
+/** A flag's value on the search command line (search parses its own flags). */
+function searchFlag(argv: string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+/** The local stack's ports for `search`: the flags, else those the data dir's stack was started on (as `serve` finds them). */
+function searchStackPorts(argv: string[]): { kafka: string; registry: string } {
+  const recorded = readRecordedPorts(path.resolve(searchFlag(argv, '--data-dir') ?? defaultDataDir()));
+  return {
+    kafka: searchFlag(argv, '--kafka-port') ?? String(recorded.kafka ?? 9092),
+    registry: searchFlag(argv, '--registry-port') ?? String(recorded.schemaRegistry ?? 8085),
+  };
+}
+
 /** Where `search` reads: --kafka, else STREAMDESK_KAFKA, else the active profile (SASL/TLS included). */
 function searchTarget(argv: string[]): KafkaTarget {
-  const flag = argv.indexOf('--kafka');
-  const brokers = flag >= 0 ? argv[flag + 1] : process.env.STREAMDESK_KAFKA;
+  const brokers = searchFlag(argv, '--kafka') ?? process.env.STREAMDESK_KAFKA;
   if (brokers)
     return {
       brokers: brokers
@@ -150,11 +166,9 @@ function searchTarget(argv: string[]): KafkaTarget {
         .map((broker) => broker.trim())
         .filter(Boolean),
     };
-  const kafkaPort = argv.indexOf('--kafka-port');
-  const dataDir = argv.indexOf('--data-dir');
-  const shape = readRecordedShape(path.resolve(dataDir >= 0 ? (argv[dataDir + 1] ?? '') : defaultDataDir()));
+  const shape = readRecordedShape(path.resolve(searchFlag(argv, '--data-dir') ?? defaultDataDir()));
   const profiles = openProfiles(profileStorageIn(defaultConfigDir()), {
-    connection: () => ({ ...LOCAL_STACK_CONNECTION, kafkaBootstrap: [`127.0.0.1:${kafkaPort >= 0 ? argv[kafkaPort + 1] : 9092}`] }),
+    connection: () => ({ ...LOCAL_STACK_CONNECTION, kafkaBootstrap: [`127.0.0.1:${searchStackPorts(argv).kafka}`] }),
     // a secure local stack: the built-in profile signs in as its super user
     superUser: () => (shape.secure ? LOCAL_SUPER_USER : null),
   });
@@ -167,17 +181,14 @@ function searchTarget(argv: string[]): KafkaTarget {
  * the app saved for that profile (data dir: --data-dir or the default).
  */
 function searchDecode(argv: string[]): DecodeResolver {
-  const flag = (name: string) => {
-    const at = argv.indexOf(name);
-    return at >= 0 ? argv[at + 1] : undefined;
-  };
+  const flag = (name: string) => searchFlag(argv, name);
   const explicit = Boolean(flag('--kafka') ?? process.env.STREAMDESK_KAFKA);
   const profiles = explicit ? null : openProfiles(profileStorageIn(defaultConfigDir()), { connection: () => LOCAL_STACK_CONNECTION, superUser: () => null });
   const store = new DecodeSettingsStore(path.join(path.resolve(flag('--data-dir') ?? defaultDataDir()), 'decode-settings.json'), () =>
     profiles ? profiles.active().profile.id : 'command-line',
   );
-  // the built-in profile is the local stack: its registry on --registry-port (default 8085)
-  const local = `http://127.0.0.1:${flag('--registry-port') ?? 8085}/apis/ccompat/v7`;
+  // the built-in profile is the local stack: its registry on --registry-port, else the recorded port, else 8085
+  const local = `http://127.0.0.1:${searchStackPorts(argv).registry}/apis/ccompat/v7`;
   return (topic, registryUrl) => {
     const fromProfile = profiles ? (profiles.activeConnection().schemaRegistryUrl ?? (profiles.active().profile.builtIn ? local : null)) : null;
     const url = registryUrl ?? (explicit ? process.env.STREAMDESK_SCHEMA_REGISTRY : fromProfile) ?? null;
@@ -222,7 +233,7 @@ async function serve(flags: Flags): Promise<void> {
     void backend
       .dispose()
       .then(() => web.close())
-      .then(() => process.exit(0));
+      .then(() => exitWhenFlushed(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
@@ -322,14 +333,14 @@ export async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    if (code >= 0) void exitWhenFlushed(code);
   },
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`streamdesk: ${(error as Error).message}\n\n${USAGE}`);
-      process.exit(2);
+      return void exitWhenFlushed(2);
     }
     console.error(`streamdesk: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    void exitWhenFlushed(1);
   },
 );
