@@ -23,6 +23,9 @@ export async function withConnection<T>(
   for (const broker of brokers) {
     const { host, port } = hostAndPort(broker);
     const connection = new Connection('streamdesk-admin', { connectTimeout: timeoutMs, requestTimeout: timeoutMs, ...securityOptions(target) });
+    // A socket error (a broker killed mid-request) is emitted as 'error' besides failing the request in flight; an
+    // EventEmitter's 'error' with no listener is thrown as an uncaught exception and would end the whole back end.
+    connection.on('error', () => {});
     try {
       await connection.connect(host, port);
     } catch (error) {

@@ -180,9 +180,15 @@ async function prepareZkBroker(l: Layout, index: number, env: Record<string, str
   return props;
 }
 
-/** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
+/**
+ * A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). Like Kafka's
+ * own Uuid.randomUuid, never one starting with '-': `kafka-storage format --cluster-id -x…` reads it as an option (1 in 64).
+ */
 function randomClusterId(): string {
-  return randomBytes(16).toString('base64url');
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /** One id for every node of a quorum, kept beside their log dirs (a single node keeps none: it is formatted once). */
