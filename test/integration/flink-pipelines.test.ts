@@ -16,6 +16,7 @@ import { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
 import { createPipelineServices, PipelineCatalog, topicsServiceEnsurer } from '@main/services/pipelines';
 import { ResumePipelineArgs, SaveJarPipelineArgs, SaveSqlPipelineArgs, StartPipelineArgs } from '@shared/pipelines';
 import { localPath } from '@main/services/pipelines/savepoints';
+import { cancelAllJobs, waitFor } from './flink-support';
 
 const shared = inject('sharedStack');
 const target = () => ({ brokers: [shared.bootstrap] });
@@ -33,27 +34,7 @@ const service = createPipelineServices({
   savepointsDir: join(shared.dataDir, 'flink', 'savepoints'),
 });
 
-async function cancelAll(): Promise<void> {
-  const jobs = (await flink.jobsOverview()).jobs ?? [];
-  const live = jobs.filter((j) => !['FINISHED', 'CANCELED', 'FAILED'].includes(j.state ?? ''));
-  await Promise.all(live.map((j) => flink.cancel(j.jid).catch(() => undefined)));
-  await waitFor(async () => ((await flink.overview())['slots-available'] ?? 0) >= 2, 60_000, 'all slots free');
-}
-
-async function waitFor<T>(probe: () => Promise<T | false | null | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (${(last as Error).message})` : ''}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const cancelAll = () => cancelAllJobs(flink);
 
 async function produce(topic: string, messages: Array<{ key: string; value: unknown; partition?: number }>): Promise<void> {
   const producer = kafkaClient(target()).producer();

@@ -13,6 +13,7 @@ import { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
 import { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
 import { createPipelineServices, PipelineCatalog, topicsServiceEnsurer } from '@main/services/pipelines';
 import { SaveSqlPipelineArgs, StartPipelineArgs } from '@shared/pipelines';
+import { cancelAllJobs, waitFor } from './flink-support';
 
 const shared = inject('sharedStack');
 const target = () => ({ brokers: [shared.bootstrap] });
@@ -32,21 +33,7 @@ const service = createPipelineServices({
   newestRecords: async (topic, limit) => (await messages.browse({ topic, partition: null, from: { kind: 'end', count: limit }, limit })).records,
 });
 
-async function cancelAll(): Promise<void> {
-  const jobs = (await flink.jobsOverview()).jobs ?? [];
-  await Promise.all(jobs.filter((j) => !['FINISHED', 'CANCELED', 'FAILED'].includes(j.state ?? '')).map((j) => flink.cancel(j.jid).catch(() => undefined)));
-  await waitFor(async () => ((await flink.overview())['slots-available'] ?? 0) >= 2, 60_000, 'all slots free');
-}
-
-async function waitFor<T>(probe: () => Promise<T | false | null | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe().catch(() => null);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const cancelAll = () => cancelAllJobs(flink);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

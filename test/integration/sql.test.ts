@@ -26,6 +26,7 @@ import { createPipelineServices, PipelineCatalog, topicsServiceEnsurer } from '@
 import { SqlService } from '@main/services/sql/sql-service';
 import { TableSchemas } from '@main/services/sql/table-schemas';
 import { TableSchemasStore } from '@main/services/sql/table-schemas-store';
+import { cancelAllJobs, waitFor } from './flink-support';
 
 const shared = inject('sharedStack');
 const target = () => ({ brokers: [shared.bootstrap] });
@@ -60,27 +61,7 @@ const pipelines = createPipelineServices({
 const api: Api = createApi({ sql } as unknown as Services);
 let web: WebHost;
 
-async function cancelAll(): Promise<void> {
-  const jobs = (await flink.jobsOverview()).jobs ?? [];
-  const live = jobs.filter((j) => !['FINISHED', 'CANCELED', 'FAILED'].includes(j.state ?? ''));
-  await Promise.all(live.map((j) => flink.cancel(j.jid).catch(() => undefined)));
-  await waitFor(async () => ((await flink.overview())['slots-available'] ?? 0) >= 2, 60_000, 'all slots free');
-}
-
-async function waitFor<T>(probe: () => Promise<T | false | null | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? ` (${(last as Error).message})` : ''}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+const cancelAll = () => cancelAllJobs(flink);
 
 /** Every row of a run until it ends, its changelog folded by the first column (a GROUP BY's key). */
 async function drain(runId: string): Promise<{ last: SqlFetchResult; byKey: Map<unknown, unknown[]> }> {
