@@ -59,7 +59,7 @@ function OverviewHeader({ snapshot }: { snapshot: HealthSnapshot }) {
   );
 }
 
-/** Kafka and ZooKeeper. */
+/** Kafka, and ZooKeeper when the cluster has one. */
 function KafkaTiles({ snapshot }: { snapshot: HealthSnapshot }) {
   const { kafka, zookeeper } = snapshot.services;
   return (
@@ -90,27 +90,30 @@ function KafkaTiles({ snapshot }: { snapshot: HealthSnapshot }) {
           },
         ]}
       />
-      <HealthTile
-        id="zookeeper"
-        title="ZooKeeper"
-        subtitle={zookeeper.details.address || undefined}
-        status={zookeeper.status}
-        reason={zookeeper.reason}
-        figures={[
-          { label: 'Mode', value: zookeeper.details.mode ?? '—' },
-          { label: 'Version', value: zookeeper.details.version ?? '—' },
-          {
-            label: 'Avg latency',
-            value: num(zookeeper.details.avgLatencyMs, ' ms'),
-          },
-          {
-            label: 'Max latency',
-            value: num(zookeeper.details.maxLatencyMs, ' ms'),
-          },
-          { label: 'Connections', value: num(zookeeper.details.connections) },
-          { label: 'Znodes', value: num(zookeeper.details.znodes) },
-        ]}
-      />
+      {/* a KRaft cluster (or a connection naming no ZooKeeper) has none to show */}
+      {zookeeper.status !== 'not-configured' && (
+        <HealthTile
+          id="zookeeper"
+          title="ZooKeeper"
+          subtitle={zookeeper.details.address || undefined}
+          status={zookeeper.status}
+          reason={zookeeper.reason}
+          figures={[
+            { label: 'Mode', value: zookeeper.details.mode ?? '—' },
+            { label: 'Version', value: zookeeper.details.version ?? '—' },
+            {
+              label: 'Avg latency',
+              value: num(zookeeper.details.avgLatencyMs, ' ms'),
+            },
+            {
+              label: 'Max latency',
+              value: num(zookeeper.details.maxLatencyMs, ' ms'),
+            },
+            { label: 'Connections', value: num(zookeeper.details.connections) },
+            { label: 'Znodes', value: num(zookeeper.details.znodes) },
+          ]}
+        />
+      )}
     </>
   );
 }
