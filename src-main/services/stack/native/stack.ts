@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brokerIndex, brokerServices } from './brokers';
+import { transientStartFailure } from './start-failures';
 import { Layout } from './layout';
 import { tailLines } from './logs';
 import { portFree } from './probes';
@@ -278,19 +279,32 @@ export class NativeStack {
     removePidFile(this.l.pidFile(s));
     emit({ service: s, phase: 'starting' });
     const t0 = Date.now();
-    try {
-      await this.assertPortsFree(s);
-      const java = s === 'schema-registry' ? registryJava(this.l.jvmRoots) : null;
-      const launch = await prepareLaunch(this.l, s, java?.found ? java.javaBin : undefined);
-      const pid = spawnDetached(launch.java ?? this.l.javaBin, launch.args, this.l.outFile(s), this.l.runDir, launch.env);
-      writePidFile(this.l.pidFile(s), pid);
-      started.push(s);
-      const msg = await this.waitReady(s, pid, launch.probe, deadline);
-      emit({ service: s, phase: 'ready', message: `pid ${pid}; ${msg}; ${((Date.now() - t0) / 1000).toFixed(1)} s` });
-    } catch (e) {
-      emit({ service: s, phase: 'failed', message: (e as Error).message });
-      throw e;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const launched = await this.launch(s, started);
+        const msg = await this.waitReady(s, launched.pid, launched.probe, deadline);
+        emit({ service: s, phase: 'ready', message: `pid ${launched.pid}; ${msg}; ${((Date.now() - t0) / 1000).toFixed(1)} s` });
+        return;
+      } catch (e) {
+        const message = (e as Error).message;
+        const transient = attempt === 1 && Date.now() < deadline ? transientStartFailure(message) : null;
+        if (transient === null) {
+          emit({ service: s, phase: 'failed', message });
+          throw e;
+        }
+        emit({ service: s, phase: 'starting', message: `started again: ${transient}` });
+      }
     }
+  }
+
+  private async launch(s: NativeServiceName, started: NativeServiceName[]): Promise<{ pid: number; probe: () => Promise<string | null> }> {
+    await this.assertPortsFree(s);
+    const java = s === 'schema-registry' ? registryJava(this.l.jvmRoots) : null;
+    const launch = await prepareLaunch(this.l, s, java?.found ? java.javaBin : undefined);
+    const pid = spawnDetached(launch.java ?? this.l.javaBin, launch.args, this.l.outFile(s), this.l.runDir, launch.env);
+    writePidFile(this.l.pidFile(s), pid);
+    if (!started.includes(s)) started.push(s);
+    return { pid, probe: launch.probe };
   }
 
   private async assertPortsFree(s: NativeServiceName): Promise<void> {
