@@ -1,25 +1,60 @@
-// The search worker as one file, after `electron-vite build` (npm run build): out/main/search-worker.js
-// with @platformatic/kafka bundled in. electron-vite leaves packages external, and a worker that
-// loaded @platformatic/kafka as an ES module from node_modules spent most of its start (1.5-3 s of
-// `streamdesk search` on a busy 2-core machine; node --cpu-prof) resolving and linking its ~300
-// files and compiling ajv validators of options it never passes. Bundled, with those validators
-// compiled at first use (search-worker/lazy-ajv-2020.mjs), a worker starts several times faster
-// (bench/search; README). avsc and protobufjs stay external (CommonJS, loaded as they are).
+// `streamdesk search` as two bundled files, after `electron-vite build` (npm run build):
+//
+// out/main/search-worker.js, the search worker with @platformatic/kafka bundled in. electron-vite
+// leaves packages external, and a worker that loaded @platformatic/kafka as an ES module from
+// node_modules spent most of its start (1.5-3 s of `streamdesk search` on a busy 2-core machine;
+// node --cpu-prof) resolving and linking its ~300 files and compiling ajv validators of options it
+// never passes. Bundled, with those validators compiled at first use (search-worker/lazy-ajv-2020.mjs)
+// by an ajv bundled too, a worker starts several times faster (bench/search; README). avsc and
+// protobufjs stay outside (CommonJS, loaded as they are) and load at their first use only
+// (search-worker/lazy-package.mjs): a search that decodes no Avro or Protobuf never reads them.
+//
+// out/main/search-cli.js, the command itself (src-main/search-entry.ts), which bin/streamdesk.js
+// runs for `search`: zod inside (its ~100 files resolved and read one by one were most of the
+// command's start), kafkajs and the other commands not at all (the profiles' connection test, the
+// only path to kafkajs here, is loaded lazily and never runs).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(path.join(root, 'package.json'));
+const esbuild = require('esbuild');
+const LAZY_AJV = path.join(root, 'scripts', 'search-worker', 'lazy-ajv-2020.mjs');
+const LAZY_PACKAGE = path.join(root, 'scripts', 'search-worker', 'lazy-package.mjs');
+const LAZY = ['avsc', 'protobufjs'];
 
-await require('esbuild').build({
-  entryPoints: [path.join(root, 'src-main', 'services', 'messages', 'search-worker.ts')],
-  outfile: path.join(root, 'out', 'main', 'search-worker.js'),
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['avsc', 'protobufjs', 'electron'],
   tsconfig: path.join(root, 'tsconfig.node.json'),
+  // each thread compiles its whole file as it starts: whitespace and syntax minified, names kept for stack traces
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+};
+
+/** `avsc` and `protobufjs` as stand-ins that require the real package at the first property read. */
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(build) {
+    build.onResolve({ filter: /^(avsc|protobufjs)$/ }, (args) =>
+      args.namespace === 'lazy-package' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-package' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, async (args) => ({
+      contents: `module.exports = require(${JSON.stringify(LAZY_PACKAGE)}).default(() => require(${JSON.stringify(args.path)}));`,
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+await esbuild.build({
+  ...common,
+  entryPoints: [path.join(root, 'src-main', 'services', 'messages', 'search-worker.ts')],
+  outfile: path.join(root, 'out', 'main', 'search-worker.js'),
+  external: ['electron'],
   // @platformatic/kafka finds its wasm and optional native crc32c from import.meta.url: in one
   // CommonJS file that is where @platformatic/wasm-utils lives (the wasm sits in its dist/)
   define: { 'import.meta.url': '__packageUrl' },
@@ -28,12 +63,18 @@ await require('esbuild').build({
     {
       name: 'lazy-ajv',
       setup(build) {
-        build.onResolve({ filter: /^ajv\/dist\/2020\.js$/ }, () => ({ path: path.join(root, 'scripts', 'search-worker', 'lazy-ajv-2020.mjs') }));
+        // every import of ajv's 2020 build but the stand-in's own
+        build.onResolve({ filter: /^ajv\/dist\/2020\.js$/ }, (args) => (args.importer === LAZY_AJV ? undefined : { path: LAZY_AJV }));
       },
     },
+    lazyPackages,
   ],
-  // a worker compiles the whole file as it starts: whitespace and syntax minified, names kept for stack traces
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
+});
+
+await esbuild.build({
+  ...common,
+  entryPoints: [path.join(root, 'src-main', 'search-entry.ts')],
+  outfile: path.join(root, 'out', 'main', 'search-cli.js'),
+  // the worker loader's esbuild serves the TypeScript sources only (tests); the rest never runs on this thread
+  external: ['electron', 'esbuild', 'kafkajs', '@platformatic/kafka', ...LAZY],
 });

@@ -12,7 +12,8 @@
 //   npx electron-vite build && node bench/search/run.mjs [--bootstrap 127.0.0.1:9092] [--records 1000000]
 //        [--partitions 6] [--topic NAME] [--reuse] [--keep] [--runs 3] [--schema-registry URL]
 //
-// Needs kcat on PATH and the built app (out/main/cli.js and out/main/search-worker.js). Not part of the tests.
+// Needs kcat on PATH and the built app (npm run build: out/main/search-cli.js and out/main/search-worker.js).
+// --cli runs another build's entry (e.g. an older out/main/cli.js) for a before/after. Not part of the tests.
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,7 +34,8 @@ const { values } = parseArgs({
     reuse: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
-    cli: { type: 'string', default: path.join(root, 'out', 'main', 'cli.js') },
+    // the command as a user runs it: bin/streamdesk.js, which runs out/main/search-cli.js for search
+    cli: { type: 'string', default: path.join(root, 'bin', 'streamdesk.js') },
     'schema-registry': { type: 'string' },
   },
 });
@@ -174,7 +176,9 @@ function bundleInProcess() {
 }
 
 async function inProcess(filters, avro = false) {
-  const worker = path.join(path.dirname(values.cli), 'search-worker.js');
+  // the worker of the build --cli names (a before/after), else this build's
+  const beside = path.resolve(path.dirname(values.cli), 'search-worker.js');
+  const worker = existsSync(beside) ? beside : path.join(root, 'out', 'main', 'search-worker.js');
   const run = await timed(
     process.execPath,
     [bundleInProcess(), values.bootstrap, avro ? avroTopic : topic, worker, '1', ...filters],

@@ -1,6 +1,6 @@
 // `streamdesk search` piped into a slow reader prints every match exactly once. The built CLI
-// runs as a user runs it (`node out/main/cli.js search …`) with its stdout a pipe that fills up;
-// kcat counts the matches independently.
+// runs as a user runs it (`bin/streamdesk.js search …`, which runs out/main/search-cli.js) with its
+// stdout a pipe that fills up; kcat counts the matches independently.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ const TOPIC = 'it.search-pipe';
 const RECORDS = 200_000;
 /** Every fourth record matches. */
 const MATCHES = RECORDS / 4;
-const CLI = path.resolve('out/main/cli.js');
+const CLI = path.resolve('bin/streamdesk.js');
 
 // the shared stack: this file adds no JVM
 const stack = inject('sharedStack');
@@ -67,7 +67,7 @@ function positions(stdout: string, json: boolean): string[] {
 }
 
 beforeAll(async () => {
-  expect(existsSync(CLI), 'out/main/cli.js is missing: run `npm run build`').toBe(true);
+  expect(existsSync('out/main/search-cli.js'), 'out/main/search-cli.js is missing: run `npm run build`').toBe(true);
   const admin = kafkaClient({ brokers: [stack.bootstrap] }).admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 4 }], waitForLeaders: true });

@@ -18,6 +18,11 @@ export interface RecordDecoding {
    * null when no such check is sound (the value is decoded from something else).
    */
   valueRegion(cursor: RecordCursor): ValueRegion | null;
+  /**
+   * Whether the value is read as its plain bytes (not decoded): then it is matched on its bytes
+   * and its region is the whole value. Cheap: a scan asks it of every record before anything else.
+   */
+  plainValue: (cursor: RecordCursor) => boolean;
 }
 
 /**
@@ -95,16 +100,25 @@ function parseValue(buf: Buffer, start: number, length: number): unknown {
 
 const BACKSLASH = 0x5c;
 
+/** Whether a field holds a backslash: the buffer's next one remembered as in bytesContain, no view made per record. */
+function backslashTest(): FieldTest {
+  return bytesContain(Buffer.of(BACKSLASH));
+}
+
 type Test = (partition: number, cursor: RecordCursor) => boolean;
 
 /** contains/regex on a side: on its decoded JSON text when it was decoded, else on its bytes. */
-function sideTest(match: z.output<typeof TextMatch>, side: 'key' | 'value', read: RecordReading | undefined): Test {
+function sideTest(match: z.output<typeof TextMatch>, side: 'key' | 'value', decoding: RecordDecoding | undefined): Test {
   const bytes = fieldTest(match);
   const text = textTest(match);
   const start = side === 'key' ? 'keyStart' : 'valueStart';
   const length = side === 'key' ? 'keyLength' : 'valueLength';
+  // a value read as its bytes is matched on them without being read (most records of a JSON topic)
+  const plain = side === 'value' ? decoding?.plainValue : undefined;
+  const read = decoding?.read;
   return (partition, cursor) => {
     if (cursor[start] < 0) return false;
+    if (plain?.(cursor)) return bytes(cursor.buf, cursor[start], cursor[length]);
     const decoding = read?.(partition, cursor)[side].decoding;
     if (decoding?.status === 'decoded') return text(decoding.json);
     return bytes(cursor.buf, cursor[start], cursor[length]);
@@ -141,13 +155,15 @@ function decodedContainsPreCheck(match: z.output<typeof TextMatch>, decoding: Re
       );
     return tests;
   };
+  const hasBackslash = backslashTest();
   return (_, cursor) => {
+    if (decoding.plainValue(cursor)) return true; // read as its bytes: the side test decides
     const region = decoding.valueRegion(cursor);
     if (!region || region.plain) return true; // not decoded from a raw-string payload: the side test decides
     const tests = requiredFor(region.names);
     const { start, length } = region;
     // JSON Schema payloads may spell text with escapes: then only the decoded text can tell
-    if (tests.length === 0 || cursor.buf.subarray(start, start + length).includes(BACKSLASH)) return true;
+    if (tests.length === 0 || hasBackslash(cursor.buf, start, length)) return true;
     return tests.every((test) => test(cursor.buf, start, length));
   };
 }
@@ -157,16 +173,15 @@ function decodedContainsPreCheck(match: z.output<typeof TextMatch>, decoding: Re
  * see a decoded side's value; a side that is not decoded is matched on its bytes as before.
  */
 export function compileFilter(filter: z.output<typeof SearchFilter>, decoding?: RecordDecoding): CompiledFilter {
-  const read = decoding?.read;
   const tests: Test[] = [];
   const { fromMs, toMs } = filter;
   if (fromMs !== undefined) tests.push((_, cursor) => cursor.timestamp >= fromMs);
   if (toMs !== undefined) tests.push((_, cursor) => cursor.timestamp < toMs);
-  if (filter.key) tests.push(sideTest(filter.key, 'key', read));
+  if (filter.key) tests.push(sideTest(filter.key, 'key', decoding));
   if (filter.value) {
     const preCheck = decoding ? decodedContainsPreCheck(filter.value, decoding) : null;
     if (preCheck) tests.push(preCheck);
-    tests.push(sideTest(filter.value, 'value', read));
+    tests.push(sideTest(filter.value, 'value', decoding));
   }
   if (filter.headers) {
     const test = textTest(filter.headers.match);
@@ -202,12 +217,13 @@ function expressionTest(expression: string, decoding: RecordDecoding | undefined
   const required = strings.map((text) => bytesContain(Buffer.from(text, 'utf8')));
   const requiredRaw = strings.filter((text) => !NUMERIC_TEXT.test(text)).map((text) => bytesContain(Buffer.from(text, 'utf8')));
   const read = decoding?.read;
+  const hasBackslash = backslashTest();
   return (partition, cursor) => {
     const { buf, valueStart, valueLength } = cursor;
     if (required.length && valueStart >= 0) {
-      const region = decoding ? decoding.valueRegion(cursor) : { start: valueStart, length: valueLength, plain: true };
+      const region = !decoding || decoding.plainValue(cursor) ? { start: valueStart, length: valueLength, plain: true } : decoding.valueRegion(cursor);
       const tests = region?.plain ? required : requiredRaw;
-      if (region && tests.length && !buf.subarray(region.start, region.start + region.length).includes(BACKSLASH)) {
+      if (region && tests.length && !hasBackslash(buf, region.start, region.length)) {
         if (!tests.every((test) => test(buf, region.start, region.length))) return false;
       }
     }

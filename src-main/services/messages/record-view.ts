@@ -69,6 +69,11 @@ export function valueRegion(reader: SideReader, cursor: RecordCursor): ValueRegi
   return { start: cursor.valueStart + cursor.valueLength - region.bytes.byteLength, length: region.bytes.byteLength, plain: region.plain, names: region.names };
 }
 
+/** Whether the value under the cursor is read as its plain bytes (no decoding; SideReader.readsPlain). */
+export function valueReadsPlain(reader: SideReader, cursor: RecordCursor): boolean {
+  return cursor.valueStart >= 0 && reader.readsPlain('value', cursor.valueLength, cursor.buf[cursor.valueStart] ?? 0, cursor.headerCount);
+}
+
 export function readRecord(reader: SideReader, cursor: RecordCursor): ReadRecord {
   const headers = headerBytes(cursor);
   return {

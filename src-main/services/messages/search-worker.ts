@@ -10,7 +10,7 @@ import { compileFilter, type RecordReading } from './filter';
 import { PartitionFetcher } from './partition-fetcher';
 import { resolveWindows } from './positions';
 import { readRanges, type PartitionRange } from './range-reader';
-import { loadFor, readRecord, toMessageRecord, valueRegion, type ReadRecord } from './record-view';
+import { loadFor, readRecord, toMessageRecord, valueReadsPlain, valueRegion, type ReadRecord } from './record-view';
 import type { RecordCursor } from './record-batch';
 
 /**
@@ -102,7 +102,10 @@ async function run(data: SearchWorkerData, port: Port, stopped: () => boolean): 
   const read = reader ? memoized(reader) : undefined;
   let filter;
   try {
-    filter = compileFilter(data.filter, reader && read ? { read, valueRegion: (cursor) => valueRegion(reader, cursor) } : undefined);
+    filter = compileFilter(
+      data.filter,
+      reader && read ? { read, valueRegion: (cursor) => valueRegion(reader, cursor), plainValue: (cursor) => valueReadsPlain(reader, cursor) } : undefined,
+    );
   } catch (error) {
     post({ type: 'error', message: (error as Error).message });
     return;

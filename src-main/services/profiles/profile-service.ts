@@ -1,12 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { issuesOf } from '@main/core/dispatch';
+import { issuesOf } from '@main/core/issues';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '@shared/connection';
 import { invalidField, StreamdeskError } from '@shared/errors';
 import { LOCAL_PROFILE_ID, ProfileInput, type ConnectionTestResult, type ParsedProfileInput, type ProfilesState, type ProfileView } from '@shared/profiles';
 import { silentLogger, type Logger } from '@main/core/logger';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
-import { defaultProbes, runConnectionTest, type ConnectionProbes, type ConnectionTestPlan } from './connection-test';
+// the probes (kafkajs, HTTP clients) load at the first connection test: `streamdesk search` opens
+// the profiles to find its target and must not pay for them
+import type { ConnectionProbes, ConnectionTestPlan } from './connection-test';
 import type { KeyValueFile } from './key-value-file';
 import { assertRequiredSecrets, fieldsOf, SECRET_LABELS, SECRET_NAMES, secretChanges, type PlainSecrets, type SecretName } from './merge';
 import { ProfileStore } from './profile-store';
@@ -52,14 +54,12 @@ export class ProfileService {
   private readonly store: ProfileStore;
   private readonly logger: Logger;
   private readonly readFile: ReadTextFile;
-  private readonly probes: ConnectionProbes;
   private readonly listeners = new Set<(active: ActiveProfile) => void>();
 
   constructor(private readonly options: ProfileServiceOptions) {
     this.logger = options.logger ?? silentLogger;
     this.store = new ProfileStore(options.file, this.logger);
     this.readFile = options.readFile ?? ((path) => readFileSync(path, 'utf8'));
-    this.probes = options.probes ?? defaultProbes(options.fetch ?? fetch, options.now ?? Date.now);
   }
 
   list(): ProfilesState {
@@ -224,7 +224,9 @@ export class ProfileService {
       }
     }
     if (plan.flink && missing.flinkSecret) plan.flink = { error: `Flink: ${missing.flinkSecret}` };
-    const result = await runConnectionTest(plan, this.probes, this.options.testTimeoutMs ?? 5000);
+    const { defaultProbes, runConnectionTest } = await import('./connection-test');
+    const probes = this.options.probes ?? defaultProbes(this.options.fetch ?? fetch, this.options.now ?? Date.now);
+    const result = await runConnectionTest(plan, probes, this.options.testTimeoutMs ?? 5000);
     const summary = (Object.keys(result) as (keyof ConnectionTestResult)[]).map((k) => `${k} ${result[k].status}`).join(', ');
     this.logger.info(`connection test of "${fields.name}": ${summary}`);
     return result;

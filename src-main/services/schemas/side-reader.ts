@@ -81,11 +81,20 @@ export class SideReader {
    * null when no such check is sound (Protobuf, an override, a schema not loaded).
    */
   byteCheckRegion(bytes: Uint8Array, side: RecordSide, headers: readonly RecordHeaderBytes[]): ByteCheckRegion | null {
-    if (this.settings[side].mode === 'raw') return { bytes, plain: true, names: NO_NAMES };
+    if (this.readsPlain(side, bytes.length, bytes[0] ?? 0, headers.length)) return { bytes, plain: true, names: NO_NAMES };
     if (this.settings[side].mode !== 'auto') return null;
-    if (headers.length === 0 && (bytes.length < 5 || bytes[0] !== 0)) return { bytes, plain: true, names: NO_NAMES }; // not framed
     const raw = this.registry?.[side].rawStringPayload(bytes, side, headers);
     return raw ? { bytes: raw.payload, plain: false, names: raw.names } : null;
+  }
+
+  /**
+   * Whether a side of `length` bytes starting with `first`, in a record with `headerCount` headers,
+   * is read as its plain bytes (read() then gives no decoding): raw by override, or not framed for a
+   * registry. Asked per record of a scan without a view of the bytes being made.
+   */
+  readsPlain(side: RecordSide, length: number, first: number, headerCount: number): boolean {
+    const mode = this.settings[side].mode;
+    return mode === 'raw' || (mode === 'auto' && headerCount === 0 && (length < 5 || first !== 0));
   }
 
   read(bytes: Uint8Array | null, side: RecordSide, headers: readonly RecordHeaderBytes[]): ReadSide {

@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Api } from '@shared/contract';
 import { invalidField, StreamdeskError, unwrap } from '@shared/errors';
 import { SaveSqlPipelineArgs } from '@shared/pipelines';
-import { dispatch, issuesOf } from '@main/core/dispatch';
+import { dispatch } from '@main/core/dispatch';
+import { issuesOf } from '@main/core/issues';
 import { restRoutes } from '@main/hosts/rest-routes';
 import { PipelineCatalog } from '@main/services/pipelines/pipeline-catalog';
 
