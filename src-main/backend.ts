@@ -12,6 +12,7 @@ import { ConsumerGroupsService } from './services/consumers/consumer-groups-serv
 import { MessagesService } from './services/messages/messages-service';
 import { ReplayService } from './services/messages/replay-service';
 import { SearchService } from './services/messages/search-service';
+import { clusterRefusal } from './services/messages/cluster-refusal';
 import { DecodeService } from './services/messages/decode-service';
 import { DecodeSettingsStore } from './services/messages/decode-settings-store';
 import type { PipelineServices } from './services/pipelines/pipeline-services';
@@ -270,9 +271,23 @@ function readersOf(
   profiles: ReturnType<typeof openProfiles> | null,
   dataDir: string,
 ): { search: SearchService; messages: MessagesService; sql: SqlService } {
-  const search = new SearchService(cluster.kafkaTarget, { decode: (topic) => decode.worker(topic) });
   const messages = new MessagesService(cluster.kafkaTarget, (topic) => decode.reader(topic));
-  return { search, messages, sql: sqlOf(cluster, stack, topics, messages, profiles, dataDir) };
+  const gateway = gatewayOf(cluster, stack);
+  const search = new SearchService(cluster.kafkaTarget, {
+    decode: (topic) => decode.worker(topic),
+    cluster: {
+      gateway,
+      flink: flinkClientOf(cluster.connection, cluster.flinkHeaders),
+      bootstrap: () => cluster.connection().kafkaBootstrap.join(','),
+      refusal: (topic) =>
+        clusterRefusal(
+          topic,
+          decode.settings(topic),
+          async (t) => (await messages.browse({ topic: t, partition: null, from: { kind: 'end', count: 5 }, limit: 100 })).records,
+        ),
+    },
+  });
+  return { search, messages, sql: sqlOf(cluster, gateway, topics, messages, profiles, dataDir) };
 }
 
 /** The local stack's SQL Gateway (a remote connection names none yet). */
@@ -280,26 +295,31 @@ function sqlGatewayUrlOf(cluster: ActiveCluster, stack: StackService): string | 
   return cluster.onLocalStack() ? `http://127.0.0.1:${stack.ports.sqlGateway}` : null;
 }
 
-/** The SQL workbench: the active connection's gateway (one client per URL), its topics as tables. */
+/** The active connection's SQL Gateway: one client per URL and auth, shared by the workbench and the on-cluster search. */
+function gatewayOf(cluster: ActiveCluster, stack: StackService): () => SqlGatewayClient | null {
+  let client: { key: string; gateway: SqlGatewayClient } | null = null;
+  return () => {
+    const url = sqlGatewayUrlOf(cluster, stack);
+    if (!url) return null;
+    const headers = cluster.flinkHeaders();
+    const key = JSON.stringify([url, headers]);
+    if (client?.key !== key) client = { key, gateway: new SqlGatewayClient({ fetch, baseUrl: url, headers }) };
+    return client.gateway;
+  };
+}
+
+/** The SQL workbench: the active connection's gateway, its topics as tables. */
 function sqlOf(
   cluster: ActiveCluster,
-  stack: StackService,
+  gateway: () => SqlGatewayClient | null,
   topics: TopicsService,
   messages: MessagesService,
   profiles: ReturnType<typeof openProfiles> | null,
   dataDir: string,
 ): SqlService {
   const profileId = () => profiles?.active().profile.id ?? 'command-line';
-  let client: { key: string; gateway: SqlGatewayClient } | null = null;
   return new SqlService({
-    gateway: () => {
-      const url = sqlGatewayUrlOf(cluster, stack);
-      if (!url) return null;
-      const headers = cluster.flinkHeaders();
-      const key = JSON.stringify([url, headers]);
-      if (client?.key !== key) client = { key, gateway: new SqlGatewayClient({ fetch, baseUrl: url, headers }) };
-      return client.gateway;
-    },
+    gateway,
     bootstrap: () => cluster.connection().kafkaBootstrap.join(','),
     topicNames: async () => (await topics.list(false, { configs: false, offsets: false })).map((t) => t.name),
     tables: new TableSchemas({

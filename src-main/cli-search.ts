@@ -5,6 +5,7 @@ import { SearchArgs, type MessageRecord, type SearchFilter, type StartPosition }
 import { toJsonLines } from '@shared/message-export';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import type { WorkerDecode } from './services/messages/decode-service';
+import type { ClusterFlags } from './cli-cluster-search';
 import { SearchService } from './services/messages/search-service';
 
 /** How the topic's records are decoded: `registryUrl` from --schema-registry, else the active profile's. */
@@ -24,6 +25,8 @@ const SEARCH_USAGE = `streamdesk search TOPIC --filter EXPR [--from beginning|en
                     --kafka or STREAMDESK_KAFKA: STREAMDESK_SCHEMA_REGISTRY, else none); the topic's
                     decode override set in the app applies too
   --json            matches as JSON Lines (decoded values as JSON, with their schema ids)
+  --on-cluster      run the same filter as a bounded Flink SQL query on the Flink cluster (--flink-url,
+                    --sql-gateway-url; default: the local stack's); JSON/text records only
 Matches go to stdout; the scanned count, the rate and how the search ended go to stderr.
 Exit status: 0 with matches, 1 with none, 2 on a usage or connection error.`;
 
@@ -76,7 +79,8 @@ function partitionNumber(text: string): number {
 }
 
 /** What the command line asks for: the search, how to print it, the registry flag; or help. */
-type SearchCommand = { help: true } | { help: false; args: z.output<typeof SearchArgs>; json: boolean; registryUrl: string | undefined };
+type SearchCommand =
+  { help: true } | { help: false; args: z.output<typeof SearchArgs>; json: boolean; registryUrl: string | undefined; cluster: ClusterFlags | null };
 
 function parseSearchArgv(argv: string[]): SearchCommand {
   const { values, positionals } = parseArgs({
@@ -89,6 +93,8 @@ function parseSearchArgv(argv: string[]): SearchCommand {
       limit: { type: 'string' },
       partition: { type: 'string', multiple: true },
       json: { type: 'boolean' },
+      'on-cluster': { type: 'boolean' },
+      'sql-gateway-url': { type: 'string' },
       'schema-registry': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       // The connection flags every command takes; cli.ts turns them into `target`.
@@ -111,12 +117,14 @@ function parseSearchArgv(argv: string[]): SearchCommand {
     from: parseFrom(values.from, positiveInt(values.last, 'last', 1000)),
     filter: values.filter === undefined ? {} : parseFilter(values.filter),
     maxMatches: positiveInt(values.limit, 'limit', 10_000_000),
+    where: values['on-cluster'] ? 'cluster' : 'local',
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'argument'}: ${issue.message}`).join('; '));
   const registryUrl = values['schema-registry'];
   if (registryUrl !== undefined && !/^https?:\/\/\S+$/.test(registryUrl))
     throw new UsageError(`--schema-registry must be an http(s) URL, got "${registryUrl}"`);
-  return { help: false, args: parsed.data, json: values.json === true, registryUrl };
+  const cluster = values['on-cluster'] ? { flinkUrl: values['flink-url'], sqlGatewayUrl: values['sql-gateway-url'], dataDir: values['data-dir'] } : null;
+  return { help: false, args: parsed.data, json: values.json === true, registryUrl, cluster };
 }
 
 /**
@@ -143,7 +151,9 @@ export async function runSearch(
   }
   const { args, json, registryUrl } = command;
   const decode = decodeFor?.(args.topic, registryUrl);
-  const service = new SearchService(() => target, decode ? { decode: () => decode } : {});
+  // the on-cluster search's clients are loaded only when asked for
+  const cluster = command.cluster ? (await import('./cli-cluster-search')).clusterSearchDeps(command.cluster, target, decode) : undefined;
+  const service = new SearchService(() => target, { ...(decode ? { decode: () => decode } : {}), ...(cluster ? { cluster } : {}) });
   // Workers load their Kafka client while the main thread resolves the offsets.
   service.prewarm();
   try {

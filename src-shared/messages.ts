@@ -175,6 +175,11 @@ export const SearchArgs = z
     filter: SearchFilter.default({}),
     /** Stop after this many matches (said so in the final progress: `stoppedAtLimit`). */
     maxMatches: z.number().int().min(1).max(10_000_000).default(100_000),
+    /**
+     * `local`: the back end reads and filters (worker threads); `cluster`: the same filter as a bounded
+     * Flink SQL query on the active connection's Flink cluster, one source reader per partition.
+     */
+    where: z.enum(['local', 'cluster']).default('local'),
   })
   .strict();
 export type SearchArgs = z.input<typeof SearchArgs>;
@@ -194,6 +199,8 @@ export const SearchProgress = z.object({
   /** The search stopped because `maxMatches` was reached; `scanned` says how far it got. */
   stoppedAtLimit: z.boolean(),
   error: z.string().nullable(),
+  /** An on-cluster search: its Flink job (null until submitted) and how many readers scan (partitions, capped by free slots). */
+  cluster: z.object({ jobId: z.string().nullable(), parallelism: z.number().int(), partitions: z.number().int(), freeSlots: z.number().int() }).optional(),
 });
 export type SearchProgress = z.infer<typeof SearchProgress>;
 

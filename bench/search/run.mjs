@@ -11,6 +11,10 @@
 //
 //   npx electron-vite build && node bench/search/run.mjs [--bootstrap 127.0.0.1:9092] [--records 1000000]
 //        [--partitions 6] [--topic NAME] [--reuse] [--keep] [--runs 3] [--schema-registry URL]
+//        [--on-cluster --flink-url URL --sql-gateway-url URL]
+//
+// --on-cluster adds `streamdesk search --on-cluster` (bench/search/on-cluster.mjs): its rate, and its
+// time split into job start and scan with the scan rate per slot.
 //
 // Needs kcat on PATH and the built app (npm run build: out/main/search-cli.js and out/main/search-worker.js).
 // --cli runs another build's entry (e.g. an older out/main/cli.js) for a before/after. Not part of the tests.
@@ -22,6 +26,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { recordOf } from '../lib/records.mjs';
+import { onClusterReport, onClusterRun } from './on-cluster.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -37,6 +42,9 @@ const { values } = parseArgs({
     // the command as a user runs it: bin/streamdesk.js, which runs out/main/search-cli.js for search
     cli: { type: 'string', default: path.join(root, 'bin', 'streamdesk.js') },
     'schema-registry': { type: 'string' },
+    'on-cluster': { type: 'boolean', default: false },
+    'flink-url': { type: 'string', default: 'http://127.0.0.1:8081' },
+    'sql-gateway-url': { type: 'string', default: 'http://127.0.0.1:8083' },
   },
 });
 const registry = values['schema-registry'];
@@ -221,6 +229,7 @@ async function avroRun() {
     results[name].push(scan.seconds);
   }
 }
+const clusterRuns = [];
 for (let run = 0; run < runs; run++) {
   const k = await kcatGrep();
   if (k.matches !== expectedMatches) throw new Error(`kcat | grep found ${k.matches}, expected ${expectedMatches}`);
@@ -239,6 +248,23 @@ for (let run = 0; run < runs; run++) {
     results[name].push(scan.seconds);
   }
   if (registry) await avroRun();
+  if (values['on-cluster']) {
+    const c = await onClusterRun({
+      timed,
+      cli: values.cli,
+      bootstrap: values.bootstrap,
+      topic,
+      filter: `contains:${NEEDLE}`,
+      flinkUrl: values['flink-url'],
+      gatewayUrl: values['sql-gateway-url'],
+    });
+    if (c.matches !== expectedMatches || c.scanned !== records)
+      throw new Error(`streamdesk (on-cluster) found ${c.matches} of ${expectedMatches}, scanned ${c.scanned} of ${records}: ${c.summary}`);
+    clusterRuns.push(c);
+    console.log(
+      `  on-cluster: ${c.seconds.toFixed(2)} s (job start ${c.startSeconds.toFixed(1)} s, scan ${c.scanSeconds.toFixed(1)} s, ${c.parallelism} slot(s))`,
+    );
+  }
   console.log(
     `run ${run + 1}: ${Object.entries(results)
       .map(([name, list]) => `${name} ${list.at(-1).toFixed(2)} s`)
@@ -255,6 +281,7 @@ for (const name of Object.keys(results).filter((name) => name !== 'kcat')) {
     `streamdesk ${name.padEnd(22)} ${streamdeskRate.toLocaleString('en').padStart(9)} messages/s   ratio ${(streamdeskRate / kcatRate).toFixed(2)}× kcat   (${how})`,
   );
 }
+if (clusterRuns.length) for (const line of onClusterReport(clusterRuns, records, kcatRate)) console.log(line);
 if (!values.keep && !values.reuse) {
   const { Kafka, logLevel } = require('kafkajs');
   const admin = new Kafka({ brokers: values.bootstrap.split(','), logLevel: logLevel.NOTHING }).admin();

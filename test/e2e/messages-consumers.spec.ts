@@ -70,7 +70,7 @@ test('browsing shows records exactly, and a value holding HTML stays inert text'
 
   // A field-path search over the whole topic finds exactly the record written above, and says how much it read.
   await page.getByTestId('search-expression').fill('value.free == 3 && value.garage == "<img src=x onerror=alert(1)>"');
-  await page.locator('[data-testid="search-bar"] select').selectOption('full');
+  await page.getByTestId('search-scope').selectOption('full');
   await page.getByTestId('search-start').click();
   await expect(page.getByTestId('search-progress')).toHaveAttribute('data-done', 'true', { timeout: 60_000 });
   await expect(page.getByTestId('search-matched')).toHaveText('1');
@@ -81,6 +81,16 @@ test('browsing shows records exactly, and a value holding HTML stays inert text'
   await expect(page.getByTestId('record-value')).toContainText('"garage": "<img src=x onerror=alert(1)>"');
   expect(await page.locator('[data-testid="messages-panel"] img').count()).toBe(0);
   await page.getByTestId('messages-panel').screenshot({ path: testInfo.outputPath('messages-search.png') });
+
+  // The same search on the Flink cluster fills the same table with the same record.
+  await page.getByTestId('search-where').selectOption('cluster');
+  await page.getByTestId('search-start').click();
+  await expect(page.getByTestId('search-progress')).toHaveAttribute('data-done', 'true', { timeout: 180_000 });
+  await expect(page.getByTestId('search-progress')).toContainText('on the Flink cluster');
+  await expect(page.getByTestId('search-matched')).toHaveText('1');
+  await expect(hostile).toHaveCount(1);
+  await expect(hostile).toContainText('<img src=x onerror=alert(1)>');
+  await page.getByTestId('messages-panel').screenshot({ path: testInfo.outputPath('messages-search-cluster.png') });
   expect(dialogs).toEqual([]);
 });
 

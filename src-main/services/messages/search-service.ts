@@ -10,6 +10,7 @@ import { SearchRun, type SearchListener } from './search-run';
 import type { ParentMessage, ResolveRequest, WorkerMessage } from './search-worker';
 import { WorkerPool } from './worker-pool';
 import type { WorkerDecode } from './decode-service';
+import { checkClusterFilter, startClusterSearch, type ClusterSearchDeps } from './cluster-search';
 
 export interface SearchServiceOptions {
   /** Worker threads per search; default: one per CPU, never more than the partitions. */
@@ -19,6 +20,8 @@ export interface SearchServiceOptions {
   pool?: WorkerPool;
   /** How a topic's records are decoded (the registry's address, the topic's override); none: as bytes. */
   decode?: (topic: string) => WorkerDecode;
+  /** Where `where: 'cluster'` runs: the active connection's Flink (none: such a search is refused). */
+  cluster?: ClusterSearchDeps;
 }
 
 export interface RunningSearch {
@@ -44,7 +47,7 @@ export function assignRanges(ranges: PartitionRange[], workers: number): Partiti
  * that stops early (cancel, match limit) says so.
  */
 export class SearchService {
-  private readonly running = new Map<string, SearchRun>();
+  private readonly running = new Map<string, { cancel(): void }>();
   private readonly pool: WorkerPool;
 
   constructor(
@@ -98,9 +101,11 @@ export class SearchService {
   /** Resolves once the search has started (bad arguments reject here, before any worker runs). */
   async start(args: z.output<typeof SearchArgs>, listener: SearchListener): Promise<RunningSearch> {
     compileFilter(args.filter); // a bad expression or regex fails now, with its position
+    if (args.where === 'cluster') checkClusterFilter(args.filter);
     const windows = await this.resolve({ target: this.target(), topic: args.topic, from: args.from, partitions: args.partitions, fromMs: args.filter.fromMs });
     const ranges: PartitionRange[] = windows.map((window) => ({ partition: window.partition, start: window.from, end: window.to }));
     const searchId = randomUUID();
+    if (args.where === 'cluster') return this.startOnCluster(searchId, args, ranges, listener);
     const shares = assignRanges(
       ranges.filter((range) => range.end > range.start),
       this.workerCount(),
@@ -122,6 +127,41 @@ export class SearchService {
     );
     this.running.set(searchId, run);
     return { searchId, finished: run.finished };
+  }
+
+  /**
+   * The same ranges searched by a bounded Flink SQL query. Every partition of the topic is given a
+   * range (one outside the search an empty one at its end), so Flink reads nothing else.
+   */
+  private async startOnCluster(
+    searchId: string,
+    args: z.output<typeof SearchArgs>,
+    ranges: PartitionRange[],
+    listener: SearchListener,
+  ): Promise<RunningSearch> {
+    if (!this.options.cluster) throw new StreamdeskError('unavailable', 'on-cluster search is not available here (no Flink cluster); run this search locally');
+    const everyPartition = args.partitions === null ? ranges : await this.withOtherPartitions(args, ranges);
+    const run = await startClusterSearch(this.options.cluster, {
+      searchId,
+      args,
+      ranges: everyPartition,
+      listener,
+      now: this.options.now ?? Date.now,
+      progressIntervalMs: this.options.progressIntervalMs ?? 250,
+      onEnd: () => this.running.delete(searchId),
+    });
+    this.running.set(searchId, run);
+    return { searchId, finished: run.finished };
+  }
+
+  /** The searched partitions' ranges, and an empty range at the log end of each other partition. */
+  private async withOtherPartitions(args: z.output<typeof SearchArgs>, ranges: PartitionRange[]): Promise<PartitionRange[]> {
+    const all = await this.resolve({ target: this.target(), topic: args.topic, from: { kind: 'end', count: 1 }, partitions: null, fromMs: undefined });
+    const searched = new Set(ranges.map((range) => range.partition));
+    const others = all
+      .filter((window) => !searched.has(window.partition))
+      .map((window) => ({ partition: window.partition, start: window.logEnd, end: window.logEnd }));
+    return [...ranges, ...others];
   }
 
   /** Stops a running search; its final progress event then says `cancelled: true`. */

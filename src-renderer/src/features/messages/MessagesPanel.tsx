@@ -8,7 +8,7 @@ import { ReplayPanel } from './ReplayPanel';
 import { DecodeSettingsPanel } from './DecodeSettingsPanel';
 import { TAIL_MAX_ROWS, useLiveTail, type LiveTail } from './use-live-tail';
 import { ProduceModal, type ProduceDraft } from './ProduceModal';
-import { SearchBar } from './SearchBar';
+import { SearchBar, type TopicScale } from './SearchBar';
 import { BrowseForm } from './BrowseForm';
 import { MessagesTable } from './MessagesTable';
 import { partitionOf, useBrowse, useBrowseQuery } from './use-browse';
@@ -74,7 +74,7 @@ function MessagesHeader({
 }
 
 /** Browse a topic from the beginning, the end, an offset or a time, one partition or all; tail it live; export, copy, edit, replay. */
-export function MessagesPanel({ topic, partitions }: { topic: string; partitions: number }) {
+export function MessagesPanel({ topic, partitions, scale }: { topic: string; partitions: number; scale?: TopicScale }) {
   const query = useBrowseQuery();
   const [selected, setSelected] = useState<MessageRecord | null>(null);
   const [draft, setDraft] = useState<ProduceDraft | null>(null);
@@ -116,7 +116,7 @@ export function MessagesPanel({ topic, partitions }: { topic: string; partitions
         tail={tail}
         onTailStart={() => (setSelected(null), tail.start())}
       />
-      <SearchBar topic={topic} onMatches={addMatches} onReset={resetForSearch} />
+      <SearchBar topic={topic} scale={scale} onMatches={addMatches} onReset={resetForSearch} />
       {error && <div className="note error">{error}</div>}
       {tail.error && <div className="note error">Live tail: {tail.error} (retrying)</div>}
       {(result || tail.active) && (

@@ -18,8 +18,67 @@ function SearchProgressBar({ progress }: { progress: SearchProgress }) {
         <strong data-testid="search-matched">{num(progress.matched)}</strong> matched
         {progress.done ? (progress.cancelled ? ' · cancelled' : progress.stoppedAtLimit ? ' · stopped at the match limit' : ' · done') : ''}
         {progress.error ? ` · ${progress.error}` : ''}
+        {progress.cluster
+          ? ` · on the Flink cluster: ${progress.cluster.parallelism} reader(s) for ${progress.cluster.partitions} partition(s), capped by ${progress.cluster.freeSlots} free slot(s)`
+          : ''}
       </span>
     </div>
+  );
+}
+
+/** The topic's size as its page knows it (null: unknown). */
+export interface TopicScale {
+  records: number | null;
+  bytes: number | null;
+}
+
+/** Over these a full scan is suggested to run on the Flink cluster (its readers scale with TaskManagers). */
+const SUGGEST_RECORDS = 50_000_000;
+const SUGGEST_BYTES = 10 * 1024 ** 3;
+
+function ClusterSuggestion({ scale, onAccept }: { scale: TopicScale; onAccept: () => void }) {
+  const large = (scale.records ?? 0) > SUGGEST_RECORDS || (scale.bytes ?? 0) > SUGGEST_BYTES;
+  if (!large) return null;
+  return (
+    <div className="note" data-testid="search-cluster-suggestion">
+      A full scan reads {num(scale.records ?? 0)} records{scale.bytes ? ` (${(scale.bytes / 1024 ** 3).toFixed(1)} GB)` : ''}: the Flink cluster can scan it
+      with one reader per partition.{' '}
+      <button onClick={onAccept} data-testid="search-cluster-accept">
+        Run on the Flink cluster
+      </button>
+    </div>
+  );
+}
+
+function WhereField({ where, onChange }: { where: 'local' | 'cluster'; onChange: (where: 'local' | 'cluster') => void }) {
+  return (
+    <Field label="Run on">
+      <select value={where} onChange={(event) => onChange(event.target.value as 'local' | 'cluster')} data-testid="search-where">
+        <option value="local">this back end</option>
+        <option value="cluster">the Flink cluster</option>
+      </select>
+    </Field>
+  );
+}
+
+/** The filter's text inputs: a field-path expression, and text the value contains. */
+function TextFields(p: { expression: string; contains: string; onExpression: (text: string) => void; onContains: (text: string) => void }) {
+  return (
+    <>
+      <Field label="Expression">
+        <input
+          value={p.expression}
+          onChange={(event) => p.onExpression(event.target.value)}
+          placeholder='value.garage == "Kyrre" && value.free < 10'
+          spellCheck={false}
+          className="mono-input"
+          data-testid="search-expression"
+        />
+      </Field>
+      <Field label="Value contains">
+        <input value={p.contains} onChange={(event) => p.onContains(event.target.value)} data-testid="search-contains" />
+      </Field>
+    </>
   );
 }
 
@@ -27,7 +86,18 @@ function SearchProgressBar({ progress }: { progress: SearchProgress }) {
  * Search a topic: a field-path expression and/or text in the value, over the last N per
  * partition or the whole topic; matches stream in, with scanned count, rate and cancel.
  */
-export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatches: (records: MessageRecord[]) => void; onReset: () => void }) {
+export function SearchBar({
+  topic,
+  scale,
+  onMatches,
+  onReset,
+}: {
+  topic: string;
+  scale?: TopicScale;
+  onMatches: (records: MessageRecord[]) => void;
+  onReset: () => void;
+}) {
+  const [where, setWhere] = useState<'local' | 'cluster'>('local');
   const [expression, setExpression] = useState('');
   const [contains, setContains] = useState('');
   const [scope, setScope] = useState<'bounded' | 'full'>('bounded');
@@ -54,6 +124,7 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
         topic,
         from: scope === 'full' ? { kind: 'beginning' } : { kind: 'end', count: Number(perPartition) },
         filter: { ...(expression.trim() ? { expression: expression.trim() } : {}), ...(contains ? { value: { mode: 'contains', pattern: contains } } : {}) },
+        where,
       });
       searchId.current = started.searchId;
     } catch (caught) {
@@ -64,21 +135,9 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
   return (
     <div className="search-bar" data-testid="search-bar">
       <div className="form-row browse-form">
-        <Field label="Expression">
-          <input
-            value={expression}
-            onChange={(event) => setExpression(event.target.value)}
-            placeholder='value.garage == "Kyrre" && value.free < 10'
-            spellCheck={false}
-            className="mono-input"
-            data-testid="search-expression"
-          />
-        </Field>
-        <Field label="Value contains">
-          <input value={contains} onChange={(event) => setContains(event.target.value)} data-testid="search-contains" />
-        </Field>
+        <TextFields expression={expression} contains={contains} onExpression={setExpression} onContains={setContains} />
         <Field label="Scan">
-          <select value={scope} onChange={(event) => setScope(event.target.value as 'bounded' | 'full')}>
+          <select value={scope} onChange={(event) => setScope(event.target.value as 'bounded' | 'full')} data-testid="search-scope">
             <option value="bounded">last N per partition</option>
             <option value="full">the whole topic</option>
           </select>
@@ -88,6 +147,7 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
             <input type="number" min={1} value={perPartition} onChange={(event) => setPerPartition(event.target.value)} />
           </Field>
         )}
+        <WhereField where={where} onChange={setWhere} />
         {running ? (
           <button onClick={() => searchId.current && void messageCalls.cancelSearch(searchId.current)}>Cancel</button>
         ) : (
@@ -96,6 +156,7 @@ export function SearchBar({ topic, onMatches, onReset }: { topic: string; onMatc
           </button>
         )}
       </div>
+      {scale && scope === 'full' && where === 'local' && <ClusterSuggestion scale={scale} onAccept={() => setWhere('cluster')} />}
       {error && <div className="note error">{error}</div>}
       {progress && <SearchProgressBar progress={progress} />}
     </div>

@@ -184,7 +184,7 @@ export function TopicDetailPage({ name }: { name: string }) {
       <ReassignmentProgressPanel topic={summary.name} />
       <TopicThroughput topic={summary.name} />
       <GeneratorPanel topic={summary.name} />
-      <MessagesPanel topic={summary.name} partitions={summary.partitions} />
+      <MessagesPanel topic={summary.name} partitions={summary.partitions} scale={{ records: summary.messageCount, bytes: summary.sizeBytes }} />
       <TopicConnectors topic={summary.name} />
       <PartitionsPanel partitions={detail.partitions} />
       <ConfigsPanel configs={configs} showDefaults={showDefaults} onShowDefaults={setShowDefaults} />
