@@ -9,6 +9,7 @@ import { HealthMonitor } from './services/health/health-monitor';
 import { GeneratorService } from './services/generator/generator-service';
 import { AlertService } from './services/alerts/alert-service';
 import { ConsumerGroupsService } from './services/consumers/consumer-groups-service';
+import { closeKeptConnections } from './clients/kafka/kept-connections';
 import { MessagesService } from './services/messages/messages-service';
 import { ReplayService } from './services/messages/replay-service';
 import { SearchService } from './services/messages/search-service';
@@ -155,6 +156,7 @@ export function createBackend(options: BackendOptions): Backend {
       operations.reassignments.dispose();
       resources.stop();
       await Promise.allSettled([producer.close(), generators.stopAll(), metrics.stop(), search.close(), sql.dispose()]);
+      closeKeptConnections();
     },
   };
 }

@@ -17,6 +17,8 @@ export interface PartitionMetadata {
 export interface ClusterMetadata {
   /** The brokers the cluster answers with: those alive. */
   brokers: Set<number>;
+  /** Where each of those brokers listens, so a partition's leader can be asked directly (none from kafkajs' fallback). */
+  addresses?: Map<number, { host: string; port: number }>;
   topics: { name: string; partitions: PartitionMetadata[] }[];
 }
 
@@ -33,9 +35,10 @@ export async function readClusterMetadata(target: KafkaTarget, names?: string[],
     const versions = await apiVersionsV3.api.async(connection, 'streamdesk', '1');
     const offered = versions.apiKeys.find((api) => api.apiKey === METADATA_KEY);
     if (!offered || offered.maxVersion < metadataV12.api.version) return null;
-    const answer = await metadataV12.api.async(connection, names ?? null, false, false).catch(answerDespiteErrors);
+    const answer = await metadataV12.api.async(connection, names ?? null, false, false).catch(answerDespiteErrors<MetadataAnswer>);
     return {
       brokers: new Set(answer.brokers.map((broker) => broker.nodeId)),
+      addresses: new Map(answer.brokers.map((broker) => [broker.nodeId, { host: broker.host, port: broker.port }])),
       topics: answer.topics
         .filter((topic) => (topic.errorCode === 0 || topic.errorCode === LEADER_NOT_AVAILABLE) && topic.name !== null)
         .map((topic) => ({
@@ -52,12 +55,13 @@ export async function readClusterMetadata(target: KafkaTarget, names?: string[],
 }
 
 /**
- * The answer despite its error codes: a partition without a leader or with a replica down (a broker stopped) is
- * an error code too, yet its metadata is what the Topics page shows; a topic asked for by name that is gone
- * (deleted meanwhile) is left out by the caller.
+ * The answer despite its error codes, which @platformatic/kafka throws with the whole answer attached: a partition
+ * without a leader or with a replica down (a broker stopped) is an error code too, yet its metadata is what the Topics
+ * page shows (a topic asked for by name that is gone is left out by the caller); a group of a batch whose coordinator
+ * is loading is one entry of the answer, not a failure of the others.
  */
-function answerDespiteErrors(error: unknown): MetadataAnswer {
-  const response = error instanceof ResponseError ? (error.response as MetadataAnswer | undefined) : undefined;
+export function answerDespiteErrors<Answer>(error: unknown): Answer {
+  const response = error instanceof ResponseError ? (error.response as Answer | undefined) : undefined;
   if (!response) throw error;
   return response;
 }

@@ -4,7 +4,7 @@ import { listTopicOffsets, withAdmin, type PartitionOffsets } from './platformat
 import type { KafkaTarget } from './kafka-target';
 import { mapConcurrently, slicesOf } from './slices';
 
-type GroupState = 'Unknown' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead' | 'Empty';
+export type GroupState = 'Unknown' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead' | 'Empty';
 
 /** A group as ListGroups answers it: no members, offsets or lag (those need more requests). */
 export interface GroupListing {

@@ -142,20 +142,24 @@ export async function logDirSizes(target: KafkaTarget, topics: { name: string; p
   if (topics.length === 0) return sizes;
   await withAdmin(target, async (admin) => {
     const brokers = await admin.describeLogDirs({ topics });
-    for (const broker of brokers) {
-      for (const dir of broker.results) {
-        for (const topic of dir.topics) {
-          const partitions = sizes.get(topic.name) ?? new Map<number, number>();
-          for (const partition of topic.partitions) {
-            if (partition.isFutureKey) continue;
-            partitions.set(partition.partitionIndex, (partitions.get(partition.partitionIndex) ?? 0) + Number(partition.partitionSize));
-          }
-          sizes.set(topic.name, partitions);
-        }
-      }
-    }
+    for (const broker of brokers) addLogDirSizes(sizes, broker.results);
   });
   return sizes;
+}
+
+type LogDir = { topics: { name: string; partitions: { partitionIndex: number; partitionSize: bigint; isFutureKey: boolean }[] }[] };
+
+/** Adds a broker's DescribeLogDirs answer to the sizes per topic partition (a replica's future copy, mid-move, left out). */
+export function addLogDirSizes(sizes: Map<string, Map<number, number>>, dirs: LogDir[]): void {
+  for (const dir of dirs)
+    for (const topic of dir.topics) {
+      const partitions = sizes.get(topic.name) ?? new Map<number, number>();
+      for (const partition of topic.partitions) {
+        if (partition.isFutureKey) continue;
+        partitions.set(partition.partitionIndex, (partitions.get(partition.partitionIndex) ?? 0) + Number(partition.partitionSize));
+      }
+      sizes.set(topic.name, partitions);
+    }
 }
 
 /** Sets and removes topic configs without touching the others (IncrementalAlterConfigs). */

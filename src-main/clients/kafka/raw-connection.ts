@@ -4,7 +4,7 @@ import type { KafkaTarget } from './kafka-target';
 import { securityOptions } from './platformatic-admin';
 
 /** `host:port` or `[v6]:port` of a bootstrap entry. */
-function hostAndPort(broker: string): { host: string; port: number } {
+export function hostAndPort(broker: string): { host: string; port: number } {
   const colon = broker.lastIndexOf(':');
   return { host: broker.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(broker.slice(colon + 1)) };
 }

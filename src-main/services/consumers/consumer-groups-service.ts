@@ -16,7 +16,10 @@ import { invalidField, StreamdeskError } from '@shared/errors';
 import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { readClusterMetadata } from '@main/clients/kafka/cluster-metadata';
-import { committedOffsets, groupEndOffsets, listGroups } from '@main/clients/kafka/group-offsets';
+import { committedOffsets, listGroups } from '@main/clients/kafka/group-offsets';
+import { isAddressed, leaderOffsets } from '@main/clients/kafka/partition-figures';
+import type { Lane } from '@main/clients/kafka/kept-connections';
+import { describeGroups, type RawGroupDescription } from '@main/clients/kafka/group-descriptions';
 import { kafkaError } from '@main/clients/kafka/kafka-errors';
 import { mapConcurrently, slicesOf } from '@main/clients/kafka/slices';
 import { listTopicOffsets, type PartitionOffsets } from '@main/clients/kafka/platformatic-admin';
@@ -26,8 +29,13 @@ type Committed = Map<string, Map<number, number | null>>;
 /** Groups whose summaries one read asks for when every group's are wanted. */
 const SUMMARIES_PER_READ = 1000;
 
-/** Member assignments, decoded when the group speaks the standard consumer protocol. */
-export function decodeMembers(group: GroupDescription): ConsumerGroupMember[] {
+/** What decodeMembers reads of a group: kafkajs' description and the raw DescribeGroups' alike. */
+type DescribedGroup = Pick<GroupDescription, 'protocolType'> & {
+  members: { memberId: string; clientId: string; clientHost: string; memberAssignment: Buffer | null }[];
+};
+
+/** Member assignments, decoded when the group speaks the standard consumer protocol (a Connect worker's group: none). */
+export function decodeMembers(group: DescribedGroup): ConsumerGroupMember[] {
   return group.members.map((member) => {
     let assignment: ConsumerGroupMember['assignment'] = [];
     if (group.protocolType === 'consumer' && member.memberAssignment?.length) {
@@ -112,33 +120,34 @@ export class ConsumerGroupsService {
   async summaries(groupIds: string[]): Promise<ConsumerGroupSummary[]> {
     const target = this.target();
     const [described, committed] = await Promise.all([
-      // kafkajs, not @platformatic/kafka: that decodes every member as the consumer protocol and, on a group of
-      // another protocol (Connect's workers), throws inside its socket callback, which ends the process
-      withKafkaAdmin(target, 'describe consumer groups', async (admin) =>
-        (await admin.describeGroups(groupIds)).groups.map((group) => ({ ...group, members: decodeMembers(group) })),
-      ),
+      // batched over kept connections, on the background lane: a group's detail is asked on the other one
+      describeGroups(target, groupIds, 'background').catch((error: unknown) => {
+        throw kafkaError(error, 'describe consumer groups');
+      }),
       committedOffsets(target, groupIds).catch((error: unknown) => {
         throw kafkaError(error, 'read committed offsets');
       }),
     ]);
-    const ends = await groupEndOffsets(target, committed).catch((error: unknown) => {
+    const committedTopics = new Set([...committed.values()].flatMap((topics) => [...topics.keys()]));
+    const ends = await this.ends([...committedTopics], false, 'background').catch((error: unknown) => {
       throw kafkaError(error, 'read end offsets');
     });
     return described.map((group) => {
       const offsets = committed.get(group.groupId) ?? new Map<string, Map<number, number | null>>();
-      return this.summary(group, group.members, partitionLags(offsets, this.only(ends, offsets), []));
+      return this.summary(group, decodeMembers(group), partitionLags(offsets, this.only(ends, offsets), []));
     });
   }
 
+  /** One group's members and lag per partition: on the foreground lane, never queued behind the background's slices. */
   async detail(groupId: string): Promise<ConsumerGroupDetail> {
-    return withKafkaAdmin(this.target(), `describe consumer group ${groupId}`, async (admin) => {
-      const [group, committed] = await Promise.all([this.describe(admin, groupId), this.committed(groupId)]);
-      const members = decodeMembers(group);
-      const topics = new Set([...committed.keys(), ...members.flatMap((member) => member.assignment.map((entry) => entry.topic))]);
-      const ends = await this.ends(admin, [...topics]);
-      const partitions = partitionLags(committed, ends, members);
-      return { summary: this.summary(group, members, partitions), members, partitions };
+    const [group, committed] = await Promise.all([this.describeOne(groupId, 'foreground'), this.committed(groupId)]);
+    const members = decodeMembers(group);
+    const topics = new Set([...committed.keys(), ...members.flatMap((member) => member.assignment.map((entry) => entry.topic))]);
+    const ends = await this.ends([...topics], false, 'foreground').catch((error: unknown) => {
+      throw kafkaError(error, `read the end offsets of ${groupId}`);
     });
+    const partitions = partitionLags(committed, ends, members);
+    return { summary: this.summary(group, members, partitions), members, partitions };
   }
 
   /**
@@ -152,7 +161,7 @@ export class ConsumerGroupsService {
       const committed = await this.committed(args.groupId);
       const topics = args.topics ?? [...committed.keys()];
       if (topics.length === 0) throw invalidField(['topics'], `group "${args.groupId}" has no committed offsets; name the topics to set`);
-      const ends = await this.ends(admin, topics, true);
+      const ends = await this.ends(topics, true, 'foreground');
       const changes: OffsetChange[] = [];
       for (const topic of topics) {
         const atTime = new Map<number, number>();
@@ -199,6 +208,15 @@ export class ConsumerGroupsService {
     return groups[0] ?? { groupId, members: [], protocol: '', protocolType: '', state: 'Dead' };
   }
 
+  /** One group's description (raw DescribeGroups: any protocol); a broker's error about it fails the call, naming it. */
+  private async describeOne(groupId: string, lane: Lane): Promise<RawGroupDescription> {
+    const [group] = await describeGroups(this.target(), [groupId], lane).catch((error: unknown) => {
+      throw kafkaError(error, `describe consumer group ${groupId}`);
+    });
+    if (group.errorCode !== 0) throw new StreamdeskError('unavailable', `group: "${groupId}" could not be described (Kafka error code ${group.errorCode})`);
+    return group;
+  }
+
   /** The group's committed offsets (@platformatic/kafka: kafkajs' fetchOffsets took seconds on a cluster of 10,000 topics). */
   private async committed(groupId: string): Promise<Committed> {
     const committed = await committedOffsets(this.target(), [groupId]).catch((error: unknown) => {
@@ -207,28 +225,32 @@ export class ConsumerGroupsService {
     return committed.get(groupId) ?? new Map();
   }
 
-  /** Start and end offsets of every partition of the topics (deleted topics are left out, or refused when `strict`). */
-  private async ends(admin: Admin, topics: string[], strict = false): Promise<Map<string, Map<number, PartitionOffsets>>> {
+  /**
+   * Start and end offsets of every partition of the topics (deleted topics are left out, or refused when `strict`):
+   * the metadata of just these topics in one request, then each leader asked over the lane's kept connections.
+   */
+  private async ends(topics: string[], strict: boolean, lane: Lane): Promise<Map<string, Map<number, PartitionOffsets>>> {
     const unique = [...new Set(topics)];
     if (unique.length === 0) return new Map();
-    const metadata = await this.metadataOf(admin, unique);
+    const read = await readClusterMetadata(this.target(), unique);
+    const metadata = read
+      ? read.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }))
+      : await this.metadataOf(unique);
     const missing = unique.filter((topic) => !metadata.some((known) => known.name === topic));
     if (strict && missing.length) throw new StreamdeskError('not-found', `topics: ${missing.map((topic) => `"${topic}"`).join(', ')} do(es) not exist`);
-    return metadata.length === 0 ? new Map() : listTopicOffsets(this.target(), metadata);
+    if (metadata.length === 0) return new Map();
+    return read && isAddressed(read) ? leaderOffsets(this.target(), lane, read) : listTopicOffsets(this.target(), metadata);
   }
 
-  /**
-   * The partitions of those of the topics that exist: in one Metadata request of just these topics where the broker
-   * offers it (kafkajs lists every topic of the cluster first, half a second with 10,000 of them).
-   */
-  private async metadataOf(admin: Admin, topics: string[]): Promise<{ name: string; partitions: number[] }[]> {
-    const read = await readClusterMetadata(this.target(), topics);
-    if (read) return read.topics.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
-    const existing = new Set(await admin.listTopics());
-    const present = topics.filter((topic) => existing.has(topic));
-    if (present.length === 0) return [];
-    const { topics: metadata } = await admin.fetchTopicMetadata({ topics: present });
-    return metadata.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
+  /** The partitions of those of the topics that exist, through kafkajs (a broker before Kafka 3.1: no Metadata v12). */
+  private async metadataOf(topics: string[]): Promise<{ name: string; partitions: number[] }[]> {
+    return withKafkaAdmin(this.target(), 'read topic metadata', async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const present = topics.filter((topic) => existing.has(topic));
+      if (present.length === 0) return [];
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: present });
+      return metadata.map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
+    });
   }
 
   private only(ends: Map<string, Map<number, PartitionOffsets>>, committed: Committed): Map<string, Map<number, PartitionOffsets>> {

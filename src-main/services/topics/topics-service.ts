@@ -5,7 +5,9 @@ import type { AlterTopicConfigsArgs, CreateTopicArgs, PurgeRecordsArgs, PurgeRec
 import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
 import { kafkaError } from '@main/clients/kafka/kafka-errors';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
-import { alterTopicConfigs, listTopicOffsets, logDirSizes, withAdmin } from '@main/clients/kafka/platformatic-admin';
+import { alterTopicConfigs, listTopicOffsets, logDirSizes, withAdmin, type PartitionOffsets } from '@main/clients/kafka/platformatic-admin';
+import { brokerSizes, isAddressed, leaderOffsets } from '@main/clients/kafka/partition-figures';
+import type { Lane } from '@main/clients/kafka/kept-connections';
 import { readClusterMetadata, type ClusterMetadata } from '@main/clients/kafka/cluster-metadata';
 import { LIST_CONFIG_KEYS, readTopicConfigs, type TopicConfigsRead } from './topic-configs-reader';
 import { isInternalTopic, partitionRows, summarize } from './topic-summary';
@@ -159,8 +161,8 @@ export class TopicsService {
             ),
           ).catch((error: unknown): TopicConfigsRead => ({ configs: new Map(), failed: new Map(request.map((topic) => [topic.name, error])) }))
         : noConfigs(),
-      read.offsets ? listTopicOffsets(target, request).catch(() => null) : null,
-      read.offsets ? logDirSizes(target, request).catch(() => null) : null,
+      read.offsets ? this.offsets(metadata, topics, request, as.asRows ? 'background' : 'foreground').catch(() => null) : null,
+      read.offsets ? this.sizes(metadata, topics, request, as.asRows ? 'background' : 'foreground').catch(() => null) : null,
     ]);
     // Nothing at all, or the one topic asked for: that is an error to show, not a row of dashes.
     const [firstFailure] = configs.failed.values();
@@ -171,6 +173,21 @@ export class TopicsService {
       const entries = configs.configs.get(topic.name) ?? [];
       return { summary: summarize(topic.name, rows, entries, offsets !== null, sizes !== null), partitions: rows, configs: entries };
     });
+  }
+
+  /** Offsets from the leaders the metadata names, over kept connections (an Admin's own lookups without addresses). */
+  private offsets(
+    metadata: ClusterMetadata,
+    topics: ClusterMetadata['topics'],
+    request: TopicPartitions,
+    lane: Lane,
+  ): Promise<Map<string, Map<number, PartitionOffsets>>> {
+    return isAddressed(metadata) ? leaderOffsets(this.target(), lane, { ...metadata, topics }) : listTopicOffsets(this.target(), request);
+  }
+
+  /** Sizes from every live broker the metadata names, over kept connections (an Admin's own lookups without addresses). */
+  private sizes(metadata: ClusterMetadata, topics: ClusterMetadata['topics'], request: TopicPartitions, lane: Lane): Promise<Map<string, Map<number, number>>> {
+    return isAddressed(metadata) ? brokerSizes(this.target(), lane, { ...metadata, topics }) : logDirSizes(this.target(), request);
   }
 
   /** The topics' metadata (those of `names` that exist) and the live brokers, in one request where the broker offers it. */
@@ -190,11 +207,16 @@ export class TopicsService {
   }
 }
 
-/** How a load is used: `asRows` for list rows (a missing or failed topic leaves the others' rows), `configKeys` to read only those. */
+/**
+ * How a load is used: `asRows` for list rows (a missing or failed topic leaves the others' rows; read on the background
+ * lane, a topic's own page on the foreground one), `configKeys` to read only those.
+ */
 interface LoadAs {
   asRows?: boolean;
   configKeys?: string[];
 }
+
+type TopicPartitions = { name: string; partitions: number[] }[];
 
 /** The configs when none are asked for: none, and nothing failed. */
 function noConfigs(): TopicConfigsRead {

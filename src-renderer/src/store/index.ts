@@ -5,6 +5,7 @@ import { createStoreOn, type Store, type StoreSpec } from './store';
 export { act, useAction, type Outcome } from './action';
 export { forgetClusterData, type Store, type StoreState } from './store';
 export { sliceReader } from './slice-reader';
+export { foregroundGate } from './foreground-gate';
 
 export function createStore<T, P = void>(spec: StoreSpec<T, P>): Store<T, P> {
   return createStoreOn(bridge, spec);

@@ -3,7 +3,7 @@ import type { CallArgs } from '@shared/contract';
 import type { TimeRange } from '@shared/metrics';
 import { bridge } from '@renderer/bridge';
 import type { ConsumerGroupListing, ConsumerGroupSummary } from '@shared/consumers';
-import { createStore, sliceReader, type Store } from '@renderer/store';
+import { createStore, foregroundGate, sliceReader, type Store } from '@renderer/store';
 
 export interface GroupList {
   /** Every group as ListGroups answers it (id, state, protocol), read every 5 s. */
@@ -30,6 +30,9 @@ export const groupsStore: Store<GroupList> = createStore({
   pollMs: 5000,
 });
 
+/** A clicked group's detail is read ahead of the summaries' next slice (the slice waits for it). */
+const details = foregroundGate();
+
 /** Groups per request once those on screen are read. */
 const SUMMARIES_SLICE = 500;
 
@@ -38,6 +41,7 @@ const SUMMARIES_SLICE = 500;
  * so their lag stays live), then once those of every other group, a slice at a time; the page never waits for them.
  */
 export const readSummaries = sliceReader(nextGroups, async (groupIds) => {
+  await details.idle();
   const generation = rowsGeneration;
   try {
     const summaries = await bridge.call('consumers:summaries', { groupIds });
@@ -75,7 +79,10 @@ function mergeSummaries(groupIds: string[], read: ConsumerGroupSummary[], fresh:
   groupsStore.set(undefined, { ...list, summaries, fresh: freshNow });
 }
 
-export const groupStore = createStore({ load: (_bridge, { groupId }: { groupId: string }) => bridge.call('consumers:detail', { groupId }), pollMs: 5000 });
+export const groupStore = createStore({
+  load: (_bridge, { groupId }: { groupId: string }) => details.during(() => bridge.call('consumers:detail', { groupId })),
+  pollMs: 5000,
+});
 
 export const lagHistoryStore = createStore({
   load: (_bridge, { groupId, range }: { groupId: string; range: TimeRange }) => bridge.call('consumers:lagHistory', { groupId, time_range: range }),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TopicSummary } from '@shared/topics';
 import { VirtualRows } from '@renderer/ui/VirtualRows';
 import { bytes, num, retention } from '@renderer/format';
@@ -28,8 +28,8 @@ const HEADERS: { key: TopicSortKey; label: string; right?: boolean }[] = [
   { key: 'health', label: 'Replicas' },
 ];
 
-/** Column headers that sort: a click sorts by the column, a second click turns the order round. */
-function SortHeaders({ sort, onSort }: { sort: TopicSort; onSort: (sort: TopicSort) => void }) {
+/** Column headers that sort: a click sorts by the column, a second click turns the order round (not drawn again per keystroke). */
+const SortHeaders = memo(function SortHeaders({ sort, onSort }: { sort: TopicSort; onSort: (sort: TopicSort) => void }) {
   return (
     <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>
       {HEADERS.map(({ key, label, right }) => {
@@ -50,10 +50,10 @@ function SortHeaders({ sort, onSort }: { sort: TopicSort; onSort: (sort: TopicSo
       })}
     </div>
   );
-}
+});
 
-/** One row; counts, sizes, retention and cleanup say … until they are read. */
-function TopicRow({ topic, figured }: { topic: TopicSummary; figured: boolean }) {
+/** One row; counts, sizes, retention and cleanup say … until they are read. A row still in view after a keystroke is not drawn again. */
+const TopicRow = memo(function TopicRow({ topic, figured }: { topic: TopicSummary; figured: boolean }) {
   const pending = !figured;
   return (
     <a className="vtable-row" href={hrefOf('topics', topic.name)} style={{ gridTemplateColumns: COLUMNS }} data-topic={topic.name} data-figured={figured}>
@@ -74,7 +74,7 @@ function TopicRow({ topic, figured }: { topic: TopicSummary; figured: boolean })
       </span>
     </a>
   );
-}
+});
 
 /** The rows shown (only those in view are drawn, and their figures are read first). */
 function TopicsTable({
@@ -128,13 +128,51 @@ function useShownTopics(list: TopicList | null, sort: TopicSort, filter: string)
   const sorted = useMemo(() => (list ? sortTopics(list.topics, sort, list.figured) : []), [list, sort]);
   // Lower-cased once per order, not once per topic per keystroke.
   const searchable = useMemo(() => sorted.map((topic) => ({ key: topic.name.toLowerCase(), topic })), [sorted]);
-  // Filtered in the keystroke's own render, not deferred: scanning 10,000 names takes about a
-  // millisecond and only the rows in view are drawn, so the matches are painted in the very next frame
-  // (deferring added a render pass, and a frame, to every keystroke).
+  // The last keystroke's matches: a needle that only grew is looked for among those, not among every topic again.
+  const last = useRef<{ searchable: typeof searchable; needle: string; matches: typeof searchable } | null>(null);
+  // Filtered in the keystroke's own render, not deferred: scanning 10,000 names takes about a millisecond and only the
+  // rows in view are drawn, so the matches are painted in the very next frame (deferring added a render pass, and a
+  // frame, to every keystroke).
   return useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    return needle ? searchable.filter((entry) => entry.key.includes(needle)).map((entry) => entry.topic) : sorted;
+    if (!needle) {
+      last.current = null;
+      return sorted;
+    }
+    const previous = last.current;
+    const pool = previous && previous.searchable === searchable && needle.includes(previous.needle) ? previous.matches : searchable;
+    const matches = pool.filter((entry) => entry.key.includes(needle));
+    last.current = { searchable, needle, matches };
+    return matches.map((entry) => entry.topic);
   }, [sorted, searchable, filter]);
+}
+
+/** The quick filter and the table: a keystroke draws these again, not the page around them (heading, preset topics). */
+function FilteredTopics({ list }: { list: TopicList | null }) {
+  const includeInternal = includeInternalStore.useSelect(undefined, (state) => state.data ?? false);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<TopicSort>({ key: 'name', descending: false });
+  const visible = useShownTopics(list, sort, filter);
+  return (
+    <>
+      <div className="toolbar">
+        <input
+          className="filter"
+          type="search"
+          placeholder="Filter topics"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          aria-label="Filter topics"
+          data-testid="topic-filter"
+        />
+        <label className="check">
+          <input type="checkbox" checked={includeInternal} onChange={(event) => void setIncludeInternal(event.target.checked)} /> Show internal topics
+        </label>
+        <span className="muted">{filter ? `${num(visible.length)} match` : ''}</span>
+      </div>
+      <TopicsTable list={list} visible={visible} filter={filter} sort={sort} onSort={setSort} />
+    </>
+  );
 }
 
 /** All topics, sorted by any column and filtered as you type (instant with 10,000: only the visible rows are drawn). */
@@ -143,11 +181,8 @@ export function TopicsPage() {
   const presetsError = presetTopicsStore.use().error;
   const includeInternal = includeInternalStore.useSelect(undefined, (state) => state.data ?? false);
   const error = listError ?? presetsError;
-  const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<TopicSort>({ key: 'name', descending: false });
   const [creating, setCreating] = useState(false);
   const load = () => Promise.all([topicsStore.refresh(), presetTopicsStore.refresh()]);
-  const visible = useShownTopics(data, sort, filter);
 
   return (
     <div className="page">
@@ -167,22 +202,7 @@ export function TopicsPage() {
       </div>
       {error && <div className="callout error">{error}</div>}
       <PresetTopicsPanel />
-      <div className="toolbar">
-        <input
-          className="filter"
-          type="search"
-          placeholder="Filter topics"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-          aria-label="Filter topics"
-          data-testid="topic-filter"
-        />
-        <label className="check">
-          <input type="checkbox" checked={includeInternal} onChange={(event) => void setIncludeInternal(event.target.checked)} /> Show internal topics
-        </label>
-        <span className="muted">{filter ? `${num(visible.length)} match` : ''}</span>
-      </div>
-      <TopicsTable list={data} visible={visible} filter={filter} sort={sort} onSort={setSort} />
+      <FilteredTopics list={data} />
       {creating && (
         <CreateTopicModal
           onClose={() => setCreating(false)}
