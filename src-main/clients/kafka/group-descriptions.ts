@@ -16,7 +16,7 @@ const GROUP_KEY = 0;
 const GROUPS_PER_REQUEST = 500;
 const REQUESTS_AT_ONCE = 3;
 
-export interface RawGroupMember {
+interface RawGroupMember {
   memberId: string;
   clientId: string;
   clientHost: string;

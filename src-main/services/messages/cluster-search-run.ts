@@ -45,7 +45,7 @@ function textOrBase64(bytes: Buffer): { text: string; encoding: 'text' | 'base64
  * A result row as the record the local search sends. Flink reads headers as a map (one value per
  * name, in no order) and not the record's framing: `sizeBytes` counts key, value and header bytes.
  */
-export function recordOfRow(fields: unknown[]): MessageRecord {
+function recordOfRow(fields: unknown[]): MessageRecord {
   const [partition, offset, time, keyField, valueField, headerField] = fields;
   const key = bytesOf(keyField);
   const value = bytesOf(valueField);
