@@ -14,7 +14,8 @@ import { sourceRecordsOut } from './cluster-metrics';
 const PAGE_ROWS = 5000;
 const METRICS_EVERY_MS = 1000;
 
-export interface ClusterRunSettings {
+/** A search to run on the cluster, as the search service hands it over. */
+export interface ClusterStart {
   searchId: string;
   args: z.output<typeof SearchArgs>;
   ranges: PartitionRange[];
@@ -22,6 +23,9 @@ export interface ClusterRunSettings {
   now: () => number;
   progressIntervalMs: number;
   onEnd: () => void;
+}
+
+export interface ClusterRunSettings extends ClusterStart {
   gateway: SqlGatewayClient;
   flink: FlinkRestClient | null;
   /** The open session and the submitted SELECT. */

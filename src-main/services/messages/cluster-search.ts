@@ -3,15 +3,13 @@
 // raw table bounded to the search's ranges and submit the SELECT. The run does the rest.
 import type { z } from 'zod';
 import { invalidField, StreamdeskError } from '@shared/errors';
-import type { SearchArgs, SearchFilter } from '@shared/messages';
+import type { SearchFilter } from '@shared/messages';
 import { FlinkApiError } from '@main/clients/flink/flink-errors';
 import type { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
 import type { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
 import { clusterCondition } from './cluster-filter';
 import { clusterQuery } from './cluster-query';
-import { ClusterSearchRun } from './cluster-search-run';
-import type { PartitionRange } from './range-reader';
-import type { SearchListener } from './search-run';
+import { ClusterSearchRun, type ClusterStart } from './cluster-search-run';
 
 export interface ClusterSearchDeps {
   /** The active connection's SQL Gateway and Flink REST API (null: none, the search is refused). */
@@ -21,16 +19,6 @@ export interface ClusterSearchDeps {
   bootstrap: () => string;
   /** Why the topic's records cannot be searched on the cluster (they are decoded for the local search), or null. */
   refusal?: (topic: string) => Promise<string | null>;
-}
-
-export interface ClusterStart {
-  searchId: string;
-  args: z.output<typeof SearchArgs>;
-  ranges: PartitionRange[];
-  listener: SearchListener;
-  now: () => number;
-  progressIntervalMs: number;
-  onEnd: () => void;
 }
 
 /** The filter compiles (or is refused, naming the field) before anything is asked of the cluster. */
