@@ -19,7 +19,8 @@ function SearchProgressBar({ progress }: { progress: SearchProgress }) {
         {progress.done ? (progress.cancelled ? ' · cancelled' : progress.stoppedAtLimit ? ' · stopped at the match limit' : ' · done') : ''}
         {progress.error ? ` · ${progress.error}` : ''}
         {progress.cluster
-          ? ` · on the Flink cluster: ${progress.cluster.parallelism} reader(s) for ${progress.cluster.partitions} partition(s), capped by ${progress.cluster.freeSlots} free slot(s)`
+          ? ` · on the Flink cluster: ${progress.cluster.parallelism} reader(s) for ${progress.cluster.partitions} partition(s)` +
+            (progress.cluster.parallelism < progress.cluster.partitions ? `, capped by ${progress.cluster.freeSlots} free slot(s)` : '')
           : ''}
       </span>
     </div>
