@@ -58,7 +58,7 @@ step exports npx knip --include exports,types
 step typecheck npm run -s typecheck
 # Electronegativity: no finding above LOW in main/preload/renderer (accepted ones are justified in scripts/audit-electron.config.json).
 step audit-electron npm run -s audit:electron
-step build npx electron-vite build || { node scripts/summarize-reports.js "${failed_steps[@]}"; exit 1; }
+step build npm run -s build || { node scripts/summarize-reports.js "${failed_steps[@]}"; exit 1; }
 
 # The stack needs Java and its jars (Maven fetches them once); without them only the unit tests can run.
 stack_ready=false
