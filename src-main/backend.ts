@@ -113,7 +113,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const decode = decodeOf(cluster, registry, profiles, options.dataDir);
   const operations = clusterOperations(cluster, stack, options.dataDir, bus);
-  const { search, messages, sql } = readersOf(cluster, stack, topics, decode, profiles, options.dataDir);
+  const { search, messages, sql } = readersOf(cluster, stack, topics, decode, profiles, options.dataDir, registry);
   const api = createApi({
     version: options.version,
     connection,
@@ -272,6 +272,7 @@ function readersOf(
   decode: DecodeService,
   profiles: ReturnType<typeof openProfiles> | null,
   dataDir: string,
+  registry: () => SchemaRegistryClient | null,
 ): { search: SearchService; messages: MessagesService; sql: SqlService } {
   const messages = new MessagesService(cluster.kafkaTarget, (topic) => decode.reader(topic));
   const gateway = gatewayOf(cluster, stack);
@@ -289,7 +290,7 @@ function readersOf(
         ),
     },
   });
-  return { search, messages, sql: sqlOf(cluster, gateway, topics, messages, profiles, dataDir) };
+  return { search, messages, sql: sqlOf(cluster, gateway, topics, messages, profiles, dataDir, registry) };
 }
 
 /** The local stack's SQL Gateway (a remote connection names none yet). */
@@ -318,6 +319,7 @@ function sqlOf(
   messages: MessagesService,
   profiles: ReturnType<typeof openProfiles> | null,
   dataDir: string,
+  registry: () => SchemaRegistryClient | null,
 ): SqlService {
   const profileId = () => profiles?.active().profile.id ?? 'command-line';
   return new SqlService({
@@ -328,6 +330,7 @@ function sqlOf(
       store: new TableSchemasStore(path.join(dataDir, 'sql-tables.json'), profileId),
       profileId,
       sample: async (topic) => (await messages.browse({ topic, partition: null, from: { kind: 'end', count: 20 }, limit: 200 })).records,
+      registry,
     }),
   });
 }

@@ -109,10 +109,26 @@ export const SqlTableColumn = z
   .strict();
 export type SqlTableColumn = z.output<typeof SqlTableColumn>;
 
+/**
+ * How Flink reads a topic's values: JSON; Avro framed by the Schema Registry (`avro-confluent`, the
+ * subject's schema as the reader schema); or not at all, with the reason (a JSON Schema or Protobuf
+ * subject: Flink 1.18 has no format for their registry framing, and reading them as JSON finds no rows).
+ */
+export const SqlValueFormat = z.discriminatedUnion('format', [
+  z.object({ format: z.literal('json') }),
+  z.object({ format: z.literal('avro-confluent'), registryUrl: z.string(), subject: z.string(), version: z.number().int(), schema: z.string() }),
+  z.object({ format: z.literal('unreadable'), reason: z.string() }),
+]);
+export type SqlValueFormat = z.infer<typeof SqlValueFormat>;
+
 export const SqlTableSchema = z.object({
   topic: z.string(),
-  /** `sample`: inferred from the newest JSON records; `saved`: reviewed and saved (per profile); `empty`: no records to infer from. */
-  source: z.enum(['sample', 'saved', 'empty']),
+  /**
+   * `registry`: from the topic's value subject (`<topic>-value`) in the Schema Registry; `sample`:
+   * inferred from the newest JSON records; `saved`: reviewed and saved (per profile); `empty`: no records to infer from.
+   */
+  source: z.enum(['registry', 'sample', 'saved', 'empty']),
+  value: SqlValueFormat,
   columns: z.array(SqlTableColumn),
   /** Records the inference read. */
   sampled: z.number().int(),

@@ -48,6 +48,7 @@ const sql = new SqlService({
     store: new TableSchemasStore(join(tmp, 'sql-tables.json'), () => 'test'),
     profileId: () => 'test',
     sample: async (topic) => (await messages.browse({ topic, partition: null, from: { kind: 'end', count: 20 }, limit: 200 })).records,
+    registry: () => null,
   }),
 });
 const pipelines = createPipelineServices({

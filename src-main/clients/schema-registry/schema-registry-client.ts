@@ -53,6 +53,8 @@ interface WireSchema {
 
 export class SchemaRegistryClient {
   readonly url: string;
+  /** Asked with a sign-in (basic or bearer). */
+  readonly signsIn: boolean;
   private readonly fetchFn: typeof fetch;
   private readonly headers: Record<string, string>;
   private readonly byId = new Map<number, Promise<RegisteredSchema>>();
@@ -63,6 +65,7 @@ export class SchemaRegistryClient {
 
   constructor(private readonly options: SchemaRegistryOptions) {
     this.url = options.url.replace(/\/+$/, '');
+    this.signsIn = options.auth !== undefined;
     this.fetchFn = options.fetch ?? fetch;
     this.headers = { accept: 'application/vnd.schemaregistry.v1+json, application/json', ...authHeader(options.auth) };
   }

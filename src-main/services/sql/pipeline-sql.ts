@@ -7,6 +7,7 @@ import { sqlString } from '../pipelines/sql-settings';
 import { identifiersOf } from './statement-topics';
 import { quoteIdentifier } from './json-inference';
 import { topicTableDdl } from './table-ddl';
+import { sinkKindOf, type SinkKind } from './group-by-keys';
 
 const PIPELINE_TABLE = { bootstrap: '{{bootstrap}}', groupId: 'streamdesk-{{pipeline}}', scan: null, temporary: true } as const;
 
@@ -38,6 +39,23 @@ export function savedStatement(statement: string, sinkTopic: string | null): Sav
   return { kind: 'query' };
 }
 
+/** A SELECT's sink topic as a table of its result columns: JSON values, keyed by the GROUP BY (upsert) when the result updates its rows. */
+function sinkTableDdl(sink: string, columns: SqlTableColumn[], kind: SinkKind): string {
+  const lines = columns.map((c) => `${quoteIdentifier(c.name)} ${c.type}`);
+  if (kind.kind === 'upsert') lines.push(`PRIMARY KEY (${kind.keys.map(quoteIdentifier).join(', ')}) NOT ENFORCED`);
+  const options =
+    kind.kind === 'upsert'
+      ? [`'connector' = 'upsert-kafka'`, `'key.format' = 'json'`, `'value.format' = 'json'`]
+      : [`'connector' = 'kafka'`, `'format' = 'json'`];
+  return [
+    `CREATE TEMPORARY TABLE ${quoteIdentifier(sink)} (`,
+    lines.map((l) => `  ${l}`).join(',\n'),
+    `) WITH (`,
+    [...options, `'topic' = ${sqlString(sink)}`, `'properties.bootstrap.servers' = '{{bootstrap}}'`].map((o) => `  ${o}`).join(',\n'),
+    `)`,
+  ].join('\n');
+}
+
 /**
  * The pipeline's SQL. `tables`: the topics the statement names; `sinkColumns`: a SELECT's result
  * columns (its sink topic gets a table of them), ignored for an INSERT.
@@ -47,21 +65,19 @@ export function pipelineSqlOf(statement: string, tables: SqlTableSchema[], sinkT
   const saved = savedStatement(body, sinkTopic);
   const sink = saved.kind === 'insert' ? saved.target : sinkTopic!;
   const sources = tables.filter((t) => t.topic !== sink);
-  const ddl = (saved.kind === 'insert' ? tables : sources).map((t) => topicTableDdl(t.topic, t.columns, PIPELINE_TABLE));
+  const ddl = (saved.kind === 'insert' ? tables : sources).map((t) => topicTableDdl(t.topic, t.columns, PIPELINE_TABLE, t.value));
   const last =
     saved.kind === 'insert'
       ? [body]
       : [
-          [
-            `CREATE TEMPORARY TABLE ${quoteIdentifier(sink)} (`,
-            sinkColumns.map((c) => `  ${quoteIdentifier(c.name)} ${c.type}`).join(',\n'),
-            `) WITH (`,
-            `  'connector' = 'kafka',`,
-            `  'topic' = ${sqlString(sink)},`,
-            `  'properties.bootstrap.servers' = '{{bootstrap}}',`,
-            `  'format' = 'json'`,
-            `)`,
-          ].join('\n'),
+          sinkTableDdl(
+            sink,
+            sinkColumns,
+            sinkKindOf(
+              body,
+              sinkColumns.map((c) => c.name),
+            ),
+          ),
           `INSERT INTO ${quoteIdentifier(sink)}\n${body}`,
         ];
   return {

@@ -100,6 +100,9 @@ export class SqlService {
 
   async saveTable(topic: string, columns: SqlTableColumn[]): Promise<SqlTableSchema> {
     if (!(await this.d.topicNames()).includes(topic)) throw invalidField(['topic'], `no topic "${topic}"`, 'not-found');
+    const current = await this.d.tables.of(topic);
+    if (current.source === 'registry')
+      throw invalidField(['columns'], `the columns of "${topic}" come from its subject ${topic}-value in the Schema Registry: change the schema there`);
     if (!columns.some((c) => c.kind === 'value'))
       throw invalidField(['columns'], 'at least one value column is required (key and metadata columns are added by themselves)');
     return this.d.tables.save(topic, columns);
@@ -141,7 +144,12 @@ export class SqlService {
     const topics = topicsNamedIn(statement, await this.d.topicNames());
     for (const topic of topics) {
       const schema = await this.d.tables.of(topic);
-      const ddl = topicTableDdl(topic, schema.columns, { bootstrap: this.d.bootstrap(), groupId: null, scan: session.settings.scan, temporary: false });
+      const ddl = topicTableDdl(
+        topic,
+        schema.columns,
+        { bootstrap: this.d.bootstrap(), groupId: null, scan: session.settings.scan, temporary: false },
+        schema.value,
+      );
       const created = session.tables.get(topic);
       if (created === ddl) continue;
       if (created !== undefined) await session.gateway.execute(session.handle, `DROP TABLE IF EXISTS \`${topic.replace(/`/g, '``')}\``);

@@ -1,6 +1,7 @@
 // The CREATE TABLE of a topic: its value columns, the record key, Kafka's metadata columns and a
 // watermark on the record timestamp (so windows work without more DDL). Pure: unit-tested on the text.
-import type { SqlScan, SqlTableColumn } from '@shared/sql';
+import { invalidField } from '@shared/errors';
+import type { SqlScan, SqlTableColumn, SqlValueFormat } from '@shared/sql';
 import { sqlString } from '../pipelines/sql-settings';
 import { quoteIdentifier } from './json-inference';
 
@@ -49,8 +50,26 @@ function columnLine(c: SqlTableColumn): string {
   return `${quoteIdentifier(c.name)} ${c.type}`;
 }
 
-/** `CREATE [TEMPORARY] TABLE IF NOT EXISTS `topic` (…) WITH (…)` for the Kafka connector, JSON values and a raw key. */
-export function topicTableDdl(topic: string, columns: SqlTableColumn[], target: TableTarget): string {
+function valueOptions(topic: string, value: SqlValueFormat): string[] {
+  switch (value.format) {
+    case 'json':
+      // a record that is not JSON is skipped, not the end of the query
+      return [`'value.format' = 'json'`, `'value.json.ignore-parse-errors' = 'true'`];
+    case 'avro-confluent':
+      // the subject's own schema as the reader schema: its record names and enums resolve exactly (a schema made from the columns would not)
+      return [
+        `'value.format' = 'avro-confluent'`,
+        `'value.avro-confluent.url' = ${sqlString(value.registryUrl)}`,
+        `'value.avro-confluent.schema' = ${sqlString(value.schema)}`,
+      ];
+    case 'unreadable':
+      throw invalidField(['statement'], `the topic "${topic}" cannot be read in SQL: ${value.reason}`);
+  }
+}
+
+/** `CREATE [TEMPORARY] TABLE IF NOT EXISTS `topic` (…) WITH (…)` for the Kafka connector, a raw key and the values' format. */
+export function topicTableDdl(topic: string, columns: SqlTableColumn[], target: TableTarget, value: SqlValueFormat = { format: 'json' }): string {
+  const values = valueOptions(topic, value);
   const hasKey = columns.some((c) => c.kind === 'key');
   const hasTime = columns.some((c) => c.name === TIME_COLUMN && c.kind === 'metadata');
   const lines = columns.map(columnLine);
@@ -64,9 +83,7 @@ export function topicTableDdl(topic: string, columns: SqlTableColumn[], target: 
     ...(hasKey
       ? [`'key.format' = 'raw'`, `'key.fields' = ${sqlString(columns.find((c) => c.kind === 'key')!.name)}`, `'value.fields-include' = 'EXCEPT_KEY'`]
       : []),
-    `'value.format' = 'json'`,
-    // a record that is not JSON is skipped, not the end of the query
-    `'value.json.ignore-parse-errors' = 'true'`,
+    ...values,
   ];
   return [
     `CREATE ${target.temporary ? 'TEMPORARY ' : ''}TABLE IF NOT EXISTS ${quoteIdentifier(topic)} (`,

@@ -30,9 +30,15 @@ describe('record makers', () => {
     const records = take('stavanger-parking', 1, 5000);
     const names = new Set(STAVANGER_GARAGES.map((g) => g.name));
     const last = new Map<string, number>();
-    for (const { key, value } of records) {
+    for (const { key, value, headers } of records) {
       const v = value as Record<string, number | string>;
       const garage = STAVANGER_GARAGES.find((g) => g.name === key)!;
+      // a sensor glitch is a reading below zero, marked, that does not move the garage's count
+      if (headers?.scenario === 'sensor-glitch') {
+        expect(v.occupied).toBeLessThan(0);
+        expect(v.free).toBe(garage.capacity - (v.occupied as number));
+        continue;
+      }
       expect(names.has(v.garage as string)).toBe(true);
       expect(v.capacity).toBe(garage.capacity);
       expect(v.occupied).toBeGreaterThanOrEqual(0);
@@ -46,6 +52,19 @@ describe('record makers', () => {
       last.set(key, v.occupied as number);
     }
     expect(new Set(records.map((r) => r.key)).size).toBe(STAVANGER_GARAGES.length);
+  });
+
+  it('stavanger-parking: a garage surges from under half to full in under 5 minutes, and a sensor glitches, both soon after the start', () => {
+    const make = recordMaker('stavanger-parking', 3, START);
+    // 10 records a second for 4 minutes
+    const records = Array.from({ length: 2400 }, (_, i) => make(START + i * 100));
+    const surge = records.filter((r) => r.headers?.scenario === 'surge');
+    expect(new Set(surge.map((r) => r.key)).size).toBe(1);
+    const pct = surge.map((r) => r.value.occupancy_pct as number);
+    expect(pct[0]).toBeLessThan(50);
+    const full = surge.find((r) => (r.value.occupancy_pct as number) >= 95)!;
+    expect(full.value.event_time - surge[0].value.event_time).toBeLessThan(5 * 60_000);
+    expect(records.filter((r) => r.headers?.scenario === 'sensor-glitch').length).toBeGreaterThanOrEqual(1);
   });
 
   it('stavanger-parking: garages are fuller at weekday noon than at 3 a.m.', () => {

@@ -120,6 +120,7 @@ describe('a query as pipeline SQL', () => {
   const table = (topic: string) => ({
     topic,
     source: 'sample' as const,
+    value: { format: 'json' as const },
     columns: [{ name: 'a', type: 'BIGINT', kind: 'value' as const }],
     sampled: 1,
     note: null,

@@ -1,4 +1,5 @@
 import { clamp, round, type Random } from './random';
+import { ParkingScenarios } from './parking-scenarios';
 import type { RecordMakerFactory } from './record';
 
 type Pattern = 'shopping' | 'commuter' | 'events';
@@ -53,7 +54,8 @@ function targetOccupancy(pattern: Pattern, epochMs: number): number {
 
 /**
  * Each record reports one garage. Occupancy moves toward the time-of-day target with noise
- * (cars come and go in small numbers), so consecutive readings of a garage look like a real feed.
+ * (cars come and go in small numbers), so consecutive readings of a garage look like a real feed;
+ * now and then a garage surges full, or a sensor glitches (parking-scenarios.ts).
  */
 export const stavangerParking: RecordMakerFactory = (random: Random, startedAt: number) => {
   const occupied = STAVANGER_GARAGES.map((garage) => {
@@ -61,17 +63,28 @@ export const stavangerParking: RecordMakerFactory = (random: Random, startedAt: 
     return Math.round(clamp(start, 0, garage.capacity));
   });
   const byCapacity = STAVANGER_GARAGES.map((garage, index) => [index, Math.sqrt(garage.capacity)] as const);
+  const scenarios = new ParkingScenarios(
+    startedAt,
+    STAVANGER_GARAGES.map((g) => g.capacity),
+  );
 
   return (now) => {
+    scenarios.tick(now, occupied);
     const index = random.weighted(byCapacity);
     const garage = STAVANGER_GARAGES[index];
     const before = occupied[index];
     const target = targetOccupancy(garage.pattern, now) * garage.capacity;
     const step = 0.05 * (target - before) + random.gaussian() * Math.max(1, garage.capacity * 0.01);
-    const after = Math.round(clamp(before + step, 0, garage.capacity));
-    occupied[index] = after;
+    const surging = scenarios.surging(index, now);
+    const drifted = surging ?? Math.round(clamp(before + step, 0, garage.capacity));
+    occupied[index] = drifted;
+    const glitch = surging === null && scenarios.glitch(now);
+    // a glitch is this reading only: the garage's state keeps the true count
+    const after = glitch ? -1 - random.int(0, 9) : drifted;
     const free = garage.capacity - after;
+    const header = surging !== null ? { scenario: 'surge' } : glitch ? { scenario: 'sensor-glitch' } : null;
     return {
+      ...(header ? { headers: header } : {}),
       // Keyed by the name, as Stavanger's open data names garages; with Kafka's default
       // partitioner the ten names also spread over all three partitions of the seed's topic.
       key: garage.name,

@@ -11,6 +11,9 @@ import { CONNECT_RUNTIME_JAR, installedPlugins, installPluginComponent } from '.
 import { REGISTRY_APP_JAR, REGISTRY_RUN_JAR, registryJava } from './schema-registry';
 import { prepareLaunch, probeFor } from './services';
 import { SQL_GATEWAY_JAR } from './sql-gateway';
+
+/** A Flink lib folder is complete with the SQL Gateway and the avro-confluent format (a folder fetched before the format was added is fetched again). */
+const FLINK_NEEDS = [SQL_GATEWAY_JAR, /^flink-sql-avro-confluent-registry-.*\.jar$/];
 import type { NativeComponent, NativeProgress, NativeServiceName, NativeServiceState, NativeStackOptions } from './types';
 
 const DEFAULT_UP_TIMEOUT_MS = 180_000;
@@ -83,7 +86,7 @@ export class NativeStack {
       const jars = this.l.jars(c);
       if (c === 'registry') return !jars.includes(REGISTRY_RUN_JAR);
       if (c === 'connect-zk' || c === 'connect-kraft') return !jars.some((j) => CONNECT_RUNTIME_JAR.test(j));
-      return jars.length === 0 || (c === 'flink' && !jars.some((j) => SQL_GATEWAY_JAR.test(j)));
+      return jars.length === 0 || (c === 'flink' && !FLINK_NEEDS.every((re) => jars.some((j) => re.test(j))));
     });
   }
 
@@ -91,7 +94,7 @@ export class NativeStack {
   missingJars(): string[] {
     return this.missingComponents().map(
       (c) =>
-        `${c}: ${this.l.componentDir(c)} ${this.l.jars(c).length === 0 ? 'is empty' : `has no ${c === 'registry' ? REGISTRY_RUN_JAR : c.startsWith('connect-') ? 'connect-runtime jar' : 'flink-sql-gateway jar'}`}; fetch with: ${this.l.fetchCommand([c])}`,
+        `${c}: ${this.l.componentDir(c)} ${this.l.jars(c).length === 0 ? 'is empty' : `has no ${c === 'registry' ? REGISTRY_RUN_JAR : c.startsWith('connect-') ? 'connect-runtime jar' : 'flink-sql-gateway or flink-sql-avro-confluent-registry jar'}`}; fetch with: ${this.l.fetchCommand([c])}`,
     );
   }
 

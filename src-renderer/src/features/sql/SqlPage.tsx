@@ -6,7 +6,7 @@ import { SqlTab } from './SqlTab';
 import { TablesPanel } from './TablesPanel';
 import { addToHistory, readHistory } from './sql-history';
 import { sqlCatalogStore } from './sql-store';
-import { SQL_TEMPLATES } from './templates';
+import { SQL_TEMPLATES } from '@shared/sql-templates';
 
 interface Tab {
   id: number;
@@ -77,6 +77,12 @@ export default function SqlPage() {
   );
 }
 
+/** A statement on one line, cut to what a menu entry shows. */
+function shortStatement(statement: string): string {
+  const line = statement.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
 /** The page's title, the templates (each opens a tab) and the history (into the current tab). */
 function SqlHeader({ history, onTemplate, onHistory }: { history: string[]; onTemplate: (sql: string) => void; onHistory: (sql: string) => void }) {
   return (
@@ -98,8 +104,8 @@ function SqlHeader({ history, onTemplate, onHistory }: { history: string[]; onTe
       <select value="" onChange={(e) => e.target.value && onHistory(history[Number(e.target.value)])} aria-label="History" data-testid="sql-history">
         <option value="">History ({history.length})</option>
         {history.map((h, i) => (
-          <option key={i} value={i}>
-            {h.replace(/\s+/g, ' ').slice(0, 90)}
+          <option key={i} value={i} title={h}>
+            {shortStatement(h)}
           </option>
         ))}
       </select>

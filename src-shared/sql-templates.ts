@@ -1,6 +1,9 @@
 // The templates menu: the seed's use cases as queries over the stavanger parking preset topic
 // (garage, capacity, occupied, free, occupancy_pct, event_time), each runnable as written once the
-// preset topics exist and the generator fills them. `_timestamp` is the record time with a watermark.
+// preset topics exist and the generator fills them (its surges — a garage from under half to full in
+// about two minutes — give the anomaly and MATCH_RECOGNIZE rows; its sensor glitches give the
+// data_quality_check pipeline the alerts the join reads). `_timestamp` is the record time with a
+// watermark. test/integration/sql-templates.test.ts runs each on the generator's data.
 
 export interface SqlTemplate {
   name: string;
@@ -36,7 +39,7 @@ FROM (
 WHERE rn = 1`,
   },
   {
-    name: 'Join of two topics (quality alerts with the garage reading before them)',
+    name: 'Join of two topics (quality alerts with the garage readings before them; data_quality_check running)',
     sql: `SELECT a.rule, a.severity, a.garage, p.occupied, p.capacity, a._timestamp AS alerted_at
 FROM data_quality_alerts AS a
 JOIN stavanger_parking_events AS p
