@@ -11,10 +11,10 @@ import { CONNECT_RUNTIME_JAR, installedPlugins, installPluginComponent } from '.
 import { REGISTRY_APP_JAR, REGISTRY_RUN_JAR, registryJava } from './schema-registry';
 import { prepareLaunch, probeFor } from './services';
 import { SQL_GATEWAY_JAR } from './sql-gateway';
+import type { NativeComponent, NativeProgress, NativeServiceName, NativeServiceState, NativeStackOptions } from './types';
 
 /** A Flink lib folder is complete with the SQL Gateway and the avro-confluent format (a folder fetched before the format was added is fetched again). */
 const FLINK_NEEDS = [SQL_GATEWAY_JAR, /^flink-sql-avro-confluent-registry-.*\.jar$/];
-import type { NativeComponent, NativeProgress, NativeServiceName, NativeServiceState, NativeStackOptions } from './types';
 
 const DEFAULT_UP_TIMEOUT_MS = 180_000;
 const DEFAULT_START_TIMEOUT_MS = 120_000;
