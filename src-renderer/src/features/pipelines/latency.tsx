@@ -30,7 +30,7 @@ function latencyMeaning(latency: PipelineLatency): string {
 export function LatencyCell({ latency }: { latency: PipelineLatency | null }) {
   if (!latency)
     return (
-      <span className="muted" title="Not measured: the job is not running, or its pipeline names no sink topic and result event-time field">
+      <span className="muted" title="Not measured: it needs a running job whose pipeline names a sink topic and the result field that carries event time">
         —
       </span>
     );
@@ -57,7 +57,7 @@ export function LatencyPanel({ latency }: { latency: PipelineLatency | null }) {
         <h2>End-to-end latency</h2>
       </header>
       {!latency ? (
-        <div className="muted">Not measured: the job is not running, or its pipeline names no sink topic and no result event-time field.</div>
+        <div className="muted">Not measured: it needs a running job whose pipeline names a sink topic and the result field that carries event time.</div>
       ) : (
         <>
           <dl className="figures latency-figures">

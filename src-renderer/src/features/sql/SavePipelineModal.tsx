@@ -74,7 +74,9 @@ export function SavePipelineModal({ statement, sessionId, onClose }: Props) {
     >
       <p className="muted small">
         The pipeline reads its topics unbounded from the earliest offset (its own consumer group) and{' '}
-        {isInsert ? 'runs the INSERT as written' : 'writes the rows to the sink topic as JSON'}.
+        {isInsert
+          ? 'runs the INSERT as written.'
+          : 'writes the rows to the sink topic as JSON. A GROUP BY without a window writes an upsert topic keyed by its GROUP BY columns: the latest value of each key is the current result.'}
       </p>
       <label className="field">
         <span className="field-label">Pipeline name</span>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SqlTableColumn } from '@shared/sql';
+import type { SqlTableColumn, SqlTableSchema } from '@shared/sql';
 import { useAction } from '@renderer/store';
 import { sqlCalls, sqlCatalogStore, sqlTableStore } from './sql-store';
 
@@ -43,27 +43,27 @@ function TableColumns({ topic, onInsert }: { topic: string; onInsert: (text: str
   if (table.error) return <div className="form-error">{table.error}</div>;
   if (!table.data) return <div className="muted small">Reading the newest records…</div>;
   const columns = edited ?? table.data.columns;
+  // a registry topic's columns are its subject's schema: they change in the registry, not here
+  const editable = table.data.source !== 'registry';
   const setType = (i: number, type: string) => setEdited(columns.map((c, j) => (j === i ? { ...c, type } : c)));
   return (
     <div className="sql-columns" data-testid="sql-columns">
-      <div className="muted small">
-        {table.data.source === 'saved'
-          ? 'saved schema'
-          : table.data.source === 'empty'
-            ? 'no records to infer from'
-            : `inferred from ${table.data.sampled} records`}
+      <div className="muted small" data-testid="sql-columns-source">
+        {columnsSource(table.data)}
         {table.data.note && <div>{table.data.note}</div>}
       </div>
+      {table.data.value.format === 'unreadable' && <div className="form-error">Not readable in SQL: {table.data.value.reason}</div>}
       {columns.map((c, i) => (
         <div key={c.name} className="sql-column">
           <button className="link mono-small" onClick={() => onInsert(c.name)}>
             {c.name}
           </button>
-          {c.kind === 'value' ? (
-            <input className="mono-small" value={c.type} onChange={(e) => setType(i, e.target.value)} aria-label={`type of ${c.name}`} />
+          {c.kind === 'value' && editable ? (
+            <input className="mono-small" value={c.type} title={c.type} onChange={(e) => setType(i, e.target.value)} aria-label={`type of ${c.name}`} />
           ) : (
             <span className="muted mono-small">
-              {c.type} ({c.kind})
+              {c.type}
+              {c.kind === 'value' ? '' : ` (${c.kind})`}
             </span>
           )}
         </div>
@@ -89,4 +89,20 @@ function TableColumns({ topic, onInsert }: { topic: string; onInsert: (text: str
       {action.outcome?.kind === 'error' && <div className="form-error">{action.outcome.text}</div>}
     </div>
   );
+}
+
+/** Where the columns came from, as the panel's first line. */
+function columnsSource(table: SqlTableSchema): string {
+  switch (table.source) {
+    case 'registry':
+      return table.value.format === 'avro-confluent'
+        ? `from the Schema Registry: ${table.value.subject}, version ${table.value.version} (Avro)`
+        : 'from the Schema Registry';
+    case 'saved':
+      return 'saved schema';
+    case 'empty':
+      return 'no records to infer from';
+    case 'sample':
+      return `inferred from ${table.sampled} records`;
+  }
 }
