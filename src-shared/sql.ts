@@ -111,12 +111,14 @@ export type SqlTableColumn = z.output<typeof SqlTableColumn>;
 
 /**
  * How Flink reads a topic's values: JSON; Avro framed by the Schema Registry (`avro-confluent`, the
- * subject's schema as the reader schema); or not at all, with the reason (a JSON Schema or Protobuf
- * subject: Flink 1.18 has no format for their registry framing, and reading them as JSON finds no rows).
+ * subject's schema as the reader schema); JSON framed by the registry (a JSON Schema subject); or not at
+ * all, with the reason (a Protobuf subject: Flink 1.18 has no format for it).
  */
 export const SqlValueFormat = z.discriminatedUnion('format', [
   z.object({ format: z.literal('json') }),
   z.object({ format: z.literal('avro-confluent'), registryUrl: z.string(), subject: z.string(), version: z.number().int(), schema: z.string() }),
+  /** JSON behind the registry's framing (a JSON Schema subject): read as bytes, unframed and read by path in a view named like the topic. */
+  z.object({ format: z.literal('json-registry'), subject: z.string(), version: z.number().int(), schema: z.string() }),
   z.object({ format: z.literal('unreadable'), reason: z.string() }),
 ]);
 export type SqlValueFormat = z.infer<typeof SqlValueFormat>;

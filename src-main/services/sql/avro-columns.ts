@@ -41,7 +41,7 @@ interface Named {
 }
 
 function fullName(o: AvroObject, namespace: string | null): { full: string; namespace: string | null } {
-  const name = String(o.name ?? '');
+  const name = typeof o.name === 'string' ? o.name : '';
   if (name.includes('.')) return { full: name, namespace: name.slice(0, name.lastIndexOf('.')) };
   const ns = typeof o.namespace === 'string' && o.namespace !== '' ? o.namespace : namespace;
   return { full: ns ? `${ns}.${name}` : name, namespace: ns };

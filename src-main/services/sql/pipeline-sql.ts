@@ -6,7 +6,7 @@ import type { SqlPipelineSql, SqlTableColumn, SqlTableSchema } from '@shared/sql
 import { sqlString } from '../pipelines/sql-settings';
 import { identifiersOf } from './statement-topics';
 import { quoteIdentifier } from './json-inference';
-import { topicTableDdl } from './table-ddl';
+import { topicTableStatements } from './table-ddl';
 import { sinkKindOf, type SinkKind } from './group-by-keys';
 
 const PIPELINE_TABLE = { bootstrap: '{{bootstrap}}', groupId: 'streamdesk-{{pipeline}}', scan: null, temporary: true } as const;
@@ -65,7 +65,13 @@ export function pipelineSqlOf(statement: string, tables: SqlTableSchema[], sinkT
   const saved = savedStatement(body, sinkTopic);
   const sink = saved.kind === 'insert' ? saved.target : sinkTopic!;
   const sources = tables.filter((t) => t.topic !== sink);
-  const ddl = (saved.kind === 'insert' ? tables : sources).map((t) => topicTableDdl(t.topic, t.columns, PIPELINE_TABLE, t.value));
+  const target = tables.find((t) => t.topic === sink);
+  if (saved.kind === 'insert' && target?.value.format === 'json-registry')
+    throw invalidField(
+      ['statement'],
+      `"${sink}" has a JSON Schema subject: its records need the registry's framing, which Flink cannot write; write to another topic`,
+    );
+  const ddl = (saved.kind === 'insert' ? tables : sources).flatMap((t) => topicTableStatements(t.topic, t.columns, PIPELINE_TABLE, t.value));
   const last =
     saved.kind === 'insert'
       ? [body]

@@ -9,7 +9,7 @@ import { FlinkApiError } from '@main/clients/flink/flink-errors';
 import type { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
 import { SqlRun } from './sql-run';
 import { pipelineSqlOf, savedStatement } from './pipeline-sql';
-import { topicTableDdl } from './table-ddl';
+import { dropStatements, topicTableStatements } from './table-ddl';
 import type { TableSchemas } from './table-schemas';
 import { topicsNamedIn } from './statement-topics';
 import { sessionProperties, SESSION_SETUP } from './session-setup';
@@ -144,17 +144,18 @@ export class SqlService {
     const topics = topicsNamedIn(statement, await this.d.topicNames());
     for (const topic of topics) {
       const schema = await this.d.tables.of(topic);
-      const ddl = topicTableDdl(
+      const statements = topicTableStatements(
         topic,
         schema.columns,
         { bootstrap: this.d.bootstrap(), groupId: null, scan: session.settings.scan, temporary: false },
         schema.value,
       );
+      const ddl = statements.join(';\n');
       const created = session.tables.get(topic);
       if (created === ddl) continue;
-      if (created !== undefined) await session.gateway.execute(session.handle, `DROP TABLE IF EXISTS \`${topic.replace(/`/g, '``')}\``);
+      if (created !== undefined) for (const drop of dropStatements(topic, created)) await session.gateway.execute(session.handle, drop);
       try {
-        await session.gateway.execute(session.handle, ddl);
+        for (const statement of statements) await session.gateway.execute(session.handle, statement);
       } catch (error) {
         const reason = error instanceof FlinkApiError ? error.flinkMessage : String(error);
         throw invalidField(['statement'], `the table of topic "${topic}" could not be created: ${reason}`);

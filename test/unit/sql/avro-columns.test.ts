@@ -60,17 +60,23 @@ describe('Avro schema → Flink columns (as AvroSchemaConverter types them)', ()
 
   it('says why a schema has no table: a union of two types, a recursive record, a reference, not a record', () => {
     const withField = (type: unknown) => JSON.stringify({ type: 'record', name: 'R', fields: [{ name: 'f', type }] });
-    expect(avroColumns(withField(['null', 'string', 'long']))).toMatchObject({ status: 'unsupported', reason: expect.stringMatching(/union of 3 types/) });
+    expect(avroColumns(withField(['null', 'string', 'long']))).toMatchObject({
+      status: 'unsupported',
+      reason: expect.stringMatching(/union of 3 types/) as string,
+    });
     expect(avroColumns(JSON.stringify({ type: 'record', name: 'Node', fields: [{ name: 'next', type: { type: 'array', items: 'Node' } }] }))).toMatchObject({
       status: 'unsupported',
-      reason: expect.stringMatching(/contains itself/),
+      reason: expect.stringMatching(/contains itself/) as string,
     });
     expect(avroColumns(withField(['null', { type: 'record', name: 'A', fields: [{ name: 'x', type: 'int' }] }]))).toMatchObject({
       status: 'unsupported',
-      reason: expect.stringMatching(/a record that may be null/),
+      reason: expect.stringMatching(/a record that may be null/) as string,
     });
-    expect(avroColumns(withField('other.Thing'))).toMatchObject({ status: 'unsupported', reason: expect.stringMatching(/not defined in the schema/) });
-    expect(avroColumns('"string"')).toMatchObject({ status: 'unsupported', reason: expect.stringMatching(/not an Avro record/) });
+    expect(avroColumns(withField('other.Thing'))).toMatchObject({
+      status: 'unsupported',
+      reason: expect.stringMatching(/not defined in the schema/) as string,
+    });
+    expect(avroColumns('"string"')).toMatchObject({ status: 'unsupported', reason: expect.stringMatching(/not an Avro record/) as string });
     expect(avroColumns('{nope')).toMatchObject({ status: 'unsupported' });
   });
 

@@ -20,7 +20,7 @@ interface Surge {
   startedAt: number;
 }
 
-export type ScenarioReading = { occupied: number; header: Record<string, string> | null };
+type ScenarioReading = { occupied: number; header: Record<string, string> | null };
 
 export class ParkingScenarios {
   private surge: Surge | null = null;

@@ -95,8 +95,8 @@ function TableColumns({ topic, onInsert }: { topic: string; onInsert: (text: str
 function columnsSource(table: SqlTableSchema): string {
   switch (table.source) {
     case 'registry':
-      return table.value.format === 'avro-confluent'
-        ? `from the Schema Registry: ${table.value.subject}, version ${table.value.version} (Avro)`
+      return table.value.format === 'avro-confluent' || table.value.format === 'json-registry'
+        ? `from the Schema Registry: ${table.value.subject}, version ${table.value.version} (${table.value.format === 'avro-confluent' ? 'Avro' : 'JSON Schema'})`
         : 'from the Schema Registry';
     case 'saved':
       return 'saved schema';
