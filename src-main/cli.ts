@@ -27,8 +27,9 @@ Usage:
                                                           "streamdesk" (password sealed in the profile store)
   streamdesk stack plugins add debezium-postgres          a Connect plugin from Maven Central into the worker's plugin.path
   streamdesk status [--json]                              health of the configured stack
-  streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json]
-                                                          matches on stdout (JSON Lines with --json), scanned count and rate on stderr
+  streamdesk search TOPIC --filter EXPR [--from beginning|end|OFFSET|TIMESTAMP] [--limit N] [--json] [--on-cluster]
+                                                          matches on stdout (JSON Lines with --json), scanned count and rate on stderr;
+                                                          --on-cluster runs it as a Flink SQL query (search --help: every option)
 
 Connection (all commands; default: the active profile, saved in ~/.config/streamdesk or STREAMDESK_CONFIG_DIR):
   --kafka HOST:PORT[,HOST:PORT]  --zookeeper HOST:PORT  --flink-url URL  --kafka-ui-url URL
