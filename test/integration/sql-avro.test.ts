@@ -12,20 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlFetchResult } from '@shared/sql';
 import { SqlSessionSettings } from '@shared/sql';
 import { SaveSqlPipelineArgs, StartPipelineArgs } from '@shared/pipelines';
-import { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
-import { createPipelineServices, PipelineCatalog, topicsServiceEnsurer } from '@main/services/pipelines';
-import type { PipelineServices } from '@main/services/pipelines/pipeline-services';
 import { kafkaClient } from '@main/clients/kafka/kafka-target';
 import { registryOfCluster } from '@main/clients/schema-registry/registry-of-cluster';
-import { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
-import { TopicsService } from '@main/services/topics/topics-service';
-import { MessagesService } from '@main/services/messages/messages-service';
-import { SqlService } from '@main/services/sql/sql-service';
-import { TableSchemas } from '@main/services/sql/table-schemas';
-import { TableSchemasStore } from '@main/services/sql/table-schemas-store';
 import { startTestStack, type TestStack } from '@test/stack';
 import { readRaw, registryApi, unframe } from './schema-readback';
 import { cancelAllJobs, waitFor } from './flink-support';
+import { sqlServices, type SqlServices } from './sql-support';
 
 const ORDERS = 'sql-avro.orders';
 const CARS = 'sql-avro.cars';
@@ -78,9 +70,9 @@ const ORDER_SCHEMA = {
 };
 
 let stack: TestStack;
-let sql: SqlService;
-let pipelines: PipelineServices;
-let flink: FlinkRestClient;
+let sql: SqlServices['sql'];
+let pipelines: SqlServices['pipelines'];
+let flink: SqlServices['flink'];
 let tmp: string;
 
 function orderOf(i: number) {
@@ -147,29 +139,11 @@ beforeAll(async () => {
   });
   await producer.disconnect();
 
-  const target = () => ({ brokers: [stack.bootstrap] });
-  const topics = new TopicsService(target);
-  const messages = new MessagesService(target);
-  sql = new SqlService({
-    gateway: () => new SqlGatewayClient({ fetch, baseUrl: stack.sqlGatewayUrl }),
-    bootstrap: () => stack.bootstrap,
-    topicNames: async () => (await topics.list(false, { configs: false, offsets: false })).map((t) => t.name),
-    tables: new TableSchemas({
-      store: new TableSchemasStore(join(tmp, 'sql-tables.json'), () => 'it'),
-      profileId: () => 'it',
-      sample: async (topic) => (await messages.browse({ topic, partition: null, from: { kind: 'end', count: 20 }, limit: 200 })).records,
-      registry: registryOfCluster(() => ({ url: stack.schemaRegistryUrl! })),
-    }),
-  });
-  flink = new FlinkRestClient({ fetch, baseUrl: stack.flinkUrl });
-  pipelines = createPipelineServices({
-    flink,
-    gateway: new SqlGatewayClient({ fetch, baseUrl: stack.sqlGatewayUrl }),
-    catalog: new PipelineCatalog(join(tmp, 'pipelines.json')),
-    topics: topicsServiceEnsurer(topics),
-    kafkaBootstrap: stack.bootstrap,
-    savepointsDir: null,
-  });
+  ({ sql, pipelines, flink } = sqlServices(
+    stack,
+    tmp,
+    registryOfCluster(() => ({ url: stack.schemaRegistryUrl! })),
+  ));
 }, 600_000);
 
 afterAll(async () => {

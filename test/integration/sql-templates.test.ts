@@ -13,15 +13,8 @@ import { PRESET_TOPICS } from '@shared/preset-topics';
 import { SqlSessionSettings } from '@shared/sql';
 import { SQL_TEMPLATES } from '@shared/sql-templates';
 import { CreateTopicArgs } from '@shared/topics';
-import { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
-import { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
 import { GeneratorService } from '@main/services/generator/generator-service';
-import { createPipelineServices, PipelineCatalog, topicsServiceEnsurer } from '@main/services/pipelines';
-import { MessagesService } from '@main/services/messages/messages-service';
-import { SqlService } from '@main/services/sql/sql-service';
-import { TableSchemas } from '@main/services/sql/table-schemas';
-import { TableSchemasStore } from '@main/services/sql/table-schemas-store';
-import { TopicsService } from '@main/services/topics/topics-service';
+import { sqlServices } from './sql-support';
 import { cancelAllJobs } from './flink-support';
 
 const shared = inject('sharedStack');
@@ -30,29 +23,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'streamdesk-sql-templates-'));
 /** The slowest template waits for a surge to end full (~2.5 min after the generator starts) and the watermark after it. */
 const FIRST_ROW_WITHIN_MS = 240_000;
 
-const flink = new FlinkRestClient({ fetch, baseUrl: shared.flinkUrl });
-const topics = new TopicsService(target);
-const messages = new MessagesService(target);
+const { flink, topics, sql, pipelines } = sqlServices(shared, tmp);
 const generator = new GeneratorService({ target });
-const sql = new SqlService({
-  gateway: () => new SqlGatewayClient({ fetch, baseUrl: shared.sqlGatewayUrl }),
-  bootstrap: () => shared.bootstrap,
-  topicNames: async () => (await topics.list(false, { configs: false, offsets: false })).map((t) => t.name),
-  tables: new TableSchemas({
-    store: new TableSchemasStore(join(tmp, 'sql-tables.json'), () => 'it'),
-    profileId: () => 'it',
-    sample: async (topic) => (await messages.browse({ topic, partition: null, from: { kind: 'end', count: 20 }, limit: 200 })).records,
-    registry: () => null,
-  }),
-});
-const pipelines = createPipelineServices({
-  flink,
-  gateway: new SqlGatewayClient({ fetch, baseUrl: shared.sqlGatewayUrl }),
-  catalog: new PipelineCatalog(join(tmp, 'pipelines.json')),
-  topics: topicsServiceEnsurer(topics),
-  kafkaBootstrap: shared.bootstrap,
-  savepointsDir: null,
-});
 
 beforeAll(async () => {
   await cancelAllJobs(flink);

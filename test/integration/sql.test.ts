@@ -18,14 +18,7 @@ import { EventBus } from '@main/core/event-bus';
 import { silentLogger } from '@main/core/logger';
 import { startWebHost, type WebHost } from '@main/hosts/web';
 import { kafkaClient } from '@main/clients/kafka/kafka-target';
-import { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
-import { SqlGatewayClient } from '@main/clients/flink/sql-gateway-client';
-import { TopicsService } from '@main/services/topics/topics-service';
-import { MessagesService } from '@main/services/messages/messages-service';
-import { createPipelineServices, PipelineCatalog, topicsServiceEnsurer } from '@main/services/pipelines';
-import { SqlService } from '@main/services/sql/sql-service';
-import { TableSchemas } from '@main/services/sql/table-schemas';
-import { TableSchemasStore } from '@main/services/sql/table-schemas-store';
+import { sqlServices } from './sql-support';
 import { cancelAllJobs, waitFor } from './flink-support';
 
 const shared = inject('sharedStack');
@@ -37,28 +30,7 @@ const TOKEN = 'sql-integration-token-0123456789';
 const ORDERS = `sql-it.${run}-orders`;
 const CUSTOMERS = ['ana', 'bo', 'cy', 'dee', 'eli', 'fay', 'gus'];
 
-const flink = new FlinkRestClient({ fetch, baseUrl: shared.flinkUrl });
-const topics = new TopicsService(target);
-const messages = new MessagesService(target);
-const sql = new SqlService({
-  gateway: () => new SqlGatewayClient({ fetch, baseUrl: shared.sqlGatewayUrl }),
-  bootstrap: () => shared.bootstrap,
-  topicNames: async () => (await topics.list(false, { configs: false, offsets: false })).map((t) => t.name),
-  tables: new TableSchemas({
-    store: new TableSchemasStore(join(tmp, 'sql-tables.json'), () => 'test'),
-    profileId: () => 'test',
-    sample: async (topic) => (await messages.browse({ topic, partition: null, from: { kind: 'end', count: 20 }, limit: 200 })).records,
-    registry: () => null,
-  }),
-});
-const pipelines = createPipelineServices({
-  flink,
-  gateway: new SqlGatewayClient({ fetch, baseUrl: shared.sqlGatewayUrl }),
-  catalog: new PipelineCatalog(join(tmp, 'pipelines.json')),
-  topics: topicsServiceEnsurer(topics),
-  kafkaBootstrap: shared.bootstrap,
-  savepointsDir: null,
-});
+const { flink, topics, sql, pipelines } = sqlServices(shared, tmp);
 const api: Api = createApi({ sql } as unknown as Services);
 let web: WebHost;
 
