@@ -15,7 +15,7 @@ import { SQL_TEMPLATES } from '@shared/sql-templates';
 import { CreateTopicArgs } from '@shared/topics';
 import { GeneratorService } from '@main/services/generator/generator-service';
 import { sqlServices } from './sql-support';
-import { cancelAllJobs } from './flink-support';
+import { cancelAllJobs, waitFor } from './flink-support';
 
 const shared = inject('sharedStack');
 const target = () => ({ brokers: [shared.bootstrap] });
@@ -23,7 +23,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'streamdesk-sql-templates-'));
 /** The slowest template waits for a surge to end full (~2.5 min after the generator starts) and the watermark after it. */
 const FIRST_ROW_WITHIN_MS = 240_000;
 
-const { flink, topics, sql, pipelines } = sqlServices(shared, tmp);
+const { flink, topics, messages, sql, pipelines } = sqlServices(shared, tmp);
 const generator = new GeneratorService({ target });
 
 beforeAll(async () => {
@@ -42,7 +42,14 @@ beforeAll(async () => {
       );
   await pipelines.launch.start(StartPipelineArgs.parse({ pipelineName: 'data_quality_check', parallelism: 1, checkpointIntervalMs: null }));
   await generator.start(GeneratorStartArgs.parse({ topic: 'stavanger_parking_events', kind: 'stavanger-parking', ratePerSec: 20 }));
-}, 180_000);
+  // a topic's columns are inferred from its newest records: the alerts topic has none until the first glitch
+  // (30 s after the generator starts) went through the pipeline, and the join names its columns
+  await waitFor(
+    async () => (await messages.browse({ topic: 'data_quality_alerts', partition: null, from: { kind: 'end', count: 1 }, limit: 1 })).records.length > 0,
+    150_000,
+    'the first alert in data_quality_alerts',
+  );
+}, 240_000);
 
 afterAll(async () => {
   await generator.stopAll();

@@ -15,6 +15,8 @@ export interface SqlRunOptions {
   session: string;
   operation: string;
   limit: number | null;
+  /** Topics the statement names that had no records to infer columns from (their tables have key and metadata columns only). */
+  emptyTables?: string[];
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -29,6 +31,13 @@ export function typeOfColumn(t: LogicalType | undefined): string {
   if (type === 'DECIMAL') return `DECIMAL(${t?.precision ?? 10}, ${t?.scale ?? 0})`;
   if ((type === 'VARCHAR' || type === 'CHAR') && t?.length !== undefined) return `${type}(${t.length})`;
   return type;
+}
+
+/** Flink's "Column 'x' not found" names no cause when the column is missing because its topic had no records to infer it from. */
+export function withEmptyTablesHint(message: string, emptyTables: string[]): string {
+  if (emptyTables.length === 0 || !/Column '[^']*' not found/.test(message)) return message;
+  const names = emptyTables.map((t) => `"${t}"`).join(', ');
+  return `${message}\n(${names} had no records when the statement ran, so ${emptyTables.length === 1 ? 'its table has' : 'their tables have'} only the key and metadata columns: wait for a record, or set the columns in the tables panel and Save schema)`;
 }
 
 export class SqlRun {
@@ -100,7 +109,8 @@ export class SqlRun {
     } catch (error) {
       if (this.status !== 'running') return 'failed';
       this.status = 'failed';
-      this.failure = sqlFailure(error instanceof FlinkApiError ? error.flinkMessage : error instanceof Error ? error.message : String(error));
+      const message = error instanceof FlinkApiError ? error.flinkMessage : error instanceof Error ? error.message : String(error);
+      this.failure = sqlFailure(withEmptyTablesHint(message, this.o.emptyTables ?? []));
       await this.close();
       return 'failed';
     }

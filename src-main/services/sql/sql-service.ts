@@ -74,10 +74,10 @@ export class SqlService {
 
   async run(a: ParsedArgs<'sql:run'>): Promise<{ runId: string }> {
     const session = this.session(a.sessionId);
-    await this.ensureTables(session, a.statement);
+    const { emptyTables } = await this.ensureTables(session, a.statement);
     const operation = await session.gateway.submit(session.handle, a.statement);
     const id = `${session.id}.${randomUUID()}`;
-    this.runs.set(id, new SqlRun({ id, gateway: session.gateway, session: session.handle, operation, limit: a.limit }));
+    this.runs.set(id, new SqlRun({ id, gateway: session.gateway, session: session.handle, operation, limit: a.limit, emptyTables }));
     return { runId: id };
   }
 
@@ -140,10 +140,13 @@ export class SqlService {
     await Promise.all([...this.sessions.keys()].map((id) => this.closeSession(id)));
   }
 
-  private async ensureTables(session: Session, statement: string): Promise<void> {
+  /** Each topic the statement names has its table in the session, as its schema is now; the topics that had no records to type it by. */
+  private async ensureTables(session: Session, statement: string): Promise<{ emptyTables: string[] }> {
     const topics = topicsNamedIn(statement, await this.d.topicNames());
+    const emptyTables: string[] = [];
     for (const topic of topics) {
       const schema = await this.d.tables.of(topic);
+      if (schema.source === 'empty') emptyTables.push(topic);
       const statements = topicTableStatements(
         topic,
         schema.columns,
@@ -162,6 +165,7 @@ export class SqlService {
       }
       session.tables.set(topic, ddl);
     }
+    return { emptyTables };
   }
 
   private session(id: string): Session {

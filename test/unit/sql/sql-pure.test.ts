@@ -5,7 +5,7 @@ import { extraColumns, topicTableDdl } from '@main/services/sql/table-ddl';
 import { identifiersOf, topicsNamedIn } from '@main/services/sql/statement-topics';
 import { sqlFailure } from '@main/services/sql/sql-failure';
 import { insertTarget, pipelineSqlOf } from '@main/services/sql/pipeline-sql';
-import { typeOfColumn } from '@main/services/sql/sql-run';
+import { typeOfColumn, withEmptyTablesHint } from '@main/services/sql/sql-run';
 
 describe('schema inference from JSON samples', () => {
   it('merges the types over the sample: integers and fractions make DOUBLE, disagreement STRING, nulls take the other type', () => {
@@ -150,5 +150,15 @@ describe('a query as pipeline SQL', () => {
     expect(() => pipelineSqlOf('SELECT 1', [], null, [])).toThrow(/sinkTopic: is required/);
     expect(() => pipelineSqlOf('DROP TABLE x', [], 'x', [])).toThrow(/statement: a pipeline runs an INSERT INTO or a SELECT/);
     expect(() => pipelineSqlOf('INSERT INTO a SELECT 1', [], 'b', [])).toThrow(/sinkTopic: the INSERT writes to "a"/);
+  });
+
+  it("says why a column is missing when a named topic had no records to infer from, and keeps Flink's position", () => {
+    // Flink 1.18's answer to the join template run before data_quality_alerts had a record
+    const flink = "ValidationException: SQL validation failed. From line 4, column 8 to line 4, column 13: Column 'garage' not found in table 'a'";
+    const hinted = withEmptyTablesHint(flink, ['data_quality_alerts']);
+    expect(hinted).toContain('"data_quality_alerts" had no records when the statement ran, so its table has only the key and metadata columns');
+    expect(sqlFailure(hinted)).toMatchObject({ position: { line: 4, column: 8 }, endPosition: { line: 4, column: 13 } });
+    expect(withEmptyTablesHint(flink, [])).toBe(flink);
+    expect(withEmptyTablesHint("ValidationException: Object 'x' not found", ['t'])).toBe("ValidationException: Object 'x' not found");
   });
 });
