@@ -54,20 +54,37 @@ interface PartitionBatch {
   records: MessageRecord[];
   firstTimestamp: bigint;
   maxTimestamp: bigint;
+  /** Each record's timestamp after the first's, in ms; null when none has its own (all written now). */
+  timestampDeltas: Float64Array | null;
+  /** Each record's size after its length prefix. */
+  bodySizes: Uint32Array;
   size: number;
 }
 
-function batchOf(partition: number, records: MessageRecord[], now: bigint): PartitionBatch {
-  const firstTimestamp = records[0].timestamp ?? now;
-  let maxTimestamp = firstTimestamp;
-  let size = BATCH_HEADER;
+/** Timestamps are BigInts: worked out once a batch, and not at all when no record names its own. */
+function timestampsOf(records: MessageRecord[], now: bigint): { first: bigint; max: bigint; deltas: Float64Array | null } {
+  if (records.every((record) => record.timestamp === undefined)) return { first: now, max: now, deltas: null };
+  const first = records[0].timestamp ?? now;
+  let max = first;
+  const deltas = new Float64Array(records.length);
   for (let i = 0; i < records.length; i++) {
     const timestamp = records[i].timestamp ?? now;
-    if (timestamp > maxTimestamp) maxTimestamp = timestamp;
-    const body = recordBodySize(records[i], Number(timestamp - firstTimestamp), i);
+    if (timestamp > max) max = timestamp;
+    deltas[i] = Number(timestamp - first);
+  }
+  return { first, max, deltas };
+}
+
+function batchOf(partition: number, records: MessageRecord[], now: bigint): PartitionBatch {
+  const { first, max, deltas } = timestampsOf(records, now);
+  const bodySizes = new Uint32Array(records.length);
+  let size = BATCH_HEADER;
+  for (let i = 0; i < records.length; i++) {
+    const body = recordBodySize(records[i], deltas ? deltas[i] : 0, i);
+    bodySizes[i] = body;
     size += varintSize(zigzag(body)) + body;
   }
-  return { partition, records, firstTimestamp, maxTimestamp, size };
+  return { partition, records, firstTimestamp: first, maxTimestamp: max, timestampDeltas: deltas, bodySizes, size };
 }
 
 function writeSide(buffer: Buffer, at: number, side: Buffer | undefined): number {
@@ -78,7 +95,7 @@ function writeSide(buffer: Buffer, at: number, side: Buffer | undefined): number
 }
 
 /** One partition's record batch at `at`; returns where it ends. */
-function writeBatch(buffer: Buffer, at: number, topic: string, batch: PartitionBatch, options: Options, now: bigint): number {
+function writeBatch(buffer: Buffer, at: number, topic: string, batch: PartitionBatch, options: Options): number {
   const start = at;
   buffer.writeBigInt64BE(0n, at); // base offset: the broker assigns it
   buffer.writeInt32BE(batch.size - 12, at + 8);
@@ -93,15 +110,14 @@ function writeBatch(buffer: Buffer, at: number, topic: string, batch: PartitionB
   buffer.writeInt32BE(options.sequences?.getWithDefault(`${topic}:${batch.partition}`, 0) ?? -1, at + 53);
   buffer.writeInt32BE(batch.records.length, at + 57);
   at += BATCH_HEADER;
-  for (let i = 0; i < batch.records.length; i++) {
-    const record = batch.records[i];
-    const timestampDelta = Number((record.timestamp ?? now) - batch.firstTimestamp);
-    at = writeVarint(buffer, at, zigzag(recordBodySize(record, timestampDelta, i)));
+  const { records, timestampDeltas, bodySizes } = batch;
+  for (let i = 0; i < records.length; i++) {
+    at = writeVarint(buffer, at, zigzag(bodySizes[i]));
     buffer[at++] = 0; // attributes
-    at = writeVarint(buffer, at, zigzag(timestampDelta));
+    at = writeVarint(buffer, at, zigzag(timestampDeltas ? timestampDeltas[i] : 0));
     at = writeVarint(buffer, at, zigzag(i));
-    at = writeSide(buffer, at, record.key);
-    at = writeSide(buffer, at, record.value);
+    at = writeSide(buffer, at, records[i].key);
+    at = writeSide(buffer, at, records[i].value);
     buffer[at++] = 0; // no headers
   }
   buffer.writeUInt32BE(crc32c(buffer.subarray(start + CRC_FROM, at)), start + 17);
@@ -152,7 +168,7 @@ export function encodeProduceRequest(acks = 1, timeout = 0, records: MessageReco
     for (const batch of topic.batches) {
       at = buffer.writeInt32BE(batch.partition, at);
       at = writeVarint(buffer, at, batch.size + 1);
-      at = writeBatch(buffer, at, topic.topic, batch, options, now);
+      at = writeBatch(buffer, at, topic.topic, batch, options);
       buffer[at++] = 0; // the partition's tagged fields
     }
     buffer[at++] = 0; // the topic's tagged fields
