@@ -83,7 +83,8 @@ export class ProducerService {
     await this.mustExist(args.topic);
     await this.batches.send(
       args.topic,
-      args.values.map((value) => ({ key: null, value: Buffer.from(value.buffer, value.byteOffset, value.byteLength) })),
+      // the REST route hands over Buffers (views of the body): wrapped again only when they are not
+      args.values.map((value) => ({ key: null, value: Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength) })),
     );
     return { topic: args.topic, written: args.values.length, failed: 0 };
   }
