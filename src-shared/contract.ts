@@ -60,7 +60,7 @@ import {
 import { AlertsState, SetAlertPublishingArgs, UpdateAlertRuleArgs } from './alerts';
 import { ClusterMetricsArgs, MetricsSample, ResourceMetrics, ResourceMetricsArgs, ResourcesSample, StreamingMetrics, StreamingMetricsArgs } from './metrics';
 import { ConnectionTestResult, ProfileIdArgs, ProfileSaveArgs, ProfilesState, ProfileTestArgs, ProfileView } from './profiles';
-import { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from './produce';
+import { IngestArgs, IngestResult, IngestValuesArgs, ProduceArgs, ProducedRecord } from './produce';
 import { ApplyPresetTopicsResult, FixPresetTopicArgs, PresetTopicState } from './preset-topics';
 import {
   CheckCompatibilityArgs,
@@ -255,6 +255,8 @@ export const calls = {
   'sql:pipelineSql': { args: SqlPipelineSqlArgs, result: SqlPipelineSql },
   'messages:produce': { args: ProduceArgs, result: ProducedRecord },
   'messages:ingest': { args: IngestArgs, result: IngestResult },
+  /** Values as bytes, written as they are (the REST ingest's path for a JSON array body). */
+  'messages:ingestValues': { args: IngestValuesArgs, result: IngestResult },
   'messages:browse': { args: BrowseArgs, result: BrowseResult },
   /** Starts a search; progress and matches arrive as events carrying the search id. */
   'messages:search': { args: SearchArgs, result: z.object({ searchId: z.string() }) },

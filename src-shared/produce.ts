@@ -58,11 +58,14 @@ export const ProducedRecord = z.object({
 });
 export type ProducedRecord = z.infer<typeof ProducedRecord>;
 
+/** Records one ingest call takes. */
+export const MAX_INGEST_RECORDS = 10_000;
+
 /** The seed's `ingest_streaming_data(topic, data)`: one JSON object or an array of them. */
 export const IngestArgs = z
   .object({
     topic: TopicName,
-    records: z.array(z.unknown()).min(1, 'must hold at least one record').max(10_000, 'at most 10000 records per call'),
+    records: z.array(z.unknown()).min(1, 'must hold at least one record').max(MAX_INGEST_RECORDS, `at most ${MAX_INGEST_RECORDS} records per call`),
     /** Field of each record whose value becomes the record key (optional). */
     keyField: z.string().min(1).optional(),
     /**
@@ -79,6 +82,21 @@ export const IngestArgs = z
       })
       .strict()
       .optional(),
+  })
+  .strict();
+
+/**
+ * Values written as they are, keyless: the REST ingest's path for a body that is a JSON array, whose
+ * values it has checked to be JSON (services/messages/json-array-split.ts) and hands over as bytes,
+ * never parsed into objects and serialised again.
+ */
+export const IngestValuesArgs = z
+  .object({
+    topic: TopicName,
+    values: z
+      .array(z.instanceof(Uint8Array, { message: 'must be bytes (over REST, POST a JSON array to /api/streaming/ingest/<topic>)' }))
+      .min(1, 'must hold at least one record')
+      .max(MAX_INGEST_RECORDS, `at most ${MAX_INGEST_RECORDS} records per call`),
   })
   .strict();
 

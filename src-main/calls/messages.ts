@@ -6,6 +6,7 @@ export function messagesCalls(services: Services): AreaCalls<'messages'> {
   return {
     'messages:produce': (args) => services.producer.produce(args),
     'messages:ingest': (args) => services.producer.ingest(args),
+    'messages:ingestValues': (args) => services.producer.ingestValues(args),
     'messages:browse': (args) => services.messages.browse(args),
     'messages:search': async (args) => {
       const running = await services.search.start(args, services.onSearch);

@@ -40,7 +40,8 @@ function refusedBody(status: 400 | 413, problem: string): BodyRefusal {
   return { ok: false, status, message, envelope: { ok: false, error: { code: 'invalid-argument', message, issues: [{ path: [], message: problem }] } } };
 }
 
-export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | BodyRefusal> {
+/** The body's bytes, refused with 413 past MAX_BODY_BYTES. */
+export async function readBodyBytes(request: IncomingMessage): Promise<{ ok: true; bytes: Buffer } | BodyRefusal> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
@@ -48,10 +49,20 @@ export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true
     if (size > MAX_BODY_BYTES) return refusedBody(413, `the request body is larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
-  if (size === 0) return { ok: true, value: {} };
+  return { ok: true, bytes: Buffer.concat(chunks, size) };
+}
+
+/** A body's bytes as JSON arguments (an empty body is `{}`), or 400 saying why not. */
+export function parseJsonBody(bytes: Buffer): { ok: true; value: unknown } | BodyRefusal {
+  if (bytes.length === 0) return { ok: true, value: {} };
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+    return { ok: true, value: JSON.parse(bytes.toString('utf8')) };
   } catch (error) {
     return refusedBody(400, `the request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+export async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; value: unknown } | BodyRefusal> {
+  const body = await readBodyBytes(request);
+  return body.ok ? parseJsonBody(body.bytes) : body;
 }

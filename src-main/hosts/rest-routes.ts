@@ -4,7 +4,9 @@ import type { HealthSnapshot } from '@shared/health';
 import { statusReport } from '../services/health/status-report';
 import { dispatch } from '../core/dispatch';
 import type { ExpensiveCallLimiter } from './expensive-calls';
-import { readJsonBody, sendEnvelope, sendJson } from './http-util';
+import { MAX_INGEST_RECORDS } from '@shared/produce';
+import { jsonArrayValues } from '../services/messages/json-array-split';
+import { parseJsonBody, readBodyBytes, readJsonBody, sendEnvelope, sendJson } from './http-util';
 import { handleJarUpload } from './jar-upload';
 import { schemaRoutes } from './schema-routes';
 import { connectRoutes } from './connect-routes';
@@ -61,14 +63,7 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
         if (seed) sendEnvelopeUnwrapped(response, seed.named(await dispatch(api, 'topics:create', seed.args)), 201);
       },
     },
-    {
-      method: 'POST',
-      pattern: /^\/api\/streaming\/ingest\/(?<topic>[^/]+)$/,
-      handle: async ({ request, response, params, url }) => {
-        const seed = await seedArgs(request, response, (body) => ingestFromSeed(decodeURIComponent(params.topic), body, url.searchParams), ingestIssuePaths);
-        if (seed) sendEnvelopeUnwrapped(response, seed.named(await dispatch(api, 'messages:ingest', seed.args)));
-      },
-    },
+    ingestRoute(api),
     {
       method: 'POST',
       pattern: /^\/api\/streaming\/pipelines$/,
@@ -127,13 +122,17 @@ export function restRoutes(api: Api, limiter?: ExpensiveCallLimiter): Route[] {
  * Reads the body and maps it to contract arguments, or answers 400 naming the field. `named`
  * renames the issues of the call's answer from the contract's fields to the body's.
  */
-async function seedArgs<T>(
-  request: IncomingMessage,
+async function seedArgs<T>(request: IncomingMessage, response: ServerResponse, map: (body: unknown) => T, paths: (body: unknown) => IssuePathMap) {
+  return seedArgsOf(await readJsonBody(request), response, map, paths);
+}
+
+/** seedArgs of a body already read. */
+function seedArgsOf<T>(
+  body: Awaited<ReturnType<typeof readJsonBody>>,
   response: ServerResponse,
   map: (body: unknown) => T,
   paths: (body: unknown) => IssuePathMap,
-): Promise<{ args: T; named: (envelope: Envelope<unknown>) => Envelope<unknown> } | null> {
-  const body = await readJsonBody(request);
+): { args: T; named: (envelope: Envelope<unknown>) => Envelope<unknown> } | null {
   if (!body.ok) {
     sendJson(response, body.status, body.envelope);
     return null;
@@ -155,10 +154,35 @@ async function seedArgs<T>(
   }
 }
 
+/** Records written as JSON text: no `subject`, `format` or `message` in the query asks for a schema. */
+function writtenAsText(url: URL): boolean {
+  return !['subject', 'format', 'message'].some((name) => url.searchParams.has(name));
+}
+
 /** The seed's endpoints answer the bare result on success, and the error envelope otherwise. */
 function sendEnvelopeUnwrapped(response: ServerResponse, envelope: Awaited<ReturnType<typeof dispatch>>, okStatus = 200): void {
   if (envelope.ok) sendJson(response, okStatus, envelope.result);
   else sendEnvelope(response, envelope);
+}
+
+/** The seed's ingest: a JSON array's values go as bytes (ingestValues); anything else is parsed (ingest). */
+function ingestRoute(api: Api): Route {
+  return {
+    method: 'POST',
+    pattern: /^\/api\/streaming\/ingest\/(?<topic>[^/]+)$/,
+    handle: async ({ request, response, params, url }) => {
+      const body = await readBodyBytes(request);
+      if (!body.ok) return sendJson(response, body.status, body.envelope);
+      const topic = decodeURIComponent(params.topic);
+      // A JSON array written as JSON text: its values' bytes as they came (see json-array-split.ts)
+      const values = writtenAsText(url) ? jsonArrayValues(body.bytes) : null;
+      if (values && values.length >= 1 && values.length <= MAX_INGEST_RECORDS)
+        return sendEnvelopeUnwrapped(response, await dispatch(api, 'messages:ingestValues', { topic, values }));
+      // anything else (one object, a schema, what is not JSON) is parsed, and refused naming the field
+      const seed = seedArgsOf(parseJsonBody(body.bytes), response, (value) => ingestFromSeed(topic, value, url.searchParams), ingestIssuePaths);
+      if (seed) sendEnvelopeUnwrapped(response, seed.named(await dispatch(api, 'messages:ingest', seed.args)));
+    },
+  };
 }
 
 /** DeleteRecords for scripts: a script's request is its own confirmation. */

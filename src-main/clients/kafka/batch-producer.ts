@@ -1,8 +1,9 @@
-import { compatibilityPartitioner, Producer, type Serializer } from '@platformatic/kafka';
+import { compatibilityPartitioner, kGetApi, Producer, type API, type Callback, type Serializer } from '@platformatic/kafka';
 import { StreamdeskError } from '@shared/errors';
 import { kafkaError } from './kafka-errors';
 import type { KafkaTarget } from './kafka-target';
 import { securityOptions } from './platformatic-admin';
+import { onePassProduce } from './produce-request';
 
 /** A record as the ingest path hands it over: text, or bytes a schema encoded. */
 export interface BatchRecord {
@@ -63,7 +64,7 @@ export class BatchProducer {
     const key = JSON.stringify([target.brokers, target.sasl?.username ?? null]);
     if (this.producer && key !== this.producerTarget) void this.close();
     this.producerTarget = key;
-    this.producer ??= new Producer<Side, Side, string, string>({
+    this.producer ??= new OnePassProducer({
       clientId: 'streamdesk-producer',
       bootstrapBrokers: target.brokers,
       idempotent: true,
@@ -77,6 +78,16 @@ export class BatchProducer {
       ...securityOptions(target),
     });
     return this.producer;
+  }
+}
+
+/** @platformatic/kafka's producer with its Produce requests encoded in one pass (see produce-request.ts). */
+class OnePassProducer extends Producer<Side, Side, string, string> {
+  override [kGetApi]<RequestArguments extends unknown[], ResponseType>(name: string, callback: Callback<API<RequestArguments, ResponseType>>): void {
+    super[kGetApi]<RequestArguments, ResponseType>(name, (error, api) => {
+      const ours = name === 'Produce' && api ? onePassProduce.get(api.version) : undefined;
+      callback(error, (ours as API<RequestArguments, ResponseType> | undefined) ?? api);
+    });
   }
 }
 

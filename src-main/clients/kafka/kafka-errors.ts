@@ -3,6 +3,8 @@ import { StreamdeskError, type ErrorCode } from '@shared/errors';
 interface KafkaJsErrorLike {
   name?: string;
   type?: string;
+  /** @platformatic/kafka's name for the broker's error code (its ResponseError nests one per code). */
+  apiId?: string;
   message?: string;
   errors?: KafkaJsErrorLike[];
   cause?: { code?: string };
@@ -51,7 +53,8 @@ function innermost(error: KafkaJsErrorLike): KafkaJsErrorLike {
 export function kafkaError(error: unknown, action: string): StreamdeskError {
   if (error instanceof StreamdeskError) return error;
   const inner = innermost(error ?? {});
-  const type = inner.type;
+  // kafkajs says `type`, @platformatic/kafka `apiId` (COORDINATOR_NOT_AVAILABLE on a fresh cluster was 'internal')
+  const type = inner.type ?? inner.apiId;
   if (type && REFUSED_RECORDS[type]) {
     return new StreamdeskError(
       'invalid-argument',

@@ -1,7 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { z } from 'zod';
 import { invalidField, StreamdeskError } from '@shared/errors';
-import type { IngestArgs, IngestResult, ProduceArgs, ProducedRecord } from '@shared/produce';
+import type { IngestArgs, IngestResult, IngestValuesArgs, ProduceArgs, ProducedRecord } from '@shared/produce';
 import { kafkaError } from '@main/clients/kafka/kafka-errors';
 import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { BatchProducer } from '@main/clients/kafka/batch-producer';
@@ -11,6 +11,7 @@ import type { RecordEncoder } from '../schemas/record-encoder';
 import { encodeAt, encoderFor } from './schema-encoding';
 
 type Side = Buffer | string | null;
+const EXISTENCE_KNOWN_MS = 5000;
 type WrittenWith = NonNullable<ProducedRecord['valueSchema']>;
 
 /**
@@ -23,6 +24,8 @@ export class ProducerService {
   private producerTarget = '';
   /** Ingest's batches go through @platformatic/kafka: see BatchProducer for why. */
   private readonly batches: BatchProducer;
+  /** When each topic was last seen to exist: see mustExist. */
+  private readonly seenTopics = new Map<string, number>();
 
   constructor(
     private readonly target: () => KafkaTarget,
@@ -60,7 +63,7 @@ export class ProducerService {
   }
 
   async ingest(args: z.output<typeof IngestArgs>): Promise<IngestResult> {
-    if (!(await this.topics.exists(args.topic))) throw new StreamdeskError('not-found', `topic: "${args.topic}" does not exist`);
+    await this.mustExist(args.topic);
     const encoder = args.valueSchema ? await this.ingestEncoder(args.valueSchema) : null;
     const messages = args.records.map((record, index) => {
       const keyValue = args.keyField && record && typeof record === 'object' ? (record as Record<string, unknown>)[args.keyField] : undefined;
@@ -73,6 +76,30 @@ export class ProducerService {
     // One batch: the broker accepts or refuses it as a whole, so the count is exact either way.
     await this.batches.send(args.topic, messages);
     return { topic: args.topic, written: messages.length, failed: 0 };
+  }
+
+  /** Values written as they came, keyless, in one batch (see IngestValuesArgs). */
+  async ingestValues(args: z.output<typeof IngestValuesArgs>): Promise<IngestResult> {
+    await this.mustExist(args.topic);
+    await this.batches.send(
+      args.topic,
+      // the REST route hands over Buffers (views of the body): wrapped again only when they are not
+      args.values.map((value) => ({ key: null, value: Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength) })),
+    );
+    return { topic: args.topic, written: args.values.length, failed: 0 };
+  }
+
+  /**
+   * A topic seen to exist in the last EXISTENCE_KNOWN_MS is not asked about again: asking is a new
+   * admin connection, which under load took longer than writing the batch (bench/ingest). One
+   * deleted meanwhile is still refused, by the broker (UNKNOWN_TOPIC_OR_PARTITION, not-found).
+   */
+  private async mustExist(topic: string): Promise<void> {
+    const seenAt = this.seenTopics.get(topic);
+    if (seenAt !== undefined && Date.now() - seenAt < EXISTENCE_KNOWN_MS) return;
+    if (!(await this.topics.exists(topic))) throw new StreamdeskError('not-found', `topic: "${topic}" does not exist`);
+    if (this.seenTopics.size >= 1000) this.seenTopics.clear();
+    this.seenTopics.set(topic, Date.now());
   }
 
   /** The subject's latest schema; a format that is not the subject's is refused naming `format`. */

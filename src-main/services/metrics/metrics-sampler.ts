@@ -38,11 +38,16 @@ const EXPORTER_TIMEOUT_MS = 2_000;
 const BUSY_SHARE = 4;
 
 /**
- * The wait before the next round: the interval, or longer when rounds are slow. Listing the end
- * offsets of 10,000 partitions took the broker about a second; asked every second it was never idle.
+ * The wait before the next round: the interval, or longer when rounds are slow — the last two, not
+ * just one. Listing the end offsets of 10,000 partitions took the broker about a second each round;
+ * asked every second it was never idle. One slow round says nothing of the sort: the first opens the
+ * sampler's connections (1.8–2.3 s with no topic to list, on a loaded 2-core machine), and backing
+ * off after it left the live series without a point for 7 s, so a topic watched meanwhile got its
+ * first point over 7–9 s (metrics-rest: a known ingest's records showed 14–30 % short).
  */
-export function nextSampleDelay(intervalMs: number, roundMs: number): number {
-  return Math.max(intervalMs, roundMs * BUSY_SHARE - roundMs);
+export function nextSampleDelay(intervalMs: number, roundMs: number, previousRoundMs: number | null): number {
+  const slow = previousRoundMs === null ? 0 : Math.min(roundMs, previousRoundMs);
+  return Math.max(intervalMs, slow * BUSY_SHARE - slow);
 }
 const EXPORTER_FAILURES_BEFORE_UNAVAILABLE = 3;
 /** Per-group lag history (one point per lag refresh): every point for an hour, then 5-minute averages for a day. */
@@ -66,6 +71,8 @@ export class MetricsSampler {
   private topicsAt = 0;
   private previousEnds: Map<string, number> | null = null;
   private previousCounters: BrokerCounters | null = null;
+  /** When previousCounters were scraped (the offset reading's time of their round). */
+  private previousCountersAt = 0;
   private previousAt = 0;
   /** Topics listed since the sampler began that no offsets reading has had yet: they count from offset 0. */
   private readonly addedTopics = new Set<string>();
@@ -84,12 +91,15 @@ export class MetricsSampler {
 
   start(): void {
     if (this.timer) return;
+    let previousRoundMs: number | null = null;
     const tick = () => {
       const started = Date.now();
       void this.sampleWithin(SAMPLE_DEADLINE_MS)
         .catch(() => undefined)
         .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, nextSampleDelay(this.options.intervalMs ?? 1000, Date.now() - started));
+          const roundMs = Date.now() - started;
+          if (this.timer) this.timer = setTimeout(tick, nextSampleDelay(this.options.intervalMs ?? 1000, roundMs, previousRoundMs));
+          previousRoundMs = roundMs;
         });
     };
     this.timer = setTimeout(tick, 0);
@@ -167,8 +177,12 @@ export class MetricsSampler {
     // exactly what the counters counted (a scrape's own time moves more under load, and dividing by
     // it lost a fifth of a test's bytes-in on a busy machine).
     const dt = (read.at - this.previousAt) / 1000;
+    // A failed scrape leaves no point in the exporter's series; the next good one counts from the last
+    // good counters over the time since them, so what the counters counted meanwhile is not lost (the
+    // round after a failed scrape had no previous counters and drew 0: a burst in those two rounds vanished).
+    const countersDt = (read.at - this.previousCountersAt) / 1000;
     const figuresOf = (key: string | null): Omit<MetricsCurrent, 'messages_per_sec'> => {
-      const perSecond = (counter: keyof BrokerCounters) => rateOf(counters?.[counter], this.previousCounters?.[counter], key, dt);
+      const perSecond = (counter: keyof BrokerCounters) => rateOf(counters?.[counter], this.previousCounters?.[counter], key, countersDt);
       return {
         bytes_in_per_sec: perSecond('bytesIn'),
         bytes_out_per_sec: perSecond('bytesOut'),
@@ -195,7 +209,10 @@ export class MetricsSampler {
     sample.idle_ms = this.lastMessageAt === null ? null : read.at - this.lastMessageAt;
     this.previousEnds = read.ends;
     for (const topic of read.ends.keys()) this.addedTopics.delete(topic);
-    this.previousCounters = counters;
+    if (counters) {
+      this.previousCounters = counters;
+      this.previousCountersAt = read.at;
+    }
     this.previousAt = read.at;
     this.evictQuietTopics();
     this.latest = sample;

@@ -16,6 +16,22 @@ describe('kafkaError', () => {
     expect(mapped.message).toBe('read topics: Kafka stopped answering in the middle of the request (connection lost)');
   });
 
+  it('reads @platformatic/kafka’s nested broker codes (apiId) too: no coordinator yet is "unavailable", not internal', () => {
+    // the shape its Admin throws: MultipleErrors → ResponseError → one ProtocolError per code
+    const thrown = {
+      message: 'Listing consumer group offsets failed.',
+      errors: [
+        {
+          message: 'Received response with error while executing API OffsetFetch(v9)',
+          errors: [{ apiId: 'COORDINATOR_NOT_AVAILABLE', message: 'The coordinator is not available.' }],
+        },
+      ],
+    };
+    const mapped = kafkaError(thrown, 'read committed offsets');
+    expect(mapped.code).toBe('unavailable');
+    expect(mapped.message).toContain('COORDINATOR_NOT_AVAILABLE');
+  });
+
   it('keeps a programming error of our own an internal error', () => {
     expect(kafkaError(new TypeError('x.map is not a function'), 'read topics').code).toBe('internal');
   });

@@ -18,6 +18,8 @@ const FLINK_NEEDS = [SQL_GATEWAY_JAR, /^flink-sql-avro-confluent-registry-.*\.ja
 
 const DEFAULT_UP_TIMEOUT_MS = 180_000;
 const DEFAULT_START_TIMEOUT_MS = 120_000;
+/** How long a Java 21+ lookup for the registry is taken as still true (see skipReason). */
+const JAVA_LOOKUP_MS = 5_000;
 
 export class NativeStack {
   /** schemaRegistry: null when this stack runs no registry (not asked for). */
@@ -70,14 +72,21 @@ export class NativeStack {
   }
 
   /**
-   * Why `s` is not run here, or null: the registry needs Java 21+ (looked up afresh, so a JDK
-   * installed meanwhile counts at the next start).
+   * Why `s` is not run here, or null: the registry needs Java 21+ (looked up afresh every few
+   * seconds, so a JDK installed meanwhile counts at the next start). Not at every call: the local
+   * connection asks on every Kafka target it builds, and the lookup reads the JDK folders
+   * synchronously (3-6 ms of serve's main thread per ingest batch, bench/ingest --cpu-prof).
    */
   skipReason(s: NativeServiceName): string | null {
     if (s !== 'schema-registry') return null;
-    const java = registryJava(this.l.jvmRoots);
-    return java.found ? null : `Apicurio Registry needs Java 21+: ${java.reason}`;
+    const now = Date.now();
+    if (!this.registryJavaLookup || now - this.registryJavaLookup.at > JAVA_LOOKUP_MS) {
+      const java = registryJava(this.l.jvmRoots);
+      this.registryJavaLookup = { at: now, reason: java.found ? null : `Apicurio Registry needs Java 21+: ${java.reason}` };
+    }
+    return this.registryJavaLookup.reason;
   }
+  private registryJavaLookup: { at: number; reason: string | null } | null = null;
 
   /** Components of the services that run here whose lib folder has no jars, or (Flink) lacks the SQL Gateway's, fetched before that module joined the pom. */
   missingComponents(): NativeComponent[] {
