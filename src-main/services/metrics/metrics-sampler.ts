@@ -37,7 +37,7 @@ const SAMPLE_DEADLINE_MS = 5_000;
  * A round's deadline: 5 s and 1 ms more per partition. At 30,000 partitions on a busy machine the offsets alone took
  * longer than 5 s; every round was dropped at its deadline (its connection with it), and the sampler had no point at all.
  */
-export function sampleDeadline(partitions: number): number {
+function sampleDeadline(partitions: number): number {
   return SAMPLE_DEADLINE_MS + partitions;
 }
 const EXPORTER_TIMEOUT_MS = 2_000;
