@@ -1,8 +1,9 @@
-import { compatibilityPartitioner, Producer, type Serializer } from '@platformatic/kafka';
+import type { Producer, Serializer } from '@platformatic/kafka';
 import { StreamdeskError } from '@shared/errors';
 import { kafkaError } from './kafka-errors';
 import type { KafkaTarget } from './kafka-target';
 import { securityOptions } from './platformatic-admin';
+import { platformaticKafka } from './platformatic';
 
 /** A record as the ingest path hands it over: text, or bytes a schema encoded. */
 export interface BatchRecord {
@@ -63,6 +64,7 @@ export class BatchProducer {
     const key = JSON.stringify([target.brokers, target.sasl?.username ?? null]);
     if (this.producer && key !== this.producerTarget) void this.close();
     this.producerTarget = key;
+    const { Producer, compatibilityPartitioner } = platformaticKafka();
     this.producer ??= new Producer<Side, Side, string, string>({
       clientId: 'streamdesk-producer',
       bootstrapBrokers: target.brokers,

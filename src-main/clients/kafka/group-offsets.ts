@@ -1,6 +1,6 @@
 // Consumer groups in few requests (@platformatic/kafka): ListGroups with each group's state, and committed offsets of
 // many groups per OffsetFetch (one request per coordinator for a whole slice; kafkajs asks group by group).
-import { listEndOffsets, listTopicOffsets, withAdmin, type PartitionOffsets } from './platformatic-admin';
+import { listEndOffsets, withAdmin } from './platformatic-admin';
 import type { KafkaTarget } from './kafka-target';
 import { mapConcurrently, slicesOf } from './slices';
 
@@ -70,11 +70,6 @@ function committedPartitions(committed: CommittedOffsets): { name: string; parti
       partitions.set(topic, known);
     }
   return [...partitions].map(([name, indexes]) => ({ name, partitions: [...indexes] }));
-}
-
-/** Start and end offsets of the partitions the groups committed offsets for (each partition once; deleted topics left out). */
-export function groupEndOffsets(target: KafkaTarget, committed: CommittedOffsets): Promise<Map<string, Map<number, PartitionOffsets>>> {
-  return listTopicOffsets(target, committedPartitions(committed));
 }
 
 /**

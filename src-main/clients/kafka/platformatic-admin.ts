@@ -1,12 +1,7 @@
-import {
-  Admin,
-  ConfigResourceTypes,
-  IncrementalAlterConfigOperationTypes,
-  SASLMechanisms,
-  type ConnectionOptions,
-  type ListedOffsetsTopic,
-} from '@platformatic/kafka';
+import type { Admin, ConnectionOptions, ListedOffsetsTopic } from '@platformatic/kafka';
 import type { KafkaTarget } from './kafka-target';
+import { kafkaWire } from './kafka-wire';
+import { platformaticKafka } from './platformatic';
 import { mapConcurrently, slicesOf } from './slices';
 
 // The admin calls kafkajs lacks (incremental config changes, log-dir sizes, one ListOffsets for
@@ -14,6 +9,7 @@ import { mapConcurrently, slicesOf } from './slices';
 
 /** SASL and TLS of a target as @platformatic/kafka takes them (its Admin and a raw Connection alike). */
 export function securityOptions(target: KafkaTarget): Pick<ConnectionOptions, 'sasl' | 'tls'> {
+  const { SASLMechanisms } = kafkaWire();
   const mechanism = target.sasl
     ? { plain: SASLMechanisms.PLAIN, 'scram-sha-256': SASLMechanisms.SCRAM_SHA_256, 'scram-sha-512': SASLMechanisms.SCRAM_SHA_512 }[target.sasl.mechanism]
     : undefined;
@@ -24,7 +20,7 @@ export function securityOptions(target: KafkaTarget): Pick<ConnectionOptions, 's
 }
 
 function createAdmin(target: KafkaTarget, metadataMaxAge?: number): Admin {
-  return new Admin({
+  return new (platformaticKafka().Admin)({
     clientId: 'streamdesk-admin',
     bootstrapBrokers: target.brokers,
     connectTimeout: 3000,
@@ -180,6 +176,7 @@ export function addLogDirSizes(sizes: Map<string, Map<number, number>>, dirs: Lo
 
 /** Sets and removes topic configs without touching the others (IncrementalAlterConfigs). */
 export async function alterTopicConfigs(target: KafkaTarget, topic: string, set: Record<string, string>, reset: string[], validateOnly = false): Promise<void> {
+  const { ConfigResourceTypes, IncrementalAlterConfigOperationTypes } = platformaticKafka();
   await withAdmin(target, (admin) =>
     admin.incrementalAlterConfigs({
       validateOnly,
