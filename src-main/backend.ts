@@ -140,7 +140,6 @@ export function createBackend(options: BackendOptions): Backend {
     replay: new ReplayService(kafkaTarget),
     onReplay: (progress) => bus.emit('messages:replayProgressed', progress),
   });
-  let disposed = false;
   return {
     api,
     bus,
@@ -148,17 +147,13 @@ export function createBackend(options: BackendOptions): Backend {
     stack,
     start: () => {
       health.start();
-      // The sampler's first round loads @platformatic/kafka's clients (their options' ajv schemas: a second of CPU on a
-      // quiet machine, on the one thread that also answers the page): after the first health round, whose tiles the
-      // Overview waits for.
-      void health.current().finally(() => {
-        if (!disposed) metrics.start();
-      });
+      // at once, not after the first health round: a topic created and written to before the sampler's first reading
+      // would have those records missing from its rates (its first reading is where they start counting)
+      metrics.start();
       resources.start();
       operations.reassignments.resume();
     },
     dispose: async () => {
-      disposed = true;
       health.stop();
       operations.reassignments.dispose();
       resources.stop();
