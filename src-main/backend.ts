@@ -18,7 +18,7 @@ import { DecodeService } from './services/messages/decode-service';
 import { DecodeSettingsStore } from './services/messages/decode-settings-store';
 import type { PipelineServices } from './services/pipelines/pipeline-services';
 import { ConnectService } from './services/connect/connect-service';
-import { readConnectGroups } from './clients/connect/connect-group-members';
+import { ConnectGroupsReader, readConnectGroups } from './clients/connect/connect-group-members';
 import { pipelinesForConnection } from './services/pipelines/pipelines-for-connection';
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ResourceSampler } from './services/metrics/resource-sampler';
@@ -147,6 +147,8 @@ export function createBackend(options: BackendOptions): Backend {
     stack,
     start: () => {
       health.start();
+      // at once, not after the first health round: a topic created and written to before the sampler's first reading
+      // would have those records missing from its rates (its first reading is where they start counting)
       metrics.start();
       resources.start();
       operations.reassignments.resume();
@@ -164,16 +166,18 @@ export function createBackend(options: BackendOptions): Backend {
 /** The health monitor of the active connection; each snapshot goes on the bus and to the alert rules. */
 function healthOf(options: BackendOptions, cluster: ActiveCluster, stack: StackService, bus: EventBus, alerts: () => AlertService): HealthMonitor {
   const { connection, kafkaTarget, flinkHeaders } = cluster;
+  const connectGroups = new ConnectGroupsReader();
   return new HealthMonitor({
     connection,
     kafkaTarget,
     flinkHeaders,
     schemaRegistry: cluster.schemaRegistry,
     connectClusters: cluster.connectClusters,
-    connectGroups: () => readConnectGroups(kafkaTarget()),
+    connectGroups: () => connectGroups.read(kafkaTarget()),
     schemaRegistryAbsence: () => (cluster.onLocalStack() ? stack.schemaRegistry().reason : null),
     intervalMs: options.healthIntervalMs,
     stackStarting: () => stack.isStarting(),
+    onStop: () => connectGroups.close(),
     onChange: (snapshot) => {
       bus.emit('health:changed', snapshot);
       alerts().onHealth(snapshot);

@@ -3,7 +3,8 @@
 // workers, and a dead worker's tasks keep their last state in the status topic for minutes: the group is what knows.
 import type { Admin } from 'kafkajs';
 import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
-import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
+import { kafkaError } from '@main/clients/kafka/kafka-errors';
+import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
 
 export interface ConnectGroup {
   groupId: string;
@@ -41,6 +42,39 @@ async function connectGroups(admin: Admin): Promise<ConnectGroup[]> {
 
 export function readConnectGroups(target: KafkaTarget): Promise<ConnectGroup[]> {
   return withKafkaAdmin(target, 'read the Connect groups', connectGroups);
+}
+
+/**
+ * The health poll's reading of the Connect groups, over one kept kafkajs admin. kafkajs reads every topic's metadata
+ * when an admin connects (it cannot ask for none): a fresh admin each round had a 10,000-topic broker answer that every
+ * 3 s. The kept one reads it again only when its metadata is 5 minutes old; it is dropped after any failure and when
+ * the target changes (another profile).
+ */
+export class ConnectGroupsReader {
+  private kept: { key: string; admin: Admin; connected: Promise<void> } | null = null;
+
+  async read(target: KafkaTarget): Promise<ConnectGroup[]> {
+    const key = JSON.stringify(target);
+    if (this.kept?.key !== key) {
+      this.close();
+      const admin = kafkaClient(target, { clientId: 'streamdesk-health', retries: 0 }).admin();
+      this.kept = { key, admin, connected: admin.connect() };
+    }
+    const kept = this.kept;
+    try {
+      await kept.connected;
+      return await connectGroups(kept.admin);
+    } catch (error) {
+      if (this.kept === kept) this.close();
+      throw kafkaError(error, 'read the Connect groups');
+    }
+  }
+
+  close(): void {
+    const admin = this.kept?.admin;
+    this.kept = null;
+    void admin?.disconnect().catch(() => {});
+  }
 }
 
 /** A Connect cluster's group: the one with the worker its URL points at, else the one holding the workers its statuses name. */

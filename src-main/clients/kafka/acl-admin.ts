@@ -1,25 +1,37 @@
 // CreateAcls, DescribeAcls and DeleteAcls through @platformatic/kafka's Admin, with the contract's lower-case names
 // translated to the protocol's numbers both ways.
-import { AclOperations, AclPermissionTypes, ResourcePatternTypes, ResourceTypes, type Acl, type AclFilter as RawFilter } from '@platformatic/kafka';
+import type { Acl, AclFilter as RawFilter } from '@platformatic/kafka';
 import type { AclBinding, AclFilter, AclOperation, AclResourceType } from '@shared/acls';
 import type { KafkaTarget } from './kafka-target';
 import { withAdmin } from './platformatic-admin';
+import { platformaticKafka } from './platformatic';
 
-const RESOURCE: Record<AclResourceType, number> = {
-  topic: ResourceTypes.TOPIC,
-  group: ResourceTypes.GROUP,
-  cluster: ResourceTypes.CLUSTER,
-  transactional_id: ResourceTypes.TRANSACTIONAL_ID,
-  delegation_token: ResourceTypes.DELEGATION_TOKEN,
-};
-const PATTERN = { literal: ResourcePatternTypes.LITERAL, prefixed: ResourcePatternTypes.PREFIXED, match: ResourcePatternTypes.MATCH };
-const PERMISSION = { allow: AclPermissionTypes.ALLOW, deny: AclPermissionTypes.DENY };
-const OPERATION = Object.fromEntries(Object.entries(AclOperations).map(([label, value]) => [label.toLowerCase(), value])) as Record<AclOperation, number>;
+/** The contract's names to the protocol's numbers, made at first use (the numbers are @platformatic/kafka's, loaded lazily). */
+function codesOf() {
+  const { AclOperations, AclPermissionTypes, ResourcePatternTypes, ResourceTypes } = platformaticKafka();
+  const resource: Record<AclResourceType, number> = {
+    topic: ResourceTypes.TOPIC,
+    group: ResourceTypes.GROUP,
+    cluster: ResourceTypes.CLUSTER,
+    transactional_id: ResourceTypes.TRANSACTIONAL_ID,
+    delegation_token: ResourceTypes.DELEGATION_TOKEN,
+  };
+  return {
+    RESOURCE: resource,
+    PATTERN: { literal: ResourcePatternTypes.LITERAL, prefixed: ResourcePatternTypes.PREFIXED, match: ResourcePatternTypes.MATCH },
+    PERMISSION: { allow: AclPermissionTypes.ALLOW, deny: AclPermissionTypes.DENY },
+    OPERATION: Object.fromEntries(Object.entries(AclOperations).map(([label, value]) => [label.toLowerCase(), value])) as Record<AclOperation, number>,
+    ANY: { resource: ResourceTypes.ANY, pattern: ResourcePatternTypes.ANY, operation: AclOperations.ANY, permission: AclPermissionTypes.ANY },
+  };
+}
+let memo: ReturnType<typeof codesOf> | null = null;
+const codes = () => (memo ??= codesOf());
 
 const nameOf = <K extends string>(table: Record<K, number>, value: number): K | undefined => (Object.keys(table) as K[]).find((key) => table[key] === value);
 
 /** A binding the broker answered, or null when it holds a kind this contract does not name (a USER resource). */
 function fromRaw(acl: Acl): AclBinding | null {
+  const { RESOURCE, PATTERN, OPERATION, PERMISSION } = codes();
   const resourceType = nameOf(RESOURCE, acl.resourceType);
   const patternType = nameOf({ literal: PATTERN.literal, prefixed: PATTERN.prefixed }, acl.resourcePatternType);
   const operation = nameOf(OPERATION, acl.operation);
@@ -29,6 +41,7 @@ function fromRaw(acl: Acl): AclBinding | null {
 }
 
 function toRaw(binding: AclBinding): Acl {
+  const { RESOURCE, PATTERN, OPERATION, PERMISSION } = codes();
   return {
     principal: binding.principal,
     host: binding.host,
@@ -41,14 +54,15 @@ function toRaw(binding: AclBinding): Acl {
 }
 
 function rawFilter(filter: AclFilter): RawFilter {
+  const { RESOURCE, PATTERN, OPERATION, PERMISSION, ANY } = codes();
   return {
     principal: filter.principal ?? null,
     host: filter.host ?? null,
     resourceName: filter.resourceName ?? null,
-    resourceType: (filter.resourceType ? RESOURCE[filter.resourceType] : ResourceTypes.ANY) as RawFilter['resourceType'],
-    resourcePatternType: filter.patternType ? PATTERN[filter.patternType] : ResourcePatternTypes.ANY,
-    operation: (filter.operation ? OPERATION[filter.operation] : AclOperations.ANY) as RawFilter['operation'],
-    permissionType: filter.permission ? PERMISSION[filter.permission] : AclPermissionTypes.ANY,
+    resourceType: (filter.resourceType ? RESOURCE[filter.resourceType] : ANY.resource) as RawFilter['resourceType'],
+    resourcePatternType: filter.patternType ? PATTERN[filter.patternType] : ANY.pattern,
+    operation: (filter.operation ? OPERATION[filter.operation] : ANY.operation) as RawFilter['operation'],
+    permissionType: filter.permission ? PERMISSION[filter.permission] : ANY.permission,
   };
 }
 

@@ -1,8 +1,9 @@
-import { compatibilityPartitioner, kGetApi, Producer, type API, type Callback, type Serializer } from '@platformatic/kafka';
+import type { API, Callback, kGetApi as KGetApi, Producer, Serializer } from '@platformatic/kafka';
 import { StreamdeskError } from '@shared/errors';
 import { kafkaError } from './kafka-errors';
 import type { KafkaTarget } from './kafka-target';
 import { securityOptions } from './platformatic-admin';
+import { platformaticKafka } from './platformatic';
 import { onePassProduce } from './produce-request';
 
 /** A record as the ingest path hands it over: text, or bytes a schema encoded. */
@@ -64,7 +65,8 @@ export class BatchProducer {
     const key = JSON.stringify([target.brokers, target.sasl?.username ?? null]);
     if (this.producer && key !== this.producerTarget) void this.close();
     this.producerTarget = key;
-    this.producer ??= new OnePassProducer({
+    const { compatibilityPartitioner } = platformaticKafka();
+    this.producer ??= new (onePassProducer())({
       clientId: 'streamdesk-producer',
       bootstrapBrokers: target.brokers,
       idempotent: true,
@@ -81,14 +83,23 @@ export class BatchProducer {
   }
 }
 
-/** @platformatic/kafka's producer with its Produce requests encoded in one pass (see produce-request.ts). */
-class OnePassProducer extends Producer<Side, Side, string, string> {
-  override [kGetApi]<RequestArguments extends unknown[], ResponseType>(name: string, callback: Callback<API<RequestArguments, ResponseType>>): void {
-    super[kGetApi]<RequestArguments, ResponseType>(name, (error, api) => {
-      const ours = name === 'Produce' && api ? onePassProduce.get(api.version) : undefined;
-      callback(error, (ours as API<RequestArguments, ResponseType> | undefined) ?? api);
-    });
-  }
+type OnePassProducer = new (options: ConstructorParameters<typeof Producer<Side, Side, string, string>>[0]) => Producer<Side, Side, string, string>;
+let onePassClass: OnePassProducer | null = null;
+
+/** @platformatic/kafka's producer with its Produce requests encoded in one pass (see produce-request.ts); made at first use, as the package loads then. */
+function onePassProducer(): OnePassProducer {
+  if (onePassClass) return onePassClass;
+  const { Producer: Base } = platformaticKafka();
+  const kGetApi: typeof KGetApi = platformaticKafka().kGetApi;
+  onePassClass = class extends Base<Side, Side, string, string> {
+    override [kGetApi]<RequestArguments extends unknown[], ResponseType>(name: string, callback: Callback<API<RequestArguments, ResponseType>>): void {
+      super[kGetApi]<RequestArguments, ResponseType>(name, (error, api) => {
+        const ours = name === 'Produce' && api ? onePassProduce(api.version) : undefined;
+        callback(error, (ours as API<RequestArguments, ResponseType> | undefined) ?? api);
+      });
+    }
+  };
+  return onePassClass;
 }
 
 let next = 0;

@@ -1,9 +1,10 @@
 // A broker's own resources through @platformatic/kafka: the cluster's layout, log dirs with their volumes, configs.
-import { ConfigResourceTypes, IncrementalAlterConfigOperationTypes, metadataV12, type BrokerLogDirDescription } from '@platformatic/kafka';
-import type { describeConfigsV4 } from '@platformatic/kafka';
+import type { BrokerLogDirDescription, describeConfigsV4, metadataV12 } from '@platformatic/kafka';
 import type { KafkaTarget } from './kafka-target';
 import { withAdmin } from './platformatic-admin';
 import { withConnection } from './raw-connection';
+import { kafkaWire } from './kafka-wire';
+import { platformaticKafka } from './platformatic';
 
 const METADATA_TIMEOUT_MS = 15_000;
 
@@ -18,7 +19,7 @@ export interface ClusterLayout {
 
 /** Metadata of every topic (`null`), or of none (`[]`: brokers, cluster id and controller only). */
 function readMetadata(target: KafkaTarget, topics: string[] | null): Promise<Metadata> {
-  return withConnection(target, METADATA_TIMEOUT_MS, (connection) => metadataV12.api.async(connection, topics, false, false));
+  return withConnection(target, METADATA_TIMEOUT_MS, (connection) => kafkaWire().metadataV12.api.async(connection, topics, false, false));
 }
 
 /** Brokers, every topic's partitions (internal ones too) and every broker's log dirs with the bytes each partition holds. */
@@ -40,6 +41,7 @@ export async function brokerIds(target: KafkaTarget): Promise<number[]> {
 export type RawBrokerConfig = describeConfigsV4.DescribeConfigsResponseConfig;
 
 export async function describeBrokerConfigs(target: KafkaTarget, brokerId: number): Promise<RawBrokerConfig[]> {
+  const { ConfigResourceTypes } = platformaticKafka();
   const [described] = await withAdmin(target, (admin) =>
     admin.describeConfigs({ resources: [{ resourceType: ConfigResourceTypes.BROKER, resourceName: String(brokerId) }] }),
   );
@@ -48,6 +50,7 @@ export async function describeBrokerConfigs(target: KafkaTarget, brokerId: numbe
 
 /** IncrementalAlterConfigs on one broker: sets, and deletes (back to the static or default value). */
 export async function alterBrokerConfigs(target: KafkaTarget, brokerId: number, set: Record<string, string>, reset: string[], validateOnly: boolean) {
+  const { ConfigResourceTypes, IncrementalAlterConfigOperationTypes } = platformaticKafka();
   await withAdmin(target, (admin) =>
     admin.incrementalAlterConfigs({
       validateOnly,

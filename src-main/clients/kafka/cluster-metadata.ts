@@ -1,5 +1,6 @@
 // Topic metadata in one Metadata request (@platformatic/kafka's raw v12 over one Connection), with the live brokers of the same answer.
-import { apiVersionsV3, metadataV12, ResponseError } from '@platformatic/kafka';
+import type { Connection, metadataV12 } from '@platformatic/kafka';
+import { kafkaWire } from './kafka-wire';
 import type { KafkaTarget } from './kafka-target';
 import { withConnection } from './raw-connection';
 
@@ -32,26 +33,76 @@ type MetadataAnswer = Awaited<ReturnType<typeof metadataV12.api.async>>;
  */
 export async function readClusterMetadata(target: KafkaTarget, names?: string[], timeoutMs = 15_000): Promise<ClusterMetadata | null> {
   return withConnection(target, timeoutMs, async (connection) => {
-    const versions = await apiVersionsV3.api.async(connection, 'streamdesk', '1');
-    const offered = versions.apiKeys.find((api) => api.apiKey === METADATA_KEY);
-    if (!offered || offered.maxVersion < metadataV12.api.version) return null;
-    const answer = await metadataV12.api.async(connection, names ?? null, false, false).catch(answerDespiteErrors<MetadataAnswer>);
+    if (!(await offersMetadataV12(connection))) return null;
+    const answer = await kafkaWire()
+      .metadataV12.api.async(connection, names ?? null, false, false)
+      .catch(answerDespiteErrors<MetadataAnswer>);
     return {
       brokers: new Set(answer.brokers.map((broker) => broker.nodeId)),
       addresses: new Map(answer.brokers.map((broker) => [broker.nodeId, { host: broker.host, port: broker.port }])),
-      topics: answer.topics
-        .filter((topic) => (topic.errorCode === 0 || topic.errorCode === LEADER_NOT_AVAILABLE) && topic.name !== null)
-        .map((topic) => ({
-          name: topic.name!,
-          partitions: topic.partitions.map((partition) => ({
-            partitionId: partition.partitionIndex,
-            leader: partition.leaderId,
-            replicas: partition.replicaNodes,
-            isr: partition.isrNodes,
-          })),
-        })),
+      topics: topicsOf(answer),
     };
   });
+}
+
+export interface ClusterShape {
+  clusterId: string;
+  controller: number | null;
+  brokers: { nodeId: number; host: string; port: number }[];
+}
+
+/**
+ * The cluster (id, controller, live brokers) in a Metadata request for no topics, then every topic's metadata only when
+ * `wantTopics(cluster)` says so, over one connection; null when the broker offers no Metadata v12. kafkajs cannot ask
+ * for no topics (it sends an empty list as null, which means every topic): its connect and describeCluster each read
+ * the whole cluster's metadata.
+ */
+export async function readClusterShape(
+  target: KafkaTarget,
+  wantTopics: (cluster: ClusterShape) => boolean,
+  timeoutMs: number,
+): Promise<{ cluster: ClusterShape; topics: ClusterMetadata['topics'] | null } | null> {
+  return withConnection(target, timeoutMs, async (connection) => {
+    if (!(await offersMetadataV12(connection))) return null;
+    const answer = await kafkaWire()
+      .metadataV12.api.async(connection, [], false, false)
+      .catch(answerDespiteErrors<MetadataAnswer>);
+    const cluster = {
+      clusterId: answer.clusterId ?? '',
+      controller: answer.controllerId < 0 ? null : answer.controllerId,
+      brokers: answer.brokers.map(({ nodeId, host, port }) => ({ nodeId, host, port })),
+    };
+    if (!wantTopics(cluster)) return { cluster, topics: null };
+    return {
+      cluster,
+      topics: topicsOf(
+        await kafkaWire()
+          .metadataV12.api.async(connection, null, false, false)
+          .catch(answerDespiteErrors<MetadataAnswer>),
+      ),
+    };
+  });
+}
+
+async function offersMetadataV12(connection: Connection): Promise<boolean> {
+  const { apiVersionsV3, metadataV12 } = kafkaWire();
+  const versions = await apiVersionsV3.api.async(connection, 'streamdesk', '1');
+  const offered = versions.apiKeys.find((api) => api.apiKey === METADATA_KEY);
+  return offered !== undefined && offered.maxVersion >= metadataV12.api.version;
+}
+
+function topicsOf(answer: MetadataAnswer): ClusterMetadata['topics'] {
+  return answer.topics
+    .filter((topic) => (topic.errorCode === 0 || topic.errorCode === LEADER_NOT_AVAILABLE) && topic.name !== null)
+    .map((topic) => ({
+      name: topic.name!,
+      partitions: topic.partitions.map((partition) => ({
+        partitionId: partition.partitionIndex,
+        leader: partition.leaderId,
+        replicas: partition.replicaNodes,
+        isr: partition.isrNodes,
+      })),
+    }));
 }
 
 /**
@@ -61,7 +112,7 @@ export async function readClusterMetadata(target: KafkaTarget, names?: string[],
  * is loading is one entry of the answer, not a failure of the others.
  */
 export function answerDespiteErrors<Answer>(error: unknown): Answer {
-  const response = error instanceof ResponseError ? (error.response as Answer | undefined) : undefined;
+  const response = error instanceof kafkaWire().ResponseError ? (error.response as Answer | undefined) : undefined;
   if (!response) throw error;
   return response;
 }

@@ -1,6 +1,7 @@
 // ElectLeaders (API key 43, v2: KIP-460), which @platformatic/kafka neither offers in its Admin nor defines as a raw API:
 // encoded here with its protocol Writer and Reader, and sent over a Connection like its own APIs.
-import { createAPI, type Reader, Writer } from '@platformatic/kafka';
+import type { Reader, Writer } from '@platformatic/kafka';
+import { platformaticKafka } from './platformatic';
 
 const ELECT_LEADERS_KEY = 43;
 /** ElectionType: 0 preferred, 1 unclean. StreamDesk only ever asks for the preferred replica. */
@@ -22,7 +23,8 @@ export interface ElectionResult {
  *   timeout_ms => INT32
  */
 function createRequest(topics: Topics, timeoutMs: number): Writer {
-  return Writer.create()
+  return platformaticKafka()
+    .Writer.create()
     .appendInt8(PREFERRED)
     .appendArray(topics, (w, t) => w.appendString(t.topic).appendArray(t.partitions, (w, p) => w.appendInt32(p), true, false))
     .appendInt32(timeoutMs)
@@ -47,9 +49,12 @@ function parseResponse(_correlationId: number, _apiKey: number, _apiVersion: num
 
 type Topics = { topic: string; partitions: number[] }[] | null;
 
-export const electLeadersV2 = createAPI<[topics: Topics, timeoutMs: number], ReturnType<typeof parseResponse>>(
-  ELECT_LEADERS_KEY,
-  2,
-  createRequest,
-  parseResponse,
-);
+type ElectLeadersApi = ReturnType<typeof createElectLeaders>;
+const createElectLeaders = () =>
+  platformaticKafka().createAPI<[topics: Topics, timeoutMs: number], ReturnType<typeof parseResponse>>(ELECT_LEADERS_KEY, 2, createRequest, parseResponse);
+let electLeaders: ElectLeadersApi | null = null;
+
+/** The API, made at first use (@platformatic/kafka is loaded lazily). */
+export function electLeadersV2(): ElectLeadersApi {
+  return (electLeaders ??= createElectLeaders());
+}

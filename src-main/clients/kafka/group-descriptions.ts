@@ -3,7 +3,8 @@
 // trips a slice); @platformatic/kafka's Admin batches, but decodes every member as the consumer protocol and, on a group
 // of another protocol (a Connect worker's group: protocol type "connect"), throws inside its socket callback, which ends
 // the process. Its raw APIs read members as bytes: this module decodes nothing, the caller decodes what it knows.
-import { describeGroupsV5, findCoordinatorV4, type Connection } from '@platformatic/kafka';
+import type { Connection, describeGroupsV5, findCoordinatorV4 } from '@platformatic/kafka';
+import { platformaticKafka } from './platformatic';
 import { answerDespiteErrors } from './cluster-metadata';
 import type { GroupState } from './group-offsets';
 import { withKeptConnections, type KeptConnections, type Lane } from './kept-connections';
@@ -60,8 +61,8 @@ async function findCoordinators(connections: KeptConnections, groupIds: string[]
   const failed = new Map<string, number>();
   const connection = await connections.any();
   for (const slice of slicesOf(groupIds, GROUPS_PER_REQUEST * 2)) {
-    const answer = await findCoordinatorV4.api
-      .async(connection, GROUP_KEY, slice)
+    const answer = await platformaticKafka()
+      .findCoordinatorV4.api.async(connection, GROUP_KEY, slice)
       .catch(answerDespiteErrors<Awaited<ReturnType<typeof findCoordinatorV4.api.async>>>);
     for (const coordinator of answer.coordinators) {
       if (coordinator.errorCode !== 0) {
@@ -78,8 +79,8 @@ async function findCoordinators(connections: KeptConnections, groupIds: string[]
 }
 
 async function describeOn(connection: Connection, groupIds: string[]): Promise<RawGroupDescription[]> {
-  const answer = await describeGroupsV5.api
-    .async(connection, groupIds, false)
+  const answer = await platformaticKafka()
+    .describeGroupsV5.api.async(connection, groupIds, false)
     .catch(answerDespiteErrors<Awaited<ReturnType<typeof describeGroupsV5.api.async>>>);
   return answer.groups.map((group) => ({
     groupId: group.groupId,

@@ -1,6 +1,6 @@
 // Consumer groups in few requests (@platformatic/kafka): ListGroups with each group's state, and committed offsets of
 // many groups per OffsetFetch (one request per coordinator for a whole slice; kafkajs asks group by group).
-import { listTopicOffsets, withAdmin, type PartitionOffsets } from './platformatic-admin';
+import { listEndOffsets, withAdmin } from './platformatic-admin';
 import type { KafkaTarget } from './kafka-target';
 import { mapConcurrently, slicesOf } from './slices';
 
@@ -60,8 +60,8 @@ export async function committedOffsets(target: KafkaTarget, groupIds: string[]):
   return committed;
 }
 
-/** Start and end offsets of the partitions the groups committed offsets for (each partition once; deleted topics left out). */
-export function groupEndOffsets(target: KafkaTarget, committed: CommittedOffsets): Promise<Map<string, Map<number, PartitionOffsets>>> {
+/** The partitions the groups committed offsets for, per topic, each once. */
+function committedPartitions(committed: CommittedOffsets): { name: string; partitions: number[] }[] {
   const partitions = new Map<string, Set<number>>();
   for (const topics of committed.values())
     for (const [topic, offsets] of topics) {
@@ -69,8 +69,26 @@ export function groupEndOffsets(target: KafkaTarget, committed: CommittedOffsets
       for (const partition of offsets.keys()) known.add(partition);
       partitions.set(topic, known);
     }
-  return listTopicOffsets(
-    target,
-    [...partitions].map(([name, indexes]) => ({ name, partitions: [...indexes] })),
-  );
+  return [...partitions].map(([name, indexes]) => ({ name, partitions: [...indexes] }));
+}
+
+/**
+ * The end offsets lag needs: those of `known` (the caller's own reading of every topic's end offsets, made after the
+ * committed offsets were read), and one ListOffsets, latest only, for the committed partitions `known` lacks (a topic
+ * created since it was listed, an internal one). At 5,000 groups the lag round listed the earliest and latest offsets
+ * of every partition they committed, every 5 s, beside the sampler's own reading of the same ends.
+ */
+export async function lagEndOffsets(
+  target: KafkaTarget,
+  committed: CommittedOffsets,
+  known: Map<string, Map<number, number>>,
+): Promise<Map<string, Map<number, number>>> {
+  const missing = committedPartitions(committed)
+    .map((topic) => ({ name: topic.name, partitions: topic.partitions.filter((partition) => known.get(topic.name)?.get(partition) === undefined) }))
+    .filter((topic) => topic.partitions.length > 0);
+  if (missing.length === 0) return known;
+  const read = await listEndOffsets(target, missing);
+  const ends = new Map(known);
+  for (const [topic, partitions] of read) ends.set(topic, new Map([...(known.get(topic) ?? []), ...partitions]));
+  return ends;
 }

@@ -2,10 +2,11 @@
 // TCP round, ApiVersions (and SASL) before the first request; a page that reads a slice every few hundred ms paid that
 // per slice. Two lanes because a broker answers one connection's requests strictly in order: a group's detail (the
 // foreground) on the background's sockets would queue behind a slice of 500 groups' descriptions.
-import { ConnectionPool, ResponseError, type Connection } from '@platformatic/kafka';
+import type { Connection, ConnectionPool } from '@platformatic/kafka';
 import type { KafkaTarget } from './kafka-target';
 import { securityOptions } from './platformatic-admin';
 import { hostAndPort } from './raw-connection';
+import { platformaticKafka } from './platformatic';
 
 export type Lane = 'foreground' | 'background';
 
@@ -32,7 +33,7 @@ function keyOf(target: KafkaTarget, lane: Lane): string {
 }
 
 function createPool(target: KafkaTarget): ConnectionPool {
-  const pool = new ConnectionPool('streamdesk-admin', { connectTimeout: 3000, requestTimeout: TIMEOUT_MS, ...securityOptions(target) });
+  const pool = new (platformaticKafka().ConnectionPool)('streamdesk-admin', { connectTimeout: 3000, requestTimeout: TIMEOUT_MS, ...securityOptions(target) });
   // The pool listens for a connection's first 'error' only; a second one (a broker killed mid-request) with no listener
   // would be thrown as an uncaught exception and end the back end.
   pool.on('connecting', ({ connection }: { connection: Connection }) => connection.on('error', () => {}));
@@ -64,7 +65,7 @@ export async function withKeptConnections<T>(target: KafkaTarget, lane: Lane, wo
   try {
     return await work({ any: () => pool.getFirstAvailable(brokers), to: (host, port) => pool.get({ host, port }) });
   } catch (error) {
-    if (!(error instanceof ResponseError)) drop(key, entry);
+    if (!(error instanceof platformaticKafka().ResponseError)) drop(key, entry);
     throw error;
   } finally {
     entry.running--;

@@ -1,5 +1,6 @@
 // DescribeQuorum and DescribeCluster, which @platformatic/kafka's Admin does not offer: its raw APIs over one Connection.
-import { apiVersionsV3, describeQuorumV2, type describeQuorumV2 as DescribeQuorumV2 } from '@platformatic/kafka';
+import type { describeQuorumV2 as DescribeQuorumV2 } from '@platformatic/kafka';
+import { kafkaWire } from './kafka-wire';
 import { StreamdeskError } from '@shared/errors';
 import type { KafkaTarget } from './kafka-target';
 import { withConnection } from './raw-connection';
@@ -23,6 +24,7 @@ export interface QuorumAnswer {
  */
 export async function describeMetadataQuorum(target: KafkaTarget, timeoutMs = 5000): Promise<QuorumAnswer | null> {
   return withConnection(target, timeoutMs, async (connection) => {
+    const { apiVersionsV3, describeQuorumV2 } = kafkaWire();
     const versions = await apiVersionsV3.api.async(connection, 'streamdesk', '1');
     const offered = versions.apiKeys.find((api) => api.apiKey === DESCRIBE_QUORUM_KEY);
     if (!offered) return null;

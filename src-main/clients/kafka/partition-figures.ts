@@ -2,11 +2,12 @@
 // metadata the caller already read: one ListOffsets per leader and timestamp, one DescribeLogDirs per broker. A fresh
 // @platformatic/kafka Admin per call connected anew and read the metadata of every topic asked for again before each
 // (a tenth of a second a call on 10,000 topics, paid by every slice of the Topics page).
-import { describeLogDirsV4, listOffsetsV7 } from '@platformatic/kafka';
+import type { listOffsetsV7 } from '@platformatic/kafka';
 import { answerDespiteErrors, type ClusterMetadata } from './cluster-metadata';
 import { withKeptConnections, type Lane } from './kept-connections';
 import type { KafkaTarget } from './kafka-target';
 import { addLogDirSizes, type PartitionOffsets } from './platformatic-admin';
+import { platformaticKafka } from './platformatic';
 
 /** ListOffsets' special timestamps. */
 const EARLIEST = -2n;
@@ -42,8 +43,8 @@ export async function leaderOffsets(target: KafkaTarget, lane: Lane, metadata: A
         const { host, port } = metadata.addresses.get(leader)!;
         const connection = await connections.to(host, port);
         const ask = (timestamp: bigint) =>
-          listOffsetsV7.api
-            .async(
+          platformaticKafka()
+            .listOffsetsV7.api.async(
               connection,
               CONSUMER_REPLICA,
               READ_UNCOMMITTED,
@@ -81,7 +82,7 @@ export async function brokerSizes(target: KafkaTarget, lane: Lane, metadata: Add
   await withKeptConnections(target, lane, (connections) =>
     Promise.all(
       [...metadata.addresses.values()].map(async ({ host, port }) => {
-        const answer = await describeLogDirsV4.api.async(await connections.to(host, port), asked);
+        const answer = await platformaticKafka().describeLogDirsV4.api.async(await connections.to(host, port), asked);
         addLogDirSizes(sizes, answer.results);
       }),
     ),

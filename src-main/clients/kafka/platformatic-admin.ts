@@ -1,12 +1,7 @@
-import {
-  Admin,
-  ConfigResourceTypes,
-  IncrementalAlterConfigOperationTypes,
-  SASLMechanisms,
-  type ConnectionOptions,
-  type ListedOffsetsTopic,
-} from '@platformatic/kafka';
+import type { Admin, ConnectionOptions, ListedOffsetsTopic } from '@platformatic/kafka';
 import type { KafkaTarget } from './kafka-target';
+import { kafkaWire } from './kafka-wire';
+import { platformaticKafka } from './platformatic';
 import { mapConcurrently, slicesOf } from './slices';
 
 // The admin calls kafkajs lacks (incremental config changes, log-dir sizes, one ListOffsets for
@@ -14,6 +9,7 @@ import { mapConcurrently, slicesOf } from './slices';
 
 /** SASL and TLS of a target as @platformatic/kafka takes them (its Admin and a raw Connection alike). */
 export function securityOptions(target: KafkaTarget): Pick<ConnectionOptions, 'sasl' | 'tls'> {
+  const { SASLMechanisms } = kafkaWire();
   const mechanism = target.sasl
     ? { plain: SASLMechanisms.PLAIN, 'scram-sha-256': SASLMechanisms.SCRAM_SHA_256, 'scram-sha-512': SASLMechanisms.SCRAM_SHA_512 }[target.sasl.mechanism]
     : undefined;
@@ -24,7 +20,7 @@ export function securityOptions(target: KafkaTarget): Pick<ConnectionOptions, 's
 }
 
 function createAdmin(target: KafkaTarget, metadataMaxAge?: number): Admin {
-  return new Admin({
+  return new (platformaticKafka().Admin)({
     clientId: 'streamdesk-admin',
     bootstrapBrokers: target.brokers,
     connectTimeout: 3000,
@@ -114,6 +110,22 @@ export async function listTopicOffsets(
   return result;
 }
 
+/** Latest offsets only (ListOffsets at -1) of every partition of the given topics: what lag needs, half the requests of listTopicOffsets. */
+export async function listEndOffsets(target: KafkaTarget, topics: { name: string; partitions: number[] }[]): Promise<Map<string, Map<number, number>>> {
+  const result = new Map<string, Map<number, number>>();
+  if (topics.length === 0) return result;
+  await withAdmin(target, async (admin) => {
+    const present = await offsetListable(admin, topics);
+    if (present.length === 0) return;
+    for (const topic of await listOffsetsInSlices(admin, present, -1n)) result.set(topic.name, offsetsByPartition(topic));
+  });
+  return result;
+}
+
+function offsetsByPartition(topic: ListedOffsetsTopic): Map<number, number> {
+  return new Map(topic.partitions.map((partition) => [partition.partitionIndex, Number(partition.offset)]));
+}
+
 /** Per partition, the offset of the first record at or after `timestamp` (ms); the end offset when none is (-1 from the broker). */
 export async function offsetsAtTime(target: KafkaTarget, topic: string, partitions: number[], timestamp: number): Promise<Map<number, number | null>> {
   const out = new Map<number, number | null>();
@@ -164,6 +176,7 @@ export function addLogDirSizes(sizes: Map<string, Map<number, number>>, dirs: Lo
 
 /** Sets and removes topic configs without touching the others (IncrementalAlterConfigs). */
 export async function alterTopicConfigs(target: KafkaTarget, topic: string, set: Record<string, string>, reset: string[], validateOnly = false): Promise<void> {
+  const { ConfigResourceTypes, IncrementalAlterConfigOperationTypes } = platformaticKafka();
   await withAdmin(target, (admin) =>
     admin.incrementalAlterConfigs({
       validateOnly,
@@ -179,6 +192,14 @@ export async function alterTopicConfigs(target: KafkaTarget, topic: string, set:
       ],
     }),
   );
+}
+
+export interface EndOffsetsReading {
+  /** Per topic, its partitions' end offsets summed. */
+  ends: Map<string, number>;
+  /** Per topic, per partition, the end offset (consumer lag is read against these, with no ListOffsets of its own). */
+  partitions: Map<string, Map<number, number>>;
+  at: number;
 }
 
 /**
@@ -198,22 +219,26 @@ export class EndOffsetReader {
    * request, not the start of the round (a metadata read before it would shift a rate's time
    * span by its own duration, a few per cent of a second).
    */
-  async read(topics: { name: string; partitions: number[] }[]): Promise<{ ends: Map<string, number>; at: number }> {
+  async read(topics: { name: string; partitions: number[] }[]): Promise<EndOffsetsReading> {
     const ends = new Map<string, number>();
-    if (topics.length === 0) return { ends, at: this.now() };
+    const partitions = new Map<string, Map<number, number>>();
+    if (topics.length === 0) return { ends, partitions, at: this.now() };
     this.admin ??= createAdmin(this.target(), SAMPLER_METADATA_MAX_AGE_MS);
     try {
       const present = await offsetListable(this.admin, topics);
-      if (present.length === 0) return { ends, at: this.now() };
+      if (present.length === 0) return { ends, partitions, at: this.now() };
       const asked = this.now();
       const listed = await listOffsetsInSlices(this.admin, present, -1n);
       const at = (asked + this.now()) / 2;
-      for (const topic of listed)
+      for (const topic of listed) {
+        const offsets = offsetsByPartition(topic);
+        partitions.set(topic.name, offsets);
         ends.set(
           topic.name,
-          topic.partitions.reduce((sum, partition) => sum + Number(partition.offset), 0),
+          [...offsets.values()].reduce((sum, offset) => sum + offset, 0),
         );
-      return { ends, at };
+      }
+      return { ends, partitions, at };
     } catch (error) {
       await this.close();
       throw error;

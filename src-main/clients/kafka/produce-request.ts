@@ -1,4 +1,5 @@
-import { createAPI, crc32c, produceV10, produceV11, Writer, type CreateRecordsBatchOptions, type MessageRecord } from '@platformatic/kafka';
+import type { API, CreateRecordsBatchOptions, MessageRecord, Writer } from '@platformatic/kafka';
+import { platformaticKafka } from './platformatic';
 
 /**
  * Produce requests (v10/v11) encoded in one pass into one buffer: @platformatic/kafka builds each
@@ -120,7 +121,7 @@ function writeBatch(buffer: Buffer, at: number, topic: string, batch: PartitionB
     at = writeSide(buffer, at, records[i].value);
     buffer[at++] = 0; // no headers
   }
-  buffer.writeUInt32BE(crc32c(buffer.subarray(start + CRC_FROM, at)), start + 17);
+  buffer.writeUInt32BE(platformaticKafka().crc32c(buffer.subarray(start + CRC_FROM, at)), start + 17);
   return at;
 }
 
@@ -181,14 +182,27 @@ export function encodeProduceRequest(acks = 1, timeout = 0, records: MessageReco
 function encoderFor(clientEncoder: Encoder): Encoder {
   return (acks, timeout, records, options = {}) => {
     if (needsClientEncoder(records, options)) return clientEncoder(acks, timeout, records, options);
-    const writer = Writer.create().append(encodeProduceRequest(acks, timeout, records, options));
+    const writer = platformaticKafka()
+      .Writer.create()
+      .append(encodeProduceRequest(acks, timeout, records, options));
     if (acks === 0) writer.context.noResponse = true;
     return writer;
   };
 }
 
-/** The Produce APIs the client would pick, with their requests encoded here and their answers parsed by the client. */
-export const onePassProduce = new Map([
-  [10, createAPI(0, 10, encoderFor(produceV10.createRequest), produceV10.parseResponse)],
-  [11, createAPI(0, 11, encoderFor(produceV11.createRequest), produceV11.parseResponse)],
-]);
+let apis: Map<number, API<unknown[], unknown>> | null = null;
+
+/**
+ * The Produce API of `version` the client picked, with its requests encoded here and its answers parsed by the
+ * client (v10 and v11; undefined for another). Made at first use: the package loads only when a producer runs.
+ */
+export function onePassProduce(version: number): API<unknown[], unknown> | undefined {
+  if (!apis) {
+    const { createAPI, produceV10, produceV11 } = platformaticKafka();
+    apis = new Map([
+      [10, createAPI(0, 10, encoderFor(produceV10.createRequest), produceV10.parseResponse)],
+      [11, createAPI(0, 11, encoderFor(produceV11.createRequest), produceV11.parseResponse)],
+    ]);
+  }
+  return apis.get(version);
+}

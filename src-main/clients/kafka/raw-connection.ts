@@ -1,7 +1,8 @@
 // One @platformatic/kafka Connection for the raw APIs its Admin does not offer (or offers with internal topics left out).
-import { Connection } from '@platformatic/kafka';
+import type { Connection } from '@platformatic/kafka';
 import type { KafkaTarget } from './kafka-target';
 import { securityOptions } from './platformatic-admin';
+import { kafkaWire } from './kafka-wire';
 
 /** `host:port` or `[v6]:port` of a bootstrap entry. */
 export function hostAndPort(broker: string): { host: string; port: number } {
@@ -22,7 +23,7 @@ export async function withConnection<T>(
   let lastError: unknown = new Error('no bootstrap broker');
   for (const broker of brokers) {
     const { host, port } = hostAndPort(broker);
-    const connection = new Connection('streamdesk-admin', { connectTimeout: timeoutMs, requestTimeout: timeoutMs, ...securityOptions(target) });
+    const connection = new (kafkaWire().Connection)('streamdesk-admin', { connectTimeout: timeoutMs, requestTimeout: timeoutMs, ...securityOptions(target) });
     // A socket error (a broker killed mid-request) is emitted as 'error' besides failing the request in flight; an
     // EventEmitter's 'error' with no listener is thrown as an uncaught exception and would end the whole back end.
     connection.on('error', () => {});

@@ -1,11 +1,13 @@
 // Partition reassignment (AlterPartitionReassignments, ListPartitionReassignments) and preferred leader election over a
 // raw Connection to the controller: in ZooKeeper mode only the controller carries them out (another broker answers
 // NOT_CONTROLLER); in KRaft any broker forwards them, so the metadata's controller id serves both.
-import { alterPartitionReassignmentsV0, listPartitionReassignmentsV0, metadataV12, type Connection } from '@platformatic/kafka';
+import type { alterPartitionReassignmentsV0, Connection, metadataV12 } from '@platformatic/kafka';
 import { electLeadersV2, type ElectionResult } from './elect-leaders';
 import type { KafkaTarget } from './kafka-target';
 import { withAdmin } from './platformatic-admin';
 import { withConnection } from './raw-connection';
+import { kafkaWire } from './kafka-wire';
+import { platformaticKafka } from './platformatic';
 
 const TIMEOUT_MS = 15_000;
 
@@ -17,7 +19,7 @@ type Metadata = metadataV12.MetadataResponse;
  */
 export async function readMetadata(target: KafkaTarget, topics: string[] | null): Promise<Metadata> {
   try {
-    return await withConnection(target, TIMEOUT_MS, (connection) => metadataV12.api.async(connection, topics, false, false));
+    return await withConnection(target, TIMEOUT_MS, (connection) => kafkaWire().metadataV12.api.async(connection, topics, false, false));
   } catch (error) {
     const answer = (error as { response?: Metadata }).response;
     if (answer?.brokers && answer.topics) return answer;
@@ -47,7 +49,7 @@ export async function alterReassignments(
   // a null replica list is the protocol's cancel; the typing knows only arrays
   const request = [{ name: topic, partitions: partitions.map((p) => ({ partitionIndex: p.partition, replicas: p.replicas as number[] })) }];
   try {
-    await withController(target, (connection) => alterPartitionReassignmentsV0.api.async(connection, TIMEOUT_MS, false, request));
+    await withController(target, (connection) => platformaticKafka().alterPartitionReassignmentsV0.api.async(connection, TIMEOUT_MS, false, request));
     return [];
   } catch (error) {
     const answer = (error as { response?: alterPartitionReassignmentsV0.AlterPartitionReassignmentsResponse }).response;
@@ -72,7 +74,9 @@ export interface InFlightPartition {
 /** Every reassignment in flight in the cluster. */
 export async function listReassignments(target: KafkaTarget): Promise<InFlightPartition[]> {
   // null asks for every topic (the protocol's null array); the typing says array only
-  const answer = await withController(target, (connection) => listPartitionReassignmentsV0.api.async(connection, TIMEOUT_MS, null as never));
+  const answer = await withController(target, (connection) =>
+    platformaticKafka().listPartitionReassignmentsV0.api.async(connection, TIMEOUT_MS, null as never),
+  );
   return answer.topics.flatMap((t) =>
     t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, replicas: p.replicas, adding: p.addingReplicas, removing: p.removingReplicas })),
   );
@@ -80,7 +84,7 @@ export async function listReassignments(target: KafkaTarget): Promise<InFlightPa
 
 /** Preferred leader election for these partitions (`null`: every partition of the cluster); the controller's answer per partition. */
 export async function electPreferredLeaders(target: KafkaTarget, topics: { topic: string; partitions: number[] }[] | null): Promise<ElectionResult[]> {
-  const answer = await withController(target, (connection) => electLeadersV2.async(connection, topics, TIMEOUT_MS));
+  const answer = await withController(target, (connection) => electLeadersV2().async(connection, topics, TIMEOUT_MS));
   if (answer.errorCode !== 0) throw new Error(`ElectLeaders failed with error ${answer.errorCode}`);
   return answer.results;
 }

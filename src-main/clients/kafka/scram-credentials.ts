@@ -3,10 +3,11 @@
 // so the salting (RFC 5802's Hi: PBKDF2 with the mechanism's hash) happens here with a fresh random salt.
 import { pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { alterUserScramCredentialsV0, describeUserScramCredentialsV0 } from '@platformatic/kafka';
+import type { alterUserScramCredentialsV0 } from '@platformatic/kafka';
 import type { ScramMechanism } from '@shared/users';
 import type { KafkaTarget } from './kafka-target';
 import { withConnection } from './raw-connection';
+import { platformaticKafka } from './platformatic';
 
 const pbkdf2P = promisify(pbkdf2);
 const TIMEOUT_MS = 10_000;
@@ -36,7 +37,7 @@ export class ScramError extends Error {
 export async function describeScramUsers(target: KafkaTarget, names: string[] | null): Promise<ScramUser[]> {
   const answer = await withConnection(target, TIMEOUT_MS, (connection) =>
     // null asks for every user (the protocol's null array); the typing says array only
-    describeUserScramCredentialsV0.api.async(connection, names === null ? (null as never) : names.map((name) => ({ name }))),
+    platformaticKafka().describeUserScramCredentialsV0.api.async(connection, names === null ? (null as never) : names.map((name) => ({ name }))),
   ).catch(rethrowAnswered);
   return answer.results.map((r) => ({
     name: r.user,
@@ -68,7 +69,9 @@ type Deletions = Parameters<typeof alterUserScramCredentialsV0.api.async>[1];
 type Upsertions = Parameters<typeof alterUserScramCredentialsV0.api.async>[2];
 
 async function alterScram(target: KafkaTarget, deletions: Deletions, upsertions: Upsertions): Promise<void> {
-  await withConnection(target, TIMEOUT_MS, (connection) => alterUserScramCredentialsV0.api.async(connection, deletions, upsertions)).catch(rethrowAnswered);
+  await withConnection(target, TIMEOUT_MS, (connection) => platformaticKafka().alterUserScramCredentialsV0.api.async(connection, deletions, upsertions)).catch(
+    rethrowAnswered,
+  );
 }
 
 interface Answered {

@@ -36,6 +36,8 @@ export interface HealthMonitorOptions {
   /** True while the local stack is being started: a service that does not answer yet is `starting`. */
   stackStarting?: () => boolean;
   onChange?: (snapshot: HealthSnapshot) => void;
+  /** Releases what the probes keep between rounds (a kept connection). */
+  onStop?: () => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export class HealthMonitor {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.options.onStop?.();
   }
 
   /** The last snapshot, or a fresh one if none was taken yet. */

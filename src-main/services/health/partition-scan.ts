@@ -1,4 +1,5 @@
 import type { ClusterDescription, TopicMetadataLike } from './kafka-probe';
+import { topicListAge } from '../metrics/offset-rates';
 
 /** The broker's share of time spent answering the health poll's partition scans, at most. */
 const SCAN_DUTY = 0.1;
@@ -6,8 +7,10 @@ const SCAN_DUTY = 0.1;
 /**
  * The last full scan of a cluster's partitions (every topic's metadata, for under-replicated and
  * offline partitions), reused while the cluster looks the same and the scan is fresh. Reading
- * 10,000 topics' metadata every 3 s kept a broker busy; a scan that takes 600 ms is now repeated
- * every 6 s, and at once when a broker joins or leaves or the controller moves.
+ * 10,000 topics' metadata every 3 s kept a broker busy. A scan is repeated after ten times its own
+ * duration, and on more than 1,000 topics after 15 s at the soonest (as the metrics sampler lists
+ * them): an under-replicated partition of a big cluster shows within 15 s; a broker joining or
+ * leaving or the controller moving is seen at once (the cluster is read every round and rescanned).
  */
 export class PartitionScans {
   private last: { cluster: string; at: number; tookMs: number; topics: TopicMetadataLike[] } | null = null;
@@ -18,7 +21,7 @@ export class PartitionScans {
   reusable(cluster: ClusterDescription, now: number): TopicMetadataLike[] | null {
     const last = this.last;
     if (!last || last.cluster !== clusterShape(cluster)) return null;
-    return now - last.at < Math.max(this.minAgeMs, last.tookMs / SCAN_DUTY) ? last.topics : null;
+    return now - last.at < Math.max(this.minAgeMs, last.tookMs / SCAN_DUTY, topicListAge(last.topics.length)) ? last.topics : null;
   }
 
   remember(cluster: ClusterDescription, topics: TopicMetadataLike[], at: number, tookMs: number): void {

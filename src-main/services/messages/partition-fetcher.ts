@@ -1,4 +1,5 @@
-import { Consumer, createAPI, fetchV12, SASLMechanisms, type Connection, type Reader } from '@platformatic/kafka';
+import type { Connection, Consumer, Reader } from '@platformatic/kafka';
+import { platformaticKafka } from '@main/clients/kafka/platformatic';
 import { StreamdeskError } from '@shared/errors';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 
@@ -67,12 +68,19 @@ function parseRawFetch(_correlationId: number, apiKey: number, apiVersion: numbe
   return partitions;
 }
 
-const rawFetch = createAPI<[number, number, number, number, number, number, unknown[], unknown[], string], ParsedPartition[]>(
-  1,
-  12,
-  fetchV12.createRequest,
-  parseRawFetch,
-);
+type RawFetch = ReturnType<typeof createRawFetch>;
+const createRawFetch = () => {
+  const { createAPI, fetchV12 } = platformaticKafka();
+  return createAPI<[number, number, number, number, number, number, unknown[], unknown[], string], ParsedPartition[]>(
+    1,
+    12,
+    fetchV12.createRequest,
+    parseRawFetch,
+  );
+};
+let rawFetchApi: RawFetch | null = null;
+/** Fetch v12 with its answer parsed here, made at first use (@platformatic/kafka is loaded lazily). */
+const rawFetch = (): RawFetch => (rawFetchApi ??= createRawFetch());
 
 /**
  * Copies each partition's records into one reused buffer per leader. Fresh multi-megabyte
@@ -107,6 +115,7 @@ export interface FetcherOptions {
 
 /** Connects a @platformatic/kafka client with the same target options as the rest of the app. */
 function platformaticConsumer(target: KafkaTarget, clientId: string): Consumer {
+  const { Consumer, SASLMechanisms } = platformaticKafka();
   const mechanism = target.sasl
     ? { plain: SASLMechanisms.PLAIN, 'scram-sha-256': SASLMechanisms.SCRAM_SHA_256, 'scram-sha-512': SASLMechanisms.SCRAM_SHA_512 }[target.sasl.mechanism]
     : undefined;
@@ -217,7 +226,7 @@ export class PartitionFetcher {
         })),
       },
     ];
-    const parsed = await rawFetch.async(connection, maxWaitMs, 1, this.options.maxBytes ?? 64 * 1024 * 1024, READ_UNCOMMITTED, 0, -1, topics, [], '');
+    const parsed = await rawFetch().async(connection, maxWaitMs, 1, this.options.maxBytes ?? 64 * 1024 * 1024, READ_UNCOMMITTED, 0, -1, topics, [], '');
     let scratch = this.scratch.get(leader);
     if (!scratch) this.scratch.set(leader, (scratch = { buffer: Buffer.alloc(0) }));
     return gather(parsed, scratch);

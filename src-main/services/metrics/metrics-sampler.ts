@@ -12,7 +12,7 @@ import {
 import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
 import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 import { EndOffsetReader } from '@main/clients/kafka/platformatic-admin';
-import { committedOffsets, groupEndOffsets, listGroups } from '@main/clients/kafka/group-offsets';
+import { committedOffsets, lagEndOffsets, listGroups, type CommittedOffsets } from '@main/clients/kafka/group-offsets';
 import { readClusterMetadata } from '@main/clients/kafka/cluster-metadata';
 import { isInternalTopic } from '../topics/topic-summary';
 import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText, type BrokerCounters } from './prometheus-text';
@@ -33,6 +33,13 @@ export interface MetricsSamplerOptions {
 const MAX_TOPIC_SERIES = 300;
 const LAG_REFRESH_MS = 5_000;
 const SAMPLE_DEADLINE_MS = 5_000;
+/**
+ * A round's deadline: 5 s and 1 ms more per partition. At 30,000 partitions on a busy machine the offsets alone took
+ * longer than 5 s; every round was dropped at its deadline (its connection with it), and the sampler had no point at all.
+ */
+function sampleDeadline(partitions: number): number {
+  return SAMPLE_DEADLINE_MS + partitions;
+}
 const EXPORTER_TIMEOUT_MS = 2_000;
 /** The sampler keeps the broker busy at most 1 part in this many (one round of a second on 10,000 partitions: a sample every 4 s). */
 const BUSY_SHARE = 4;
@@ -55,6 +62,8 @@ const MAX_GROUP_SERIES = 300;
 const groupSeries = () => new MetricSeries(3600, 300_000, 288);
 
 type SeriesKey = `${string}|${MetricName}`;
+/** Every group's committed offsets, and how long reading them took. */
+type Committed = { committed: CommittedOffsets; tookMs: number };
 
 /**
  * The one sampler in the back end, however many windows or browsers watch: messages/s from
@@ -78,6 +87,10 @@ export class MetricsSampler {
   private readonly addedTopics = new Set<string>();
   private lag = new Map<string | null, number>();
   private lagAt = 0;
+  /** The wait between lag rounds: LAG_REFRESH_MS, longer when a round is slow (thousands of groups). */
+  private lagEveryMs = LAG_REFRESH_MS;
+  /** How long the last lag refresh took (null before the first): two slow ones in a row space the next out. */
+  private lastLagMs: number | null = null;
   private readonly groupLagSeries = new Map<string, MetricSeries>();
   private lastMessageAt: number | null = null;
   private exporterProblem: string | null = null;
@@ -94,7 +107,7 @@ export class MetricsSampler {
     let previousRoundMs: number | null = null;
     const tick = () => {
       const started = Date.now();
-      void this.sampleWithin(SAMPLE_DEADLINE_MS)
+      void this.sampleWithin()
         .catch(() => undefined)
         .finally(() => {
           const roundMs = Date.now() - started;
@@ -115,13 +128,16 @@ export class MetricsSampler {
    * A sample that cannot hang the sampler: when a broker dies mid-request the client may never
    * answer, so after the deadline the connection is dropped and the next tick starts afresh.
    */
-  private async sampleWithin(ms: number): Promise<MetricsSample | null> {
+  private async sampleWithin(): Promise<MetricsSample | null> {
+    // the topic list and committed offsets are bounded by their requests' own timeouts; the deadline is the offsets'
+    const committed = await this.prepare();
+    const ms = sampleDeadline(this.topics.reduce((sum, topic) => sum + topic.partitions.length, 0));
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no metrics sample within ${ms} ms`)), ms);
     });
     try {
-      return await Promise.race([this.sample(), deadline]);
+      return await Promise.race([this.measure(committed), deadline]);
     } catch (error) {
       await this.reader.close();
       throw error;
@@ -168,10 +184,20 @@ export class MetricsSampler {
 
   /** One round: offsets (always), exporter counters and lag (when due). Never throws past start(). */
   async sample(): Promise<MetricsSample | null> {
+    return this.measure(await this.prepare());
+  }
+
+  /** The topic list when it is old, and every group's committed offsets when lag is due. */
+  private async prepare(): Promise<Committed | null> {
     const now = this.now();
     if (now - this.topicsAt > topicListAge(this.topics.length)) await this.refreshTopics();
+    // committed offsets before the end offsets, as a lag reading must be (an end read first would be passed by the commit)
+    return now - this.lagAt > this.lagEveryMs ? await this.readCommitted().catch(() => null) : null;
+  }
+
+  private async measure(committed: Committed | null): Promise<MetricsSample | null> {
     const [read, counters] = await Promise.all([this.reader.read(this.topics), this.scrapeExporter()]);
-    if (now - this.lagAt > LAG_REFRESH_MS) await this.refreshLag().catch(() => undefined);
+    if (committed) await this.refreshLag(committed, read.partitions).catch(() => undefined);
     // Rates over the time between the offset readings, not between the rounds' starts. The
     // exporter's counters are divided by the same span: the points' spacing, so a series' area is
     // exactly what the counters counted (a scrape's own time moves more under load, and dividing by
@@ -308,24 +334,39 @@ export class MetricsSampler {
     return { groupId, resolution_ms: Math.max(LAG_REFRESH_MS, resolutionMs), points };
   }
 
-  /** Total lag per topic over every consumer group (committed offset to end offset), and per group. */
-  private async refreshLag(): Promise<void> {
+  /**
+   * Every group's committed offsets in a few requests (a slice of groups per OffsetFetch), not one request per group
+   * and topic: with 5,000 groups that was thousands of requests every refresh.
+   */
+  private async readCommitted(): Promise<Committed> {
+    const started = Date.now();
     this.lagAt = this.now();
-    const lag = new Map<string | null, number>();
-    const byGroup = new Map<string, number>();
-    // every group's offsets in a few requests (a slice of groups per OffsetFetch, one ListOffsets per leader), not
-    // one request per group and topic: with 5,000 groups that was thousands of requests every refresh
     const target = this.options.target();
     const committed = await committedOffsets(
       target,
       (await listGroups(target)).map((group) => group.groupId),
     );
-    const ends = await groupEndOffsets(target, committed);
+    return { committed, tookMs: Date.now() - started };
+  }
+
+  /**
+   * Total lag per topic over every consumer group (committed offset to end offset), and per group. The end offsets
+   * are the round's own reading; only partitions it lacks are listed. The next round waits longer when this one was
+   * slow, so the broker spends at most a quarter of its time on it.
+   */
+  private async refreshLag({ committed, tookMs }: Committed, read: Map<string, Map<number, number>>): Promise<void> {
+    const lag = new Map<string | null, number>();
+    const byGroup = new Map<string, number>();
+    const started = Date.now();
+    const ends = await lagEndOffsets(this.options.target(), committed, read);
+    const lagMs = tookMs + Date.now() - started;
+    this.lagEveryMs = nextSampleDelay(LAG_REFRESH_MS, lagMs, this.lastLagMs);
+    this.lastLagMs = lagMs;
     for (const [groupId, topics] of committed) {
       for (const [topic, partitions] of topics) {
         for (const [partition, offset] of partitions) {
           if (offset === null) continue;
-          const behind = Math.max(0, (ends.get(topic)?.get(partition)?.end ?? offset) - offset);
+          const behind = Math.max(0, (ends.get(topic)?.get(partition) ?? offset) - offset);
           lag.set(topic, (lag.get(topic) ?? 0) + behind);
           lag.set(null, (lag.get(null) ?? 0) + behind);
           byGroup.set(groupId, (byGroup.get(groupId) ?? 0) + behind);

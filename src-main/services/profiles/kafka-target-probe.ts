@@ -1,5 +1,6 @@
 import type { KafkaHealth } from '@shared/health';
-import { kafkaHealthFrom } from '../health/kafka-probe';
+import { kafkaHealthFrom, type ClusterDescription, type TopicMetadataLike } from '../health/kafka-probe';
+import { readClusterShape } from '@main/clients/kafka/cluster-metadata';
 import type { PartitionScans } from '../health/partition-scan';
 import { errorReason } from '../health/reasons';
 import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
@@ -53,19 +54,54 @@ export function kafkaFailureReason(error: unknown, bootstrap: string, target: Ka
   return errorReason(coded ?? error, what);
 }
 
+/** The timeout's own error: the health poll's message when Kafka hangs, whichever client asked. */
+class ProbeTimeout extends Error {}
+
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new ProbeTimeout(`${what} did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
- * probeKafka for a full target (SASL/TLS included); one short-lived admin, no retries. With
- * `scans`, a recent partition scan of the same cluster stands in for reading every topic again.
+ * probeKafka for a full target (SASL/TLS included). With `scans` (the health poll), one raw connection asks for the
+ * cluster alone and for every topic's metadata only when the last partition scan is stale; kafkajs is asked only when
+ * that fails otherwise than by a timeout (its errors say which of SASL, TLS or the network failed) or the broker
+ * offers no Metadata v12. Without `scans` (the connection test), one short-lived kafkajs admin, no retries.
  */
 export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, now: () => number, scans?: PartitionScans): Promise<KafkaHealth> {
+  if (scans) {
+    const cheap = await probeOverOneConnection(target, timeoutMs, now, scans);
+    if (cheap) return cheap;
+  }
+  return probeWithKafkajs(target, timeoutMs, now, scans);
+}
+
+/** The health poll's probe without kafkajs: null when kafkajs should say what failed (or the broker predates Metadata v12). */
+async function probeOverOneConnection(target: KafkaTarget, timeoutMs: number, now: () => number, scans: PartitionScans): Promise<KafkaHealth | null> {
+  const bootstrap = target.brokers.join(',');
+  const started = now();
+  let known: TopicMetadataLike[] | null = null;
+  let scanStarted = 0;
+  const wantTopics = (cluster: ClusterDescription) => {
+    known = scans.reusable(cluster, now());
+    scanStarted = now();
+    return known === null;
+  };
+  try {
+    const read = await withTimeout(readClusterShape(target, wantTopics, timeoutMs), timeoutMs + 1000, `Kafka at ${bootstrap}`);
+    if (!read) return null;
+    if (read.topics) scans.remember(read.cluster, read.topics, scanStarted, now() - scanStarted);
+    return kafkaHealthFrom(bootstrap, read.cluster, read.topics ?? known ?? [], started, now() - started);
+  } catch (error) {
+    scans.forget();
+    return error instanceof ProbeTimeout ? kafkaDown(bootstrap, kafkaFailureReason(error, bootstrap, target), started) : null;
+  }
+}
+
+async function probeWithKafkajs(target: KafkaTarget, timeoutMs: number, now: () => number, scans?: PartitionScans): Promise<KafkaHealth> {
   const bootstrap = target.brokers.join(',');
   const started = now();
   const admin = kafkaClient(target, {
@@ -92,24 +128,28 @@ export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, n
     return kafkaHealthFrom(bootstrap, result.cluster, result.topics, started, now() - started);
   } catch (error) {
     scans?.forget();
-    return {
-      status: 'down',
-      reason: kafkaFailureReason(error, bootstrap, target),
-      checkedAt: started,
-      latencyMs: null,
-      details: {
-        bootstrap,
-        clusterId: null,
-        brokers: null,
-        controllerId: null,
-        topics: null,
-        partitions: null,
-        underReplicatedPartitions: null,
-        offlinePartitions: null,
-        quorum: null,
-      },
-    };
+    return kafkaDown(bootstrap, kafkaFailureReason(error, bootstrap, target), started);
   } finally {
     admin.disconnect().catch(() => {});
   }
+}
+
+function kafkaDown(bootstrap: string, reason: string, checkedAt: number): KafkaHealth {
+  return {
+    status: 'down',
+    reason,
+    checkedAt,
+    latencyMs: null,
+    details: {
+      bootstrap,
+      clusterId: null,
+      brokers: null,
+      controllerId: null,
+      topics: null,
+      partitions: null,
+      underReplicatedPartitions: null,
+      offlinePartitions: null,
+      quorum: null,
+    },
+  };
 }

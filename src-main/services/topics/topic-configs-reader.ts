@@ -1,7 +1,8 @@
-import { ConfigResourceTypes, ResponseError, type Admin, type ConfigDescription } from '@platformatic/kafka';
+import type { Admin, ConfigDescription } from '@platformatic/kafka';
 import type { TopicConfigEntry } from '@shared/topics';
 import { requestIsolating } from '@main/clients/kafka/isolating';
 import { mapConcurrently, slicesOf } from '@main/clients/kafka/slices';
+import { platformaticKafka } from '@main/clients/kafka/platformatic';
 
 /** The configs a row of the topic list shows; the detail page reads every config of its topic. */
 export const LIST_CONFIG_KEYS = ['retention.ms', 'cleanup.policy'];
@@ -33,6 +34,7 @@ export async function readTopicConfigs(admin: Admin, names: string[], keys?: str
   const budget = { requests: ISOLATION_REQUESTS };
   // @platformatic/kafka, not kafkajs: kafkajs reads the whole cluster's metadata before each DescribeConfigs
   // (0.4 s a request with 10,000 topics, for an answer the broker gives in 10 ms)
+  const { ConfigResourceTypes } = platformaticKafka();
   const describe = (slice: string[]) =>
     admin.describeConfigs({
       includeSynonyms: false,
@@ -49,7 +51,7 @@ export async function readTopicConfigs(admin: Admin, names: string[], keys?: str
 
 /** The broker answered with an error code for a topic (somewhere in what @platformatic/kafka throws): halving finds which. */
 function isAboutATopic(error: unknown): boolean {
-  if (error instanceof ResponseError) return true;
+  if (error instanceof platformaticKafka().ResponseError) return true;
   const inner = (error as { errors?: unknown[] } | null)?.errors;
   return Array.isArray(inner) && inner.some(isAboutATopic);
 }

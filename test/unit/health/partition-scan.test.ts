@@ -24,6 +24,15 @@ describe('reusing the health poll partition scan', () => {
     expect(scans.reusable(cluster([1, 2]), 6000)).toBeNull();
   });
 
+  it('keeps a scan of more than 1,000 topics 15 s however quick it was (the broker answered every topic every 3 s)', () => {
+    const many: TopicMetadataLike[] = Array.from({ length: 1001 }, (_, i) => ({ name: `t${i}`, partitions: topics[0].partitions }));
+    const scans = new PartitionScans(3000);
+    scans.remember(cluster([1, 2]), many, 0, 300);
+    expect(scans.reusable(cluster([1, 2]), 14_999)).toBe(many);
+    expect(scans.reusable(cluster([1, 2]), 15_000)).toBeNull();
+    expect(scans.reusable(cluster([1]), 10)).toBeNull();
+  });
+
   it('scans again at once when a broker leaves or joins, the controller moves or the poll failed', () => {
     const scans = new PartitionScans(3000);
     scans.remember(cluster([1, 2]), topics, 0, 600);

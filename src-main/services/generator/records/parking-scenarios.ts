@@ -20,8 +20,6 @@ interface Surge {
   startedAt: number;
 }
 
-type ScenarioReading = { occupied: number; header: Record<string, string> | null };
-
 export class ParkingScenarios {
   private surge: Surge | null = null;
   private nextSurgeAt: number;
