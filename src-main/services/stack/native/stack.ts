@@ -71,6 +71,9 @@ export class NativeStack {
     return only ? all.filter((s) => only.includes(s)) : all;
   }
 
+  /** The last Java 21+ lookup for the registry and when it was made (skipReason). */
+  private registryJavaLookup: { at: number; reason: string | null } | null = null;
+
   /**
    * Why `s` is not run here, or null: the registry needs Java 21+ (looked up afresh every few
    * seconds, so a JDK installed meanwhile counts at the next start). Not at every call: the local
@@ -86,9 +89,8 @@ export class NativeStack {
     }
     return this.registryJavaLookup.reason;
   }
-  private registryJavaLookup: { at: number; reason: string | null } | null = null;
 
-  /** Components of the services that run here whose lib folder has no jars, or (Flink) lacks the SQL Gateway's, fetched before that module joined the pom. */
+  /** Components of the services that run here whose lib folder has no jars, or (Flink) lacks the SQL Gateway's or the avro-confluent format's, fetched before those joined the pom. */
   missingComponents(): NativeComponent[] {
     const comps = [...new Set(this.runnable(this.services()).map((s) => this.l.component(s)))];
     return comps.filter((c) => {
