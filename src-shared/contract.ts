@@ -359,6 +359,6 @@ export interface Bridge {
 export interface RawBridge {
   invoke(name: string, args: unknown): Promise<unknown>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
-  /** Only where the transport can drop (the browser's WebSocket): true on (re)connect. */
+  /** Only where the transport can drop (the browser's WebSocket): false when it drops, true when it is back (not at the first connect). */
   onConnectionChange?(listener: (connected: boolean) => void): () => void;
 }

@@ -16,6 +16,9 @@ export function createWsBridge(url: string): RawBridge {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const queue: string[] = [];
   const connectionListeners = new Set<(connected: boolean) => void>();
+  // Only a link that dropped is announced back: at the first connect every store's first read is already queued, and
+  // announcing it made each of them read a second time while the first page loaded (bench/coldstart).
+  let dropped = false;
 
   function connect(): void {
     const ws = new WebSocket(url);
@@ -23,7 +26,8 @@ export function createWsBridge(url: string): RawBridge {
     ws.onopen = () => {
       retryMs = 250;
       for (const message of queue.splice(0)) ws.send(message);
-      for (const listener of connectionListeners) listener(true);
+      if (dropped) for (const listener of connectionListeners) listener(true);
+      dropped = false;
     };
     ws.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as Reply | EventMessage;
@@ -36,6 +40,7 @@ export function createWsBridge(url: string): RawBridge {
     };
     ws.onclose = () => {
       if (socket === ws) for (const listener of connectionListeners) listener(false);
+      dropped = true;
       socket = null;
       for (const [id, resolve] of pending) {
         resolve({ ok: false, error: { code: 'unavailable', message: 'Lost the connection to the StreamDesk server' } });
