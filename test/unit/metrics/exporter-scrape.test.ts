@@ -1,4 +1,4 @@
-// The JMX exporter's scrape spaced by its own cost, on a recorded scrape of the stack's exporter.
+// The JMX exporter's scrape spaced by its own cost and never abandoned, on a recorded scrape of the stack's exporter.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,79 +6,77 @@ import { ExporterScrape } from '@main/services/metrics/exporter-scrape';
 
 const recorded = readFileSync(path.join(__dirname, '..', 'fixtures', 'jmx-exporter-metrics.txt'), 'utf8');
 
-/** A clock the test moves, and an exporter answering the recorded text after `tookMs` of that clock. */
-function exporterTaking() {
-  const clock = { now: 0, tookMs: 10, asked: 0, fail: null as Error | null };
+/**
+ * A clock the test moves, and an exporter answering the recorded text: at once, or (`slow`) when the test calls
+ * `answer` after moving the clock.
+ */
+function exporter() {
+  const state = { now: 0, asked: 0, slow: false, refuse: false, answer: () => {} };
   const fetcher = (() => {
-    clock.asked += 1;
-    if (clock.fail) return Promise.reject(clock.fail);
-    clock.now += clock.tookMs;
-    return Promise.resolve(new Response(recorded));
+    state.asked += 1;
+    if (state.refuse) return Promise.reject(new TypeError('fetch failed'));
+    if (!state.slow) return Promise.resolve(new Response(recorded));
+    return new Promise<Response>((resolve) => (state.answer = () => resolve(new Response(recorded))));
   }) as unknown as typeof fetch;
   return {
-    clock,
+    state,
     scrape: new ExporterScrape(
       () => 'http://127.0.0.1:7071/metrics',
       fetcher,
-      () => clock.now,
+      () => state.now,
     ),
   };
 }
 
 describe('ExporterScrape', () => {
-  it('scrapes every round while the exporter answers quickly, and reads the counters', async () => {
-    const { clock, scrape } = exporterTaking();
+  it('scrapes every round while the exporter answers at once, and reads the counters', async () => {
+    const { state, scrape } = exporter();
     for (let round = 0; round < 5; round++) {
       const result = await scrape.scrape(5000);
       expect(result.state).toBe('scraped');
       if (result.state === 'scraped') expect(result.counters.bytesIn.size).toBeGreaterThan(0);
-      clock.now += 1000;
+      state.now += 1000;
     }
-    expect(clock.asked).toBe(5);
+    expect(state.asked).toBe(5);
   });
 
-  it('spaces a slow scrape to a twentieth of the time: not due until twenty times what it took has passed', async () => {
-    const { clock, scrape } = exporterTaking();
-    clock.tookMs = 3000;
-    expect((await scrape.scrape(30_000)).state).toBe('scraped');
-    const results = [];
-    for (let second = 1; second <= 70; second++) {
-      clock.now += 1000;
-      results.push((await scrape.scrape(30_000)).state);
+  it('lets a slow scrape run past its round, hands its counters to the round that sees it land, and spaces the next', async () => {
+    const { state, scrape } = exporter();
+    state.slow = true;
+    expect((await scrape.scrape(10)).state).toBe('not-due'); // started at 0, still running
+    state.now += 1000;
+    expect((await scrape.scrape(10)).state).toBe('not-due');
+    expect(state.asked).toBe(1); // not asked again while it runs
+    state.now = 6000;
+    state.answer(); // took 6 s
+    await Promise.resolve();
+    expect((await scrape.scrape(10)).state).toBe('scraped');
+    const due: number[] = [];
+    for (let second = 7; second <= 130; second++) {
+      state.now = second * 1000;
+      const before = state.asked;
+      await scrape.scrape(10);
+      if (state.asked > before) {
+        due.push(second);
+        state.answer();
+      }
     }
-    // started at 0, took 3 s: due again at 60 s, i.e. 57 s after it ended
-    expect(results.indexOf('scraped')).toBe(56);
-    expect(results.filter((state) => state === 'scraped')).toHaveLength(1);
-    expect(clock.asked).toBe(2);
+    // started at 0 and took 6 s: the next is due twenty times that after its start
+    expect(due).toEqual([120]);
   });
 
-  it('after a timeout, waits twice as long next time (never past the cap) and says so after three in a row', async () => {
-    const { clock, scrape } = exporterTaking();
-    const timeout = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
-    clock.fail = timeout;
-    const asked: number[] = [];
-    for (let second = 0; second < 400; second++) {
-      const before = clock.asked;
-      expect((await scrape.scrape(10_000)).state).toMatch(/failed|not-due/);
-      if (clock.asked > before) asked.push(clock.now);
-      clock.now += 1000;
+  it('tries again next round after a refused connection, and says so after three in a row', async () => {
+    const { state, scrape } = exporter();
+    state.refuse = true;
+    for (let round = 0; round < 3; round++) {
+      expect((await scrape.scrape(5000)).state).toBe('failed');
+      state.now += 1000;
     }
-    // 2 s, then 4 s, 8 s and 10 s (the cap): each attempt spaced by twenty times the last timeout
-    expect(asked.slice(0, 4)).toEqual([0, 40_000, 120_000, 280_000]);
-    expect(scrape.problem).toMatch(/does not answer/);
-    clock.fail = null;
-    clock.now = 1_000_000;
-    expect((await scrape.scrape(10_000)).state).toBe('scraped');
+    expect(state.asked).toBe(3);
+    expect(scrape.problem).toMatch(/does not answer \(fetch failed\)/);
+    state.refuse = false;
+    expect((await scrape.scrape(5000)).state).toBe('scraped');
     expect(scrape.problem).toBeNull();
-  });
-
-  it('tries again next round after a refused connection (it cost the broker nothing)', async () => {
-    const { clock, scrape } = exporterTaking();
-    clock.fail = new TypeError('fetch failed');
-    expect((await scrape.scrape(5000)).state).toBe('failed');
-    clock.now += 1000;
-    expect((await scrape.scrape(5000)).state).toBe('failed');
-    expect(clock.asked).toBe(2);
   });
 
   it('says so when no exporter URL is configured', async () => {
