@@ -4,14 +4,20 @@ import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText, type Brok
 const ROUND_WAIT_MS = 2_000;
 /** A scrape not answered by then is given up, and the exporter reported as not answering. */
 const GIVE_UP_MS = 30_000;
-/** The broker spends at most one part in this many of its time answering scrapes (5 %). */
+/** A large cluster's scrape takes the broker at most one part in this many of its time (5 %). */
 const SCRAPE_SHARE = 20;
+/**
+ * An answer this large is a cluster with thousands of topics' counters, and spaced out; a smaller one is asked for
+ * every round, however long it took (a small broker's scrape took over a second on a loaded machine, and spacing it
+ * left a test's bytes-in series without a point).
+ */
+const LARGE_ANSWER_BYTES = 256 * 1024;
 const FAILURES_BEFORE_UNAVAILABLE = 3;
 
 /** What a round got from the exporter: counters; nothing because none was due (or one is still running); nothing because it failed. */
 export type ScrapeResult = { state: 'scraped'; counters: BrokerCounters } | { state: 'not-due' } | { state: 'failed' };
 
-type Outcome = { counters: BrokerCounters } | { error: Error };
+type Outcome = { counters: BrokerCounters; bytes: number } | { error: Error };
 
 /**
  * The JMX exporter's scrape, spaced by its own cost and never abandoned. The agent reads every BrokerTopicMetrics
@@ -19,8 +25,8 @@ type Outcome = { counters: BrokerCounters } | { error: Error };
  * traffic, one scrape answered 2.7 MB after 6 s and cost the broker 5.4 s of CPU. Every sampler round asked for
  * one and gave up after 2 s, while the broker went on computing the answer nobody read, round after round.
  * Now a scrape runs until it answers (up to GIVE_UP_MS) while the rounds go on without it, its counters go to the
- * round that sees it land, and the next one is due once the time since it started is SCRAPE_SHARE times what it
- * took. A small broker answers within the round, every round, as before.
+ * round that sees it land, and after a large answer the next one is due once the time since it started is
+ * SCRAPE_SHARE times what it took. A small broker is scraped every round, as before.
  */
 export class ExporterScrape {
   private running: Promise<Outcome> | null = null;
@@ -70,8 +76,9 @@ export class ExporterScrape {
     const started = this.now();
     this.lastStartedAt = started;
     this.running = this.read(url).then((outcome) => {
-      // a refused connection cost the broker nothing: try again next round
-      this.lastTookMs = 'error' in outcome && outcome.error.name !== 'TimeoutError' ? 0 : this.now() - started;
+      // a small answer or a refused connection: again next round; a large answer or a given-up one is spaced by what it took
+      const large = 'error' in outcome ? outcome.error.name === 'TimeoutError' : outcome.bytes > LARGE_ANSWER_BYTES;
+      this.lastTookMs = large ? this.now() - started : 0;
       this.landed = outcome;
       this.running = null;
       return outcome;
@@ -82,7 +89,8 @@ export class ExporterScrape {
     try {
       const response = await this.fetcher(url, { signal: AbortSignal.timeout(GIVE_UP_MS) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return { counters: brokerCounters(parsePrometheusText(await response.text(), BROKER_COUNTER_PREFIXES)) };
+      const text = await response.text();
+      return { counters: brokerCounters(parsePrometheusText(text, BROKER_COUNTER_PREFIXES)), bytes: text.length };
     } catch (error) {
       return { error: error instanceof Error ? error : new Error(String(error)) };
     }

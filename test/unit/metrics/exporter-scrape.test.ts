@@ -1,22 +1,26 @@
 // The JMX exporter's scrape spaced by its own cost and never abandoned, on a recorded scrape of the stack's exporter.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ExporterScrape } from '@main/services/metrics/exporter-scrape';
 
-const recorded = readFileSync(path.join(__dirname, '..', 'fixtures', 'jmx-exporter-metrics.txt'), 'utf8');
+const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
+const recorded = readFileSync(fixture('jmx-exporter-metrics.txt'), 'utf8');
+/** A scrape of 10,000 topics with traffic (2.7 MB). */
+const large = gunzipSync(readFileSync(fixture('jmx-exporter-10000-topics.txt.gz'))).toString('utf8');
 
 /**
- * A clock the test moves, and an exporter answering the recorded text: at once, or (`slow`) when the test calls
- * `answer` after moving the clock.
+ * A clock the test moves, and an exporter answering a recorded scrape: at once, or (`slow`) `slowAnswer` when the
+ * test calls `answer` after moving the clock.
  */
-function exporter() {
+function exporter(slowAnswer = large) {
   const state = { now: 0, asked: 0, slow: false, refuse: false, answer: () => {} };
   const fetcher = (() => {
     state.asked += 1;
     if (state.refuse) return Promise.reject(new TypeError('fetch failed'));
     if (!state.slow) return Promise.resolve(new Response(recorded));
-    return new Promise<Response>((resolve) => (state.answer = () => resolve(new Response(recorded))));
+    return new Promise<Response>((resolve) => (state.answer = () => resolve(new Response(slowAnswer))));
   }) as unknown as typeof fetch;
   return {
     state,
@@ -40,7 +44,7 @@ describe('ExporterScrape', () => {
     expect(state.asked).toBe(5);
   });
 
-  it('lets a slow scrape run past its round, hands its counters to the round that sees it land, and spaces the next', async () => {
+  it('lets a slow scrape run past its round, hands its counters to the round that sees it land, and spaces a large one', async () => {
     const { state, scrape } = exporter();
     state.slow = true;
     expect((await scrape.scrape(10)).state).toBe('not-due'); // started at 0, still running
@@ -63,6 +67,18 @@ describe('ExporterScrape', () => {
     }
     // started at 0 and took 6 s: the next is due twenty times that after its start
     expect(due).toEqual([120]);
+  });
+
+  it('asks again every round after a small answer, however long it took (a loaded machine)', async () => {
+    const { state, scrape } = exporter(recorded);
+    state.slow = true;
+    expect((await scrape.scrape(10)).state).toBe('not-due');
+    state.now = 3000;
+    state.answer(); // 3 s for a small answer
+    expect((await scrape.scrape(10)).state).toBe('scraped');
+    state.now = 4000;
+    await scrape.scrape(10);
+    expect(state.asked).toBe(2);
   });
 
   it('tries again next round after a refused connection, and says so after three in a row', async () => {
