@@ -107,7 +107,12 @@ export async function startServe(stack, nodeArgs = []) {
     url: `${origin}/?token=${token}`,
     headers,
     async call(name, args = {}) {
-      const response = await fetch(`${origin}/api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(args) });
+      const response = await fetch(`${origin}/api/call/${name}`, { method: 'POST', headers, body: JSON.stringify(args) }).catch((error) => {
+        // say whether serve went away, and what it said last, rather than a bare "fetch failed"
+        const state =
+          child.exitCode === null ? `serve still running (${error.cause?.code ?? error.cause?.message ?? ''})` : `serve exited with ${child.exitCode}`;
+        throw new Error(`${name}: ${error.message}; ${state}; its last output:\n${output.slice(-2000)}`);
+      });
       const body = await response.json();
       if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
       return body.result;

@@ -106,6 +106,44 @@ describe('topics on a real broker', () => {
     expect((await post('/api/streaming/ingest/it.ingest', 'text')).status).toBe(400);
   });
 
+  it('ingest requests sent at once are all written, none twice, each in its own order (several Produce requests in flight)', async () => {
+    await backend.api['topics:create']({
+      name: 'it.ingest-together',
+      partitions: 3,
+      replicationFactor: 1,
+      retentionHours: 1,
+      cleanupPolicy: 'delete',
+      configs: {},
+    });
+    const requests = Array.from({ length: 8 }, (_, request) =>
+      post(
+        '/api/streaming/ingest/it.ingest-together',
+        Array.from({ length: 600 }, (_, i) => ({ request, i })),
+      ),
+    );
+    const answers = await Promise.all(requests.map(async (response) => (await response).json()));
+    expect(answers).toEqual(Array.from({ length: 8 }, () => ({ topic: 'it.ingest-together', written: 600, failed: 0 })));
+    const lines = execFileSync('kcat', ['-b', shared.bootstrap, '-C', '-t', 'it.ingest-together', '-e', '-q', '-f', '%p %s\n'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => ({
+        partition: Number(line.slice(0, line.indexOf(' '))),
+        ...(JSON.parse(line.slice(line.indexOf(' ') + 1)) as { request: number; i: number }),
+      }));
+    expect(lines).toHaveLength(4800);
+    expect(new Set(lines.map((line) => `${line.request}/${line.i}`)).size).toBe(4800);
+    // within a partition, each request's records come in the order it sent them
+    for (const partition of [0, 1, 2]) {
+      for (let request = 0; request < 8; request += 1) {
+        const order = lines.filter((line) => line.partition === partition && line.request === request).map((line) => line.i);
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+      }
+    }
+  });
+
   it('edits configs incrementally, adds partitions, and deletes only with the typed name', async () => {
     const { api } = backend;
     await api['topics:create']({

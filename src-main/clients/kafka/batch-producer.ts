@@ -5,6 +5,7 @@ import type { KafkaTarget } from './kafka-target';
 import { securityOptions } from './platformatic-admin';
 import { platformaticKafka } from './platformatic';
 import { onePassProduce } from './produce-request';
+import { SequenceBook } from './sequence-book';
 
 /** A record as the ingest path hands it over: text, or bytes a schema encoded. */
 export interface BatchRecord {
@@ -29,27 +30,20 @@ export class BatchProducer {
 
   constructor(private readonly target: () => KafkaTarget) {}
 
-  /** The send before the next one: see send(). */
-  private previous: Promise<unknown> = Promise.resolve();
-
   /**
    * Resolves once the broker acknowledged every record (acks=all); rejects with a StreamdeskError
-   * naming `topic`. One batch at a time: two sends of the idempotent producer at once made the broker
-   * answer OUT_OF_ORDER_SEQUENCE_NUMBER (two ingest requests together, bench/ingest).
+   * naming `topic`. Sends may overlap: their requests are numbered as they are encoded (SequenceBook),
+   * and a connection keeps up to five in flight, as the Java client's idempotent producer does.
    */
-  send(topic: string, records: BatchRecord[]): Promise<void> {
-    const sent = this.previous.then(() => this.sendNow(topic, records));
-    this.previous = sent.catch(() => undefined);
-    return sent;
-  }
-
-  private async sendNow(topic: string, records: BatchRecord[]): Promise<void> {
+  async send(topic: string, records: BatchRecord[]): Promise<void> {
+    const producer = this.connected();
     try {
-      await this.connected().send({
+      await producer.send({
         messages: records.map((record) => ({ topic, key: record.key ?? undefined, value: record.value })),
       });
     } catch (error) {
-      await this.close();
+      // a failed request leaves the ones after it out of sequence: start over with a new producer id
+      if (this.producer === producer) await this.close();
       throw producerFailure(error, `write to ${topic}`);
     }
   }
@@ -86,15 +80,20 @@ export class BatchProducer {
 type OnePassProducer = new (options: ConstructorParameters<typeof Producer<Side, Side, string, string>>[0]) => Producer<Side, Side, string, string>;
 let onePassClass: OnePassProducer | null = null;
 
-/** @platformatic/kafka's producer with its Produce requests encoded in one pass (see produce-request.ts); made at first use, as the package loads then. */
+/**
+ * @platformatic/kafka's producer with its Produce requests encoded in one pass and numbered by its own
+ * SequenceBook (see produce-request.ts); made at first use, as the package loads then.
+ */
 function onePassProducer(): OnePassProducer {
   if (onePassClass) return onePassClass;
   const { Producer: Base } = platformaticKafka();
   const kGetApi: typeof KGetApi = platformaticKafka().kGetApi;
   onePassClass = class extends Base<Side, Side, string, string> {
+    private readonly sequences = new SequenceBook();
+
     override [kGetApi]<RequestArguments extends unknown[], ResponseType>(name: string, callback: Callback<API<RequestArguments, ResponseType>>): void {
       super[kGetApi]<RequestArguments, ResponseType>(name, (error, api) => {
-        const ours = name === 'Produce' && api ? onePassProduce(api.version) : undefined;
+        const ours = name === 'Produce' && api ? onePassProduce(api.version, this.sequences) : undefined;
         callback(error, (ours as API<RequestArguments, ResponseType> | undefined) ?? api);
       });
     }

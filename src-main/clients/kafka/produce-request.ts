@@ -1,5 +1,6 @@
 import type { API, CreateRecordsBatchOptions, MessageRecord, Writer } from '@platformatic/kafka';
 import { platformaticKafka } from './platformatic';
+import type { SequenceBook } from './sequence-book';
 
 /**
  * Produce requests (v10/v11) encoded in one pass into one buffer: @platformatic/kafka builds each
@@ -7,13 +8,16 @@ import { platformaticKafka } from './platformatic';
  * allocation) and joins them twice, which was most of serve's main thread per ingested record
  * (bench/ingest, `--cpu-prof`: ~11 µs a record with its garbage, where this takes well under one).
  * The wire format is the same — record batch v2 (magic 2), CRC-32C over attributes to the end, the
- * producer id, epoch and first sequence the producer hands over — so the client's idempotence,
- * sequences, retries and partitioning are untouched; its own encoder still takes what this one
- * does not (compression, transactions, headers).
+ * producer id and epoch the producer hands over — so the client's idempotence, retries and
+ * partitioning are untouched; the first sequences come from a SequenceBook, handed out as requests
+ * are encoded so that several can be in flight. Compression, transactions and headers are not
+ * written here (the batch producer uses none of them).
  */
 
 type Options = Partial<CreateRecordsBatchOptions>;
 type Encoder = (acks: number | undefined, timeout: number | undefined, records: MessageRecord[], options?: Options) => Writer;
+/** A partition batch's first sequence: -1 when the producer is not idempotent. */
+type FirstSequence = (topic: string, partition: number, count: number) => number;
 
 /** Bytes of an unsigned varint. */
 function varintSize(value: number): number {
@@ -96,7 +100,7 @@ function writeSide(buffer: Buffer, at: number, side: Buffer | undefined): number
 }
 
 /** One partition's record batch at `at`; returns where it ends. */
-function writeBatch(buffer: Buffer, at: number, topic: string, batch: PartitionBatch, options: Options): number {
+function writeBatch(buffer: Buffer, at: number, topic: string, batch: PartitionBatch, options: Options, firstSequence: FirstSequence): number {
   const start = at;
   buffer.writeBigInt64BE(0n, at); // base offset: the broker assigns it
   buffer.writeInt32BE(batch.size - 12, at + 8);
@@ -108,7 +112,7 @@ function writeBatch(buffer: Buffer, at: number, topic: string, batch: PartitionB
   buffer.writeBigInt64BE(batch.maxTimestamp, at + 35);
   buffer.writeBigInt64BE(options.producerId ?? -1n, at + 43);
   buffer.writeInt16BE(options.producerEpoch ?? -1, at + 51);
-  buffer.writeInt32BE(options.sequences?.getWithDefault(`${topic}:${batch.partition}`, 0) ?? -1, at + 53);
+  buffer.writeInt32BE(firstSequence(topic, batch.partition, batch.records.length), at + 53);
   buffer.writeInt32BE(batch.records.length, at + 57);
   at += BATCH_HEADER;
   const { records, timestampDeltas, bodySizes } = batch;
@@ -144,8 +148,23 @@ function needsClientEncoder(records: MessageRecord[], options: Options): boolean
   return (options.compression ?? 'none') !== 'none' || Boolean(options.transactionalId) || records.some((record) => (record.headers?.size ?? 0) > 0);
 }
 
-/** Produce v10/v11's request (the two are the same): transactional id, acks, timeout, topics → partitions → record batch. */
-export function encodeProduceRequest(acks = 1, timeout = 0, records: MessageRecord[], options: Options = {}): Buffer {
+/**
+ * Where a batch's first sequence comes from: the client's map (its value when the answer to the request
+ * before came), or, given a book, the sequences handed out as requests are encoded (see SequenceBook).
+ */
+function sequencesFrom(records: MessageRecord[], options: Options, book: SequenceBook | undefined): FirstSequence {
+  const { sequences, producerId, producerEpoch } = options;
+  if (!sequences) return () => -1;
+  if (!book || producerId === undefined) return (topic, partition) => sequences.getWithDefault(`${topic}:${partition}`, 0);
+  return (topic, partition, count) => book.firstSequence(records, producerId, producerEpoch ?? 0, `${topic}:${partition}`, count);
+}
+
+/**
+ * Produce v10/v11's request (the two are the same): transactional id, acks, timeout, topics → partitions → record
+ * batch. With `book`, an idempotent producer's sequences are handed out here (several requests in flight).
+ */
+export function encodeProduceRequest(acks = 1, timeout = 0, records: MessageRecord[], options: Options = {}, book?: SequenceBook): Buffer {
+  const firstSequence = sequencesFrom(records, options, book);
   const now = BigInt(Date.now());
   const topics = [...grouped(records)].map(([topic, partitions]) => ({
     name: Buffer.from(topic, 'utf8'),
@@ -169,7 +188,7 @@ export function encodeProduceRequest(acks = 1, timeout = 0, records: MessageReco
     for (const batch of topic.batches) {
       at = buffer.writeInt32BE(batch.partition, at);
       at = writeVarint(buffer, at, batch.size + 1);
-      at = writeBatch(buffer, at, topic.topic, batch, options);
+      at = writeBatch(buffer, at, topic.topic, batch, options, firstSequence);
       buffer[at++] = 0; // the partition's tagged fields
     }
     buffer[at++] = 0; // the topic's tagged fields
@@ -179,30 +198,37 @@ export function encodeProduceRequest(acks = 1, timeout = 0, records: MessageReco
   return buffer;
 }
 
-function encoderFor(clientEncoder: Encoder): Encoder {
+function encoderFor(clientEncoder: Encoder, book: SequenceBook): Encoder {
   return (acks, timeout, records, options = {}) => {
-    if (needsClientEncoder(records, options)) return clientEncoder(acks, timeout, records, options);
+    if (needsClientEncoder(records, options)) {
+      // the client's encoder numbers from its own map, which lags the book by every request in flight
+      if (options.sequences) throw new Error('the one-pass producer writes no headers, compression or transactions');
+      return clientEncoder(acks, timeout, records, options);
+    }
     const writer = platformaticKafka()
       .Writer.create()
-      .append(encodeProduceRequest(acks, timeout, records, options));
+      .append(encodeProduceRequest(acks, timeout, records, options, book));
     if (acks === 0) writer.context.noResponse = true;
     return writer;
   };
 }
 
-let apis: Map<number, API<unknown[], unknown>> | null = null;
+const apis = new WeakMap<SequenceBook, Map<number, API<unknown[], unknown>>>();
 
 /**
- * The Produce API of `version` the client picked, with its requests encoded here and its answers parsed by the
- * client (v10 and v11; undefined for another). Made at first use: the package loads only when a producer runs.
+ * The Produce API of `version` the client picked, with its requests encoded here, sequences from the producer's
+ * `book`, and its answers parsed by the client (v10 and v11; undefined for another). Made at first use: the
+ * package loads only when a producer runs.
  */
-export function onePassProduce(version: number): API<unknown[], unknown> | undefined {
-  if (!apis) {
+export function onePassProduce(version: number, book: SequenceBook): API<unknown[], unknown> | undefined {
+  let versions = apis.get(book);
+  if (!versions) {
     const { createAPI, produceV10, produceV11 } = platformaticKafka();
-    apis = new Map([
-      [10, createAPI(0, 10, encoderFor(produceV10.createRequest), produceV10.parseResponse)],
-      [11, createAPI(0, 11, encoderFor(produceV11.createRequest), produceV11.parseResponse)],
+    versions = new Map([
+      [10, createAPI(0, 10, encoderFor(produceV10.createRequest, book), produceV10.parseResponse)],
+      [11, createAPI(0, 11, encoderFor(produceV11.createRequest, book), produceV11.parseResponse)],
     ]);
+    apis.set(book, versions);
   }
-  return apis.get(version);
+  return versions.get(version);
 }

@@ -15,7 +15,8 @@ import { EndOffsetReader } from '@main/clients/kafka/platformatic-admin';
 import { committedOffsets, lagEndOffsets, listGroups, type CommittedOffsets } from '@main/clients/kafka/group-offsets';
 import { readClusterMetadata } from '@main/clients/kafka/cluster-metadata';
 import { isInternalTopic } from '../topics/topic-summary';
-import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText, type BrokerCounters } from './prometheus-text';
+import type { BrokerCounters } from './prometheus-text';
+import { ExporterScrape, type ScrapeResult } from './exporter-scrape';
 import { MetricSeries } from './ring-buffer';
 import { offsetRates, topicListAge, topicsAdded } from './offset-rates';
 
@@ -40,7 +41,6 @@ const SAMPLE_DEADLINE_MS = 5_000;
 function sampleDeadline(partitions: number): number {
   return SAMPLE_DEADLINE_MS + partitions;
 }
-const EXPORTER_TIMEOUT_MS = 2_000;
 /** The sampler keeps the broker busy at most 1 part in this many (one round of a second on 10,000 partitions: a sample every 4 s). */
 const BUSY_SHARE = 4;
 
@@ -56,7 +56,6 @@ export function nextSampleDelay(intervalMs: number, roundMs: number, previousRou
   const slow = previousRoundMs === null ? 0 : Math.min(roundMs, previousRoundMs);
   return Math.max(intervalMs, slow * BUSY_SHARE - slow);
 }
-const EXPORTER_FAILURES_BEFORE_UNAVAILABLE = 3;
 /** Per-group lag history (one point per lag refresh): every point for an hour, then 5-minute averages for a day. */
 const MAX_GROUP_SERIES = 300;
 const groupSeries = () => new MetricSeries(3600, 300_000, 288);
@@ -64,6 +63,10 @@ const groupSeries = () => new MetricSeries(3600, 300_000, 288);
 type SeriesKey = `${string}|${MetricName}`;
 /** Every group's committed offsets, and how long reading them took. */
 type Committed = { committed: CommittedOffsets; tookMs: number };
+/** The figures read from the JMX exporter's counters. */
+type ExporterRates = Pick<MetricsCurrent, 'bytes_in_per_sec' | 'bytes_out_per_sec' | 'requests_per_sec' | 'errors_per_sec'>;
+/** A round's figures but messages/s: what goes into the series (`point`), and the exporter's rates the sample shows. */
+type Figures = { point: Omit<MetricsCurrent, 'messages_per_sec'>; shown: ExporterRates };
 
 /**
  * The one sampler in the back end, however many windows or browsers watch: messages/s from
@@ -93,13 +96,15 @@ export class MetricsSampler {
   private lastLagMs: number | null = null;
   private readonly groupLagSeries = new Map<string, MetricSeries>();
   private lastMessageAt: number | null = null;
-  private exporterProblem: string | null = null;
-  private exporterFailures = 0;
+  private readonly exporter: ExporterScrape;
+  /** The exporter's last rates per topic (null: the cluster), shown while no scrape is due (a large cluster's are spaced out). */
+  private readonly exporterRates = new Map<string | null, ExporterRates>();
   private latest: MetricsSample | null = null;
 
   constructor(private readonly options: MetricsSamplerOptions) {
     this.now = options.now ?? Date.now;
     this.reader = new EndOffsetReader(options.target, this.now);
+    this.exporter = new ExporterScrape(options.prometheusUrl, options.fetch);
   }
 
   start(): void {
@@ -137,7 +142,7 @@ export class MetricsSampler {
       timer = setTimeout(() => reject(new Error(`no metrics sample within ${ms} ms`)), ms);
     });
     try {
-      return await Promise.race([this.measure(committed), deadline]);
+      return await Promise.race([this.measure(committed, ms), deadline]);
     } catch (error) {
       await this.reader.close();
       throw error;
@@ -178,7 +183,7 @@ export class MetricsSampler {
     const current = Object.fromEntries(
       METRIC_NAMES.map((name) => [name, this.series.get(`${topic ?? ''}|${name}`)?.fine.last()?.[1] ?? null]),
     ) as StreamingMetrics['current'];
-    const unavailable = this.exporterProblem ? [...EXPORTER_METRICS] : [];
+    const unavailable = this.exporter.problem ? [...EXPORTER_METRICS] : [];
     return { topic: topic ?? '(cluster)', time_range: range, resolution_ms: resolution, current, series, unavailable };
   }
 
@@ -195,8 +200,10 @@ export class MetricsSampler {
     return now - this.lagAt > this.lagEveryMs ? await this.readCommitted().catch(() => null) : null;
   }
 
-  private async measure(committed: Committed | null): Promise<MetricsSample | null> {
-    const [read, counters] = await Promise.all([this.reader.read(this.topics), this.scrapeExporter()]);
+  private async measure(committed: Committed | null, deadlineMs = SAMPLE_DEADLINE_MS): Promise<MetricsSample | null> {
+    // the scrape ends a second before the round's deadline, so a slow one is not what drops the round
+    const [read, scraped] = await Promise.all([this.reader.read(this.topics), this.exporter.scrape(deadlineMs - 1000)]);
+    const counters = scraped.state === 'scraped' ? scraped.counters : null;
     if (committed) await this.refreshLag(committed, read.partitions).catch(() => undefined);
     // Rates over the time between the offset readings, not between the rounds' starts. The
     // exporter's counters are divided by the same span: the points' spacing, so a series' area is
@@ -207,15 +214,15 @@ export class MetricsSampler {
     // good counters over the time since them, so what the counters counted meanwhile is not lost (the
     // round after a failed scrape had no previous counters and drew 0: a burst in those two rounds vanished).
     const countersDt = (read.at - this.previousCountersAt) / 1000;
-    const figuresOf = (key: string | null): Omit<MetricsCurrent, 'messages_per_sec'> => {
+    const figuresOf = (key: string | null): Figures => {
       const perSecond = (counter: keyof BrokerCounters) => rateOf(counters?.[counter], this.previousCounters?.[counter], key, countersDt);
-      return {
+      const rates: ExporterRates = {
         bytes_in_per_sec: perSecond('bytesIn'),
         bytes_out_per_sec: perSecond('bytesOut'),
-        consumer_lag: this.lag.get(key) ?? null,
         requests_per_sec: perSecond('requests'),
         errors_per_sec: perSecond('failedRequests'),
       };
+      return { point: { ...rates, consumer_lag: this.lag.get(key) ?? null }, shown: this.shownRates(key, rates, scraped) };
     };
     // before the second round there are no rates yet
     const sample: MetricsSample = {
@@ -251,7 +258,7 @@ export class MetricsSampler {
     previousEnds: Map<string, number>,
     ends: Map<string, number>,
     dt: number,
-    figuresOf: (key: string | null) => Omit<MetricsCurrent, 'messages_per_sec'>,
+    figuresOf: (key: string | null) => Figures,
   ): void {
     let total = 0;
     for (const [topic, rate] of offsetRates(previousEnds, ends, dt, (name) => this.addedTopics.has(name))) {
@@ -260,14 +267,15 @@ export class MetricsSampler {
       // Only topics with recent traffic go into the event: 10,000 quiet topics made each one
       // 741 KB a second (bench/topics), and an absent topic reads as no traffic.
       if (this.lastActive.has(topic)) {
-        const figures = { ...figuresOf(topic), messages_per_sec: rate };
-        sample.topics[topic] = figures;
-        this.record(topic, sample.at, figures);
+        const { point, shown } = figuresOf(topic);
+        sample.topics[topic] = { ...point, ...shown, messages_per_sec: rate };
+        this.record(topic, sample.at, { ...point, messages_per_sec: rate });
       }
     }
     if (total > 0) this.lastMessageAt = sample.at;
-    sample.cluster = { ...figuresOf(null), messages_per_sec: total };
-    this.record(null, sample.at, sample.cluster);
+    const { point, shown } = figuresOf(null);
+    sample.cluster = { ...point, ...shown, messages_per_sec: total };
+    this.record(null, sample.at, { ...point, messages_per_sec: total });
   }
 
   private record(topic: string | null, at: number, values: Record<MetricName, number | null>): void {
@@ -286,6 +294,7 @@ export class MetricsSampler {
     const quietest = [...this.lastActive.entries()].sort((a, b) => a[1] - b[1]).slice(0, this.lastActive.size - MAX_TOPIC_SERIES);
     for (const [topic] of quietest) {
       this.lastActive.delete(topic);
+      this.exporterRates.delete(topic);
       for (const name of METRIC_NAMES) this.series.delete(`${topic}|${name}`);
     }
   }
@@ -305,25 +314,14 @@ export class MetricsSampler {
     this.topicsAt = this.now();
   }
 
-  private async scrapeExporter(): Promise<BrokerCounters | null> {
-    const url = this.options.prometheusUrl();
-    if (!url) {
-      this.exporterProblem = 'No Prometheus JMX exporter URL is configured for this connection';
-      return null;
-    }
-    try {
-      const response = await (this.options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(EXPORTER_TIMEOUT_MS) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.exporterProblem = null;
-      this.exporterFailures = 0;
-      return brokerCounters(parsePrometheusText(await response.text(), BROKER_COUNTER_PREFIXES));
-    } catch (error) {
-      // One slow scrape on a busy machine is a gap in the chart, not "no exporter": say so after a few in a row.
-      this.exporterFailures += 1;
-      if (this.exporterFailures >= EXPORTER_FAILURES_BEFORE_UNAVAILABLE)
-        this.exporterProblem = `The JMX exporter at ${url} does not answer (${(error as Error).message})`;
-      return null;
-    }
+  /**
+   * The exporter's rates a sample shows: this round's, or, when no scrape was due, the last ones (a point only goes
+   * into the series when scraped, so their areas stay what the counters counted).
+   */
+  private shownRates(key: string | null, rates: ExporterRates, scraped: ScrapeResult): ExporterRates {
+    if (scraped.state === 'scraped') this.exporterRates.set(key, rates);
+    if (scraped.state !== 'not-due') return rates;
+    return this.exporterRates.get(key) ?? rates;
   }
 
   /** A consumer group's total lag over time, as sampled with the per-topic lag (every LAG_REFRESH_MS). */
