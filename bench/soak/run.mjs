@@ -5,7 +5,8 @@
 // --rate records/s (2,000) into stavanger_parking_events and the stavanger_parking_realtime
 // pipeline, and every --every minutes (5) prints:
 //   - serve's heap used after a full GC (inspector: HeapProfiler.collectGarbage, Runtime.getHeapUsage);
-//   - each page's heap used after a full GC (CDP);
+//   - each page's heap used after a full GC (CDP), and its plot worker's (worker-heap.mjs; "page"
+//     when there is none: the charts are then painted on the page);
 //   - serve's event-loop delay p99 over the interval (perf_hooks.monitorEventLoopDelay, installed
 //     through the inspector);
 //   - the Overview's update time p95 over the interval: the main-thread time of handling one
@@ -15,11 +16,19 @@
 // At the end: heap growth from minute 10 (or the first report after it) to the end, and the update
 // p95 of the first and the last interval. Targets (issue #19): heap growth < 10 %, p95 unchanged.
 //
-//   npm run build && node bench/soak/run.mjs [--minutes 60] [--every 5] [--rate 2000] [--data-dir D]
+// --snapshot DIR also writes a heap snapshot of each page at every report (DIR/overview-m10.heapsnapshot,
+// DIR/topic-m10.heapsnapshot…) and at the end prints what grew between the first report from
+// minute 10 and the last, and what holds it (heap-diff.mjs; it compares any two of them too).
+//
+//   npm run build && node bench/soak/run.mjs [--minutes 60] [--every 5] [--rate 2000] [--data-dir D] [--snapshot DIR]
 //
 // Prints figures, asserts nothing.
 /* global window, requestAnimationFrame -- the update timing runs in the page */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { printHeapDiff, writeHeapSnapshot } from './heap-diff.mjs';
+import { workerHeaps } from './worker-heap.mjs';
 import { CHROMIUM_ARGS, benchStack, freePort, percentile, require, sleep, startServe } from '../lib/stack.mjs';
 
 const { values } = parseArgs({
@@ -28,6 +37,7 @@ const { values } = parseArgs({
     every: { type: 'string', default: '5' },
     rate: { type: 'string', default: '2000' },
     'data-dir': { type: 'string' },
+    snapshot: { type: 'string' },
   },
 });
 const minutes = Number(values.minutes);
@@ -100,13 +110,17 @@ function timeUpdates() {
   };
 }
 
-async function pageHeap(page) {
+/** The page's heap used after a full GC; with --snapshot, also a heap snapshot of it in the snapshot folder. */
+async function pageHeap(page, name, minute) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  if (values.snapshot) await writeHeapSnapshot(cdp, snapshotFile(name, minute));
   await cdp.detach();
   return usedSize;
 }
+
+const snapshotFile = (name, minute) => path.join(values.snapshot, `${name}-m${minute}.heapsnapshot`);
 
 async function startLoad(serve) {
   await serve.call('presetTopics:apply');
@@ -130,10 +144,17 @@ function summary(reports) {
   const last = reports.at(-1);
   const growth = (name) => `${name} ${MB(from[name])} → ${MB(last[name])} (${(((last[name] - from[name]) / from[name]) * 100).toFixed(1)} %)`;
   console.log(`\nheap from minute ${from.minute} to minute ${last.minute}: ${growth('serveHeap')}; ${growth('overviewHeap')}; ${growth('topicHeap')}`);
+  console.log(`plot workers' heap from minute ${from.minute} to minute ${last.minute}: ${growth('overviewWorkerHeap')}; ${growth('topicWorkerHeap')}`);
   console.log(`Overview update p95: first interval ${reports[0].updateP95.toFixed(1)} ms, last ${last.updateP95.toFixed(1)} ms`);
+  if (!values.snapshot || from === last) return;
+  for (const name of ['overview', 'topic']) {
+    console.log(`\nwhat grew in the ${name} page from minute ${from.minute} to minute ${last.minute} (heap snapshots in ${values.snapshot}):`);
+    printHeapDiff(snapshotFile(name, from.minute), snapshotFile(name, last.minute));
+  }
 }
 
 async function main() {
+  if (values.snapshot) mkdirSync(values.snapshot, { recursive: true });
   const stack = await benchStack('soak', values['data-dir']);
   const inspectPort = await freePort();
   const serve = await startServe(stack, [`--inspect=127.0.0.1:${inspectPort}`]);
@@ -152,7 +173,12 @@ async function main() {
     console.log(
       `bench/soak on ${new Date().toISOString()}: ${minutes} min, generator ${values.rate}/s, pipeline stavanger_parking_realtime, Overview and topic page open`,
     );
-    console.log('minute   serve heap   Overview heap   topic page heap   serve loop lag p99   Overview update p95 (n)');
+    // the plot workers: Overview's and the topic page's, each through a session kept for the run
+    const workers = [
+      await workerHeaps(await overview.context().newCDPSession(overview)),
+      await workerHeaps(await topicPage.context().newCDPSession(topicPage)),
+    ];
+    console.log('minute   serve heap   Overview heap (worker)   topic page heap (worker)   serve loop lag p99   Overview update p95 (n)');
     const started = Date.now();
     const reports = [];
     for (let minute = Number(values.every); minute <= minutes; minute += Number(values.every)) {
@@ -162,14 +188,17 @@ async function main() {
       const report = {
         minute,
         serveHeap: heap,
-        overviewHeap: await pageHeap(overview),
-        topicHeap: await pageHeap(topicPage),
+        overviewHeap: await pageHeap(overview, 'overview', minute),
+        topicHeap: await pageHeap(topicPage, 'topic', minute),
         lagP99Ms,
         updateP95: percentile(updates, 95) ?? NaN,
       };
+      const [overviewWorker, topicWorker] = [await workers[0].heapUsed(), await workers[1].heapUsed()];
+      [report.overviewWorkerHeap, report.topicWorkerHeap] = [overviewWorker.used, topicWorker.used];
+      const heapOf = (page, worker) => `${MB(page)} (${worker.workers > 0 ? MB(worker.used) : 'page'})`;
       reports.push(report);
       console.log(
-        `${String(minute).padStart(6)}   ${MB(report.serveHeap).padStart(10)}   ${MB(report.overviewHeap).padStart(13)}   ${MB(report.topicHeap).padStart(15)}   ${`${lagP99Ms.toFixed(1)} ms`.padStart(18)}   ${report.updateP95.toFixed(1)} ms (${updates.length})`,
+        `${String(minute).padStart(6)}   ${MB(report.serveHeap).padStart(10)}   ${heapOf(report.overviewHeap, overviewWorker).padStart(22)}   ${heapOf(report.topicHeap, topicWorker).padStart(24)}   ${`${lagP99Ms.toFixed(1)} ms`.padStart(18)}   ${report.updateP95.toFixed(1)} ms (${updates.length})`,
       );
     }
     summary(reports);

@@ -41,8 +41,7 @@ const HEIGHT = 170;
 
 /** The newest value of a series, formatted; a dash before the first. */
 export function lastValue(points: LiveSeries, format: (value: number) => string): string {
-  const last = points.last();
-  return last ? format(last[1]) : '—';
+  return points.length > 0 ? format(points.valueAt(points.length - 1)) : '—';
 }
 
 /** The chart's drawing width in pixels, followed as the window or the grid changes. */

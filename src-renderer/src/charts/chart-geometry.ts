@@ -18,10 +18,9 @@ export function timeDomain(series: LiveSeries[]): Domain | null {
   let from = Infinity;
   let to = -Infinity;
   for (const points of series) {
-    const [first, last] = [points.at(0), points.last()];
-    if (!first || !last) continue;
-    from = Math.min(from, first[0]);
-    to = Math.max(to, last[0]);
+    if (points.length === 0) continue;
+    from = Math.min(from, points.timeAt(0));
+    to = Math.max(to, points.timeAt(points.length - 1));
   }
   if (!Number.isFinite(from)) return null;
   return { from, to: to > from ? to : from + 1 };
@@ -116,7 +115,7 @@ export function scale(domain: Domain, from: number, to: number): (value: number)
 /** The index of the point nearest in time to `at` (points sorted by time); -1 for no points. */
 export function nearestIndex(points: LiveSeries, at: number): number {
   if (points.length === 0) return -1;
-  const time = (index: number) => points.at(index)![0];
+  const time = (index: number) => points.timeAt(index);
   let low = 0;
   let high = points.length - 1;
   while (low < high) {

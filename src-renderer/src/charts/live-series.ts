@@ -1,7 +1,23 @@
 import type { Point } from '@shared/metrics';
+import { PointLog } from './point-log';
 
-/** Compacting waits for this many dropped points, so a short series is not copied every update. */
-const COMPACT_AFTER = 512;
+/** Room for a window's points and a quarter more: a full window is copied once per quarter window of appends. */
+const SLACK = 1.25;
+const MIN_CAPACITY = 64;
+/** The closest spacing a new log is sized for (the sampler's 1 s); denser series still fit, by what they hold. */
+const SAMPLE_INTERVAL_MS = 1000;
+
+/**
+ * The capacity of a new log for the points [first, end) of `log` and one more, in a window of
+ * `windowMs`: the whole window at the series' own spacing, so it fills once and stays that size
+ * (a series of 5 s points gets a fifth of one of 1 s points).
+ */
+function capacityFor(log: PointLog, first: number, end: number, windowMs: number): number {
+  const count = end - first;
+  const spacing = count >= 2 ? (log.times[end - 1] - log.times[first]) / (count - 1) : SAMPLE_INTERVAL_MS;
+  const windowPoints = Math.ceil(windowMs / Math.max(spacing, SAMPLE_INTERVAL_MS));
+  return Math.ceil(Math.max(count + 1, windowPoints) * SLACK) + MIN_CAPACITY;
+}
 
 /**
  * A live series as the page's stores hold it: a window [start, end) onto a log of points that
@@ -9,31 +25,46 @@ const COMPACT_AFTER = 512;
  * one point (52 series of an hour, about 1 MB a second on the Overview), and the garbage
  * collector's pauses for those copies were the slowest updates in bench/dashboard. No index an
  * earlier snapshot can see is ever written again, so every snapshot stays exactly as it was.
+ * The log is two Float64Arrays sized for the window (point-log.ts): an hour of [t, v] arrays
+ * grew the page's heap for the whole first hour (bench/soak), and a point was 40 bytes, not 16.
  */
 export class LiveSeries {
-  static readonly EMPTY = new LiveSeries([], 0, 0);
+  static readonly EMPTY = new LiveSeries(new PointLog(0, {}, 0), 0, 0);
 
   /** The value range, once read or carried over from the series this one was appended from. */
   private range: { low: number; high: number } | null = null;
 
   private constructor(
-    private readonly log: Point[],
+    private readonly log: PointLog,
     private readonly start: number,
     private readonly end: number,
   ) {}
 
-  /** A series of `points` (copied: the log is appended to in place later). */
+  /** A series of `points` (copied). */
   static of(points: readonly Point[]): LiveSeries {
-    return points.length === 0 ? LiveSeries.EMPTY : new LiveSeries(points.slice(), 0, points.length);
+    if (points.length === 0) return LiveSeries.EMPTY;
+    const log = new PointLog(points.length, {}, 0);
+    for (const [at, value] of points) log.push(at, value);
+    return new LiveSeries(log, 0, points.length);
   }
 
   get length(): number {
     return this.end - this.start;
   }
 
-  /** The point at `index` (0 is the oldest), undefined outside the series. */
+  /** The time of the point at `index` (0 is the oldest); `index` must be inside the series. */
+  timeAt(index: number): number {
+    return this.log.times[this.start + index];
+  }
+
+  /** The value of the point at `index`; `index` must be inside the series. */
+  valueAt(index: number): number {
+    return this.log.values[this.start + index];
+  }
+
+  /** The point at `index` as a new [t, v] (0 is the oldest), undefined outside the series. */
   at(index: number): Point | undefined {
-    return index >= 0 && index < this.length ? this.log[this.start + index] : undefined;
+    return index >= 0 && index < this.length ? [this.timeAt(index), this.valueAt(index)] : undefined;
   }
 
   /** The newest point. */
@@ -41,14 +72,33 @@ export class LiveSeries {
     return this.at(this.length - 1);
   }
 
-  /** The points, copied out. */
+  /** The points, copied out as [t, v] arrays. */
   toArray(): Point[] {
-    return this.log.slice(this.start, this.end);
+    return Array.from({ length: this.length }, (_, i): Point => [this.timeAt(i), this.valueAt(i)]);
   }
 
-  /** Calls `visit` with each point, oldest first: for loops over every point that must not copy them. */
-  forEach(visit: (point: Point, index: number) => void): void {
-    for (let i = this.start; i < this.end; i += 1) visit(this.log[i], i - this.start);
+  /** The points from index `from` on as [t0, v0, t1, v1, …]: what crosses to the plot worker. */
+  coords(from = 0): Float64Array {
+    const coords = new Float64Array(Math.max(0, this.length - from) * 2);
+    const { times, values } = this.log;
+    for (let i = this.start + from, out = 0; i < this.end; i += 1, out += 2) {
+      coords[out] = times[i];
+      coords[out + 1] = values[i];
+    }
+    return coords;
+  }
+
+  /**
+   * How this series continues `earlier`: the first `dropped` points of `earlier` are gone, the
+   * `shared` ones after them are this series' first, then come new ones; null when it does not
+   * (another series, a reload, a branch).
+   */
+  continues(earlier: LiveSeries): { dropped: number; shared: number } | null {
+    if (earlier.length === 0 || earlier.log.lineage !== this.log.lineage) return null;
+    const [from, to] = [this.log.base + this.start, this.log.base + this.end];
+    const [earlierFrom, earlierTo] = [earlier.log.base + earlier.start, earlier.log.base + earlier.end];
+    if (from < earlierFrom || from >= earlierTo || earlierTo > to) return null;
+    return { dropped: from - earlierFrom, shared: earlierTo - from };
   }
 
   /** The lowest and highest value (each chart's value axis, every update): read once, then kept up as points come and go. */
@@ -60,9 +110,9 @@ export class LiveSeries {
   private readValueRange(): { low: number; high: number } {
     let low = Infinity;
     let high = -Infinity;
-    const { log, end } = this;
-    for (let i = this.start; i < end; i += 1) {
-      const value = log[i][1];
+    const { values } = this.log;
+    for (let i = this.start; i < this.end; i += 1) {
+      const value = values[i];
       if (value < low) low = value;
       if (value > high) high = value;
     }
@@ -70,21 +120,26 @@ export class LiveSeries {
   }
 
   /**
-   * This series with `point` appended and the points older than `windowMs` before it dropped. The
-   * point goes onto the shared log unless another snapshot already appended there (then this one
-   * branches off with a copy); the log is compacted once most of it lies before the window.
+   * This series with the point (`at`, `value`) appended and the points older than `windowMs`
+   * before it dropped. The point goes onto the shared log unless another snapshot already went on
+   * from here (then this one branches off with a copy); a full log is copied into a new one, sized
+   * for the window, holding only what is still in it.
    */
-  appended(point: Point, windowMs: number): LiveSeries {
-    let { log, start, end } = this;
-    if (end !== log.length) [log, start, end] = [log.slice(start, end), 0, end - start];
-    log.push(point);
-    end += 1;
-    const since = point[0] - windowMs;
-    while (start < end - 1 && log[start][0] < since) start += 1;
-    if (start >= COMPACT_AFTER && start * 2 >= log.length) [log, start, end] = [log.slice(start, end), 0, end - start];
-    const next = new LiveSeries(log, start, end);
-    next.range = this.rangeAfter(this.length + 1 - next.length, point[1]);
-    return next;
+  appended(at: number, value: number, windowMs: number): LiveSeries {
+    const { log, start, end } = this;
+    let first = start;
+    while (first < end && log.times[first] < at - windowMs) first += 1;
+    const branch = end !== log.length || log.continued;
+    let next = log;
+    if (branch || end === log.capacity) {
+      next = log.copy(first, end, capacityFor(log, first, end, windowMs), branch);
+      if (!branch) log.continued = true;
+    }
+    next.push(at, value);
+    const shift = next === log ? 0 : first;
+    const series = new LiveSeries(next, first - shift, end - shift + 1);
+    series.range = this.rangeAfter(first - start, value);
+    return series;
   }
 
   /** The value range once the oldest `dropped` points are gone and `value` came: null when a dropped point may have been an extreme. */
@@ -92,23 +147,9 @@ export class LiveSeries {
     const known = this.range;
     if (!known) return null;
     for (let i = 0; i < dropped; i += 1) {
-      const gone = this.log[this.start + i][1];
+      const gone = this.valueAt(i);
       if (gone <= known.low || gone >= known.high) return null;
     }
     return { low: Math.min(known.low, value), high: Math.max(known.high, value) };
-  }
-
-  /** The index of `point` itself (not an equal one) in this series, found by its time; -1 if absent. */
-  indexOf(point: Point): number {
-    let low = 0;
-    let high = this.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.log[this.start + middle][0] < point[0]) low = middle + 1;
-      else high = middle;
-    }
-    // equal times are possible (a point per sample): look along them for the very object
-    for (let i = low; i < this.length && this.log[this.start + i][0] === point[0]; i += 1) if (this.log[this.start + i] === point) return i;
-    return -1;
   }
 }

@@ -25,6 +25,13 @@ export interface PlotPicture {
 
 type Surface = HTMLCanvasElement | OffscreenCanvas;
 
+/**
+ * Which kind of canvas: getContext('2d') called on the union is typed by whichever overload the
+ * compiler meets first, and a change elsewhere in the project turned it into RenderingContext.
+ * The worker has no HTMLCanvasElement at all.
+ */
+const isPageCanvas = (canvas: Surface): canvas is HTMLCanvasElement => typeof HTMLCanvasElement !== 'undefined' && canvas instanceof HTMLCanvasElement;
+
 /** Draws a chart's grid, axes and series (each thinned, as [t0, v0, t1, v1, …]) onto a canvas, in the page or in the plot worker. */
 export function paintPlot(canvas: Surface, picture: PlotPicture, series: Float64Array[]): void {
   const { width, height, ratio, box, colors } = picture;
@@ -32,7 +39,7 @@ export function paintPlot(canvas: Surface, picture: PlotPicture, series: Float64
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
   }
-  const context = canvas.getContext('2d');
+  const context = isPageCanvas(canvas) ? canvas.getContext('2d') : canvas.getContext('2d');
   if (!context) return;
   const x = scale(picture.time, box.left, box.left + box.width);
   const y = scale(picture.values, box.top + box.height, box.top);

@@ -1,8 +1,9 @@
 import type { LiveSeries } from './live-series';
-import { feedFor } from './series-feed';
+import type { Point } from '@shared/metrics';
+import { applyFeed, feedFor, type SeriesFeed } from './series-feed';
 import { paintPlot, type PlotPicture } from './paint-plot';
 import type { PlotPaint, PlotWorkerMessage } from './plot-worker';
-import { thinnedCoords } from './thinned-points';
+import { ChartThinner } from './thinned-points';
 
 type WorkerState = { kind: 'starting'; worker: Worker; waiting: Set<PlotSurface> } | { kind: 'ready'; worker: Worker } | { kind: 'unavailable' };
 
@@ -116,8 +117,11 @@ class PlotSurface {
   private readonly id = nextId++;
   private mode: 'pending' | 'worker' | 'page' = 'pending';
   private latest: PlotRequest | null = null;
-  /** The series the worker holds for this chart, as last sent: the next paint sends only what changed. */
+  /** The series the painter holds for this chart, as last sent: the next paint sends only what changed. */
   private held: LiveSeries[] = [];
+  /** Painting on the page: the points of `held`, as the worker would hold them. */
+  private pagePoints: Point[][] = [];
+  private readonly thinner = new ChartThinner();
   releaseTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly canvas: HTMLCanvasElement) {
@@ -141,25 +145,33 @@ class PlotSurface {
   paint(picture: PlotPicture, series: LiveSeries[]): void {
     this.latest = { picture, series };
     if (this.mode === 'worker') queuePaint(this);
-    else if (this.mode === 'page')
-      paintPlot(
-        this.canvas,
-        picture,
-        thinnedCoords(
-          series.map((points) => points.toArray()),
-          picture.box.width,
-        ),
-      );
+    else if (this.mode === 'page') this.paintOnPage(picture, series);
+  }
+
+  /**
+   * Painting on the page keeps the series as the worker does, rebuilt from the feeds: thinning
+   * reuses the buckets of an update earlier by the very points it saw then.
+   */
+  private paintOnPage(picture: PlotPicture, series: LiveSeries[]): void {
+    const feeds = this.feedsFor(series);
+    this.pagePoints = feeds.map((feed, i) => applyFeed(this.pagePoints[i], feed));
+    paintPlot(this.canvas, picture, this.thinner.coords(this.pagePoints, picture.box.width));
+  }
+
+  /** What changed in each series since the last paint (the painter holds the series as then). */
+  private feedsFor(series: LiveSeries[]): SeriesFeed[] {
+    const feeds = series.map((points, i) => feedFor(this.held[i] ?? null, points));
+    this.held = series;
+    return feeds;
   }
 
   /** The message part for the newest request, its new points' buffers added to `transfer`. */
   nextPaint(transfer: Transferable[]): PlotPaint | null {
     if (!this.latest) return null;
     const { picture, series } = this.latest;
-    const feeds = series.map((points, i) => feedFor(this.held[i] ?? null, points));
+    const feeds = this.feedsFor(series);
     // a live update's few new points are cheaper copied than handed over, one transfer each
     for (const feed of feeds) if (feed.kind !== 'same' && feed.coords.length > TRANSFER_FROM) transfer.push(feed.coords.buffer);
-    this.held = series;
     return { id: this.id, picture, feeds };
   }
 

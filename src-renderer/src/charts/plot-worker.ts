@@ -5,7 +5,7 @@
 import type { Point } from '@shared/metrics';
 import { paintPlot, type PlotPicture } from './paint-plot';
 import { applyFeed, type SeriesFeed } from './series-feed';
-import { thinnedCoords } from './thinned-points';
+import { ChartThinner } from './thinned-points';
 
 export interface PlotPaint {
   id: number;
@@ -16,10 +16,10 @@ export interface PlotPaint {
 export type PlotWorkerMessage =
   { type: 'attach'; id: number; canvas: OffscreenCanvas } | { type: 'paint'; paints: PlotPaint[] } | { type: 'detach'; id: number };
 
-const charts = new Map<number, { canvas: OffscreenCanvas; series: Point[][] }>();
+const charts = new Map<number, { canvas: OffscreenCanvas; series: Point[][]; thinner: ChartThinner }>();
 
 self.onmessage = ({ data }: MessageEvent<PlotWorkerMessage>) => {
-  if (data.type === 'attach') charts.set(data.id, { canvas: data.canvas, series: [] });
+  if (data.type === 'attach') charts.set(data.id, { canvas: data.canvas, series: [], thinner: new ChartThinner() });
   else if (data.type === 'detach') charts.delete(data.id);
   else {
     for (const { id, picture, feeds } of data.paints) {
@@ -27,7 +27,7 @@ self.onmessage = ({ data }: MessageEvent<PlotWorkerMessage>) => {
       if (!chart) continue;
       try {
         chart.series = feeds.map((feed, i) => applyFeed(chart.series[i], feed));
-        paintPlot(chart.canvas, picture, thinnedCoords(chart.series, picture.box.width));
+        paintPlot(chart.canvas, picture, chart.thinner.coords(chart.series, picture.box.width));
       } catch (error) {
         // one chart's failure must not stop the others, nor go unseen: the page logs it
         self.postMessage({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });

@@ -21,8 +21,8 @@ describe('series feeds to the plot worker', () => {
       sent = live;
       if (second % 500 === 0 || second > 10_990) expect(held).toEqual(live.toArray());
       // sometimes two points arrive between paints (a paint skipped), sometimes none
-      if (second % 7 !== 0) live = live.appended([start + second * 1000, second % 97], HOUR);
-      if (second % 11 === 0) live = live.appended([start + second * 1000 + 500, 1], HOUR);
+      if (second % 7 !== 0) live = live.appended(start + second * 1000, second % 97, HOUR);
+      if (second % 11 === 0) live = live.appended(start + second * 1000 + 500, 1, HOUR);
     }
     expect(applyFeed(held, feedFor(sent, live))).toEqual(live.toArray());
     expect(kinds[0]).toBe('whole');
@@ -31,7 +31,7 @@ describe('series feeds to the plot worker', () => {
 
   it('sends only the new points and how many fell off the start', () => {
     const before = LiveSeries.of(pointsFrom(3600));
-    const after = before.appended([start + 3601 * 1000, 5], HOUR);
+    const after = before.appended(start + 3601 * 1000, 5, HOUR);
     const feed = feedFor(before, after);
     expect(feed).toMatchObject({ kind: 'append', drop: 1 });
     expect(feed.kind === 'append' && [...feed.coords]).toEqual([start + 3601 * 1000, 5]);

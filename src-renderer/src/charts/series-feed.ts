@@ -12,36 +12,22 @@ export type SeriesFeed =
   | { kind: 'append'; drop: number; coords: Float64Array }
   | { kind: 'same' };
 
-/** Points as [t0, v0, t1, v1, …] from index `from` on: a transferable buffer. */
-export function coordsOf(points: Point[] | LiveSeries, from = 0): Float64Array {
-  const coords = new Float64Array((points.length - from) * 2);
-  for (let i = from; i < points.length; i += 1) {
-    const [at, value] = points.at(i)!;
-    coords[2 * (i - from)] = at;
-    coords[2 * (i - from) + 1] = value;
-  }
+/** Points as [t0, v0, t1, v1, …]: a transferable buffer. */
+export function coordsOf(points: Point[]): Float64Array {
+  const coords = new Float64Array(points.length * 2);
+  points.forEach(([at, value], i) => {
+    coords[2 * i] = at;
+    coords[2 * i + 1] = value;
+  });
   return coords;
-}
-
-/**
- * How `next` continues `previous`: `dropped` points gone from its start, then the `shared` ones
- * after them still there (the very point objects), then new ones; null when it does not.
- */
-function overlapOf(previous: LiveSeries, next: LiveSeries): { dropped: number; shared: number } | null {
-  const first = next.at(0);
-  if (previous.length === 0 || !first) return null;
-  const dropped = previous.indexOf(first);
-  if (dropped < 0) return null;
-  const shared = previous.length - dropped;
-  return shared <= next.length && next.at(shared - 1) === previous.last() ? { dropped, shared } : null;
 }
 
 /** What to send for `series` when the painter holds `held` (what was sent last, or null). */
 export function feedFor(held: LiveSeries | null, series: LiveSeries): SeriesFeed {
   if (held === series) return { kind: 'same' };
-  const overlap = held ? overlapOf(held, series) : null;
-  if (overlap) return { kind: 'append', drop: overlap.dropped, coords: coordsOf(series, overlap.shared) };
-  return { kind: 'whole', coords: coordsOf(series) };
+  const overlap = held ? series.continues(held) : null;
+  if (overlap) return { kind: 'append', drop: overlap.dropped, coords: series.coords(overlap.shared) };
+  return { kind: 'whole', coords: series.coords() };
 }
 
 /** The painter's side: the series as it was sent, rebuilt from feeds. */

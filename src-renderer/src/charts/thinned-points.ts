@@ -2,45 +2,12 @@ import { bucketDuration, thinByTime, type TimeThinned } from './chart-window';
 import type { Point } from '@shared/metrics';
 import { coordsOf } from './series-feed';
 
-interface Known {
+interface Thinned {
+  points: Point[];
   buckets: number;
   /** The thinned points as [t0, v0, t1, v1, …], the form a chart is painted from. */
   coords: Float64Array;
   time: TimeThinned | null;
-}
-
-const bySeries = new WeakMap<Point[], Known>();
-/** Each result under the newest point it was thinned from: the next update's series ends a point or two later. */
-const byNewestPoint = new WeakMap<Point, Known>();
-const LOOK_BACK = 4;
-
-/** The result for the same series one update earlier, found by a point both share near the end. */
-function earlier(points: Point[], buckets: number): TimeThinned | undefined {
-  for (let back = 1; back <= LOOK_BACK && back <= points.length; back += 1) {
-    const known = byNewestPoint.get(points[points.length - back]);
-    if (known && known.buckets === buckets && known.time) return known.time;
-  }
-  return undefined;
-}
-
-/**
- * A series thinned for a chart of `buckets` columns, computed once per (series, width); a live
- * update, which appends a point to a new array, reuses every time bucket that did not change.
- */
-function thinnedFor(points: Point[], buckets: number): Float64Array {
-  const cached = bySeries.get(points);
-  if (cached && cached.buckets === buckets) return cached.coords;
-  let known: Known;
-  if (points.length <= buckets * 2) {
-    known = { buckets, coords: coordsOf(points), time: null };
-  } else {
-    const span = points[points.length - 1][0] - points[0][0];
-    const time = thinByTime(points, bucketDuration(span, buckets), earlier(points, buckets));
-    known = { buckets, coords: coordsOf(time.kept), time };
-  }
-  bySeries.set(points, known);
-  if (points.length > 0) byNewestPoint.set(points[points.length - 1], known);
-  return known.coords;
 }
 
 /** About one bucket per two pixels of plot width, each keeping its low and high: spikes survive thinning. */
@@ -48,8 +15,29 @@ function bucketsFor(plotWidth: number): number {
   return Math.max(40, Math.floor(plotWidth / 2));
 }
 
-/** Every series of a chart thinned for a plot `plotWidth` pixels wide, ready to paint. */
-export function thinnedCoords(series: Point[][], plotWidth: number): Float64Array[] {
-  const buckets = bucketsFor(plotWidth);
-  return series.map((points) => thinnedFor(points, buckets));
+/** `points` thinned into `buckets` columns, reusing every time bucket of `earlier` (the same series an update before) that did not change. */
+function thin(points: Point[], buckets: number, earlier: Thinned | undefined): Thinned {
+  if (earlier && earlier.points === points && earlier.buckets === buckets) return earlier;
+  if (points.length <= buckets * 2) return { points, buckets, coords: coordsOf(points), time: null };
+  const span = points[points.length - 1][0] - points[0][0];
+  const reusable = earlier?.buckets === buckets ? (earlier.time ?? undefined) : undefined;
+  const time = thinByTime(points, bucketDuration(span, buckets), reusable);
+  return { points, buckets, coords: coordsOf(time.kept), time };
+}
+
+/**
+ * One chart's series thinned for painting, the last result of each series kept for the next
+ * update. It was a cache keyed by each update's newest point (a WeakMap): every point still in the
+ * window kept the result it was newest for alive, an hour of them per series, and the page's heap
+ * grew by megabytes in minutes while it painted the charts itself (bench/soak --snapshot).
+ */
+export class ChartThinner {
+  private kept: Thinned[] = [];
+
+  /** Every series of the chart thinned for a plot `plotWidth` pixels wide, ready to paint. */
+  coords(series: Point[][], plotWidth: number): Float64Array[] {
+    const buckets = bucketsFor(plotWidth);
+    this.kept = series.map((points, i) => thin(points, buckets, this.kept[i]));
+    return this.kept.map(({ coords }) => coords);
+  }
 }

@@ -44,7 +44,7 @@ function appendFigures(
   const series = { ...metrics.series };
   for (const name of METRIC_NAMES) {
     const value = figures[name];
-    if (value != null) series[name] = series[name].appended([at, value], rangeMs);
+    if (value != null) series[name] = series[name].appended(at, value, rangeMs);
   }
   return series;
 }
@@ -71,7 +71,7 @@ function applyResourcesSample(metrics: LiveResourceMetrics, range: TimeRange, sa
     const entry = fresh.get(known.key);
     if (!entry) return known;
     fresh.delete(known.key);
-    return { ...known, label: entry.label, current: entry.value, points: known.points.appended([sample.at, entry.value], rangeMs) };
+    return { ...known, label: entry.label, current: entry.value, points: known.points.appended(sample.at, entry.value, rangeMs) };
   });
   for (const { value, ...id } of fresh.values()) series.push({ ...id, current: value, points: LiveSeries.of([[sample.at, value]]) });
   return { ...metrics, series, unavailable: sample.unavailable };
