@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSampleDelay } from '@main/services/metrics/metrics-sampler';
+import { busyShare, nextSampleDelay } from '@main/services/metrics/metrics-sampler';
 
 describe('the metrics sampler’s pace', () => {
   it('samples every interval while rounds are quick', () => {
@@ -17,5 +17,12 @@ describe('the metrics sampler’s pace', () => {
     expect(nextSampleDelay(1000, 5000, 60)).toBe(1000);
     // slow twice in a row is a slow cluster: backed off by the quicker of the two
     expect(nextSampleDelay(1000, 5000, 1000)).toBe(3000);
+  });
+
+  it('keeps a cluster of more than 5,000 partitions busy a twentieth of the time, not a quarter', () => {
+    expect(busyShare(3_000)).toBe(4);
+    expect(busyShare(30_057)).toBe(20);
+    expect(nextSampleDelay(1000, 1500, 1400, busyShare(30_057))).toBe(26_600); // a point every 28 s
+    expect(nextSampleDelay(1000, 40, 35, busyShare(30_057))).toBe(1000);
   });
 });
