@@ -2,8 +2,9 @@
 // one here wrote: Kafka's TopicCommand (`kafka-topics --describe`) and ConfigCommand (`kafka-configs --describe`), and
 // kcat. A topic holding 100,000 records goes from RF 1 to RF 3 under a throttle, watched until done; the throttle is
 // gone after; the preferred leaders are elected; a throttled slow reassignment is cancelled; the REST shapes and bad
-// input; a throttle left while StreamDesk was closed is removed after it starts again; and last, kill -9 of the broker
-// that led every partition, after which kcat still reads every record.
+// input; a throttle stays on while the progress is read during its apply; a throttle left while StreamDesk was closed
+// is removed after it starts again; and last, kill -9 of the broker that led every partition, after which kcat still
+// reads every record.
 import { createHash } from 'node:crypto';
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -154,8 +155,7 @@ describe('partition reassignment on three brokers (ZooKeeper mode, Kafka 3.9.1)'
     const applied = await call(backend, 'reassignments:reassign', { topic: TOPIC, replicationFactor: 3, throttleBytesPerSec: THROTTLE, dryRun: false });
     expect(applied.partitions.map((p) => p.target)).toEqual(preview.partitions.map((p) => p.target));
     // while it runs, the throttle is where kafka-reassign-partitions would put it (read before a progress read that still sees it run)
-    const brokerConfigs = await configs('brokers', '1');
-    const topicConfigs = await configs('topics', TOPIC);
+    const [brokerConfigs, topicConfigs] = await Promise.all([configs('brokers', '1'), configs('topics', TOPIC)]);
     expect((await call(backend, 'reassignments:progress', {})).inFlight.filter((p) => p.topic === TOPIC)).toHaveLength(3);
     expect(brokerConfigs).toContain(`leader.replication.throttled.rate=${THROTTLE}`);
     expect(brokerConfigs).toContain(`follower.replication.throttled.rate=${THROTTLE}`);
@@ -255,6 +255,31 @@ describe('partition reassignment on three brokers (ZooKeeper mode, Kafka 3.9.1)'
     ]);
     expect(await configs('topics', SLOW)).not.toMatch(/throttled/);
     for (const broker of ['0', '1', '2']) expect(await configs('brokers', broker)).not.toMatch(/replication\.throttled\.rate/);
+  }, 300_000);
+
+  it('progress read again and again while a throttled reassignment is applied: the throttle stays on until it ends', async () => {
+    // the page polls the progress every 10 s: a read between the throttle and the reassignment once took the throttle off
+    let applied = false;
+    const applying = call(backend, 'reassignments:reassign', { topic: SLOW, replicationFactor: 3, throttleBytesPerSec: 1024, dryRun: false }).finally(() => {
+      applied = true;
+    });
+    let reads = 0;
+    while (!applied) {
+      await call(backend, 'reassignments:progress', {});
+      reads += 1;
+    }
+    await applying;
+    expect(reads).toBeGreaterThan(1);
+    const progress = await call(backend, 'reassignments:progress', {});
+    expect(progress.inFlight.filter((p) => p.topic === SLOW)).toHaveLength(1);
+    expect(progress.throttles).toEqual([{ topic: SLOW, brokers: [0, 1, 2], bytesPerSec: 1024 }]);
+    expect(await configs('topics', SLOW)).toMatch(/leader\.replication\.throttled\.replicas=0:1/);
+    expect(await configs('brokers', '1')).toMatch(/leader\.replication\.throttled\.rate=1024/);
+
+    await call(backend, 'reassignments:cancel', { topic: SLOW });
+    await until('the original replicas back', async () => ((await describe_(SLOW))[0].replicas.length === 1 ? true : null));
+    await until('the throttle removed', async () => ((await call(backend, 'reassignments:progress', {})).throttles.length === 0 ? true : null));
+    expect(await configs('topics', SLOW)).not.toMatch(/throttled/);
   }, 300_000);
 
   it('a throttle left behind while StreamDesk was closed is removed by the first progress read after it starts again', async () => {

@@ -42,6 +42,9 @@ export class ReassignmentsService {
   private finished: FinishedReassignment[] = [];
   private timer: NodeJS.Timeout | null = null;
   private reading = false;
+  /** Topics whose throttle and reassignment are being applied now, and when each last apply ended. */
+  private readonly applying = new Set<string>();
+  private readonly appliedAt = new Map<string, number>();
 
   constructor(private readonly options: ReassignmentsOptions) {}
 
@@ -70,12 +73,15 @@ export class ReassignmentsService {
 
   async progress(): Promise<ReassignmentsProgress> {
     const target = this.options.target();
+    const listedAt = Date.now();
     const inFlight = await listReassignments(target).catch((error: unknown) => {
       throw adminFailure(error, 'list the reassignments');
     });
     const cluster = clusterKey(target);
     const running = new Set(inFlight.map((p) => p.topic));
-    const ended = [...new Set([...this.watched, ...this.options.ledger.entries(cluster).map((e) => e.topic)])].filter((topic) => !running.has(topic));
+    const ended = [...new Set([...this.watched, ...this.options.ledger.entries(cluster).map((e) => e.topic)])].filter(
+      (topic) => !running.has(topic) && !this.beingApplied(topic, listedAt),
+    );
     for (const topic of ended) await this.finish(target, topic);
     const partitions = await readProgress(target, inFlight).catch((error: unknown) => {
       throw adminFailure(error, 'read the reassignments’ progress');
@@ -157,6 +163,7 @@ export class ReassignmentsService {
   private async apply(target: KafkaTarget, plan: ReassignmentPlan, changed: ReassignmentPlan['partitions']) {
     const cluster = clusterKey(target);
     const rate = plan.throttleBytesPerSec;
+    this.applying.add(plan.topic);
     try {
       if (rate !== null) {
         this.options.ledger.put(cluster, { topic: plan.topic, brokers: plan.brokersInvolved, bytesPerSec: rate });
@@ -172,10 +179,22 @@ export class ReassignmentsService {
     } catch (error) {
       if (rate !== null) await this.finish(target, plan.topic, false);
       throw adminFailure(error, `reassign ${plan.topic}`);
+    } finally {
+      this.applying.delete(plan.topic);
+      this.appliedAt.set(plan.topic, Date.now());
     }
     this.cancelledTopics.delete(plan.topic);
     this.watched.add(plan.topic);
     this.watch();
+  }
+
+  /**
+   * Between its throttle and its reassignment, a topic is in the ledger but not in flight: a progress read then (the
+   * page polls every 10 s) would take it for ended and remove the throttle, and the copy would run unthrottled. So is
+   * one whose listing was asked for before the reassignment was applied.
+   */
+  private beingApplied(topic: string, listedAt: number): boolean {
+    return this.applying.has(topic) || (this.appliedAt.get(topic) ?? 0) >= listedAt;
   }
 
   /** A reassignment that ended: its throttle removed (kept in the ledger for brokers that are down), reported once. */
