@@ -12,7 +12,8 @@ export default defineConfig({
   main: {
     resolve: { alias: PATH_ALIASES },
     // electron-store is ESM-only: bundle it into the CJS main. (@platformatic/kafka is ESM-only too but loads
-    // a wasm file next to itself, so it stays external: Node >= 20.19 and Electron's Node require() ESM.)
+    // a wasm file next to itself, so it stays external here; scripts/bundle-search-worker.mjs makes it one CommonJS file,
+    // out/main/platformatic-kafka.js, which the main process loads instead: src-main/clients/kafka/platformatic-bundle.ts.)
     build: {
       externalizeDeps: { exclude: ['electron-store'] },
       rollupOptions: {

@@ -23,7 +23,14 @@ const SOURCES = [
   'tsconfig.web.json',
   'scripts/bundle-search-worker.mjs',
 ];
-const OUTPUTS = ['out/main/index.js', 'out/main/cli.js', 'out/main/search-cli.js', 'out/preload/index.js', 'out/renderer/index.html'];
+const OUTPUTS = [
+  'out/main/index.js',
+  'out/main/cli.js',
+  'out/main/search-cli.js',
+  'out/main/platformatic-kafka.js',
+  'out/preload/index.js',
+  'out/renderer/index.html',
+];
 const DEFAULT_PORT = 8765;
 
 /** The newest modification time under a file or folder (0 when it does not exist). */
@@ -49,7 +56,8 @@ function buildIfNeeded() {
   console.log('streamdesk: building (the build is missing or older than the sources)…');
   const cli = path.join(path.dirname(require.resolve('electron-vite/package.json')), require('electron-vite/package.json').bin['electron-vite']);
   let build = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: 'inherit' });
-  // `streamdesk search` and its workers run bundles of their own, made after electron-vite's build (npm run build)
+  // `streamdesk search` and its workers run bundles of their own, and the main process its @platformatic/kafka, made
+  // after electron-vite's build (npm run build)
   if (build.status === 0) build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-search-worker.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('streamdesk: the build failed (see above); nothing was started.');

@@ -1,14 +1,20 @@
-// The raw protocol the health poll's probes send, loaded from @platformatic/kafka's own files without its index, and
-// the index's option validators compiled at their first use: the Overview's first tiles wait for the health poll, and
-// nothing the page asks for should wait behind ~40 ajv compilations (platformatic.ts). Main process only: the search
-// worker's bundle has its own lazy ajv (scripts/search-worker/lazy-ajv-2020.mjs) and never imports this file.
+// The raw protocol the health poll's probes send. In the built app it is the main process's bundle of @platformatic/kafka
+// (platformatic-bundle.ts: one file, validators compiled at first use). From the sources (tests, development) it is
+// loaded from the package's own files without its index, and the index's option validators compiled at their first
+// use: the Overview's first tiles wait for the health poll, and nothing the page asks for should wait behind ~40 ajv
+// compilations (platformatic.ts). Main process only: the search worker's bundle has its own lazy ajv
+// (scripts/search-worker/lazy-ajv-2020.mjs) and never imports this file.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { beforePlatformaticKafkaLoads, platformaticKafkaLoaded } from './platformatic';
+import { beforePlatformaticKafkaLoads, loadPlatformaticKafkaFrom, platformaticKafka, platformaticKafkaLoaded } from './platformatic';
+import { platformaticKafkaBundle } from './platformatic-bundle';
 
 type PlatformaticKafka = typeof import('@platformatic/kafka');
 
 export type KafkaWire = Pick<PlatformaticKafka, 'Connection' | 'ResponseError' | 'SASLMechanisms' | 'apiVersionsV3' | 'metadataV12' | 'describeQuorumV2'>;
+
+/** The built app's bundle of the package, or null from the sources. */
+const bundle = platformaticKafkaBundle();
 
 const load = createRequire(__filename);
 /** The package exports its index only: its other files are required by path (each the very module the index re-exports). */
@@ -45,6 +51,7 @@ let wire: KafkaWire | null = null;
  * across these and the index's (test/unit/kafka/kafka-wire.test.ts).
  */
 export function kafkaWire(): KafkaWire {
+  if (bundle) return platformaticKafka();
   const whole = platformaticKafkaLoaded();
   if (whole) return whole;
   if (wire) return wire;
@@ -67,5 +74,6 @@ function prepareValidators(): void {
   compileValidatorsAtFirstUse();
 }
 
-// Whichever comes first in the main process, the wire or a client, finds the validators deferred.
-beforePlatformaticKafkaLoads(prepareValidators);
+// Whichever comes first in the main process, the wire or a client, finds the validators deferred (the bundle's are).
+if (bundle) loadPlatformaticKafkaFrom(bundle);
+else beforePlatformaticKafkaLoads(prepareValidators);

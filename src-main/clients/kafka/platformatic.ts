@@ -6,16 +6,25 @@ type PlatformaticKafka = typeof import('@platformatic/kafka');
 
 let whole: PlatformaticKafka | null = null;
 let beforeLoad: (() => void) | null = null;
+let bundleFile: string | null = null;
 
 /** The whole package (clients, enumerations, every API), loaded on the first call. */
 export function platformaticKafka(): PlatformaticKafka {
   if (whole) return whole;
+  // the main process's bundle of the package (platformatic-bundle.ts): one file, its validators already lazy
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require is the point: an import would run at start
+  if (bundleFile) return (whole = require(bundleFile) as PlatformaticKafka);
   beforeLoad?.();
-  // A plain require so that each bundler keeps its way: the main build leaves it to Node (require of an ES module), the
+  // A plain require so that each bundler keeps its way: from the sources it is Node's (require of an ES module), the
   // search worker's esbuild bundle takes the package in (with its lazy ajv) and runs it at this call.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require is the point: an import would run at start
   whole = require('@platformatic/kafka') as PlatformaticKafka;
   return whole;
+}
+
+/** Loads the package from this prebuilt bundle instead (the main process's, when the build made one). */
+export function loadPlatformaticKafkaFrom(file: string): void {
+  bundleFile = file;
 }
 
 /** Whether the whole package has been loaded (then its own objects serve the raw protocol too). */

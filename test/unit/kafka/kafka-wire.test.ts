@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kafkaWire } from '@main/clients/kafka/kafka-wire';
 import { platformaticKafka } from '@main/clients/kafka/platformatic';
@@ -22,5 +25,29 @@ describe("the raw protocol loaded from @platformatic/kafka's files", () => {
     expect(() => new Admin({ clientId: 42 as unknown as string, bootstrapBrokers: brokers, strict: true })).toThrow(/clientId/);
     expect(() => new Admin({ clientId: 'ok', bootstrapBrokers: brokers, retries: -1, strict: true })).toThrow(/retries/);
     void new Admin({ clientId: 'ok', bootstrapBrokers: brokers, strict: true }).close();
+  });
+});
+
+describe("the main build's bundle of @platformatic/kafka (out/main/platformatic-kafka.js, npm run build)", () => {
+  const bundle = path.resolve('out/main/platformatic-kafka.js');
+
+  it('is one file that loads none of the package’s files, and still refuses a strict client’s bad option (ajv at first use)', () => {
+    expect(existsSync(bundle), `${bundle} is missing: run \`npm run build\``).toBe(true);
+    // a process of its own: what this one already loaded does not count
+    const probe = `
+      const kafka = require(${JSON.stringify(bundle)});
+      let refused = '';
+      try { new kafka.Admin({ clientId: 42, bootstrapBrokers: ['127.0.0.1:9092'], strict: true }); } catch (error) { refused = error.message; }
+      const fromPackage = Object.keys(require.cache).filter((file) => file.includes('/node_modules/@platformatic/kafka/'));
+      console.log(JSON.stringify({ refused, fromPackage, wire: typeof kafka.metadataV12.api, connection: typeof kafka.Connection }));
+    `;
+    const answer = JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })) as {
+      refused: string;
+      fromPackage: string[];
+      wire: string;
+      connection: string;
+    };
+    expect(answer.refused).toMatch(/clientId/);
+    expect(answer).toMatchObject({ fromPackage: [], wire: 'function', connection: 'function' });
   });
 });
