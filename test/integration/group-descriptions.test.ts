@@ -6,7 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Admin, Consumer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectGroupsReader, readConnectGroups } from '@main/clients/connect/connect-group-members';
+import { readClusterShape } from '@main/clients/kafka/cluster-metadata';
 import { describeGroups } from '@main/clients/kafka/group-descriptions';
+import { describeMetadataQuorum } from '@main/clients/kafka/metadata-quorum';
+import { KeptConnection, type ConnectionRunner } from '@main/clients/kafka/raw-connection';
 import { closeKeptConnections } from '@main/clients/kafka/kept-connections';
 import { kafkaClient } from '@main/clients/kafka/kafka-target';
 import { ConsumerGroupsService } from '@main/services/consumers/consumer-groups-service';
@@ -108,5 +112,42 @@ describe('describeGroups batched over kept connections', () => {
     const live = await service.detail(LIVE_GROUP);
     expect(live.members[0].assignment).toEqual([{ topic: TOPIC, partitions: [0, 1] }]);
     await expect(service.detail(MISSING_GROUP)).resolves.toMatchObject({ summary: { state: 'Dead', members: 0 }, partitions: [] });
+  });
+
+  it("reads the Connect group's workers for the health poll as kafkajs' listing and description do", async () => {
+    const target = { brokers: [stack.bootstrap] };
+    const reader = new ConnectGroupsReader();
+    const ours = await reader.read(target);
+    expect(ours).toEqual(await readConnectGroups(target)); // kafkajs: listGroups, then describeGroups
+    expect(ours.map((group) => group.groupId)).toEqual([connectGroup]);
+    expect(ours[0].workers).toHaveLength(1);
+    expect(await reader.read(target)).toEqual(ours); // the second round from the kept listing
+  });
+
+  it("asks the health poll's Kafka and quorum probes over one kept connection, opened again after close", async () => {
+    const target = { brokers: [stack.bootstrap] };
+    const kept = new KeptConnection();
+    const used = new Set<unknown>();
+    const run: ConnectionRunner = (t, timeoutMs, work) =>
+      kept.run(t, timeoutMs, (connection) => {
+        used.add(connection);
+        return work(connection);
+      });
+    try {
+      for (let round = 0; round < 3; round++) {
+        const [shape, quorum] = await Promise.all([readClusterShape(target, () => round === 0, 5000, run), describeMetadataQuorum(target, 5000, run)]);
+        expect(shape?.cluster.brokers).toHaveLength(1);
+        expect(shape?.topics === null).toBe(round > 0);
+        expect(quorum?.partition.leaderId).toBe(shape?.cluster.brokers[0].nodeId);
+      }
+      expect(used.size).toBe(1);
+      kept.close();
+      await describeMetadataQuorum(target, 5000, run);
+      expect(used.size).toBe(2);
+    } finally {
+      kept.close();
+    }
+    // kafkajs, an independent client, sees the same broker
+    expect((await admin.describeCluster()).brokers).toHaveLength(1);
   });
 });

@@ -3,8 +3,10 @@
 // workers, and a dead worker's tasks keep their last state in the status topic for minutes: the group is what knows.
 import type { Admin } from 'kafkajs';
 import { withKafkaAdmin } from '@main/clients/kafka/admin-session';
+import { describeGroups, type RawGroupDescription } from '@main/clients/kafka/group-descriptions';
+import { listGroups } from '@main/clients/kafka/group-offsets';
 import { kafkaError } from '@main/clients/kafka/kafka-errors';
-import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
+import type { KafkaTarget } from '@main/clients/kafka/kafka-target';
 
 export interface ConnectGroup {
   groupId: string;
@@ -44,36 +46,61 @@ export function readConnectGroups(target: KafkaTarget): Promise<ConnectGroup[]> 
   return withKafkaAdmin(target, 'read the Connect groups', connectGroups);
 }
 
+/** How long a listing of every group names the Connect groups; while it names none, a shorter while (a cluster starting). */
+const RELIST_MS = 60_000;
+const RELIST_WHILE_NONE_MS = 15_000;
+
 /**
- * The health poll's reading of the Connect groups, over one kept kafkajs admin. kafkajs reads every topic's metadata
- * when an admin connects (it cannot ask for none): a fresh admin each round had a 10,000-topic broker answer that every
- * 3 s. The kept one reads it again only when its metadata is 5 minutes old; it is dropped after any failure and when
- * the target changes (another profile).
+ * The health poll's reading of the Connect groups, every round. Which groups are Connect's comes from a listing of every
+ * group (ListGroups on each broker), done again only every minute, or as soon as a known group is gone; each round
+ * describes just those groups (one FindCoordinator, one DescribeGroups) over kept connections. kafkajs' listGroups
+ * reads every topic's metadata first (it cannot ask for none): at 10,000 topics and 5,001 groups that and the
+ * listing every 3 s were most of what an idle console cost the brokers.
  */
 export class ConnectGroupsReader {
-  private kept: { key: string; admin: Admin; connected: Promise<void> } | null = null;
+  private known: { key: string; groupIds: string[]; listedAt: number } | null = null;
+
+  constructor(
+    private readonly list: (target: KafkaTarget) => Promise<{ groupId: string; protocolType: string }[]> = listGroups,
+    private readonly describe: (target: KafkaTarget, groupIds: string[]) => Promise<RawGroupDescription[]> = (target, ids) =>
+      describeGroups(target, ids, 'health'),
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async read(target: KafkaTarget): Promise<ConnectGroup[]> {
-    const key = JSON.stringify(target);
-    if (this.kept?.key !== key) {
-      this.close();
-      const admin = kafkaClient(target, { clientId: 'streamdesk-health', retries: 0 }).admin();
-      this.kept = { key, admin, connected: admin.connect() };
-    }
-    const kept = this.kept;
     try {
-      await kept.connected;
-      return await connectGroups(kept.admin);
+      const groupIds = await this.connectGroupIds(target);
+      if (groupIds.length === 0) return [];
+      // a group its coordinator could not describe now (loading, moving) is left out of this round
+      const described = (await this.describe(target, groupIds)).filter((group) => group.errorCode === 0);
+      const live = described.filter((group) => group.state !== 'Dead' && group.protocolType === 'connect');
+      // a group gone (or another protocol's now): the listing is out of date
+      if (live.length < described.length) this.known = null;
+      return live.map((group) => ({
+        groupId: group.groupId,
+        workers: group.members
+          .map((member) => (member.memberMetadata ? workerIdOfMetadata(member.memberMetadata) : null))
+          .filter((worker): worker is string => worker !== null)
+          .sort(),
+      }));
     } catch (error) {
-      if (this.kept === kept) this.close();
+      this.known = null;
       throw kafkaError(error, 'read the Connect groups');
     }
   }
 
+  private async connectGroupIds(target: KafkaTarget): Promise<string[]> {
+    const key = JSON.stringify(target);
+    const known = this.known;
+    if (known && known.key === key && this.now() - known.listedAt < (known.groupIds.length > 0 ? RELIST_MS : RELIST_WHILE_NONE_MS)) return known.groupIds;
+    const listedAt = this.now();
+    const groupIds = (await this.list(target)).filter((group) => group.protocolType === 'connect').map((group) => group.groupId);
+    this.known = { key, groupIds, listedAt };
+    return groupIds;
+  }
+
   close(): void {
-    const admin = this.kept?.admin;
-    this.kept = null;
-    void admin?.disconnect().catch(() => {});
+    this.known = null;
   }
 }
 

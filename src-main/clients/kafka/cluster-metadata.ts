@@ -2,7 +2,7 @@
 import type { Connection, metadataV12 } from '@platformatic/kafka';
 import { kafkaWire } from './kafka-wire';
 import type { KafkaTarget } from './kafka-target';
-import { withConnection } from './raw-connection';
+import { offeredVersions, withConnection, type ConnectionRunner } from './raw-connection';
 
 const METADATA_KEY = 3;
 /** A topic's error code while its partitions have no leader yet (just created): its metadata still counts. */
@@ -55,14 +55,15 @@ export interface ClusterShape {
  * The cluster (id, controller, live brokers) in a Metadata request for no topics, then every topic's metadata only when
  * `wantTopics(cluster)` says so, over one connection; null when the broker offers no Metadata v12. kafkajs cannot ask
  * for no topics (it sends an empty list as null, which means every topic): its connect and describeCluster each read
- * the whole cluster's metadata.
+ * the whole cluster's metadata. `run`: over a fresh connection, or a kept one (the health poll's).
  */
 export async function readClusterShape(
   target: KafkaTarget,
   wantTopics: (cluster: ClusterShape) => boolean,
   timeoutMs: number,
+  run: ConnectionRunner = withConnection,
 ): Promise<{ cluster: ClusterShape; topics: ClusterMetadata['topics'] | null } | null> {
-  return withConnection(target, timeoutMs, async (connection) => {
+  return run(target, timeoutMs, async (connection) => {
     if (!(await offersMetadataV12(connection))) return null;
     const answer = await kafkaWire()
       .metadataV12.api.async(connection, [], false, false)
@@ -85,10 +86,8 @@ export async function readClusterShape(
 }
 
 async function offersMetadataV12(connection: Connection): Promise<boolean> {
-  const { apiVersionsV3, metadataV12 } = kafkaWire();
-  const versions = await apiVersionsV3.api.async(connection, 'streamdesk', '1');
-  const offered = versions.apiKeys.find((api) => api.apiKey === METADATA_KEY);
-  return offered !== undefined && offered.maxVersion >= metadataV12.api.version;
+  const offered = (await offeredVersions(connection)).get(METADATA_KEY);
+  return offered !== undefined && offered >= kafkaWire().metadataV12.api.version;
 }
 
 function topicsOf(answer: MetadataAnswer): ClusterMetadata['topics'] {

@@ -23,6 +23,8 @@ interface RawGroupMember {
   clientHost: string;
   /** As the group's protocol encodes it: the consumer protocol's assignment, or a Connect worker's, or anything else. */
   memberAssignment: Buffer | null;
+  /** What the member joined with, as its protocol encodes it (a Connect worker's: its REST URL). */
+  memberMetadata: Buffer | null;
 }
 
 export interface RawGroupDescription {
@@ -92,6 +94,7 @@ async function describeOn(connection: Connection, groupIds: string[]): Promise<R
       clientId: member.clientId,
       clientHost: member.clientHost,
       memberAssignment: member.memberAssignment ?? null,
+      memberMetadata: member.memberMetadata ?? null,
     })),
   }));
 }

@@ -1,14 +1,15 @@
 // Raw @platformatic/kafka connections kept open between calls, one pool per target and lane. A fresh connection costs a
 // TCP round, ApiVersions (and SASL) before the first request; a page that reads a slice every few hundred ms paid that
 // per slice. Two lanes because a broker answers one connection's requests strictly in order: a group's detail (the
-// foreground) on the background's sockets would queue behind a slice of 500 groups' descriptions.
+// foreground) on the background's sockets would queue behind a slice of 500 groups' descriptions; the health poll's
+// Connect groups, every few seconds, have a lane of their own for the same reason.
 import type { Connection, ConnectionPool } from '@platformatic/kafka';
 import type { KafkaTarget } from './kafka-target';
 import { securityOptions } from './platformatic-admin';
 import { hostAndPort } from './raw-connection';
 import { platformaticKafka } from './platformatic';
 
-export type Lane = 'foreground' | 'background';
+export type Lane = 'foreground' | 'background' | 'health';
 
 /** A pool unused this long is closed (its sockets too), so an idle console holds no connection it does not need. */
 const IDLE_CLOSE_MS = 30_000;

@@ -14,6 +14,7 @@ import { probeSchemaRegistry } from './schema-registry-probe';
 import { probeZookeeper } from './zookeeper-probe';
 import { withQuorum } from './kafka-probe';
 import { probeQuorum } from '../brokers/quorum-reader';
+import { KeptConnection } from '@main/clients/kafka/raw-connection';
 
 export interface HealthMonitorOptions {
   connection: () => Connection;
@@ -51,6 +52,8 @@ export class HealthMonitor {
   private readonly now: () => number;
   private readonly fetchFn: typeof fetch;
   private readonly partitionScans: PartitionScans;
+  /** The Kafka and quorum probes' connection, kept between rounds (a fresh one each was two connections a round). */
+  private readonly kafkaConnection = new KeptConnection();
 
   constructor(private readonly options: HealthMonitorOptions) {
     this.now = options.now ?? Date.now;
@@ -75,6 +78,7 @@ export class HealthMonitor {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.kafkaConnection.close();
     this.options.onStop?.();
   }
 
@@ -97,8 +101,8 @@ export class HealthMonitor {
     const registry = { target: this.options.schemaRegistry?.() ?? null, absence: this.options.schemaRegistryAbsence?.() ?? null };
     const kafkaTarget = this.options.kafkaTarget?.() ?? { brokers: connection.kafkaBootstrap };
     const [kafkaAlone, quorum, zookeeper, flinkResult, kafkaUi, schemaRegistry, connect] = await Promise.all([
-      probeKafkaTarget(kafkaTarget, timeoutMs, this.now, this.partitionScans),
-      probeQuorum(kafkaTarget, connection.zookeeper, timeoutMs),
+      probeKafkaTarget(kafkaTarget, timeoutMs, this.now, { scans: this.partitionScans, connection: this.kafkaConnection }),
+      probeQuorum(kafkaTarget, connection.zookeeper, timeoutMs, this.kafkaConnection.run),
       probeZookeeper(connection.zookeeper, timeoutMs, this.now),
       probeFlink(connection.flinkUrl, this.fetchFn, timeoutMs, this.now, this.options.flinkHeaders?.() ?? {}),
       probeKafkaUi(connection.kafkaUiUrl, this.fetchFn, timeoutMs, this.now),

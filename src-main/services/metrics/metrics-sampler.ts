@@ -396,15 +396,30 @@ export class MetricsSampler {
   }
 
   private recordGroupLag(byGroup: Map<string, number>): void {
-    for (const [groupId, behind] of byGroup) {
-      let series = this.groupLagSeries.get(groupId);
-      if (!series) {
-        // Bounded: a new group pushes out the oldest tracked one (Map keeps insertion order).
-        if (this.groupLagSeries.size >= MAX_GROUP_SERIES) this.groupLagSeries.delete(this.groupLagSeries.keys().next().value!);
-        this.groupLagSeries.set(groupId, (series = groupSeries()));
+    recordBounded(this.groupLagSeries, byGroup, MAX_GROUP_SERIES, groupSeries, this.lagAt);
+  }
+}
+
+/**
+ * Each group's point into its series, at most `max` series kept. A group new to a full set takes the place of one not in
+ * this round (a group gone); when every kept group is in the round, the new one gets no series. Evicting the oldest
+ * instead made every round at 5,001 groups evict and create 4,701 series (two rings of 3,600 and 288 points each:
+ * ~300 MB allocated a round, 7.5 s of serve's CPU building rings and most of its 16 s of GC over two minutes).
+ */
+export function recordBounded(kept: Map<string, MetricSeries>, points: Map<string, number>, max: number, create: () => MetricSeries, at: number): void {
+  let stale: string[] | null = null;
+  for (const [key, value] of points) {
+    let series = kept.get(key);
+    if (!series) {
+      if (kept.size >= max) {
+        stale ??= [...kept.keys()].filter((known) => !points.has(known));
+        const gone = stale.pop();
+        if (gone === undefined) continue;
+        kept.delete(gone);
       }
-      series.push(this.lagAt, behind);
+      kept.set(key, (series = create()));
     }
+    series.push(at, value);
   }
 }
 

@@ -4,6 +4,7 @@ import { readClusterShape } from '@main/clients/kafka/cluster-metadata';
 import type { PartitionScans } from '../health/partition-scan';
 import { errorReason } from '../health/reasons';
 import { kafkaClient, type KafkaTarget } from '@main/clients/kafka/kafka-target';
+import type { KeptConnection } from '@main/clients/kafka/raw-connection';
 
 /** Node's TLS error codes: any of these means "the certificate", not "the network". */
 const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|HOSTNAME_MISMATCH|ERR_OSSL_)/;
@@ -66,21 +67,33 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 /**
- * probeKafka for a full target (SASL/TLS included). With `scans` (the health poll), one raw connection asks for the
+ * probeKafka for a full target (SASL/TLS included). With `poll` (the health poll), its kept raw connection asks for the
  * cluster alone and for every topic's metadata only when the last partition scan is stale; kafkajs is asked only when
  * that fails otherwise than by a timeout (its errors say which of SASL, TLS or the network failed) or the broker
  * offers no Metadata v12. Without `scans` (the connection test), one short-lived kafkajs admin, no retries.
  */
-export async function probeKafkaTarget(target: KafkaTarget, timeoutMs: number, now: () => number, scans?: PartitionScans): Promise<KafkaHealth> {
-  if (scans) {
-    const cheap = await probeOverOneConnection(target, timeoutMs, now, scans);
+export async function probeKafkaTarget(
+  target: KafkaTarget,
+  timeoutMs: number,
+  now: () => number,
+  poll?: { scans: PartitionScans; connection: KeptConnection },
+): Promise<KafkaHealth> {
+  const scans = poll?.scans;
+  if (poll) {
+    const cheap = await probeOverOneConnection(target, timeoutMs, now, poll.scans, poll.connection);
     if (cheap) return cheap;
   }
   return probeWithKafkajs(target, timeoutMs, now, scans);
 }
 
 /** The health poll's probe without kafkajs: null when kafkajs should say what failed (or the broker predates Metadata v12). */
-async function probeOverOneConnection(target: KafkaTarget, timeoutMs: number, now: () => number, scans: PartitionScans): Promise<KafkaHealth | null> {
+async function probeOverOneConnection(
+  target: KafkaTarget,
+  timeoutMs: number,
+  now: () => number,
+  scans: PartitionScans,
+  connection: KeptConnection,
+): Promise<KafkaHealth | null> {
   const bootstrap = target.brokers.join(',');
   const started = now();
   let known: TopicMetadataLike[] | null = null;
@@ -91,7 +104,7 @@ async function probeOverOneConnection(target: KafkaTarget, timeoutMs: number, no
     return known === null;
   };
   try {
-    const read = await withTimeout(readClusterShape(target, wantTopics, timeoutMs), timeoutMs + 1000, `Kafka at ${bootstrap}`);
+    const read = await withTimeout(readClusterShape(target, wantTopics, timeoutMs, connection.run), timeoutMs + 1000, `Kafka at ${bootstrap}`);
     if (!read) return null;
     if (read.topics) scans.remember(read.cluster, read.topics, scanStarted, now() - scanStarted);
     return kafkaHealthFrom(bootstrap, read.cluster, read.topics ?? known ?? [], started, now() - started);

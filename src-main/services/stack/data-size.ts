@@ -25,12 +25,17 @@ async function folderSize(folder: string): Promise<number> {
   return total;
 }
 
+/** A walk is due again only after this many times what the last one took (at least `maxAgeMs`). */
+const WALK_SPACING = 20;
+
 /**
  * The size of the stack's data folder for its status: measured when first asked (or after `forget`), then the
- * last measure at once, measured again in the background once it is older than `maxAgeMs`, one walk at a time.
+ * last measure at once, measured again in the background once it is older than `maxAgeMs` — or than twenty times
+ * the last walk, when that is longer (120,000 files at 10,000 topics: 6 s of serve's CPU in two minutes at 30 s, on a
+ * busy 2-core machine) — one walk at a time.
  */
 export class DataSizeMeter {
-  private known: { bytes: number; at: number } | null = null;
+  private known: { bytes: number; at: number; tookMs: number } | null = null;
   private measuring: Promise<number> | null = null;
 
   constructor(
@@ -41,7 +46,7 @@ export class DataSizeMeter {
 
   async bytes(): Promise<number> {
     if (!this.known) return this.measure();
-    if (this.now() - this.known.at > this.maxAgeMs) void this.measure();
+    if (this.now() - this.known.at > Math.max(this.maxAgeMs, this.known.tookMs * WALK_SPACING)) void this.measure();
     return this.known.bytes;
   }
 
@@ -51,9 +56,10 @@ export class DataSizeMeter {
   }
 
   private measure(): Promise<number> {
+    const started = this.now();
     this.measuring ??= folderSize(this.folder)
       .then((bytes) => {
-        this.known = { bytes, at: this.now() };
+        this.known = { bytes, at: this.now(), tookMs: this.now() - started };
         return bytes;
       })
       .finally(() => (this.measuring = null));
