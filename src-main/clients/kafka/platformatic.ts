@@ -28,16 +28,14 @@ export function beforePlatformaticKafkaLoads(step: () => void): void {
   beforeLoad = step;
 }
 
-type DynamicBufferClass = typeof import('@platformatic/dynamic-buffer').DynamicBuffer;
-let dynamicBuffer: DynamicBufferClass | null = null;
-
 /**
  * CRC-32C of `bytes` read in place. The client's crc32c copies a Buffer it is given (`new Uint8Array(data)`, a
  * fresh allocation of every batch's size) before the native sum, which took three times the sum itself
- * (bench/ingest); a DynamicBuffer of one chunk it reads as it is.
+ * (bench/ingest); a DynamicBuffer of one chunk it reads as it is. The DynamicBuffer must be the client's own class
+ * (its Reader makes one): it recognises its buffers by a Symbol of its module, and the built app's bundle of the
+ * client has its own copy of that module.
  */
 export function crc32cInPlace(bytes: Buffer): number {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the client, never at start
-  dynamicBuffer ??= (require('@platformatic/dynamic-buffer') as typeof import('@platformatic/dynamic-buffer')).DynamicBuffer;
-  return platformaticKafka().crc32c(new dynamicBuffer(bytes));
+  const { crc32c, Reader } = platformaticKafka();
+  return crc32c(Reader.from(bytes).buffer);
 }
