@@ -140,6 +140,9 @@ describe('topics on a real broker', () => {
       for (let request = 0; request < 8; request += 1) {
         const order = lines.filter((line) => line.partition === partition && line.request === request).map((line) => line.i);
         expect(order).toEqual([...order].sort((a, b) => a - b));
+        // keyless values go to the partitions in turn: a third of each request's 600 in each
+        expect(order).toHaveLength(200);
+        expect(new Set(order.map((i) => i % 3)).size).toBe(1);
       }
     }
   });

@@ -81,11 +81,7 @@ export class ProducerService {
   /** Values written as they came, keyless, in one batch (see IngestValuesArgs). */
   async ingestValues(args: z.output<typeof IngestValuesArgs>): Promise<IngestResult> {
     await this.mustExist(args.topic);
-    await this.batches.send(
-      args.topic,
-      // the REST route hands over Buffers (views of the body): wrapped again only when they are not
-      args.values.map((value) => ({ key: null, value: Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength) })),
-    );
+    await this.batches.sendValues(args.topic, args.values);
     return { topic: args.topic, written: args.values.length, failed: 0 };
   }
 

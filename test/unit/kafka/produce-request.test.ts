@@ -2,9 +2,10 @@
 // bytes for the same records (but the leader epoch, which the broker sets), and batches the
 // client's reader takes back with a valid CRC-32C.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { crc32c, NumericMap, produceV11, readRecordsBatch, Reader, type MessageRecord } from '@platformatic/kafka';
-import { encodeProduceRequest } from '@main/clients/kafka/produce-request';
+import { encodeProduceRequest, ValueRun } from '@main/clients/kafka/produce-request';
+import { SequenceBook } from '@main/clients/kafka/sequence-book';
 
 const options = (sequences: [string, number][] = []) => ({
   producerId: 4242n,
@@ -99,5 +100,53 @@ describe('the one-pass Produce request', () => {
         mine.map((r, i) => [r.key?.toString() ?? null, r.value.toString(), i, 0n]),
       );
     }
+  });
+
+  it('writes a ValueRun as the same records, one message each, would be written: same bytes, same sequences', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 400 }), { minLength: 1, maxLength: 80 }), fc.integer({ min: 1, max: 7 }), (raw, partitions) => {
+        const values = raw.map((bytes) => Buffer.from(bytes));
+        const runs: MessageRecord[] = [];
+        const single: MessageRecord[] = [];
+        for (let first = 0; first < Math.min(partitions, values.length); first++) {
+          const run = new ValueRun(values, first, partitions, Math.ceil((values.length - first) / partitions));
+          runs.push({ topic: 'runs', partition: (first + 2) % partitions, value: run as unknown as Buffer });
+          for (const value of run.picked()) single.push({ topic: 'runs', partition: (first + 2) % partitions, value: value as Buffer });
+        }
+        const at = 1_700_000_000_000;
+        const [ours, theirs] = [runs, single].map((records) => {
+          const book = new SequenceBook();
+          book.firstSequence([], 4242n, 3, 'runs:0', 5); // a request before: partition 0 goes on at 5
+          vi.useFakeTimers({ now: at });
+          try {
+            return encodeProduceRequest(-1, 30_000, records, options(), book);
+          } finally {
+            vi.useRealTimers();
+          }
+        });
+        expect(ours.equals(theirs)).toBe(true);
+        const [topic] = batchesOf(ours);
+        expect(topic.partitions.flatMap((p) => p.batch.records.map((r) => r.value?.toString('hex'))).sort()).toEqual(
+          values.map((v) => v.toString('hex')).sort(),
+        );
+        expect(topic.partitions.find((p) => p.index === 0)?.batch.firstSequence ?? 5).toBe(5);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses a ValueRun beside other messages of its partition', () => {
+    const run = new ValueRun([Buffer.from('1')], 0, 1, 1) as unknown as Buffer;
+    expect(() =>
+      encodeProduceRequest(
+        -1,
+        30_000,
+        [
+          { topic: 't', partition: 0, value: run },
+          { topic: 't', partition: 0, value: Buffer.from('2') },
+        ],
+        options(),
+      ),
+    ).toThrow(/only message/);
   });
 });
