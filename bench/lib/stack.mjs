@@ -67,7 +67,15 @@ export async function benchStack(name, dataDirOption, { shape = [], keep = false
   const stackArgs = args.map(String);
   console.error(`[bench/${name}] ${reuse ? 'using (starting if needed)' : 'starting'} a native stack in ${dataDir}`);
   const up = spawnSync(process.execPath, [cli, 'stack', 'up', '--native', ...shape, ...stackArgs], { cwd: root, encoding: 'utf8' });
-  if (up.status !== 0) throw new Error(`stack up failed:\n${up.stdout}\n${up.stderr}`);
+  if (up.status !== 0) {
+    // a fresh stack's services that did start are stopped (a failed run left four JVMs behind); a reused one is left
+    // as it is: its brokers may still be loading their logs, and the next run finds them by its recorded ports
+    if (!reuse) {
+      spawnSync(process.execPath, [cli, 'stack', 'down', ...stackArgs], { cwd: root, encoding: 'utf8' });
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
+    }
+    throw new Error(`stack up failed:\n${up.stdout}\n${up.stderr}`);
+  }
   return {
     dataDir,
     stackArgs,
