@@ -28,6 +28,14 @@ export function workerIdOfMetadata(metadata: Buffer): string | null {
   }
 }
 
+/** The members' worker ids, sorted; a member whose metadata names no URL is left out. */
+function workerIdsOf(metadatas: (Buffer | null)[]): string[] {
+  return metadatas
+    .map((metadata) => (metadata ? workerIdOfMetadata(metadata) : null))
+    .filter((worker): worker is string => worker !== null)
+    .sort();
+}
+
 async function connectGroups(admin: Admin): Promise<ConnectGroup[]> {
   const { groups } = await admin.listGroups();
   const ids = groups.filter((g) => g.protocolType === 'connect').map((g) => g.groupId);
@@ -35,10 +43,7 @@ async function connectGroups(admin: Admin): Promise<ConnectGroup[]> {
   const { groups: described } = await admin.describeGroups(ids);
   return described.map((g) => ({
     groupId: g.groupId,
-    workers: g.members
-      .map((m) => workerIdOfMetadata(m.memberMetadata))
-      .filter((w): w is string => w !== null)
-      .sort(),
+    workers: workerIdsOf(g.members.map((m) => m.memberMetadata)),
   }));
 }
 
@@ -78,10 +83,7 @@ export class ConnectGroupsReader {
       if (live.length < described.length) this.known = null;
       return live.map((group) => ({
         groupId: group.groupId,
-        workers: group.members
-          .map((member) => (member.memberMetadata ? workerIdOfMetadata(member.memberMetadata) : null))
-          .filter((worker): worker is string => worker !== null)
-          .sort(),
+        workers: workerIdsOf(group.members.map((member) => member.memberMetadata)),
       }));
     } catch (error) {
       this.known = null;
