@@ -10,6 +10,7 @@ import { isOurProcess, killAndWait, readPidFile, removePidFile, sleep, spawnDeta
 import { CONNECT_RUNTIME_JAR, installedPlugins, installPluginComponent } from './kafka-connect';
 import { REGISTRY_APP_JAR, REGISTRY_RUN_JAR, registryJava } from './schema-registry';
 import { prepareLaunch, probeFor } from './services';
+import { keptFor } from '@main/core/kept-for';
 import { SQL_GATEWAY_JAR } from './sql-gateway';
 import type { NativeComponent, NativeProgress, NativeServiceName, NativeServiceState, NativeStackOptions } from './types';
 
@@ -18,8 +19,8 @@ const FLINK_NEEDS = [SQL_GATEWAY_JAR, /^flink-sql-avro-confluent-registry-.*\.ja
 
 const DEFAULT_UP_TIMEOUT_MS = 180_000;
 const DEFAULT_START_TIMEOUT_MS = 120_000;
-/** How long a Java 21+ lookup for the registry is taken as still true (see skipReason). */
-const JAVA_LOOKUP_MS = 5_000;
+/** How long a file lookup (Java 21+ for the registry, the exporter's jar) is taken as still true (see skipReason). */
+const LOOKUP_MS = 5_000;
 
 export class NativeStack {
   /** schemaRegistry: null when this stack runs no registry (not asked for). */
@@ -53,8 +54,14 @@ export class NativeStack {
   /** The broker's Prometheus endpoint, when the exporter agent is configured and its jar is present. */
   get metricsUrl(): string | null {
     const exporter = this.l.jmxExporter;
-    return exporter && existsSync(exporter.agentJar) ? `http://${this.l.host}:${exporter.port}/metrics` : null;
+    return exporter && this.exporterJarPresent() ? `http://${this.l.host}:${exporter.port}/metrics` : null;
   }
+
+  /** Whether the exporter's agent jar is there (a fetch of the jars adds it; looked at again every few seconds, as skipReason). */
+  private readonly exporterJarPresent = keptFor(LOOKUP_MS, () => {
+    const exporter = this.l.jmxExporter;
+    return exporter ? existsSync(exporter.agentJar) : false;
+  });
 
   /** How many brokers, and the super user when the stack is secure. */
   get shape(): { brokers: number; superUser: string | null } {
@@ -71,9 +78,6 @@ export class NativeStack {
     return only ? all.filter((s) => only.includes(s)) : all;
   }
 
-  /** The last Java 21+ lookup for the registry and when it was made (skipReason). */
-  private registryJavaLookup: { at: number; reason: string | null } | null = null;
-
   /**
    * Why `s` is not run here, or null: the registry needs Java 21+ (looked up afresh every few
    * seconds, so a JDK installed meanwhile counts at the next start). Not at every call: the local
@@ -81,14 +85,13 @@ export class NativeStack {
    * synchronously (3-6 ms of serve's main thread per ingest batch, bench/ingest --cpu-prof).
    */
   skipReason(s: NativeServiceName): string | null {
-    if (s !== 'schema-registry') return null;
-    const now = Date.now();
-    if (!this.registryJavaLookup || now - this.registryJavaLookup.at > JAVA_LOOKUP_MS) {
-      const java = registryJava(this.l.jvmRoots);
-      this.registryJavaLookup = { at: now, reason: java.found ? null : `Apicurio Registry needs Java 21+: ${java.reason}` };
-    }
-    return this.registryJavaLookup.reason;
+    return s === 'schema-registry' ? this.registryJavaProblem() : null;
   }
+
+  private readonly registryJavaProblem = keptFor(LOOKUP_MS, () => {
+    const java = registryJava(this.l.jvmRoots);
+    return java.found ? null : `Apicurio Registry needs Java 21+: ${java.reason}`;
+  });
 
   /** Components of the services that run here whose lib folder has no jars, or (Flink) lacks the SQL Gateway's or the avro-confluent format's, fetched before those joined the pom. */
   missingComponents(): NativeComponent[] {
