@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuSeconds } from '../lib/proc.mjs';
+import { cpuSplit } from '../lib/proc.mjs';
 import { recordOf } from '../lib/records.mjs';
 import { benchStack, freshTopic, kcatCount, sleep, startServe } from '../lib/stack.mjs';
 
@@ -47,16 +47,28 @@ function exact(bootstrap, topic, expected, who) {
   return stored;
 }
 
+/** A time as bash's `times` prints it (`1m2.345s`), in seconds. */
+function shellSeconds(time) {
+  const [, minutes, seconds] = /(\d+)m([\d.]+)s/.exec(time);
+  return Number(minutes) * 60 + Number(seconds);
+}
+
+/**
+ * kcat's run, timed inside a shell around kcat alone (no shell start-up in the figure); the shell's `times` gives its
+ * CPU, printed beside serve's.
+ */
 async function kcatRun(stack, file, topic) {
   await freshTopic(stack.bootstrap, topic, partitions);
-  const started = performance.now();
-  const run = spawnSync('kcat', ['-b', stack.bootstrap, '-P', '-t', topic, '-X', 'acks=all', '-X', 'enable.idempotence=true', '-l', file], {
+  const kcat = `kcat -b ${stack.bootstrap} -P -t ${topic} -X acks=all -X enable.idempotence=true -l ${file}`;
+  const run = spawnSync('bash', ['-c', `started=$(date +%s%N); ${kcat} || exit $?; ended=$(date +%s%N); echo $((ended - started)); times`], {
     encoding: 'utf8',
   });
-  const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`kcat -P failed: ${run.stderr}`);
+  const [nanos, , children] = run.stdout.trim().split('\n');
+  const [user, system] = children.split(' ').map(shellSeconds);
+  console.log(`  kcat's CPU: ${(user + system).toFixed(2)} s (user ${user.toFixed(2)} s, kernel ${system.toFixed(2)} s)`);
   exact(stack.bootstrap, topic, records, 'kcat -P');
-  return seconds;
+  return Number(nanos) / 1e9;
 }
 
 /**
@@ -98,12 +110,14 @@ async function restRun(stack, serve, bodies, topic) {
       written += answer.written;
     }
   };
-  const serveCpu = cpuSeconds([serve.child.pid]);
+  const serveCpu = cpuSplit(serve.child.pid);
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  console.log(`  serve's CPU for the REST run: ${(cpuSeconds([serve.child.pid]) - serveCpu).toFixed(2)} s`);
+  const serveCpuAfter = cpuSplit(serve.child.pid);
+  const [user, system] = [serveCpuAfter.user - serveCpu.user, serveCpuAfter.system - serveCpu.system];
+  console.log(`  serve's CPU for the REST run: ${(user + system).toFixed(2)} s (user ${user.toFixed(2)} s, kernel ${system.toFixed(2)} s)`);
   if (written !== records) throw new Error(`ingest reported ${written} written, expected ${records}`);
   exact(stack.bootstrap, topic, records, 'StreamDesk ingest');
   return seconds;
