@@ -23,119 +23,135 @@ const CLOSE_OBJECT = 0x7d;
 /** Nesting deeper than this gives null (the parsing path copes or explains), never a stack overflow. */
 const MAX_DEPTH = 512;
 
-class NotJson extends Error {}
-const notJson = new NotJson();
-
-let buf: Buffer = Buffer.alloc(0);
-let pos = 0;
-/** Whether the value being scanned has whitespace between its tokens (it is then copied without). */
-let spaced = false;
-
 function isSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
 
-function skipSpace(): void {
-  while (pos < buf.length && isSpace(buf[pos])) pos++;
+/** Where a string's closing quote is passed (`at` just after its opening quote), or -1 when it is not well-formed. */
+function stringEnd(bytes: Buffer, at: number): number {
+  for (;;) {
+    const byte = bytes[at++];
+    if (byte === QUOTE) return at;
+    if (byte === undefined || byte < 0x20) return -1;
+    if (byte !== BACKSLASH) continue;
+    const escaped = bytes[at++];
+    if (escaped === 0x75) {
+      for (let i = 0; i < 4; i++) if (!isHex(bytes[at++])) return -1;
+    } else if (!ESCAPABLE.has(escaped)) return -1;
+  }
 }
 
-/** Whitespace between two tokens of a value: noted, so the value is copied without it. */
-function skipInnerSpace(): void {
-  const from = pos;
-  skipSpace();
-  if (pos !== from) spaced = true;
-}
-
-function expect(byte: number): void {
-  if (buf[pos] !== byte) throw notJson;
-  pos++;
-}
+const ESCAPABLE = new Set([...'"\\/bfnrt'].map((char) => char.charCodeAt(0)));
 
 function isHex(byte: number): boolean {
   return (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66);
 }
 
-/** The hot loop of a body (most bytes are inside strings): locals, not the module's `buf`/`pos`, which V8 reads slower. */
-function scanString(): void {
-  const bytes = buf;
-  let at = pos + 1; // after the opening quote
+function isDigit(byte: number): boolean {
+  return byte >= 0x30 && byte <= 0x39;
+}
+
+/** Where a number starting at `at` ends (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?), or -1. */
+function numberEnd(bytes: Buffer, at: number): number {
+  if (bytes[at] === 0x2d) at++;
+  if (bytes[at] === 0x30) at++;
+  else if (isDigit(bytes[at])) while (isDigit(bytes[++at]));
+  else return -1;
+  if (bytes[at] === 0x2e) {
+    if (!isDigit(bytes[++at])) return -1;
+    while (isDigit(bytes[++at]));
+  }
+  if ((bytes[at] | 0x20) === 0x65) {
+    at++;
+    if (bytes[at] === 0x2b || bytes[at] === 0x2d) at++;
+    if (!isDigit(bytes[at])) return -1;
+    while (isDigit(bytes[++at]));
+  }
+  return at;
+}
+
+/** Where the word (`true`, `false`, `null`) at `at` ends, or -1 when the bytes there are not `word`. */
+function wordEnd(bytes: Buffer, at: number, word: Uint8Array): number {
+  for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word[i]) return -1;
+  return at + word.length;
+}
+
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NULL = Buffer.from('null');
+
+/** The closing brackets awaited in the value being scanned, innermost last (one array for all: the scan is synchronous). */
+const awaited = new Uint8Array(MAX_DEPTH);
+/** Whether the value last scanned had whitespace between its tokens (it is then copied without). */
+let spaced = false;
+
+/**
+ * Where the value starting at `at` ends, or -1 when it is not well-formed JSON. One loop with the open
+ * brackets on a stack, not a function per token: the records of a body are a few small objects each, and
+ * calls per member were most of the scan's time (bench/ingest, `--cpu-prof` of serve).
+ */
+function valueEnd(bytes: Buffer, at: number): number {
+  let depth = 0;
+  spaced = false;
   for (;;) {
-    const byte = bytes[at++];
-    if (byte === QUOTE) break;
-    if (byte === undefined || byte < 0x20) throw notJson;
-    if (byte !== BACKSLASH) continue;
-    const escaped = bytes[at++];
-    if (escaped === 0x75) {
-      for (let i = 0; i < 4; i++) if (!isHex(bytes[at++])) throw notJson;
-    } else if (!'"\\/bfnrt'.includes(String.fromCharCode(escaped ?? 0))) throw notJson;
-  }
-  pos = at;
-}
-
-function digits(): number {
-  const from = pos;
-  while (buf[pos] >= 0x30 && buf[pos] <= 0x39) pos++;
-  return pos - from;
-}
-
-/** -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
-function scanNumber(): void {
-  if (buf[pos] === 0x2d) pos++;
-  if (buf[pos] === 0x30) pos++;
-  else if (digits() === 0) throw notJson;
-  if (buf[pos] === 0x2e) {
-    pos++;
-    if (digits() === 0) throw notJson;
-  }
-  if ((buf[pos] | 0x20) === 0x65) {
-    pos++;
-    if (buf[pos] === 0x2b || buf[pos] === 0x2d) pos++;
-    if (digits() === 0) throw notJson;
-  }
-}
-
-function scanWord(word: string): void {
-  for (let i = 0; i < word.length; i++) expect(word.charCodeAt(i));
-}
-
-function scanMembers(close: number, depth: number, member: (depth: number) => void): void {
-  pos++; // the opening bracket
-  skipInnerSpace();
-  if (buf[pos] === close) {
-    pos++;
-    return;
-  }
-  for (;;) {
-    member(depth);
-    skipInnerSpace();
-    if (buf[pos] === close) {
-      pos++;
-      return;
+    // a value is wanted at `at`
+    const byte = bytes[at];
+    if (byte === QUOTE) at = stringEnd(bytes, at + 1);
+    else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+      if (depth === MAX_DEPTH) return -1;
+      const closing = byte === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
+      awaited[depth++] = closing;
+      at = afterSpace(bytes, at + 1);
+      if (bytes[at] === closing) {
+        depth--; // empty: `{}` or `[]`
+        at++;
+      } else if (closing === CLOSE_ARRAY) continue;
+      else {
+        at = afterKey(bytes, at);
+        if (at < 0) return -1;
+        continue;
+      }
+    } else if (byte === 0x74) at = wordEnd(bytes, at, TRUE);
+    else if (byte === 0x66) at = wordEnd(bytes, at, FALSE);
+    else if (byte === 0x6e) at = wordEnd(bytes, at, NULL);
+    else at = numberEnd(bytes, at);
+    if (at < 0) return -1;
+    // after a value: close what it ends, or go on to the next member
+    for (;;) {
+      if (depth === 0) return at;
+      at = afterSpace(bytes, at);
+      const next = bytes[at];
+      const closing = awaited[depth - 1];
+      if (next === closing) {
+        depth--;
+        at++;
+        continue;
+      }
+      if (next !== COMMA) return -1;
+      at = afterSpace(bytes, at + 1);
+      if (closing === CLOSE_OBJECT) at = afterKey(bytes, at);
+      if (at < 0) return -1;
+      break;
     }
-    expect(COMMA);
-    skipInnerSpace();
   }
 }
 
-function objectMember(depth: number): void {
-  if (buf[pos] !== QUOTE) throw notJson;
-  scanString();
-  skipInnerSpace();
-  expect(COLON);
-  skipInnerSpace();
-  scanValue(depth);
+/** Past the whitespace at `at`, noting it (the value is then copied without it). */
+function afterSpace(bytes: Buffer, at: number): number {
+  if (!isSpace(bytes[at])) return at;
+  spaced = true;
+  while (isSpace(bytes[++at]));
+  return at;
 }
 
-function scanValue(depth: number): void {
-  if (depth > MAX_DEPTH) throw notJson;
-  const byte = buf[pos];
-  if (byte === QUOTE) scanString();
-  else if (byte === OPEN_OBJECT) scanMembers(CLOSE_OBJECT, depth + 1, objectMember);
-  else if (byte === OPEN_ARRAY) scanMembers(CLOSE_ARRAY, depth + 1, scanValue);
-  else if (byte === 0x74) scanWord('true');
-  else if (byte === 0x66) scanWord('false');
-  else if (byte === 0x6e) scanWord('null');
-  else scanNumber();
+/** Past an object member's `"key" :` and the whitespace after it, or -1. */
+function afterKey(bytes: Buffer, at: number): number {
+  if (bytes[at] !== QUOTE) return -1;
+  at = stringEnd(bytes, at + 1);
+  if (at < 0) return -1;
+  at = afterSpace(bytes, at);
+  if (bytes[at] !== COLON) return -1;
+  return afterSpace(bytes, at + 1);
 }
 
 /** A value's bytes without the whitespace between its tokens (strings kept as they are). */
@@ -157,43 +173,33 @@ function compacted(value: Buffer): Buffer {
   return out.subarray(0, length);
 }
 
-function scanArray(): Buffer[] {
-  const values: Buffer[] = [];
-  skipSpace();
-  if (buf[pos] !== OPEN_ARRAY) throw notJson;
-  pos++;
-  skipSpace();
-  if (buf[pos] === CLOSE_ARRAY) pos++;
-  else
-    for (;;) {
-      const from = pos;
-      spaced = false;
-      scanValue(1);
-      values.push(spaced ? compacted(buf.subarray(from, pos)) : buf.subarray(from, pos));
-      skipSpace();
-      if (buf[pos] === CLOSE_ARRAY) {
-        pos++;
-        break;
-      }
-      expect(COMMA);
-      skipSpace();
-    }
-  skipSpace();
-  if (pos !== buf.length) throw notJson;
-  return values;
+/** Past plain whitespace (between the array's values, where it is not part of any value). */
+function skipSpace(bytes: Buffer, at: number): number {
+  while (isSpace(bytes[at])) at++;
+  return at;
 }
 
 /** The array's values (views of `body`, or compacted copies), or null when `body` is not a well-formed JSON array. */
 export function jsonArrayValues(body: Buffer): Buffer[] | null {
   if (!isUtf8(body)) return null;
-  buf = body;
-  pos = 0;
-  try {
-    return scanArray();
-  } catch (error) {
-    if (error instanceof NotJson) return null;
-    throw error;
-  } finally {
-    buf = Buffer.alloc(0);
-  }
+  const values: Buffer[] = [];
+  let at = skipSpace(body, 0);
+  if (body[at] !== OPEN_ARRAY) return null;
+  at = skipSpace(body, at + 1);
+  if (body[at] === CLOSE_ARRAY) at++;
+  else
+    for (;;) {
+      const from = at;
+      at = valueEnd(body, at);
+      if (at < 0) return null;
+      values.push(spaced ? compacted(body.subarray(from, at)) : body.subarray(from, at));
+      at = skipSpace(body, at);
+      if (body[at] === CLOSE_ARRAY) {
+        at++;
+        break;
+      }
+      if (body[at] !== COMMA) return null;
+      at = skipSpace(body, at + 1);
+    }
+  return skipSpace(body, at) === body.length ? values : null;
 }
