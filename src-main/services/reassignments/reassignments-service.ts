@@ -208,6 +208,8 @@ export class ReassignmentsService {
       else this.options.ledger.remove(cluster, topic);
     }
     const wasOurs = this.watched.delete(topic);
+    // read as ended after its last apply (beingApplied was false): the time is no longer needed, and the map stays small
+    this.appliedAt.delete(topic);
     if (!report || !(wasOurs || entry)) return;
     const outcome = entry?.cancelled || this.cancelledTopics.has(topic) ? 'cancelled' : 'done';
     this.cancelledTopics.delete(topic);
