@@ -105,6 +105,10 @@ export function printHeapDiff(earlierFile, laterFile, top = 12) {
   const [before, after] = [totals(earlier), totals(later)];
   const sum = (byGroup) => [...byGroup.values()].reduce((all, { size }) => all + size, 0);
   console.log(`  heap snapshot ${KB(sum(before))} (${earlier.count} objects) → ${KB(sum(after))} (${later.count} objects)`);
+  // compiled code comes and goes with V8's optimising (a function optimised, deoptimised, flushed): not what a page keeps
+  const withoutCode = (byGroup) => sum(byGroup) - (byGroup.get('(code)')?.size ?? 0);
+  const [from, to] = [withoutCode(before), withoutCode(after)];
+  console.log(`  without compiled code ${KB(from)} → ${KB(to)} (${(((to - from) / from) * 100).toFixed(1)} %)`);
   const grown = [...after]
     .map(([name, { count, size }]) => ({ name, count: count - (before.get(name)?.count ?? 0), size: size - (before.get(name)?.size ?? 0) }))
     .sort((a, b) => b.size - a.size)
