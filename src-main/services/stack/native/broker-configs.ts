@@ -209,6 +209,11 @@ export function kafkaKraftProperties(c: KafkaKraftConfigInput): string {
     // after a kill -9 the new incarnation is refused (DUPLICATE_BROKER_REGISTRATION) until the old
     // one's session expires: keep that short (default 9 s) so a restarted broker is back quickly
     'broker.session.timeout.ms=6000',
+    // a node registers as a broker only once it has caught up with the metadata log, which waits for its logs to load:
+    // at 30,000 partitions on a busy 2-core machine that took longer than Kafka's 60 s, and every node shut itself down
+    // ("unable to register with the controller quorum", 2026-12-07, load 20). `stack up` stops waiting after 3 min and
+    // leaves a slow broker running for a later `stack up` to find: it must still be able to come up then
+    'initial.broker.registration.timeout.ms=600000',
     `share.coordinator.state.topic.replication.factor=${Math.min(c.brokers ?? 1, 3)}`,
     'share.coordinator.state.topic.min.isr=1',
     ...(c.secure ? kraftSecureLines(c.secure.superUser) : []),

@@ -9,8 +9,6 @@ import { presetTopicsStore } from '../preset-topics/preset-topics-store';
 import { CreateTopicModal } from './CreateTopicModal';
 import { PresetTopicsPanel } from '../preset-topics/PresetTopicsPanel';
 
-const COLUMNS = 'minmax(220px, 3fr) 90px 70px 110px 120px 120px 100px 150px';
-
 function Flag({ topic }: { topic: TopicSummary }) {
   if (topic.offlinePartitions > 0) return <span className="flag bad">{topic.offlinePartitions} offline</span>;
   if (topic.underReplicatedPartitions > 0) return <span className="flag warn">{topic.underReplicatedPartitions} under-replicated</span>;
@@ -31,7 +29,7 @@ const HEADERS: { key: TopicSortKey; label: string; right?: boolean }[] = [
 /** Column headers that sort: a click sorts by the column, a second click turns the order round (not drawn again per keystroke). */
 const SortHeaders = memo(function SortHeaders({ sort, onSort }: { sort: TopicSort; onSort: (sort: TopicSort) => void }) {
   return (
-    <div className="vtable-head" style={{ gridTemplateColumns: COLUMNS }}>
+    <div className="vtable-head topics-columns">
       {HEADERS.map(({ key, label, right }) => {
         const active = sort.key === key;
         return (
@@ -56,7 +54,7 @@ const SortHeaders = memo(function SortHeaders({ sort, onSort }: { sort: TopicSor
 const TopicRow = memo(function TopicRow({ topic, figured }: { topic: TopicSummary; figured: boolean }) {
   const pending = !figured;
   return (
-    <a className="vtable-row" href={hrefOf('topics', topic.name)} style={{ gridTemplateColumns: COLUMNS }} data-topic={topic.name} data-figured={figured}>
+    <a className="vtable-row topics-columns" href={hrefOf('topics', topic.name)} data-topic={topic.name} data-figured={figured}>
       <span className="name">
         {topic.name}
         {topic.internal && <span className="tag">internal</span>}
@@ -94,7 +92,7 @@ function TopicsTable({
   // the rows changed (read again, or figures merged): the reading goes on from where it is
   useEffect(() => readFigures([]), [list]);
   return (
-    <div className="vtable" data-testid="topics-table">
+    <div className="vtable topics-table" data-testid="topics-table">
       <SortHeaders sort={sort} onSort={onSort} />
       {list && visible.length === 0 && (
         <div className="empty-row">{filter ? 'No topic matches the filter.' : 'No topics yet. Create one, or apply the preset topics.'}</div>
@@ -104,7 +102,9 @@ function TopicsTable({
         rowHeight={36}
         maxHeight={560}
         onDrawn={onDrawn}
-        render={(topic) => <TopicRow key={topic.name} topic={topic} figured={list?.figured.has(topic.name) ?? false} />}
+        // keyed by position, not by name: a keystroke that brings other topics into view writes their names and figures
+        // into the rows already there, not ~30 rows of new elements to create, style and lay out
+        render={(topic, index) => <TopicRow key={index} topic={topic} figured={list?.figured.has(topic.name) ?? false} />}
       />
     </div>
   );
