@@ -10,6 +10,7 @@ import { PAGES, useRoute, type Page } from './router';
 import { appInfoStore, followConnection, linkStore } from './features/app/connection-store';
 import { healthCalls, healthStore } from './features/health/health-store';
 import { stackStore } from './features/stack/stack-store';
+import { topicsStore } from './features/topics/topics-store';
 
 // Every page but the Overview (the first one shown) loads when it is first opened: the first paint does not wait
 // for the code (charts, forms) of pages not shown.
@@ -28,6 +29,12 @@ const ProfilesPage = lazy(() => import('./features/profiles/ProfilesPage').then(
 const SchemasPage = lazy(() => import('./features/schemas/SchemasPage').then((module) => ({ default: module.SchemasPage })));
 // the SQL page (editor, highlighter, result table) is loaded when first opened, not with the first page
 const SqlPage = lazy(() => import('./features/sql/SqlPage'));
+
+/**
+ * Pages whose first read starts with the navigation, not once their code has loaded and mounted: the Topics rows at
+ * 10,000 topics waited for the page's chunk before asking (bench/topics). The page's own watch then waits for this read.
+ */
+const FIRST_READS: Partial<Record<Page, () => void>> = { topics: () => void topicsStore.refresh() };
 
 const NAV_LABELS: Record<Page, string> = {
   overview: 'Overview',
@@ -110,6 +117,9 @@ function PageFor({ page, param }: { page: Page; param: string | null }) {
 
 export function App() {
   const { page, param } = useRoute();
+  useEffect(() => {
+    if (param === null) FIRST_READS[page]?.();
+  }, [page, param]);
   useEffect(() => {
     // Every page follows the new cluster at once: what the previous one showed is forgotten and read again.
     const onSwitch = () => void Promise.all([healthCalls.refresh(), forgetClusterData()]).catch(() => undefined);

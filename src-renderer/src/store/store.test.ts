@@ -34,6 +34,22 @@ describe('createStore: loads and events', () => {
     stop();
   });
 
+  it('a first watcher that comes while a read runs (begun with the navigation) waits for it, no second read', async () => {
+    const bridge = fakeBridge({ 'consumers:list': () => [] });
+    const store = createStoreOn(bridge, { load: (b) => b.call('consumers:list', {}) });
+    const prefetched = store.refresh();
+    const stop = store.watch();
+    await prefetched;
+    await vi.runAllTimersAsync();
+    expect(store.get()).toMatchObject({ data: [], loading: false });
+    expect(bridge.calls).toHaveLength(1);
+    stop();
+    // with no read running, a first watcher reads as before
+    store.watch()();
+    await vi.runAllTimersAsync();
+    expect(bridge.calls).toHaveLength(2);
+  });
+
   it('reads again after one of its events, one read for a burst (debounced)', async () => {
     let n = 0;
     const bridge = fakeBridge({ 'alerts:state': () => alerts(n++) });

@@ -236,7 +236,9 @@ function watch<T, P>(ctx: Context<T, P>, params: P, options: WatchOptions = {}):
   target.watchers += 1;
   if (target.watchers === 1) {
     start(ctx, target);
-    void read(ctx, target);
+    // a read already running began moments ago (a page's first read started with its navigation, before its code
+    // loaded: `prefetch`): its answer is the one to wait for, not a second read after it
+    if (!target.inFlight) void read(ctx, target);
   }
   if (polls) setPolling(ctx, target, 1);
   let stopped = false;
