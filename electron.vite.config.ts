@@ -14,8 +14,10 @@ export default defineConfig({
     // electron-store is ESM-only: bundle it into the CJS main. (@platformatic/kafka is ESM-only too but loads
     // a wasm file next to itself, so it stays external here; scripts/bundle-search-worker.mjs makes it one CommonJS file,
     // out/main/platformatic-kafka.js, which the main process loads instead: src-main/clients/kafka/platformatic-bundle.ts.)
+    // zod is bundled too: from node_modules its index loads every locale's messages (~50 files) and the whole API
+    // before `streamdesk serve` can answer (bench/coldstart); bundled, only English and what the contract uses remain.
     build: {
-      externalizeDeps: { exclude: ['electron-store'] },
+      externalizeDeps: { exclude: ['electron-store', 'zod'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),

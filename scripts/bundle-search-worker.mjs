@@ -88,6 +88,9 @@ await esbuild.build({
   ...withPlatformaticKafka,
   stdin: { contents: "module.exports = require('@platformatic/kafka');", resolveDir: root, loader: 'js', sourcefile: 'platformatic-kafka.js' },
   outfile: path.join(root, 'out', 'main', 'platformatic-kafka.js'),
+  // its Confluent registry's serdes import avsc: loaded at the client's first use, that was 0.1-0.17 s of serve's first
+  // health round (bench/coldstart); the main process's own codecs load it when a schema needs it
+  plugins: [...withPlatformaticKafka.plugins, lazyPackages],
 });
 
 await esbuild.build({

@@ -89,11 +89,15 @@ export async function benchStack(name, dataDirOption, { shape = [], keep = false
   };
 }
 
-/** `streamdesk serve` on a free port against the stack; `call(name, args)` answers through its REST API. */
-export async function startServe(stack, nodeArgs = []) {
+/**
+ * `streamdesk serve` on a free port against the stack; `call(name, args)` answers through its REST API. `appRoot`: the
+ * build to run (a folder with bin/ and out/, e.g. a copy of an earlier build, to compare builds alternately).
+ */
+export async function startServe(stack, nodeArgs = [], appRoot = root) {
   const token = `bench-${Math.random().toString(36).slice(2)}-token`;
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve', '--port', String(port), '--token', token, ...stack.stackArgs], {
+  const serveCli = path.join(appRoot, 'bin', 'streamdesk.js');
+  const child = spawn(process.execPath, [...nodeArgs, serveCli, 'serve', '--port', String(port), '--token', token, ...stack.stackArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -131,6 +135,15 @@ export async function startServe(stack, nodeArgs = []) {
     },
   };
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux): swings less with the machine's load than wall time. */
+export function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // the fields after the command name (which may hold spaces), from field 3 on: utime and stime are fields 14 and 15
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100; // sysconf(_SC_CLK_TCK) on Linux
 
 /** Records in a topic as kcat counts them: every partition read to its end. */
 export function kcatCount(bootstrap, topic) {

@@ -103,7 +103,9 @@ async function serveRendererFile(request: IncomingMessage, response: ServerRespo
     return sendJson(response, 405, { ok: false, error: { code: 'invalid-argument', message: 'Method not allowed' } });
   const file = await readRendererFile(options.rendererDir, url.pathname);
   if (!file) return sendJson(response, 404, { ok: false, error: { code: 'not-found', message: `No file ${url.pathname}` } });
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' };
+  // a hashed asset is kept by the browser (a page opened again loads none of them); index.html is asked for every time
+  const caching = file.immutable ? 'private, max-age=31536000, immutable' : 'no-cache';
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': caching };
   if (presentedToken(request, url).viaQuery) {
     headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
   }

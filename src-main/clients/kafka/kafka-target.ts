@@ -1,5 +1,6 @@
-import { Kafka, logLevel, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import type { Kafka, KafkaConfig, SASLOptions } from 'kafkajs';
 import type { ConnectionOptions } from 'node:tls';
+import { kafkajs } from './kafkajs';
 
 /**
  * Everything needed to reach a Kafka cluster, secrets included. Lives only in the back end:
@@ -21,6 +22,7 @@ export interface KafkaClientOptions {
 
 /** One place that turns a target into a kafkajs client, so SASL/SSL apply to every caller. */
 export function kafkaClient(target: KafkaTarget, options: KafkaClientOptions = {}): Kafka {
+  const { Kafka, logLevel } = kafkajs();
   const config: KafkaConfig = {
     clientId: options.clientId ?? 'streamdesk',
     brokers: target.brokers,

@@ -1,4 +1,5 @@
-import { AssignerProtocol, type Admin, type GroupDescription } from 'kafkajs';
+import type { Admin, GroupDescription } from 'kafkajs';
+import { kafkajs } from '@main/clients/kafka/kafkajs';
 import type { z } from 'zod';
 import type {
   ConsumerGroupDetail,
@@ -40,7 +41,7 @@ export function decodeMembers(group: DescribedGroup): ConsumerGroupMember[] {
     let assignment: ConsumerGroupMember['assignment'] = [];
     if (group.protocolType === 'consumer' && member.memberAssignment?.length) {
       try {
-        const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
+        const decoded = kafkajs().AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
         assignment = Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
       } catch {
         /* a client with its own assignment format: shown without assignment */

@@ -1,4 +1,5 @@
-import { Partitioners, type PartitionMetadata, type Producer } from 'kafkajs';
+import type { PartitionMetadata, Producer } from 'kafkajs';
+import { kafkajs } from '@main/clients/kafka/kafkajs';
 import type { OutgoingMessage } from './generator-run';
 
 /**
@@ -17,7 +18,7 @@ import type { OutgoingMessage } from './generator-run';
  * partitions the topic had when the generator started.
  */
 export function partitionedSender(producer: Producer, topic: string, partitions: number): (messages: OutgoingMessage[]) => Promise<void> {
-  const partitioner = Partitioners.DefaultPartitioner();
+  const partitioner = kafkajs().Partitioners.DefaultPartitioner();
   const partitionMetadata: PartitionMetadata[] = Array.from({ length: partitions }, (_, partitionId) => ({
     partitionId,
     leader: 0,

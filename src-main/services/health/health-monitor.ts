@@ -15,6 +15,7 @@ import { probeZookeeper } from './zookeeper-probe';
 import { withQuorum } from './kafka-probe';
 import { probeQuorum } from '../brokers/quorum-reader';
 import { KeptConnection } from '@main/clients/kafka/raw-connection';
+import { httpFetch } from '@main/clients/http-fetch';
 
 export interface HealthMonitorOptions {
   connection: () => Connection;
@@ -57,7 +58,8 @@ export class HealthMonitor {
 
   constructor(private readonly options: HealthMonitorOptions) {
     this.now = options.now ?? Date.now;
-    this.fetchFn = options.fetch ?? fetch;
+    // not Node's fetch: its first call loads undici, on the way to the first page's tiles (http-fetch.ts)
+    this.fetchFn = options.fetch ?? httpFetch;
     this.partitionScans = new PartitionScans(this.intervalMs);
   }
 

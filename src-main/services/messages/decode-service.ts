@@ -5,7 +5,7 @@ import { invalidField, StreamdeskError } from '@shared/errors';
 import type { DecodeSettings, SideDecodeSetting } from '@shared/messages';
 import type { SchemaRegistryClient, SchemaRegistryTarget } from '@main/clients/schema-registry/schema-registry-client';
 import { compileProtoOrThrow, compileSubject, SideReader } from '@main/services/schemas/side-reader';
-import protobuf from 'protobufjs';
+import { protobufjs } from '@main/services/schemas/codec-packages';
 import type { DecodeSettingsStore } from './decode-settings-store';
 
 /** What a search worker needs to decode as the main thread does. */
@@ -83,7 +83,7 @@ export class DecodeService {
     const at = (field: string) => ['settings', side, field];
     if (setting.mode === 'proto') {
       try {
-        protobuf.parse(setting.proto, { keepCase: true });
+        protobufjs().parse(setting.proto, { keepCase: true });
       } catch (e) {
         throw invalidField(at('proto'), `does not parse: ${(e as Error).message}`);
       }

@@ -1,4 +1,5 @@
 import { BROKER_COUNTER_PREFIXES, brokerCounters, parsePrometheusText, type BrokerCounters } from './prometheus-text';
+import { httpFetch } from '@main/clients/http-fetch';
 
 /** How long a round waits for a scrape it started (a small broker answers in milliseconds); a slower one lands in a later round. */
 const ROUND_WAIT_MS = 2_000;
@@ -40,7 +41,7 @@ export class ExporterScrape {
 
   constructor(
     private readonly url: () => string | null,
-    private readonly fetcher: typeof fetch = fetch,
+    private readonly fetcher: typeof fetch = httpFetch,
     private readonly now: () => number = Date.now,
   ) {}
 

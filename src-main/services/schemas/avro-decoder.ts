@@ -3,7 +3,8 @@
 // base64, enums as their symbol, a union as its branch's value (null as null), records as objects in
 // field order, maps as objects. Logical types are left as their underlying type (timestamp-millis
 // stays the long number, decimal stays base64 bytes).
-import avro from 'avsc';
+import type * as avro from 'avsc';
+import { avsc } from './codec-packages';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import { bytesToJson, floatToJson, longToJson, type JsonValue } from './json-safe';
 import type { ResolvedReference } from './schema-references';
@@ -20,18 +21,18 @@ export type PayloadDecoder = (payload: Uint8Array) => JsonValue;
  */
 export function avroRawStringNames(schema: RegisteredSchema, references: readonly ResolvedReference[]): readonly string[] | null {
   const registry: Record<string, avro.Type> = {};
-  for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, { registry });
-  const type = avro.Type.forSchema(JSON.parse(schema.schema) as avro.Schema, { registry });
+  for (const ref of references) avsc().Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, { registry });
+  const type = avsc().Type.forSchema(JSON.parse(schema.schema) as avro.Schema, { registry });
   const seen = new Set<avro.Type>();
   const names = new Set<string>();
   const raw = (t: avro.Type): boolean => {
     if (seen.has(t)) return true;
     seen.add(t);
     if (t.typeName === 'enum' || t.typeName === 'bytes' || t.typeName === 'fixed') return false;
-    if (t instanceof avro.types.RecordType) return t.fields.every((field) => names.add(field.name) && raw(field.type));
-    if (t instanceof avro.types.ArrayType) return raw(t.itemsType);
-    if (t instanceof avro.types.MapType) return raw(t.valuesType as avro.Type);
-    if (t instanceof avro.types.UnwrappedUnionType || t instanceof avro.types.WrappedUnionType) return t.types.every(raw);
+    if (t instanceof avsc().types.RecordType) return t.fields.every((field) => names.add(field.name) && raw(field.type));
+    if (t instanceof avsc().types.ArrayType) return raw(t.itemsType);
+    if (t instanceof avsc().types.MapType) return raw(t.valuesType as avro.Type);
+    if (t instanceof avsc().types.UnwrappedUnionType || t instanceof avsc().types.WrappedUnionType) return t.types.every(raw);
     return true;
   };
   return raw(type) ? [...names] : null;

@@ -3,7 +3,7 @@
 // form on the way: longs as exact bigints (a number, or a decimal string beyond 2^53), bytes and
 // fixed from base64, a union's branch picked from the plain value (as the decoder renders it).
 // Named types of referenced schemas are parsed first into one registry, as the decoder does.
-import avro from 'avsc';
+import type * as avro from 'avsc';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import type { ResolvedReference } from './schema-references';
 import { avroType } from './avro-types';

@@ -1,7 +1,8 @@
 // The Avro types of a registered schema, as the decoder and the encoder both read them: named
 // types of referenced schemas parsed first into one registry, unions wrapped (a branch is named),
 // and longs exact.
-import avro from 'avsc';
+import type * as avro from 'avsc';
+import { avsc } from './codec-packages';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import type { ResolvedReference } from './schema-references';
 
@@ -15,7 +16,7 @@ let exactLongType: avro.Type | null = null;
 const exactLong = (): avro.Type => (exactLongType ??= makeExactLong());
 
 const makeExactLong = (): avro.Type =>
-  avro.types.LongType.__with({
+  avsc().types.LongType.__with({
     fromBuffer: (buf: Buffer) => {
       const high = buf.readInt32LE(4);
       return high >= -0x200000 && high < 0x200000 ? high * 0x100000000 + buf.readUInt32LE(0) : buf.readBigInt64LE();
@@ -37,6 +38,6 @@ export function avroType(schema: RegisteredSchema, references: readonly Resolved
   // `"long"` finds the registry's; `{ "type": "long", … }` (a logical type on a long) asks the hook.
   const typeHook = (s: avro.Schema): avro.Type | undefined => (typeof s === 'object' && (s as { type?: unknown }).type === 'long' ? long : undefined);
   const opts = { registry, wrapUnions: true, typeHook } as const;
-  for (const ref of references) avro.Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, opts);
-  return avro.Type.forSchema(JSON.parse(schema.schema) as avro.Schema, opts);
+  for (const ref of references) avsc().Type.forSchema(JSON.parse(ref.schema.schema) as avro.Schema, opts);
+  return avsc().Type.forSchema(JSON.parse(schema.schema) as avro.Schema, opts);
 }

@@ -1,13 +1,15 @@
 // JSON values for a JSON Schema subject: checked with ajv (draft-07 and earlier, referenced
 // schemas added by their reference name, as the decoder does), then written as the JSON text.
 // The first problem ajv finds becomes a ValueMismatch naming its field.
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import type { PayloadEncoder } from './avro-encoder';
 import type { ResolvedReference } from './schema-references';
+import { ajvPackage } from './codec-packages';
 import { shown, ValueMismatch, type ValuePath } from './value-mismatch';
 
 export function jsonSchemaEncoder(schema: RegisteredSchema, references: readonly ResolvedReference[]): PayloadEncoder {
+  const { Ajv } = ajvPackage();
   const ajv = new Ajv({ strict: false, allErrors: false, verbose: true });
   for (const ref of references) ajv.addSchema(withoutDraft(ref.schema.schema), ref.name);
   const check = ajv.compile(withoutDraft(schema.schema));

@@ -7,7 +7,8 @@
 //   Apicurio/apicurio-registry serdes/generic/serde-common-protobuf ProtobufSerializer.java.
 // Referenced files (imports) are parsed into the same root (protobuf-root.ts). Values are rendered as proto3 JSON-ish objects with
 // defaults, enums by name, 64-bit integers and bytes as json-safe.ts says.
-import protobuf from 'protobufjs';
+import type * as protobuf from 'protobufjs';
+import { protobufjs } from './codec-packages';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import { bytesToJson, floatToJson, longToJson, type JsonValue } from './json-safe';
 import type { ResolvedReference } from './schema-references';
@@ -39,7 +40,7 @@ export function protobufTypeDecoder(source: string, references: readonly Resolve
 
 function lookupMessage(root: protobuf.Root, topLevel: protobuf.Type[], name: string): protobuf.Type | null {
   const found = root.lookup(name.replace(/^\./, ''));
-  if (found instanceof protobuf.Type) return found;
+  if (found instanceof protobufjs().Type) return found;
   return findByName(topLevel, name);
 }
 
@@ -123,6 +124,6 @@ function fieldToJson(field: protobuf.Field, value: unknown): JsonValue {
   if (LONGS.has(field.type)) return longToJson(value as string);
   if (FLOATS.has(field.type)) return floatToJson(value as number);
   if (field.type === 'bytes') return bytesToJson(Uint8Array.from(value as number[]));
-  if (field.resolvedType instanceof protobuf.Type) return messageToJson(field.resolvedType, value as Record<string, unknown>);
+  if (field.resolvedType instanceof protobufjs().Type) return messageToJson(field.resolvedType, value as Record<string, unknown>);
   return value as JsonValue;
 }

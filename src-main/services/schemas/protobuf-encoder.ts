@@ -3,7 +3,8 @@
 // file's top-level messages; the single byte 0 for the first top-level message) before the
 // message's bytes. The value is checked field by field first, so what does not fit is named by
 // its path; fields by their .proto name or their JSON (lowerCamel) name; null leaves a field unset.
-import protobuf from 'protobufjs';
+import type * as protobuf from 'protobufjs';
+import { protobufjs } from './codec-packages';
 import type { RegisteredSchema } from '@main/clients/schema-registry/schema-registry-client';
 import type { PayloadEncoder } from './avro-encoder';
 import { nestedMessages, protobufSchema } from './protobuf-root';
@@ -43,7 +44,7 @@ function messageIndexes(level: protobuf.Type[], target: protobuf.Type): number[]
 
 function indexBytes(indexes: number[]): Uint8Array {
   if (indexes.length === 1 && indexes[0] === 0) return Uint8Array.of(0);
-  const writer = protobuf.Writer.create();
+  const writer = protobufjs().Writer.create();
   writer.sint32(indexes.length);
   for (const index of indexes) writer.sint32(index);
   return writer.finish();
@@ -80,7 +81,7 @@ function checkMessage(type: protobuf.Type, json: unknown, path: ValuePath): Reco
 }
 
 function checkField(field: protobuf.Field, value: unknown, path: ValuePath): unknown {
-  if (field instanceof protobuf.MapField) {
+  if (field instanceof protobufjs().MapField) {
     if (!isPlainObject(value)) throw expected(path, 'an object (map)', value);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, under(path, k, () => checkSingle(field, v, path))]));
   }
@@ -101,8 +102,8 @@ const INT_RANGES: Record<string, [number, number]> = {
 
 function checkSingle(field: protobuf.Field, value: unknown, path: ValuePath): unknown {
   const resolved = field.resolvedType;
-  if (resolved instanceof protobuf.Type) return checkMessage(resolved, value, path);
-  if (resolved instanceof protobuf.Enum) {
+  if (resolved instanceof protobufjs().Type) return checkMessage(resolved, value, path);
+  if (resolved instanceof protobufjs().Enum) {
     const names = Object.keys(resolved.values);
     if (typeof value === 'string' && names.includes(value)) return resolved.values[value];
     if (typeof value === 'number' && Object.values(resolved.values).includes(value)) return value;
