@@ -26,6 +26,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cpuSeconds } from '../lib/proc.mjs';
 import { benchStack, launchChromium, median, ms, percentile, require, startServe, timeCall } from '../lib/stack.mjs';
 
 const { values } = parseArgs({
@@ -236,15 +237,6 @@ async function timeKeystrokes(page, names) {
     }
   }
   return samples;
-}
-
-/** CPU seconds (user + system) the processes have used so far, from /proc/<pid>/stat. */
-function cpuSeconds(pids) {
-  const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
-  return pids.reduce((sum, pid) => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return sum + (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-  }, 0);
 }
 
 /** The brokers' CPU over `seconds` (per cent of one core), all brokers together. */
