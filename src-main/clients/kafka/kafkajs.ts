@@ -2,13 +2,8 @@
 // poll's first round need none of it (they speak Kafka's protocol through kafka-wire.ts), and loading its ~100 files
 // was 0.14 s of serve's CPU before the Overview's tiles were live (bench/coldstart). Modules import its types only and
 // reach its values through here.
-
-type KafkaJs = typeof import('kafkajs');
-
-let loaded: KafkaJs | null = null;
+import { loadedOnce } from '@main/core/loaded-once';
 
 /** The kafkajs package, loaded on the first call. */
-export function kafkajs(): KafkaJs {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require is the point: an import would run at start
-  return (loaded ??= require('kafkajs') as KafkaJs);
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require is the point: an import would run at start
+export const kafkajs = loadedOnce(() => require('kafkajs') as typeof import('kafkajs'));

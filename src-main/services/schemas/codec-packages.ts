@@ -3,26 +3,13 @@
 // nothing (bench/coldstart). Modules import their types only and reach their values through here. (The search
 // worker's bundle makes avsc and protobufjs lazy stand-ins of its own: scripts/bundle-search-worker.mjs.)
 /* eslint-disable @typescript-eslint/no-require-imports -- a lazy require is the point: an import would run at start */
-
-type Avsc = typeof import('avsc');
-type Protobufjs = typeof import('protobufjs');
-type AjvPackage = typeof import('ajv');
-
-let avscLoaded: Avsc | null = null;
-let protobufjsLoaded: Protobufjs | null = null;
-let ajvLoaded: AjvPackage | null = null;
+import { loadedOnce } from '@main/core/loaded-once';
 
 /** avsc, loaded on the first call. */
-export function avsc(): Avsc {
-  return (avscLoaded ??= require('avsc') as Avsc);
-}
+export const avsc = loadedOnce(() => require('avsc') as typeof import('avsc'));
 
 /** protobufjs, loaded on the first call. */
-export function protobufjs(): Protobufjs {
-  return (protobufjsLoaded ??= require('protobufjs') as Protobufjs);
-}
+export const protobufjs = loadedOnce(() => require('protobufjs') as typeof import('protobufjs'));
 
 /** ajv, loaded on the first call. */
-export function ajvPackage(): AjvPackage {
-  return (ajvLoaded ??= require('ajv') as AjvPackage);
-}
+export const ajvPackage = loadedOnce(() => require('ajv') as typeof import('ajv'));
