@@ -105,7 +105,7 @@ export function createBackend(options: BackendOptions): Backend {
   const generators = new GeneratorService({ target: kafkaTarget, registry, onProgress: (status) => bus.emit('generator:progressed', status) });
   const pipelines = pipelinesOf(cluster, stack, topics, options.dataDir);
   const alerts: AlertService = alertsOf(options, cluster, producer, pipelines, bus);
-  const metrics = metricsOf(cluster, bus, alerts);
+  const metrics = metricsOf(cluster, bus, alerts, health);
   const resources = resourcesOf(cluster, stack, bus);
   profiles?.onActiveChanged(() => {
     bus.emit('profiles:changed', profiles.list());
@@ -223,10 +223,11 @@ function decodeOf(
   return new DecodeService(store, registry, cluster.schemaRegistry);
 }
 
-/** The cluster's throughput samples, on the bus and to the alert rules. */
-function metricsOf(cluster: ActiveCluster, bus: EventBus, alerts: AlertService): MetricsSampler {
+/** The cluster's throughput samples, on the bus and to the alert rules; its topic list shared with the health poll's scan. */
+function metricsOf(cluster: ActiveCluster, bus: EventBus, alerts: AlertService, health: HealthMonitor): MetricsSampler {
   return new MetricsSampler({
     target: cluster.kafkaTarget,
+    sharedTopics: (target) => health.sharedTopicList(target),
     prometheusUrl: cluster.prometheusUrl,
     onSample: (sample) => {
       bus.emit('metrics:sampled', sample);

@@ -204,9 +204,15 @@ async function timePage(serveUrl, names) {
   }
 }
 
-/** Types into the Topics quick filter one key at a time and times each keystroke until the matching rows are painted. */
+/**
+ * Types into the Topics quick filter one key at a time and times each keystroke until the matching rows are painted:
+ * `painted` ends in a task queued by the animation frame that shows them, which runs once that frame's style, layout
+ * and paint are done (the usual "after the next paint"); `frameAfter` ends in the frame after it, as this bench did until
+ * 2026-12-07 — a whole frame (16.7 ms at 60 Hz) past the paint, so even a keystroke costing nothing measured 17-33 ms
+ * there, and its p95 could not come under 30 ms. Both are printed.
+ */
 async function timeKeystrokes(page, names) {
-  const samples = [];
+  const samples = { painted: [], frameAfter: [] };
   // words a user types: a domain, an environment, a number; every prefix is one keystroke
   for (const word of ['parking', 'prod.stream-0', 'sensors.dev', 'stream-0999', 'zzz']) {
     await page.getByTestId('topic-filter').fill('');
@@ -226,14 +232,18 @@ async function timeKeystrokes(page, names) {
             const settled = () => {
               const shown = [...document.querySelectorAll('.toolbar .muted')].some((el) => el.textContent === label);
               const rows = document.querySelectorAll('[data-testid="topics-table"] [data-topic]').length;
-              if (shown && (expected === 0 ? rows === 0 : rows > 0)) requestAnimationFrame(() => resolve(performance.now() - started));
-              else requestAnimationFrame(settled);
+              if (shown && (expected === 0 ? rows === 0 : rows > 0)) {
+                let painted;
+                setTimeout(() => (painted = performance.now() - started), 0);
+                requestAnimationFrame(() => resolve({ painted, frameAfter: performance.now() - started }));
+              } else requestAnimationFrame(settled);
             };
             requestAnimationFrame(settled);
           }),
         { typed, expected },
       );
-      samples.push(took);
+      samples.painted.push(took.painted);
+      samples.frameAfter.push(took.frameAfter);
     }
   }
   return samples;
@@ -309,9 +319,9 @@ async function main() {
         .map(([key, took]) => `${key} ${ms(took)}`)
         .join(', ')} [target ≤ 3 s]`,
     );
-    console.log(
-      `quick filter, keystroke → matching rows painted (${filter.length} keystrokes): p50 ${ms(percentile(filter, 50))}, p95 ${ms(percentile(filter, 95))}, max ${ms(Math.max(...filter))} [target p95 ≤ 30 ms]`,
-    );
+    const spread = (list) => `p50 ${ms(percentile(list, 50))}, p95 ${ms(percentile(list, 95))}, max ${ms(Math.max(...list))}`;
+    console.log(`quick filter, keystroke → matching rows painted (${filter.painted.length} keystrokes): ${spread(filter.painted)} [target p95 ≤ 30 ms]`);
+    console.log(`  keystroke → the frame after that paint (this figure until 2026-12-07): ${spread(filter.frameAfter)}`);
   } finally {
     await serve?.stop();
     stack.down();

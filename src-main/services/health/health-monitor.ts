@@ -84,6 +84,11 @@ export class HealthMonitor {
     this.options.onStop?.();
   }
 
+  /** The last partition scan of `target`'s cluster when recent enough to serve as the metrics sampler's topic list. */
+  sharedTopicList(target: KafkaTarget): ReturnType<PartitionScans['sharedList']> {
+    return this.partitionScans.sharedList(target.brokers.join(','), this.now());
+  }
+
   /** The last snapshot, or a fresh one if none was taken yet. */
   async current(): Promise<HealthSnapshot> {
     return this.latest ?? this.check();

@@ -1,5 +1,5 @@
 import type { ClusterDescription, TopicMetadataLike } from './kafka-probe';
-import { topicListAge } from '../metrics/offset-rates';
+import { sharedListUsable, topicListAge } from '../metrics/offset-rates';
 
 /** The broker's share of time spent answering the health poll's partition scans, at most. */
 const SCAN_DUTY = 0.1;
@@ -13,7 +13,7 @@ const SCAN_DUTY = 0.1;
  * leaving or the controller moving is seen at once (the cluster is read every round and rescanned).
  */
 export class PartitionScans {
-  private last: { cluster: string; at: number; tookMs: number; topics: TopicMetadataLike[] } | null = null;
+  private last: { bootstrap: string; cluster: string; at: number; tookMs: number; topics: TopicMetadataLike[] } | null = null;
 
   constructor(private readonly minAgeMs: number) {}
 
@@ -24,8 +24,19 @@ export class PartitionScans {
     return now - last.at < Math.max(this.minAgeMs, last.tookMs / SCAN_DUTY, topicListAge(last.topics.length)) ? last.topics : null;
   }
 
-  remember(cluster: ClusterDescription, topics: TopicMetadataLike[], at: number, tookMs: number): void {
-    this.last = { cluster: clusterShape(cluster), at, tookMs, topics };
+  remember(bootstrap: string, cluster: ClusterDescription, topics: TopicMetadataLike[], at: number, tookMs: number): void {
+    this.last = { bootstrap, cluster: clusterShape(cluster), at, tookMs, topics };
+  }
+
+  /**
+   * The last scan of the cluster at `bootstrap`, for the metrics sampler's topic list, when it is recent enough to stand
+   * for one (sharedListUsable), else null. Both read every topic's metadata every 15 s on a big cluster, the one costly
+   * request left in what serve asks of an idle cluster (a broker's request handlers, JFR, 2026-12-07): one read serves both.
+   */
+  sharedList(bootstrap: string, now: number): { topics: TopicMetadataLike[]; at: number } | null {
+    const last = this.last;
+    if (!last || last.bootstrap !== bootstrap || !sharedListUsable(last.topics.length, now - last.at)) return null;
+    return { topics: last.topics, at: last.at };
   }
 
   forget(): void {

@@ -28,6 +28,8 @@ export interface MetricsSamplerOptions {
   now?: () => number;
   intervalMs?: number;
   onSample?: (sample: MetricsSample) => void;
+  /** Another reader's recent listing of every topic of `target` (the health poll's partition scan), read instead when usable. */
+  sharedTopics?: (target: KafkaTarget) => { topics: { name: string; partitions: { partitionId: number }[] }[]; at: number } | null;
 }
 
 /** Per-topic series are kept for the most recently active topics only: memory stays bounded with 10,000 topics. */
@@ -320,7 +322,8 @@ export class MetricsSampler {
   private async refreshTopics(): Promise<void> {
     // one Metadata request where the broker offers v12 (kafkajs reads the whole cluster's metadata twice)
     const target = this.options.target();
-    const metadata = (await readClusterMetadata(target)) ?? (await withKafkaAdmin(target, 'read topics for metrics', (admin) => admin.fetchTopicMetadata()));
+    const shared = this.options.sharedTopics?.(target);
+    const metadata = shared ?? (await readClusterMetadata(target)) ?? (await withKafkaAdmin(target, 'read topics for metrics', (admin) => admin.fetchTopicMetadata()));
     const listed = metadata.topics
       .filter((topic) => !isInternalTopic(topic.name))
       .map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
@@ -329,7 +332,8 @@ export class MetricsSampler {
     for (const name of this.addedTopics) if (!names.has(name)) this.addedTopics.delete(name);
     for (const name of topicsAdded(this.topicsAt === 0 ? null : this.topics, listed)) this.addedTopics.add(name);
     this.topics = listed;
-    this.topicsAt = this.now();
+    // a shared listing is as old as it is: the next is due when it ages out, not a full age after it was borrowed
+    this.topicsAt = shared?.at ?? this.now();
   }
 
   /**

@@ -3,10 +3,23 @@ const LIST_OFTEN_TOPICS = 1_000;
 const LIST_OFTEN_MS = 2_000;
 /** Larger ones every 15 s: listing 10,000 topics costs the broker a good part of a second. */
 const LIST_SELDOM_MS = 15_000;
+/** How much older than that a listing shared by the health poll may be (sharedListUsable). */
+const SHARED_LIST_GRACE_MS = 5_000;
 
 /** How long the topic list the sampler reads offsets for is kept before it is listed again. */
 export function topicListAge(topicCount: number): number {
   return topicCount <= LIST_OFTEN_TOPICS ? LIST_OFTEN_MS : LIST_SELDOM_MS;
+}
+
+/**
+ * Whether another reader's listing of `topicCount` topics, `ageMs` old, may stand for the sampler's own (the health
+ * poll's partition scan): on big clusters only, where a listing costs the broker, and while it is no older than the
+ * sampler's own would be plus the health poll's renewal (its scan is read again on the first round after it aged out,
+ * rounds 3 s apart, plus the scan's own time). Small clusters list their own every 2 s: cheap, and a new topic's chart
+ * starts at once.
+ */
+export function sharedListUsable(topicCount: number, ageMs: number): boolean {
+  return topicCount > LIST_OFTEN_TOPICS && ageMs <= LIST_SELDOM_MS + SHARED_LIST_GRACE_MS;
 }
 
 /**

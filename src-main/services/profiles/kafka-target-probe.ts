@@ -106,7 +106,7 @@ async function probeOverOneConnection(
   try {
     const read = await withTimeout(readClusterShape(target, wantTopics, timeoutMs, connection.run), timeoutMs + 1000, `Kafka at ${bootstrap}`);
     if (!read) return null;
-    if (read.topics) scans.remember(read.cluster, read.topics, scanStarted, now() - scanStarted);
+    if (read.topics) scans.remember(bootstrap, read.cluster, read.topics, scanStarted, now() - scanStarted);
     return kafkaHealthFrom(bootstrap, read.cluster, read.topics ?? known ?? [], started, now() - started);
   } catch (error) {
     scans.forget();
@@ -132,7 +132,7 @@ async function probeWithKafkajs(target: KafkaTarget, timeoutMs: number, now: () 
         if (known) return { cluster, topics: known };
         const scanStarted = now();
         const { topics } = await admin.fetchTopicMetadata();
-        scans?.remember(cluster, topics, scanStarted, now() - scanStarted);
+        scans?.remember(bootstrap, cluster, topics, scanStarted, now() - scanStarted);
         return { cluster, topics };
       })(),
       timeoutMs + 1000,
