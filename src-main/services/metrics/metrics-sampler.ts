@@ -323,7 +323,8 @@ export class MetricsSampler {
     // one Metadata request where the broker offers v12 (kafkajs reads the whole cluster's metadata twice)
     const target = this.options.target();
     const shared = this.options.sharedTopics?.(target);
-    const metadata = shared ?? (await readClusterMetadata(target)) ?? (await withKafkaAdmin(target, 'read topics for metrics', (admin) => admin.fetchTopicMetadata()));
+    const metadata =
+      shared ?? (await readClusterMetadata(target)) ?? (await withKafkaAdmin(target, 'read topics for metrics', (admin) => admin.fetchTopicMetadata()));
     const listed = metadata.topics
       .filter((topic) => !isInternalTopic(topic.name))
       .map((topic) => ({ name: topic.name, partitions: topic.partitions.map((partition) => partition.partitionId) }));
