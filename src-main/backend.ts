@@ -23,6 +23,7 @@ import { pipelinesForConnection } from './services/pipelines/pipelines-for-conne
 import { MetricsSampler } from './services/metrics/metrics-sampler';
 import { ResourceSampler } from './services/metrics/resource-sampler';
 import { FlinkRestClient } from './clients/flink/flink-rest-client';
+import { httpFetch } from './clients/http-fetch';
 import { openProfiles, type KeyValueFile, type ProfileService, type ProfileStorage } from './services/profiles';
 import { ProducerService } from './services/messages/producer-service';
 import { PresetTopicsService } from './services/preset-topics/preset-topics-service';
@@ -91,6 +92,9 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
+/** How long a started back end leaves Docker Compose unasked (StackService.deferComposeCheck): past its first page. */
+const COMPOSE_UNASKED_AT_START_MS = 10_000;
+
 /** Wires the services together; both hosts and the CLI build their back end here. */
 export function createBackend(options: BackendOptions): Backend {
   const bus = new EventBus();
@@ -146,6 +150,7 @@ export function createBackend(options: BackendOptions): Backend {
     health,
     stack,
     start: () => {
+      stack.deferComposeCheck(COMPOSE_UNASKED_AT_START_MS);
       health.start();
       // at once, not after the first health round: a topic created and written to before the sampler's first reading
       // would have those records missing from its rates (its first reading is where they start counting)
@@ -311,7 +316,7 @@ function gatewayOf(cluster: ActiveCluster, stack: StackService): () => SqlGatewa
     if (!url) return null;
     const headers = cluster.flinkHeaders();
     const key = JSON.stringify([url, headers]);
-    if (client?.key !== key) client = { key, gateway: new SqlGatewayClient({ fetch, baseUrl: url, headers }) };
+    if (client?.key !== key) client = { key, gateway: new SqlGatewayClient({ fetch: httpFetch, baseUrl: url, headers }) };
     return client.gateway;
   };
 }
@@ -413,7 +418,7 @@ function flinkClientOf(connection: () => Connection, headers: () => Record<strin
     if (!url) return null;
     const auth = headers();
     const key = JSON.stringify([url, auth]);
-    if (cached?.key !== key) cached = { key, client: new FlinkRestClient({ fetch, baseUrl: url, headers: auth, timeoutMs: 3000 }) };
+    if (cached?.key !== key) cached = { key, client: new FlinkRestClient({ fetch: httpFetch, baseUrl: url, headers: auth, timeoutMs: 3000 }) };
     return cached.client;
   };
 }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { FlinkRestClient } from './clients/flink/flink-rest-client';
 import { SqlGatewayClient } from './clients/flink/sql-gateway-client';
+import { httpFetch } from './clients/http-fetch';
 import type { KafkaTarget } from './clients/kafka/kafka-target';
 import type { WorkerDecode } from './services/messages/decode-service';
 import type { ClusterSearchDeps } from './services/messages/cluster-search';
@@ -23,8 +24,8 @@ export function clusterSearchDeps(flags: ClusterFlags, target: KafkaTarget, deco
   const recorded = readRecordedPorts(path.resolve(flags.dataDir ?? defaultDataDir()));
   const flinkUrl = flags.flinkUrl ?? `http://127.0.0.1:${recorded.flinkRest ?? 8081}`;
   const gatewayUrl = flags.sqlGatewayUrl ?? `http://127.0.0.1:${recorded.sqlGateway ?? 8083}`;
-  const flink = new FlinkRestClient({ fetch, baseUrl: flinkUrl, timeoutMs: 5000 });
-  const gateway = new SqlGatewayClient({ fetch, baseUrl: gatewayUrl });
+  const flink = new FlinkRestClient({ fetch: httpFetch, baseUrl: flinkUrl, timeoutMs: 5000 });
+  const gateway = new SqlGatewayClient({ fetch: httpFetch, baseUrl: gatewayUrl });
   const messages = new MessagesService(() => target);
   return {
     flink: () => flink,

@@ -1,9 +1,11 @@
-// A fetch for the health poll and the exporter scrape over node:http(s), which the web host has loaded already. Node's
-// own fetch loads undici at its first call, ~0.15 s of CPU in `streamdesk serve`'s first health round, on the way to
-// the Overview's live tiles (bench/coldstart). It answers as fetch does for what those callers use: method, headers, a
-// string body, a signal; status, ok, text() and json(); a failure to connect is a TypeError "fetch failed" whose
-// cause is the socket's error (ECONNREFUSED…), an aborted or timed-out request rejects with the signal's reason.
-// Redirects are not followed (the callers follow none or ask for 'manual'); no compression is asked for.
+// A fetch over node:http(s), which the web host has loaded already, for the health poll, the exporter scrape and the
+// Flink REST, SQL Gateway, Schema Registry and Connect clients. Node's own fetch loads undici at its first call (and so
+// does touching the global FormData), ~0.15 s of CPU in `streamdesk serve`'s first rounds, on the way to the Overview's
+// live tiles (bench/coldstart). It answers as fetch does for what those callers use: method, headers, a string body,
+// a signal, redirects followed (or left to the caller with redirect: 'manual'); status, ok, text() and json(); a
+// failure to connect is a TypeError "fetch failed" whose cause is the socket's error (ECONNREFUSED…), an aborted or
+// timed-out request rejects with the signal's reason. Any other body (a FormData: Flink's jar upload) goes to Node's
+// fetch, which is what multipart needs. No compression is asked for.
 import http, { type IncomingMessage } from 'node:http';
 import type { RequestOptions } from 'node:https';
 
@@ -64,25 +66,50 @@ function bodyOf(message: IncomingMessage, signal: AbortSignal | null | undefined
   });
 }
 
-/** GET/POST/… `input` as fetch would, for string bodies and plain header objects. */
+/** The redirects fetch follows (its spec's "redirect status"), and how many before it gives up. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+
+/** GET/POST/… `input` as fetch would, for string bodies and plain header objects; any other body goes to fetch. */
 export function httpFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+  if (typeof init.body !== 'string' && init.body !== undefined && init.body !== null) return fetch(input, init);
   const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+  const headers = { ...(init.headers as Record<string, string> | undefined) };
+  return send(url, init.method ?? 'GET', headers, init.body ?? undefined, init, 0);
+}
+
+function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, init: RequestInit, redirects: number): Promise<Response> {
   const signal = init.signal;
-  if (typeof init.body !== 'string' && init.body !== undefined && init.body !== null) {
-    return Promise.reject(new TypeError('httpFetch sends string bodies only'));
-  }
   if (url.username || url.password) return Promise.reject(new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url.href}`));
   if (signal?.aborted) return Promise.reject(abortReason(signal));
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return Promise.reject(new TypeError('fetch failed', { cause: new Error(`unknown scheme ${url.protocol}`) }));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- TLS's modules load only for an https URL
   const client = url.protocol === 'https:' ? (https ??= require('node:https') as typeof import('node:https')) : http;
-  const headers = { ...(init.headers as Record<string, string> | undefined) };
-  const body = init.body ?? undefined;
-  if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['content-type'] = 'text/plain;charset=UTF-8';
-  const options: RequestOptions = { method: init.method ?? 'GET', headers };
-  return new Promise((resolve, reject) => {
-    const request = client.request(url, options, (message) => resolve(plainResponse(url.href, message, bodyOf(message, signal)) as unknown as Response));
+  const sent = { ...headers };
+  const named = (wanted: string) => Object.keys(sent).some((name) => name.toLowerCase() === wanted);
+  if (body !== undefined && !named('content-type')) sent['content-type'] = 'text/plain;charset=UTF-8';
+  // as fetch does: a string body's length (node:http would send it chunked), and 0 for a POST or PUT without one
+  if (body !== undefined) sent['content-length'] = String(Buffer.byteLength(body));
+  else if (method === 'POST' || method === 'PUT') sent['content-length'] = '0';
+  const options: RequestOptions = { method, headers: sent };
+  return new Promise<Response>((resolve, reject) => {
+    const request = client.request(url, options, (message) => {
+      const location = message.headers.location;
+      if (!REDIRECTS.has(message.statusCode ?? 0) || location === undefined || init.redirect === 'manual') {
+        return resolve(plainResponse(url.href, message, bodyOf(message, signal)) as unknown as Response);
+      }
+      message.resume(); // the redirect's own body is not read
+      if (init.redirect === 'error') return reject(new TypeError('fetch failed', { cause: new Error('unexpected redirect') }));
+      if (redirects >= MAX_REDIRECTS) return reject(new TypeError('fetch failed', { cause: new Error('redirect count exceeded') }));
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch (error) {
+        return reject(new TypeError('fetch failed', { cause: error }));
+      }
+      resolve(send(next, ...redirected(url, next, message.statusCode ?? 0, method, headers, body), init, redirects + 1));
+    });
     const aborted = () => {
       request.destroy();
       reject(abortReason(signal));
@@ -95,4 +122,28 @@ export function httpFetch(input: string | URL | Request, init: RequestInit = {})
     });
     request.end(body);
   });
+}
+
+/**
+ * The request a redirect asks for, as fetch makes it: a 303 (and a 301/302 after a POST) becomes a GET without the
+ * body and its content headers; credentials are not carried to another origin.
+ */
+function redirected(
+  from: URL,
+  to: URL,
+  status: number,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): [string, Record<string, string>, string | undefined] {
+  const next = { ...headers };
+  const drop = (names: string[]) => {
+    for (const name of Object.keys(next)) if (names.includes(name.toLowerCase())) delete next[name];
+  };
+  if (from.origin !== to.origin) drop(['authorization', 'cookie', 'proxy-authorization']);
+  if ((status === 303 && method !== 'GET' && method !== 'HEAD') || ((status === 301 || status === 302) && method === 'POST')) {
+    drop(['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']);
+    return ['GET', next, undefined];
+  }
+  return [method, next, body];
 }

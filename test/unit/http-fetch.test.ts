@@ -1,4 +1,4 @@
-// httpFetch answers as Node's fetch does for what the health poll and the exporter scrape use: each case asks both of
+// httpFetch answers as Node's fetch does for what the health poll, the exporter scrape and the HTTP clients use: each case asks both of
 // them the same thing of the same node:http server and compares what they give back, answers and failures alike.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,8 +17,21 @@ beforeAll(async () => {
       if (request.url === '/json') return void response.writeHead(200, { 'content-type': 'application/json' }).end('{"version":"3.9.1","n":[1,2]}');
       if (request.url === '/missing') return void response.writeHead(404, { 'content-type': 'text/plain' }).end('no such thing');
       if (request.url === '/moved') return void response.writeHead(302, { location: '/json' }).end();
+      if (request.url === '/see-other') return void response.writeHead(303, { location: '/echo' }).end('gone elsewhere');
+      if (request.url === '/kept') return void response.writeHead(307, { location: '/echo' }).end();
+      if (request.url === '/loop') return void response.writeHead(302, { location: '/loop' }).end();
       if (request.url === '/echo') {
-        const echoed = { method: request.method, type: request.headers['content-type'], auth: request.headers.authorization ?? null, body };
+        const { method, headers } = request;
+        const length = headers['content-length'] ?? null;
+        const chunked = headers['transfer-encoding'] ?? null;
+        const echoed = {
+          method,
+          type: headers['content-type']?.replace(/boundary=.*/, 'boundary=…'),
+          auth: headers.authorization ?? null,
+          length,
+          chunked,
+          body,
+        };
         return void response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(echoed));
       }
       if (request.url === '/not-json') return void response.writeHead(200).end('<html>');
@@ -75,6 +88,50 @@ describe('httpFetch beside fetch', () => {
     expect(await seen(httpFetch, '/echo', json)).toEqual(await seen(fetch, '/echo', json));
     const plain = { method: 'PUT', body: 'text' };
     expect(await seen(httpFetch, '/echo', plain)).toEqual(await seen(fetch, '/echo', plain));
+  });
+
+  it('follows a redirect alike, and says where it ended', async () => {
+    const mine = await seen(httpFetch, '/moved');
+    expect(mine).toEqual(await seen(fetch, '/moved'));
+    expect(mine).toMatchObject({ status: 200, text: '{"version":"3.9.1","n":[1,2]}' });
+    expect((await httpFetch(`${base}/moved`)).url).toBe(`${base}/json`);
+  });
+
+  it('turns a POST into a GET at a 303 and keeps it at a 307, alike', async () => {
+    const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' };
+    const seeOther = await seen(httpFetch, '/see-other', post);
+    expect(seeOther).toEqual(await seen(fetch, '/see-other', post));
+    expect(JSON.parse(seeOther.text)).toMatchObject({ method: 'GET', body: '' });
+    const kept = await seen(httpFetch, '/kept', post);
+    expect(kept).toEqual(await seen(fetch, '/kept', post));
+    expect(JSON.parse(kept.text)).toMatchObject({ method: 'POST', body: '{"a":1}', length: '7' });
+  });
+
+  it('gives up on a redirect loop alike', async () => {
+    const mine = await failure(httpFetch, `${base}/loop`);
+    expect(mine).toEqual(await failure(fetch, `${base}/loop`));
+    expect(mine).toMatchObject({ kind: 'TypeError', message: 'fetch failed' });
+  });
+
+  it('sends a POST without a body with a length of 0, not chunked, alike', async () => {
+    const mine = await seen(httpFetch, '/echo', { method: 'POST' });
+    expect(mine).toEqual(await seen(fetch, '/echo', { method: 'POST' }));
+    expect(JSON.parse(mine.text)).toMatchObject({ length: '0', chunked: null });
+  });
+
+  it('sends a multipart form through fetch (a Flink jar upload)', async () => {
+    const form = () => {
+      const data = new FormData();
+      data.append('jarfile', new Blob([new Uint8Array([1, 2, 3])], { type: 'application/x-java-archive' }), 'job.jar');
+      return data;
+    };
+    const typeSent = async (fetchFn: typeof fetch) => {
+      const answer = await seen(fetchFn, '/echo', { method: 'POST', body: form() });
+      return { ...answer, text: (JSON.parse(answer.text) as { type: string }).type };
+    };
+    const mine = await typeSent(httpFetch);
+    expect(mine).toEqual(await typeSent(fetch));
+    expect(mine.text).toBe('multipart/form-data; boundary=…');
   });
 
   it('rejects json() of a body that is not JSON with a SyntaxError, as fetch does', async () => {

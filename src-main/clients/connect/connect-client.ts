@@ -2,6 +2,7 @@
 // writes to the leader). Answers are passed on in Connect's own shapes; failures become StreamdeskErrors with
 // Connect's own message (connect-errors.ts).
 import { StreamdeskError } from '@shared/errors';
+import { httpFetch } from '../http-fetch';
 import { connectError, connectUnreachable } from './connect-errors';
 import type {
   ConfigValidation,
@@ -49,7 +50,7 @@ export class ConnectClient {
 
   constructor(private readonly options: ConnectClientOptions) {
     this.url = options.url.replace(/\/+$/, '');
-    this.fetchFn = options.fetch ?? fetch;
+    this.fetchFn = options.fetch ?? httpFetch;
     this.headers = { accept: 'application/json' };
     if (options.auth) this.headers.authorization = `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`;
   }

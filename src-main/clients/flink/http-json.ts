@@ -1,4 +1,4 @@
-// One JSON round trip over an injected fetch, shared by the Flink REST and SQL Gateway clients.
+// One JSON round trip over an injected fetch (httpFetch in the app), shared by the Flink REST and SQL Gateway clients.
 import { FlinkApiError, flinkErrorMessage, unreachable } from './flink-errors';
 
 export type FetchLike = typeof fetch;
@@ -27,7 +27,8 @@ export async function requestJson<T = unknown>(ep: HttpEndpoint, req: JsonReques
   const base = ep.baseUrl.replace(/\/+$/, '');
   const headers: Record<string, string> = { accept: 'application/json', ...(ep.headers ?? {}) };
   let body: FormData | string | undefined;
-  if (req.body instanceof FormData) body = req.body;
+  // by its tag, not `instanceof FormData`: touching the global FormData loads undici (http-fetch.ts)
+  if (Object.prototype.toString.call(req.body) === '[object FormData]') body = req.body as FormData;
   else if (req.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(req.body);

@@ -2,6 +2,7 @@
 // Karapace and Apicurio (at /apis/ccompat/v7) all answer. Schemas by id are cached once per client
 // (one client per registry); a failed fetch is forgotten at once, an unknown id after a short while.
 import { StreamdeskError } from '@shared/errors';
+import { httpFetch } from '../http-fetch';
 import { RegistryError, registryError, registryUnreachable } from './schema-registry-errors';
 
 type SchemaType = 'AVRO' | 'PROTOBUF' | 'JSON';
@@ -66,7 +67,7 @@ export class SchemaRegistryClient {
   constructor(private readonly options: SchemaRegistryOptions) {
     this.url = options.url.replace(/\/+$/, '');
     this.signsIn = options.auth !== undefined;
-    this.fetchFn = options.fetch ?? fetch;
+    this.fetchFn = options.fetch ?? httpFetch;
     this.headers = { accept: 'application/vnd.schemaregistry.v1+json, application/json', ...authHeader(options.auth) };
   }
 

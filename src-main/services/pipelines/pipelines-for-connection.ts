@@ -2,6 +2,7 @@ import type { Connection } from '@shared/connection';
 import { StreamdeskError } from '@shared/errors';
 import type { TopicsService } from '../topics/topics-service';
 import { FlinkRestClient } from '@main/clients/flink/flink-rest-client';
+import { httpFetch } from '@main/clients/http-fetch';
 import { PipelineCatalog } from './pipeline-catalog';
 import type { NewestRecords } from './pipeline-latency';
 import { createPipelineServices, type PipelineServices } from './pipeline-services';
@@ -36,8 +37,8 @@ export function pipelinesForConnection(context: PipelinesContext): () => Pipelin
     const key = JSON.stringify([connection.flinkUrl, gatewayUrl, connection.kafkaBootstrap, headers]);
     if (cached?.key === key) return cached.service;
     const service = createPipelineServices({
-      flink: new FlinkRestClient({ fetch, baseUrl: connection.flinkUrl, headers }),
-      gateway: gatewayUrl ? new SqlGatewayClient({ fetch, baseUrl: gatewayUrl, headers }) : null,
+      flink: new FlinkRestClient({ fetch: httpFetch, baseUrl: connection.flinkUrl, headers }),
+      gateway: gatewayUrl ? new SqlGatewayClient({ fetch: httpFetch, baseUrl: gatewayUrl, headers }) : null,
       catalog,
       topics: topicsServiceEnsurer(context.topics),
       kafkaBootstrap: connection.kafkaBootstrap.join(','),

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { issuesOf } from '@main/core/issues';
+import { httpFetch } from '@main/clients/http-fetch';
 import { readFileSync } from 'node:fs';
 import type { Connection } from '@shared/connection';
 import { invalidField, StreamdeskError } from '@shared/errors';
@@ -225,7 +226,7 @@ export class ProfileService {
     }
     if (plan.flink && missing.flinkSecret) plan.flink = { error: `Flink: ${missing.flinkSecret}` };
     const { defaultProbes, runConnectionTest } = await import('./connection-test');
-    const probes = this.options.probes ?? defaultProbes(this.options.fetch ?? fetch, this.options.now ?? Date.now);
+    const probes = this.options.probes ?? defaultProbes(this.options.fetch ?? httpFetch, this.options.now ?? Date.now);
     const result = await runConnectionTest(plan, probes, this.options.testTimeoutMs ?? 5000);
     const summary = (Object.keys(result) as (keyof ConnectionTestResult)[]).map((k) => `${k} ${result[k].status}`).join(', ');
     this.logger.info(`connection test of "${fields.name}": ${summary}`);

@@ -39,6 +39,12 @@ export class ComposeRunner implements StackRunner {
     return this.o.native.metricsUrl;
   }
 
+  /** The last answer while it is fresh, without asking Docker; null when there is none. */
+  known(): { available: boolean; detail: string } | null {
+    if (!this.o.compose) return { available: false, detail: NOT_CONFIGURED };
+    return this.checked && this.o.now() - this.checked.at < AVAILABILITY_TTL_MS ? this.checked : null;
+  }
+
   async availability(recheck = false): Promise<{ available: boolean; detail: string }> {
     if (!this.o.compose) return { available: false, detail: NOT_CONFIGURED };
     if (!recheck && this.checked && this.o.now() - this.checked.at < AVAILABILITY_TTL_MS) return this.checked;

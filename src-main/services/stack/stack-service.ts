@@ -32,6 +32,9 @@ export interface StackServiceOptions extends Omit<NativeStackOptions, 'kraft' | 
 /** The JMX exporter agent's port when neither a flag nor this data dir's record names one. */
 const DEFAULT_EXPORTER_PORT = 7071;
 
+/** What the status says of Docker Compose while it is left unasked (deferComposeCheck). */
+const COMPOSE_NOT_CHECKED = { available: false, detail: 'Not checked yet whether Docker Compose works here (StreamDesk has just started).' };
+
 /**
  * The local stack as the console sees it: the active backend (local JVM processes or Docker
  * Compose, each a StackRunner), one operation at a time, with progress events, logs, data size
@@ -39,6 +42,9 @@ const DEFAULT_EXPORTER_PORT = 7071;
  */
 export class StackService {
   private readonly runners: Record<StackBackend, StackRunner>;
+  private readonly composeRunner: ComposeRunner;
+  /** Until this time (now()), status() leaves Docker Compose unasked: deferComposeCheck. */
+  private composeUnaskedUntil = 0;
   private readonly nativeRunner: NativeRunner;
   private active: StackRunner;
   private kraft: boolean;
@@ -70,7 +76,8 @@ export class StackService {
       ports,
       ...(jmxExporter ? { jmxExporter: { ...jmxExporter, port: exporter ?? DEFAULT_EXPORTER_PORT } } : {}),
     });
-    this.runners = { native: nativeRunner, compose: new ComposeRunner({ compose, kraft: this.kraft, native: nativeRunner, now: this.now }) };
+    this.composeRunner = new ComposeRunner({ compose, kraft: this.kraft, native: nativeRunner, now: this.now });
+    this.runners = { native: nativeRunner, compose: this.composeRunner };
     this.nativeRunner = nativeRunner;
     this.active = nativeRunner;
   }
@@ -121,8 +128,23 @@ export class StackService {
     return this.busy === 'starting';
   }
 
+  /**
+   * A back end that keeps running (serve, the window) leaves Docker Compose unasked for its first `ms`: the check spawns
+   * `docker compose version` (docker-compose 1.x is a Python program, ~0.7 s of CPU, and the spawn itself 0.1–0.2 s of
+   * serve's) at the status bar's first stack:status, beside the first page's start (bench/coldstart), where nothing
+   * needs the answer. The Stack page reads the status every 5 s and gets it after; switching backends asks at once.
+   */
+  deferComposeCheck(ms: number): void {
+    this.composeUnaskedUntil = this.now() + ms;
+  }
+
+  private composeAvailability(): Promise<{ available: boolean; detail: string }> | { available: boolean; detail: string } {
+    if (this.active === this.composeRunner || this.now() >= this.composeUnaskedUntil) return this.composeRunner.availability();
+    return this.composeRunner.known() ?? COMPOSE_NOT_CHECKED;
+  }
+
   async status(): Promise<StackStatus> {
-    const compose = await this.runners.compose.availability();
+    const compose = await this.composeAvailability();
     return {
       backend: this.active.backend,
       compose,

@@ -239,6 +239,24 @@ describe('StackService', () => {
       options.compose = (kraft) => (modes.push(kraft), compose);
     });
 
+    it('leaves Docker Compose unasked for a while after deferComposeCheck, says so, and asks after or when switching', async () => {
+      let clock = 1000;
+      const stack = new StackService({ ...options, now: () => clock });
+      stack.deferComposeCheck(10_000);
+      expect((await stack.status()).compose).toEqual({
+        available: false,
+        detail: 'Not checked yet whether Docker Compose works here (StreamDesk has just started).',
+      });
+      expect(compose.calls).not.toContain('detect');
+      clock += 10_000;
+      expect((await stack.status()).compose).toMatchObject({ available: true, detail: 'docker compose 2.24.6' });
+      expect(compose.calls.filter((call) => call === 'detect')).toHaveLength(1);
+
+      const early = new StackService({ ...options, now: () => clock });
+      early.deferComposeCheck(10_000);
+      expect((await early.setBackend('compose')).compose).toMatchObject({ available: true, detail: 'docker compose 2.24.6' });
+    });
+
     it('switches backends, lists the containers, starts with progress, stops and refuses to reset or switch while running', async () => {
       const stack = new StackService(options);
       expect((await stack.status()).compose).toMatchObject({ available: true, detail: 'docker compose 2.24.6' });
