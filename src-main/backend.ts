@@ -183,9 +183,12 @@ function healthOf(options: BackendOptions, cluster: ActiveCluster, stack: StackS
     intervalMs: options.healthIntervalMs,
     stackStarting: () => stack.isStarting(),
     onStop: () => connectGroups.close(),
-    onChange: (snapshot) => {
+    onChange: (snapshot, round) => {
       bus.emit('health:changed', snapshot);
-      alerts().onHealth(snapshot);
+      // a partial snapshot's placeholders ("Checking…", figures null, lists empty) are not answers: the rules would read
+      // them as "nothing wrong" (no failed connector, no ZooKeeper problem) and clear what the last round found, to start
+      // it again a moment later. The alerts judge whole rounds only; the first one follows within the probes' timeout.
+      if (round === 'full') alerts().onHealth(snapshot);
     },
   });
 }

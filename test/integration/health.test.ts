@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import type { HealthSnapshot } from '@shared/health';
-import { HealthMonitor } from '@main/services/health/health-monitor';
+import { HealthSnapshot } from '@shared/health';
+import { HealthMonitor, type RoundKind } from '@main/services/health/health-monitor';
+import { CHECKING_REASON } from '@main/services/health/interim-snapshot';
 import { healthChanged } from '@main/services/health/overall';
 import { NativeStack } from '@main/services/stack/native';
 import { NATIVE_DIR } from '../stack';
@@ -25,6 +26,21 @@ function adoptSharedStack(): NativeStack {
   });
 }
 
+/**
+ * Runs `body` while the shared stack's SQL gateway is frozen (SIGSTOP): its port still accepts connections and nothing
+ * answers, a real service that hangs, given to the monitor as the Kafka UI so that its probe is the round's last.
+ */
+async function whileGatewayFrozen<T>(body: () => Promise<T>): Promise<T> {
+  const pid = adoptSharedStack().pidSync('flink-sql-gateway');
+  if (pid === null) throw new Error('the shared stack has no SQL gateway running');
+  process.kill(pid, 'SIGSTOP');
+  try {
+    return await body();
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+}
+
 async function until(monitor: HealthMonitor, predicate: (snapshot: HealthSnapshot) => boolean, timeoutMs: number): Promise<HealthSnapshot> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -34,6 +50,8 @@ async function until(monitor: HealthMonitor, predicate: (snapshot: HealthSnapsho
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
+
+const SILENT_URL = shared.sqlGatewayUrl;
 
 describe('health of a real native stack', () => {
   it('reports Kafka, ZooKeeper, the JobManager and the TaskManagers up, with their real figures', async () => {
@@ -73,6 +91,65 @@ describe('health of a real native stack', () => {
     }
     const recovered = await until(monitor, (s) => s.services.kafka.status === 'up', 60_000);
     expect(recovered.services.kafka.details.brokers).toBe(1);
+  });
+
+  it('announces the first round as its probes answer: Kafka live before the slowest service, placeholders "Checking…", alerts-worthy only at the end', async () => {
+    const announced: { snapshot: HealthSnapshot; round: RoundKind }[] = [];
+    // a Kafka UI that never answers: its probe is the round's last, as Connect's often is
+    const monitor = new HealthMonitor({
+      connection: () => ({ ...connection, kafkaUiUrl: SILENT_URL }),
+      timeoutMs: 2000,
+      onChange: (snapshot, round) => announced.push({ snapshot, round }),
+    });
+    const [first, full] = await whileGatewayFrozen(async () => [await monitor.current(), await monitor.check()]);
+    expect(first.services.kafka).toMatchObject({ status: 'up', reason: '' });
+    expect(first.services.kafkaUi).toMatchObject({ status: 'unknown', reason: CHECKING_REASON, details: { url: SILENT_URL } });
+    const partials = announced.filter((a) => a.round === 'partial').map((a) => a.snapshot);
+    expect(partials[0]).toBe(first);
+    for (const snapshot of partials) {
+      expect(HealthSnapshot.parse(snapshot)).toEqual(snapshot);
+      expect(snapshot.services.kafka.details.clusterId).toBe(full.services.kafka.details.clusterId);
+      expect(snapshot.overall).toBe('unknown');
+      expect(snapshot.overallReason).toMatch(/^Checking .*Kafka UI…$/);
+    }
+    // one full announcement, the last, with every service's real answer (the silent one down, named)
+    expect(announced.filter((a) => a.round === 'full')).toEqual([{ snapshot: full, round: 'full' }]);
+    expect(announced.at(-1)!.snapshot).toBe(full);
+    expect(full.services.kafkaUi).toMatchObject({ status: 'down' });
+    expect(full.services.kafkaUi.reason).toContain(`Kafka UI at ${SILENT_URL}`);
+    expect(Object.values(full.services).map((health) => health.reason)).not.toContain(CHECKING_REASON);
+    // later rounds announce whole snapshots only
+    await monitor.check();
+    expect(announced.filter((a) => a.round === 'partial')).toHaveLength(partials.length);
+    expect(await monitor.current()).not.toHaveProperty('services.kafkaUi.reason', CHECKING_REASON);
+    monitor.stop();
+  });
+
+  it('while the local stack starts, turns real answers that are down into starting, and leaves placeholders "Checking…"', async () => {
+    const announced: HealthSnapshot[] = [];
+    const monitor = new HealthMonitor({
+      connection: () => ({ ...connection, flinkUrl: 'http://127.0.0.1:1', kafkaUiUrl: SILENT_URL }),
+      timeoutMs: 2000,
+      stackStarting: () => true,
+      onChange: (snapshot) => announced.push(snapshot),
+    });
+    const full = await whileGatewayFrozen(() => monitor.check());
+    expect(full.services.flink).toMatchObject({ status: 'starting' });
+    expect(full.services.flink.reason).toMatch(/^Local stack is starting \(Flink JobManager at http:\/\/127\.0\.0\.1:1: connection refused/);
+    expect(full.services.kafkaUi.status).toBe('starting');
+    const partials = announced.slice(0, -1);
+    expect(partials.length).toBeGreaterThan(0);
+    expect(announced.at(-1)).toBe(full);
+    for (const partial of partials) {
+      expect(partial.services.kafkaUi).toMatchObject({ status: 'unknown', reason: CHECKING_REASON });
+      for (const health of Object.values(partial.services)) {
+        // a real answer down is starting; a placeholder is only being checked
+        expect(health.status).not.toBe('down');
+        if (health.status === 'starting') expect(health.reason).toMatch(/^Local stack is starting \(/);
+        if (health.reason === CHECKING_REASON) expect(health.status).toBe('unknown');
+      }
+    }
+    monitor.stop();
   });
 
   it('reports a service that is not there as down, naming the address, within the probe timeout', async () => {

@@ -1,6 +1,6 @@
-import type { HealthSnapshot, ServiceStatus } from '@shared/health';
+import type { HealthSnapshot, ServiceKey, ServiceStatus } from '@shared/health';
 
-const LABELS: Record<keyof HealthSnapshot['services'], string> = {
+const LABELS: Record<ServiceKey, string> = {
   kafka: 'Kafka',
   zookeeper: 'ZooKeeper',
   flink: 'Flink JobManager',
@@ -12,9 +12,23 @@ const LABELS: Record<keyof HealthSnapshot['services'], string> = {
 
 const SEVERITY: ServiceStatus[] = ['down', 'degraded', 'starting', 'unknown', 'up'];
 
-/** The worst status of the configured services, and which services make it so. */
-export function overallOf(services: HealthSnapshot['services']): { overall: ServiceStatus; overallReason: string } {
-  const configured = (Object.keys(services) as (keyof typeof services)[]).filter((key) => services[key].status !== 'not-configured');
+/**
+ * The worst status of the configured services, and which services make it so. `pending` services (the first round's
+ * placeholders, not answered yet) are left out of that: the overall is `unknown` "Checking …" only when nothing answered
+ * is worse, so an early down or degraded service shows at once.
+ */
+export function overallOf(services: HealthSnapshot['services'], pending: readonly ServiceKey[] = []): { overall: ServiceStatus; overallReason: string } {
+  const answered = (Object.keys(services) as ServiceKey[]).filter((key) => !pending.includes(key));
+  const result = worstOf(services, answered);
+  if (pending.length === 0) return result;
+  const waitingFor = `${pending.map((key) => LABELS[key]).join(', ')}…`;
+  if (result.overall === 'up' || result.overall === 'not-configured') return { overall: 'unknown', overallReason: `Checking ${waitingFor}` };
+  if (result.overall === 'unknown') return { overall: 'unknown', overallReason: `${result.overallReason}; checking ${waitingFor}` };
+  return result;
+}
+
+function worstOf(services: HealthSnapshot['services'], keys: ServiceKey[]): { overall: ServiceStatus; overallReason: string } {
+  const configured = keys.filter((key) => services[key].status !== 'not-configured');
   if (configured.length === 0) return { overall: 'not-configured', overallReason: 'No service is configured' };
   for (const status of SEVERITY) {
     const matching = configured.filter((key) => services[key].status === status);
