@@ -10,18 +10,21 @@
 // read back with `kcat -C -e` and its count must be exact.
 //
 //   npm run build && node bench/ingest/run.mjs [--records 1000000] [--partitions 6] [--batch 4000]
-//        [--concurrency 2] [--runs 3] [--generator-records 200000] [--data-dir D]
+//        [--concurrency 2] [--runs 3] [--generator-records 200000] [--data-dir D] [--app D]
+//
+// --app: the build whose `serve` takes the REST ingest (a folder with bin/ and out/, e.g. a copy of an earlier
+// build, to compare builds alternately on one kept stack); this checkout's by default.
 //
 // Prints figures, asserts nothing but the counts.
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpuSplit } from '../lib/proc.mjs';
 import { recordOf } from '../lib/records.mjs';
-import { benchStack, freshTopic, kcatCount, sleep, startServe } from '../lib/stack.mjs';
+import { benchStack, freshTopic, kcatCount, root, sleep, startServe } from '../lib/stack.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'generator-records': { type: 'string', default: '200000' },
     'data-dir': { type: 'string' },
+    app: { type: 'string' },
   },
 });
 const records = Number(values.records);
@@ -47,6 +51,20 @@ function exact(bootstrap, topic, expected, who) {
   return stored;
 }
 
+/** The broker's CPU seconds so far (the stack's first broker, from its pid file), or null when it is not found. */
+function brokerCpu(stack) {
+  const pidFile = path.join(stack.dataDir, 'run', 'kafka.pid');
+  if (!existsSync(pidFile)) return null;
+  const { user, system } = cpuSplit(Number(readFileSync(pidFile, 'utf8').trim()));
+  return user + system;
+}
+
+/** The broker's CPU since `before` (brokerCpu), printed beside the client's. */
+function printBrokerCpu(stack, before) {
+  const after = brokerCpu(stack);
+  if (before !== null && after !== null) console.log(`  the broker's CPU: ${(after - before).toFixed(2)} s`);
+}
+
 /** A time as bash's `times` prints it (`1m2.345s`), in seconds. */
 function shellSeconds(time) {
   const [, minutes, seconds] = /(\d+)m([\d.]+)s/.exec(time);
@@ -60,6 +78,7 @@ function shellSeconds(time) {
 async function kcatRun(stack, file, topic) {
   await freshTopic(stack.bootstrap, topic, partitions);
   const kcat = `kcat -b ${stack.bootstrap} -P -t ${topic} -X acks=all -X enable.idempotence=true -l ${file}`;
+  const broker = brokerCpu(stack);
   const run = spawnSync('bash', ['-c', `started=$(date +%s%N); ${kcat} || exit $?; ended=$(date +%s%N); echo $((ended - started)); times`], {
     encoding: 'utf8',
   });
@@ -67,6 +86,7 @@ async function kcatRun(stack, file, topic) {
   const [nanos, , children] = run.stdout.trim().split('\n');
   const [user, system] = children.split(' ').map(shellSeconds);
   console.log(`  kcat's CPU: ${(user + system).toFixed(2)} s (user ${user.toFixed(2)} s, kernel ${system.toFixed(2)} s)`);
+  printBrokerCpu(stack, broker);
   exact(stack.bootstrap, topic, records, 'kcat -P');
   return Number(nanos) / 1e9;
 }
@@ -111,6 +131,7 @@ async function restRun(stack, serve, bodies, topic) {
     }
   };
   const serveCpu = cpuSplit(serve.child.pid);
+  const broker = brokerCpu(stack);
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
@@ -118,6 +139,7 @@ async function restRun(stack, serve, bodies, topic) {
   const serveCpuAfter = cpuSplit(serve.child.pid);
   const [user, system] = [serveCpuAfter.user - serveCpu.user, serveCpuAfter.system - serveCpu.system];
   console.log(`  serve's CPU for the REST run: ${(user + system).toFixed(2)} s (user ${user.toFixed(2)} s, kernel ${system.toFixed(2)} s)`);
+  printBrokerCpu(stack, broker);
   if (written !== records) throw new Error(`ingest reported ${written} written, expected ${records}`);
   exact(stack.bootstrap, topic, records, 'StreamDesk ingest');
   return seconds;
@@ -146,7 +168,7 @@ async function main() {
   writeFileSync(file, Array.from({ length: records }, (_, i) => JSON.stringify(recordOf(i))).join('\n') + '\n');
   const bodies = bodiesOf(readFileSync(file, 'utf8').trimEnd().split('\n'));
   const stack = await benchStack('ingest', values['data-dir']);
-  const serve = await startServe(stack);
+  const serve = await startServe(stack, [], values.app ? path.resolve(values.app) : root);
   const stamp = Date.now();
   const times = { kcat: [], rest: [] };
   try {

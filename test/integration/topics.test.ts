@@ -147,6 +147,37 @@ describe('topics on a real broker', () => {
     }
   });
 
+  it('a body read in many chunks is written whole and in order; one whose JSON breaks near its end answers 400 and writes nothing', async () => {
+    await backend.api['topics:create']({
+      name: 'it.ingest-large',
+      partitions: 1,
+      replicationFactor: 1,
+      retentionHours: 1,
+      cleanupPolicy: 'delete',
+      configs: {},
+    });
+    // ~750 KB: the socket hands serve the body in many chunks, cut inside values and inside multi-byte characters
+    const records = Array.from({ length: 5000 }, (_, i) => ({ i, place: 'Stavanger æøå'.repeat(1 + (i % 3)), note: 'x'.repeat(90 + (i % 17)) }));
+    const text = JSON.stringify(records);
+    const send = (body: string) =>
+      fetch(`${base}/api/streaming/ingest/it.ingest-large`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body,
+      });
+    expect(await (await send(text)).json()).toEqual({ topic: 'it.ingest-large', written: 5000, failed: 0 });
+    expect(kcatValues('it.ingest-large')).toEqual(records.map((record) => JSON.stringify(record)));
+    // well-formed up to its last record: scanned while it arrived, but nothing goes before the whole body is checked
+    for (const broken of [`${text.slice(0, -2)}]`, `${text.slice(0, -1)},]`, `${text} x`]) {
+      const refused = await send(broken);
+      expect(refused.status).toBe(400);
+      const answer = (await refused.json()) as { ok: boolean; error: { code: string; message: string } };
+      expect([answer.ok, answer.error.code]).toEqual([false, 'invalid-argument']);
+      expect(answer.error.message).toMatch(/^body: the request body is not valid JSON/);
+    }
+    expect(kcatValues('it.ingest-large')).toHaveLength(5000);
+  });
+
   it('edits configs incrementally, adds partitions, and deletes only with the typed name', async () => {
     const { api } = backend;
     await api['topics:create']({
