@@ -5,7 +5,8 @@ import { groupOfCluster, type ConnectGroup } from '@main/clients/connect/connect
 
 type Details = ConnectHealth['details'];
 
-const NONE: Omit<Details, 'urls' | 'clusters'> = {
+/** Connect's figures when nothing is known of them (no cluster answered, or not asked yet). */
+export const NO_CONNECT_FIGURES: Omit<Details, 'urls' | 'clusters'> = {
   clustersUp: null,
   version: null,
   workers: null,
@@ -94,7 +95,7 @@ export async function probeConnect(
       reason: 'No Kafka Connect URL in this connection',
       checkedAt: started,
       latencyMs: null,
-      details: { urls, clusters: [], ...NONE },
+      details: { urls, clusters: [], ...NO_CONNECT_FIGURES },
     };
   }
   const [settled, known] = await Promise.all([
@@ -109,7 +110,7 @@ export async function probeConnect(
     return r.status === 'fulfilled' ? { url, up: true, ...membership(r.value, known) } : { url, up: false, workers: null, goneWorkers: [] };
   });
   if (answers.length === 0)
-    return { status: 'down', reason: failures.join('; '), checkedAt: started, latencyMs: null, details: { urls, clusters: perCluster, ...NONE } };
+    return { status: 'down', reason: failures.join('; '), checkedAt: started, latencyMs: null, details: { urls, clusters: perCluster, ...NO_CONNECT_FIGURES } };
   const details = { urls, clusters: perCluster, ...figures(answers) };
   // the group's members where known; else those running something, at least the one that answered
   details.workers = perCluster.reduce((sum, c, i) => sum + (c.workers?.length ?? (c.up ? Math.max(1, workerIdsOf(settledValue(settled[i])).length) : 0)), 0);

@@ -1,4 +1,5 @@
 import { SERVICE_KEYS, type HealthSnapshot, type ServiceKey } from '@shared/health';
+import { NO_CONNECT_FIGURES } from './connect-probe';
 import { overallOf } from './overall';
 
 type Services = HealthSnapshot['services'];
@@ -37,18 +38,7 @@ function placeholders(addresses: ProbedAddresses, checkedAt: number): Services {
     schemaRegistry: { ...base, details: { url: addresses.schemaRegistryUrl?.replace(/\/+$/, '') ?? null, subjects: null } },
     connect: {
       ...base,
-      details: {
-        urls: addresses.connectUrls.map((url) => url.replace(/\/+$/, '')),
-        clustersUp: null,
-        version: null,
-        workers: null,
-        connectors: null,
-        connectorsRunning: null,
-        connectorsFailed: null,
-        tasksFailed: null,
-        clusters: [],
-        failures: [],
-      },
+      details: { urls: addresses.connectUrls.map((url) => url.replace(/\/+$/, '')), clusters: [], ...NO_CONNECT_FIGURES },
     },
   };
 }
