@@ -91,6 +91,33 @@ describe('metrics sampler on a real broker', () => {
   it('answers an unknown topic with not-found', async () => {
     await expect(sampler.topicMetrics('it.no-such-topic', '1h')).rejects.toThrow(/does not exist/);
   });
+
+  it('lists its topics from a borrowed listing when offered one, yet finds a topic created since it (read afresh)', async () => {
+    // the health poll's scan as a big cluster lends it: a listing taken before the topic below existed
+    const borrowed = { topics: [{ name: QUIET_TOPIC, partitions: [{ partitionId: 0 }] }], at: Date.now() };
+    const lent: string[] = [];
+    const borrower = new MetricsSampler({
+      target,
+      prometheusUrl: () => null,
+      sharedTopics: (asked) => {
+        lent.push(asked.brokers.join(','));
+        return borrowed;
+      },
+    });
+    const created = `it.metrics-after-scan-${Date.now()}`;
+    try {
+      await borrower.sample();
+      expect(lent).toEqual([shared.bootstrap]); // its first round asked the lender, with its own target
+      await withKafkaAdmin(target(), 'create a topic', (admin) => admin.createTopics({ topics: [{ topic: created, numPartitions: 1, replicationFactor: 1 }] }));
+      // without reading afresh, the lent listing (which lacks it) would answer not-found
+      const answer = await borrower.topicMetrics(created, '5m');
+      expect(answer.topic).toBe(created);
+      expect(lent).toHaveLength(1);
+    } finally {
+      await borrower.stop();
+      await withKafkaAdmin(target(), 'delete a topic', (admin) => admin.deleteTopics({ topics: [created] }));
+    }
+  });
 });
 
 /** kcat writes `count` parking records to `topic` at `rate` a second (a fixed schedule, as above). */

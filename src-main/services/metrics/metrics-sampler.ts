@@ -178,7 +178,8 @@ export class MetricsSampler {
   /** The seed's `get_streaming_metrics(topic, time_range)`. */
   async topicMetrics(topic: string, range: TimeRange): Promise<StreamingMetrics> {
     if (!this.topics.some((known) => known.name === topic)) {
-      await this.refreshTopics();
+      // read afresh, not the health poll's scan: the topic may have been created since it
+      await this.refreshTopics(false);
       if (!this.topics.some((known) => known.name === topic)) throw new StreamdeskError('not-found', `topic: "${topic}" does not exist`);
     }
     this.lastActive.set(topic, this.now());
@@ -319,10 +320,10 @@ export class MetricsSampler {
     }
   }
 
-  private async refreshTopics(): Promise<void> {
+  private async refreshTopics(mayBorrow = true): Promise<void> {
     // one Metadata request where the broker offers v12 (kafkajs reads the whole cluster's metadata twice)
     const target = this.options.target();
-    const shared = this.options.sharedTopics?.(target);
+    const shared = mayBorrow ? this.options.sharedTopics?.(target) : null;
     const metadata =
       shared ?? (await readClusterMetadata(target)) ?? (await withKafkaAdmin(target, 'read topics for metrics', (admin) => admin.fetchTopicMetadata()));
     const listed = metadata.topics
