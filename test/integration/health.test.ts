@@ -5,6 +5,7 @@ import { HealthMonitor, type RoundKind } from '@main/services/health/health-moni
 import { CHECKING_REASON } from '@main/services/health/interim-snapshot';
 import { healthChanged } from '@main/services/health/overall';
 import { NativeStack } from '@main/services/stack/native';
+import { JMX_EXPORTER } from '@main/paths';
 import { NATIVE_DIR } from '../stack';
 
 const shared = inject('sharedStack');
@@ -16,13 +17,18 @@ const connection = {
   kafkaUiUrl: null,
 };
 
-/** The same processes the global setup started, adopted through their pid files. */
+/**
+ * The same processes the global setup started, adopted through their pid files, with the same JMX exporter agent: a
+ * broker restarted here without it left the files after this one (metrics-rest) with no exporter to scrape.
+ */
 function adoptSharedStack(): NativeStack {
+  const exporterPort = shared.exporterUrl ? Number(new URL(shared.exporterUrl).port) : null;
   return new NativeStack({
     dataDir: shared.dataDir,
     libDir: path.join(NATIVE_DIR, 'lib'),
     confDir: path.join(NATIVE_DIR, 'conf'),
     ports: shared.ports,
+    ...(exporterPort ? { jmxExporter: { ...JMX_EXPORTER, port: exporterPort } } : {}),
   });
 }
 
