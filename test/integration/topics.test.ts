@@ -34,8 +34,12 @@ describe('topics on a real broker', () => {
   let backend: Backend;
   let web: WebHost;
   let base: string;
-  const post = (path: string, body: unknown) =>
-    fetch(base + path, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const postText = (path: string, body: string) =>
+    fetch(base + path, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body });
+  const post = (path: string, body: unknown) => postText(path, JSON.stringify(body));
+  /** A delete-policy topic of one replica and an hour's retention, as most tests here want. */
+  const createPlainTopic = (name: string, partitions: number) =>
+    backend.api['topics:create']({ name, partitions, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
 
   beforeAll(async () => {
     backend = createBackend({
@@ -91,7 +95,7 @@ describe('topics on a real broker', () => {
   });
 
   it('POST /api/streaming/ingest/:topic writes every record with acks=all and counts them', async () => {
-    await backend.api['topics:create']({ name: 'it.ingest', partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    await createPlainTopic('it.ingest', 2);
     const single = await post('/api/streaming/ingest/it.ingest', { sensor: 's1', value: 1 });
     expect(await single.json()).toEqual({ topic: 'it.ingest', written: 1, failed: 0 });
     const batch = await post(
@@ -107,14 +111,7 @@ describe('topics on a real broker', () => {
   });
 
   it('ingest requests sent at once are all written, none twice, each in its own order (several Produce requests in flight)', async () => {
-    await backend.api['topics:create']({
-      name: 'it.ingest-together',
-      partitions: 3,
-      replicationFactor: 1,
-      retentionHours: 1,
-      cleanupPolicy: 'delete',
-      configs: {},
-    });
+    await createPlainTopic('it.ingest-together', 3);
     const requests = Array.from({ length: 8 }, (_, request) =>
       post(
         '/api/streaming/ingest/it.ingest-together',
@@ -148,26 +145,14 @@ describe('topics on a real broker', () => {
   });
 
   it('a body read in many chunks is written whole and in order; one whose JSON breaks near its end answers 400 and writes nothing', async () => {
-    await backend.api['topics:create']({
-      name: 'it.ingest-large',
-      partitions: 1,
-      replicationFactor: 1,
-      retentionHours: 1,
-      cleanupPolicy: 'delete',
-      configs: {},
-    });
+    await createPlainTopic('it.ingest-large', 1);
     // ~750 KB: the socket hands serve the body in many chunks, cut inside values and inside multi-byte characters
     const records = Array.from({ length: 5000 }, (_, i) => ({ i, place: 'Stavanger æøå'.repeat(1 + (i % 3)), note: 'x'.repeat(90 + (i % 17)) }));
     const text = JSON.stringify(records);
-    const send = (body: string) =>
-      fetch(`${base}/api/streaming/ingest/it.ingest-large`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
-        body,
-      });
+    const send = (body: string) => postText('/api/streaming/ingest/it.ingest-large', body);
     expect(await (await send(text)).json()).toEqual({ topic: 'it.ingest-large', written: 5000, failed: 0 });
     expect(kcatValues('it.ingest-large')).toEqual(records.map((record) => JSON.stringify(record)));
-    // well-formed up to its last record: scanned while it arrived, but nothing goes before the whole body is checked
+    // well-formed up to its last record: nothing is written before the whole body is checked
     for (const broken of [`${text.slice(0, -2)}]`, `${text.slice(0, -1)},]`, `${text} x`]) {
       const refused = await send(broken);
       expect(refused.status).toBe(400);
@@ -289,7 +274,7 @@ describe('topics on a real broker', () => {
   });
 
   it('purges the records before an offset: the preview counts exactly what goes, and kcat then reads exactly the rest', async () => {
-    await backend.api['topics:create']({ name: 'it.purge', partitions: 2, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    await createPlainTopic('it.purge', 2);
     for (const partition of [0, 1]) {
       const lines = Array.from({ length: 50 }, (_, i) => `p${partition}-${i}`).join('\n');
       execFileSync('kcat', ['-b', shared.bootstrap, '-P', '-t', 'it.purge', '-p', String(partition)], { input: `${lines}\n`, timeout: 30_000 });
@@ -316,7 +301,7 @@ describe('topics on a real broker', () => {
   });
 
   it('purges the records older than a time, and refuses to apply without the name typed', async () => {
-    await backend.api['topics:create']({ name: 'it.purge-time', partitions: 1, replicationFactor: 1, retentionHours: 1, cleanupPolicy: 'delete', configs: {} });
+    await createPlainTopic('it.purge-time', 1);
     execFileSync('kcat', ['-b', shared.bootstrap, '-P', '-t', 'it.purge-time'], { input: 'old-1\nold-2\nold-3\n', timeout: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const cut = Date.now();
